@@ -1,0 +1,32 @@
+"""Many articles → stories: wire-copy detection, article signatures, an index, incremental grouping.
+
+Light on import: datasketch, usearch and numpy load when a function that needs them runs.
+
+    from storyline.stories import find_copies, group_articles
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from storyline.model import AnnotatedArticle, Article, Story
+
+
+def find_copies(articles: Sequence[Article], *, threshold: float = 0.8) -> dict[str, str]:
+    """Map each wire copy's id to the id of the article it copies (see ``copies.find_copies``)."""
+    from storyline.stories.copies import find_copies as _find
+
+    return _find(articles, threshold=threshold)
+
+
+def group_articles(articles: Sequence[AnnotatedArticle | Article], *, embedder: Any) -> list[Story]:
+    """Group articles into stories (see ``group.group_articles``)."""
+    from storyline.stories.group import group_articles as _group
+
+    return _group(articles, embedder=embedder)
+
+
+__all__ = ["find_copies", "group_articles"]
