@@ -1,0 +1,176 @@
+"""WARC archives, record by record: HTML responses become pages, everything else is counted.
+
+A crawl archive holds requests, metadata, revisits and non-HTML responses beside the pages we want;
+each of those is skipped with a reason, never silently. warcio streams the file (gzip member by
+member), so memory stays flat however large the archive. A truncated archive yields everything
+before the break and then one ``Skipped`` record that says where it broke.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+MAX_RECORD_BYTES = 20 * 1024 * 1024  # a news page is far smaller; bigger records are skipped
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True)
+class WarcPage:
+    """An HTML response record: the raw page plus what the crawler knew about it."""
+
+    record_id: str
+    url: str
+    fetched: str | None  # WARC-Date, ISO 8601
+    http_date: str | None  # the response's Last-Modified (else Date) header
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that did not become a page, and why (``reason`` is a short stable slug)."""
+
+    record_id: str
+    reason: str
+    detail: str = ""
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """True for an uncompressed WARC header; gzipped archives are sniffed after decompression."""
+    return head.lstrip()[:5] == b"WARC/"
+
+
+def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[WarcPage | Skipped]:
+    """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    fh = stream if stream is not None else open(path, "rb")  # noqa: SIM115 - closed below
+    last_id = "(start of archive)"
+    try:
+        # warcio reads a gzip member cut short as if it ended cleanly, so gzip is undone here,
+        # where the end of the last member can be checked.
+        plain: BinaryIO = fh
+        gz: _GzipMembers | None = None
+        head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
+        if head == b"\x1f\x8b":
+            gz = _GzipMembers(fh)
+            plain = io.BufferedReader(gz, buffer_size=256 * 1024)  # type: ignore[type-var]
+        it = ArchiveIterator(plain, no_record_parse=False)
+        while True:
+            try:
+                record = next(it)
+            except StopIteration:
+                break
+            except Exception as exc:  # warcio raises plain errors on a broken stream
+                yield Skipped(f"after {last_id}", "truncated", _describe(exc))
+                return
+            rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"offset {it.get_record_offset()}"
+            if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
+                # a header cut off by the end of the file: every WARC record must declare its length
+                yield Skipped(f"after {last_id}", "truncated", "the last record's header is incomplete")
+                return
+            last_id = rec_id
+            try:
+                item = _page_or_skip(record, rec_id)
+                while record.raw_stream.read(1 << 16):  # drain what was skipped unread
+                    pass
+                if getattr(record.raw_stream, "limit", 0):
+                    raise EOFError("the record's payload is shorter than its Content-Length")
+            except Exception as exc:  # a record whose payload breaks off mid-way
+                yield Skipped(rec_id, "truncated", _describe(exc))
+                return
+            yield item
+        if gz is not None and gz.truncated:
+            yield Skipped(f"after {last_id}", "truncated", "the gzip stream ends mid-member")
+            return
+        total = gz.total_out if gz is not None else _size(fh)
+        if total is not None and it.member_info is not None:
+            end = it.get_record_offset() + (it.get_record_length() or 0)
+        else:
+            end = 0  # bytes, but not one whole record
+        if total is not None and total - end > 8:
+            yield Skipped(f"after {last_id}", "truncated", f"{total - end} bytes after the last whole record")
+    finally:
+        if stream is None:
+            fh.close()
+
+
+class _GzipMembers(io.RawIOBase):
+    """Decompresses concatenated gzip members and remembers whether the last one was cut short."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._d = zlib.decompressobj(wbits=31)
+        self._buf = b""
+        self._started = False
+        self.truncated = False
+        self.total_out = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: bytearray) -> int:  # type: ignore[override]
+        while not self._buf:
+            chunk = self._d.unused_data or self._raw.read(256 * 1024)
+            if self._d.unused_data:
+                self._d = zlib.decompressobj(wbits=31)
+            if not chunk:
+                self.truncated = self._started and not self._d.eof
+                return 0
+            self._started = True
+            try:
+                self._buf = self._d.decompress(chunk)
+            except zlib.error:
+                self.truncated = True
+                return 0
+            self.total_out += len(self._buf)
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
+    rec_type = record.rec_type  # type: ignore[attr-defined]
+    if rec_type != "response":
+        return Skipped(rec_id, f"{rec_type}-record")
+    http = record.http_headers  # type: ignore[attr-defined]
+    if http is None:
+        return Skipped(rec_id, "not-http")
+    status = http.get_statuscode()
+    if status != "200":
+        return Skipped(rec_id, "http-status", str(status))
+    ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype not in HTML_TYPES:
+        return Skipped(rec_id, "not-html", ctype or "no content type")
+    body = record.content_stream().read(MAX_RECORD_BYTES + 1)  # type: ignore[attr-defined]
+    if len(body) > MAX_RECORD_BYTES:
+        return Skipped(rec_id, "too-large", f"over {MAX_RECORD_BYTES // (1024 * 1024)} MB")
+    rec_headers = record.rec_headers  # type: ignore[attr-defined]
+    return WarcPage(
+        record_id=rec_id,
+        url=rec_headers.get_header("WARC-Target-URI") or "",
+        fetched=rec_headers.get_header("WARC-Date"),
+        http_date=http.get_header("Last-Modified") or http.get_header("Date"),
+        headers=tuple((k, v) for k, v in http.headers),
+        body=body,
+    )
+
+
+def _size(fh: BinaryIO) -> int | None:
+    try:
+        import os
+
+        return os.fstat(fh.fileno()).st_size
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        return None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__

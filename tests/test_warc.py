@@ -1,0 +1,82 @@
+"""WARC archives stream record by record; what is skipped is counted by reason; a truncated
+archive keeps everything before the break and says where it broke."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from storyline.reading.warc import Skipped, WarcPage, iter_warc
+
+PAGE = (
+    b"<html><head><title>Dam fails after storm</title></head><body><article>"
+    b"<p>A dam failed on Tuesday after three days of rain, officials said.</p></article></body></html>"
+)
+
+
+def write_warc(path: Path, n_pages: int, *, gz: bool = True) -> Path:
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=gz)
+        for i in range(n_pages):
+            url = f"https://news.example.com/story-{i}"
+            w.write_record(
+                w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            )
+            html = StatusAndHeaders(
+                "200 OK",
+                [("Content-Type", "text/html; charset=utf-8"), ("Date", "Tue, 04 Jan 2022 10:00:00 GMT")],
+                protocol="HTTP/1.1",
+            )
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(PAGE), http_headers=html))
+            png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+            w.write_record(
+                w.create_warc_record(
+                    url + ".png", "response", payload=io.BytesIO(b"\x89PNG" * 50), http_headers=png
+                )
+            )
+            w.write_record(w.create_warc_record(url, "metadata", payload=io.BytesIO(b"via: crawler")))
+    return path
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_pages_and_skips_are_counted(tmp_path: Path, gz: bool) -> None:
+    path = write_warc(tmp_path / ("a.warc.gz" if gz else "a.warc"), 4, gz=gz)
+    items = list(iter_warc(path))
+    pages = [x for x in items if isinstance(x, WarcPage)]
+    skipped = Counter(x.reason for x in items if isinstance(x, Skipped))
+    assert [p.url for p in pages] == [f"https://news.example.com/story-{i}" for i in range(4)]
+    assert pages[0].body == PAGE
+    assert pages[0].fetched and pages[0].http_date == "Tue, 04 Jan 2022 10:00:00 GMT"
+    assert skipped == {"request-record": 4, "not-html": 4, "metadata-record": 4}
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_truncated_archive_keeps_what_came_before(tmp_path: Path, gz: bool) -> None:
+    full = write_warc(tmp_path / "full.warc", 6, gz=gz).read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(full[: int(len(full) * 0.6)])
+    items = list(iter_warc(cut))
+    pages = [x for x in items if isinstance(x, WarcPage)]
+    assert 2 <= len(pages) < 6
+    assert isinstance(items[-1], Skipped) and items[-1].reason == "truncated"
+    assert all(p.body == PAGE for p in pages)
+
+
+def test_whole_archive_is_not_called_truncated(tmp_path: Path) -> None:
+    items = list(iter_warc(write_warc(tmp_path / "ok.warc.gz", 3)))
+    assert not any(isinstance(x, Skipped) and x.reason == "truncated" for x in items)
+
+
+def test_gzip_of_a_plain_warc_reads_the_same(tmp_path: Path) -> None:
+    plain = write_warc(tmp_path / "p.warc", 2, gz=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))  # one member for the whole file
+    assert [x.url for x in iter_warc(whole) if isinstance(x, WarcPage)] == [
+        x.url for x in iter_warc(plain) if isinstance(x, WarcPage)
+    ]
