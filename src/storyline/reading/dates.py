@@ -1,0 +1,177 @@
+"""Publication dates as pages print them → ISO 8601.
+
+A time with a zone ("11:30 IST", "3:05 p.m. EDT", "+0100") becomes an ISO datetime with its UTC
+offset; a date alone stays a plain date (we never invent midnight). Zone abbreviations are
+ambiguous: IST is India (+05:30) unless the page is Irish (+01:00) or Israeli (+02:00); "ET"/"PT"
+follow daylight saving of the date itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+_DATE_RES = (
+    # 2021-12-31T11:30:00+05:30, 2021-12-31 11:30, 2021/12/31
+    re.compile(
+        r"\b(?P<y>" + _YEAR + r")[-/](?P<mn>[01]?\d)[-/](?P<d>[0-3]?\d)"
+        r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
+        r"\s?(?P<z>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"
+    ),
+    # 31 December 2021, 31 Dec. 2021, 31st of December, 2021
+    re.compile(
+        r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>" + _MONTH + r")[,\s]+(?P<y>" + _YEAR + r")\b",
+        re.I,
+    ),
+    # December 31, 2021, Dec. 31 2021
+    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b", re.I),
+)
+_TIME_RE = re.compile(
+    r"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?\s*"
+    r"(?P<ap>(?i:[ap]\.?\s?m)\b\.?)?\s*"
+    r"(?:\(?(?P<z>(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d\d)?|[+-][01]\d:?[0-5]\d|[A-Z]{2,5})\)?)?"
+    r"(?![\d/-])",
+)
+
+# Fixed offsets in minutes. Abbreviations whose offset depends on the date map to a tz name below.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "CET": 60, "WAT": 60, "WEST": 60,
+    "CEST": 120, "EET": 120, "SAST": 120, "CAT": 120, "EEST": 180, "MSK": 180, "EAT": 180,
+    "AST": -240, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "NST": -210, "NDT": -150,
+    "PKT": 300, "NPT": 345, "BDT": 360, "ICT": 420, "WIB": 420, "HKT": 480, "SGT": 480,
+    "PHT": 480, "AWST": 480, "JST": 540, "KST": 540, "ACST": 570, "AEST": 600, "ACDT": 630,
+    "AEDT": 660, "NZST": 720, "NZDT": 780,
+}  # fmt: skip
+_DST_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles", "UK": "Europe/London",
+}  # fmt: skip
+_IST = {"india": 330, "ireland": 60, "israel": 120}
+
+_IRISH = re.compile(r"\.ie\b|\birish\b|\bireland\b|\bdublin\b|\bRTÉ\b", re.I)
+_ISRAELI = re.compile(r"\.il\b|\bisrael|\bjerusalem\b|\btel aviv\b|\bhaaretz\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a line: the ISO value and the span of the line it came from."""
+
+    iso: str
+    start: int
+    end: int
+    has_time: bool
+
+
+def ist_region(context: str) -> str:
+    """Which country's IST a page means, judged from its address, outlet and title."""
+    if _IRISH.search(context):
+        return "ireland"
+    if _ISRAELI.search(context):
+        return "israel"
+    return "india"
+
+
+def _zone(abbr: str | None, day: date, context: str) -> tzinfo | None:
+    if not abbr:
+        return None
+    a = abbr.replace(" ", "").upper()
+    if a == "IST":
+        return timezone(timedelta(minutes=_IST[ist_region(context)]))
+    if a in _ZONES:
+        return timezone(timedelta(minutes=_ZONES[a]))
+    if a in _DST_ZONES:
+        return ZoneInfo(_DST_ZONES[a])
+    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d\d)?", a)
+    if m:
+        mins = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return timezone(timedelta(minutes=mins if m.group(1) == "+" else -mins))
+    return None
+
+
+def _ymd(m: re.Match[str]) -> date | None:
+    gd = m.groupdict()
+    month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
+    day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
+    try:
+        return date(int(gd["y"]), month, day)
+    except ValueError:
+        return None
+
+
+def _time(
+    text: str, day: date, context: str, zone_hint: str | None
+) -> tuple[int, int, int, tzinfo | None] | None:
+    """The first clock time in ``text`` (needs minutes or am/pm to count as a time)."""
+    for t in _TIME_RE.finditer(text):
+        if t.group("M") is None and not t.group("ap"):
+            continue
+        hour, minute, sec = int(t.group("H")), int(t.group("M") or 0), int(t.group("S") or 0)
+        ap = (t.group("ap") or "").lower()
+        if ap.startswith("p") and hour < 12:
+            hour += 12
+        elif ap.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 23:
+            continue
+        tz = _zone(t.group("z"), day, context) or _zone(zone_hint, day, context)
+        return hour, minute, sec, tz
+    return None
+
+
+def find_date(text: str, *, context: str = "") -> FoundDate | None:
+    """The first calendar date in ``text``, with the clock time and zone printed beside it."""
+    best: re.Match[str] | None = None
+    for rx in _DATE_RES:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        return None
+    day = _ymd(best)
+    if day is None:
+        return None
+    gd = best.groupdict()
+    if gd.get("H"):
+        clock: tuple[int, int, int, tzinfo | None] | None = (
+            int(gd["H"]), int(gd["M"]), int(gd.get("S") or 0), _zone(gd.get("z"), day, context)
+        )  # fmt: skip
+    else:
+        rest = text[: best.start()] + " | " + text[best.end() :]
+        clock = _time(rest, day, context, None)
+    if clock is None:
+        return FoundDate(day.isoformat(), best.start(), best.end(), False)
+    hour, minute, sec, tz = clock
+    dt = datetime(day.year, day.month, day.day, hour, minute, sec)
+    if tz is not None:
+        dt = dt.replace(tzinfo=tz)
+        dt = dt.replace(tzinfo=timezone(dt.utcoffset() or timedelta(0)))
+    return FoundDate(dt.isoformat(), best.start(), best.end(), True)
+
+
+def normalise_date(value: str | None, *, context: str = "") -> str | None:
+    """Any date string a page or a JSON field gives → ISO 8601 (None when there is no date)."""
+    if not value or not value.strip():
+        return None
+    v = value.strip()
+    try:
+        dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        found = find_date(v, context=context)
+        return found.iso if found else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return v
+    return dt.isoformat()

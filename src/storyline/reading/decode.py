@@ -1,0 +1,76 @@
+"""Bytes → text: UTF-8 first, then charset detection, and a clear refusal for binary files.
+
+Pasted pages saved on Windows arrive as cp1252 or latin-1; decoding them as UTF-8 with
+replacement characters would corrupt quotes and names, so we detect instead of guessing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import zlib
+
+from storyline.errors import UnreadableInput
+
+# Control bytes that never occur in text (NUL and friends; tab, newline, CR, FF, ESC are allowed).
+_BINARY = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BINARY_TABLE = bytes.maketrans(b"", b"")
+
+MAX_DECOMPRESSED = 100 * 1024 * 1024
+
+
+def looks_binary(head: bytes) -> bool:
+    """True for data that is not text: NUL bytes or many control bytes in the first kilobytes."""
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(_BINARY_TABLE, _BINARY))
+    return controls > max(4, len(head) // 100)
+
+
+def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode a document; ``declared`` is a charset the container named (HTTP header, meta tag)."""
+    if looks_binary(data[:8192]):
+        raise UnreadableInput(name, "binary data, not text, HTML or JSON")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        # cp1252 leaves five bytes undefined; latin-1 decodes every byte, so nothing is dropped.
+        return data.decode("latin-1")
+
+
+def gunzip(data: bytes, name: str) -> bytes:
+    """Decompress a gzip file, refusing truncated or corrupt ones and decompression bombs."""
+    d = zlib.decompressobj(wbits=31)
+    try:
+        out = d.decompress(data, MAX_DECOMPRESSED)
+        if d.unconsumed_tail:
+            raise UnreadableInput(name, f"gzip data expands past {MAX_DECOMPRESSED // 2**20} MB")
+        rest = d.unused_data
+        parts = [out]
+        while rest:  # a multi-member gzip (concatenated files)
+            parts.append(gzip.decompress(rest))
+            rest = b""
+        if not d.eof:
+            raise UnreadableInput(name, "truncated gzip file (it ends before the compressed data does)")
+    except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+        raise UnreadableInput(name, f"corrupt gzip file ({exc})") from exc
+    return b"".join(parts)

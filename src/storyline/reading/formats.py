@@ -1,0 +1,69 @@
+"""The built-in formats, registered in the order they are tried: gzip, JSON Lines, JSON, HTML, text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from storyline.errors import UnreadableInput
+from storyline.model import Article
+from storyline.reading.decode import decode_text, gunzip, looks_binary
+from storyline.reading.extracted import Extracted, to_article
+from storyline.reading.html import extract_html
+from storyline.reading.jsonin import looks_like_json, looks_like_jsonl, read_json, read_jsonl
+from storyline.reading.pasted import clean_pasted
+from storyline.reading.sniff import Blob, Format, ReadOptions, read_blob, register
+
+_HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]", re.I)
+_HTML_NAME = re.compile(r"\.(?:html?|xhtml)(?:\.gz)?$", re.I)
+
+
+def looks_like_gzip(blob: Blob) -> bool:
+    return blob.head.startswith(b"\x1f\x8b")
+
+
+def read_gzip(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    """Decompress, then dispatch again on the content (HTML, JSON, text...)."""
+    data = gunzip(blob.read_all(options.max_bytes), blob.name)
+    yield from read_blob(blob.with_data(data), options)
+
+
+def looks_like_html(blob: Blob) -> bool:
+    head = blob.head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_HTML_HEAD.match(head) or (_HTML_HEAD.search(head[:1024]) and _HTML_NAME.search(blob.name)))
+
+
+def _checked(ex: Extracted, blob: Blob, options: ReadOptions, what: str) -> Article:
+    if not ex.text.strip():
+        raise UnreadableInput(blob.name, f"no article text found in this {what}")
+    return to_article(ex, path=blob.name, source_name=options.source_name)
+
+
+def read_html(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    html = decode_text(blob.read_all(options.max_bytes), blob.name, blob.charset)
+    yield _checked(extract_html(html, url=blob.url), blob, options, "HTML page")
+
+
+def looks_like_text(blob: Blob) -> bool:
+    return not looks_binary(blob.head)
+
+
+def read_text(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    """A pasted page (or any plain text article)."""
+    page = decode_text(blob.read_all(options.max_bytes), blob.name, blob.charset)
+    context = f"{blob.url or ''} {options.source_name or ''}"
+    ex = clean_pasted(page, context=context)
+    if blob.url:
+        ex = Extracted(**{**ex.__dict__, "url": ex.url or blob.url})
+    yield _checked(ex, blob, options, "text")
+
+
+def register_builtins() -> None:
+    register(Format("gzip", looks_like_gzip, read_gzip))
+    register(Format("jsonl", looks_like_jsonl, read_jsonl))
+    register(Format("json", looks_like_json, read_json))
+    register(Format("html", looks_like_html, read_html))
+    register(Format("text", looks_like_text, read_text))
+
+
+register_builtins()

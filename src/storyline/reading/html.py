@@ -1,0 +1,138 @@
+"""HTML pages → Extracted: trafilatura finds the body, the page's own meta tags give the times.
+
+trafilatura's date is a plain day (htmldate); the page's ``article:published_time``, JSON-LD
+``datePublished`` or ``<time datetime>`` usually carry the clock time and zone, so we read those
+first. The pasted-page rules then drop captions and share/follow lines trafilatura kept, and a
+page trafilatura finds no body in is flattened to lines and cleaned as a pasted page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from storyline.model import Removed
+from storyline.reading.dates import normalise_date
+from storyline.reading.extracted import Extracted, clean_field
+from storyline.reading.lines import Kind, classify
+from storyline.reading.pasted import clean_pasted
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datePublished", "pubdate",
+    "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_UPDATED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "last-modified",
+    "dc.date.modified",
+)
+_BLOCKS = (
+    "p|div|h[1-6]|li|tr|section|article|header|footer|aside|nav|blockquote|figure|figcaption|pre|ul|ol|table"
+)
+
+
+def _meta_dates(tree: Any) -> dict[str, str]:
+    """Times from meta tags and JSON-LD, keyed by their names in lower case."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key and el.get("content"):
+            found.setdefault(key, el.get("content"))
+    for el in tree.iter("time"):
+        if el.get("itemprop") and el.get("datetime"):
+            found.setdefault(el.get("itemprop").lower(), el.get("datetime"))
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() == "application/ld+json" and el.text:
+            try:
+                data = json.loads(el.text)
+            except ValueError:
+                continue
+            for item in data if isinstance(data, list) else [data]:
+                if isinstance(item, dict):
+                    for k in ("datePublished", "dateModified"):
+                        if isinstance(item.get(k), str):
+                            found.setdefault(k.lower(), item[k])
+    return found
+
+
+def _first(found: dict[str, str], keys: tuple[str, ...], context: str) -> str | None:
+    for key in keys:
+        iso = normalise_date(found.get(key.lower()), context=context)
+        if iso:
+            return iso
+    return None
+
+
+def _flatten(tree: Any) -> str:
+    """The page as a person would paste it: one block element per line."""
+    from lxml import etree
+
+    for el in tree.xpath("//script|//style|//noscript|//template|//head"):
+        el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
+    for el in tree.iter():
+        if isinstance(el.tag, str) and re.fullmatch(_BLOCKS, el.tag):
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+        elif el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+    text = etree.tostring(tree, method="text", encoding="unicode")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _polish(body: str, context: str) -> tuple[str, list[Removed]]:
+    """Drop the captions, credits and furniture lines trafilatura left in the body."""
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for n, para in enumerate(p for p in body.split("\n") if p.strip()):
+        line = classify(n, para.strip(), context)
+        if line.kind is Kind.CAPTION:
+            removed.append(Removed(line.text, "photo caption or credit"))
+        elif line.kind is Kind.FURNITURE:
+            removed.append(Removed(line.text, "page furniture (share, follow, promo, navigation)"))
+        else:
+            kept.append(line.text)
+    return "\n\n".join(kept), removed
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extracted:
+    """Body and metadata of one HTML page (an empty ``text`` when it holds no article)."""
+    import lxml.html
+    import trafilatura
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # lxml raises several types on junk; there is no page to read then
+        return Extracted(text="")
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+    meta: dict[str, Any] = {}
+    if doc is not None:
+        meta = doc if isinstance(doc, dict) else doc.as_dict()
+    context = " ".join(str(meta.get(k) or "") for k in ("url", "hostname", "sitename", "title"))
+    dates = _meta_dates(tree)
+    published = _first(dates, _PUBLISHED_META, context) or normalise_date(meta.get("date"))
+    updated = _first(dates, _UPDATED_META, context)
+    body = meta.get("text") or ""
+    text, removed = _polish(body, context)
+    if not text.strip():
+        flat = clean_pasted(_flatten(lxml.html.fromstring(html)), context=context)
+        text, removed = flat.text, list(flat.removed)
+        meta.setdefault("title", flat.title)
+    description = clean_field(meta.get("description"))
+    norm_text = " ".join(text.split())
+    subtitle = (
+        description if description and description not in norm_text and len(description) < 400 else None
+    )
+    return Extracted(
+        text=text,
+        title=clean_field(meta.get("title")),
+        subtitle=subtitle,
+        byline=clean_field(meta.get("author")),
+        published=published,
+        updated=updated if updated != published else None,
+        source=clean_field(meta.get("sitename")),
+        url=clean_field(meta.get("url")) or url,
+        removed=tuple(removed),
+    )

@@ -1,0 +1,71 @@
+"""What the user typed → blobs to read: files, directories (recursively), globs, ``-``, URLs.
+
+Expansion is lazy and in order: directories sorted, glob matches sorted, so the output order is
+the same on every machine. A spec that matches nothing is one UnreadableInput, not the end of
+the run.
+"""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from storyline.errors import UnreadableInput
+from storyline.reading.fetch import fetch, is_url
+from storyline.reading.sniff import Blob, ReadOptions
+
+# Files taken from a directory; a file named on the command line is read whatever its name.
+DIR_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".gz", ".warc"}
+
+
+def _in_dir(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).parts
+        if any(p.startswith(".") for p in rel) or not path.is_file():
+            continue
+        if path.suffix.lower() in DIR_SUFFIXES:
+            yield path
+
+
+def expand(spec: str, options: ReadOptions) -> Iterator[Blob | UnreadableInput]:
+    """The blobs one command-line spec stands for."""
+    if spec == "-":
+        yield Blob.from_bytes("<stdin>", sys.stdin.buffer.read())
+        return
+    if is_url(spec):
+        try:
+            yield fetch(spec, options)
+        except UnreadableInput as exc:
+            yield exc
+        return
+    path = Path(spec)
+    if path.is_dir():
+        found = False
+        for p in _in_dir(path):
+            found = True
+            yield _blob(p)
+        if not found:
+            yield UnreadableInput(spec, "directory holds no readable files (.txt, .html, .json, .jsonl, .gz)")
+        return
+    if path.exists():
+        yield _blob(path)
+        return
+    matches = sorted(glob.glob(spec, recursive=True)) if glob.has_magic(spec) else []
+    if not matches:
+        yield UnreadableInput(spec, "no such file or directory")
+    for m in matches:
+        yield from expand(m, options)
+
+
+def _blob(path: Path) -> Blob | UnreadableInput:
+    try:
+        return Blob.from_path(path)
+    except UnreadableInput as exc:
+        return exc
+
+
+def expand_all(specs: Sequence[str], options: ReadOptions) -> Iterator[Blob | UnreadableInput]:
+    for spec in specs:
+        yield from expand(spec, options)

@@ -1,0 +1,141 @@
+"""JSON objects, arrays and JSON Lines with the field names news data sets use.
+
+Field names vary by source (``headline`` or ``title``, ``articleBody`` or ``text``, ``publisher``
+as a string or a ``{"name": ...}`` object); we take the first one present of each list below.
+JSON Lines are streamed line by line, so a file of any size keeps memory flat.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.errors import UnreadableInput
+from storyline.model import Article
+from storyline.reading.dates import normalise_date
+from storyline.reading.extracted import Extracted, clean_field, to_article
+from storyline.reading.sniff import Blob, ReadOptions
+
+TEXT_KEYS = ("text", "body", "content", "articleBody", "article_body", "maintext", "article", "story")
+TITLE_KEYS = ("title", "headline", "name")
+SUBTITLE_KEYS = ("subtitle", "standfirst", "description", "summary", "dek")
+DATE_KEYS = (
+    "published",
+    "date",
+    "datePublished",
+    "date_published",
+    "published_at",
+    "pubDate",
+    "publish_date",
+)
+UPDATED_KEYS = ("updated", "dateModified", "date_modified", "modified", "updated_at", "last_modified")
+SOURCE_KEYS = ("source", "outlet", "site_name", "sitename", "publisher", "source_name", "domain")
+BYLINE_KEYS = ("byline", "author", "authors", "creator")
+URL_KEYS = ("url", "link", "href", "canonical_url")
+
+
+def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    lower = {k.lower(): v for k, v in obj.items()}
+    for key in keys:
+        value = lower.get(key.lower())
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        if isinstance(value, list):
+            value = [v.get("name") if isinstance(v, dict) else v for v in value]
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _paragraphs(text: str) -> str:
+    """Body text with paragraphs separated by one blank line, as the contract says."""
+    paras = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
+def article_from_json(obj: object, name: str, options: ReadOptions) -> Article:
+    """One JSON object → Article; the error names the fields we looked for."""
+    if not isinstance(obj, dict):
+        raise UnreadableInput(name, f"expected a JSON object for an article, got {type(obj).__name__}")
+    text = _pick(obj, TEXT_KEYS)
+    if not isinstance(text, str) or not text.strip():
+        raise UnreadableInput(name, "JSON has no article text (looked for " + ", ".join(TEXT_KEYS[:5]) + ")")
+    url = clean_field(_pick(obj, URL_KEYS))
+    source = clean_field(_pick(obj, SOURCE_KEYS))
+    context = f"{url or ''} {source or ''}"
+    ex = Extracted(
+        text=_paragraphs(text),
+        title=clean_field(_pick(obj, TITLE_KEYS)),
+        subtitle=clean_field(_pick(obj, SUBTITLE_KEYS)),
+        byline=clean_field(_pick(obj, BYLINE_KEYS)),
+        published=normalise_date(clean_field(_pick(obj, DATE_KEYS)), context=context),
+        updated=normalise_date(clean_field(_pick(obj, UPDATED_KEYS)), context=context),
+        source=source,
+        url=url,
+    )
+    return to_article(ex, path=name, source_name=options.source_name)
+
+
+def _strip(head: bytes) -> bytes:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")
+
+
+def looks_like_json(blob: Blob) -> bool:
+    head = _strip(blob.head)
+    if not head.startswith((b"{", b"[")):
+        return False
+    # JSON Lines: a second line that opens another object.
+    return not looks_like_jsonl(blob)
+
+
+def looks_like_jsonl(blob: Blob) -> bool:
+    lines = [ln.strip() for ln in _strip(blob.head).split(b"\n") if ln.strip()]
+    return (
+        bool(lines)
+        and lines[0].startswith(b"{")
+        and (
+            (len(lines) > 1 and lines[1].startswith(b"{"))
+            or blob.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))
+        )
+    )
+
+
+def read_json(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    """A JSON object (one article) or an array of them."""
+    data = blob.read_all(options.max_bytes)
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UnreadableInput(blob.name, f"invalid JSON ({exc})") from exc
+    if isinstance(obj, list):
+        for n, item in enumerate(obj, 1):
+            try:
+                yield article_from_json(item, f"{blob.name}[{n}]", options)
+            except UnreadableInput as exc:
+                yield exc
+        return
+    yield article_from_json(obj, blob.name, options)
+
+
+def _raw_lines(blob: Blob) -> Iterator[bytes]:
+    if blob.data is not None:
+        yield from blob.data.splitlines()
+        return
+    assert blob.path is not None
+    with blob.path.open("rb") as fh:
+        yield from fh
+
+
+def read_jsonl(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    """JSON Lines, one article per line, streamed; a bad line is reported as ``name:LINE``."""
+    for n, raw in enumerate(_raw_lines(blob), 1):
+        if not raw.strip():
+            continue
+        where = f"{blob.name}:{n}"
+        try:
+            yield article_from_json(json.loads(raw.decode("utf-8-sig")), where, options)
+        except UnreadableInput as exc:
+            yield exc
+        except (UnicodeDecodeError, ValueError) as exc:
+            yield UnreadableInput(where, f"invalid JSON ({exc})")

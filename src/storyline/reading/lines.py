@@ -1,0 +1,155 @@
+"""What one line of a pasted page is, judged from its shape alone.
+
+A pasted news page is one block element per line: navigation links, buttons and promos are short
+and unpunctuated; body paragraphs are long and end like sentences; photo captions end with a
+credit ("(AP)", "(The White House via AP)", "Photo: Reuters"). These rules come from how news
+pages are built, not from any one site, so they hold on pages we have never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from storyline.reading.dates import FoundDate, find_date
+
+
+class Kind(Enum):
+    PROSE = "prose"  # a paragraph: sentence-shaped, ends with terminal punctuation
+    LONG = "long"  # long but unpunctuated: standfirst, caption, or a headline
+    SHORT = "short"  # a few words: links, labels, headlines, subheadings
+    DATE = "date"  # a dateline: "Published 31 December 2021, 11:30 IST"
+    BYLINE = "byline"  # "By Jane Doe"
+    CAPTION = "caption"  # a photo caption or credit
+    FURNITURE = "furniture"  # share/follow/newsletter/video promos, ads, navigation words
+
+
+# Sentence end, allowing closing quotes/brackets after it (CJK full stops included).
+_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+_AGENCIES = (
+    r"AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|PA(?:\s+Wire)?|Bloomberg|Shutterstock|iStock"
+    r"|Xinhua|ANI|PTI|IANS|Alamy|Pool|File|Handout|UPI|Sipa|Corbis|NurPhoto|SOPA"
+)
+# A credit in brackets closing the line: "(AP)", "(The White House via AP)", "(Photo: Jane Doe/AFP)".
+_CREDIT_END = re.compile(
+    r"\((?:[^()]{0,80}\bvia\s+[^()]{1,40}|(?:photo|image|picture|photograph|credit|file)\b[^()]{0,80}"
+    r"|[^()]{0,60}\b(?:" + _AGENCIES + r")\b[^()]{0,30})\)\s*$",
+    re.I,
+)
+_CREDIT_START = re.compile(
+    r"^(?:photo|image|picture|photograph|video|credit|image credit|photo credit|illustration|graphic"
+    r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]",
+    re.I,
+)
+_CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
+
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|report by|story by)\s+\S", re.I)
+
+# Words that label furniture on news pages. Only short lines are judged by them.
+_FURNITURE = re.compile(
+    r"\b(?:share|shares|tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail"
+    r"|print|follow|subscribe|subscription|subscribers?|sign (?:up|in)|log ?in|newsletters?|inbox"
+    r"|advertisements?|advert|sponsored|promoted|read more|more from|related|recommended|most read"
+    r"|most popular|trending|watch|videos?|podcasts?|listen|click|comments?|reply|cookies?|privacy"
+    r"|terms of|copyright|all rights reserved|download|app store|google play|skip to|menu|search"
+    r"|back to top|home|next article|previous article|see also|read also|also read|topics?|tags?"
+    r"|min read|minutes? read|save|bookmark|gift|donate|contribute|support|register|account"
+    r"|delivered|powered by|updates?|alerts?|breaking news|live|explore|more stories|you may like"
+    r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery)\b",
+    re.I,
+)
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|last updated|first published|modified|edited|created|on|at"
+    r"|am|pm|a\.m\.|p\.m\.|ist|gmt|utc|mon|tue|wed|thu|fri|sat|sun)\w*\b\.?",
+    re.I,
+)
+_ZONE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+)$", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the page with what its shape says it is."""
+
+    index: int  # position among the page's lines
+    text: str
+    kind: Kind
+    words: int
+    date: FoundDate | None = None
+    updated: bool = False  # a date line that says "updated"/"modified"
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+
+def word_count(text: str) -> int:
+    """Words, counting scripts written without spaces (CJK) at about two characters a word."""
+    n = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return max(n, cjk // 2) if cjk else n
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line: a credit closes or opens it and no sentence follows."""
+    return bool(_CREDIT_END.search(text) or _CREDIT_START.match(text) or _CREDIT_TAIL.search(text))
+
+
+def is_furniture(text: str, words: int) -> bool:
+    """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
+    if words > 12 or (_TERMINAL.search(text) and words > 6):
+        return False
+    return bool(_FURNITURE.search(text)) or (text.rstrip().endswith(":") and words <= 4)
+
+
+def _date_line(text: str, words: int, context: str) -> FoundDate | None:
+    """A line that is only a date (with labels, a time and maybe a name), not a sentence."""
+    if words > 14 or not re.search(r"\d", text):
+        return None
+    found = find_date(text, context=context)
+    if found is None:
+        return None
+    rest = text[: found.start] + " " + text[found.end :]
+    rest = re.sub(r"\d{1,2}[:.]\d{2}(?::\d{2})?|\d+", " ", rest)
+    rest = _ZONE_WORD.sub(" ", _DATE_LABEL.sub(" ", rest))
+    leftover = [w for w in re.split(r"[\s|,:·•/–—-]+", rest) if w]
+    return found if len(leftover) <= 4 else None
+
+
+def classify(index: int, text: str, context: str = "") -> Line:
+    """Put one stripped, non-blank line in its class."""
+    words = word_count(text)
+    terminal = bool(_TERMINAL.search(text))
+    date = _date_line(text, words, context)
+    if date is not None:
+        return Line(index, text, Kind.DATE, words, date, bool(_UPDATED.search(text)))
+    if words <= 10 and _BYLINE.match(text):
+        return Line(index, text, Kind.BYLINE, words)
+    if is_caption(text):
+        return Line(index, text, Kind.CAPTION, words)
+    if is_furniture(text, words):
+        return Line(index, text, Kind.FURNITURE, words)
+    if (terminal and words >= 8) or words >= 40:
+        return Line(index, text, Kind.PROSE, words)
+    if words >= 12:
+        return Line(index, text, Kind.LONG, words)
+    return Line(index, text, Kind.SHORT, words)
+
+
+def copyright_holder(text: str) -> str | None:
+    """The outlet named in a copyright line ("© 2021 The Independent. All rights reserved")."""
+    m = _COPYRIGHT.search(text)
+    if not m or len(text.split()) > 16:
+        return None
+    name = re.split(r"[.|;]\s|\ball rights reserved\b|,\s*(?:inc|ltd|llc)\b", m.group(1), flags=re.I)[0]
+    name = re.sub(r"^\s*\d{4}\s*", "", name).strip(" .,-–—")
+    return name if 1 <= len(name.split()) <= 6 else None
+
+
+def byline_name(text: str) -> str:
+    """The names of a byline without its "By"."""
+    return re.sub(r"^(?:by|written by|words by|reporting by|report by|story by)\s+", "", text, flags=re.I)

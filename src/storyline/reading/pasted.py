@@ -1,0 +1,186 @@
+"""The pasted-page cleaner: a news page selected in a browser and pasted as text → an article.
+
+The body of a news page is its longest run of sentence-shaped paragraphs; navigation, promos and
+related-story lists are runs of short unpunctuated lines. So we score each line (prose gains by
+its length, furniture loses) and take the highest-scoring contiguous run as the body
+(maximum-sum segment). The title, standfirst, byline and dates sit just above the body. Every
+line that is not kept as a field or body paragraph goes to ``removed`` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.model import Removed
+from storyline.reading.extracted import Extracted
+from storyline.reading.lines import Kind, Line, byline_name, classify, copyright_holder
+
+# Line scores for finding the body. A paragraph earns its length; every furniture line costs
+# about a short sentence, so a related-links block of a few lines splits body from footer, while
+# a lone caption or "Advertisement" inside the body does not.
+_COST = {
+    Kind.SHORT: -45.0,
+    Kind.FURNITURE: -60.0,
+    Kind.DATE: -40.0,
+    Kind.BYLINE: -40.0,
+    Kind.CAPTION: -25.0,
+}
+_MAX_GAIN = 600.0
+_HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
+
+
+@dataclass(frozen=True)
+class _Header:
+    title: Line | None
+    subtitle: Line | None
+    byline: Line | None
+
+
+def _gain(line: Line) -> float:
+    if line.kind is Kind.PROSE:
+        return min(float(len(line.text)), _MAX_GAIN)
+    if line.kind is Kind.LONG:
+        return 0.2 * len(line.text)
+    return _COST[line.kind]
+
+
+def body_span(lines: Sequence[Line]) -> tuple[int, int]:
+    """Indices [i, j) into ``lines`` of the maximum-sum run of line scores."""
+    best, best_i, best_j = 0.0, 0, 0
+    run, start = 0.0, 0
+    for j, line in enumerate(lines):
+        if run <= 0:
+            run, start = 0.0, j
+        run += _gain(line)
+        if run > best:
+            best, best_i, best_j = run, start, j + 1
+    return best_i, best_j
+
+
+def _headline(line: Line) -> bool:
+    """Shaped like a headline: a few words to a long line, no full stop, starts with a capital."""
+    t = line.text
+    return (
+        line.kind in (Kind.SHORT, Kind.LONG)
+        and 3 <= line.words <= 40
+        and not t.endswith((".", ":", ",", ";"))
+        and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
+    )
+
+
+def _find_header(lines: Sequence[Line], i: int) -> _Header:
+    """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
+    cands: list[Line] = []
+    byline: Line | None = None
+    for line in reversed(lines[max(0, i - _HEADER_REACH) : i]):
+        if line.kind is Kind.PROSE:
+            break
+        if line.kind is Kind.BYLINE and byline is None:
+            byline = line
+        elif _headline(line):
+            cands.append(line)
+            if len(cands) == 2:
+                break
+    if not cands:
+        return _Header(None, None, byline)
+    if len(cands) == 2 and cands[0].words >= 10 and cands[0].words > cands[1].words // 2:
+        # The nearer line is a standfirst when it is long and a headline sits right above it.
+        return _Header(cands[1], cands[0], byline)
+    return _Header(cands[0], None, byline)
+
+
+def _lead_subtitle(body: list[Line]) -> Line | None:
+    """An unpunctuated long first line of the body is the standfirst, not a paragraph."""
+    if body and body[0].kind is Kind.LONG and not body[0].terminal:
+        return body[0]
+    return None
+
+
+def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
+    if line.kind in (Kind.PROSE, Kind.LONG):
+        return True
+    if line.kind is Kind.SHORT and line.words >= 2:
+        # A subheading sits between paragraphs; a stray link or label does not.
+        return bool(prev and nxt and prev.kind is Kind.PROSE and nxt.kind is Kind.PROSE)
+    return False
+
+
+_REASONS = {
+    Kind.CAPTION: "photo caption or credit",
+    Kind.FURNITURE: "page furniture (share, follow, promo, navigation)",
+    Kind.DATE: "date line (moved to metadata)",
+    Kind.BYLINE: "byline (moved to metadata)",
+    Kind.SHORT: "short line that is not part of the body",
+}
+
+
+def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None]:
+    """The published and updated date lines: labelled ones first, else the nearest above the body."""
+    dated = [ln for ln in lines if ln.kind is Kind.DATE]
+    updated = next((ln for ln in dated if ln.updated), None)
+    labelled = [ln for ln in dated if re.search(r"\b(?:published|posted)\b", ln.text, re.I)]
+    above = [ln for ln in dated if ln.index < lines[i].index and not ln.updated] if lines else []
+    published = labelled[0] if labelled else (above[-1] if above else None)
+    if published is None:
+        published = next((ln for ln in dated if not ln.updated), None) or updated
+    return published, updated
+
+
+def clean_pasted(page: str, *, context: str = "") -> Extracted:
+    """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
+    raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [classify(n, t.strip(), context) for n, t in enumerate(raw) if t.strip()]
+    i, j = body_span(lines)
+    body = list(lines[i:j])
+    header = _find_header(lines, i)
+    subtitle = header.subtitle or _lead_subtitle(body)
+    if subtitle is not None and body and subtitle is body[0]:
+        body = body[1:]
+    kept: list[Line] = []
+    for k, line in enumerate(body):
+        prev = body[k - 1] if k else None
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        if _keep_in_body(line, prev, nxt):
+            kept.append(line)
+    published, updated = _pick_dates(lines, i)
+    text = "\n\n".join(ln.text for ln in kept)
+    removed: list[Removed] = []
+    norm_text = " ".join(text.split())
+    if subtitle is not None and " ".join(subtitle.text.split()) in norm_text:
+        removed.append(Removed(subtitle.text, "standfirst repeated in the body"))
+        repeated, subtitle = subtitle, None
+    else:
+        repeated = None
+    # Date and byline lines are reworded into fields, so they stay in ``removed`` verbatim too.
+    used = {id(x) for x in (header.title, subtitle, repeated) if x is not None}
+    used.update(id(x) for x in kept)
+    source = None
+    for line in lines:
+        source = source or copyright_holder(line.text)
+        if id(line) in used:
+            continue
+        if line.kind in (Kind.DATE, Kind.BYLINE) or line is header.byline:
+            reason = _REASONS[line.kind]
+        elif line.index < lines[i].index:
+            reason = _REASONS.get(line.kind, "above the article (navigation, page furniture)")
+        elif j and line.index > lines[j - 1].index:
+            reason = _REASONS.get(line.kind, "after the article (related stories, footer)")
+            if line.kind is Kind.SHORT:
+                reason = "after the article (related stories, footer)"
+        else:
+            reason = _REASONS.get(line.kind, "not part of the body")
+        if header.title is not None and line.text == header.title.text:
+            reason = "title repeated"
+        removed.append(Removed(line.text, reason))
+    return Extracted(
+        text=text,
+        title=header.title.text if header.title else None,
+        subtitle=subtitle.text if subtitle else None,
+        byline=byline_name(header.byline.text) if header.byline else None,
+        published=published.date.iso if published and published.date else None,
+        updated=updated.date.iso if updated and updated.date else None,
+        source=source,
+        removed=tuple(removed),
+    )
