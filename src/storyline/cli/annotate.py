@@ -1,0 +1,112 @@
+"""`storyline annotate PATH...`: what storyline understood in each article — names, quotes and
+their speakers, quantities, dates — as a coloured terminal view, JSON, JSON Lines or an HTML page."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storyline.cli.app import app
+from storyline.cli.common import dump_json, report_error, write_output
+from storyline.cli.read import _single_input
+from storyline.errors import StorylineError, UnreadableInput
+from storyline.model import AnnotatedArticle, Article
+
+
+class AnnotateFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+
+
+def read_inputs(paths: list[str], source: str | None) -> tuple[list[Article], int]:
+    """The readable articles in input order, and how many inputs failed (each reported)."""
+    from storyline.reading import iter_inputs
+
+    articles: list[Article] = []
+    failed = 0
+    for item in iter_inputs(paths, source_name=source):
+        if isinstance(item, UnreadableInput):
+            report_error(item.path, item.reason)
+            failed += 1
+        else:
+            articles.append(item)
+    return articles, failed
+
+
+def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
+    """Load the spaCy pipeline once (only when there is work) and annotate in batches."""
+    if not articles:
+        return
+    from storyline.annotation import annotate_many, load_nlp
+
+    yield from annotate_many(articles, load_nlp())
+
+
+def _write_jsonl(annotated: Iterator[AnnotatedArticle], output: Path | None) -> None:
+    """One line per article as soon as it is annotated, so a long run shows progress and stays small."""
+    import json
+
+    out = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    try:
+        for ann in annotated:
+            out.write(json.dumps(ann.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+    finally:
+        if output is not None:
+            out.close()
+
+
+def render(annotated: list[AnnotatedArticle], fmt: AnnotateFormat, single: bool, color: bool) -> str:
+    """The whole document for one of the non-streaming formats."""
+    if fmt is AnnotateFormat.json:
+        dicts = [a.to_dict() for a in annotated]
+        return dump_json(dicts[0] if single and len(dicts) == 1 else dicts)
+    if fmt is AnnotateFormat.html:
+        from storyline.render.annotated_html import render_annotated_html
+
+        return render_annotated_html(annotated)
+    from storyline.render.annotated_terminal import render_annotated_terminal
+
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120) if color else 100
+    return render_annotated_terminal(annotated, width=width, color=color)
+
+
+@app.command("annotate")
+def annotate_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
+    fmt: Annotated[
+        AnnotateFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AnnotateFormat.terminal,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+) -> None:
+    """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
+    articles, failed = read_inputs(paths, source)
+    try:
+        if fmt is AnnotateFormat.jsonl:
+            _write_jsonl(annotate_all(articles), output)
+        else:
+            annotated = list(annotate_all(articles))
+            if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
+                color = fmt is AnnotateFormat.terminal and output is None and sys.stdout.isatty()
+                write_output(render(annotated, fmt, _single_input(paths), color), output)
+    except StorylineError as exc:
+        report_error("annotate", str(exc))
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        report_error(str(output or "stdout"), exc.strerror or str(exc))
+        raise typer.Exit(2) from None
+    if failed:
+        raise typer.Exit(1)
