@@ -2,6 +2,8 @@
 
     StorylineError
     ├── UnreadableInput(path, reason)   a user's input cannot be read: one line, the run goes on
+    │   └── SkippedRecord               an archive record deliberately not read (a request, an
+    │                                   image...): counted in the run's summary, not an error
     ├── NotEnoughReports                compare needs two readable reports
     ├── LibraryError                    the story library cannot be opened, migrated or written
     └── EngineError                     an engine (e.g. a Ray cluster) cannot be reached or failed
@@ -23,6 +25,14 @@ class UnreadableInput(StorylineError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+
+class SkippedRecord(UnreadableInput):
+    """A record of an archive that is not an article by design; ``reason`` is a short slug."""
+
+    def __init__(self, path: str, reason: str, record: str = "") -> None:
+        self.record = record
+        super().__init__(path, reason)
 
 
 class NotEnoughReports(StorylineError):

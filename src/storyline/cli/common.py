@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
+
+from storyline.errors import SkippedRecord, UnreadableInput
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -34,3 +38,43 @@ def dump_json(obj: Any) -> str:
 
 def dump_jsonl(objs: Iterable[Any]) -> str:
     return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs)
+
+
+@dataclass
+class InputTally:
+    """Counts what a run could not use: errors are printed one line each; archive records skipped
+    by design (requests, images...) are only counted, and summed up at the end. With ``report``
+    every one of them is also written to a JSON Lines file with its record id and reason."""
+
+    report: Path | None = None
+    failed: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    _fh: IO[str] | None = None
+
+    def __enter__(self) -> InputTally:
+        if self.report is not None:
+            self._fh = self.report.open("w", encoding="utf-8")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+    def handle(self, exc: UnreadableInput) -> None:
+        skipped = isinstance(exc, SkippedRecord)
+        if skipped:
+            self.skipped[exc.reason.split(" ")[0]] += 1
+        else:
+            self.failed += 1
+            report_error(exc.path, exc.reason)
+        if self._fh is not None:
+            record = exc.record if isinstance(exc, SkippedRecord) else None
+            row = {"input": exc.path, "record": record, "reason": exc.reason, "skipped": skipped}
+            self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def finish(self) -> int:
+        """Print the summary of skipped records; the exit status (1 when any input failed)."""
+        if self.skipped:
+            parts = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+            err_console.print(f"storyline: skipped {sum(self.skipped.values())} archive records ({parts})")
+        return 1 if self.failed else 0

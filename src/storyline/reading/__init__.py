@@ -14,6 +14,7 @@ from pathlib import Path
 from storyline.errors import UnreadableInput
 from storyline.model import Article
 from storyline.reading import formats as _formats  # noqa: F401  (registers the built-in formats)
+from storyline.reading import warc as _warc  # noqa: F401  (registers WARC archives)
 from storyline.reading.extracted import Extracted, to_article
 from storyline.reading.fetch import fetch, is_url
 from storyline.reading.inputs import expand_all

@@ -11,9 +11,18 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from storyline.errors import SkippedRecord, UnreadableInput
+from storyline.model import Article
+from storyline.reading.decode import decode_text
+from storyline.reading.extracted import to_article
+from storyline.reading.html import extract_html
+from storyline.reading.sniff import Blob, Format, ReadOptions, register
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024  # a news page is far smaller; bigger records are skipped
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -174,3 +183,82 @@ def _size(fh: BinaryIO) -> int | None:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+# --- the WARC format entry of the reading registry ---------------------------------------------
+
+
+def sniff_warc(blob: Blob) -> bool:
+    """A WARC file, plain or gzipped (the first member is inflated just enough to look)."""
+    head = blob.head
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return looks_like_warc(head)
+
+
+def read_warc(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
+    """Articles from the HTML responses; a SkippedRecord for every other record."""
+    stream: BinaryIO = blob.path.open("rb") if blob.path is not None else io.BytesIO(blob.data or b"")
+    with stream:
+        for item in iter_warc(blob.name, stream):
+            if isinstance(item, Skipped):
+                yield _skip(blob.name, item)
+            else:
+                yield _page_article(blob.name, item, options)
+
+
+def _skip(name: str, item: Skipped) -> UnreadableInput:
+    detail = f" ({item.detail})" if item.detail else ""
+    if item.reason == "truncated":
+        return UnreadableInput(
+            name, f"truncated archive {item.record_id}{detail}; every record before it was read"
+        )
+    return SkippedRecord(name, f"{item.reason}{detail}", record=item.record_id)
+
+
+def _page_article(name: str, page: WarcPage, options: ReadOptions) -> Article | UnreadableInput:
+    label = f"{name} {page.url or page.record_id}"
+    charset = _charset(page.headers)
+    try:
+        html = decode_text(page.body, label, charset)
+    except UnreadableInput as exc:
+        return exc
+    ex = extract_html(html, url=page.url or None)
+    if not ex.text.strip():
+        return UnreadableInput(label, "no article text found in this page")
+    published, date_source = ex.published, "page"
+    if not published:
+        published, date_source = _http_date(page.http_date), "http-header"
+    if not published:
+        published, date_source = (page.fetched or "")[:10] or None, "fetch-date"
+    meta = (
+        ("warc_record_id", page.record_id),
+        ("fetched", page.fetched or ""),
+        ("date_source", date_source if published else "none"),
+        *((f"http:{k.lower()}", v) for k, v in page.headers),
+    )
+    ex = replace(ex, published=published, url=ex.url or page.url or None, meta=meta)
+    host = urlsplit(page.url).hostname if page.url else None
+    return to_article(ex, path=label, source_name=options.source_name or host)
+
+
+def _charset(headers: tuple[tuple[str, str], ...]) -> str | None:
+    for k, v in headers:
+        if k.lower() == "content-type" and "charset=" in v.lower():
+            return v.lower().split("charset=")[-1].split(";")[0].strip() or None
+    return None
+
+
+def _http_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+register(Format("warc", sniff_warc, read_warc), before="gzip")
