@@ -1,0 +1,68 @@
+"""`storyline compare FILE...`: cross-check reports of one story — agreements, conflicts, what each
+source adds, quotes and timeline — in the terminal, Markdown, JSON or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from storyline.cli.annotate import read_inputs
+from storyline.cli.app import app
+from storyline.cli.common import dump_json, report_error, write_output
+from storyline.errors import StorylineError
+from storyline.model import Report
+
+
+class CompareFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+def render(report: Report, fmt: CompareFormat) -> str:
+    """JSON is the contract and needs nothing else; the other formats come from the renderers."""
+    if fmt is CompareFormat.json:
+        return dump_json(report.to_dict())
+    try:
+        from storyline.render import render_report  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        raise StorylineError(f"the {fmt.value} renderer is not available; use --format json") from None
+    text: str = render_report(report, fmt.value)
+    return text
+
+
+@app.command("compare")
+def compare_command(
+    paths: Annotated[list[str], typer.Argument(help="Two or more reports: files, directories, URLs.")],
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.terminal,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+) -> None:
+    """Cross-check reports of one story: what they agree on, where they conflict, what each adds."""
+    from storyline.crosscheck import compare
+
+    articles, failed = read_inputs(paths, source)
+    try:
+        report = compare(articles)
+        write_output(render(report, fmt), output)
+    except StorylineError as exc:
+        report_error("compare", str(exc))
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        report_error(str(output or "stdout"), exc.strerror or str(exc))
+        raise typer.Exit(2) from None
+    finally:
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,105 @@
+"""Candidate sentence pairs across sources: shared keys first, vectors only to rank what remains.
+
+One similarity threshold cannot separate "says the same thing" from "says something else about the
+same story" (DESIGN.md), so a pair becomes a candidate when the two sentences share a key — the same
+counted thing, the same event word with the same place, the same names — or when one is among the
+other's nearest sentences by vector. The typed comparisons in ``decide`` then judge each candidate.
+Cost stays near-linear in sentences: top-k per source pair plus bucketed keys, never all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.crosscheck.facts import SentenceFacts
+
+TOP_K = 3  # nearest sentences per sentence and per other source
+MAX_BUCKET = 40  # a key shared by more sentences than this says nothing about any one pair
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two sentences of different sources that may state the same fact."""
+
+    a: SentenceFacts
+    b: SentenceFacts
+    cos: float
+    overlap: float  # share of the shorter sentence's content stems found in the other
+
+    @property
+    def score(self) -> float:
+        """How strongly the two sentences say the same thing: meaning and shared words together."""
+        return 0.7 * self.cos + 0.3 * self.overlap
+
+
+def sentence_vectors(facts: Sequence[SentenceFacts], embedder: Any) -> npt.NDArray[np.float32]:
+    """Unit vectors of the sentences, in order."""
+    if not facts:
+        return np.zeros((0, 384), dtype=np.float32)
+    vecs: npt.NDArray[np.float32] = embedder.embed([f.text for f in facts])
+    return vecs
+
+
+def overlap(a: SentenceFacts, b: SentenceFacts) -> float:
+    """Share of the smaller set of content stems and names that the other sentence also has."""
+    sa, sb = a.stems | a.names, b.stems | b.names
+    small = min(len(sa), len(sb))
+    return len(sa & sb) / small if small else 0.0
+
+
+def _keys(f: SentenceFacts) -> Iterable[tuple[str, ...]]:
+    for m in f.measures:
+        if m.counted:
+            yield ("measure", m.dim or "", m.counted)
+    for d in f.dates:
+        for w in d.event | d.near:
+            yield ("event", w)
+    for q in f.quotes:
+        if q.speaker_key:
+            yield ("speaker", q.speaker_key)
+
+
+def candidate_pairs(
+    facts: Sequence[SentenceFacts], vecs: npt.NDArray[np.float32], *, top_k: int = TOP_K
+) -> list[Pair]:
+    """Pairs of sentences from different sources worth comparing, each pair once (a before b)."""
+    by_source: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        by_source[f.source].append(i)
+    sims = vecs @ vecs.T if len(facts) else np.zeros((0, 0), dtype=np.float32)
+    chosen: set[tuple[int, int]] = set()
+    sources = sorted(by_source)
+    for si, s in enumerate(sources):
+        rows = np.array(by_source[s])
+        for t in sources[si + 1 :]:
+            cols = np.array(by_source[t])
+            block = sims[np.ix_(rows, cols)]
+            k = min(top_k, len(cols))
+            for r, best in enumerate(np.argsort(-block, axis=1)[:, :k]):
+                chosen.update((int(rows[r]), int(cols[c])) for c in best)
+            k = min(top_k, len(rows))
+            for c, best in enumerate(np.argsort(-block, axis=0)[:k, :].T):
+                chosen.update((int(rows[r]), int(cols[c])) for r in best)
+    buckets: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, f in enumerate(facts):
+        for key in _keys(f):
+            buckets[key].add(i)
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        ordered = sorted(members)
+        for x, i in enumerate(ordered):
+            for j in ordered[x + 1 :]:
+                if facts[i].source != facts[j].source:
+                    chosen.add((i, j))
+    pairs = []
+    for i, j in sorted(chosen):
+        a, b = (facts[i], facts[j]) if facts[i].source < facts[j].source else (facts[j], facts[i])
+        pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b)))
+    return pairs

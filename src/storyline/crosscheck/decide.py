@@ -1,0 +1,144 @@
+"""Typed comparisons of the facts in a candidate pair: numbers by bounds, dates by event and
+interval, claims by polarity, whole statements by meaning.
+
+Agreement is easy to grant and conflict hard: a conflict needs evidence that both facts are the same
+fact (the same counted thing, the same event at the same place) and values that cannot both hold.
+"""
+
+from __future__ import annotations
+
+from storyline.crosscheck.candidates import Pair
+from storyline.crosscheck.facts import DatedEvent, Measure
+from storyline.crosscheck.links import Link, Side
+
+ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
+COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
+AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
+NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail", "dismiss", "oppos"})
+
+
+def _bounds(m: Measure) -> tuple[float, float]:
+    low = m.low if m.low is not None else (m.value if m.high is not None and m.high == m.value else None)
+    high = m.high if m.high is not None else (m.value if m.low is not None and m.low == m.value else None)
+    if m.low is None and m.high is None:
+        low = high = m.value
+    return (low if low is not None else float("-inf"), high if high is not None else float("inf"))
+
+
+def compatible(ma: Measure, mb: Measure) -> bool:
+    """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
+    la, ha = _bounds(ma)
+    lb, hb = _bounds(mb)
+    slack = ROUNDING * max(abs(ma.value), abs(mb.value))
+    return la <= hb + slack and lb <= ha + slack
+
+
+def measure_value(m: Measure) -> dict[str, object]:
+    q = m.quantity
+    return {"value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted}
+
+
+def compare_measures(p: Pair) -> list[Link]:
+    """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
+    links = []
+    for ia, ma in enumerate(p.a.measures):
+        for ib, mb in enumerate(p.b.measures):
+            if ma.dim != mb.dim:
+                continue
+            same_thing = ma.counted is not None and ma.counted == mb.counted
+            ok = compatible(ma, mb)
+            if ok and not (same_thing or p.score >= AGREE_SCORE or ma.dim == "duration"):
+                continue
+            if ok and ma.dim == "duration" and not same_thing and p.score < 0.45:
+                continue
+            if not ok and not (same_thing and (p.a.names & p.b.names or p.score >= 0.5)):
+                continue
+            links.append(
+                Link(
+                    "number",
+                    not ok,
+                    Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
+                    Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
+                    p.score + (0.5 if same_thing else 0.0),
+                )
+            )
+    return links
+
+
+def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
+    """How surely two time expressions date one event; 0 when they may be different events."""
+    core = da.event | db.event
+    shared = (da.event | da.near) & (db.event | db.near)
+    if not shared or (core and not shared & core):
+        return 0.0
+    if da.places and db.places and not da.places & db.places:
+        return 0.0
+    if da.places & db.places:
+        return 1.0 + 0.1 * len(shared)
+    if p.a.names & p.b.names and p.cos >= 0.55 and len(shared) >= 2:
+        return 0.5 + 0.1 * len(shared)
+    return 0.0
+
+
+def dates_conflict(da: DatedEvent, db: DatedEvent) -> bool:
+    """Different days for one event; a coarse expression holding a precise one is no conflict."""
+    if (da.first, da.last) == (db.first, db.last):
+        return False
+    a_coarse, b_coarse = da.days > COARSE_DAYS, db.days > COARSE_DAYS
+    if a_coarse and da.first <= db.first and db.last <= da.last:
+        return False
+    if b_coarse and db.first <= da.first and da.last <= db.last:
+        return False
+    if a_coarse and b_coarse:
+        return da.last < db.first or db.last < da.first
+    return True
+
+
+def interval(d: DatedEvent) -> list[str]:
+    return [d.first.isoformat(), d.last.isoformat()]
+
+
+def compare_dates(p: Pair) -> list[Link]:
+    """Each time expression against its best-matching one in the other sentence."""
+    links = []
+    for ia, da in enumerate(p.a.dates):
+        scored = [(same_event(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
+        scored = [s for s in scored if s[0] > 0]
+        if not scored:
+            continue
+        strength, ib, db = max(scored, key=lambda s: s[0])
+        links.append(
+            Link(
+                "date",
+                dates_conflict(da, db),
+                Side.of(p.a, da.time.text, interval(da), "d", ia),
+                Side.of(p.b, db.time.text, interval(db), "d", ib),
+                strength,
+            )
+        )
+    return links
+
+
+def compare_claims(p: Pair) -> list[Link]:
+    """Two sentences that say the same thing (agree), or the same thing with opposite polarity."""
+    if p.score < AGREE_SCORE:
+        return []
+    flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
+    negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
+    conflict = bool(flipped) and not negative and p.cos >= 0.8 and p.overlap >= 0.7
+    value_a = "negated" if flipped & p.a.negated else "affirmed"
+    value_b = "negated" if flipped & p.b.negated else "affirmed"
+    return [
+        Link(
+            "claim",
+            conflict,
+            Side.of(p.a, p.a.text, value_a if conflict else p.a.text, "s"),
+            Side.of(p.b, p.b.text, value_b if conflict else p.b.text, "s"),
+            p.score,
+        )
+    ]
+
+
+def decide(p: Pair) -> list[Link]:
+    """Every typed comparison of one candidate pair."""
+    return compare_measures(p) + compare_dates(p) + compare_claims(p)

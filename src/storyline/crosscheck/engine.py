@@ -1,0 +1,93 @@
+"""The cross-check itself: annotated reports in, Report out.
+
+facts per sentence → candidate pairs (keys + vectors) → typed links → groups across sources →
+findings (agree / conflict / unique) → brief, quotes, timeline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.crosscheck.align import best_claim_links, group_links
+from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
+from storyline.crosscheck.corroborate import find_copies, origins
+from storyline.crosscheck.decide import decide
+from storyline.crosscheck.facts import SentenceFacts, sentence_facts
+from storyline.crosscheck.links import Link
+from storyline.crosscheck.quotes import compare_quotes, quote_facts
+from storyline.crosscheck.report import (
+    assemble,
+    finding_of,
+    outlet_names,
+    source_refs,
+    unique_finding,
+)
+from storyline.model import AnnotatedArticle, Finding, Report
+
+UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
+MIN_UNIQUE_WORDS = 6  # shorter lines are headings or furniture, not statements
+
+
+def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: int) -> list[Link]:
+    """Typed links of every candidate pair and of every pair of quotes."""
+    links = [ln for p in pairs for ln in decide(p)]
+    claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
+    links = [ln for ln in links if ln.aspect != "claim"] + claims
+    by_source: list[list[SentenceFacts]] = [[] for _ in range(n_sources)]
+    for f in facts:
+        by_source[f.source].append(f)
+    quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
+    return links + compare_quotes(quote_facts(quotes_by_source), by_source)
+
+
+def unique_sentences(
+    facts: Sequence[SentenceFacts], pairs: Sequence[Pair], links: Sequence[Link]
+) -> list[SentenceFacts]:
+    """Sentences with no counterpart in any other source: no statement or quote link, and no
+    candidate that comes close."""
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for p in pairs:
+        for f in (p.a, p.b):
+            best[(f.source, f.index)] = max(best[(f.source, f.index)], p.score)
+    covered = {
+        (side.source, side.start)
+        for ln in links
+        if ln.aspect in ("claim", "quote", "speaker")
+        for side in (ln.a, ln.b)
+    }
+    return [
+        f
+        for f in facts
+        if best[(f.source, f.index)] < UNIQUE_SCORE
+        and (f.source, f.start) not in covered
+        and len(f.text.split()) >= MIN_UNIQUE_WORDS
+    ]
+
+
+def _conflicting_times(
+    links: Sequence[Link], facts: Sequence[SentenceFacts]
+) -> set[tuple[int, tuple[int, int]]]:
+    lookup = {(f.source, f.index): f for f in facts}
+    out = set()
+    for ln in links:
+        if ln.aspect == "date" and ln.conflict:
+            for side in (ln.a, ln.b):
+                source, index, _, i = side.key
+                out.add((source, lookup[(source, index)].dates[i].time.offset))
+    return out
+
+
+def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any) -> Report:
+    """Compare annotated reports of one story."""
+    facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
+    vecs = sentence_vectors(facts, embedder)
+    pairs = candidate_pairs(facts, vecs)
+    links = all_links(facts, pairs, len(articles))
+    copy_of = find_copies(articles)
+    refs = source_refs(articles, copy_of)
+    ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
+    findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in group_links(links)]
+    findings += [unique_finding(f, ids, outlets) for f in unique_sentences(facts, pairs, links)]
+    return assemble(articles, refs, findings, _conflicting_times(links, facts))

@@ -1,0 +1,185 @@
+"""Per-sentence facts: what a sentence asserts, in typed pieces that can be compared across sources.
+
+A news sentence often carries several facts ("Putin requested the call ... ahead of talks on
+January 9 and 10 in Geneva"), so each sentence yields every measure, dated event and quote it holds,
+plus its content stems and name keys for the claim itself. Spans stay offsets into the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.crosscheck.units import dimension
+from storyline.crosscheck.words import (
+    MONTHS_AND_DAYS,
+    REPORTING,
+    content_stems,
+    negated_stems,
+    stem,
+    tokens,
+)
+from storyline.model import AnnotatedArticle, Entity, Quantity, Quote, TimeExpr
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+EVENT_WINDOW = 6  # words either side of a time expression that may name its event
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number with what it counts, bounds scaled to the base unit of its dimension."""
+
+    quantity: Quantity
+    dim: str | None
+    low: float | None
+    high: float | None
+    value: float
+    counted: str | None
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A time expression resolved to an interval, with the words that say what happens then."""
+
+    time: TimeExpr
+    first: date
+    last: date
+    event: frozenset[str]  # stems of the annotated event, reporting verbs left out
+    near: frozenset[str]  # stems of the words around the expression
+    places: frozenset[str]
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """One sentence of one source and the facts it holds."""
+
+    source: int  # index of the article in the compared list
+    index: int  # index of the sentence in its article
+    start: int
+    end: int
+    text: str
+    stems: frozenset[str]
+    names: frozenset[str]
+    negated: frozenset[str]
+    measures: tuple[Measure, ...]
+    dates: tuple[DatedEvent, ...]
+    quotes: tuple[Quote, ...]
+    position: float  # 0 at the top of the article, 1 at the bottom
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def to_measure(q: Quantity, text: str) -> Measure:
+    """Scale a quantity's bounds to its dimension's base unit; name what it counts."""
+    dim, factor = dimension(q.unit)
+    low = q.low * factor if q.low is not None else None
+    high = q.high * factor if q.high is not None else None
+    counted = stem(q.counted.split()[-1]) if q.counted else _counted_after(text, q.end)
+    return Measure(q, dim, low, high, q.value * factor, counted)
+
+
+def _counted_after(text: str, end: int) -> str | None:
+    """The first content word after a number, when the annotation did not name what it counts."""
+    for tok in tokens(text[end : end + 40])[:3]:
+        low = tok.lower()
+        if tok[0].isalpha() and len(low) > 2 and low not in MONTHS_AND_DAYS and low not in REPORTING:
+            return stem(low)
+    return None
+
+
+def to_dated_event(t: TimeExpr, text: str, places: frozenset[str]) -> DatedEvent | None:
+    """A resolved time expression with its event words; None when it has no interval."""
+    first, last = _iso(t.start), _iso(t.end)
+    if first is None or last is None:
+        return None
+    s, e = t.offset
+    before = tokens(text[max(0, s - 80) : s])[-EVENT_WINDOW:]
+    after = tokens(text[e : e + 80])[:EVENT_WINDOW]
+    drop = REPORTING | MONTHS_AND_DAYS
+    near = content_stems(" ".join(before + after), drop=drop)
+    event = content_stems(t.event or "", drop=drop)
+    return DatedEvent(t, first, last, event, near, places)
+
+
+def _within(items: Sequence[tuple[int, object]], start: int, end: int) -> list[object]:
+    keys = [k for k, _ in items]
+    i = bisect_right(keys, start - 1)
+    out = []
+    while i < len(items) and items[i][0] < end:
+        out.append(items[i][1])
+        i += 1
+    return out
+
+
+def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
+    """Every sentence of an article with the measures, dates, quotes and names it holds."""
+    text = ann.text
+    ents = sorted(((e.start, e) for e in ann.entities), key=lambda p: p[0])
+    quants = sorted(((q.start, q) for q in ann.quantities), key=lambda p: p[0])
+    times = sorted(((t.offset[0], t) for t in ann.timeline), key=lambda p: p[0])
+    quotes = sorted(((q.start, q) for q in ann.quotes), key=lambda p: p[0])
+    time_spans = [t.offset for t in ann.timeline]
+    n = max(1, len(ann.sentences) - 1)
+    out = []
+    for i, sent in enumerate(ann.sentences):
+        start, end = _trimmed(text, sent.start, sent.end)
+        stext = text[start:end]
+        sent_ents: list[Entity] = [e for e in _within(ents, sent.start, sent.end) if isinstance(e, Entity)]
+        names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
+        places = frozenset(e.key for e in sent_ents if e.label in PLACE_LABELS and e.key)
+        measures = tuple(
+            to_measure(q, text)
+            for q in _within(quants, sent.start, sent.end)
+            if isinstance(q, Quantity) and not _inside_time(q, time_spans)
+        )
+        dated = tuple(
+            d
+            for t in _within(times, sent.start, sent.end)
+            if isinstance(t, TimeExpr) and (d := to_dated_event(t, text, places)) is not None
+        )
+        sent_quotes = tuple(q for q in _within(quotes, sent.start, sent.end) if isinstance(q, Quote))
+        out.append(
+            SentenceFacts(
+                source=source,
+                index=i,
+                start=start,
+                end=end,
+                text=stext,
+                stems=content_stems(stext),
+                names=names,
+                negated=negated_stems(stext),
+                measures=measures,
+                dates=dated,
+                quotes=sent_quotes,
+                position=i / n,
+            )
+        )
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace around it: a statement is the sentence as written."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside_time(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
+    """A year or day number inside a time expression is a date, not a measure."""
+    return any(s <= q.start and q.end <= e for s, e in spans)

@@ -1,0 +1,154 @@
+"""Quotes across sources: the same words (agree, or a speaker conflict when credited to different
+people) and the same remark by the same speaker in other words (a quote conflict).
+
+A quote is compared fragment by fragment (its sentences and clauses), because one outlet often
+quotes a part of what another quotes in full; a part inside the whole is agreement, not conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.words import content_stems, plain
+from storyline.model import Quote
+
+PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
+SAME_WORDS = 90.0  # ratio of the plain words at or above which two quotes are worded alike
+MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
+_FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
+
+
+@dataclass(frozen=True)
+class QuoteFact:
+    source: int
+    index: int  # position among its source's quotes
+    quote: Quote
+    words: str  # plain lower-case words
+
+
+def quote_facts(quotes_by_source: Sequence[Sequence[Quote]]) -> list[QuoteFact]:
+    """The direct quotes of every source; indirect speech is compared as claims, not as wording."""
+    return [
+        QuoteFact(s, i, q, plain(q.text))
+        for s, quotes in enumerate(quotes_by_source)
+        for i, q in enumerate(quotes)
+        if q.direct and len(plain(q.text).split()) >= 2
+    ]
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """True or False when both speakers are named; None when either is unknown."""
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    ta, tb = a.lower().split(), b.lower().split()
+    return bool(ta and tb and ta[-1] == tb[-1])
+
+
+def _contains(long: str, short: str) -> bool:
+    return len(short.split()) >= MIN_CONTAINED and f" {short} " in f" {long} "
+
+
+def _fragments(text: str) -> list[str]:
+    """The quote's sentences and clauses as written, each of three words or more."""
+    parts = [p.strip(" ,.;:“”\"'‘’") for p in _FRAGMENT.split(text)]
+    return [p for p in parts if len(plain(p).split()) >= 3] or [text]
+
+
+def _same_remark(a: str, b: str) -> tuple[float, str, str] | None:
+    """The best-matching fragments when two quotes render one remark in different words."""
+    best: tuple[float, str, str] | None = None
+    for fa in _fragments(a):
+        sa = content_stems(fa)
+        for fb in _fragments(b):
+            sb = content_stems(fb)
+            shared = len(sa & sb)
+            small = min(len(sa), len(sb))
+            if shared < 3 or shared < 0.6 * small:
+                continue
+            score = fuzz.token_set_ratio(plain(fa), plain(fb)) / 100 + shared / max(small, 1)
+            if best is None or score > best[0]:
+                best = (score, fa, fb)
+    return best
+
+
+def _side(qf: QuoteFact, sents: Sequence[SentenceFacts], value_text: str, value: object) -> Side:
+    """The sentences that hold the quote (the part compared when it spans several)."""
+    q = qf.quote
+    inside = [f for f in sents if f.end > q.start and f.start < q.end] or [
+        min(sents, key=lambda f: abs(f.start - q.start))
+    ]
+    if len(inside) > 1 and value_text:
+        holding = [f for f in inside if plain(value_text) in plain(f.text)]
+        inside = holding[:1] or inside
+    first, last = inside[0], inside[-1]
+    text = first.text if first is last else _span_text(inside)
+    return Side(qf.source, first.start, last.end, text, value_text, value, (qf.source, "q", qf.index))
+
+
+def _span_text(sents: Sequence[SentenceFacts]) -> str:
+    out = sents[0].text
+    for prev, cur in pairwise(sents):
+        out += " " * max(1, cur.start - prev.end) + cur.text
+    return out
+
+
+def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
+    """(aspect, conflict, words of a, words of b) for two quotes, or None when unrelated."""
+    speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
+    long, short = (a.words, b.words) if len(a.words) >= len(b.words) else (b.words, a.words)
+    if fuzz.ratio(a.words, b.words) >= SAME_WORDS or _contains(long, short):
+        ta, tb = a.quote.text, b.quote.text
+        return ("speaker", True, ta, tb) if speaker is False else ("quote", False, ta, tb)
+    if speaker is not True:
+        return None
+    remark = _same_remark(a.quote.text, b.quote.text)
+    if remark is None:
+        return None
+    _, fa, fb = remark
+    if _contains(plain(fa), plain(fb)) or _contains(plain(fb), plain(fa)):
+        return ("quote", False, fa, fb)
+    return ("quote", True, fa, fb)
+
+
+def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]]) -> list[Link]:
+    """Links between quotes of different sources: same words, or same remark by the same speaker."""
+    if len(facts) < 2:
+        return []
+    words = [f.words for f in facts]
+    scores = process.cdist(words, words, scorer=fuzz.token_set_ratio, score_cutoff=PREFILTER)
+    links = []
+    for i, j in zip(*scores.nonzero(), strict=True):
+        a, b = facts[int(i)], facts[int(j)]
+        if a.source >= b.source:
+            continue
+        judged = _judge(a, b)
+        if judged is None:
+            continue
+        aspect, conflict, wa, wb = judged
+        if aspect == "speaker":
+            va: object = a.quote.speaker_key
+            vb: object = b.quote.speaker_key
+            ta, tb = a.quote.speaker or "", b.quote.speaker or ""
+        else:
+            va, vb, ta, tb = plain(wa), plain(wb), wa, wb
+        side_a = _side(a, sents[a.source], wa, va)
+        side_b = _side(b, sents[b.source], wb, vb)
+        links.append(
+            Link(
+                "speaker" if aspect == "speaker" else "quote",
+                conflict,
+                Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
+                Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
+                float(scores[i, j]) / 100,
+            )
+        )
+    return links

@@ -1,0 +1,68 @@
+"""One plain sentence per finding, naming the outlets and the values a reader needs at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.crosscheck.align import Group
+from storyline.crosscheck.links import Side
+
+MAX_QUOTE = 90
+
+
+def _short(text: str, limit: int = MAX_QUOTE) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _names(sides: Sequence[Side], outlets: Sequence[str]) -> str:
+    seen: list[str] = []
+    for s in sides:
+        if outlets[s.source] not in seen:
+            seen.append(outlets[s.source])
+    if len(seen) <= 2:
+        return " and ".join(seen)
+    return ", ".join(seen[:-1]) + " and " + seen[-1]
+
+
+def _versions(g: Group, outlets: Sequence[str], fmt: str = "“{}”") -> str:
+    parts = [f"{outlets[s.source]} {fmt.format(_short(s.value_text, 60))}" for s in g.sides]
+    return ", ".join(parts[:-1]) + " against " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def _word_diff(a: str, b: str) -> str:
+    wa, wb = a.lower().split(), b.lower().split()
+    only_a = [w for w in wa if w not in wb]
+    only_b = [w for w in wb if w not in wa]
+    return f" (only in one: {' '.join(only_a[:6]) or '—'} / {' '.join(only_b[:6]) or '—'})"
+
+
+def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
+    """Say what differs and how each source puts it."""
+    if g.aspect == "number":
+        return f"The figures differ: {_versions(g, outlets)}."
+    if g.aspect == "date":
+        return f"The sources place this on different days: {_versions(g, outlets)}."
+    if g.aspect == "quote":
+        diff = _word_diff(g.sides[0].value_text, g.sides[-1].value_text) if len(g.sides) > 1 else ""
+        return f"The same remark is quoted in different words: {_versions(g, outlets)}{diff}."
+    if g.aspect == "speaker":
+        who = ", ".join(f"{outlets[s.source]} credits {s.value_text or 'nobody named'}" for s in g.sides)
+        return f"The same words are credited to different people: {who}."
+    return f"The sources contradict each other: {_versions(g, outlets, '{}')}."
+
+
+def agree_summary(g: Group, outlets: Sequence[str]) -> str:
+    """Say who agrees on what."""
+    who = _names(g.sides, outlets)
+    if g.aspect == "number":
+        return f"{who} agree on the figure: {_versions(g, outlets).replace(' against ', ', ')}."
+    if g.aspect == "date":
+        return f"{who} agree on the date: {_versions(g, outlets).replace(' against ', ', ')}."
+    if g.aspect in ("quote", "speaker"):
+        return f"{who} quote the same words: “{_short(g.sides[0].value_text)}”."
+    return f"{who} report the same: {_short(g.sides[0].text)}"
+
+
+def unique_summary(outlet: str, text: str) -> str:
+    return f"Only {outlet} reports: {_short(text)}"
