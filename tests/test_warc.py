@@ -80,3 +80,31 @@ def test_gzip_of_a_plain_warc_reads_the_same(tmp_path: Path) -> None:
     assert [x.url for x in iter_warc(whole) if isinstance(x, WarcPage)] == [
         x.url for x in iter_warc(plain) if isinstance(x, WarcPage)
     ]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_record_is_read_again_at_its_offset(tmp_path: Path, gz: bool) -> None:
+    """Workers of the Ray engine get offsets, not page bytes, and must see the same record."""
+    from storyline.reading.warc import read_record_at
+
+    path = write_warc(tmp_path / ("o.warc.gz" if gz else "o.warc"), 3, gz=gz)
+    items = list(iter_warc(path))
+    assert all(x.offset is not None for x in items)
+    assert [read_record_at(path, x.offset) for x in items if x.offset is not None] == items
+
+
+def test_warc_pages_become_articles_and_other_records_are_counted(tmp_path: Path) -> None:
+    from storyline.errors import SkippedRecord
+    from storyline.reading import iter_inputs
+
+    path = write_warc(tmp_path / "c.warc.gz", 2)
+    out = list(iter_inputs([str(path)]))
+    arts = [x for x in out if not isinstance(x, Exception)]
+    skipped = [x for x in out if isinstance(x, SkippedRecord)]
+    assert len(arts) == 2 and len(skipped) == 6
+    art = arts[0]
+    assert "dam failed" in art.text.lower()
+    meta = dict(art.meta)
+    assert art.url == "https://news.example.com/story-0"
+    assert meta["date_source"] == "http-header" and art.published.startswith("2022-01-04")
+    assert meta["http:content-type"].startswith("text/html")

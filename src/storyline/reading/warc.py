@@ -38,6 +38,7 @@ class WarcPage:
     http_date: str | None  # the response's Last-Modified (else Date) header
     headers: tuple[tuple[str, str], ...]
     body: bytes
+    offset: int | None = None  # where ``read_record_at`` finds this record again
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Skipped:
     record_id: str
     reason: str
     detail: str = ""
+    offset: int | None = None
 
 
 def looks_like_warc(head: bytes) -> bool:
@@ -86,6 +88,7 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
             last_id = rec_id
             try:
                 item = _page_or_skip(record, rec_id)
+                item = replace(item, offset=_stored_offset(it.get_record_offset(), gz))
                 while record.raw_stream.read(1 << 16):  # drain what was skipped unread
                     pass
                 if getattr(record.raw_stream, "limit", 0):
@@ -109,8 +112,40 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
             fh.close()
 
 
+def _stored_offset(plain_offset: int, gz: _GzipMembers | None) -> int | None:
+    """The record's offset in the file as stored: the start of its gzip member when gzipped
+    (None when the record does not start a member, e.g. a whole archive gzipped as one)."""
+    if gz is None:
+        return plain_offset
+    return gz.member_starts.get(plain_offset)
+
+
+def read_record_at(path: str | Path, offset: int) -> WarcPage | Skipped:
+    """Read the one record at ``offset`` (from ``WarcPage.offset``): workers re-read their share
+    of an archive this way, so only offsets travel, never page bytes."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        if fh.read(2) == b"\x1f\x8b":
+            fh.seek(offset)
+            d = zlib.decompressobj(wbits=31)
+            data = b""
+            while not d.eof:
+                chunk = fh.read(1 << 16)
+                if not chunk:
+                    return Skipped(f"offset {offset}", "truncated", "the gzip member ends early", offset)
+                data += d.decompress(chunk)
+            stream: BinaryIO = io.BytesIO(data)
+        else:
+            fh.seek(offset)
+            stream = io.BytesIO(fh.read(MAX_RECORD_BYTES + 65536))
+    for item in iter_warc(f"{path}@{offset}", stream):
+        return replace(item, offset=offset)
+    return Skipped(f"offset {offset}", "truncated", "no record at this offset", offset)
+
+
 class _GzipMembers(io.RawIOBase):
-    """Decompresses concatenated gzip members and remembers whether the last one was cut short."""
+    """Decompresses concatenated gzip members and remembers whether the last one was cut short,
+    and where each member starts (decompressed offset → offset in the file)."""
 
     def __init__(self, raw: BinaryIO) -> None:
         self._raw = raw
@@ -119,15 +154,24 @@ class _GzipMembers(io.RawIOBase):
         self._started = False
         self.truncated = False
         self.total_out = 0
+        self._total_in = 0
+        self.member_starts: dict[int, int] = {0: 0}
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: bytearray) -> int:  # type: ignore[override]
         while not self._buf:
-            chunk = self._d.unused_data or self._raw.read(256 * 1024)
-            if self._d.unused_data:
+            chunk = self._d.unused_data
+            if chunk:
                 self._d = zlib.decompressobj(wbits=31)
+                self.member_starts[self.total_out] = self._total_in - len(chunk)
+            else:
+                chunk = self._raw.read(256 * 1024)
+                self._total_in += len(chunk)
+                if self._d.eof and chunk:  # the member ended exactly at the end of a read
+                    self._d = zlib.decompressobj(wbits=31)
+                    self.member_starts[self.total_out] = self._total_in - len(chunk)
             if not chunk:
                 self.truncated = self._started and not self._d.eof
                 return 0
