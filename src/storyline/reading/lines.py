@@ -133,11 +133,33 @@ def classify(index: int, text: str, context: str = "") -> Line:
         return Line(index, text, Kind.CAPTION, words)
     if is_furniture(text, words):
         return Line(index, text, Kind.FURNITURE, words)
-    if (terminal and words >= 8) or words >= 40:
+    if teaser(text):
+        return Line(index, text, Kind.SHORT, words)
+    if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
         return Line(index, text, Kind.PROSE, words)
     if words >= 12:
         return Line(index, text, Kind.LONG, words)
     return Line(index, text, Kind.SHORT, words)
+
+
+def _punctuated(text: str, words: int) -> bool:
+    """Long text with sentence punctuation, not a tag cloud or a run of links."""
+    return len(re.findall(r"[.,;:!?。，]", text)) * 25 >= words
+
+
+# A story card pasted flat: a Title Case headline glued to its summary ("...Student-AthleteA 24-year-old").
+_GLUE = re.compile(r"(?:[a-z]{4}|[?!’'\"”)])([A-Z][a-z]*\s)")
+
+
+def teaser(text: str) -> bool:
+    """A headline glued to the first words of its summary: a teaser card for another story."""
+    for m in _GLUE.finditer(text):
+        head = text[: m.start() + 1].split()
+        if len(head) >= 3:
+            caps = sum(1 for w in head if w[0].isupper() or w[0].isdigit())
+            if caps >= 0.75 * len(head):
+                return True
+    return False
 
 
 def copyright_holder(text: str) -> str | None:

@@ -28,6 +28,7 @@ _COST = {
     Kind.CAPTION: -25.0,
 }
 _MAX_GAIN = 600.0
+_MAX_GAP = 4
 _HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -47,13 +48,20 @@ def _gain(line: Line) -> float:
 
 
 def body_span(lines: Sequence[Line]) -> tuple[int, int]:
-    """Indices [i, j) into ``lines`` of the maximum-sum run of line scores."""
+    """Indices [i, j) into ``lines`` of the maximum-sum run of line scores.
+
+    Consecutive non-paragraph lines cost more and more: one caption or subheading between
+    paragraphs is normal, but a headline-byline-date block before each short summary is a list
+    of other stories.
+    """
     best, best_i, best_j = 0.0, 0, 0
-    run, start = 0.0, 0
+    run, start, gap = 0.0, 0, 0
     for j, line in enumerate(lines):
         if run <= 0:
             run, start = 0.0, j
-        run += _gain(line)
+        gain = _gain(line)
+        gap = gap + 1 if gain < 0 else 0
+        run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
         if run > best:
             best, best_i, best_j = run, start, j + 1
     return best_i, best_j
