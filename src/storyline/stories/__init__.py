@@ -24,7 +24,7 @@ def find_copies(articles: Sequence[Article], *, threshold: float = 0.8) -> dict[
 
 def group_articles(articles: Sequence[AnnotatedArticle | Article], *, embedder: Any) -> list[Story]:
     """Group articles into stories (see ``group.group_articles``)."""
-    from storyline.stories.group import group_articles as _group
+    from storyline.stories.titles import group_articles as _group
 
     return _group(articles, embedder=embedder)
 

@@ -1,0 +1,80 @@
+"""Where grouping finds candidates for a new article without looking at every stored one.
+
+Three ways in, each bounded: the nearest document vectors (usearch HNSW), near-identical texts
+(MinHash LSH buckets), and shared rare names (an inverted index that reads only the most recent
+postings of a name). Keys are small integers; the caller maps them to articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from storyline.embed import DIM
+from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_values
+
+NEAREST = 24  # vector neighbours per query
+POSTINGS = 40  # most recent articles read per shared name
+NAMES_PER_QUERY = 12  # rarest names of the new article that are looked up
+COPY_THRESHOLD = 0.8  # estimated Jaccard of word shingles above which a text is a copy
+
+
+class CandidateIndex:
+    """Vectors, MinHash buckets and names of the articles filed so far."""
+
+    def __init__(self, *, copy_threshold: float = COPY_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+        from usearch.index import Index
+
+        self._vectors = Index(ndim=DIM, metric="cos", dtype="f32")
+        self._lsh = MinHashLSH(threshold=copy_threshold, num_perm=NUM_PERM)
+        self._names: defaultdict[str, list[int]] = defaultdict(list)
+        self._in_lsh: set[int] = set()
+        self.copy_threshold = copy_threshold
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def add(self, key: int, sig: Signature) -> None:
+        self._vectors.add(key, sig.vector)
+        if key not in self._in_lsh:  # datasketch refuses a key twice
+            self._lsh.insert(key, minhash_from_values(sig.minhash))
+            self._in_lsh.add(key)
+        for name, _ in sig.names:
+            self._names[name].append(key)
+
+    def remove(self, key: int, sig: Signature) -> None:
+        self._vectors.remove(key)
+        if key in self._in_lsh:
+            self._lsh.remove(key)
+            self._in_lsh.discard(key)
+        for name, _ in sig.names:
+            posting = self._names.get(name)
+            if posting and key in posting:
+                posting.remove(key)
+
+    def nearest(self, sig: Signature, k: int = NEAREST) -> list[int]:
+        """Keys of the ``k`` articles whose document vectors are closest."""
+        if len(self._vectors) == 0:
+            return []
+        found = self._vectors.search(np.asarray(sig.vector, dtype=np.float32), min(k, len(self._vectors)))
+        return [int(key) for key in found.keys]
+
+    def copies(self, sig: Signature, stored: dict[int, Signature]) -> list[int]:
+        """Keys of near-identical texts: LSH candidates whose estimated Jaccard passes."""
+        mine = minhash_from_values(sig.minhash)
+        hits = []
+        for key in self._lsh.query(mine):
+            other = stored.get(int(key))
+            if other is not None and minhash_from_values(other.minhash).jaccard(mine) >= self.copy_threshold:
+                hits.append(int(key))
+        return hits
+
+    def sharing_names(self, sig: Signature, rarity: dict[str, float]) -> list[int]:
+        """Recent articles that share one of the new article's rarest names."""
+        names = sorted((n for n, _ in sig.names if n in self._names), key=lambda n: -rarity.get(n, 0.0))
+        out: list[int] = []
+        for name in names[:NAMES_PER_QUERY]:
+            out.extend(self._names[name][-POSTINGS:])
+        return out
