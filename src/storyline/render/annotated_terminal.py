@@ -46,6 +46,19 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _around(sentence: str, phrase: str, limit: int) -> str:
+    """A long sentence cut to ``limit`` characters around ``phrase``, at word boundaries."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    at = max(sentence.find(" ".join(phrase.split())), 0)
+    start = max(0, min(at - limit // 3, len(sentence) - limit))
+    if start:
+        start = sentence.find(" ", start) + 1 or start
+    piece = sentence[start:]
+    return ("…" if start else "") + _clip(piece, limit)
+
+
 def highlighted(ann: AnnotatedArticle) -> Text:
     """The article text with every span styled; inner spans are applied last, so they show."""
     text = Text(ann.text)
@@ -73,7 +86,7 @@ def names_table(ann: AnnotatedArticle) -> Table | None:
     table = Table(title="Names", title_justify="left", expand=True)
     table.add_column("Key", style="bold", ratio=3, overflow="fold")
     table.add_column("Kind", ratio=2)
-    table.add_column("Mentions", justify="right", ratio=1)
+    table.add_column("Mentions", justify="right", min_width=8)
     table.add_column("As written", ratio=5, overflow="fold")
     rows = sorted(forms.items(), key=lambda kv: (_NAME_ORDER.get(kv[0][0], 9), -kv[1].total(), kv[0][1]))
     for (label, key), seen in rows:
@@ -130,12 +143,12 @@ def timeline_table(ann: AnnotatedArticle) -> Table | None:
     if not ann.timeline:
         return None
     table = Table(title="Timeline", title_justify="left", expand=True)
-    table.add_column("When", style="bold", ratio=3, no_wrap=True)
+    table.add_column("When", style="bold", width=24, overflow="fold")
     table.add_column("As written", ratio=2, overflow="fold")
     table.add_column("What", ratio=2, overflow="fold")
     table.add_column("Sentence", ratio=6, overflow="fold")
     for t in sorted(ann.timeline, key=_date_order):
-        table.add_row(interval(t), t.text, t.event or "", _clip(t.sentence, 160))
+        table.add_row(interval(t), t.text, t.event or "", _around(t.sentence, t.text, 110))
     return table
 
 
