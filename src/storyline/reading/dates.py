@@ -62,8 +62,8 @@ _DST_ZONES = {
 }  # fmt: skip
 _IST = {"india": 330, "ireland": 60, "israel": 120}
 
-_IRISH = re.compile(r"\.ie\b|\birish\b|\bireland\b|\bdublin\b|\bRTÉ\b", re.I)
-_ISRAELI = re.compile(r"\.il\b|\bisrael|\bjerusalem\b|\btel aviv\b|\bhaaretz\b", re.I)
+_IRISH = re.compile(r"\.ie\b|irish|ireland|dublin|\bRTÉ\b", re.I)
+_ISRAELI = re.compile(r"\.il\b|israel|jerusalem|tel aviv|haaretz", re.I)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from storyline.reading.pasted import clean_pasted
 from storyline.reading.sniff import Blob, Format, ReadOptions, read_blob, register
 
 _HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]", re.I)
+MIN_WORDS = 12  # fewer words than a one-sentence news brief is navigation, not an article
 _HTML_NAME = re.compile(r"\.(?:html?|xhtml)(?:\.gz)?$", re.I)
 
 
@@ -34,8 +35,10 @@ def looks_like_html(blob: Blob) -> bool:
 
 
 def _checked(ex: Extracted, blob: Blob, options: ReadOptions, what: str) -> Article:
-    if not ex.text.strip():
-        raise UnreadableInput(blob.name, f"no article text found in this {what}")
+    words = len(ex.text.split())
+    if words < MIN_WORDS:
+        found = f" (only {words} words outside the page furniture)" if words else ""
+        raise UnreadableInput(blob.name, f"no article text found in this {what}{found}")
     return to_article(ex, path=blob.name, source_name=options.source_name)
 
 

@@ -68,7 +68,7 @@ _DATE_LABEL = re.compile(
 )
 _ZONE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+)$", re.I)
+_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+)$", re.I)
 
 
 @dataclass(frozen=True)

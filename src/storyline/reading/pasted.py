@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.model import Removed
+from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
 from storyline.reading.lines import Kind, Line, byline_name, classify, copyright_holder
 
@@ -136,6 +137,11 @@ def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None
     return published, updated
 
 
+def _iso(line: Line | None, context: str) -> str | None:
+    found = find_date(line.text, context=context) if line is not None else None
+    return found.iso if found else None
+
+
 def clean_pasted(page: str, *, context: str = "") -> Extracted:
     """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -182,13 +188,15 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
         if header.title is not None and line.text == header.title.text:
             reason = "title repeated"
         removed.append(Removed(line.text, reason))
+    # Zone abbreviations resolve against the page's outlet and title too ("IST" on an Irish page).
+    context = f"{context} {source or ''} {header.title.text if header.title else ''}"
     return Extracted(
         text=text,
         title=header.title.text if header.title else None,
         subtitle=subtitle.text if subtitle else None,
         byline=byline_name(header.byline.text) if header.byline else None,
-        published=published.date.iso if published and published.date else None,
-        updated=updated.date.iso if updated and updated.date else None,
+        published=_iso(published, context),
+        updated=_iso(updated, context),
         source=source,
         removed=tuple(removed),
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from storyline.errors import UnreadableInput
 from storyline.model import Article
+from storyline.reading.decode import looks_binary
 
 HEAD_BYTES = 4096
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # one page or one JSON document; JSON Lines stream past it
@@ -115,6 +116,8 @@ def detect(blob: Blob) -> Format:
     for fmt in FORMATS:
         if fmt.sniff(blob):
             return fmt
+    if looks_binary(blob.head):
+        raise UnreadableInput(blob.name, "binary data, not text, HTML or JSON")
     raise UnreadableInput(blob.name, "not a format storyline reads (text, HTML, JSON, JSON Lines, gzip)")
 
 

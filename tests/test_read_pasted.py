@@ -1,0 +1,115 @@
+"""The pasted-page cleaner on pages we write ourselves, and the nothing-is-lost property."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.reading.lines import Kind, classify, copyright_holder, is_caption
+from storyline.reading.pasted import clean_pasted
+
+PARAS = [
+    "The city council voted 7 to 2 on Tuesday to approve a new budget that raises spending on road "
+    "repairs by 12 percent, the largest increase in a decade.",
+    "Mayor Ana Ruiz said the plan would be paid for by a small rise in parking fees and by delaying "
+    "two building projects until next year.",
+    "“We cannot keep patching the same potholes every spring,” Ruiz told reporters after the vote.",
+    "Opponents argued that the parking fees would hurt small businesses in the city centre, which are "
+    "still recovering from the closures of the past two years.",
+    "The budget takes effect on July 1 and will be reviewed again in the autumn, officials said.",
+]
+
+PAGE = "\n\n".join(
+    [
+        "Home",
+        "News",
+        "Sport",
+        "Subscribe",
+        "City council approves record road repair budget",
+        "By Jane Doe",
+        "Published 3 March 2022, 14:05 GMT",
+        "Share on Facebook",
+        PARAS[0],
+        PARAS[1],
+        "Council members debate the budget on Tuesday (Photo: John Smith/Reuters)",
+        PARAS[2],
+        "Advertisement",
+        PARAS[3],
+        PARAS[4],
+        "Most read",
+        "Storm closes schools across the region",
+        "Five things to do this weekend",
+        "© 2022 The Daily Example. All rights reserved.",
+    ]
+)
+
+
+def test_body_fields_and_removed_on_a_written_page() -> None:
+    ex = clean_pasted(PAGE)
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.byline == "Jane Doe"
+    assert ex.published == "2022-03-03T14:05:00+00:00"
+    assert ex.text.split("\n\n") == PARAS
+    assert ex.source == "The Daily Example"
+    reasons = {r.text: r.reason for r in ex.removed}
+    assert "caption" in reasons["Council members debate the budget on Tuesday (Photo: John Smith/Reuters)"]
+    assert "Advertisement" in reasons
+    assert "Storm closes schools across the region" in reasons
+
+
+def test_line_classes_come_from_shape() -> None:
+    assert classify(0, PARAS[0]).kind is Kind.PROSE
+    assert classify(0, "Follow us on Twitter").kind is Kind.FURNITURE
+    assert classify(0, "Last Updated : 4 March 2022, 09:10 IST").kind is Kind.DATE
+    assert classify(0, "By Jane Doe and John Roe").kind is Kind.BYLINE
+    assert is_caption("Rescue workers search the rubble in Kahramanmaras (AP Photo/Emrah Gurel)")
+    assert is_caption("Protesters gather outside parliament (The Guardian via Getty Images)")
+    assert is_caption("Photo: Reuters")
+    # A sentence that mentions an agency is still a sentence.
+    assert not is_caption("The Associated Press (AP) reported the figures on Monday.")
+    assert copyright_holder("Copyright © 2021 Deccan Herald. All rights reserved") == "Deccan Herald"
+
+
+def test_standfirst_between_title_and_body() -> None:
+    page = "\n\n".join(
+        [
+            "Menu",
+            "Storm leaves thousands without power across the north",
+            "Engineers expect most homes to be reconnected by the weekend as winds ease",
+            "12 January 2023",
+            *PARAS,
+        ]
+    )
+    ex = clean_pasted(page)
+    assert ex.title == "Storm leaves thousands without power across the north"
+    assert ex.subtitle == "Engineers expect most homes to be reconnected by the weekend as winds ease"
+    assert ex.published == "2023-01-12"
+    assert ex.text.startswith(PARAS[0])
+
+
+def test_ist_is_irish_on_an_irish_page() -> None:
+    page = "Headline about the budget here\n\nPublished 3 March 2022, 14:05 IST\n\n" + "\n\n".join(PARAS)
+    assert clean_pasted(page).published == "2022-03-03T14:05:00+05:30"
+    assert clean_pasted(page, context="https://www.irishtimes.com").published == "2022-03-03T14:05:00+01:00"
+
+
+_line = st.one_of(
+    st.sampled_from([*PARAS, "Share", "Watch the latest videos here:", "Photo: AP", "Follow Us :"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_line, max_size=25))
+def test_every_line_ends_up_in_the_article_or_removed(lines: list[str]) -> None:
+    ex = clean_pasted("\n".join(lines))
+    kept = [ex.title or "", ex.subtitle or "", ex.text]
+    removed = [r.text for r in ex.removed]
+    for line in lines:
+        # Lines are compared as the cleaner sees them: stripped, with str.splitlines' breaks.
+        for piece in re.split(r"\r\n|\r|\n", line):
+            piece = piece.strip()
+            if piece:
+                assert any(piece in k for k in kept) or piece in removed, piece
