@@ -1,0 +1,101 @@
+"""The app factory: ``create_app(settings)`` wires routes, templates, static files and error pages.
+
+Nothing loads at import. Models load once per app, on first use (``Resources``); tests hand in
+models they already hold. Every error, HTML or JSON, goes through ``respond.error_page``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources as pkg_resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline.errors import LibraryError, NotEnoughReports, StorylineError, UnreadableInput
+from storyline.web.limits import UploadLimit
+from storyline.web.resources import Resources
+from storyline.web.respond import error_page, make_templates
+from storyline.web.routes import add, compare, library, story
+from storyline.web.settings import WebSettings
+
+DESCRIPTION = """Browse stories, add reports and cross-check them.
+
+Every page has a JSON twin: add `.json` to its path (`/index.json`, `/stories/{id}.json`,
+`/jobs/{id}.json`) or send `Accept: application/json`. Errors are `{ok: false, status, error, errors}`.
+"""
+
+
+# Scripts only from this server and no inline script: a missed escape still could not run code.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder: Any = None) -> FastAPI:
+    """A storyline web app over the library at ``settings.db_url``."""
+    settings = settings or WebSettings()
+    res = Resources(settings, nlp=nlp, embedder=embedder)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        res.close()
+
+    app = FastAPI(title="storyline", description=DESCRIPTION, version=_version(), lifespan=lifespan)
+    app.state.resources = res
+    app.state.templates = make_templates()
+    static = pkg_resources.files("storyline.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for module in (library, story, add, compare):
+        app.include_router(module.router)
+    _error_handlers(app)
+    app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        if not request.url.path.startswith(("/docs", "/redoc")):  # Swagger UI loads its own scripts
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    return app
+
+
+def _version() -> str:
+    from storyline import __version__
+
+    return __version__
+
+
+def _status_of(exc: StorylineError) -> int:
+    if isinstance(exc, UnreadableInput | NotEnoughReports):
+        return 400
+    if isinstance(exc, LibraryError):
+        return 503
+    return 500
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": ".".join(str(p) for p in e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()
+        ]
+        return error_page(request, 422, "the request is not valid: see errors", errors)
+
+    @app.exception_handler(StorylineError)
+    async def storyline_error(request: Request, exc: StorylineError) -> Response:
+        return error_page(request, _status_of(exc), str(exc))

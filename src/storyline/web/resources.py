@@ -1,0 +1,81 @@
+"""What the app loads once and shares between requests: models, the library, the add queue.
+
+Models load lazily, once, under a lock: the library page never needs spaCy, so the server starts
+in a second and the first add or story page pays the load. Tests pass their session models in.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from storyline.model import Report
+from storyline.web.jobs import Jobs
+from storyline.web.settings import WebSettings
+
+REPORT_CACHE = 256  # cross-checks kept in memory, keyed by story id and its article ids
+
+
+class Resources:
+    """Models, library and job queue of one app; closed by the app's lifespan."""
+
+    def __init__(self, settings: WebSettings, *, nlp: Any = None, embedder: Any = None) -> None:
+        self.settings = settings
+        self.jobs = Jobs()
+        self._nlp = nlp
+        self._embedder = embedder
+        self._library: Any = None
+        self._load_lock = threading.Lock()
+        # spaCy and onnxruntime sessions are used by one request at a time: simpler than
+        # reasoning about their thread safety, and a laptop has few cores anyway.
+        self.model_lock = threading.Lock()
+        self._reports: OrderedDict[tuple[str, ...], Report] = OrderedDict()
+        self._reports_lock = threading.Lock()
+
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            with self._load_lock:
+                if self._nlp is None:
+                    from storyline.annotation import load_nlp
+
+                    self._nlp = load_nlp()
+        return self._nlp
+
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            with self._load_lock:
+                if self._embedder is None:
+                    from storyline.embed import Embedder
+
+                    self._embedder = Embedder()
+        return self._embedder
+
+    def library(self) -> Any:
+        """The story library, opened on first use (raises LibraryError when it cannot be)."""
+        if self._library is None:
+            with self._load_lock:
+                if self._library is None:
+                    from storyline.store import Library
+
+                    self._library = Library(self.settings.db_url)
+        return self._library
+
+    def cached_report(self, key: tuple[str, ...]) -> Report | None:
+        with self._reports_lock:
+            report = self._reports.get(key)
+            if report is not None:
+                self._reports.move_to_end(key)
+            return report
+
+    def remember_report(self, key: tuple[str, ...], report: Report) -> None:
+        with self._reports_lock:
+            self._reports[key] = report
+            while len(self._reports) > REPORT_CACHE:
+                self._reports.popitem(last=False)
+
+    def close(self) -> None:
+        self.jobs.shutdown()
+        lib = self._library
+        if lib is not None and hasattr(lib, "close"):
+            lib.close()

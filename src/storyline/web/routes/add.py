@@ -1,0 +1,121 @@
+"""The add page: pasted text, uploaded files and (with --allow-fetch) addresses into the library.
+
+An add is a background job (``storyline.web.jobs``): the form answers at once with a page that
+shows progress and, when done, where each input landed or why it could not be added.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from storyline.model import Article
+from storyline.web.inputs import RawInput, ReadOutcome, gather, read_inputs
+from storyline.web.jobs import FileOutcome, JobState, Progress, Work
+from storyline.web.landing import add_to_library
+from storyline.web.resources import Resources
+from storyline.web.respond import page, wants_json
+
+router = APIRouter()
+
+BATCH = 8  # articles per library call: small enough for steady progress, large enough for nlp.pipe
+
+ADD_DOC: dict[int | str, dict[str, Any]] = {
+    202: {"description": "The add job started: `{ok, job: {id, status, ...}, url}`; poll `url`."},
+    303: {"description": "HTML form posts are redirected to the job page."},
+    413: {"description": "The request body is larger than --max-upload-mb."},
+}
+JOB_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "`{ok, job: {id, status: queued|running|done|failed, stage, done, total, "
+        "percent, files: [{name, article_id, title, source, story_id, story_title, error}], error}}`",
+        "content": {"text/html": {}, "application/json": {}},
+    },
+    404: {"description": "No such job (jobs are kept in memory while the server runs)."},
+}
+
+
+@router.get("/add", name="add_form", summary="Add form", include_in_schema=False)
+def add_form(request: Request) -> Response:
+    resources: Resources = request.app.state.resources
+    view = {
+        "allow_fetch": resources.settings.allow_fetch,
+        "max_upload_mb": f"{resources.settings.max_upload_bytes / 2**20:g}",
+    }
+    return page(request, "add.html", {}, view=view)
+
+
+async def _files(files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    return [(f.filename or "", await f.read()) for f in files]
+
+
+def add_work(resources: Resources, raw: list[RawInput], source: str) -> Work:
+    """The job: read every input, then add the readable ones in batches, reporting progress."""
+
+    def work(progress: Progress) -> tuple[FileOutcome, ...]:
+        settings = resources.settings
+        outcomes: list[ReadOutcome] = []
+        for i, item in enumerate(raw, start=1):
+            outcomes.extend(
+                read_inputs([item], source_name=source, allow_fetch=settings.allow_fetch,
+                            max_fetch_bytes=settings.max_fetch_bytes)
+            )
+            progress.update(stage="reading", done=i)
+        articles = [o.article for o in outcomes if o.article is not None]
+        progress.update(stage="annotating and grouping into stories", done=0, total=len(articles))
+        landed: dict[str, tuple[str, str | None]] = {}
+        for b in range(0, len(articles), BATCH):
+            batch: list[Article] = articles[b : b + BATCH]
+            landed.update(add_to_library(resources, batch))
+            progress.update(done=min(b + BATCH, len(articles)))
+        return tuple(_outcome(o, landed) for o in outcomes)
+
+    return work
+
+
+def _outcome(o: ReadOutcome, landed: dict[str, tuple[str, str | None]]) -> FileOutcome:
+    if o.article is None:
+        return FileOutcome(o.name, error=o.error)
+    story_id, story_title = landed.get(o.article.id, (None, None))
+    return FileOutcome(o.name, o.article.id, o.article.title, o.article.source, story_id, story_title)
+
+
+@router.post("/add", name="add_submit", summary="Add reports", status_code=202, responses=ADD_DOC)
+@router.post("/add.json", name="add_submit_json", summary="Add reports (JSON)", status_code=202,
+             responses=ADD_DOC)
+async def add_submit(
+    request: Request,
+    text: Annotated[list[str], Form(description="pasted reports, one per field")] = [],  # noqa: B006
+    files: Annotated[list[UploadFile], File(description="txt, html, json or jsonl files")] = [],  # noqa: B006
+    urls: Annotated[str, Form(description="web addresses, one per line (needs --allow-fetch)")] = "",
+    source: Annotated[str, Form(description="outlet name when a page does not say")] = "",
+) -> Response:
+    resources: Resources = request.app.state.resources
+    raw = gather(text, await _files(files), urls.splitlines())
+    if not raw:
+        raise HTTPException(400, "nothing to add: paste a report or choose files")
+    if any(r.url for r in raw) and not resources.settings.allow_fetch:
+        raise HTTPException(400, "fetching web addresses is off: start the server with --allow-fetch")
+    job = resources.jobs.submit(add_work(resources, raw, source.strip()), total=len(raw))
+    url = str(request.url_for("job_page", job_id=job.id))
+    if wants_json(request):
+        return JSONResponse({"ok": True, "job": job.to_dict(), "url": url + ".json"}, status_code=202)
+    return RedirectResponse(url, status_code=303)
+
+
+def _job(resources: Resources, job_id: str) -> JobState:
+    job = resources.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no add job {job_id!r}: jobs are forgotten when the server restarts")
+    return job
+
+
+@router.get("/jobs/{job_id}", name="job_page", summary="Add job", responses=JOB_DOC)
+@router.get("/jobs/{job_id}.json", name="job_json", summary="Add job (JSON)", responses=JOB_DOC)
+def job_page(request: Request, job_id: str) -> Response:
+    job = _job(request.app.state.resources, job_id)
+    data: dict[str, Any] = {"job": job.to_dict()}
+    view = {"job": job, "json_url": str(request.url_for("job_json", job_id=job_id))}
+    return page(request, "job.html", data, view=view)

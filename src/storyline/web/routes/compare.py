@@ -1,0 +1,97 @@
+"""The compare page: paste or upload two or more reports and read their cross-check; nothing is stored."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from storyline.errors import NotEnoughReports, UnreadableInput
+from storyline.model import Article, Report
+from storyline.web.inputs import gather, read_inputs
+from storyline.web.resources import Resources
+from storyline.web.respond import error_body, page, wants_json
+from storyline.web.story_view import story_view
+
+router = APIRouter()
+
+COMPARE_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "`{ok, report, errors}`: the cross-check as `storyline compare --format json`, "
+        "and `errors: [{name, error}]` for inputs that could not be read.",
+        "content": {"text/html": {}, "application/json": {}},
+    },
+    400: {"description": "Fewer than two readable reports: `{ok: false, status, error, errors}`."},
+    413: {"description": "The request body is larger than --max-upload-mb."},
+}
+
+
+def _form_view(resources: Resources, texts: list[str]) -> dict[str, Any]:
+    boxes = list(texts) + [""] * max(0, 2 - len(texts))
+    return {"texts": boxes, "max_upload_mb": f"{resources.settings.max_upload_bytes / 2**20:g}"}
+
+
+@router.get("/compare", name="compare_form", summary="Compare form", include_in_schema=False)
+def compare_form(request: Request) -> Response:
+    resources: Resources = request.app.state.resources
+    return page(request, "compare.html", {}, view={**_form_view(resources, []), "errors": [], "view": None})
+
+
+def read_reports(
+    texts: list[str], files: list[tuple[str, bytes]]
+) -> tuple[list[Article], list[dict[str, str]]]:
+    """The readable reports, and ``{name, error}`` for each input that could not be read."""
+    errors: list[dict[str, str]] = []
+    articles: list[Article] = []
+    for o in read_inputs(gather(texts, files), source_name=None, allow_fetch=False, max_fetch_bytes=0):
+        if o.article is None:
+            errors.append({"name": o.name, "error": o.error or "unreadable"})
+        else:
+            articles.append(o.article)
+    return articles, errors
+
+
+def cross_check(resources: Resources, articles: list[Article], errors: list[dict[str, str]]) -> Report:
+    """The cross-check, models shared with the rest of the app; late read errors join ``errors``."""
+    from storyline.crosscheck import compare
+
+    def on_error(exc: UnreadableInput) -> None:
+        errors.append({"name": exc.path, "error": exc.reason})
+
+    with resources.model_lock:
+        return compare(articles, nlp=resources.nlp(), embedder=resources.embedder(), on_error=on_error)
+
+
+@router.post("/compare", name="compare_submit", summary="Compare reports", responses=COMPARE_DOC)
+@router.post("/compare.json", name="compare_submit_json", summary="Compare reports (JSON)",
+             responses=COMPARE_DOC)
+async def compare_submit(
+    request: Request,
+    text: Annotated[list[str], Form(description="pasted reports, one per field")] = [],  # noqa: B006
+    files: Annotated[list[UploadFile], File(description="txt, html, json or jsonl files")] = [],  # noqa: B006
+) -> Response:
+    resources: Resources = request.app.state.resources
+    uploads = [(f.filename or "", await f.read()) for f in files]
+    articles, errors = await run_in_threadpool(read_reports, text, uploads)
+    if len(articles) < 2:
+        return _not_enough(request, resources, text, len(articles), errors)
+    try:
+        report = await run_in_threadpool(cross_check, resources, articles, errors)
+    except NotEnoughReports as exc:
+        return _not_enough(request, resources, text, len(articles), errors, str(exc))
+    view = {**_form_view(resources, []), "errors": errors, "view": story_view(report)}
+    return page(request, "compare.html", {"report": report.to_dict(), "errors": errors}, view=view)
+
+
+def _not_enough(
+    request: Request, resources: Resources, texts: list[str], n: int, errors: list[dict[str, str]],
+    message: str | None = None,
+) -> Response:
+    msg = message or f"compare needs two readable reports; {n} could be read"
+    if wants_json(request):
+        return JSONResponse(error_body(400, msg, errors), status_code=400)
+    shown = [{"name": "compare", "error": msg}, *errors]
+    view = {**_form_view(resources, texts), "errors": shown, "view": None}
+    return page(request, "compare.html", {}, view=view, status=400)
