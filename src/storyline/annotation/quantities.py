@@ -1,0 +1,255 @@
+"""Quantities: a number with its hedge, unit and the thing it counts, as bounds that compare.
+
+``find_quantities(doc)`` turns "an estimated 100,000 troops" into value 100,000 with bounds
+85,000..115,000 counting "troops", and "nearly an hour" into 60 minutes bounded 48..60, so the
+cross-check can ask whether two reports' numbers can both hold. Conventions:
+
+- Durations are normalised to minutes (unit and counted "minutes"), so "50-minute" and "nearly
+  an hour" compare; money keeps its currency (unit "USD", counted "dollars"); percentages unit "%".
+- Hedges: about/around/roughly/some/an estimated/or so → ±15 %; nearly/almost/close to → 80–100 %
+  of the value; more than/over/at least/or more → low only; up to/less than/as many as → high
+  only; just over/just under → within 10 %; ranges ("between 20 and 30", "20-30") → their ends,
+  value the midpoint; vague plurals ("hundreds of millions") → the range in ``numbers.py``,
+  value its low end.
+- Skipped as not quantities: years, dates and other time expressions, times of day, ordinals
+  ("the second call" – never matched), numbers inside names ("F-16", "Article 5", "No. 2") and
+  scores ("won 3-1").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.annotation.numbers import NUMBER, VAGUE, parse_number, vague_range
+from storyline.annotation.timex import find_matches
+from storyline.model import Quantity
+
+_VAGUE = "|".join(p for p, _, _ in VAGUE)
+_CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "A$": "AUD",
+                   "C$": "CAD", "HK$": "HKD", "Rs": "INR", "Rs.": "INR"}  # fmt: skip
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
+                   "rupee": "INR",
+                   "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "peso": "MXN"}  # fmt: skip
+_CUR = r"(?:US\$|HK\$|A\$|C\$|\$|£|€|¥|₹|Rs\.?)"
+_NUM = rf"(?:{_VAGUE}|{NUMBER})"
+CORE_RE = re.compile(
+    rf"(?<![\w.,$£€¥₹-])(?P<cur>{_CUR})?\s?(?P<num>{_NUM})\b"
+    rf"(?:\s*(?P<join>-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUM})\b)?",
+    re.I,
+)
+# Minutes per unit of time: durations compare in minutes.
+MINUTES = {"second": 1 / 60, "sec": 1 / 60, "minute": 1.0, "min": 1.0, "hour": 60.0, "hr": 60.0,
+           "day": 1440.0,
+           "week": 10080.0, "month": 43830.0, "year": 525960.0, "decade": 5259600.0}  # fmt: skip
+_TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)"
+_AFTER_RE = re.compile(
+    r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))"
+    r"|(?P<age>-year-old\b|\s+years?\s+old\b)"
+    rf"|(?:[\s-]+(?P<time>{_TIME_UNIT})\b)"
+    r"|(?:\s+(?:of\s+)?(?P<curword>(?:US\s+)?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|roubles?|rubles?"
+    r"|francs?|pesos?))\b)",
+    re.I,
+)
+_POST_RE = re.compile(
+    r"\s*(?:(?P<post>or\s+so|or\s+more|or\s+fewer|or\s+less)\b|(?P<plus>-?plus\b|\+))", re.I
+)
+_HEDGE_RE = re.compile(
+    r"\b(?P<h>an\s+estimated|estimated|an\s+approximate|approximately|about|around|roughly|some"
+    r"|nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|not\s+quite"
+    r"|more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|well\s+over|just\s+over|no\s+fewer\s+than"
+    r"|no\s+less\s+than|a\s+minimum\s+of|less\s+than|fewer\s+than|under|below|up\s+to|at\s+most"
+    r"|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as|a\s+maximum\s+of|between|from)\s+$",
+    re.I,
+)
+_APPROX = 0.15
+_KINDS = {
+    "approx": ("an estimated", "estimated", "an approximate", "approximately", "about", "around", "roughly",
+               "some", "or so"),
+    "near": ("nearly", "almost", "close to", "not quite"),
+    "just_under": ("just under", "just shy of"),
+    "above": ("more than", "over", "above", "at least", "upwards of", "in excess of", "well over",
+              "no fewer than", "no less than", "a minimum of", "or more", "plus"),
+    "just_over": ("just over",),
+    "below": ("less than", "fewer than", "under", "below", "up to", "at most", "no more than", "as many as",
+              "as much as", "a maximum of", "or fewer", "or less"),
+}  # fmt: skip
+_HEDGE_KIND = {h: kind for kind, words in _KINDS.items() for h in words}
+# Bare "a"/"an"/"one" are numbers only in these company: "nearly an hour", "for a week".
+_ARTICLE_OK_BEFORE = re.compile(
+    r"\b(?:for|lasted|last|took|than|within|in|about|nearly|almost|over)\s+$", re.I
+)
+_NAME_BEFORE = re.compile(r"(?:\b(?:No|Nos|Article|Section|Flight|Room|Route|Highway|Chapter|Title"
+                          r"|Level|Phase|Category|Stage|Apollo|Boeing|Airbus)\.?\s+|#\s?)$")  # fmt: skip
+_CLOCK_AFTER = re.compile(
+    r"^(?::\d|\.\d\d\s*[ap]\.?m|\s*(?:[ap]\.?m\.?|o['’]clock|GMT|UTC|BST|[ECMP][SD]?T)\b)"
+)
+
+
+def find_quantities(doc: Any) -> list[Quantity]:
+    """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
+    out: list[Quantity] = []
+    for sent in doc.sents:
+        text, base = sent.text, sent.start_char
+        blocked = [(m.start, m.end) for m in find_matches(text) if m.kind not in ("span", "ago")]
+        for m in CORE_RE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in blocked):
+                continue
+            q = _quantity(doc, text, base, m)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> Quantity | None:
+    num = m.group("num")
+    left, right = text[: m.start()], text[m.end() :]
+    if _not_a_quantity(doc, text, base, m):
+        return None
+    hm = _HEDGE_RE.search(left)
+    hedge = " ".join(hm.group("h").lower().split()) if hm else None
+    start = hm.start("h") if hm else m.start()
+    join = (m.group("join") or "").lower()
+    if (join == "and" and hedge != "between") or (join == "to" and hedge not in ("from", None)):
+        return None  # "two and three" without "between" is a list, not a range
+    if hedge in ("between", "from") and not join:
+        hedge, start = None, m.start()
+    after = _AFTER_RE.match(right)
+    end = m.end() + (after.end() if after else 0)
+    post = _POST_RE.match(text[end:])
+    if post:
+        end += post.end()
+        hedge = " ".join((post.group("post") or "plus").lower().split())
+    if num.lower() in ("a", "an", "one") and not _article_ok(num, after, left):
+        return None
+    bounds = _bounds(num, m.group("num2"), hedge)
+    if bounds is None:
+        return None
+    value, low, high = bounds
+    unit, counted, factor = _unit(m, after)
+    counted = counted or _counted(doc, base + end)
+    if unit is None and counted is None:
+        return None  # a bare number counting nothing we can name is more likely a label
+    return Quantity(
+        text=text[start:end],
+        value=_tidy(value * factor),
+        low=None if low is None else _tidy(low * factor),
+        high=None if high is None else _tidy(high * factor),
+        unit=unit,
+        counted=counted,
+        hedge=hedge if hedge or not m.group("num2") else "range",
+        start=base + start,
+        end=base + end,
+    )
+
+
+def _tidy(x: float) -> float:
+    """Drop float noise: 100,000 × 1.15 is 115000, not 114999.99999999999."""
+    return float(f"{x:.12g}")
+
+
+def _article_ok(num: str, after: re.Match[str] | None, left: str) -> bool:
+    if after is not None and after.group("time"):
+        return num.lower() == "one" or bool(_ARTICLE_OK_BEFORE.search(left))
+    return False if num.lower() != "one" else not re.search(r"\b(?:no|the|any|every|each)\s+$", left, re.I)
+
+
+def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
+    num, left, right = m.group("num"), text[: m.start()], text[m.end() :]
+    if _CLOCK_AFTER.match(right) or left.endswith(":"):
+        return True
+    if re.search(r"[A-Za-z]-$", left) or _NAME_BEFORE.search(left):
+        return True  # F-16, COVID-19, Article 5, No. 2
+    if re.match(r"-(?!(?:year-old|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I):
+        return True  # "two-track approach", "three-judge panel": part of a compound adjective
+    if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur"):
+        nxt = doc.char_span(base + m.end(), len(doc.text), alignment_mode="expand")
+        return not (nxt is not None and len(nxt) and nxt[0].tag_ == "NNS")  # a year unless "2000 troops"
+    if m.group("join") in ("-", "–") and m.group("num2"):
+        a, b = parse_number(num), parse_number(m.group("num2"))
+        if a is not None and b is not None and b < a:
+            return True  # a score, "won 3-1"
+    tok = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+    return bool(tok is not None and tok[0].i > tok.sent.start and tok.doc[tok[0].i - 1].tag_ == "NNP"
+                and tok.doc[tok[0].i - 1].ent_type_ not in ("", "GPE", "NORP") and not m.group("cur"))
+
+
+def _one(num: str) -> tuple[float, float, float] | None:
+    """Value, low and high of one number as written (a vague plural is a range)."""
+    vr = vague_range(num)
+    if vr is not None:
+        return vr[0], vr[0], vr[1]
+    v = parse_number(num)
+    return None if v is None else (v, v, v)
+
+
+def _bounds(num: str, num2: str | None, hedge: str | None) -> tuple[float, float | None, float | None] | None:
+    first = _one(num)
+    if first is None:
+        return None
+    value, low, high = first
+    if num2:
+        second = _one(num2)
+        if second is None:
+            return None
+        if second[0] >= 1e3 and value < 1e3 and not re.search(r"\d{4}|[a-z]", num, re.I):
+            scale = second[0] / (parse_number(re.sub(r"[a-z\s]+$", "", num2, flags=re.I)) or 1)
+            value, low = value * scale, low * scale  # "$1.2 to 1.5 billion"
+        return (value + second[2]) / 2, low, second[2]
+    kind = _HEDGE_KIND.get(hedge or "")
+    if kind == "approx":
+        return value, low * (1 - _APPROX), high * (1 + _APPROX)
+    if kind == "near":
+        return value, high * 0.8, high
+    if kind == "just_under":
+        return value, high * 0.9, high
+    if kind == "above":
+        return value, low, None
+    if kind == "just_over":
+        return value, low, low * 1.1
+    if kind == "below":
+        return value, None, high
+    return value, low, high
+
+
+def _unit(m: re.Match[str], after: re.Match[str] | None) -> tuple[str | None, str | None, float]:
+    """Unit, counted thing and the factor to the normalised unit."""
+    if after is not None:
+        if after.group("pct"):
+            points = "point" in after.group("pct").lower()
+            return ("percentage points" if points else "%"), None, 1.0
+        if after.group("age"):
+            return "years", "age", 1.0
+        if after.group("time"):
+            word = after.group("time").lower().rstrip("s")
+            return "minutes", "minutes", MINUTES[word]
+        if after.group("curword"):
+            word = after.group("curword").lower().split()[-1]
+            code = _CURRENCY_WORDS.get(word.rstrip("s"), "USD")
+            return code, word if word.endswith("s") or word in ("yen", "yuan") else word + "s", 1.0
+    cur = m.group("cur") or m.group("cur2")
+    if cur:
+        code = _CURRENCY_SIGNS.get(cur.upper() if cur[0].isalpha() else cur, "USD")
+        name = {v: k + "s" for k, v in _CURRENCY_WORDS.items()}.get(code, code.lower())
+        return code, name, 1.0
+    return None, None, 1.0
+
+
+def _counted(doc: Any, at: int) -> str | None:
+    """The noun a number counts: "100,000 Russian troops" → "troops", "dozens of people" → "people"."""
+    span = doc.char_span(at, min(len(doc.text), at + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if t.i < t.sent.end]
+    if toks and toks[0].lower_ == "of":
+        toks = [t for t in toks[1:] if t.tag_ not in ("DT", "PRP$")]
+    last = None
+    for t in toks[:6]:
+        if t.tag_ in ("NN", "NNS"):
+            last = t
+            continue
+        if last is not None:
+            break
+        if t.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH", "VBN", "VBG", "CD", "RB") and t.text != "-":
+            break
+    return last.text.lower() if last is not None else None

@@ -1,0 +1,183 @@
+"""Which way in time a clause points, and which event a time expression dates.
+
+Both read a spaCy Doc's tags and lemmas and use the dependency parse only where the sentence has
+one (the pipeline parses only the sentences that need it). A tense is "strong" when its verb
+governs the expression directly ("spoke Dec. 3", "will begin on Jan. 10") and "weak" when the
+expression hangs off a noun ("talks ... on January 9"): a noun's time need not share the main
+verb's tense.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.annotation.calendar import UNKNOWN, Direction
+
+Token = Any
+Doc = Any
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+# "X to <verb>" is future after these: "set to begin", "due to meet", "plans to vote".
+_FUTURE_TO = {"set", "due", "expect", "schedule", "plan", "go", "slate", "poise", "intend", "aim", "prepare",
+              "hope", "want", "agree", "vow", "promise", "threaten", "seek", "propose", "decide"}  # fmt: skip
+_PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
+# Words near an expression that say it lies ahead or behind, whatever the main verb's tense.
+_FUTURE_CUES = {"ahead", "upcoming", "scheduled", "planned", "next", "coming", "expected", "due", "slated",
+                "later", "forthcoming", "proposed"}  # fmt: skip
+_PAST_CUES = {"ago", "earlier", "previous", "since", "last", "former"}
+# Nouns that name events: the thing a date usually belongs to when a noun carries it.
+EVENT_NOUNS = {
+    "talk", "talks", "meeting", "call", "summit", "vote", "election", "visit", "trip", "attack", "strike",
+    "invasion", "negotiation", "negotiations", "conference", "hearing", "trial", "ceremony", "speech",
+    "announcement", "deadline", "launch", "test", "rally", "protest", "deal", "agreement", "war",
+    "crash", "explosion", "shooting", "operation", "session", "debate", "referendum", "poll", "release",
+    "interview", "statement", "decision", "ruling", "conversation", "exchange", "deployment", "offensive",
+    "annexation", "collapse", "incident", "storm", "earthquake", "fire", "arrest", "death", "funeral",
+    "match", "game", "race", "opening", "inauguration", "sentencing", "verdict", "raid", "bombing",
+    "massacre", "coup", "assault", "ceasefire", "cease-fire", "briefing", "report", "flood", "hurricane",
+    "signing", "primary", "caucus", "shutdown", "walkout", "outbreak", "discussion", "discussions",
+}  # fmt: skip
+_SKIP_VERBS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+
+
+def _parsed(sent: Any) -> bool:
+    return any(t.dep_ for t in sent)
+
+
+def _is_verb(tok: Token) -> bool:
+    return bool(tok.tag_.startswith("VB") or tok.tag_ == "MD")
+
+
+def verb_tense(tok: Token, sent: Any) -> Direction:
+    """The tense of the verb group ending at ``tok`` (its auxiliaries are the words just before)."""
+    aux: list[str] = []
+    j = tok.i - 1
+    while j >= sent.start and len(aux) < 4:
+        t = tok.doc[j]
+        if t.tag_ in ("MD", "TO", "RB", "PRP") or t.tag_.startswith("VB"):
+            aux.append(t.text.lower())
+            j -= 1
+            continue
+        break
+    if any(a in _FUTURE_AUX for a in aux):
+        return Direction("future", True)
+    if aux and aux[0] == "to" and len(aux) > 1:
+        prev = tok.doc[tok.i - 2]
+        if prev.lemma_.lower() in _FUTURE_TO or prev.text.lower() == "going":
+            return Direction("future", True)
+    if "would" in aux:
+        return Direction("future", False)
+    if tok.tag_ == "VBD" or any(a in _PAST_AUX for a in aux):
+        return Direction("past", True)
+    if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):
+        return Direction("future", False)  # scheduled present: "the talks begin Monday"
+    return UNKNOWN
+
+
+def _governing_verb(span: Any) -> tuple[Token | None, bool]:
+    """The verb an expression depends on and whether a noun sits between them (parse needed)."""
+    tok = span.root
+    through_noun = False
+    seen = 0
+    while tok.head is not tok and seen < 12:
+        tok = tok.head
+        seen += 1
+        if tok.i >= span.start and tok.i < span.end:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok, through_noun
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            through_noun = True
+    return (tok, through_noun) if tok.pos_ in ("VERB", "AUX") else (None, through_noun)
+
+
+def _nearby_verb(span: Any) -> tuple[Token | None, bool]:
+    """Without a parse: the nearest verb to the left (else right), and whether a noun intervenes."""
+    sent = span.sent
+    noun = False
+    for j in range(span.start - 1, sent.start - 1, -1):
+        t = span.doc[j]
+        if _is_verb(t) and t.tag_ != "MD":
+            return t, noun
+        if t.tag_.startswith("NN") and t.tag_ not in ("NNP", "NNPS"):
+            noun = True
+    before = span.doc[sent.start : span.start]
+    only_preps = all(not t.is_alpha or t.tag_ in ("IN", "DT", "RB") for t in before)
+    for j in range(span.end, sent.end):
+        t = span.doc[j]
+        if _is_verb(t):
+            return t, not only_preps
+    return None, True
+
+
+def clause_direction(doc: Doc, start: int, end: int) -> Direction:
+    """Past, future or unknown for the time expression at ``doc.text[start:end]``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return UNKNOWN
+    if _parsed(span.sent):
+        verb, through_noun = _governing_verb(span)
+    else:
+        verb, through_noun = _nearby_verb(span)
+    direction = verb_tense(verb, span.sent) if verb is not None else UNKNOWN
+    if through_noun or verb is None:
+        direction = Direction(direction.tense, False)
+    if not direction.strong:
+        window = doc[max(span.sent.start, span.start - 8) : span.start]
+        lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
+        if lemmas & _FUTURE_CUES:
+            return Direction("future", False)
+        if lemmas & _PAST_CUES:
+            return Direction("past", False)
+    return direction
+
+
+def _name(tok: Token) -> str:
+    return str(tok.lemma_ or tok.text).lower()
+
+
+def event_of(doc: Doc, start: int, end: int) -> str | None:
+    """What happens at the expression: the noun or verb it attaches to ("talks", "call", "launch")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    after = doc[span.end : min(span.end + 4, span.sent.end)]
+    if len(after) > 1 and after[0].tag_ == "POS":  # "Thursday's call"
+        for t in after[1:]:
+            if t.tag_.startswith("NN"):
+                return _name(t)
+    if _parsed(span.sent):
+        found = _parsed_event(span)
+        if found:
+            return found
+    return _nearby_event(span)
+
+
+def _parsed_event(span: Any) -> str | None:
+    tok = span.root
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if span.start <= tok.i < span.end or tok.pos_ in ("ADP", "PROPN", "NUM", "DET", "ADJ", "ADV"):
+            continue
+        if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_VERBS):
+            return _name(tok)
+    return None
+
+
+def _nearby_event(span: Any) -> str | None:
+    sent = span.sent
+    for j in range(span.start - 1, max(sent.start, span.start - 16) - 1, -1):
+        t = span.doc[j]
+        if t.ent_type_:
+            continue  # "Co-operation" in an organisation's name is no event
+        if t.text.lower() in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
+            return _name(t)
+        if t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS:
+            return _name(t)
+    for t in span.doc[span.end : min(sent.end, span.end + 6)]:
+        if (t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS) or t.lemma_.lower() in EVENT_NOUNS:
+            return _name(t)
+    return None

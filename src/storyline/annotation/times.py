@@ -1,0 +1,282 @@
+"""Time expressions in an article, each resolved to a calendar interval.
+
+``find_times(doc, published)`` finds the expressions (patterns in ``timex.py``), reads the tense
+of the clause holding each (``tense.py``) and resolves it against the publication date with the
+rules of ``calendar.py``. What we keep and what we skip:
+
+- An expression that places something in time but not on a calendar ("in recent times", "for
+  several years", "in the coming weeks") is kept with ``reason`` and null dates; one relative to
+  another event rather than to publication ("the following week") likewise.
+- Without a publication date only expressions that carry their own year resolve; the rest are
+  kept with ``reason``.
+- Not time expressions at all, so skipped: times of day, durations ("50 minutes"), ordinals,
+  a year-like number that counts something ("2000 troops").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from storyline.annotation import calendar as cal
+from storyline.annotation.numbers import parse_number
+from storyline.annotation.tense import clause_direction, event_of
+from storyline.annotation.timex import Match, find_matches, month_number, weekday_number
+from storyline.model import TimeExpr
+
+Interval = cal.Interval
+_DIGITS = re.compile(r"\d+")
+_MONTH_WORD = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+           "following": 1}  # fmt: skip
+NO_ANCHOR = "no publication date to resolve it against"
+RELATIVE = "relative to another event, not to publication"
+
+
+class Unresolved(ValueError):
+    """An expression that names no calendar interval; its message is the ``reason``."""
+
+
+def anchor_date(published: str | None) -> date | None:
+    """The local calendar date of an ISO date or datetime ("2021-12-31T11:30:00+05:30" → 31 Dec)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
+    """Every time expression in ``doc``, in text order, resolved against ``published``."""
+    anchor = anchor_date(published)
+    out: list[TimeExpr] = []
+    for sent in doc.sents:
+        text = sent.text
+        for m in find_matches(text):
+            start, end = sent.start_char + m.start, sent.start_char + m.end
+            if m.kind == "year" and _counts_something(doc, end):
+                continue
+            direction = clause_direction(doc, start, end)
+            result = resolve(m, anchor, direction)
+            iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
+            out.append(
+                TimeExpr(
+                    text=doc.text[start:end],
+                    start=iv[0].isoformat() if iv else None,
+                    end=iv[1].isoformat() if iv else None,
+                    offset=(start, end),
+                    sentence=text,
+                    event=event_of(doc, start, end),
+                    reason=reason,
+                )
+            )
+    return out
+
+
+def _counts_something(doc: Any, end: int) -> bool:
+    """A year-like number followed by a plural noun counts things: "2000 troops"."""
+    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return bool(span[0].tag_ == "NNS")
+
+
+def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval | str:
+    """The interval a match denotes, or the reason it has none."""
+    handler = _HANDLERS[m.kind]
+    g = m.groups
+    try:
+        if m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'"):
+            return handler(g, date(2000, 1, 1), direction)
+        if anchor is None:
+            return NO_ANCHOR
+        return handler(g, anchor, direction)
+    except Unresolved as exc:
+        return str(exc)
+    except ValueError as exc:  # 31 April, a day that does not exist
+        return f"not a calendar date ({exc})"
+
+
+def _year_of(g: dict[str, str]) -> int | None:
+    return int(g["y"]) if g.get("y") else None
+
+
+def _days(g: dict[str, str]) -> tuple[int, int]:
+    nums = [int(x) for x in _DIGITS.findall(g["d"] + " " + g.get("days", ""))]
+    return min(nums), max(nums)
+
+
+def _fixed_or_placed(
+    make: Callable[[int], Interval], year: int | None, anchor: date, d: cal.Direction
+) -> Interval:
+    if year is not None:
+        return make(year)
+    placed = cal.place_in_year(anchor, make, d)
+    if placed is None:
+        raise ValueError("no such day in any nearby year")
+    return placed
+
+
+def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    month = month_number(g["m"])
+    first, last = _days(g)
+    return _fixed_or_placed(lambda y: (date(y, month, first), date(y, month, last)), _year_of(g), anchor, d)
+
+
+def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    m1, m2 = month_number(g["m"]), month_number(g["m2"])
+    d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
+    wrap = 1 if m2 < m1 else 0
+    if g.get("y"):  # the year written after a range is the year of its end
+        y2 = int(g["y"])
+        return date(y2 - wrap, m1, d1), date(y2, m2, d2)
+    return _fixed_or_placed(lambda y: (date(y, m1, d1), date(y + wrap, m2, d2)), None, anchor, d)
+
+
+def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    months = [month_number(g["m"])] + [month_number(x) for x in _MONTH_WORD.findall(g.get("more", ""))]
+    m1, m2 = months[0], months[-1]
+    wrap = 1 if m2 < m1 else 0
+    part = _part(g.get("part"))
+
+    def make(y: int) -> Interval:
+        iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
+        return cal.part_of(iv, part) if len(months) == 1 else iv
+
+    return _fixed_or_placed(make, _year_of(g), anchor, d)
+
+
+def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    iv = cal.season_interval(int(g["y"]), g["season"].lower())
+    return cal.part_of(iv, _part(g.get("part"))) if g.get("part") and (iv[1] - iv[0]).days < 40 else iv
+
+
+def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    raw = g["dec"]
+    if raw.startswith("'"):
+        yy = int(raw[1:])
+        start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy
+    else:
+        start = int(raw)
+    return cal.part_of((date(start, 1, 1), date(start + 9, 12, 31)), _part(g.get("part")))
+
+
+def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    y1 = int(g["y"])
+    if g.get("y2"):
+        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
+        return date(y1, 1, 1), date(max(y1, y2), 12, 31)
+    return cal.part_of(cal.year_interval(y1), _part(g.get("part")))
+
+
+def _weekday(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    shift = (g.get("shift") or "").lower() or None
+    shift = {"coming": "next", "past": "last"}.get(shift or "", shift)
+    day = cal.weekday_date(anchor, weekday_number(g["w"]), d, shift)
+    return day, day
+
+
+def _day_word(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    word = g["word"].lower()
+    if word == "overnight":
+        return cal.relative_unit(anchor, "day", -1)[0], anchor
+    return cal.relative_unit(anchor, "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+
+
+def _day_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    back = g["shift"].lower() == "last"
+    return cal.relative_unit(anchor, "day", -1 if back else 0)
+
+
+def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    shift, unit = g["shift"].lower(), g["unit"].lower()
+    if unit in cal.SEASONS:
+        return _relative_season(unit, _SHIFTS[shift], anchor)
+    if g.get("the") and shift in ("following", "previous"):
+        raise Unresolved(RELATIVE)
+    if g.get("the") and shift in ("past", "last", "next", "coming"):
+        back = shift in ("past", "last")
+        return (cal.span_back if back else cal.span_ahead)(anchor, _unit(unit), 1)
+    iv = cal.relative_unit(anchor, unit, _SHIFTS[shift])
+    side = (g.get("side") or "").lower()
+    if side == "earlier":
+        iv = iv[0], min(iv[1], anchor)
+    elif side == "later":
+        iv = max(iv[0], anchor), iv[1]
+    return cal.part_of(iv, _part(g.get("part")))
+
+
+def _relative_season(season: str, shift: int, anchor: date) -> Interval:
+    this = cal.season_interval(anchor.year, season)
+    if season == "winter" and anchor.month <= 2:
+        this = cal.season_interval(anchor.year - 1, season)
+    if shift == 0:
+        return this
+    y = this[0].year
+    if shift < 0:
+        return this if this[1] < anchor else cal.season_interval(y - 1, season)
+    return this if this[0] > anchor else cal.season_interval(y + 1, season)
+
+
+def _ago(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    n = parse_number(g["n"])
+    if n is None or n != int(n):
+        raise ValueError(f"cannot count {g['n']!r}")
+    return cal.ago(anchor, _unit(g["unit"]), int(n))
+
+
+def _span(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    n = parse_number(g["n"])
+    if n is None or n != int(n):
+        raise ValueError(f"cannot count {g['n']!r}")
+    if g["dir"].lower() == "following":
+        raise Unresolved(RELATIVE)
+    back = g["dir"].lower() in ("past", "last", "previous")
+    return (cal.span_back if back else cal.span_ahead)(anchor, _unit(g["unit"]), int(n))
+
+
+def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    raise Unresolved("vague: it names no calendar interval")
+
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _part(word: str | None) -> cal.Part | None:
+    if not word:
+        return None
+    w = word.lower()
+    if w.startswith("early") or "start" in w or "beginning" in w:
+        return "early"
+    if w.startswith("mid") or "middle" in w:
+        return "mid"
+    return "late"
+
+
+_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "month", "season", "year",
+             "decade"}  # fmt: skip
+_HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
+    "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
+    "numeric": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
+    "month_day": _month_day,
+    "month_day_range": _month_day_range,
+    "day_month": _month_day,
+    "month": _month,
+    "season": _season,
+    "decade": _decade,
+    "year": _year,
+    "weekday": _weekday,
+    "day_word": _day_word,
+    "day_part": _day_part,
+    "relative": _relative,
+    "ago": _ago,
+    "span": _span,
+    "vague": _vague,
+}

@@ -1,0 +1,161 @@
+"""The patterns of time expressions in news text, and what each match means.
+
+``find_matches(text)`` returns non-overlapping ``Match``es (longest wins) over one sentence; each
+carries its kind and the pieces the resolver in ``times.py`` needs. Month names must be
+capitalised ("may", "march" are verbs); "May" and "March" alone need a preposition or a
+modifier before them ("in May", "since March", "early May").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.annotation.numbers import NUMBER
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+_M = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_W = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+)
+_PART = r"(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
+_JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|or|&)\s+|,\s*(?:and\s+|or\s+)?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_REL_UNIT = r"(?:week|month|year|weekend|spring|summer|autumn|fall|winter)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# (kind, pattern); all are tried, then overlaps are settled longest-first.
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>" + _Y + r")\b"),
+    # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
+    (
+        "month_day",
+        r"(?:\b" + _W + r",?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
+        r"(?P<days>(?:" + _JOIN + r"(?:" + _D + r")\b(?!\s*(?:%|percent|per\s+cent)))*)"
+        r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b)?",
+    ),
+    # March 30 to April 2, Dec. 28-Jan. 3
+    (
+        "month_day_range",
+        r"\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")" + _JOIN + r"(?P<m2>" + _M + r")\s+(?P<d2>"
+        + _D + r")\b(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b)?",
+    ),
+    # 31 December 2021, 9-10 January, 9 and 10 January
+    (
+        "day_month",
+        r"\b(?P<d>" + _D + r")(?P<days>(?:" + _JOIN + _D + r")*)\s+(?:of\s+)?(?P<m>" + _M + r")\b"
+        r"(?:,?\s+(?P<y>" + _Y + r")\b)?",
+    ),
+    # early June, mid-March 2022, June 2021, March or April
+    (
+        "month",
+        r"(?:\b(?P<part>" + _PART + r")[\s-]+)?\b(?P<m>" + _M + r")(?P<more>(?:" + _JOIN + _M + r")*)"
+        r"(?:,?\s+(?:of\s+)?(?P<y>" + _Y + r"))?\b",
+    ),
+    ("season", rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b"),
+    # the 1990s, the early 2000s, the '90s
+    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|'\d0)s\b"),
+    # 2014, early 2022, mid-2021, 2014-2016, 2014 and 2015
+    (
+        "year",
+        r"(?<![\d,.$£€#])(?:\b(?P<part>" + _PART + r")[\s-]+)?\b(?P<y>" + _Y + r")"
+        r"(?:(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)(?P<y2>" + _Y + r"|\d\d))?\b(?![,.]?\d|\s*%)",
+    ),
+    # Thursday, last Friday, Thursday evening, next Monday
+    (
+        "weekday",
+        r"(?:\b(?P<shift>(?i:last|next|this|coming|past))\s+)?\b(?P<w>" + _W + r")(?!\w)" + _TIME_OF_DAY,
+    ),
+    ("day_word", r"\b(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"),
+    (
+        "day_part",
+        r"\b(?P<shift>last|this)\s+(?P<word>night|morning|afternoon|evening)\b",
+    ),
+    # last week, this month, next year, earlier this month, later this year, this weekend
+    (
+        "relative",
+        r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<part>" + _PART + r")\s+)?(?:(?P<the>the)\s+)?"
+        r"(?P<shift>last|this|next|past|previous|coming|following|current)\s+(?P<unit>" + _REL_UNIT + r")\b",
+    ),
+    # three weeks ago, a year ago
+    ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
+    # the past 30 years, the last two weeks, the next three months
+    (
+        "span",
+        r"\bthe\s+(?P<dir>past|last|previous|next|coming|following)\s+(?P<n>" + NUMBER + r")\s+(?P<unit>"
+        + _UNIT + r")\b",
+    ),
+    # kept without dates: they place something in time but not on a calendar
+    (
+        "vague",
+        r"\b(?:in\s+recent\s+(?:times|days|weeks|months|years|decades)"
+        r"|in\s+the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years)"
+        r"|the\s+(?:coming|past\s+few|last\s+few|next\s+few)\s+(?:days|weeks|months|years)"
+        r"|for\s+(?:several|many|a\s+few|some)\s+(?:days|weeks|months|years|decades)"
+        r"|in\s+the\s+near\s+future)\b",
+    ),
+)
+# Case-insensitive except month and weekday names, which must be capitalised.
+_CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade"}
+_COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
+# "May"/"March" alone are words too: they need one of these before them.
+_BARE_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|last|next|this|early|late|mid|before|after|during"
+    r"|of|between|and|or|to|since|end|start|beginning|middle)[\s-]+)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One time expression in a sentence: ``start``/``end`` relative to the matched text."""
+
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def weekday_number(name: str) -> int:
+    return WEEKDAYS[name[:3].lower()]
+
+
+def find_matches(text: str) -> list[Match]:
+    """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash."""
+    found: list[Match] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
+                continue
+            found.append(Match(kind, m.start(), m.end(), groups))
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    kept: list[Match] = []
+    for cand in found:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda x: x.start)
+
+
+def _month_alone_ok(text: str, at: int, groups: dict[str, str]) -> bool:
+    name = groups["m"].rstrip(".")
+    if name not in ("May", "March") or groups.get("y") or groups.get("part"):
+        return True
+    return bool(_BARE_MONTH_CONTEXT.search(text[:at]))
