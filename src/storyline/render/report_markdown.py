@@ -1,0 +1,171 @@
+"""The cross-check report as Markdown, for notes, tickets and pull requests.
+
+Article text is escaped for Markdown (``*``, ``_``, brackets, backticks, ``<``, pipes), so a sentence
+can neither format the page nor smuggle HTML into a renderer that passes it through.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from storyline.model import Finding, Report
+from storyline.render.report_view import (
+    SourceLabel,
+    events_of,
+    quote_groups,
+    quote_wordings,
+    sections,
+    source_labels,
+    timeline_rows,
+    value_label,
+    wire_copies,
+    word_diff,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(text: str) -> str:
+    """Escape Markdown's special characters and fold line breaks, so text stays text."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(report: Report, *, width: int | None = None) -> str:
+    """The whole report as one Markdown document (``width`` is ignored: Markdown reflows)."""
+    labels = source_labels(report)
+    parts = sections(report, labels)
+    blocks = [
+        _header(report, labels),
+        _brief(report, labels),
+        _conflicts(parts.conflicts, labels),
+        _unique(parts.unique),
+        _agreements(parts.agreements, labels),
+        _quotes(report, labels),
+        _timeline(report, labels),
+    ]
+    return "\n\n".join(b for b in blocks if b).rstrip() + "\n"
+
+
+def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> str:
+    return "".join(f"\\[{labels[sid].letter}\\]" for sid in dict.fromkeys(ids) if sid in labels)
+
+
+def _header(report: Report, labels: dict[str, SourceLabel]) -> str:
+    lines = [f"# Cross-check of {len(report.sources)} reports", ""]
+    for lab in labels.values():
+        line = f"- **\\[{lab.letter}\\] {md(lab.name)}**"
+        if lab.ref.title:
+            line += f" — {md(lab.ref.title)}"
+        if lab.ref.published:
+            line += f" ({md(lab.ref.published[:10])})"
+        lines.append(line)
+    for copy, orig in wire_copies(labels):
+        lines.append(f"\n{md(copy.name)} ran the same wire copy as {md(orig.name)}: counted once.")
+    return "\n".join(lines)
+
+
+def _brief(report: Report, labels: dict[str, SourceLabel]) -> str:
+    if not report.brief:
+        return ""
+    lines = ["## Brief", ""]
+    lines += [f"{i}. {md(b.text)} {_cite(b.sources, labels)}" for i, b in enumerate(report.brief, 1)]
+    return "\n".join(lines)
+
+
+def diff_markdown(old: str, new: str) -> str:
+    """A word-level diff: words only the first wording has struck out, words only the second in bold."""
+    out = []
+    for op, words in word_diff(old, new):
+        if op == "delete":
+            out.append(f"~~{md(words)}~~")
+        elif op == "insert":
+            out.append(f"**{md(words)}**")
+        else:
+            out.append(md(words))
+    return " ".join(out)
+
+
+def _statements(f: Finding, labels: dict[str, SourceLabel], *, values: bool) -> list[str]:
+    lines = []
+    for sid in dict.fromkeys(s.source for s in f.statements):
+        if sid not in labels:
+            continue
+        vals = [v for v in f.values if v.source == sid] if values else []
+        said = "; ".join(
+            f"**{md(v.text)}**" + (f" ({md(value_label(v.value))})" if f.aspect in ("number", "date") else "")
+            for v in vals
+        )
+        sentences = " … ".join(md(s.text) for s in f.statements if s.source == sid)
+        lead = f"{_cite([sid], labels)} {md(labels[sid].name)}"
+        lines.append(f"- {lead}: {said} — {sentences}" if said else f"- {lead}: {sentences}")
+    return lines
+
+
+def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+    lines = [f"## Conflicts ({len(found)})", ""]
+    if not found:
+        return "\n".join([*lines, "The sources contradict each other nowhere."])
+    for f in found:
+        lines += [f"### {md(f.aspect or 'claim').capitalize()}: {md(f.summary)}", ""]
+        lines += _statements(f, labels, values=True)
+        if f.aspect == "quote":
+            wordings = quote_wordings(f)
+            for (s0, w0), (s1, w1) in itertools.pairwise(wordings):
+                diff = diff_markdown(w0, w1)
+                lines += ["", f"Wording, {_cite([s0], labels)} against {_cite([s1], labels)}: {diff}"]
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> str:
+    if not per_source:
+        return ""
+    lines = ["## What each source adds"]
+    for lab, found in per_source:
+        lines += ["", f"### Only in \\[{lab.letter}\\] {md(lab.name)} ({len(found)})", ""]
+        lines += [f"{i}. {md(' '.join(s.text for s in f.statements))}" for i, f in enumerate(found, 1)]
+    return "\n".join(lines)
+
+
+def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+    lines = [f"## Agreements ({len(found)})"]
+    if not found:
+        return "\n".join([*lines, "", "No statement is backed by two sources."])
+    for f in found:
+        lines += ["", f"**{md(f.summary)}** ({f.independent} independent)", ""]
+        lines += _statements(f, labels, values=False)
+    return "\n".join(lines)
+
+
+def _quotes(report: Report, labels: dict[str, SourceLabel]) -> str:
+    groups = quote_groups(report)
+    if not groups:
+        return ""
+    lines = ["## Who said what"]
+    for g in groups:
+        lines += ["", f"### {md(g.speaker)}", ""]
+        for remark in g.remarks:
+            first = remark.occurrences[0]
+            for q in remark.occurrences:
+                if remark.differs and q is not first:
+                    lines.append(
+                        f"  - {_cite([q.source], labels)} differs: “{diff_markdown(first.text, q.text)}”"
+                    )
+                else:
+                    lines.append(f"- {_cite([q.source], labels)} “{md(q.text)}”")
+    return "\n".join(lines)
+
+
+def _timeline(report: Report, labels: dict[str, SourceLabel]) -> str:
+    rows = timeline_rows(report)
+    if not rows:
+        return ""
+    lines = ["## Timeline", "", "| When | What | Written as |", "|---|---|---|"]
+    for row in rows:
+        when = f"**≠ {md(row.label)}**" if row.conflict else md(row.label)
+        written = "; ".join(f"{_cite([t.source], labels)} {md(t.text)}" for t in row.entries)
+        lines.append(f"| {when} | {md('; '.join(events_of(row)))} | {written} |")
+    if any(r.conflict for r in rows):
+        lines += ["", "≠ marks a date the sources disagree on."]
+    return "\n".join(lines)

@@ -1,0 +1,294 @@
+"""The cross-check report for a terminal: rich, with colour, sources as columns, readable at 100 columns.
+
+Rendered into a string through a rich Console writing to memory, so ``-o FILE`` gets the same text as
+the screen. Colour follows the usual conventions: off when ``NO_COLOR`` is set, ``TERM`` is ``dumb``
+or standard output is not a terminal, on when ``FORCE_COLOR`` is set. Article text only ever enters
+rich as ``Text`` objects, never as markup, so brackets in a sentence print as written.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import shutil
+import sys
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from storyline.model import Finding, Report
+from storyline.render.report_view import (
+    SourceLabel,
+    events_of,
+    quote_groups,
+    quote_wordings,
+    sections,
+    source_labels,
+    timeline_rows,
+    value_label,
+    wire_copies,
+    word_diff,
+)
+
+DEFAULT_WIDTH = 100
+MIN_COLUMN = 30  # narrower than this, sources stack instead of standing side by side
+UNIQUE_SHOWN = 10  # per source; the Markdown and HTML reports list them all
+SOURCE_STYLES = ("cyan", "magenta", "yellow", "green", "blue", "bright_red")
+
+
+def use_color(color: bool | None = None) -> bool:
+    """Whether to write colour: the caller's word, else the environment's conventions."""
+    if color is not None:
+        return color
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _width(width: int | None) -> int:
+    if width:
+        return max(width, 40)
+    if sys.stdout.isatty():
+        return max(min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, 160), 40)
+    return DEFAULT_WIDTH
+
+
+def render_terminal(report: Report, *, width: int | None = None, color: bool | None = None) -> str:
+    """The whole report as terminal text (ANSI colour codes only when colour is on)."""
+    on = use_color(color)
+    console = Console(
+        file=io.StringIO(),
+        width=_width(width),
+        force_terminal=on,
+        no_color=not on,
+        color_system="standard" if on else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    labels = source_labels(report)
+    parts = sections(report, labels)
+    for block in (
+        _header(report, labels),
+        _brief(report, labels),
+        _conflicts(parts.conflicts, labels, console.width),
+        _unique(parts.unique),
+        _agreements(parts.agreements, labels, console.width),
+        _quotes(report, labels),
+        _timeline(report, labels),
+    ):
+        if block is not None:
+            console.print(block)
+    out = str(console.file.getvalue())  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+
+
+def _src(label: SourceLabel) -> Text:
+    return Text(f"[{label.letter}]", style=f"bold {SOURCE_STYLES[label.index % len(SOURCE_STYLES)]}")
+
+
+def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> Text:
+    out = Text()
+    for sid in dict.fromkeys(ids):
+        if sid in labels:
+            out.append_text(_src(labels[sid]))
+    return out
+
+
+def _heading(title: str, count: int | None = None) -> Rule:
+    text = title if count is None else f"{title} ({count})"
+    return Rule(Text(text, style="bold"), align="left", style="dim")
+
+
+def _header(report: Report, labels: dict[str, SourceLabel]) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for lab in labels.values():
+        line = Text(lab.name, style="bold")
+        if lab.ref.title:
+            line.append(f" — {lab.ref.title}")
+        if lab.ref.published:
+            line.append(f" · {lab.ref.published[:10]}", style="dim")
+        grid.add_row(_src(lab), line)
+    notes = [
+        Text(f"{copy.name} ran the same wire copy as {orig.name}: counted once.", style="dim")
+        for copy, orig in wire_copies(labels)
+    ]
+    title = Text(f"storyline · {len(report.sources)} reports compared", style="bold")
+    return Group(title, grid, *notes, Text())
+
+
+def _brief(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
+    if not report.brief:
+        return None
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column()
+    for i, line in enumerate(report.brief, 1):
+        grid.add_row(Text(f"{i}."), Text(line.text + " ").append_text(_cite(line.sources, labels)))
+    return Group(_heading("Brief"), grid, Text())
+
+
+def _values_cell(f: Finding, sid: str) -> Text:
+    out = Text()
+    for v in f.values:
+        if v.source != sid:
+            continue
+        out.append(v.text, style="bold red")
+        norm = value_label(v.value)
+        if norm and norm != v.text and f.aspect != "quote":
+            out.append(f"  ({norm})", style="dim")
+        out.append("\n")
+    return out
+
+
+def _sentence(text: str, marks: list[str]) -> Text:
+    out = Text(text)
+    for mark in marks:
+        if mark:
+            out.highlight_words([mark], style="bold underline")
+    return out
+
+
+def _by_source(f: Finding, labels: dict[str, SourceLabel], width: int, *, values: bool) -> RenderableType:
+    """A finding's statements, one column per source when they fit, else one under another."""
+    sids = [sid for sid in dict.fromkeys(s.source for s in f.statements) if sid in labels]
+    cells = []
+    for sid in sids:
+        cell = _values_cell(f, sid) if values else Text()
+        marks = [v.text for v in f.values if v.source == sid]
+        for s in f.statements:
+            if s.source == sid:
+                cell.append_text(_sentence(s.text, marks))
+                cell.append("\n")
+        cell.rstrip()
+        cells.append(cell)
+    if sids and (width - 4) // len(sids) >= MIN_COLUMN:
+        table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
+        for sid in sids:
+            head = _src(labels[sid]).append(f" {labels[sid].name}", style="bold")
+            table.add_column(head, ratio=1, overflow="fold")
+        table.add_row(*cells)
+        return table
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for sid, cell in zip(sids, cells, strict=True):
+        grid.add_row(_src(labels[sid]), cell)
+    return grid
+
+
+def _diff_text(old: str, new: str) -> Text:
+    """Words only ``old`` has struck through in red, words only ``new`` has in green; the
+    ``[-…-]``/``{+…+}`` marks (git's word diff) keep the difference visible without colour."""
+    out = Text()
+    for op, words in word_diff(old, new):
+        if op == "delete":
+            out.append(f"[-{words}-] ", style="red strike")
+        elif op == "insert":
+            out.append(f"{{+{words}+}} ", style="green bold")
+        else:
+            out.append(words + " ")
+    out.rstrip()
+    return out
+
+
+def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int) -> RenderableType:
+    if not found:
+        return Group(_heading("Conflicts", 0), Text("The sources contradict each other nowhere.\n"))
+    blocks: list[RenderableType] = [_heading("Conflicts", len(found))]
+    for f in found:
+        head = Text("✗ ", style="bold red").append(f"{f.aspect or 'claim'}", style="bold red")
+        blocks.append(head.append(f" · {f.summary}"))
+        blocks.append(Padding(_by_source(f, labels, width - 2, values=True), (0, 0, 0, 2)))
+        if f.aspect == "quote":
+            wordings = quote_wordings(f)
+            for (s0, w0), (s1, w1) in itertools.pairwise(wordings):
+                line = Text("wording ").append_text(_cite([s0], labels)).append(" → ")
+                line.append_text(_cite([s1], labels)).append(": ")
+                blocks.append(Padding(line.append_text(_diff_text(w0, w1)), (0, 0, 1, 2)))
+    blocks.append(Text())
+    return Group(*blocks)
+
+
+def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> RenderableType | None:
+    if not per_source:
+        return None
+    blocks: list[RenderableType] = [_heading("What each source adds")]
+    for lab, found in per_source:
+        blocks.append(_src(lab).append(f" only in {lab.name} ({len(found)})", style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for f in found[:UNIQUE_SHOWN]:
+            grid.add_row(Text("+", style="green"), Text(" ".join(s.text for s in f.statements)))
+        blocks.append(Padding(grid, (0, 0, 0, 2)))
+        if len(found) > UNIQUE_SHOWN:
+            more = f"… and {len(found) - UNIQUE_SHOWN} more (all of them in --format markdown or html)"
+            blocks.append(Padding(Text(more, style="dim"), (0, 0, 0, 2)))
+    blocks.append(Text())
+    return Group(*blocks)
+
+
+def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int) -> RenderableType:
+    if not found:
+        return Group(_heading("Agreements", 0), Text("No statement is backed by two sources.\n"))
+    blocks: list[RenderableType] = [_heading("Agreements", len(found))]
+    for f in found:
+        head = Text("✓ ", style="bold green").append(f.summary)
+        head.append(f"  ({f.independent} independent)", style="dim")
+        blocks.append(head)
+        blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
+    blocks.append(Text())
+    return Group(*blocks)
+
+
+def _quotes(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
+    groups = quote_groups(report)
+    if not groups:
+        return None
+    blocks: list[RenderableType] = [_heading("Who said what")]
+    for g in groups:
+        blocks.append(Text(g.speaker, style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for remark in g.remarks:
+            first = remark.occurrences[0]
+            for q in remark.occurrences:
+                words = _diff_text(first.text, q.text) if remark.differs and q is not first else Text(q.text)
+                marker = Text("≠ ", style="bold red") if remark.differs and q is not first else Text("  ")
+                grid.add_row(
+                    marker.append_text(_cite([q.source], labels)), Text("“").append_text(words).append("”")
+                )
+        blocks.append(Padding(grid, (0, 0, 1, 2)))
+    return Group(*blocks)
+
+
+def _timeline(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
+    rows = timeline_rows(report)
+    if not rows:
+        return None
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), expand=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("What", ratio=3, overflow="fold")
+    table.add_column("Written as", ratio=2, overflow="fold")
+    for row in rows:
+        style = "bold red" if row.conflict else ""
+        when = Text(("≠ " if row.conflict else "  ") + row.label, style=style)
+        written = Text()
+        for t in row.entries:
+            written.append_text(_cite([t.source], labels)).append(f" {t.text}\n")
+        written.rstrip()
+        table.add_row(when, Text("; ".join(events_of(row))), written)
+    note = Text("≠ marks a date the sources disagree on.", style="dim")
+    return Group(_heading("Timeline"), table, note)
