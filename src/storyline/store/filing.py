@@ -1,0 +1,170 @@
+"""Filing one prepared article into the library: one transaction per article.
+
+Inside the transaction the grouper first catches up with rows other processes filed, then the
+article is checked against what is stored (same content → existing; same URL, new content → a new
+version), placed, and written with its story's counts. A crash between transactions loses nothing
+filed before it; a crash inside one leaves nothing half-stored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select, text
+
+from storyline.embed import Vectors
+from storyline.model import AnnotatedArticle, content_id
+from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
+from storyline.store.records import AddResult
+from storyline.store.schema import articles, stories
+from storyline.stories.group import Grouper
+from storyline.stories.signatures import Signature, normalise
+from storyline.stories.titles import representative_title
+
+SIGNATURE_COLUMNS = (
+    articles.c.seq,
+    articles.c.id,
+    articles.c.story_id,
+    articles.c.copy_of,
+    articles.c.minhash,
+    articles.c.vector,
+    articles.c.terms,
+    articles.c.published_ts,
+)
+TITLE_SAMPLE = 50  # members looked at when choosing a story's title
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """An article ready to file: annotated, signed, its sentence vectors computed (or None)."""
+
+    annotated: AnnotatedArticle
+    signature: Signature
+    sentence_vectors: Vectors | None = None
+
+
+def content_hash(ann: AnnotatedArticle) -> str:
+    """Idempotency key: the title and body after normalising case, accents and punctuation."""
+    return content_id(normalise(ann.article.title or ""), normalise(ann.text))
+
+
+def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
+    """Put rows filed since ``seq`` ``seen`` (by any process) into the grouper; the new high mark."""
+    rows = conn.execute(
+        select(*SIGNATURE_COLUMNS).where(articles.c.seq > seen, articles.c.current).order_by(articles.c.seq)
+    )
+    for row in rows:
+        seen = max(seen, int(row.seq))
+        if row.id not in grouper.keys:
+            grouper.restore(signature_from_row(row), row.story_id, row.copy_of)
+    return seen
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise filers. SQLite already holds its write lock (BEGIN IMMEDIATE)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(5150002)"))
+
+
+def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddResult, int | None]:
+    """File one article; returns the result and the new row's seq (None when nothing was written)."""
+    ann, sig = item.annotated, item.signature
+    art = ann.article
+    h = content_hash(ann)
+    found = conn.execute(
+        select(articles.c.id, articles.c.story_id, articles.c.copy_of).where(
+            (articles.c.content_hash == h) | (articles.c.id == art.id)
+        )
+    ).first()
+    if found is not None:
+        return AddResult(found.id, found.story_id, "existing", art.path, found.copy_of), None
+    version, status = 1, "created"
+    if art.url:
+        old = conn.execute(
+            select(articles.c.id, articles.c.version).where(articles.c.url == art.url, articles.c.current)
+        ).all()
+        if old:
+            version, status = max(r.version for r in old) + 1, "new-version"
+            conn.execute(articles.update().where(articles.c.url == art.url).values(current=False))
+            for r in old:
+                grouper.remove(r.id)
+    place = grouper.add(sig)
+    seq = conn.execute(
+        articles.insert().values(
+            id=art.id,
+            content_hash=h,
+            story_id=place.story,
+            url=art.url,
+            version=version,
+            current=True,
+            copy_of=place.copy_of,
+            path=art.path,
+            source=art.source,
+            title=art.title,
+            published=art.published,
+            added=time.time(),
+            annotated=dumps_annotated(ann),
+            sentence_vectors=None
+            if item.sentence_vectors is None
+            else vectors_to_bytes(item.sentence_vectors),
+            **signature_columns(sig),
+        )
+    ).inserted_primary_key
+    refresh_story(conn, place.story)
+    result = AddResult(art.id, place.story, status, art.path, place.copy_of, place.new_story)  # type: ignore[arg-type]
+    return result, int(seq[0]) if seq else None
+
+
+def refresh_story(conn: Connection, story_id: str) -> None:
+    """Recount a story's articles, sources and dates, choose its title; drop it when empty."""
+    current = (articles.c.story_id == story_id) & articles.c.current
+    n, sources, first, last = conn.execute(
+        select(
+            func.count(),
+            func.count(func.distinct(articles.c.source)),
+            func.min(articles.c.published),
+            func.max(articles.c.published),
+        ).where(current)
+    ).one()
+    if not n:
+        conn.execute(stories.delete().where(stories.c.id == story_id))
+        return
+    sample = conn.execute(
+        select(articles.c.title, *SIGNATURE_COLUMNS)
+        .where(current)
+        .order_by(articles.c.seq)
+        .limit(TITLE_SAMPLE)
+    ).all()
+    title = _title(sample)
+    now = time.time()
+    values: dict[str, Any] = {
+        "title": title,
+        "first": first[:10] if first else None,
+        "last": last[:10] if last else None,
+        "articles": n,
+        "sources": sources,
+        "updated": now,
+    }
+    if conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first() is None:
+        conn.execute(stories.insert().values(id=story_id, created=now, **values))
+    else:
+        conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+
+
+def _title(rows: Sequence[Any]) -> str | None:
+    from storyline.model import Article
+
+    arts = [Article(id=r.id, text="", title=r.title) for r in rows]
+    return representative_title(arts, [signature_from_row(r) for r in rows])
+
+
+def file_item(engine: Any, item: Prepared, grouper: Grouper, seen: int) -> tuple[AddResult, int]:
+    """File one item in its own transaction; returns the result and the new high mark."""
+    with engine.begin() as conn:
+        _lock(conn)
+        seen = catch_up(conn, grouper, seen)
+        result, seq = file_one(conn, item, grouper)
+    return result, max(seen, seq or 0)

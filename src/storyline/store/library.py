@@ -1,0 +1,332 @@
+"""The story library: articles filed into stories in SQLite (default) or PostgreSQL.
+
+    with Library("storyline.db") as lib:
+        results = lib.add_articles(articles, nlp=nlp, embedder=embedder)
+        for s in lib.stories(query="earthquake"):
+            report = lib.report(s.id, nlp=nlp, embedder=embedder)
+
+The CLI (``storyline add/list/show/remove/export``) and the web app call these methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Engine, delete, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyline.errors import LibraryError
+from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
+from storyline.store import filing
+from storyline.store.codec import loads_annotated, vectors_from_bytes
+from storyline.store.engine import open_engine, resolve_url
+from storyline.store.records import AddResult, StoredStory, StorySummary
+from storyline.store.schema import articles, migrate, stories
+from storyline.stories.group import Grouper
+
+BATCH = 16  # articles annotated and embedded together before filing
+
+
+class NotInLibrary(LibraryError, KeyError):
+    """No story or article with that id (or unique id prefix) is stored."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not in the library"
+
+
+class Library:
+    """One open library; a context manager. Not shared between threads: open one per thread."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.url = resolve_url(db)
+        self.engine: Engine = open_engine(db)
+        migrate(self.engine)
+        self._grouper: Grouper | None = None
+        self._seen = 0
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_articles(
+        self,
+        items: Iterable[Article | AnnotatedArticle],
+        *,
+        nlp: Any,
+        embedder: Any,
+        progress: Callable[[AddResult], None] | None = None,
+        crosscheck: bool = True,
+    ) -> list[AddResult]:
+        """Annotate (plain Articles), embed and file each article, one transaction per article.
+
+        Content already stored is skipped before any model runs, so re-running an interrupted
+        add only does the rest. With ``crosscheck`` the stories that changed are compared again
+        so ``stories()`` can show their number of conflicts.
+        """
+        from storyline.store.prepare import prepare_many
+
+        results: list[AddResult] = []
+        batch: list[Article | AnnotatedArticle] = []
+        for item in [*items, None]:
+            if item is not None:
+                batch.append(item)
+            if len(batch) == BATCH or (item is None and batch):
+                fresh = self._unstored(batch, results, progress)
+                for prepared in prepare_many(fresh, nlp=nlp, embedder=embedder):
+                    results.append(self.file(prepared))
+                    if progress is not None:
+                        progress(results[-1])
+                batch = []
+        if crosscheck:
+            self._recount_conflicts(results, nlp=nlp, embedder=embedder)
+        return results
+
+    def file(self, item: filing.Prepared) -> AddResult:
+        """File one prepared article (its own transaction). ``add_articles`` calls this; a bulk
+        loader with its own vectors may too."""
+        grouper = self._load_grouper()
+        try:
+            result, self._seen = filing.file_item(self.engine, item, grouper, self._seen)
+        except SQLAlchemyError as exc:
+            self._grouper = None  # the in-memory index may hold what was rolled back: reload
+            raise LibraryError(
+                f"cannot store {item.annotated.article.path or item.annotated.id}: {exc}"
+            ) from exc
+        except BaseException:
+            self._grouper = None
+            raise
+        return result
+
+    def remove(self, ident: str) -> Literal["article", "story"]:
+        """Remove a story (all its articles and versions) or one article (all its versions)."""
+        kind, full = self.resolve(ident)
+        with self._write() as conn:
+            if kind == "story":
+                conn.execute(delete(articles).where(articles.c.story_id == full))
+                conn.execute(delete(stories).where(stories.c.id == full))
+            else:
+                row = conn.execute(
+                    select(articles.c.story_id, articles.c.url).where(articles.c.id == full)
+                ).one()
+                same = articles.c.id == full
+                if row.url:
+                    same = or_(same, articles.c.url == row.url)
+                conn.execute(update(articles).where(articles.c.copy_of == full).values(copy_of=None))
+                conn.execute(delete(articles).where(same))
+                filing.refresh_story(conn, row.story_id)
+        self._grouper = None  # rebuilt on the next add
+        return kind
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def resolve(self, ident: str) -> tuple[Literal["article", "story"], str]:
+        """The kind and full id of a story or article id, or of a unique prefix of one."""
+        with self.engine.connect() as conn:
+            for kind, col in (("story", stories.c.id), ("article", articles.c.id)):
+                if conn.execute(select(col).where(col == ident)).first() is not None:
+                    return kind, ident  # type: ignore[return-value]
+            if len(ident) >= 4:
+                hits = [
+                    (kind, str(r[0]))
+                    for kind, col in (("story", stories.c.id), ("article", articles.c.id))
+                    for r in conn.execute(select(col).where(col.startswith(ident, autoescape=True)).limit(2))
+                ]
+                if len(hits) == 1:
+                    return hits[0]  # type: ignore[return-value]
+                if len(hits) > 1:
+                    raise NotInLibrary(
+                        f"{ident}: more than one story or article starts so; give more of the id"
+                    )
+        raise NotInLibrary(f"{ident}: no story or article with that id in {self.url}")
+
+    def stories(
+        self,
+        query: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories, most recently reported first. ``query`` matches words of any member's title;
+        ``since``/``until`` (ISO dates) bound the publication dates; ``source`` an outlet."""
+        stmt = self._filtered(select(stories), query, since, until, source)
+        stmt = stmt.order_by(stories.c.last.desc(), stories.c.updated.desc()).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [_summary(r) for r in conn.execute(stmt)]
+
+    def count_stories(
+        self,
+        query: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """How many stories ``stories`` would list without a limit (for paging)."""
+        stmt = self._filtered(select(func.count()).select_from(stories), query, since, until, source)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
+
+    def story(self, story_id: str) -> StoredStory:
+        """A stored story with the current version of each of its articles, earliest first."""
+        kind, full = self.resolve(story_id)
+        if kind != "story":
+            raise NotInLibrary(f"{story_id}: is an article, not a story")
+        with self.engine.connect() as conn:
+            srow = conn.execute(select(stories).where(stories.c.id == full)).one()
+            rows = conn.execute(
+                select(
+                    articles.c.annotated, articles.c.copy_of, articles.c.published_ts, articles.c.seq
+                ).where(articles.c.story_id == full, articles.c.current)
+            ).all()
+        rows = sorted(
+            rows, key=lambda r: (r.published_ts if r.published_ts is not None else float("inf"), r.seq)
+        )
+        anns = tuple(loads_annotated(r.annotated) for r in rows)
+        members = tuple(
+            StoryArticle(
+                a.id, a.article.path, a.article.source, a.article.title, a.article.published, r.copy_of
+            )
+            for a, r in zip(anns, rows, strict=True)
+        )
+        story = Story(full, srow.title, srow.first, srow.last, members)
+        return StoredStory(story=story, articles=anns, conflicts=srow.conflicts)
+
+    def article(self, article_id: str) -> AnnotatedArticle:
+        """One stored article (any version) by id or unique id prefix."""
+        kind, full = self.resolve(article_id)
+        if kind != "article":
+            raise NotInLibrary(f"{article_id}: is a story, not an article")
+        with self.engine.connect() as conn:
+            return loads_annotated(
+                conn.execute(select(articles.c.annotated).where(articles.c.id == full)).scalar_one()
+            )
+
+    def report(self, story_id: str, *, nlp: Any, embedder: Any) -> Report:
+        """The cross-check of a story from its stored annotations and vectors (no re-annotation);
+        its number of conflicts is kept for ``stories``."""
+        from storyline.crosscheck import compare
+
+        stored = self.story(story_id)
+        self._prime_vectors(stored.id, embedder)
+        report = compare(list(stored.articles), nlp=nlp, embedder=embedder)
+        conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+        with self._write() as conn:
+            conn.execute(update(stories).where(stories.c.id == stored.id).values(conflicts=conflicts))
+        return report
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        """Every stored article version as its annotated JSON plus ``story``, ``copy_of``,
+        ``version`` and ``current``, in the order filed."""
+        with self.engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=500).execute(
+                select(
+                    articles.c.annotated,
+                    articles.c.story_id,
+                    articles.c.copy_of,
+                    articles.c.version,
+                    articles.c.current,
+                ).order_by(articles.c.seq)
+            )
+            for r in rows:
+                d = loads_annotated(r.annotated).to_dict()
+                d.update(story=r.story_id, copy_of=r.copy_of, version=r.version, current=bool(r.current))
+                yield d
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _write(self) -> Any:
+        return self.engine.begin()
+
+    def _load_grouper(self) -> Grouper:
+        if self._grouper is None:
+            self._grouper, self._seen = Grouper(), 0
+            with self.engine.connect() as conn:
+                self._seen = filing.catch_up(conn, self._grouper, 0)
+        return self._grouper
+
+    def _unstored(
+        self,
+        batch: Sequence[Article | AnnotatedArticle],
+        results: list[AddResult],
+        progress: Callable[[AddResult], None] | None,
+    ) -> list[Article | AnnotatedArticle]:
+        """The items whose id is not stored yet; the others are reported as existing."""
+        ids = [(it.article if isinstance(it, AnnotatedArticle) else it).id for it in batch]
+        with self.engine.connect() as conn:
+            stored = {
+                r.id: r
+                for r in conn.execute(
+                    select(articles.c.id, articles.c.story_id, articles.c.copy_of).where(
+                        articles.c.id.in_(ids)
+                    )
+                )
+            }
+        fresh = []
+        for it, ident in zip(batch, ids, strict=True):
+            if ident in stored:
+                art = it.article if isinstance(it, AnnotatedArticle) else it
+                res = AddResult(ident, stored[ident].story_id, "existing", art.path, stored[ident].copy_of)
+                results.append(res)
+                if progress is not None:
+                    progress(res)
+            else:
+                fresh.append(it)
+        return fresh
+
+    def _prime_vectors(self, story_id: str, embedder: Any) -> None:
+        """Hand stored sentence vectors to the embedder's cache so the cross-check reuses them."""
+        remember = getattr(embedder, "_remember", None)
+        if remember is None:
+            return
+        from storyline.embed import text_key
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(articles.c.annotated, articles.c.sentence_vectors).where(
+                    articles.c.story_id == story_id, articles.c.current
+                )
+            ).all()
+        for r in rows:
+            ann = loads_annotated(r.annotated)
+            vecs = vectors_from_bytes(r.sentence_vectors)
+            if len(vecs) != len(ann.sentences):
+                continue
+            for s, v in zip(ann.sentences, vecs, strict=True):
+                remember(text_key(ann.text[s.start : s.end].strip()), v)
+
+    def _recount_conflicts(self, results: Sequence[AddResult], *, nlp: Any, embedder: Any) -> None:
+        touched = {r.story_id for r in results if r.status != "existing"}
+        for story_id in sorted(touched):
+            with self.engine.connect() as conn:
+                n = conn.execute(select(stories.c.articles).where(stories.c.id == story_id)).scalar()
+            if n and n >= 2:
+                self.report(story_id, nlp=nlp, embedder=embedder)
+
+    def _filtered(
+        self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None
+    ) -> Any:
+        if since:
+            stmt = stmt.where(stories.c.last >= since[:10])
+        if until:
+            stmt = stmt.where(stories.c.first <= until[:10])
+        if source:
+            outlet = select(articles.c.story_id).where(func.lower(articles.c.source) == source.lower())
+            stmt = stmt.where(stories.c.id.in_(outlet))
+        for word in (query or "").split():  # every word, in the story's or a member's title
+            titled = select(articles.c.story_id).where(articles.c.title.icontains(word, autoescape=True))
+            stmt = stmt.where(or_(stories.c.title.icontains(word, autoescape=True), stories.c.id.in_(titled)))
+        return stmt
+
+
+def _summary(r: Any) -> StorySummary:
+    return StorySummary(r.id, r.title, r.first, r.last, r.articles, r.sources, r.conflicts, r.updated)

@@ -1,0 +1,66 @@
+"""What the library hands back: results of an add, story summaries, a stored story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from storyline.model import AnnotatedArticle, Story
+
+Status = Literal["created", "existing", "new-version"]
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """One article's fate in ``Library.add_articles``.
+
+    ``created``: stored for the first time; ``existing``: the same content was already stored
+    (nothing written); ``new-version``: a changed version of a stored URL, kept beside the old one,
+    which stops being current. ``new_story`` says whether it started a story.
+    """
+
+    article_id: str
+    story_id: str
+    status: Status
+    path: str | None = None
+    copy_of: str | None = None
+    new_story: bool = False
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """A line of ``storyline list``: ``conflicts`` is None until the story has been cross-checked."""
+
+    id: str
+    title: str | None
+    first: str | None
+    last: str | None
+    articles: int
+    sources: int
+    conflicts: int | None
+    updated: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "first": self.first,
+            "last": self.last,
+            "articles": self.articles,
+            "sources": self.sources,
+            "conflicts": self.conflicts,
+        }
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """A story as filed: its ``Story`` (JSON contract) and the current version of each article,
+    annotations included, in the story's order."""
+
+    story: Story
+    articles: tuple[AnnotatedArticle, ...]
+    conflicts: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.story.id

@@ -1,0 +1,108 @@
+"""Tables of the library and the ordered migrations that build them.
+
+``schema_version`` holds one row; ``migrate`` applies every migration above it, each in its own
+transaction, so a library made by an older storyline is brought up to date when opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyline.errors import LibraryError
+
+metadata = MetaData()
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("first", String(40)),
+    Column("last", String(40)),
+    Column("articles", Integer, nullable=False, default=0),
+    Column("sources", Integer, nullable=False, default=0),
+    Column("conflicts", Integer),
+    Column("created", Float, nullable=False),
+    Column("updated", Float, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), nullable=False, unique=True),
+    Column("content_hash", String(32), nullable=False, unique=True),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("url", Text, index=True),
+    Column("version", Integer, nullable=False, default=1),
+    Column("current", Boolean, nullable=False, default=True),
+    Column("copy_of", String(32)),
+    Column("path", Text),
+    Column("source", Text),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("published_ts", Float),
+    Column("added", Float, nullable=False),
+    Column("annotated", Text, nullable=False),  # AnnotatedArticle as JSON (codec.py)
+    Column("minhash", LargeBinary, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # document vector, float32
+    Column("terms", Text, nullable=False),  # sparse word and name weights as JSON
+    Column("sentence_vectors", LargeBinary),  # one float16 row per sentence, in sentence order
+)
+Index("articles_story_current", articles.c.story_id, articles.c.current)
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[stories, articles])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    return int(conn.execute(select(schema_version.c.version)).scalar() or 0)
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the library to ``VERSION``; returns the version found before."""
+    try:
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":  # one migrator at a time
+                conn.execute(text("SELECT pg_advisory_xact_lock(5150001)"))
+            metadata.create_all(conn, tables=[schema_version])
+            found = current_version(conn)
+            if found > VERSION:
+                raise LibraryError(f"the library is at schema {found}, newer than this storyline ({VERSION})")
+            for number in range(found, VERSION):
+                MIGRATIONS[number](conn)
+            if found == 0:
+                conn.execute(schema_version.insert().values(version=VERSION))
+            elif found < VERSION:
+                conn.execute(schema_version.update().values(version=VERSION))
+            return found
+    except SQLAlchemyError as exc:
+        raise LibraryError(f"cannot open or migrate the library: {exc.__class__.__name__}: {exc}") from exc
