@@ -1,0 +1,254 @@
+"""Quotes with their speakers: direct quotations (by their marks) and indirect speech (a speech
+verb governing a reported clause, or "according to X"), each given one speaker.
+
+The order of preference for a direct quotation's cue and the pronoun rule are set out in
+``speakers``; this module walks the article in order so that "he said" can only look back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.annotation.names import display_names
+from storyline.annotation.quotes import QuoteSpan, find_quote_spans
+from storyline.annotation.speakers import (
+    ADJACENT,
+    PRONOUNS,
+    Cue,
+    Speaker,
+    appositive_name,
+    cues_in,
+    entity_at,
+    role_phrase,
+    sentence_subjects,
+    subject_of,
+)
+from storyline.model import Entity, Quote
+
+NONHUMAN = frozenset(
+    str.split(
+        """statement report release letter memo document tweet post study survey poll agency ministry
+    government office department court administration kremlin committee council company firm
+    group campaign readout transcript filing spokesperson_office"""
+    )
+)
+WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed sentence and its character offset in the article."""
+
+    doc: Doc
+    base: int
+
+
+class _Resolver:
+    """Turns a subject token into a Speaker, remembering speakers for later pronouns."""
+
+    def __init__(self, text: str, entities: Sequence[Entity], quotes: Sequence[QuoteSpan]) -> None:
+        self.text = text
+        self.entities = entities
+        self.names = display_names(entities)
+        self.history: list[Speaker] = []
+        inside = [(q.outer_start, q.outer_end) for q in quotes]
+        self.persons = [
+            e for e in entities if e.label == "PERSON" and not any(a <= e.start < b for a, b in inside)
+        ]
+        self.subjects: list[Entity] = []
+
+    def speaker(self, tok: Token, base: int) -> Speaker:
+        pos = base + tok.idx
+        kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
+        if kind:
+            return self._pronoun(kind, pos)
+        ent = entity_at(self.entities, pos) or appositive_name(tok, base, self.entities)
+        if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            return Speaker(self.names.get(ent.key, ent.text), ent.key, pos, ent.label == "PERSON", False)
+        a, b = role_phrase(tok)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        human = not plural and tok.lemma_.lower() not in NONHUMAN and tok.pos_ in ("NOUN", "PROPN")
+        return Speaker(self.text[base + a : base + b], None, pos, human, plural)
+
+    def _pronoun(self, kind: str, pos: int) -> Speaker:
+        recent = [s for s in self.history if s.at < pos and pos - s.at < WINDOW and s.text]
+        if kind in ("m", "f"):
+            people = [s for s in recent if s.person]
+            subj = [e for e in self.subjects if e.start < pos and pos - e.start < WINDOW]
+            if subj and (not people or subj[-1].start > people[-1].at):
+                e = subj[-1]
+                return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+            if people:
+                return people[-1]
+            named = [e for e in self.persons if e.start < pos and pos - e.start < WINDOW]
+            if named:
+                e = named[-1]
+                return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+        elif kind == "p":
+            groups = [s for s in recent if s.plural or (s.key and not s.key.startswith("person:"))]
+            if groups:
+                return groups[-1]
+        elif kind == "n":
+            things = [s for s in recent if not s.person and not s.plural]
+            if things:
+                return things[-1]
+        return Speaker(None, None, pos, False, False)
+
+    def remember(self, s: Speaker) -> None:
+        if s.text:
+            self.history.append(s)
+
+
+def _between(sent: Doc, base: int, lo: int, hi: int) -> list[Token]:
+    return [t for t in sent if lo <= base + t.idx < hi and not t.is_punct and not t.is_space]
+
+
+def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
+    """Lower is better: a tag right after the quotation, then right before, then a verb that
+    governs it, then any cue of the sentence by distance."""
+    sent, base, tok = cue.token.doc, cue.base, cue.token
+    pos = cue.start
+    if pos >= q.outer_end:
+        gap = _between(sent, base, q.outer_end, pos)
+        if len(gap) <= ADJACENT and not any(t.pos_ == "VERB" for t in gap):
+            return 0, len(gap)
+        return 4, pos - q.outer_end
+    gap = _between(sent, base, pos + len(tok.text), q.outer_start)
+    if len(gap) <= ADJACENT and all(t in set(tok.subtree) or t.dep_ == "nsubj" for t in gap):
+        return 1, len(gap)
+    in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
+    if any(tok in set(t.ancestors) for t in in_quote):
+        return 2, q.outer_start - pos
+    return 4, q.outer_start - pos
+
+
+def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
+    best: tuple[tuple[int, int], Cue] | None = None
+    for n, p in enumerate(parsed):
+        end = p.base + len(p.doc.text)
+        if end <= q.outer_start or p.base >= q.outer_end:
+            continue
+        for cue in cues.get(n, []):
+            r = _rank(cue, q)
+            if best is None or r < best[0]:
+                best = (r, cue)
+    return best[1] if best else None
+
+
+def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
+    """Character span of the clause a speech verb reports, when it holds no quotation."""
+    tok, base = cue.token, cue.base
+    if tok.lower_ == "according":
+        return _according_clause(cue)
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if not clauses:
+        return None
+    c = clauses[0]
+    left, right = c.left_edge, c.right_edge
+    while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
+        left = left.nbor(1)
+    while right.i > left.i and right.is_punct:
+        right = right.nbor(-1)
+    start, end = base + left.idx, base + right.idx + len(right.text)
+    if end - start < 12 or any(q.outer_start < end and start < q.outer_end for q in quotes):
+        return None
+    return start, end
+
+
+def _according_clause(cue: Cue) -> tuple[int, int] | None:
+    sent, tok, base = cue.token.doc, cue.token, cue.base
+    phrase = list(tok.subtree)
+    lo, hi = phrase[0].i, phrase[-1].i
+    if lo > 2:  # "…, according to X." — the clause before it
+        right = sent[lo - 1]
+        while right.i > 0 and right.is_punct:
+            right = right.nbor(-1)
+        return base, base + right.idx + len(right.text)
+    if hi + 2 < len(sent):  # "According to X, …"
+        left = sent[hi + 1]
+        while left.i < len(sent) - 1 and left.is_punct:
+            left = left.nbor(1)
+        last = sent[-1] if not sent[-1].is_punct else sent[-2]
+        return base + left.idx, base + last.idx + len(last.text)
+    return None
+
+
+def find_quotes(text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]) -> list[Quote]:
+    """Direct and indirect quotes of an article, in text order, one speaker each."""
+    spans = find_quote_spans(text)
+    cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
+    resolver = _Resolver(text, entities, spans)
+    resolver.subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
+    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
+    used: set[int] = set()
+    own: dict[int, tuple[Cue, QuoteSpan]] = {}
+    for q in spans:
+        cue = _cue_for(q, parsed, cues)
+        if cue is not None:
+            own[q.start] = (cue, q)
+            used.add(cue.start)
+    for cl in cues.values():
+        events.extend((c.start, c) for c in cl if c.start not in used)
+    events.sort(key=lambda e: e[0])
+    found: dict[int, tuple[Quote, Speaker]] = {}
+    out: list[Quote] = []
+    for _, ev in events:
+        if isinstance(ev, QuoteSpan):
+            if ev.start in own:
+                found[ev.start] = _attribute(text, ev, own[ev.start][0], resolver)
+            continue
+        span = _indirect(ev, spans)
+        subj = subject_of(ev)
+        if span is None or subj is None:
+            continue
+        s = resolver.speaker(subj, ev.base)
+        resolver.remember(s)
+        out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
+    out.extend(_inherit(text, spans, found))
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _attribute(text: str, q: QuoteSpan, cue: Cue, resolver: _Resolver) -> tuple[Quote, Speaker]:
+    subj = subject_of(cue)
+    s = resolver.speaker(subj, cue.base) if subj is not None else Speaker(None, None, q.start, False, False)
+    resolver.remember(s)
+    return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s
+
+
+def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]]) -> list[Quote]:
+    """Quotations without a cue of their own take the speaker of a neighbour in their paragraph, or
+    of the quotation they reopen from the paragraph before."""
+    out: list[Quote] = []
+    last: dict[int, Quote] = {}  # paragraph → latest attributed quote
+    for n, q in enumerate(spans):
+        if q.start in found:
+            quote = found[q.start][0]
+            if quote.speaker is None:
+                quote = _neighbour(text, q, spans, found, n) or quote
+        else:
+            quote = _neighbour(text, q, spans, found, n) or Quote(
+                text[q.start : q.end], None, None, True, None, q.start, q.end
+            )
+        if q.continued and q.paragraph - 1 in last and quote.cue is None:
+            prev = last[q.paragraph - 1]
+            quote = Quote(quote.text, prev.speaker, prev.speaker_key, True, None, q.start, q.end)
+        last[q.paragraph] = quote
+        out.append(quote)
+    return out
+
+
+def _neighbour(
+    text: str, q: QuoteSpan, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]], n: int
+) -> Quote | None:
+    order = [m for m in range(n - 1, -1, -1)] + [m for m in range(n + 1, len(spans))]
+    for m in order:
+        other = spans[m]
+        if other.paragraph != q.paragraph or other.start not in found:
+            continue
+        src = found[other.start][0]
+        if src.speaker is not None:
+            return Quote(text[q.start : q.end], src.speaker, src.speaker_key, True, None, q.start, q.end)
+    return None

@@ -1,0 +1,186 @@
+"""Canonical keys for people, organisations and places, within and across documents.
+
+Key format (documented contract, compared with ``==`` by most callers):
+
+- people: ``person:<surname>`` — "Mr Putin", "Putin", "Vladimir Putin" and "President Vladimir
+  Putin" all give ``person:putin``, so a report that only ever says "Mr Putin" still matches one
+  that names him in full. Only when one document names two people with the same surname ("Joe
+  Biden", "Hunter Biden") does it qualify the key with the first name: ``person:biden:joe``.
+  ``same_entity`` treats ``person:biden`` and ``person:biden:joe`` as one person.
+- nationalities and groups (spaCy NORP): ``norp:<word>`` ("Russians" → ``norp:russian``).
+- everything else (organisations, places, facilities): ``name:<words>``, lower case, ASCII, joined
+  by ``_``, without "the" and a possessive; common variants fold ("U.S.", "US", "United States" →
+  ``name:united_states``) and a long name of three or more capitalised words folds to its acronym
+  ("Organization for Security and Co-operation in Europe" → ``name:osce``), so "Nato" and "NATO"
+  and "North Atlantic Treaty Organization" agree. The type is not in this key because spaCy labels
+  the same organisation ORG in one report and GPE in another.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from storyline.model import Entity
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+# Words that precede a name without being part of it: titles and offices ("President Vladimir
+# Putin", "Gen. Mark Milley", "Secretary of State Antony Blinken" keeps only the name).
+TITLES = frozenset(
+    str.split(
+        """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister
+    chancellor premier sen senator rep representative congressman congresswoman gov governor
+    lt gen general adm admiral col colonel maj major capt captain sgt sergeant cmdr commander
+    secretary judge justice king queen prince princess pope rev reverend father sheikh mayor
+    chairman chairwoman chair speaker leader ambassador attorney former first deputy acting
+    the foreign defense defence state press spokesman spokeswoman aide adviser advisor
+    chief minority majority whip"""
+    )
+)
+SUFFIXES = frozenset(str.split("jr sr ii iii iv phd md esq"))
+PARTICLES = frozenset(str.split("de del della der van von da di du le la al el bin ibn abu st"))
+ALIASES = {
+    "us": "united_states",
+    "u_s": "united_states",
+    "usa": "united_states",
+    "u_s_a": "united_states",
+    "america": "united_states",
+    "united_states_of_america": "united_states",
+    "uk": "united_kingdom",
+    "u_k": "united_kingdom",
+    "britain": "united_kingdom",
+    "great_britain": "united_kingdom",
+    "un": "united_nations",
+    "u_n": "united_nations",
+    "eu": "european_union",
+    "e_u": "european_union",
+    "russian_federation": "russia",
+    "prc": "china",
+    "peoples_republic_of_china": "china",
+    "dprk": "north_korea",
+    "white_house": "white_house",
+}
+_SMALL = frozenset(str.split("of for and in on the to at de la"))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words of ``text`` joined by ``_`` (accents dropped, punctuation gone)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "_".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"[’']s?$", "", text.strip())
+
+
+def person_parts(name: str) -> tuple[str, str | None]:
+    """(surname, first name or None) of a person's name, titles and suffixes dropped."""
+    words = [w for w in re.split(r"\s+", _strip_possessive(name)) if w]
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words.pop(0)
+    while len(words) > 1 and fold(words[-1]) in SUFFIXES:
+        words.pop()
+    if not words:
+        return fold(name), None
+    last = len(words) - 1
+    start = last
+    while start > 1 and fold(words[start - 1]) in PARTICLES and words[start - 1][:1].islower():
+        start -= 1
+    surname = fold(" ".join(words[start:])) or fold(name)
+    first = fold(words[0]) if start > 0 else None
+    return surname, first or None
+
+
+def _acronym(words: list[str]) -> str | None:
+    caps = [w for w in words if w.lower() not in _SMALL]
+    if len(caps) < 3 or not all(w[:1].isupper() for w in caps):
+        return None
+    return "".join(w[0] for part in caps for w in part.split("-") if w[:1].isupper()).lower()
+
+
+def key_for(name: str, label: str = "PERSON") -> str:
+    """The cross-document key of a name as written, without the context of its document."""
+    if label == "PERSON":
+        return "person:" + person_parts(name)[0]
+    text = _strip_possessive(name)
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    if label == "NORP":
+        word = fold(text)
+        return "norp:" + (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    folded = fold(text)
+    if folded in ALIASES:
+        return "name:" + ALIASES[folded]
+    acro = _acronym(text.split())
+    return "name:" + (acro or folded)
+
+
+def same_entity(key_a: str | None, key_b: str | None) -> bool:
+    """Whether two keys name one entity; ``person:biden`` matches ``person:biden:joe``."""
+    if not key_a or not key_b:
+        return False
+    if key_a == key_b:
+        return True
+    a, b = key_a.split(":"), key_b.split(":")
+    if a[0] != "person" or b[0] != "person" or a[1] != b[1]:
+        return False
+    return len(a) == 2 or len(b) == 2
+
+
+@dataclass(frozen=True)
+class PersonName:
+    surname: str
+    first: str | None
+    start: int  # character offset of the mention
+
+
+def _span_text(span: Span) -> str:
+    return _strip_possessive(span.text)
+
+
+def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
+    """Entities of ``doc`` with keys resolved within the document (see the module docstring)."""
+    spans = [e for e in doc.ents if e.label_ in NAME_LABELS and _span_text(e)]
+    persons = [person_parts(_span_text(e)) for e in spans if e.label_ == "PERSON"]
+    surnames = {s for s, _ in persons}
+    firsts: dict[str, set[str]] = {}
+    for surname, first in persons:
+        if first:
+            firsts.setdefault(surname, set()).add(first)
+    out: list[Entity] = []
+    last_first: dict[str, str] = {}
+    for ent in spans:
+        text = _span_text(ent)
+        label = ent.label_
+        if label != "PERSON" and label != "NORP" and " " not in text and fold(text) in surnames:
+            label = "PERSON"  # "Ushakov" tagged ORG in one sentence, PERSON in another
+        key = key_for(text, label)
+        if label == "PERSON":
+            key = _qualified(text, firsts, last_first)
+        out.append(Entity(text, label, key, ent.start_char + offset, ent.start_char + offset + len(text)))
+    return out
+
+
+def _qualified(text: str, firsts: dict[str, set[str]], last_first: dict[str, str]) -> str:
+    """``person:<surname>``, with the first name only where the document needs it to tell apart."""
+    surname, first = person_parts(text)
+    if len(firsts.get(surname, ())) < 2:
+        return "person:" + surname
+    if first:
+        last_first[surname] = first
+    else:
+        first = last_first.get(surname) or sorted(firsts[surname])[0]
+    return f"person:{surname}:{first}"
+
+
+def display_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """The fullest form each key takes in a document ("Sergey Lavrov" for ``person:lavrov``)."""
+    best: dict[str, str] = {}
+    for e in entities:
+        if len(e.text) > len(best.get(e.key, "")):
+            best[e.key] = e.text
+    return best

@@ -1,0 +1,180 @@
+"""Who said it: cues ("X said", "said X", "according to X", "as X put it") and their speakers.
+
+Works on a dependency parse of only the sentences that hold a quotation mark or a speech verb (the
+main pass runs without the parser; see ``pipeline``). A direct quotation takes the cue nearest to
+it in news convention: a tag right after it (“…,” X said) beats one right before it (X said: “…”),
+which beats a speech verb that governs it, which beats any cue in the same sentence. A quotation
+with no cue of its own inherits from the quotation before or after it in the same paragraph, or
+from the paragraph before when it reopens a quotation left open. A pronoun speaker ("he said") is
+the latest named person who spoke before it, else the latest person named. Role descriptions ("a
+senior administration official") are kept as written, without a key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.annotation.quotes import QuoteSpan
+from storyline.model import Entity
+
+SPEECH_LEMMAS = frozenset(
+    str.split(
+        """say tell add warn note insist argue claim explain write ask reply respond declare announce
+    acknowledge admit suggest contend caution predict recall remark report stress emphasise
+    emphasize maintain assert complain concede deny testify tweet joke conclude continue observe
+    urge vow pledge promise threaten allege confirm put quip muse lament boast charge
+    counter recount describe state"""
+    )
+)
+# Verbs that report speech only when they govern a clause or a quotation, not on their own.
+WEAK_LEMMAS = frozenset(str.split("continue put describe charge counter state report ask urge"))
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
+_NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
+ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech verb (or "according to") at ``token`` of a parsed sentence starting at ``base``."""
+
+    token: Token
+    base: int  # character offset of the parsed sentence in the article
+
+    @property
+    def start(self) -> int:
+        return self.base + self.token.idx
+
+    @property
+    def text(self) -> str:
+        t = self.token
+        if t.lower_ == "according":
+            return "according to"
+        return t.text
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str | None
+    key: str | None
+    at: int  # where the speaker is named (for pronoun resolution)
+    person: bool
+    plural: bool
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        return True
+    if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.lemma_.lower() == "put":
+        return any(c.lower_ == "it" for c in tok.children)  # "as X put it"
+    if tok.lemma_.lower() in WEAK_LEMMAS:
+        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    return True
+
+
+def cues_in(sent: Doc, base: int, quotes: Sequence[QuoteSpan]) -> list[Cue]:
+    """Speech cues of a parsed sentence that are not themselves inside a quotation."""
+    out = []
+    for tok in sent:
+        pos = base + tok.idx
+        if any(q.outer_start <= pos < q.outer_end for q in quotes):
+            continue
+        if _is_cue(tok):
+            out.append(Cue(tok, base))
+    return out
+
+
+def subject_of(cue: Cue) -> Token | None:
+    """The grammatical speaker of a cue: its subject, the object of "according to", or the subject
+    of the verb a participle hangs on ("Mr Putin reacted, noting …")."""
+    tok = cue.token
+    if tok.lower_ == "according":
+        to = tok.nbor(1)
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return objs[0] if objs else (to.nbor(1) if to.i + 1 < len(tok.doc) else None)
+    seen = 0
+    while seen < 4:
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            return subj[0]
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
+            if tok.dep_ == "relcl":
+                return tok.head
+            if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS:
+                return _earlier_speaker(tok)  # "X said that … but said …" misattached
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    # "said Mr Putin’s adviser" parsed with the name as object or attribute
+    after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
+    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG")]
+    return ents[0] if ents else None
+
+
+def _earlier_speaker(tok: Token) -> Token | None:
+    for prev in reversed(tok.doc[: tok.i]):
+        if prev.lemma_.lower() in SPEECH_LEMMAS and prev.pos_ == "VERB":
+            subj = [c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[0]
+    return None
+
+
+def role_phrase(tok: Token) -> tuple[int, int]:
+    """Character span (within the sentence) of a noun phrase kept as written: determiners,
+    modifiers and compounds to the left, a short "of"/"for"/"at" phrase to the right."""
+    left = tok
+    for c in reversed(list(tok.lefts)):  # nearest first, stopping at the first gap or odd one
+        if c.right_edge.i != left.i - 1 or c.dep_ not in _NP_DEPS:
+            break
+        if c.dep_ == "amod" and c.pos_ not in ("ADJ", "VERB", "PROPN", "NUM"):
+            break  # "a move Russian officials said": "move" is not part of who spoke
+        left = c.left_edge
+    right = tok
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with", "in") and c.right_edge.i - tok.i <= 6:
+            right = c.right_edge
+        else:
+            break
+    while left.i < tok.i and left.is_punct:
+        left = left.nbor(1)
+    while right.i > tok.i and right.is_punct:
+        right = right.nbor(-1)
+    return left.idx, right.idx + len(right.text)
+
+
+def entity_at(entities: Sequence[Entity], pos: int) -> Entity | None:
+    for e in entities:
+        if e.start <= pos < e.end:
+            return e
+    return None
+
+
+def appositive_name(tok: Token, base: int, entities: Sequence[Entity]) -> Entity | None:
+    """"Russia’s foreign minister, Sergey Lavrov, said" names its speaker in the appositive."""
+    for c in tok.children:
+        if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.i > tok.i):
+            e = entity_at(entities, base + c.idx)
+            if e and e.label in ("PERSON", "ORG"):
+                return e
+    return None
+
+
+def sentence_subjects(parsed: Sequence[tuple[Doc, int]], entities: Sequence[Entity]) -> list[Entity]:
+    """People who are the subject of a parsed sentence's main verb: "Putin repeated his claims"
+    makes Putin the likelier "he" of the next sentence than a speaker quoted earlier."""
+    out = []
+    for sent, base in parsed:
+        for tok in sent:
+            if tok.dep_ == "ROOT":
+                for c in tok.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        e = entity_at(entities, base + c.idx)
+                        if e is not None and e.label == "PERSON":
+                            out.append(e)
+    return out

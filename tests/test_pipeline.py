@@ -1,0 +1,97 @@
+"""The annotation pipeline end to end on the seeds: offsets, entities, keys and the seed quotes."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate, annotate_many
+from storyline.model import AnnotatedArticle, Article
+from storyline.reading import read
+
+EXPECTED = Path(__file__).resolve().parent.parent / "examples" / "expected.json"
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_paths: tuple[Path, Path], nlp: Any) -> dict[str, AnnotatedArticle]:
+    arts = [read(p) for p in seed_paths]
+    a, b = annotate_many(arts, nlp)
+    return {"a": a, "b": b}
+
+
+def test_offsets_point_into_the_text(seeds: dict[str, AnnotatedArticle]) -> None:
+    for ann in seeds.values():
+        text = ann.text
+        assert ann.sentences and ann.entities and ann.quotes
+        for s in ann.sentences:
+            assert text[s.start : s.end] == text[s.start : s.end].strip() != ""
+        for e in ann.entities:
+            assert text[e.start : e.end] == e.text
+        for q in ann.quotes:
+            assert text[q.start : q.end] == q.text
+
+
+def test_sentences_in_order_without_overlap(seeds: dict[str, AnnotatedArticle]) -> None:
+    for ann in seeds.values():
+        ends = [(s.start, s.end) for s in ann.sentences]
+        assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(ends))
+
+
+def test_seed_quotes_have_their_speakers(seeds: dict[str, AnnotatedArticle]) -> None:
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))["quotes"]
+    for exp in expected:
+        found = [q for q in seeds[exp["source"]].quotes if exp["text"] in q.text]
+        assert found, f"quote not found: {exp['text']!r}"
+        speakers = [q.speaker or "" for q in found]
+        assert any(alt.lower() in s.lower() for s in speakers for alt in exp["speaker"]), (
+            exp["text"],
+            speakers,
+        )
+
+
+def test_one_key_for_putin_however_named(seeds: dict[str, AnnotatedArticle]) -> None:
+    for ann in seeds.values():
+        keys = {e.key for e in ann.entities if "Putin" in e.text and e.label == "PERSON"}
+        assert keys == {"person:putin"}
+
+
+def test_keys_match_across_the_seeds(seeds: dict[str, AnnotatedArticle]) -> None:
+    keys_a = {e.key for e in seeds["a"].entities}
+    keys_b = {e.key for e in seeds["b"].entities}
+    for key in ("person:putin", "person:biden", "person:ushakov", "name:geneva", "name:united_states"):
+        assert key in keys_a and key in keys_b, key
+
+
+def test_direct_and_indirect_quotes(seeds: dict[str, AnnotatedArticle]) -> None:
+    quotes = seeds["a"].quotes
+    pifer = [q for q in quotes if q.speaker == "Steven Pifer"]
+    assert pifer and not pifer[0].direct and pifer[0].text.startswith("the Biden administration could")
+    assert pifer[0].speaker_key == "person:pifer"
+    psaki = [q for q in quotes if "urged Russia" in q.text]
+    assert psaki[0].direct and psaki[0].cue == "said" and psaki[0].speaker_key == "person:psaki"
+
+
+def test_role_descriptions_kept_as_written(seeds: dict[str, AnnotatedArticle]) -> None:
+    speakers = {q.speaker for q in seeds["a"].quotes} | {q.speaker for q in seeds["b"].quotes}
+    assert "White House officials" in speakers
+    assert "a senior administration official" in speakers
+    assert "A terse White House statement" in speakers
+
+
+def test_annotate_one_and_empty_text(nlp: Any) -> None:
+    ann = annotate(Article(id="x", text="Nothing was said. Nobody came."), nlp)
+    assert [(s.start, s.end) for s in ann.sentences] == [(0, 17), (18, 30)]
+    assert ann.quotes == ()
+    empty = annotate(Article(id="e", text=""), nlp)
+    assert empty.sentences == () and empty.entities == () and empty.quotes == ()
+
+
+def test_to_dict_has_the_contract_fields(seeds: dict[str, AnnotatedArticle]) -> None:
+    d = seeds["b"].to_dict()
+    q = d["quotes"][0]
+    assert set(q) == {"text", "speaker", "speaker_key", "direct", "cue", "start", "end"}
+    assert set(d["entities"][0]) == {"text", "label", "key", "start", "end"}
