@@ -99,6 +99,32 @@ def is_caption(text: str) -> bool:
     return bool(_CREDIT_END.search(text) or _CREDIT_START.match(text) or _CREDIT_TAIL.search(text))
 
 
+# Headings that close an article: what follows is tags, related stories or readers' comments.
+_END_MARKER = re.compile(
+    r"^(?:related(?:\s+\w+)?|tags?|topics?|filed under|top stories|more (?:in|from|on|stories|news)\b.*"
+    r"|most (?:read|popular|viewed|shared)|recommended(?:\s+\w+){0,2}|you (?:may|might) (?:also )?like"
+    r"|read (?:more|next|also)|also read|see also|trending(?: now)?|latest (?:news|stories|headlines)"
+    r"|editor'?s picks?|share this(?:\s+\w+)?|about the author|more like this)\s*:?\s*$",
+    re.I,
+)
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|conversation"
+    r"|leave a (?:reply|comment)|view comments|show comments|join the (?:discussion|conversation)"
+    r"|add a comment|post a comment)(?:\s*\(\d+\))?\s*:?\s*$",
+    re.I,
+)
+
+
+def ends_article(text: str) -> bool:
+    """A heading such as "Related stories", "Tags:" or "Most read" that closes the article."""
+    return len(text.split()) <= 6 and bool(_END_MARKER.match(text) or _COMMENTS.match(text))
+
+
+def opens_comments(text: str) -> bool:
+    """The heading of a readers' comments section."""
+    return bool(_COMMENTS.match(text))
+
+
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
     if words > 12 or (_TERMINAL.search(text) and words > 6):

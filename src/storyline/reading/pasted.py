@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.lines import Kind, Line, byline_name, classify, copyright_holder
+from storyline.reading.lines import (
+    Kind,
+    Line,
+    byline_name,
+    classify,
+    copyright_holder,
+    ends_article,
+    opens_comments,
+)
 
 # Line scores for finding the body. A paragraph earns its length; every furniture line costs
 # about a short sentence, so a related-links block of a few lines splits body from footer, while
@@ -30,6 +38,8 @@ _COST = {
 }
 _MAX_GAIN = 600.0
 _MAX_GAP = 4
+_TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
+_PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -66,6 +76,33 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
         if run > best:
             best, best_i, best_j = run, start, j + 1
     return best_i, best_j
+
+
+def _comments_start(lines: Sequence[Line]) -> int:
+    """Where readers' comments begin, once some article prose has been seen (else the end)."""
+    prose = 0
+    for k, line in enumerate(lines):
+        if prose >= _PROSE_BEFORE_COMMENTS and opens_comments(line.text):
+            return k
+        if line.kind is Kind.PROSE:
+            prose += len(line.text)
+    return len(lines)
+
+
+def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
+    """End the body at a closing heading ("Related", "Tags:") when little prose follows it.
+
+    Mid-article link boxes ("Read more" above a headline) are followed by most of the article,
+    so they do not end it.
+    """
+    total = sum(len(ln.text) for ln in lines[i:j] if ln.kind is Kind.PROSE)
+    seen = 0
+    for k in range(i, j):
+        if ends_article(lines[k].text) and seen >= (1 - _TAIL_SHARE) * total:
+            return k
+        if lines[k].kind is Kind.PROSE:
+            seen += len(lines[k].text)
+    return j
 
 
 def _headline(line: Line) -> bool:
@@ -146,7 +183,8 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [classify(n, t.strip(), context) for n, t in enumerate(raw) if t.strip()]
-    i, j = body_span(lines)
+    i, j = body_span(lines[: _comments_start(lines)])
+    j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = _find_header(lines, i)
     subtitle = header.subtitle or _lead_subtitle(body)
