@@ -57,6 +57,8 @@ def _keys(f: SentenceFacts) -> Iterable[tuple[str, ...]]:
     for m in f.measures:
         if m.counted:
             yield ("measure", m.dim or "", m.counted)
+        elif m.dim:
+            yield ("measure", m.dim)
     for d in f.dates:
         for w in d.event | d.near:
             yield ("event", w)

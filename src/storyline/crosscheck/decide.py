@@ -14,6 +14,8 @@ from storyline.crosscheck.links import Link, Side
 ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
 COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
 AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
+SMALL = 10  # counts below this agree by chance too often to be worth a finding
+MEASURE_SCORE = 0.45  # pair score above which two figures of one kind are taken as one figure
 NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail", "dismiss", "oppos"})
 
 
@@ -38,25 +40,37 @@ def measure_value(m: Measure) -> dict[str, object]:
     return {"value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted}
 
 
+def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
+    """True for a conflict, False for agreement, None when the two are not one measure."""
+    if ma.dim != mb.dim:
+        return None
+    same_thing = ma.counted is not None and ma.counted == mb.counted
+    unit_only = ma.dim is not None and ma.counted is None and mb.counted is None
+    if compatible(ma, mb):
+        if ma.dim is None and max(ma.value, mb.value) < SMALL:
+            # "two leaders", "three sides": small counts agree everywhere and say little
+            return False if same_thing and p.score >= AGREE_SCORE else None
+        return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
+    if same_thing and (p.a.names & p.b.names or p.score >= MEASURE_SCORE):
+        return True
+    if unit_only and p.score >= AGREE_SCORE:
+        return True
+    return None
+
+
 def compare_measures(p: Pair) -> list[Link]:
     """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
     links = []
     for ia, ma in enumerate(p.a.measures):
         for ib, mb in enumerate(p.b.measures):
-            if ma.dim != mb.dim:
+            verdict = _measure_link(p, ma, mb)
+            if verdict is None:
                 continue
             same_thing = ma.counted is not None and ma.counted == mb.counted
-            ok = compatible(ma, mb)
-            if ok and not (same_thing or p.score >= AGREE_SCORE or ma.dim == "duration"):
-                continue
-            if ok and ma.dim == "duration" and not same_thing and p.score < 0.45:
-                continue
-            if not ok and not (same_thing and (p.a.names & p.b.names or p.score >= 0.5)):
-                continue
             links.append(
                 Link(
                     "number",
-                    not ok,
+                    verdict,
                     Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
                     Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
                     p.score + (0.5 if same_thing else 0.0),
@@ -66,11 +80,16 @@ def compare_measures(p: Pair) -> list[Link]:
 
 
 def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
-    """How surely two time expressions date one event; 0 when they may be different events."""
-    core = da.event | db.event
-    shared = (da.event | da.near) & (db.event | db.near)
-    if not shared or (core and not shared & core):
+    """How surely two time expressions date one event; 0 when they may be different events.
+
+    One's event word must appear at the other (its event or the words around it), and the places
+    named beside them must not differ; a shared place, or shared names in similar sentences,
+    confirms it.
+    """
+    words_a, words_b = da.event | da.near, db.event | db.near
+    if not (da.event & words_b or db.event & words_a):
         return 0.0
+    shared = words_a & words_b
     if da.places and db.places and not da.places & db.places:
         return 0.0
     if da.places & db.places:

@@ -7,6 +7,7 @@ plus its content stems and name keys for the claim itself. Spans stay offsets in
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ from storyline.model import AnnotatedArticle, Entity, Quantity, Quote, TimeExpr
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-EVENT_WINDOW = 6  # words either side of a time expression that may name its event
+EVENT_WINDOW = 4  # content words either side of a time expression that may name its event
+_WORD = re.compile(r"\w[\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,17 @@ def _iso(value: str | None) -> date | None:
 
 
 def to_measure(q: Quantity, text: str) -> Measure:
-    """Scale a quantity's bounds to its dimension's base unit; name what it counts."""
+    """Scale a quantity's bounds to its dimension's base unit; name what it counts.
+
+    A counted thing that is only the unit again ("minutes", "dollars") says nothing about what is
+    measured, so money takes the word after it ("$5 million in aid") and durations none.
+    """
     dim, factor = dimension(q.unit)
     low = q.low * factor if q.low is not None else None
     high = q.high * factor if q.high is not None else None
-    counted = stem(q.counted.split()[-1]) if q.counted else _counted_after(text, q.end)
+    counted = stem(q.counted.split()[-1]) if q.counted else None
+    if counted is None or dimension(q.counted)[0] in (dim, "duration", "usd", "gbp", "eur", "percent"):
+        counted = None if dim == "duration" else _counted_after(text, q.end)
     return Measure(q, dim, low, high, q.value * factor, counted)
 
 
@@ -101,18 +109,37 @@ def _counted_after(text: str, end: int) -> str | None:
     return None
 
 
-def to_dated_event(t: TimeExpr, text: str, places: frozenset[str]) -> DatedEvent | None:
-    """A resolved time expression with its event words; None when it has no interval."""
+def to_dated_event(
+    t: TimeExpr, text: str, span: tuple[int, int], places: Sequence[Entity]
+) -> DatedEvent | None:
+    """A resolved time expression with its event words; None when it has no interval.
+
+    The words around the expression are its nearest content words within its own sentence, and
+    its places are the places named among them: "talks ... on January 9 and 10 in Geneva".
+    """
     first, last = _iso(t.start), _iso(t.end)
     if first is None or last is None:
         return None
     s, e = t.offset
-    before = tokens(text[max(0, s - 80) : s])[-EVENT_WINDOW:]
-    after = tokens(text[e : e + 80])[:EVENT_WINDOW]
     drop = REPORTING | MONTHS_AND_DAYS
-    near = content_stems(" ".join(before + after), drop=drop)
+    before = [w for w in _content_spans(text, span[0], s, drop)][-EVENT_WINDOW:]
+    after = [w for w in _content_spans(text, e, span[1], drop)][:EVENT_WINDOW]
+    lo = before[0][0] if before else s
+    hi = after[-1][1] if after else e
+    near = frozenset(w for _, _, w in before + after)
     event = content_stems(t.event or "", drop=drop)
-    return DatedEvent(t, first, last, event, near, places)
+    near_places = frozenset(p.key for p in places if lo <= p.start and p.end <= hi)
+    return DatedEvent(t, first, last, event, near, near_places)
+
+
+def _content_spans(text: str, start: int, end: int, drop: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of each content word in ``text[start:end]``."""
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        stems = content_stems(m.group(0), drop=drop)
+        if stems:
+            out.append((m.start(), m.end(), next(iter(stems))))
+    return out
 
 
 def _within(items: Sequence[tuple[int, object]], start: int, end: int) -> list[object]:
@@ -140,7 +167,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         stext = text[start:end]
         sent_ents: list[Entity] = [e for e in _within(ents, sent.start, sent.end) if isinstance(e, Entity)]
         names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
-        places = frozenset(e.key for e in sent_ents if e.label in PLACE_LABELS and e.key)
+        places = [e for e in sent_ents if e.label in PLACE_LABELS and e.key]
         measures = tuple(
             to_measure(q, text)
             for q in _within(quants, sent.start, sent.end)
@@ -149,7 +176,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         dated = tuple(
             d
             for t in _within(times, sent.start, sent.end)
-            if isinstance(t, TimeExpr) and (d := to_dated_event(t, text, places)) is not None
+            if isinstance(t, TimeExpr) and (d := to_dated_event(t, text, (start, end), places)) is not None
         )
         sent_quotes = tuple(q for q in _within(quotes, sent.start, sent.end) if isinstance(q, Quote))
         out.append(

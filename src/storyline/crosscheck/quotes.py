@@ -44,13 +44,22 @@ def quote_facts(quotes_by_source: Sequence[Sequence[Quote]]) -> list[QuoteFact]:
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
-    """True or False when both speakers are named; None when either is unknown."""
+    """True or False when both speakers have keys; None when either is unknown."""
     if not a or not b:
         return None
-    if a == b:
-        return True
-    ta, tb = a.lower().split(), b.lower().split()
-    return bool(ta and tb and ta[-1] == tb[-1])
+    return same_entity(a, b)
+
+
+try:
+    from storyline.annotation.names import same_entity
+except ImportError:  # pragma: no cover - the names module ships with annotation
+
+    def same_entity(key_a: str | None, key_b: str | None) -> bool:
+        """Equal keys or equal last words, while the names module is absent."""
+        if not key_a or not key_b:
+            return False
+        ta, tb = key_a.lower().replace(":", " ").split(), key_b.lower().replace(":", " ").split()
+        return key_a == key_b or bool(ta and tb and ta[-1] == tb[-1])
 
 
 def _contains(long: str, short: str) -> bool:

@@ -35,7 +35,7 @@ STOP = _set(
 REPORTING = _set(
     """say said says saying tell told tells telling add added adds report reported reports note
     noted announce announced ask asked claim claimed state stated explain explained write wrote
-    brief briefed speak spoke"""
+    brief briefed"""
 )
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
