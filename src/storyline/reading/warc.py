@@ -249,12 +249,12 @@ def read_warc(blob: Blob, options: ReadOptions) -> Iterator[Article | Unreadable
     with stream:
         for item in iter_warc(blob.name, stream):
             if isinstance(item, Skipped):
-                yield _skip(blob.name, item)
+                yield skip_error(blob.name, item)
             else:
-                yield _page_article(blob.name, item, options)
+                yield page_article(blob.name, item, options)
 
 
-def _skip(name: str, item: Skipped) -> UnreadableInput:
+def skip_error(name: str, item: Skipped) -> UnreadableInput:
     detail = f" ({item.detail})" if item.detail else ""
     if item.reason == "truncated":
         return UnreadableInput(
@@ -263,7 +263,7 @@ def _skip(name: str, item: Skipped) -> UnreadableInput:
     return SkippedRecord(name, f"{item.reason}{detail}", record=item.record_id)
 
 
-def _page_article(name: str, page: WarcPage, options: ReadOptions) -> Article | UnreadableInput:
+def page_article(name: str, page: WarcPage, options: ReadOptions) -> Article | UnreadableInput:
     label = f"{name} {page.url or page.record_id}"
     charset = _charset(page.headers)
     try:

@@ -1,0 +1,120 @@
+"""Grouping in blocks: the part of story grouping that runs in parallel.
+
+Articles are linked when they could be reports of one event: published within the grouping's date
+window and sharing a rare name, a near-identical text (MinHash LSH bucket) or a close document
+vector. The connected components of those links are blocks; each block is grouped on its own by
+``stories.group.group_signatures`` (a pure function of its batch), and blocks never share an
+article, so the union of their placements is the answer. Both engines call ``group_in_blocks``;
+only the ``map`` differs (built-in ``map`` locally, Ray tasks on a cluster), so the two engines
+give the same stories by construction.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from storyline.stories.group import DAY, MAX_DAYS, Placement, group_signatures
+from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_values
+
+NEIGHBOURS = 10  # vector neighbours looked at per article
+LINK_COSINE = 0.6  # document vectors this close are linked: the grouper would compare them
+RARE_NAMES = 6  # rarest names per article that link it
+COMMON_NAME = 0.05  # a name in more than this share of articles links nothing (a "Trump" in politics)
+LSH_THRESHOLD = 0.5
+
+Mapper = Callable[
+    [Callable[[list[Signature]], list[Placement]], Iterable[list[Signature]]], Iterable[list[Placement]]
+]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _close_in_time(a: Signature, b: Signature) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    return abs(a.published - b.published) <= MAX_DAYS * DAY
+
+
+def make_blocks(sigs: Sequence[Signature]) -> list[list[Signature]]:
+    """Connected components of the could-be-one-story links, each in input order."""
+    uf = _UnionFind(len(sigs))
+
+    def link(i: int, j: int) -> None:
+        if i != j and _close_in_time(sigs[i], sigs[j]):
+            uf.union(i, j)
+
+    _link_names(sigs, link)
+    _link_near_copies(sigs, link)
+    _link_vectors(sigs, link)
+    groups: dict[int, list[Signature]] = {}
+    for i, sig in enumerate(sigs):
+        groups.setdefault(uf.find(i), []).append(sig)
+    return list(groups.values())
+
+
+def _link_names(sigs: Sequence[Signature], link: Callable[[int, int], None]) -> None:
+    df = Counter(name for s in sigs for name, _ in s.names)
+    limit = max(3, math.ceil(COMMON_NAME * len(sigs)))
+    first_with: dict[str, list[int]] = {}
+    for i, sig in enumerate(sigs):
+        rare = sorted((n for n, _ in sig.names if 1 < df[n] <= limit), key=lambda n: (df[n], n))
+        for name in rare[:RARE_NAMES]:
+            seen = first_with.setdefault(name, [])
+            for j in seen[-8:]:  # recent holders only: bounded work per name, the chain links the rest
+                link(i, j)
+            seen.append(i)
+
+
+def _link_near_copies(sigs: Sequence[Signature], link: Callable[[int, int], None]) -> None:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, sig in enumerate(sigs):
+        m = minhash_from_values(sig.minhash)
+        for j in lsh.query(m):
+            link(i, int(j))
+        lsh.insert(i, m)
+
+
+def _link_vectors(sigs: Sequence[Signature], link: Callable[[int, int], None]) -> None:
+    if len(sigs) < 2:
+        return
+    from usearch.index import Index
+
+    from storyline.embed import DIM
+
+    index = Index(ndim=DIM, metric="cos", dtype="f32")
+    vectors = np.stack([s.vector for s in sigs]).astype(np.float32)
+    index.add(np.arange(len(sigs)), vectors)
+    found = index.search(vectors, min(NEIGHBOURS + 1, len(sigs)))
+    for i in range(len(sigs)):
+        for key, dist in zip(found.keys[i], found.distances[i], strict=True):
+            if 1.0 - float(dist) >= LINK_COSINE:
+                link(i, int(key))
+
+
+def group_in_blocks(sigs: Sequence[Signature], mapper: Mapper = map) -> list[Placement]:
+    """Placements of every article: blocks grouped apart (through ``mapper``), then joined."""
+    blocks = sorted(make_blocks(sigs), key=len, reverse=True)  # big blocks first: they take longest
+    placements: list[Placement] = []
+    for part in mapper(group_signatures, blocks):
+        placements.extend(part)
+    return placements

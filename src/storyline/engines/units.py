@@ -1,0 +1,74 @@
+"""The plan of a run: inputs cut into units a worker can read by itself.
+
+A file is one unit; a WARC archive is one unit per HTML response record, found by a scan that
+inflates the archive but parses no HTML, so only (path, offset) pairs travel to workers, never
+page bytes. Records skipped by design (requests, images...) and a truncated archive's break are
+reported by the scan, on the driver, exactly as ``iter_inputs`` reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from storyline.errors import UnreadableInput
+from storyline.model import Article
+from storyline.reading.inputs import expand_all
+from storyline.reading.sniff import Blob, ReadOptions, read_blob
+from storyline.reading.warc import Skipped, WarcPage, iter_warc, read_record_at, sniff_warc
+from storyline.reading.warc import page_article as warc_page_article
+from storyline.reading.warc import skip_error as warc_skip_error
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One input a worker can read alone: a whole blob, or one record of an archive on disk."""
+
+    name: str
+    kind: Literal["blob", "warc-record"]
+    blob: Blob | None = None
+    offset: int = 0
+
+
+def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | UnreadableInput]:
+    """Units in input order; failures and skipped records yielded in their place."""
+    for item in expand_all(specs, options):
+        if isinstance(item, UnreadableInput):
+            yield item
+        elif item.path is not None and sniff_warc(item):
+            yield from _warc_units(item)
+        else:
+            yield Unit(item.name, "blob", blob=item)
+
+
+def _warc_units(blob: Blob) -> Iterator[Unit | UnreadableInput]:
+    assert blob.path is not None
+    for rec in iter_warc(blob.path):
+        if isinstance(rec, Skipped):
+            yield warc_skip_error(blob.name, rec)
+        elif rec.offset is None:  # an archive gzipped as one stream: records cannot be re-read alone
+            yield Unit(blob.name, "blob", blob=blob)
+            return
+        else:
+            yield Unit(
+                blob.name,
+                "warc-record",
+                blob=Blob(name=blob.name, head=b"", path=blob.path),
+                offset=rec.offset,
+            )
+
+
+def read_unit(unit: Unit, options: ReadOptions) -> list[Article | UnreadableInput]:
+    """Every article in one unit (several for a JSON Lines blob), failures in their place."""
+    try:
+        if unit.kind == "warc-record":
+            assert unit.blob is not None and unit.blob.path is not None
+            rec = read_record_at(unit.blob.path, unit.offset)
+            if isinstance(rec, WarcPage):
+                return [warc_page_article(unit.name, rec, options)]
+            return [warc_skip_error(unit.name, rec)]
+        assert unit.blob is not None
+        return list(read_blob(unit.blob, options))
+    except UnreadableInput as exc:
+        return [exc]
