@@ -11,6 +11,7 @@ The CLI (``storyline add/list/show/remove/export``) and the web app call these m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -76,7 +77,7 @@ class Library:
 
         results: list[AddResult] = []
         batch: list[Article | AnnotatedArticle] = []
-        for item in [*items, None]:
+        for item in chain(items, [None]):  # streamed: a directory of thousands stays small
             if item is not None:
                 batch.append(item)
             if len(batch) == BATCH or (item is None and batch):
@@ -146,7 +147,7 @@ class Library:
                     raise NotInLibrary(
                         f"{ident}: more than one story or article starts so; give more of the id"
                     )
-        raise NotInLibrary(f"{ident}: no story or article with that id in {self.url}")
+        raise NotInLibrary(f"no story or article with that id in {self.url}")
 
     def stories(
         self,
@@ -180,7 +181,7 @@ class Library:
         """A stored story with the current version of each of its articles, earliest first."""
         kind, full = self.resolve(story_id)
         if kind != "story":
-            raise NotInLibrary(f"{story_id}: is an article, not a story")
+            raise NotInLibrary("is an article, not a story")
         with self.engine.connect() as conn:
             srow = conn.execute(select(stories).where(stories.c.id == full)).one()
             rows = conn.execute(
@@ -205,7 +206,7 @@ class Library:
         """One stored article (any version) by id or unique id prefix."""
         kind, full = self.resolve(article_id)
         if kind != "article":
-            raise NotInLibrary(f"{article_id}: is a story, not an article")
+            raise NotInLibrary("is a story, not an article")
         with self.engine.connect() as conn:
             return loads_annotated(
                 conn.execute(select(articles.c.annotated).where(articles.c.id == full)).scalar_one()

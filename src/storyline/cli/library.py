@@ -1,0 +1,246 @@
+"""Stories and the library: `stories` groups files without storing; `add`, `list`, `show`,
+`remove` and `export` work on the library (SQLite file or PostgreSQL URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from storyline.cli.app import app
+from storyline.cli.common import dump_json, dump_jsonl, err_console, report_error, write_output
+from storyline.errors import StorylineError, UnreadableInput
+from storyline.model import Article, Story
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="STORYLINE_DB",
+        help="Library: a SQLite file (default ./storyline.db) or a postgresql:// URL.",
+    ),
+]
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+
+
+class StoriesFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+class Failures:
+    """Reads inputs lazily, reporting each unreadable one on its own line and counting them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def articles(self, paths: list[str], source: str | None) -> Iterator[Article]:
+        from storyline.reading import iter_inputs
+
+        for item in iter_inputs(paths, source_name=source):
+            if isinstance(item, UnreadableInput):
+                report_error(item.path, item.reason)
+                self.count += 1
+            else:
+                yield item
+
+
+def _stories_terminal(stories: list[Story]) -> str:
+    lines = []
+    for s in stories:
+        when = s.first if s.first == s.last else f"{s.first} – {s.last}"
+        lines.append(f"{s.title or '(untitled)'}  [{s.id}]  {when or 'undated'}  {len(s.articles)} reports")
+        for a in s.articles:
+            copy = f"  (copy of {a.copy_of})" if a.copy_of else ""
+            lines.append(
+                f"  {a.published or '?':<25} {a.source or '?':<18} {a.title or a.path or a.id}{copy}"
+            )
+        lines.append("")
+    return "\n".join(lines) if lines else "no stories"
+
+
+@app.command("stories")
+def stories_command(
+    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs.")],
+    fmt: Annotated[
+        StoriesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StoriesFormat.terminal,
+    source: SourceOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Group reports into stories (nothing is stored); wire copies are marked."""
+    from storyline.embed import Embedder
+    from storyline.stories import group_articles
+
+    failures = Failures()
+    articles = list(failures.articles(paths, source))
+    try:
+        stories = group_articles(articles, embedder=Embedder()) if articles else []
+        text = (
+            dump_json([s.to_dict() for s in stories])
+            if fmt is StoriesFormat.json
+            else _stories_terminal(stories)
+        )
+        write_output(text, output)
+    except StorylineError as exc:
+        report_error("stories", str(exc))
+        raise typer.Exit(2) from None
+    if failures.count:
+        raise typer.Exit(1)
+
+
+def _open(db: str | None) -> Any:
+    from storyline.store import Library
+
+    try:
+        return Library(db)
+    except StorylineError as exc:
+        report_error(db or "storyline.db", str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command("add")
+def add_command(
+    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs.")],
+    db: DbOption = None,
+    source: SourceOption = None,
+) -> None:
+    """Read, annotate and file reports into the library, each into an existing story or a new one."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    from storyline.annotation import load_nlp
+    from storyline.embed import Embedder
+
+    failures = Failures()
+    counts: dict[str, int] = {}
+    with (
+        _open(db) as lib,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("filing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=err_console,
+            transient=True,
+        ) as bar,
+    ):
+        task = bar.add_task("", total=None)
+
+        def tick(result: Any) -> None:
+            counts[result.status] = counts.get(result.status, 0) + 1
+            bar.update(task, advance=1, description=result.path or result.article_id)
+
+        try:
+            lib.add_articles(
+                failures.articles(paths, source), nlp=load_nlp(), embedder=Embedder(), progress=tick
+            )
+        except StorylineError as exc:
+            report_error(db or "storyline.db", str(exc))
+            raise typer.Exit(2) from None
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing added"
+    err_console.print(f"storyline: {summary}" + (f", {failures.count} unreadable" if failures.count else ""))
+    if failures.count:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_command(
+    db: DbOption = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Words of a title.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="How many stories.")] = 50,
+    fmt: Annotated[
+        StoriesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StoriesFormat.terminal,
+) -> None:
+    """Stories in the library, latest first: title, dates, number of sources and of conflicts."""
+    with _open(db) as lib:
+        rows = lib.stories(query=query, limit=limit)
+    if fmt is StoriesFormat.json:
+        write_output(dump_json([r.to_dict() for r in rows]), None)
+        return
+    lines = [f"{'story':<17}{'first':<11}{'last':<11}{'sources':>7}{'conflicts':>10}  title"]
+    for r in rows:
+        conflicts = "-" if r.conflicts is None else str(r.conflicts)
+        lines.append(
+            f"{r.id:<17}{r.first or '-':<11}{r.last or '-':<11}{r.sources:>7}{conflicts:>10}  {r.title or ''}"
+        )
+    write_output("\n".join(lines) if rows else "the library holds no stories", None)
+
+
+@app.command("show")
+def show_command(
+    story: Annotated[str, typer.Argument(help="Story id (or a unique start of it).")],
+    db: DbOption = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.terminal,
+    output: OutputOption = None,
+) -> None:
+    """The cross-check of a stored story, from its stored annotations and vectors."""
+    from storyline.cli.compare import CompareFormat, render
+    from storyline.embed import Embedder
+
+    with _open(db) as lib:
+        try:
+            stored = lib.story(story)
+            if len(stored.articles) < 2:
+                write_output(
+                    dump_json(stored.story.to_dict())
+                    if fmt is ShowFormat.json
+                    else _stories_terminal([stored.story]),
+                    output,
+                )
+                return
+            report = lib.report(stored.id, nlp=None, embedder=Embedder())
+            write_output(render(report, CompareFormat(fmt.value)), output)
+        except StorylineError as exc:
+            report_error(story, str(exc))
+            raise typer.Exit(1) from None
+
+
+@app.command("remove")
+def remove_command(
+    ident: Annotated[str, typer.Argument(help="A story id or an article id (or a unique start of one).")],
+    db: DbOption = None,
+) -> None:
+    """Remove a story with all its articles, or one article with all its versions."""
+    with _open(db) as lib:
+        try:
+            kind = lib.remove(ident)
+        except StorylineError as exc:
+            report_error(ident, str(exc))
+            raise typer.Exit(1) from None
+    err_console.print(f"storyline: removed {kind} {ident}")
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
+    output: OutputOption = None,
+) -> None:
+    """Every stored article version, annotated, one JSON object a line with its story id."""
+    with _open(db) as lib:
+        if output is None:
+            for d in lib.export():
+                typer.echo(dump_jsonl([d]), nl=False)
+        else:
+            with output.open("w", encoding="utf-8") as fh:
+                for d in lib.export():
+                    fh.write(dump_jsonl([d]))
