@@ -9,16 +9,9 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import dump_json, dump_jsonl, report_error, write_output
+from storyline.cli.common import InputTally, dump_json, dump_jsonl, write_output
 from storyline.errors import UnreadableInput
 from storyline.model import Article
-
-if app.registered_callback is None:
-    # Typer runs a lone command without its name; a group callback keeps `storyline read ...`
-    # working while `read` is the only command registered (app.py may later own this).
-    @app.callback()
-    def _storyline() -> None:
-        """Read news reports, group them into stories and cross-check what they say."""
 
 
 class ReadFormat(StrEnum):
@@ -68,13 +61,12 @@ def read_command(
     from storyline.reading import iter_inputs
 
     articles: list[Article] = []
-    failed = 0
-    for item in iter_inputs(paths, source_name=source):
-        if isinstance(item, UnreadableInput):
-            report_error(item.path, item.reason)
-            failed += 1
-        else:
-            articles.append(item)
+    with InputTally() as tally:
+        for item in iter_inputs(paths, source_name=source):
+            if isinstance(item, UnreadableInput):  # archive records skipped by design are only counted
+                tally.handle(item)
+            else:
+                articles.append(item)
     if fmt is ReadFormat.json:
         dicts = [a.to_dict() for a in articles]
         if _single_input(paths):
@@ -86,5 +78,6 @@ def read_command(
         write_output(dump_jsonl(a.to_dict() for a in articles), output)
     else:
         write_output("\n\n".join(render_text(a) for a in articles), output)
-    if failed:
-        raise typer.Exit(1)
+    status = tally.finish()
+    if status:
+        raise typer.Exit(status)

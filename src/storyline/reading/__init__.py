@@ -89,6 +89,7 @@ __all__ = [
     "clean_pasted",
     "iter_inputs",
     "read",
+    "read_blob",
     "register",
     "to_article",
 ]
