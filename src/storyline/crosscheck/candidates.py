@@ -20,6 +20,7 @@ import numpy.typing as npt
 from storyline.crosscheck.facts import SentenceFacts
 
 TOP_K = 3  # nearest sentences per sentence and per other source
+RARE = 2  # a word in at most this many sentences of a source is distinctive there
 MAX_BUCKET = 40  # a key shared by more sentences than this says nothing about any one pair
 
 
@@ -31,6 +32,7 @@ class Pair:
     b: SentenceFacts
     cos: float
     overlap: float  # share of the shorter sentence's content stems found in the other
+    rare: int = 0  # shared words that few sentences of either source use: "requested", "rupture"
 
     @property
     def score(self) -> float:
@@ -100,8 +102,13 @@ def candidate_pairs(
             for j in ordered[x + 1 :]:
                 if facts[i].source != facts[j].source:
                     chosen.add((i, j))
+    df: dict[tuple[int, str], int] = defaultdict(int)
+    for f in facts:
+        for w in f.stems:
+            df[(f.source, w)] += 1
     pairs = []
     for i, j in sorted(chosen):
         a, b = (facts[i], facts[j]) if facts[i].source < facts[j].source else (facts[j], facts[i])
-        pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b)))
+        rare = sum(1 for w in a.stems & b.stems if df[(a.source, w)] <= RARE and df[(b.source, w)] <= RARE)
+        pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b), rare))
     return pairs

@@ -15,6 +15,7 @@ ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differentl
 COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
 AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
 SMALL = 10  # counts below this agree by chance too often to be worth a finding
+CLAIM_SCORE = 0.5  # pair score above which a shared distinctive word and name make one claim
 MEASURE_SCORE = 0.45  # pair score above which two figures of one kind are taken as one figure
 NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail", "dismiss", "oppos"})
 
@@ -139,8 +140,11 @@ def compare_dates(p: Pair) -> list[Link]:
 
 
 def compare_claims(p: Pair) -> list[Link]:
-    """Two sentences that say the same thing (agree), or the same thing with opposite polarity."""
-    if p.score < AGREE_SCORE:
+    """Two sentences that say the same thing (agree), or the same thing with opposite polarity.
+
+    Close in meaning is enough; somewhat close needs a distinctive word both use as well.
+    """
+    if p.score < AGREE_SCORE and not (p.score >= CLAIM_SCORE and p.rare >= 1 and p.a.names & p.b.names):
         return []
     flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
     negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
