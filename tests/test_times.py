@@ -62,3 +62,217 @@ def test_without_publication_date_only_years_resolve(nlp: Any) -> None:
     got = {t.text: (t.start, t.reason) for t in find_times(doc, None)}
     assert got["March 3, 2014"] == ("2014-03-03", None)
     assert got["Thursday"][0] is None and got["Thursday"][1]
+
+
+# (sentence, publication date, expression as written, start, end); end None means start == end.
+# Publication weekdays: 2021-12-31 Fri, 2022-03-15 Tue, 2023-07-03 Mon, 2020-01-02 Thu,
+# 2019-11-07 Thu, 2024-02-29 Thu, 2022-06-19 Sun.
+A, B, C, D, E, F, G = (
+    "2021-12-31", "2022-03-15", "2023-07-03", "2020-01-02", "2019-11-07", "2024-02-29", "2022-06-19",
+)  # fmt: skip
+CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # weekdays: past tense → the latest on or before publication, future → the next
+    ("The two leaders spoke for nearly an hour on Thursday.", A, "Thursday", "2021-12-30", None),
+    ("Negotiators will meet again on Monday in Geneva.", A, "Monday", "2022-01-03", None),
+    ("Officials said Tuesday that the plan had been shelved.", B, "Tuesday", "2022-03-15", None),
+    ("The senate is scheduled to vote on Wednesday.", B, "Wednesday", "2022-03-16", None),
+    ("Police arrested the suspect last Friday.", B, "last Friday", "2022-03-11", None),
+    ("The company will report its earnings next Thursday.", B, "next Thursday", "2022-03-17", None),
+    ("The storm made landfall Sunday evening, flooding coastal towns.", C, "Sunday evening",
+     "2023-07-02", None),
+    ("Thursday's vote was delayed by a procedural dispute.", A, "Thursday", "2021-12-30", None),
+    ("The minister resigned on Saturday after weeks of pressure.", D, "Saturday", "2019-12-28", None),
+    ("The talks begin on Monday.", D, "Monday", "2020-01-06", None),
+    ("Voters go to the polls on Sunday.", E, "Sunday", "2019-11-10", None),
+    ("He was released from hospital on Wednesday.", E, "Wednesday", "2019-11-06", None),
+    ("The report, released Friday, found widespread abuses.", G, "Friday", "2022-06-17", None),
+    ("Rescue teams were still searching for survivors on Tuesday morning.", F, "Tuesday morning",
+     "2024-02-27", None),
+    ("Lavrov said Monday that Russia should not be left waiting.", A, "Monday", "2021-12-27", None),
+    ("A senior official told reporters Wednesday that no decision had been made.", A, "Wednesday",
+     "2021-12-29", None),
+    ("The company said it would cut 1,000 jobs by Friday.", C, "Friday", "2023-07-07", None),
+    ("Sunday's election was marred by violence.", C, "Sunday", "2023-07-02", None),
+    ("Sunday's election is expected to be close.", B, "Sunday", "2022-03-20", None),
+    ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),
+    ("The talks, which began Tuesday, will continue through Friday.", B, "Tuesday", "2022-03-15", None),
+    ("The talks, which began Tuesday, will continue through Friday.", B, "Friday", "2022-03-18", None),
+    ("The prime minister flew to Brussels on Sunday and is due back on Wednesday.", C, "Sunday",
+     "2023-07-02", None),
+    ("The prime minister flew to Brussels on Sunday and is due back on Wednesday.", C, "Wednesday",
+     "2023-07-05", None),
+    ("On Friday, the court rejected the appeal.", G, "Friday", "2022-06-17", None),
+    # days relative to publication
+    ("The ministry announced the measures yesterday.", B, "yesterday", "2022-03-14", None),
+    ("The results are expected tomorrow.", B, "tomorrow", "2022-03-16", None),
+    ("Protesters gathered outside parliament today.", B, "today", "2022-03-15", None),
+    ("The president will address the nation tonight.", A, "tonight", "2021-12-31", None),
+    ("Three people were killed in a fire last night.", C, "last night", "2023-07-02", None),
+    ("Markets fell sharply this morning.", C, "this morning", "2023-07-03", None),
+    ("The pipeline was shut overnight after a leak.", C, "overnight", "2023-07-02", "2023-07-03"),
+    # calendar weeks, months, years, weekends (weeks run Monday to Sunday)
+    ("Last week, Russia test-fired hypersonic missiles.", A, "Last week", "2021-12-20", "2021-12-26"),
+    ("The bill will be debated next week.", B, "next week", "2022-03-21", "2022-03-27"),
+    ("Inflation rose this month to its highest level in decades.", B, "this month", "2022-03-01",
+     "2022-03-31"),
+    ("The central bank raised rates last month.", B, "last month", "2022-02-01", "2022-02-28"),
+    ("The company plans to open a new plant next month.", A, "next month", "2022-01-01", "2022-01-31"),
+    ("The new missile enters service next year.", A, "next year", "2022-01-01", "2022-12-31"),
+    ("Unemployment fell last year to 3.9 percent.", D, "last year", "2019-01-01", "2019-12-31"),
+    ("This year's harvest was the worst on record.", A, "This year", "2021-01-01", "2021-12-31"),
+    ("US intelligence earlier this month determined that an offensive was planned.", A,
+     "earlier this month", "2021-12-01", "2021-12-31"),
+    ("The verdict is expected later this month.", B, "later this month", "2022-03-15", "2022-03-31"),
+    ("The festival takes place this weekend.", B, "this weekend", "2022-03-19", "2022-03-20"),
+    ("Thousands marched through the city last weekend.", B, "last weekend", "2022-03-12", "2022-03-13"),
+    ("The deal is expected to close this week.", G, "this week", "2022-06-13", "2022-06-19"),
+    ("Early next year, the agency will publish its findings.", A, "Early next year", "2022-01-01",
+     "2022-04-30"),
+    ("Late last year, the firm cut its forecast.", B, "Late last year", "2021-09-01", "2021-12-31"),
+    # spans and "ago"
+    ("Prices have doubled over the past year.", B, "the past year", "2021-03-15", "2022-03-15"),
+    ("Cases have risen sharply in the past week.", B, "the past week", "2022-03-08", "2022-03-15"),
+    ("Russia would have to decide in the next month.", A, "the next month", "2021-12-31", "2022-01-31"),
+    ("Mistakes have been made over the past 30 years.", A, "the past 30 years", "1991-12-31", "2021-12-31"),
+    ("Prices could rise in the next three months.", B, "the next three months", "2022-03-15", "2022-06-15"),
+    ("The law was passed two years ago.", B, "two years ago", "2020-01-01", "2020-12-31"),
+    ("The pair met three weeks ago in Brussels.", B, "three weeks ago", "2022-02-21", "2022-02-27"),
+    ("The factory closed five days ago.", B, "five days ago", "2022-03-10", None),
+    ("The pandemic struck a year ago.", B, "a year ago", "2021-01-01", "2021-12-31"),
+    ("Six months ago, the town had no clinic.", C, "Six months ago", "2023-01-01", "2023-01-31"),
+    ("Over the last two weeks, the army has advanced slowly.", B, "the last two weeks", "2022-03-01",
+     "2022-03-15"),
+    # month and day without a year: the year nearest publication in the tense's direction
+    ("Talks are scheduled for January 9 and 10 in Geneva.", A, "January 9 and 10", "2022-01-09",
+     "2022-01-10"),
+    ("Talks will begin in Geneva on Jan. 10.", A, "Jan. 10", "2022-01-10", None),
+    ("The two leaders last spoke Dec. 3.", A, "Dec. 3", "2021-12-03", None),
+    ("The summit runs from March 3 to 5.", A, "March 3 to 5", "2022-03-03", "2022-03-05"),
+    ("The conference, held Jan. 9-10, drew 3,000 delegates.", B, "Jan. 9-10", "2022-01-09", "2022-01-10"),
+    ("Meetings are planned for January 12 and 13.", A, "January 12 and 13", "2022-01-12", "2022-01-13"),
+    ("The attack took place on November 28.", A, "November 28", "2021-11-28", None),
+    ("The election will be held on November 8.", B, "November 8", "2022-11-08", None),
+    ("On Dec. 24, the rebels seized the airport.", D, "Dec. 24", "2019-12-24", None),
+    ("The deadline is Jan. 15.", E, "Jan. 15", "2020-01-15", None),
+    ("The strike began on October 3 and ended on October 20.", E, "October 3", "2019-10-03", None),
+    ("The strike began on October 3 and ended on October 20.", E, "October 20", "2019-10-20", None),
+    ("The ceasefire took effect on 21 February.", F, "21 February", "2024-02-21", None),
+    ("Parliament will sit again on 4 March.", F, "4 March", "2024-03-04", None),
+    ("Voting runs from March 30 to April 2.", B, "March 30 to April 2", "2022-03-30", "2022-04-02"),
+    ("The festival ran from Dec. 28 to Jan. 3.", D, "Dec. 28 to Jan. 3", "2019-12-28", "2020-01-03"),
+    ("The bank will announce its decision on September 21.", C, "September 21", "2023-09-21", None),
+    ("The museum reopened on June 1.", C, "June 1", "2023-06-01", None),
+    ("The ship sank on Jan. 5.", A, "Jan. 5", "2021-01-05", None),
+    ("Negotiators will return to the table on Dec. 20.", E, "Dec. 20", "2019-12-20", None),
+    ("The fires started on the night of Aug. 7.", C, "Aug. 7", "2022-08-07", None),
+    ("Ministers said the new rules would apply from April 6.", B, "April 6", "2022-04-06", None),
+    ("The vote, originally set for Dec. 14, was postponed.", D, "Dec. 14", "2019-12-14", None),
+    ("The company will hold its annual meeting on Jan. 5.", A, "Jan. 5", "2022-01-05", None),
+    ("The leaders spoke on Thursday, Dec. 30, for 50 minutes.", A, "Thursday, Dec. 30", "2021-12-30", None),
+    ("Hearings are set for Sept. 12, 14 and 16.", C, "Sept. 12, 14 and 16", "2023-09-12", "2023-09-16"),
+    # full dates
+    ("The agreement was signed on March 3, 2014, in Kyiv.", C, "March 3, 2014", "2014-03-03", None),
+    ("Elections were held on 7 May 2015.", C, "7 May 2015", "2015-05-07", None),
+    ("The company was registered on 2012-06-01, records show.", C, "2012-06-01", "2012-06-01", None),
+    ("The report was dated 12/30/2021.", C, "12/30/2021", "2021-12-30", None),
+    ("The accord expired on Dec. 31, 2020.", B, "Dec. 31, 2020", "2020-12-31", None),
+    # months
+    ("Biden and Putin met in Geneva in June.", A, "June", "2021-06-01", "2021-06-30"),
+    ("Negotiations are expected to resume in January.", A, "January", "2022-01-01", "2022-01-31"),
+    ("The company cut 500 jobs in March.", C, "March", "2023-03-01", "2023-03-31"),
+    ("The law takes effect in May.", B, "May", "2022-05-01", "2022-05-31"),
+    ("Sales slumped in February.", B, "February", "2022-02-01", "2022-02-28"),
+    ("Construction will start in early June.", B, "early June", "2022-06-01", "2022-06-10"),
+    ("Fighting intensified in mid-March.", C, "mid-March", "2023-03-11", "2023-03-20"),
+    ("Prices peaked in late October.", E, "late October", "2019-10-21", "2019-10-31"),
+    ("The spring thaw in March or April makes roads impassable.", A, "March or April", "2022-03-01",
+     "2022-04-30"),
+    ("Inflation hit 9.1 percent in June 2022.", C, "June 2022", "2022-06-01", "2022-06-30"),
+    ("The plant closed in December of 2019.", C, "December of 2019", "2019-12-01", "2019-12-31"),
+    ("Cases rose steadily between January and March.", C, "January and March", "2023-01-01", "2023-03-31"),
+    ("Lawmakers return from recess in September.", G, "September", "2022-09-01", "2022-09-30"),
+    ("The flooding began in late January and lasted until mid-February.", F, "late January", "2024-01-21",
+     "2024-01-31"),
+    ("The flooding began in late January and lasted until mid-February.", F, "mid-February", "2024-02-11",
+     "2024-02-20"),
+    # years, decades, seasons
+    ("Russia annexed Crimea in 2014.", C, "2014", "2014-01-01", "2014-12-31"),
+    ("The company was founded in the 1990s.", C, "the 1990s", "1990-01-01", "1999-12-31"),
+    ("Growth slowed in the early 2000s.", C, "the early 2000s", "2000-01-01", "2003-12-31"),
+    ("The tax rose steadily from 2010 to 2015.", C, "2010 to 2015", "2010-01-01", "2015-12-31"),
+    ("The offensive could begin as soon as early 2022.", A, "early 2022", "2022-01-01", "2022-04-30"),
+    ("The law expires in late 2025.", C, "late 2025", "2025-09-01", "2025-12-31"),
+    ("Construction will finish by mid-2024.", C, "mid-2024", "2024-05-01", "2024-08-31"),
+    ("Sanctions imposed in 2014-15 remain in place.", C, "2014-15", "2014-01-01", "2015-12-31"),
+    ("The scars of the '80s run deep.", C, "the '80s", "1980-01-01", "1989-12-31"),
+    ("In the summer of 2019, the river ran dry.", C, "the summer of 2019", "2019-06-01", "2019-08-31"),
+    ("The bridge will be completed in spring 2025.", C, "spring 2025", "2025-03-01", "2025-05-31"),
+    ("Last summer, wildfires destroyed 300 homes.", C, "Last summer", "2022-06-01", "2022-08-31"),
+    ("The agency will decide this summer.", B, "this summer", "2022-06-01", "2022-08-31"),
+    ("Next winter could bring energy shortages.", C, "Next winter", "2023-12-01", "2024-02-29"),
+    ("By the end of 2023, the plant will be closed.", B, "the end of 2023", "2023-09-01", "2023-12-31"),
+]
+# Expressions kept with a reason and no dates.
+UNRESOLVED: list[tuple[str, str, str]] = [
+    ("Officials have made the charge repeatedly in recent times.", A, "in recent times"),
+    ("The treaty was violated for several years.", A, "for several years"),
+    ("Prices are likely to rise in the coming weeks.", A, "in the coming weeks"),
+    ("The following week, the army withdrew.", C, "The following week"),
+    ("The treaty was signed on Feb. 29.", B, "Feb. 29"),
+]
+# Numbers that are not time expressions.
+NOT_TIMES: list[tuple[str, str]] = [
+    ("About 2000 troops crossed the border.", "2000"),
+    ("The call lasted 50 minutes, ending after midnight.", "50 minutes"),
+    ("It was the second call between the leaders.", "second"),
+    ("Many people may march in protest.", "march"),
+    ("Polls open at 7 a.m.", "7"),
+]
+
+
+@pytest.fixture(scope="module")
+def table_docs(nlp: Any) -> dict[str, Any]:
+    sentences = sorted({c[0] for c in CASES} | {c[0] for c in UNRESOLVED} | {c[0] for c in NOT_TIMES})
+    return dict(zip(sentences, nlp.pipe(sentences), strict=True))
+
+
+@pytest.mark.parametrize(("sentence", "published", "expr", "start", "end"), CASES)
+def test_time_table(
+    table_docs: dict[str, Any], sentence: str, published: str, expr: str, start: str, end: str | None
+) -> None:
+    found = find_times(table_docs[sentence], published)
+    got = {t.text: (t.start, t.end) for t in found}
+    assert expr in got, f"{expr!r} not found in {sorted(got)}"
+    assert got[expr] == (start, end or start)
+
+
+@pytest.mark.parametrize(("sentence", "published", "expr"), UNRESOLVED)
+def test_unresolved_kept_with_reason(
+    table_docs: dict[str, Any], sentence: str, published: str, expr: str
+) -> None:
+    got = {t.text: t for t in find_times(table_docs[sentence], published)}
+    assert expr in got
+    assert got[expr].start is None and got[expr].end is None and got[expr].reason
+
+
+@pytest.mark.parametrize(("sentence", "number"), NOT_TIMES)
+def test_not_a_time(table_docs: dict[str, Any], sentence: str, number: str) -> None:
+    assert not any(number in t.text for t in find_times(table_docs[sentence], A))
+
+
+def test_case_count() -> None:
+    assert len(CASES) + len(UNRESOLVED) >= 100
+
+
+def test_time_table_without_a_parse(nlp: Any) -> None:
+    """The pipeline parses only some sentences: tags and lemmas alone must resolve the same table."""
+    sentences = sorted({c[0] for c in CASES})
+    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
+        docs = dict(zip(sentences, nlp.pipe(sentences), strict=True))
+    assert not any(d.has_annotation("DEP") for d in docs.values())
+    wrong = []
+    for sentence, published, expr, start, end in CASES:
+        got = {t.text: (t.start, t.end) for t in find_times(docs[sentence], published)}
+        if got.get(expr) != (start, end or start):
+            wrong.append((expr, published, got.get(expr)))
+    assert wrong == []

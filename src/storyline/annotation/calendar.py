@@ -28,7 +28,7 @@ Part = Literal["early", "mid", "late"]
 
 # How much a candidate on the wrong side of the tense costs, per day of distance.
 _PENALTY_WEAK = 3.0
-_PENALTY_STRONG = 10.0
+_PENALTY_STRONG = 1000.0
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
@@ -176,7 +176,7 @@ def ago(anchor: date, unit: str, count: int) -> Interval:
     day = _shift(anchor, unit, -count)
     if unit == "day":
         return day, day
-    return relative_unit(day, unit, 0)
+    return relative_unit(day, "year" if unit == "decade" else unit, 0)
 
 
 def _shift(anchor: date, unit: str, count: int) -> date:

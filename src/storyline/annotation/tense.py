@@ -38,7 +38,14 @@ EVENT_NOUNS = {
     "massacre", "coup", "assault", "ceasefire", "cease-fire", "briefing", "report", "flood", "hurricane",
     "signing", "primary", "caucus", "shutdown", "walkout", "outbreak", "discussion", "discussions",
 }  # fmt: skip
+# Nouns of time do not break a verb's hold on a date: "started on the night of Aug. 7".
+_TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "weekend", "week", "date", "dawn", "hours"}
 _SKIP_VERBS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+
+
+def _blocks(tok: Token) -> bool:
+    """A common noun between a verb and a date: the date may belong to the noun instead."""
+    return bool(tok.tag_ in ("NN", "NNS") and tok.lower_ not in _TIME_NOUNS)
 
 
 def _parsed(sent: Any) -> bool:
@@ -87,7 +94,7 @@ def _governing_verb(span: Any) -> tuple[Token | None, bool]:
             continue
         if tok.pos_ in ("VERB", "AUX"):
             return tok, through_noun
-        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in _TIME_NOUNS:
             through_noun = True
     return (tok, through_noun) if tok.pos_ in ("VERB", "AUX") else (None, through_noun)
 
@@ -100,7 +107,7 @@ def _nearby_verb(span: Any) -> tuple[Token | None, bool]:
         t = span.doc[j]
         if _is_verb(t) and t.tag_ != "MD":
             return t, noun
-        if t.tag_.startswith("NN") and t.tag_ not in ("NNP", "NNPS"):
+        if _blocks(t):
             noun = True
     before = span.doc[sent.start : span.start]
     only_preps = all(not t.is_alpha or t.tag_ in ("IN", "DT", "RB") for t in before)
@@ -118,6 +125,9 @@ def clause_direction(doc: Doc, start: int, end: int) -> Direction:
         return UNKNOWN
     if _parsed(span.sent):
         verb, through_noun = _governing_verb(span)
+        if verb is not None and not through_noun:  # a misattached date: "talks ... in January"
+            lo, hi = sorted((verb.i, span.start))
+            through_noun = any(_blocks(t) for t in doc[lo + 1 : hi])
     else:
         verb, through_noun = _nearby_verb(span)
     direction = verb_tense(verb, span.sent) if verb is not None else UNKNOWN
