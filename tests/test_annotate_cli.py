@@ -106,6 +106,28 @@ def test_html_page_goes_to_a_file(cli: CliRunner, tmp_path: Path, seeds_json: li
     assert marks >= spans, "every quote, quantity and date is a focusable mark"
 
 
+def test_stdin_is_an_input(cli: CliRunner, seeds_json: list[dict[str, Any]]) -> None:
+    result = cli.invoke(app, ["annotate", "-", "-f", "json"], input=SEED_B.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert obj["text"] == seeds_json[1]["text"] and obj["quotes"] == seeds_json[1]["quotes"]
+
+
+def test_html_keeps_real_articles_text(cli: CliRunner, shared_data: Path, tmp_path: Path) -> None:
+    from test_annotated_render import PageParser
+
+    files = [str(f) for f in sorted((shared_data / "basil-dev").glob("*_*.json"))[:3]]
+    page, data = tmp_path / "p.html", tmp_path / "p.jsonl"
+    for fmt, out in (("html", page), ("jsonl", data)):
+        assert cli.invoke(app, ["annotate", *files, "-f", fmt, "-o", str(out)]).exit_code == 0
+    arts = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    parser = PageParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert "".join(parser.texts) == "".join(a["text"] for a in arts)
+    focusable = [a for t, a in parser.tags if t == "mark" and "tabindex" in a]
+    assert len(focusable) >= sum(len(a["quotes"]) + len(a["timeline"]) for a in arts)
+
+
 def test_unwritable_output_is_one_line(cli: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "a.html"
     result = cli.invoke(app, ["annotate", str(SEED_A), "--format", "html", "-o", str(out)])

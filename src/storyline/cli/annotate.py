@@ -3,6 +3,7 @@ their speakers, quantities, dates — as a coloured terminal view, JSON, JSON Li
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -13,10 +14,12 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import dump_json, report_error, write_output
+from storyline.cli.common import dump_json, err_console, report_error, write_output
 from storyline.cli.read import _single_input
 from storyline.errors import StorylineError, UnreadableInput
 from storyline.model import AnnotatedArticle, Article
+
+PROGRESS_FROM = 20  # articles: below this a run takes a few seconds and needs no bar
 
 
 class AnnotateFormat(StrEnum):
@@ -42,12 +45,21 @@ def read_inputs(paths: list[str], source: str | None) -> tuple[list[Article], in
 
 
 def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
-    """Load the spaCy pipeline once (only when there is work) and annotate in batches."""
+    """Load the spaCy pipeline once (only when there is work) and annotate in batches.
+
+    A long run shows a progress bar on a terminal's stderr; stdout stays clean for the output.
+    """
     if not articles:
         return
     from storyline.annotation import annotate_many, load_nlp
 
-    yield from annotate_many(articles, load_nlp())
+    done = annotate_many(articles, load_nlp())
+    if len(articles) < PROGRESS_FROM or not err_console.is_terminal:
+        yield from done
+        return
+    from rich.progress import track
+
+    yield from track(done, total=len(articles), description="annotating", console=err_console, transient=True)
 
 
 def _write_jsonl(annotated: Iterator[AnnotatedArticle], output: Path | None) -> None:
@@ -100,7 +112,7 @@ def annotate_command(
         else:
             annotated = list(annotate_all(articles))
             if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
-                color = fmt is AnnotateFormat.terminal and output is None and sys.stdout.isatty()
+                color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
                 write_output(render(annotated, fmt, _single_input(paths), color), output)
     except StorylineError as exc:
         report_error("annotate", str(exc))
