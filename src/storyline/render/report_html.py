@@ -66,8 +66,8 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         value_label=view.value_label,
-        word_diff=view.word_diff,
         quote_wordings=view.quote_wordings,
+        remark_wordings=view.remark_wordings,
         events_of=view.events_of,
         source_hue=view.source_hue,
         split_marks=view.split_marks,

@@ -6,24 +6,25 @@ can neither format the page nor smuggle HTML into a renderer that passes it thro
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from storyline.model import Finding, Report
 from storyline.render.report_view import (
+    Marked,
     SourceLabel,
     events_of,
     quote_groups,
     quote_wordings,
+    remark_wordings,
     sections,
     source_labels,
     timeline_rows,
     value_label,
     wire_copies,
-    word_diff,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# Markdown's specials; "_" only at a word's edge, where it could start emphasis ("file_name" stays).
+_SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 
 
 def md(text: str) -> str:
@@ -73,17 +74,9 @@ def _brief(report: Report, labels: dict[str, SourceLabel]) -> str:
     return "\n".join(lines)
 
 
-def diff_markdown(old: str, new: str) -> str:
-    """A word-level diff: words only the first wording has struck out, words only the second in bold."""
-    out = []
-    for op, words in word_diff(old, new):
-        if op == "delete":
-            out.append(f"~~{md(words)}~~")
-        elif op == "insert":
-            out.append(f"**{md(words)}**")
-        else:
-            out.append(md(words))
-    return " ".join(out)
+def marked_markdown(runs: Marked) -> str:
+    """A wording with the words the other wording lacks in bold."""
+    return " ".join(f"**{md(words)}**" if changed else md(words) for words, changed in runs)
 
 
 def _statements(f: Finding, labels: dict[str, SourceLabel], *, values: bool) -> list[str]:
@@ -110,10 +103,9 @@ def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> st
         lines += [f"### {md(f.aspect or 'claim').capitalize()}: {md(f.summary)}", ""]
         lines += _statements(f, labels, values=True)
         if f.aspect == "quote":
-            wordings = quote_wordings(f)
-            for (s0, w0), (s1, w1) in itertools.pairwise(wordings):
-                diff = diff_markdown(w0, w1)
-                lines += ["", f"Wording, {_cite([s0], labels)} against {_cite([s1], labels)}: {diff}"]
+            lines += ["", "The wordings side by side, in bold the words the other lacks:", ""]
+            for sid, runs in quote_wordings(f):
+                lines.append(f"> {_cite([sid], labels)} “{marked_markdown(runs)}”  ")
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -146,14 +138,12 @@ def _quotes(report: Report, labels: dict[str, SourceLabel]) -> str:
     for g in groups:
         lines += ["", f"### {md(g.speaker)}", ""]
         for remark in g.remarks:
-            first = remark.occurrences[0]
-            for q in remark.occurrences:
-                if remark.differs and q is not first:
-                    lines.append(
-                        f"  - {_cite([q.source], labels)} differs: “{diff_markdown(first.text, q.text)}”"
-                    )
+            for i, (q, runs) in enumerate(remark_wordings(remark)):
+                said = f"{_cite([q.source], labels)} “{marked_markdown(runs)}”"
+                if i == 0:
+                    lines.append(f"- {said}")
                 else:
-                    lines.append(f"- {_cite([q.source], labels)} “{md(q.text)}”")
+                    lines.append(f"  - {'in other words: ' if remark.differs else 'also '}{said}")
     return "\n".join(lines)
 
 

@@ -9,7 +9,6 @@ rich as ``Text`` objects, never as markup, so brackets in a sentence print as wr
 from __future__ import annotations
 
 import io
-import itertools
 import os
 import shutil
 import sys
@@ -23,16 +22,17 @@ from rich.text import Text
 
 from storyline.model import Finding, Report
 from storyline.render.report_view import (
+    Marked,
     SourceLabel,
     events_of,
     quote_groups,
     quote_wordings,
+    remark_wordings,
     sections,
     source_labels,
     timeline_rows,
     value_label,
     wire_copies,
-    word_diff,
 )
 
 DEFAULT_WIDTH = 100
@@ -79,10 +79,10 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
     for block in (
         _header(report, labels),
         _brief(report, labels),
-        _conflicts(parts.conflicts, labels, console.width),
+        _conflicts(parts.conflicts, labels, console.width, not on),
         _unique(parts.unique),
         _agreements(parts.agreements, labels, console.width),
-        _quotes(report, labels),
+        _quotes(report, labels, not on),
         _timeline(report, labels),
     ):
         if block is not None:
@@ -187,22 +187,33 @@ def _by_source(f: Finding, labels: dict[str, SourceLabel], width: int, *, values
     return grid
 
 
-def _diff_text(old: str, new: str) -> Text:
-    """Words only ``old`` has struck through in red, words only ``new`` has in green; the
-    ``[-…-]``/``{+…+}`` marks (git's word diff) keep the difference visible without colour."""
+def _marked(runs: Marked, style: str, plain: bool) -> Text:
+    """Words the other wording lacks in bold colour; wrapped in ``*…*`` too when there is no colour."""
     out = Text()
-    for op, words in word_diff(old, new):
-        if op == "delete":
-            out.append(f"[-{words}-] ", style="red strike")
-        elif op == "insert":
-            out.append(f"{{+{words}+}} ", style="green bold")
+    for i, (words, changed) in enumerate(runs):
+        if i:
+            out.append(" ")
+        if changed:
+            out.append(f"*{words}*" if plain else words, style=f"bold underline {style}")
         else:
-            out.append(words + " ")
-    out.rstrip()
+            out.append(words)
     return out
 
 
-def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int) -> RenderableType:
+def _wordings(pairs: list[tuple[str, Marked]], labels: dict[str, SourceLabel], plain: bool) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for i, (sid, runs) in enumerate(pairs):
+        who = _cite([sid], labels) if sid in labels else Text(sid)
+        words = _marked(runs, "red" if i == 0 else "green", plain)
+        grid.add_row(who, Text("“").append_text(words).append("”"))
+    return grid
+
+
+def _conflicts(
+    found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int, plain: bool
+) -> RenderableType:
     if not found:
         return Group(_heading("Conflicts", 0), Text("The sources contradict each other nowhere.\n"))
     blocks: list[RenderableType] = [_heading("Conflicts", len(found))]
@@ -211,11 +222,9 @@ def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel], width
         blocks.append(head.append(f" · {f.summary}"))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=True), (0, 0, 0, 2)))
         if f.aspect == "quote":
-            wordings = quote_wordings(f)
-            for (s0, w0), (s1, w1) in itertools.pairwise(wordings):
-                line = Text("wording ").append_text(_cite([s0], labels)).append(" → ")
-                line.append_text(_cite([s1], labels)).append(": ")
-                blocks.append(Padding(line.append_text(_diff_text(w0, w1)), (0, 0, 1, 2)))
+            note = "the wordings side by side" + (", *marking* words the other lacks:" if plain else ":")
+            blocks.append(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
+            blocks.append(Padding(_wordings(quote_wordings(f), labels, plain), (0, 0, 1, 4)))
     blocks.append(Text())
     return Group(*blocks)
 
@@ -252,7 +261,7 @@ def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], widt
     return Group(*blocks)
 
 
-def _quotes(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
+def _quotes(report: Report, labels: dict[str, SourceLabel], plain: bool) -> RenderableType | None:
     groups = quote_groups(report)
     if not groups:
         return None
@@ -263,15 +272,23 @@ def _quotes(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | 
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for remark in g.remarks:
-            first = remark.occurrences[0]
-            for q in remark.occurrences:
-                words = _diff_text(first.text, q.text) if remark.differs and q is not first else Text(q.text)
-                marker = Text("≠ ", style="bold red") if remark.differs and q is not first else Text("  ")
+            pairs = remark_wordings(remark)
+            for i, (q, runs) in enumerate(pairs):
+                words = _marked(runs, "red" if i == 0 else "green", plain)
+                marker = Text(_bracket(i, len(pairs)), style="dim")
+                marker.append("≠" if remark.differs and i else " ", style="bold red")
                 grid.add_row(
                     marker.append_text(_cite([q.source], labels)), Text("“").append_text(words).append("”")
                 )
         blocks.append(Padding(grid, (0, 0, 1, 2)))
     return Group(*blocks)
+
+
+def _bracket(i: int, n: int) -> str:
+    """The left edge that ties the occurrences of one remark together."""
+    if n == 1:
+        return " "
+    return "╭" if i == 0 else "╰" if i == n - 1 else "│"
 
 
 def _timeline(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
