@@ -20,7 +20,7 @@ from storyline.model import AnnotatedArticle, content_id
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
 from storyline.store.records import AddResult
 from storyline.store.schema import articles, stories
-from storyline.stories.group import Grouper
+from storyline.stories.group import Grouper, Placement
 from storyline.stories.signatures import Signature, normalise
 from storyline.stories.titles import representative_title
 
@@ -81,17 +81,22 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
     ).first()
     if found is not None:
         return AddResult(found.id, found.story_id, "existing", art.path, found.copy_of), None
-    version, status = 1, "created"
+    version, status, place = 1, "created", None
     if art.url:
         old = conn.execute(
-            select(articles.c.id, articles.c.version).where(articles.c.url == art.url, articles.c.current)
+            select(articles.c.id, articles.c.version, articles.c.story_id, articles.c.copy_of).where(
+                articles.c.url == art.url, articles.c.current
+            )
         ).all()
-        if old:
+        if old:  # the same page, changed: it stays in its story as the new current version
             version, status = max(r.version for r in old) + 1, "new-version"
             conn.execute(articles.update().where(articles.c.url == art.url).values(current=False))
             for r in old:
                 grouper.remove(r.id)
-    place = grouper.add(sig)
+            grouper.restore(sig, old[0].story_id, old[0].copy_of)
+            place = Placement(art.id, old[0].story_id, old[0].copy_of, False)
+    if place is None:
+        place = grouper.add(sig)
     seq = conn.execute(
         articles.insert().values(
             id=art.id,

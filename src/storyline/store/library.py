@@ -144,9 +144,7 @@ class Library:
                 if len(hits) == 1:
                     return hits[0]  # type: ignore[return-value]
                 if len(hits) > 1:
-                    raise NotInLibrary(
-                        f"{ident}: more than one story or article starts so; give more of the id"
-                    )
+                    raise NotInLibrary("more than one story or article starts so: give more of the id")
         raise NotInLibrary(f"no story or article with that id in {self.url}")
 
     def stories(

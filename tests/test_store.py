@@ -1,0 +1,175 @@
+"""The library on real reports, the same suite on SQLite and on a real PostgreSQL server.
+
+PostgreSQL comes from STORYLINE_TEST_PG (scripts/test starts one with scripts/pg-start), else this
+module starts one itself; it is skipped only when PostgreSQL is not installed and CI is not set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.model import AnnotatedArticle, Article
+from storyline.store import Library, NotInLibrary
+from storyline.store.schema import VERSION
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    url = os.environ.get("STORYLINE_TEST_PG")
+    if url:
+        yield url
+        return
+    try:
+        out = subprocess.run(
+            [str(ROOT / "scripts" / "pg-start")], capture_output=True, text=True, timeout=120
+        )
+    except OSError as exc:
+        out = subprocess.CompletedProcess([], 1, "", str(exc))
+    if out.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required on CI: {out.stderr.strip()}")
+        pytest.skip(f"PostgreSQL is not installed here: {out.stderr.strip()}")
+    yield out.stdout.strip()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path / "lib.db")
+        return
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def annotated(nlp: Any, seed_paths: tuple[Path, Path], shared_data: Path) -> list[AnnotatedArticle]:
+    """The two seeds and two BASIL triplets, annotated once for the module."""
+    from storyline.annotation import annotate_many
+    from storyline.reading import read
+
+    files = sorted((shared_data / "basil-dev").glob("*.json"))[:6]
+    return list(annotate_many([read(p) for p in (*seed_paths, *files)], nlp))
+
+
+def test_add_files_reports_into_stories_and_is_idempotent(
+    db_url: str, annotated: list[AnnotatedArticle], nlp: Any, embedder: Any
+) -> None:
+    with Library(db_url) as lib:
+        first = lib.add_articles(annotated, nlp=nlp, embedder=embedder, crosscheck=False)
+        assert [r.status for r in first] == ["created"] * len(annotated)
+        again = lib.add_articles(annotated, nlp=nlp, embedder=embedder, crosscheck=False)
+        assert [r.status for r in again] == ["existing"] * len(annotated)
+        assert [r.story_id for r in again] == [r.story_id for r in first]
+        summaries = lib.stories()
+        assert len(summaries) == 3  # the seeds' call, two BASIL events
+        assert sorted(s.articles for s in summaries) == [2, 3, 3]
+        assert lib.count_stories() == 3
+        seeds = lib.stories(query="putin")
+        assert len(seeds) == 1 and seeds[0].sources == 2
+        assert lib.stories(since="2021-01-01")[0].id == seeds[0].id
+        assert lib.stories(until="2000-01-01") == []
+
+
+def test_show_reuses_stored_annotations(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=None, embedder=embedder, crosscheck=False)
+        story = lib.stories()[0]
+        stored = lib.story(story.id[:8])  # a unique prefix is enough
+        assert [a.to_dict() for a in stored.articles] == [a.to_dict() for a in annotated[:2]]
+        report = lib.report(story.id, nlp=None, embedder=embedder)  # nlp=None: nothing re-annotated
+        assert {s.id for s in report.sources} == {a.id for a in annotated[:2]}
+        conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+        assert lib.stories()[0].conflicts == conflicts
+
+
+def test_new_version_of_a_url_and_remove(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    base = annotated[2]
+    old = replace(base, article=replace(base.article, url="https://example.org/story-1"))
+    text = base.text + "\n\nThis article has been updated with a correction."
+    art = replace(old.article, text=text, id=old.article.id + "v2")
+    new = AnnotatedArticle(article=art, sentences=old.sentences)
+    with Library(db_url) as lib:
+        (r1,) = lib.add_articles([old], nlp=None, embedder=embedder, crosscheck=False)
+        (r2,) = lib.add_articles([new], nlp=None, embedder=embedder, crosscheck=False)
+        assert (r1.status, r2.status) == ("created", "new-version")
+        assert r2.story_id == r1.story_id
+        stored = lib.story(r2.story_id)
+        assert [a.id for a in stored.articles] == [new.id]  # only the current version
+        versions = [(d["id"], d["version"], d["current"]) for d in lib.export()]
+        assert versions == [(old.id, 1, False), (new.id, 2, True)]
+        assert lib.remove(new.id) == "article"
+        assert list(lib.export()) == []  # every version of the URL goes
+        assert lib.stories() == []
+        with pytest.raises(NotInLibrary):
+            lib.story(r2.story_id)
+
+
+def test_remove_story_and_unknown_ids(db_url: str, annotated: list[AnnotatedArticle], embedder: Any) -> None:
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:5], nlp=None, embedder=embedder, crosscheck=False)
+        target = lib.stories(query="putin")[0]
+        assert lib.remove(target.id) == "story"
+        assert {d["story"] for d in lib.export()} == {s.id for s in lib.stories()}
+        assert len(list(lib.export())) == 3
+        with pytest.raises(NotInLibrary, match="no story or article"):
+            lib.remove("ffffffffffff")
+
+
+def test_reopening_keeps_grouping_and_schema_version(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:4], nlp=None, embedder=embedder, crosscheck=False)
+    with Library(db_url) as lib:  # a fresh process would rebuild its index from the stored signatures
+        results = lib.add_articles(annotated[4:], nlp=None, embedder=embedder, crosscheck=False)
+        with lib.engine.connect() as conn:
+            from storyline.store.schema import current_version
+
+            assert current_version(conn) == VERSION
+        assert not any(r.new_story for r in results[:1])  # the triplet's third report joins its story
+        assert len(lib.stories()) == 3
+
+
+def test_export_lines_are_annotated_json(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=None, embedder=embedder, crosscheck=False)
+        lines = [json.loads(json.dumps(d)) for d in lib.export()]
+    assert [d["id"] for d in lines] == [a.id for a in annotated[:2]]
+    assert all(d["schema"] == "storyline/1" and d["sentences"] for d in lines)
+
+
+def test_bad_library_location_is_one_library_error(tmp_path: Path) -> None:
+    from storyline.errors import LibraryError
+
+    with pytest.raises(LibraryError, match="does not exist"):
+        Library(tmp_path / "missing" / "lib.db")
+    with pytest.raises(LibraryError):
+        Library("postgresql://nobody@127.0.0.1:1/none").stories()
+
+
+def _plain(a: AnnotatedArticle) -> Article:
+    return a.article
