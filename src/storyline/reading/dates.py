@@ -38,6 +38,8 @@ _DATE_RES = (
     ),
     # December 31, 2021, Dec. 31 2021
     re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b", re.I),
+    # 12/31/2021 (US, month first), 31.12.2021 (day first); a part over 12 settles it either way
+    re.compile(r"(?<![\d/.])(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r")\b"),
 )
 _TIME_RE = re.compile(
     r"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?\s*"
@@ -102,10 +104,20 @@ def _zone(abbr: str | None, day: date, context: str) -> tzinfo | None:
     return None
 
 
+def _numeric(a: int, b: int, sep: str) -> tuple[int, int]:
+    """(month, day) of a numeric date: a part over 12 is the day, else "/" means month first."""
+    if a > 12 or (b <= 12 and sep == "."):
+        return b, a
+    return a, b
+
+
 def _ymd(m: re.Match[str]) -> date | None:
     gd = m.groupdict()
-    month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
-    day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
+    if gd.get("na"):
+        month, day = _numeric(int(gd["na"]), int(gd["nb"]), gd["sep"])
+    else:
+        month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
+        day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
     try:
         return date(int(gd["y"]), month, day)
     except ValueError:

@@ -18,6 +18,8 @@ from storyline.reading.dates import FoundDate, find_date
 class Kind(Enum):
     PROSE = "prose"  # a paragraph: sentence-shaped, ends with terminal punctuation
     LONG = "long"  # long but unpunctuated: standfirst, caption, or a headline
+    SENTENCE = "sentence"  # a short sentence ("She was unconscious."): text set one sentence a line
+    ITEM = "item"  # a typed list item ("- Jennifer Lawrence", "2) ..."): part of whatever surrounds it
     SHORT = "short"  # a few words: links, labels, headlines, subheadings
     DATE = "date"  # a dateline: "Published 31 December 2021, 11:30 IST"
     BYLINE = "byline"  # "By Jane Doe"
@@ -46,6 +48,7 @@ _CREDIT_START = re.compile(
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
 
+_ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)]\s+)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|report by|story by)\s+\S", re.I)
 
 # Words that label furniture on news pages. Only short lines are judged by them.
@@ -57,7 +60,8 @@ _FURNITURE = re.compile(
     r"|terms of|copyright|all rights reserved|download|app store|google play|skip to|menu|search"
     r"|back to top|home|next article|previous article|see also|read also|also read|topics?|tags?"
     r"|min read|minutes? read|save|bookmark|gift|donate|contribute|support|register|account"
-    r"|delivered|powered by|updates?|alerts?|breaking news|live|explore|more stories|you may like"
+    r"|delivered|powered by|updates?|alerts?|breaking news|live (?:updates|blog|stream|tv)|explore"
+    r"|more stories|you may like"
     r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery)\b",
     re.I,
 )
@@ -165,6 +169,10 @@ def classify(index: int, text: str, context: str = "") -> Line:
         return Line(index, text, Kind.PROSE, words)
     if words >= 12:
         return Line(index, text, Kind.LONG, words)
+    if _ITEM.match(text) and words >= 2:
+        return Line(index, text, Kind.ITEM, words)
+    if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
+        return Line(index, text, Kind.SENTENCE, words)
     return Line(index, text, Kind.SHORT, words)
 
 

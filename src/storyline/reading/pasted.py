@@ -30,6 +30,7 @@ from storyline.reading.lines import (
 # about a short sentence, so a related-links block of a few lines splits body from footer, while
 # a lone caption or "Advertisement" inside the body does not.
 _COST = {
+    Kind.ITEM: 0.0,
     Kind.SHORT: -45.0,
     Kind.FURNITURE: -60.0,
     Kind.DATE: -40.0,
@@ -40,6 +41,7 @@ _MAX_GAIN = 600.0
 _MAX_GAP = 4
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
+_TITLE_WORDS = 16
 _HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -55,6 +57,8 @@ def _gain(line: Line) -> float:
         return min(float(len(line.text)), _MAX_GAIN)
     if line.kind is Kind.LONG:
         return 0.2 * len(line.text)
+    if line.kind is Kind.SENTENCE:
+        return 0.5 * len(line.text)
     return _COST[line.kind]
 
 
@@ -71,7 +75,7 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
         if run <= 0:
             run, start = 0.0, j
         gain = _gain(line)
-        gap = gap + 1 if gain < 0 else 0
+        gap = gap + 1 if gain < 0 else (gap if gain == 0 else 0)
         run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
         if run > best:
             best, best_i, best_j = run, start, j + 1
@@ -120,8 +124,13 @@ def _find_header(lines: Sequence[Line], i: int) -> _Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     cands: list[Line] = []
     byline: Line | None = None
+    dated = False
     for line in reversed(lines[max(0, i - _HEADER_REACH) : i]):
-        if line.kind is Kind.PROSE:
+        dated = dated or line.kind is Kind.DATE
+        if line.kind in (Kind.PROSE, Kind.SENTENCE):
+            # A headline written as a sentence still sits right above the dateline.
+            if dated and not cands and line.words <= _TITLE_WORDS:
+                cands.append(line)
             break
         if line.kind is Kind.BYLINE and byline is None:
             byline = line
@@ -145,8 +154,10 @@ def _lead_subtitle(body: list[Line]) -> Line | None:
 
 
 def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
-    if line.kind in (Kind.PROSE, Kind.LONG):
+    if line.kind in (Kind.PROSE, Kind.LONG, Kind.SENTENCE, Kind.ITEM):
         return True
+    if nxt is not None and nxt.kind is Kind.ITEM and line.text.endswith((":", ";")):
+        return True  # the lead-in of a list
     if line.kind is Kind.SHORT and line.words >= 2:
         # A subheading sits between paragraphs; a stray link or label does not.
         return bool(prev and nxt and prev.kind is Kind.PROSE and nxt.kind is Kind.PROSE)
@@ -158,8 +169,16 @@ _REASONS = {
     Kind.FURNITURE: "page furniture (share, follow, promo, navigation)",
     Kind.DATE: "date line (moved to metadata)",
     Kind.BYLINE: "byline (moved to metadata)",
-    Kind.SHORT: "short line that is not part of the body",
 }
+_WHERE = {
+    "above": "above the article (navigation, other stories' headlines)",
+    "in": "short line inside the body that is not a paragraph",
+    "after": "after the article (related stories, comments, footer)",
+}
+
+
+def _reason(line: Line, where: str) -> str:
+    return _REASONS.get(line.kind) or _WHERE[where]
 
 
 def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None]:
@@ -211,21 +230,14 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     source = None
     for line in lines:
         source = source or copyright_holder(line.text)
-        if id(line) in used:
-            continue
-        if line.kind in (Kind.DATE, Kind.BYLINE) or line is header.byline:
-            reason = _REASONS[line.kind]
-        elif line.index < lines[i].index:
-            reason = _REASONS.get(line.kind, "above the article (navigation, page furniture)")
-        elif j and line.index > lines[j - 1].index:
-            reason = _REASONS.get(line.kind, "after the article (related stories, footer)")
-            if line.kind is Kind.SHORT:
-                reason = "after the article (related stories, footer)"
-        else:
-            reason = _REASONS.get(line.kind, "not part of the body")
-        if header.title is not None and line.text == header.title.text:
-            reason = "title repeated"
-        removed.append(Removed(line.text, reason))
+        if id(line) not in used:
+            where = (
+                "above"
+                if line.index < lines[i].index
+                else ("after" if line.index >= lines[j - 1].index else "in")
+            )
+            title_again = header.title is not None and line.text == header.title.text
+            removed.append(Removed(line.text, "title repeated" if title_again else _reason(line, where)))
     # Zone abbreviations resolve against the page's outlet and title too ("IST" on an Irish page).
     context = f"{context} {source or ''} {header.title.text if header.title else ''}"
     return Extracted(
