@@ -1,0 +1,387 @@
+"""The report renderers on real seed text: section order, both sides of every conflict, word-level
+quote differences, the side-by-side columns at true offsets, and hostile article text kept inert."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from lxml import etree
+from rich.cells import cell_len
+
+from render_samples import article, finding, quote, seed_report, sentence_of, when
+from storyline.model import BriefLine, Report, SourceRef, Statement, Value
+from storyline.render import FORMATS, render_report
+from storyline.render.report_html import article_paragraphs, report_context, script_hash
+from storyline.render.report_markdown import md
+from storyline.render.report_view import (
+    date_label,
+    quote_groups,
+    source_labels,
+    value_label,
+    wording_diff,
+)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return seed_report()
+
+
+def _positions(text: str, *needles: str) -> list[int]:
+    return [text.index(n) for n in needles]
+
+
+# --- registry ------------------------------------------------------------------------------------
+
+
+def test_every_format_renders_and_an_unknown_one_is_refused(report: Report) -> None:
+    assert set(FORMATS) == {"terminal", "markdown", "html", "json"}
+    for fmt in FORMATS:
+        assert "Geneva" in render_report(report, fmt)
+    with pytest.raises(ValueError, match=r"'pdf'.*terminal"):
+        render_report(report, "pdf")
+
+
+def test_json_is_the_contract(report: Report) -> None:
+    assert json.loads(render_report(report, "json")) == report.to_dict()
+
+
+# --- shared view -----------------------------------------------------------------------------------
+
+
+def test_dates_and_values_read_as_a_person_writes_them() -> None:
+    assert date_label("2022-01-09", "2022-01-10") == "9–10 Jan 2022"
+    assert date_label("2021-06-01", "2021-06-30") == "Jun 2021"
+    assert date_label("2014-01-01", "2014-12-31") == "2014"
+    assert date_label("2021-12-30", "2022-01-02") == "30 Dec 2021 – 2 Jan 2022"
+    assert date_label(None, None) == "undated"
+    assert value_label(["2022-01-10", "2022-01-10"]) == "10 Jan 2022"
+    assert (
+        value_label({"value": 100000.0, "low": 90000, "high": 110000, "unit": "troops"})
+        == "90,000–110,000 troops"
+    )
+    assert value_label({"value": 60, "low": None, "high": 60, "unit": "minutes"}) == "≤ 60 minutes"
+
+
+def test_wording_diff_marks_changed_words_not_moved_ones() -> None:
+    a = "we would better avoid more such mistakes in this situation"
+    b = "in this situation, it’s better not to make such mistakes"
+    old, new = wording_diff(a, b)
+    assert [w for w, changed in old if changed] == ["we would", "avoid more"]
+    assert [w for w, changed in new if changed] == ["it’s", "not to make"]
+    assert " ".join(w for w, _ in old) == a and " ".join(w for w, _ in new) == b
+    same, again = wording_diff("It is, he said, “clear”.", "it is he said clear")
+    assert not any(c for _, c in same + again)
+
+
+def test_quotes_group_by_speaker_and_tie_one_remark_across_sources(report: Report) -> None:
+    groups = {g.key: g for g in quote_groups(report)}
+    ushakov = groups["yuri ushakov"]
+    assert ushakov.speaker == "Yuri Ushakov"  # the fullest name the sources use
+    shared = [r for r in ushakov.remarks if len(r.occurrences) > 1]
+    assert len(shared) == 1 and shared[0].differs
+    assert {q.source for q in shared[0].occurrences} == {s.id for s in report.sources}
+    assert groups[None].speaker == "Unattributed"
+    assert list(groups)[-1] is None
+
+
+def test_a_partial_quote_inside_a_longer_one_is_not_a_different_wording() -> None:
+    a = article(
+        "He said it was “a colossal mistake that would entail grave consequences”.", "X", "t", "2021-12-31"
+    )
+    b = article("She wrote that it was “a colossal mistake”, officials said.", "Y", "t", "2021-12-31")
+    quotes = (
+        quote(a, "a colossal mistake that would entail grave consequences", "Yuri Ushakov", "ushakov"),
+        quote(b, "a colossal mistake", "Ushakov", "ushakov"),
+    )
+    rep = Report(_refs(a, b), (), (), quotes, ())
+    (group,) = quote_groups(rep)
+    (remark,) = group.remarks
+    assert len(remark.occurrences) == 2 and not remark.differs
+
+
+def _refs(*arts: Any) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(x.id, None, x.article.source, x.article.title, x.article.published) for x in arts)
+
+
+# --- terminal --------------------------------------------------------------------------------------
+
+
+def test_terminal_sections_come_in_the_issue_order(report: Report) -> None:
+    text = render_report(report, "terminal", width=100, color=False)
+    heads = ["Brief", "Conflicts (2)", "What each source adds", "Agreements (3)", "Who said what", "Timeline"]
+    at = _positions(text, *heads)
+    assert at == sorted(at)
+
+
+def test_terminal_shows_both_sides_of_each_conflict_as_columns(report: Report) -> None:
+    text = render_report(report, "terminal", width=100, color=False)
+    conflicts = text[text.index("Conflicts (2)") : text.index("What each source adds")]
+    assert "January 9 and 10" in conflicts and "Jan. 10" in conflicts
+    assert "9–10 Jan 2022" in conflicts and "10 Jan 2022" in conflicts
+    header = next(line for line in conflicts.splitlines() if "[A] The Independent" in line)
+    assert "[B] Deccan Herald" in header  # the two sources stand side by side
+    assert "*we would* better *avoid more* such mistakes *in this situation*" in conflicts
+    assert "“*it’s* better *not to make* such mistakes”" in conflicts
+
+
+def test_terminal_fits_100_columns_without_colour(report: Report) -> None:
+    text = render_report(report, "terminal", width=100, color=False)
+    assert not ANSI.search(text)
+    assert max(cell_len(line) for line in text.splitlines()) <= 100
+
+
+def test_terminal_colour_follows_the_conventions(report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ANSI.search(render_report(report, "terminal", color=True))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert not ANSI.search(render_report(report, "terminal"))
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ANSI.search(render_report(report, "terminal"))
+
+
+def test_terminal_prints_brackets_in_article_text_as_written() -> None:
+    text = "The minister said [bold]nothing[/bold] about [red]the deal[/]. Officials declined to comment."
+    a, b = article(text, "X", "t", "2021-12-31"), article(text + " More.", "Y", "t", "2021-12-31")
+    f = finding(
+        "agree", "claim", "Both: [link=http://x]nothing[/link]", (a, "[bold]nothing"), (b, "[bold]nothing")
+    )
+    out = render_report(Report(_refs(a, b), (), (f,), (), ()), "terminal", width=100, color=True)
+    plain = ANSI.sub("", out)
+    assert "[bold]nothing[/bold]" in plain and "[red]the deal[/]" in plain
+    assert "[link=http://x]nothing[/link]" in plain
+
+
+def test_terminal_stacks_sources_when_too_many_for_columns() -> None:
+    text = "Officials said the talks would begin on Monday in Geneva."
+    arts = [article(f"{text} Outlet {i} adds a detail.", f"Outlet {i}", "t", "2021-12-31") for i in range(6)]
+    f = finding("agree", "date", "The talks begin on Monday.", *((a, "talks would begin") for a in arts))
+    out = render_report(Report(_refs(*arts), (), (f,), (), ()), "terminal", width=100, color=False)
+    block = out[out.index("Agreements (1)") :]
+    assert all(f"[{chr(65 + i)}] Officials said" in block for i in range(6))
+    assert max(cell_len(line) for line in out.splitlines()) <= 100
+
+
+# --- markdown --------------------------------------------------------------------------------------
+
+
+def test_markdown_orders_sections_and_cites_sources(report: Report) -> None:
+    text = render_report(report, "markdown")
+    heads = [
+        "## Brief",
+        "## Conflicts (2)",
+        "## What each source adds",
+        "## Agreements (3)",
+        "## Who said what",
+    ]
+    at = _positions(text, *heads, "## Timeline")
+    assert at == sorted(at)
+    assert "1. Putin warned Biden that new sanctions could rupture ties" in text
+    assert "\\[A\\]\\[B\\]" in text
+    assert "**January 9 and 10** (9–10 Jan 2022)" in text and "**Jan. 10** (10 Jan 2022)" in text
+    assert "“**we would** better **avoid more** such mistakes **in this situation**”" in text
+    assert "| **≠ 9–10 Jan 2022** | talks in Geneva |" in text
+
+
+def test_markdown_escapes_what_would_format_or_inject() -> None:
+    assert md("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>"
+    assert md("[click](javascript:alert(1))") == "\\[click\\](javascript:alert(1))"
+    assert md("a *b* _c_ snake_case `d` | e") == "a \\*b\\* \\_c\\_ snake_case \\`d\\` \\| e"
+    assert md("line one\nline two") == "line one line two"
+
+
+# --- html ------------------------------------------------------------------------------------------
+
+
+def test_html_columns_cut_paragraphs_at_true_offsets(report: Report) -> None:
+    ctx = report_context(report)
+    for col, art in zip(ctx["columns"], report.articles, strict=True):
+        pieces = [seg for para in col.paragraphs for seg in para]
+        for seg in pieces:
+            assert art.text[seg.start : seg.start + len(seg.text)] == seg.text
+        assert "".join(s.text for s in pieces) == "".join(p.strip() for p in art.text.split("\n\n"))
+        spans = {(s.start, s.end) for f in report.findings for s in f.statements if s.source == art.id}
+        starts = {seg.start for seg in pieces if seg.findings}
+        assert {s for s, _ in spans} <= starts
+
+
+def test_html_statement_offsets_that_do_not_fit_are_left_out() -> None:
+    a = article("One sentence here. Another sentence there.", "X", "t", "2021-12-31")
+    bad = finding("unique", None, "x", (a, "One sentence"))
+    stale = bad.__class__(bad.id, "unique", None, "x", (Statement(a.id, "gone", 30, 400),))
+    paras = article_paragraphs(a, (stale,), {})
+    assert all(not seg.findings for para in paras for seg in para)
+
+
+def _page(report: Report) -> Any:
+    return lxml.html.document_fromstring(render_report(report, "html"))
+
+
+def _has(cls: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')"
+
+
+def _statements(doc: Any, finding_id: str | None = None, kind: str | None = None) -> list[Any]:
+    """Statement spans in the side-by-side columns, optionally of one finding or one kind."""
+    cond = [_has("st")]
+    if finding_id:
+        cond.append(f"contains(concat(' ', @data-finding, ' '), ' {finding_id} ')")
+    if kind:
+        cond.append(_has(f"k-{kind}"))
+    return list(doc.xpath(f"//section[@id='texts']//*[{' and '.join(cond)}]"))
+
+
+def test_html_pairs_counterparts_with_one_colour_and_a_focusable_span(report: Report) -> None:
+    doc = _page(report)
+    assert len(doc.xpath(f"//section[@id='texts']//article[{_has('col')}]")) == 2
+    conflict = next(f for f in report.findings if f.aspect == "date")
+    spans = _statements(doc, conflict.id)
+    assert {s.xpath("ancestor::article[1]/@aria-label")[0] for s in spans} == {
+        "The Independent",
+        "Deccan Herald",
+    }
+    assert all(s.get("tabindex") == "0" and "k-conflict" in s.get("class") for s in spans)
+    assert len({s.get("style") for s in spans}) == 1  # the same colour on both sides
+    unique = _statements(doc, kind="unique")
+    assert any("Zircon" in s.text_content() for s in unique)
+
+
+def test_html_is_self_contained_and_runs_only_its_own_script(report: Report) -> None:
+    raw = render_report(report, "html")
+    doc = lxml.html.document_fromstring(raw)
+    assert not doc.xpath("//link | //img | //iframe | //object | //embed | //*[@src]")
+    (script,) = doc.xpath("//script")
+    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert f"script-src {script_hash(script.text)}" in csp and "default-src 'none'" in csp
+    assert "http://" not in raw.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert doc.xpath(f"//section[@id='timeline']//*[{_has('tl-conflict')}]")
+    heads = [h.text_content().split()[0] for h in doc.xpath("//main//h2")]
+    assert heads == ["Brief", "Conflicts", "What", "Agreements", "Who", "Timeline", "The"]
+
+
+HOSTILE = (
+    '<script>alert("x")</script> The minister spoke. '
+    '<img src=x onerror="alert(1)"> Talks begin on Jan. 10 in Geneva. '
+    '<a href="javascript:alert(2)">click</a> was posted. '
+    '" onmouseover="alert(3)" data-x=" she said.\n\n'
+    "</textarea><svg onload=alert(4)> ended ]]> <!-- here --> &amp; there."
+)
+
+
+def _hostile_report() -> Report:
+    a = article(HOSTILE, '<b onclick="alert(5)">Evil Times</b>', "<script>alert(6)</script>", "2021-12-31")
+    b = article(HOSTILE.replace("Jan. 10", "Jan. 9"), "Fair Post", "javascript:alert(7)", "2021-12-31")
+    dates = (Value(a.id, "Jan. 10", ["2022-01-10"] * 2), Value(b.id, "Jan. 9", ["2022-01-09"] * 2))
+    conflict = finding(
+        "conflict",
+        "date",
+        '<img src=y onerror="alert(8)"> dates differ',
+        (a, "Talks begin on Jan. 10"),
+        (b, "Talks begin on Jan. 9"),
+        values=dates,
+    )
+    words = (
+        Value(a.id, '<script>alert("x")</script>', None),
+        Value(b.id, '<a href="javascript:alert(2)">', None),
+    )
+    quote_conflict = finding(
+        "conflict", "quote", "wording", (a, "<script>alert"), (b, "<a href"), values=words
+    )
+    unique = finding("unique", None, "<svg onload=alert(9)>", (a, "</textarea><svg onload=alert(4)>"))
+    quotes = (
+        quote(a, '<script>alert("x")</script>', "<i onmouseover=alert(10)>Al</i>", "al"),
+        quote(b, '<a href="javascript:alert(2)">click</a>', "Al", "al"),
+    )
+    s, e = sentence_of(a.text, "Jan. 10")
+    timeline = (
+        when(a, "Jan. 10", "2022-01-10", "2022-01-10", "<script>alert(11)</script> talks", conflict=True),
+        when(b, "Jan. 9", "2022-01-09", "2022-01-09", '"/><script>alert(12)</script>', conflict=True),
+    )
+    brief = (BriefLine(a.text[s:e], (a.id, b.id)),)
+    return Report(_refs(a, b), brief, (conflict, quote_conflict, unique), quotes, timeline, articles=(a, b))
+
+
+def test_hostile_article_text_stays_text_in_html() -> None:
+    rep = _hostile_report()
+    raw = render_report(rep, "html")
+    doc = lxml.html.document_fromstring(raw)
+    assert len(doc.xpath("//script")) == 1  # only the page's own
+    assert not doc.xpath("//img | //iframe | //textarea | //svg//svg | //b[@onclick] | //i")
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert not [k for k in el.attrib if k.lower().startswith("on")], el.tag
+        for k in ("href", "src", "xlink:href"):
+            assert not el.get(k, "").lower().lstrip().startswith("javascript:")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in raw
+    assert 'onerror="alert(1)"' not in raw and "<svg onload" not in raw
+    texts = doc.xpath(f"//section[@id='texts']//div[{_has('text')}]")[0].text_content()
+    assert '<script>alert("x")</script> The minister spoke.' in texts  # shown, as written
+    svg = doc.xpath("//section[@id='timeline']//svg")[0]
+    etree.fromstring(lxml.html.tostring(svg))  # the hand-built SVG is well-formed XML
+    assert "<script>alert(11)</script> talks" in svg.text_content()
+
+
+def test_hostile_text_stays_text_in_terminal_and_markdown() -> None:
+    rep = _hostile_report()
+    term = render_report(rep, "terminal", width=100, color=False)
+    assert '<script>alert("x")</script>' in term  # a terminal shows text; nothing there runs
+    text = render_report(rep, "markdown")
+    assert not re.search(r"(?<!\\)<", text)  # every "<" escaped: no tag survives
+    assert '\\<script\\>alert("x")\\</script\\>' in text
+
+
+def test_a_report_without_article_texts_still_renders(report: Report) -> None:
+    bare = Report(report.sources, report.brief, report.findings, report.quotes, report.timeline)
+    doc = _page(bare)
+    assert not doc.xpath(f"//article[{_has('col')}]")
+    assert "January 9 and 10" in doc.xpath("//section[@id='conflicts']")[0].text_content()
+
+
+def test_an_empty_report_says_so_everywhere() -> None:
+    a, b = article("Nothing much.", "X", "t", None), article("Little else.", "Y", "t", None)  # type: ignore[arg-type]
+    rep = Report(_refs(a, b), (), (), (), (), articles=(a, b))
+    assert "contradict each other nowhere" in render_report(rep, "terminal", color=False)
+    assert "contradict each other nowhere" in render_report(rep, "markdown")
+    doc = _page(rep)
+    assert "contradict each other nowhere" in doc.xpath("//section[@id='conflicts']")[0].text_content()
+    assert not doc.xpath("//svg")
+
+
+def test_labels_fall_back_from_outlet_to_file_name(report: Report) -> None:
+    refs = (SourceRef("a1", "/x/nyt_story.json", None, "T", None), SourceRef("b2", None, None, None, None))
+    labels = source_labels(Report(refs, (), (), (), ()))
+    assert [(lab.letter, lab.name) for lab in labels.values()] == [("A", "nyt_story"), ("B", "b2")]
+
+
+# --- on the cross-check engine's own output ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def compared(seed_paths: tuple[Path, Path], nlp: Any, embedder: Any) -> Report:
+    from storyline.crosscheck import compare
+
+    return compare(list(seed_paths), nlp=nlp, embedder=embedder)
+
+
+def test_real_compare_output_renders_in_every_format(compared: Report) -> None:
+    conflicts = [f for f in compared.findings if f.kind == "conflict"]
+    assert conflicts, "the seeds hold two conflicts"
+    term = render_report(compared, "terminal", width=100, color=False)
+    assert max(cell_len(line) for line in term.splitlines()) <= 100
+    text = render_report(compared, "markdown")
+    doc = _page(compared)
+    for f in conflicts:
+        for v in f.values:
+            assert v.text.split()[0] in term and md(v.text).split()[0] in text
+        assert _statements(doc, f.id, "conflict")
+    assert len(doc.xpath(f"//article[{_has('col')}]")) == 2
+    assert doc.xpath("//section[@id='timeline']//svg")
