@@ -26,6 +26,10 @@ class UnreadableInput(StorylineError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        # Failures travel between processes (Ray workers): rebuild from the fields, not the message.
+        return (type(self), (self.path, self.reason))
+
 
 class SkippedRecord(UnreadableInput):
     """A record of an archive that is not an article by design; ``reason`` is a short slug."""
@@ -33,6 +37,9 @@ class SkippedRecord(UnreadableInput):
     def __init__(self, path: str, reason: str, record: str = "") -> None:
         self.record = record
         super().__init__(path, reason)
+
+    def __reduce__(self) -> tuple[type, tuple[str, ...]]:
+        return (type(self), (self.path, self.reason, self.record))
 
 
 class NotEnoughReports(StorylineError):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.engines.blocks import group_in_blocks
-from storyline.engines.stages import Processed, StageClock, annotate, batches, decode, sign, timed
+from storyline.engines.stages import PIPELINES, StageClock, batches, done, load_model, run_stage
 from storyline.engines.units import plan_units
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import ReadOptions
@@ -17,10 +18,10 @@ from storyline.stories.signatures import Signature
 
 @dataclass
 class LocalEngine:
-    """Runs the stage functions in one process; models are loaded once, by the caller."""
+    """Runs the stage functions in one process. Models given by the caller are used; the others
+    are loaded on first need, once."""
 
-    nlp: Any
-    embedder: Any
+    models: dict[str, Any] = field(default_factory=dict)
     batch_size: int = 32
     clock: StageClock = field(default_factory=StageClock)
     name: str = "local"
@@ -31,9 +32,12 @@ class LocalEngine:
         options: ReadOptions,
         on_error: Callable[[UnreadableInput], None],
         *,
+        job: str = "add",
         skip_ids: frozenset[str] = frozenset(),
-    ) -> Iterator[Processed]:
-        """Processed articles in input order; failures go to ``on_error`` as they happen."""
+    ) -> Iterator[Any]:
+        """The job's output items (Prepared for ``add``, Signed for ``stories``) in input order;
+        failures go to ``on_error`` as they happen."""
+        pipeline = PIPELINES[job]
 
         def units() -> Iterator[Any]:
             for unit in plan_units(specs, options):
@@ -43,17 +47,25 @@ class LocalEngine:
                     yield unit
 
         for batch in batches(units(), self.batch_size):
-            items = timed("decode", self.clock, decode, batch, options, skip_ids)
-            items = timed("annotate", self.clock, annotate, items, self.nlp)
-            items = timed("sign", self.clock, sign, items, self.embedder)
+            items: list[Any] = batch
+            for stage, kind in pipeline:
+                model = self._model(kind)
+                start = time.perf_counter()
+                items = run_stage(stage, items, model, options, skip_ids)
+                self.clock.add(stage, time.perf_counter() - start, done(items))
             for item in items:
                 if isinstance(item, UnreadableInput):
                     on_error(item)
                 else:
                     yield item
 
+    def _model(self, kind: str | None) -> Any:
+        if kind is not None and kind not in self.models:
+            self.models[kind] = load_model(kind)
+        return self.models.get(kind) if kind else None
+
     def group(self, sigs: Sequence[Signature]) -> list[Placement]:
         return group_in_blocks(sigs)
 
     def close(self) -> None:
-        """Nothing to release: the models belong to the caller."""
+        """Nothing to release: models are dropped with the engine."""

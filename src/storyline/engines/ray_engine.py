@@ -1,6 +1,6 @@
 """The Ray engine: the same stage functions as ``engines.local``, run as a Ray Data pipeline.
 
-    units ─▶ decode (tasks) ─▶ annotate (actor pool) ─▶ sign (actor pool) ─▶ driver
+    units ─▶ decode (tasks) ─▶ annotate (actor pool) ─▶ embed (actor pool) ─▶ driver
 
 Only units travel (paths, or a WARC path and a record offset); workers read the bytes themselves.
 Each actor loads its model once (spaCy or the ONNX embedder) and is restarted, with its batch
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.engines.blocks import group_in_blocks
-from storyline.engines.stages import Processed, StageClock, annotate, decode, sign
+from storyline.engines.stages import PIPELINES, STAGES, StageClock, done, load_model, run_stage
 from storyline.engines.units import Unit, plan_units
 from storyline.errors import EngineError, UnreadableInput
 from storyline.reading.sniff import ReadOptions
@@ -26,48 +26,24 @@ from storyline.stories.signatures import Signature
 
 BATCH = 16  # articles per actor call: big enough to amortise spaCy's and ONNX's per-call cost
 RESTARTS = -1  # a killed worker comes back (forever), and its batch is retried
+CPUS = {"nlp": 0.5, "embedder": 0.25}  # scheduling shares: spaCy is the heavy stage
 
 
-def _times(out: list[Any], stage: str, start: float) -> dict[str, list[Any]]:
-    share = (time.perf_counter() - start) / max(1, len(out))
-    return {"item": out, f"t_{stage}": [share] * len(out)}
+class _Stage:
+    """One pipeline stage on a Ray worker: its model is loaded once, when the worker starts."""
 
-
-def _carry(batch: dict[str, Any], out: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    """Keep the timings of earlier stages beside the new items (stages keep their batch's length)."""
-    for key, values in batch.items():
-        if key.startswith("t_"):
-            out[key] = list(values)
-    return out
-
-
-def _decode_batch(
-    batch: dict[str, Any], options: ReadOptions, skip_ids: frozenset[str]
-) -> dict[str, list[Any]]:
-    start = time.perf_counter()
-    return _times(decode(list(batch["unit"]), options, skip_ids), "decode", start)
-
-
-class _Annotator:
-    def __init__(self) -> None:
-        from storyline.annotation import load_nlp
-
-        self.nlp = load_nlp()
+    def __init__(self, stage: str, kind: str | None, options: ReadOptions, skip_ids: frozenset[str]) -> None:
+        self.stage, self.options, self.skip_ids = stage, options, skip_ids
+        self.model = load_model(kind)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         start = time.perf_counter()
-        return _carry(batch, _times(annotate(list(batch["item"]), self.nlp), "annotate", start))
-
-
-class _Signer:
-    def __init__(self) -> None:
-        from storyline.embed import Embedder
-
-        self.embedder = Embedder(threads=1)
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        start = time.perf_counter()
-        return _carry(batch, _times(sign(list(batch["item"]), self.embedder), "sign", start))
+        key = "unit" if self.stage == "decode" else "item"
+        out = run_stage(self.stage, list(batch[key]), self.model, self.options, self.skip_ids)
+        result: dict[str, list[Any]] = {k: list(v) for k, v in batch.items() if k.startswith("t_")}
+        result["item"] = out
+        result[f"t_{self.stage}"] = [(time.perf_counter() - start) / max(1, len(out))] * len(out)
+        return result
 
 
 def connect(address: str | None, workers: int) -> None:
@@ -105,6 +81,7 @@ class RayEngine:
 
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False
+        ctx.execution_options.preserve_order = True  # filing order decides grouping: same as local
         ctx.verbose_stats_logs = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)
 
@@ -114,8 +91,10 @@ class RayEngine:
         options: ReadOptions,
         on_error: Callable[[UnreadableInput], None],
         *,
+        job: str = "add",
         skip_ids: frozenset[str] = frozenset(),
-    ) -> Iterator[Processed]:
+    ) -> Iterator[Any]:
+        """The job's output items (see ``LocalEngine.process``); failures go to ``on_error``."""
         import ray
 
         units: list[Unit] = []
@@ -129,38 +108,25 @@ class RayEngine:
         ds: Any = ray.data.from_items(
             [{"unit": u} for u in units], override_num_blocks=max(1, len(units) // 64)
         )
-        ds = ds.map_batches(
-            _decode_batch,
-            fn_kwargs={"options": options, "skip_ids": skip_ids},
-            batch_size=self.batch_size,
-            batch_format="default",
-            num_cpus=0.25,
-        )
-        ds = ds.map_batches(
-            _Annotator,
-            batch_size=self.batch_size,
-            batch_format="default",
-            concurrency=self.workers,
-            num_cpus=0.5,
-            max_restarts=RESTARTS,
-            max_task_retries=RESTARTS,
-        )
-        ds = ds.map_batches(
-            _Signer,
-            batch_size=self.batch_size,
-            batch_format="default",
-            concurrency=self.workers,
-            num_cpus=0.25,
-            max_restarts=RESTARTS,
-            max_task_retries=RESTARTS,
-        )
+        for stage, kind in PIPELINES[job]:
+            args = (stage, kind, options, skip_ids)
+            if kind is None:  # no model: light workers, nothing to restart with care
+                ds = ds.map_batches(
+                    _Stage, fn_constructor_args=args, batch_size=self.batch_size, batch_format="default",
+                    concurrency=self.workers, num_cpus=0.25,
+                )  # fmt: skip
+            else:
+                ds = ds.map_batches(
+                    _Stage, fn_constructor_args=args, batch_size=self.batch_size, batch_format="default",
+                    concurrency=self.workers, num_cpus=CPUS[kind],
+                    max_restarts=RESTARTS, max_task_retries=RESTARTS,
+                )  # fmt: skip
         for batch in ds.iter_batches(batch_size=None, batch_format="default"):
             items = list(batch["item"])
-            for stage in ("decode", "annotate", "sign"):
+            for stage in STAGES:
                 col = batch.get(f"t_{stage}")
                 if col is not None:
-                    done = sum(1 for x in items if not isinstance(x, UnreadableInput))
-                    self.clock.add(stage, float(sum(col)), done)
+                    self.clock.add(stage, float(sum(col)), done(items))
             for item in items:
                 if isinstance(item, UnreadableInput):
                     on_error(item)

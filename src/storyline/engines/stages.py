@@ -1,7 +1,8 @@
 """The stages of the pipeline, as plain functions over batches: one implementation, two engines.
 
-    units ──decode──▶ Articles ──annotate──▶ AnnotatedArticles ──sign──▶ Processed
-                                                                 (embed + MinHash)
+    add:      units ──decode──▶ Articles ──annotate──▶ AnnotatedArticles ──embed──▶ Prepared
+                                              (sentence vectors, document vector, MinHash)
+    stories:  units ──decode──▶ Articles ──sign──▶ Signed (document vector, MinHash)
 
 Each stage keeps its batch in order and passes failures (``UnreadableInput``) through in place,
 so a bad page never stops its batch. ``engines.local`` calls these in one process; ``engines.ray``
@@ -10,7 +11,6 @@ calls the very same functions inside Ray Data tasks and actors.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,18 +21,23 @@ from storyline.model import AnnotatedArticle, Article
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.signatures import Signature, sign_many
 
-STAGES = ("decode", "annotate", "sign")
+STAGES = ("decode", "annotate", "embed", "sign")
+# The stages of each job, with the model each needs (loaded once per worker).
+PIPELINES: dict[str, tuple[tuple[str, str | None], ...]] = {
+    "add": (("decode", None), ("annotate", "nlp"), ("embed", "embedder")),
+    "stories": (("decode", None), ("sign", "embedder")),
+}
 
 
-@dataclass(frozen=True)
-class Processed:
-    """An article ready to be grouped and stored: its annotations and its grouping signature."""
+@dataclass(frozen=True, eq=False)
+class Signed:
+    """An article reduced to what story grouping needs."""
 
-    annotated: AnnotatedArticle
+    article: Article
     signature: Signature
 
 
-Item = Any  # Unit | Article | AnnotatedArticle | Processed | UnreadableInput, by stage
+Item = Any  # Unit | Article | AnnotatedArticle | Prepared | UnreadableInput, by stage
 
 
 @dataclass
@@ -73,12 +78,43 @@ def annotate(items: Sequence[Item], nlp: Any) -> list[Item]:
     return _on_kind(items, Article, lambda arts: list(annotate_many(arts, nlp)))
 
 
-def sign(items: Sequence[Item], embedder: Any) -> list[Item]:
-    def run(anns: list[AnnotatedArticle]) -> list[Processed]:
-        sigs = sign_many([a.article for a in anns], embedder)
-        return [Processed(a, s) for a, s in zip(anns, sigs, strict=True)]
+def embed(items: Sequence[Item], embedder: Any) -> list[Item]:
+    """Sentence vectors and the grouping signature (document vector + MinHash), as ``add`` files them."""
+    from storyline.store.prepare import prepare_many
 
-    return _on_kind(items, AnnotatedArticle, run)
+    return _on_kind(
+        items, AnnotatedArticle, lambda anns: list(prepare_many(anns, nlp=None, embedder=embedder))
+    )
+
+
+def sign(items: Sequence[Item], embedder: Any) -> list[Item]:
+    def run(arts: list[Article]) -> list[Signed]:
+        return [Signed(a, s) for a, s in zip(arts, sign_many(arts, embedder), strict=True)]
+
+    return _on_kind(items, Article, run)
+
+
+def load_model(kind: str | None) -> Any:
+    """The model a stage needs, loaded in the process that runs it."""
+    if kind == "nlp":
+        from storyline.annotation import load_nlp
+
+        return load_nlp()
+    if kind == "embedder":
+        from storyline.embed import Embedder
+
+        return Embedder()
+    return None
+
+
+def run_stage(
+    stage: str, items: Sequence[Any], model: Any, options: ReadOptions, skip_ids: frozenset[str]
+) -> list[Item]:
+    """One stage over one batch, by name: the single dispatch both engines use."""
+    if stage == "decode":
+        return decode(items, options, skip_ids)
+    fn = {"annotate": annotate, "embed": embed, "sign": sign}[stage]
+    return fn(items, model)
 
 
 def _on_kind(items: Sequence[Item], kind: type, fn: Callable[[list[Any]], list[Any]]) -> list[Item]:
@@ -88,12 +124,9 @@ def _on_kind(items: Sequence[Item], kind: type, fn: Callable[[list[Any]], list[A
     return [next(done) if isinstance(x, kind) else x for x in items]
 
 
-def timed(stage: str, clock: StageClock, fn: Callable[..., list[Item]], *args: Any) -> list[Item]:
-    """Run one stage on one batch and charge its time to the clock."""
-    start = time.perf_counter()
-    out = fn(*args)
-    clock.add(stage, time.perf_counter() - start, sum(1 for x in out if not isinstance(x, UnreadableInput)))
-    return out
+def done(items: Sequence[Item]) -> int:
+    """Items that made it through a stage (failures do not count toward its throughput)."""
+    return sum(1 for x in items if not isinstance(x, UnreadableInput))
 
 
 def batches(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
