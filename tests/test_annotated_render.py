@@ -103,8 +103,9 @@ def test_html_keeps_the_text_exact_and_escapes_it() -> None:
     parser.feed(page)
     assert "".join(parser.texts) == TEXT
     tags = {t for t, _ in parser.tags}
-    assert not tags & {"script", "img", "a", "link", "iframe"}, "markup from the text became elements"
-    for _, attrs in parser.tags:
+    assert not tags & {"script", "img", "link", "iframe"}, "markup from the text became elements"
+    for tag, attrs in parser.tags:
+        assert tag != "a" or (attrs.get("href") or "").startswith("#a0-"), attrs
         assert not any(k.startswith("on") for k in attrs), attrs
         assert not any("javascript:" in (v or "") for v in attrs.values()), attrs
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -127,6 +128,23 @@ def test_html_marks_carry_their_values() -> None:
     # One focusable fragment per span: the continuation of the crossing name is not a tab stop.
     assert len(labels) == len(marks(ushakov_article()))
     assert 'name="viewport"' in page and "<link" not in page and "src=" not in page.replace("src=x", "")
+
+
+def test_html_summaries_link_to_their_spans() -> None:
+    page = render_annotated_html([ushakov_article(), ushakov_article()])
+    parser = PageParser()
+    parser.feed(page)
+    ids = [a["id"] for _, a in parser.tags if a.get("id")]
+    assert len(ids) == len(set(ids)), "ids are unique even when an article is shown twice"
+    links = [a["href"] for t, a in parser.tags if t == "a"]
+    n = len(ushakov_article().quotes) + len(ushakov_article().timeline) + len(ushakov_article().quantities)
+    assert len(links) == 2 * n
+    assert {h[1:] for h in links} <= set(ids)
+    summary = page[page.index('<section class="found"') :]
+    order = [
+        summary.index(d) for d in ("2021-06-01", "2021-12-30", "2022-01-01", "2022-01-09", "not resolved")
+    ]
+    assert order == sorted(order), "the timeline is in date order"
 
 
 def test_html_of_no_articles_is_still_a_page() -> None:

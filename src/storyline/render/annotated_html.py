@@ -17,7 +17,19 @@ from importlib import resources
 from typing import Any
 
 from storyline.model import AnnotatedArticle
-from storyline.render.annotated_values import KIND_ORDER, Mark, kind_name, marks, style_key
+from storyline.render.annotated_values import (
+    KIND_ORDER,
+    Mark,
+    bounds,
+    fmt_num,
+    in_date_order,
+    interval,
+    kind_name,
+    marks,
+    names,
+    quotes_by_speaker,
+    style_key,
+)
 
 TEMPLATE = "annotated.html.j2"
 
@@ -65,7 +77,12 @@ def nest(text: str, spans: Sequence[Mark]) -> Node:
     return root
 
 
-def flatten(node: Node, text: str) -> list[dict[str, Any]]:
+def mark_id(prefix: str, kind: str, start: int, end: int) -> str:
+    """The element id of a span's first fragment, so the summaries can link to it."""
+    return f"{prefix}-{kind}-{start}-{end}"
+
+
+def flatten(node: Node, text: str, prefix: str = "a0") -> list[dict[str, Any]]:
     """The tree as template items: ``{"text"}`` for plain text, ``{"mark", ...}`` for a fragment."""
     items: list[dict[str, Any]] = []
     cursor = node.start
@@ -80,8 +97,9 @@ def flatten(node: Node, text: str) -> list[dict[str, Any]]:
                 "cls": style_key(m),
                 "kind": kind_name(m),
                 "first": child.first,
+                "id": mark_id(prefix, m.kind, m.start, m.end) if child.first else None,
                 "label": f"{text[child.start : child.end]} ({kind_name(m)}: {m.note})",
-                "items": flatten(child, text),
+                "items": flatten(child, text, prefix),
             }
         )
         cursor = child.end
@@ -90,8 +108,29 @@ def flatten(node: Node, text: str) -> list[dict[str, Any]]:
     return items
 
 
-def article_items(ann: AnnotatedArticle) -> list[dict[str, Any]]:
-    return flatten(nest(ann.text, marks(ann)), ann.text)
+def article_items(ann: AnnotatedArticle, prefix: str = "a0") -> list[dict[str, Any]]:
+    return flatten(nest(ann.text, marks(ann)), ann.text, prefix)
+
+
+def article_context(ann: AnnotatedArticle, index: int) -> dict[str, Any]:
+    """What the template shows of one article: the marked-up text and the summaries below it."""
+    prefix = f"a{index}"
+    return {
+        "article": ann.article,
+        "prefix": prefix,
+        "items": article_items(ann, prefix),
+        "counts": {
+            "sentences": len(ann.sentences),
+            "names": len(ann.entities),
+            "quotes": len(ann.quotes),
+            "quantities": len(ann.quantities),
+            "dates": len(ann.timeline),
+        },
+        "names": names(ann),
+        "quotes": quotes_by_speaker(ann),
+        "quantities": sorted(ann.quantities, key=lambda q: q.start),
+        "timeline": in_date_order(ann),
+    }
 
 
 @cache
@@ -107,26 +146,26 @@ def _template() -> Any:
 
 def render_annotated_html(annotated: Sequence[AnnotatedArticle], *, title: str | None = None) -> str:
     """One HTML page showing every article with its spans highlighted; no external assets."""
-    articles = [
-        {
-            "article": ann.article,
-            "items": article_items(ann),
-            "counts": {
-                "sentences": len(ann.sentences),
-                "names": len(ann.entities),
-                "quotes": len(ann.quotes),
-                "quantities": len(ann.quantities),
-                "dates": len(ann.timeline),
-            },
-        }
-        for ann in annotated
-    ]
+    articles = [article_context(ann, i) for i, ann in enumerate(annotated)]
     if title is None:
         first = annotated[0].article if annotated else None
         title = (first.title or first.source or first.path or first.id) if first else "no articles"
         if len(annotated) > 1:
             title = f"{len(annotated)} articles"
-    return str(_template().render(title=title, articles=articles, legend=LEGEND))
+    return str(
+        _template().render(
+            title=title, articles=articles, legend=LEGEND, interval=interval, bounds=bounds, fmt_num=fmt_num
+        )
+    )
 
 
-__all__ = ["LEGEND", "Node", "article_items", "flatten", "nest", "render_annotated_html"]
+__all__ = [
+    "LEGEND",
+    "Node",
+    "article_context",
+    "article_items",
+    "flatten",
+    "mark_id",
+    "nest",
+    "render_annotated_html",
+]

@@ -8,7 +8,6 @@ at a glance. Rendered through a rich Console into a string, so ``-o FILE`` gets 
 from __future__ import annotations
 
 import io
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
@@ -16,14 +15,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import AnnotatedArticle, Quote, TimeExpr
+from storyline.model import AnnotatedArticle
 from storyline.render.annotated_values import (
-    LABEL_NAMES,
-    NUMERIC_LABELS,
     bounds,
     fmt_num,
+    in_date_order,
     interval,
     marks,
+    names,
+    quotes_by_speaker,
     style_key,
 )
 
@@ -38,7 +38,6 @@ STYLES = {
     "date": "bold black on bright_cyan",
 }
 LEGEND = ("quote", "person", "org", "place", "group", "name", "quantity", "date")
-_NAME_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -77,45 +76,32 @@ def legend() -> Text:
 
 def names_table(ann: AnnotatedArticle) -> Table | None:
     """People, organisations and places with their canonical key and number of mentions."""
-    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for e in ann.entities:
-        if e.label not in NUMERIC_LABELS:
-            forms[(e.label, e.key)][" ".join(e.text.split())] += 1
-    if not forms:
+    rows = names(ann)
+    if not rows:
         return None
     table = Table(title="Names", title_justify="left", expand=True)
     table.add_column("Key", style="bold", ratio=3, overflow="fold")
     table.add_column("Kind", ratio=2)
     table.add_column("Mentions", justify="right", min_width=8)
     table.add_column("As written", ratio=5, overflow="fold")
-    rows = sorted(forms.items(), key=lambda kv: (_NAME_ORDER.get(kv[0][0], 9), -kv[1].total(), kv[0][1]))
-    for (label, key), seen in rows:
-        written = ", ".join(f for f, _ in seen.most_common())
-        table.add_row(key, LABEL_NAMES.get(label, label.lower()), str(seen.total()), written)
+    for r in rows:
+        table.add_row(r.key, r.kind, str(r.mentions), ", ".join(r.forms))
     return table
-
-
-def _speaker(q: Quote) -> str:
-    return q.speaker or "(speaker unknown)"
 
 
 def quotes_table(ann: AnnotatedArticle) -> Table | None:
     """Quotes grouped by speaker, speakers in order of their first quote."""
     if not ann.quotes:
         return None
-    groups: dict[str, list[Quote]] = {}
-    for q in sorted(ann.quotes, key=lambda q: q.start):
-        groups.setdefault(q.speaker_key or _speaker(q), []).append(q)
     table = Table(title="Quotes by speaker", title_justify="left", expand=True, show_lines=False)
     table.add_column("Speaker", style="bold", ratio=2, overflow="fold")
     table.add_column("Said", ratio=7, overflow="fold")
     table.add_column("How", ratio=2, overflow="fold")
-    for quotes in groups.values():
+    for speaker, quotes in quotes_by_speaker(ann):
         for i, q in enumerate(quotes):
-            who = _speaker(q) if i == 0 else ""
             said = f"“{_clip(q.text, 220)}”" if q.direct else _clip(q.text, 220)
             how = ("direct" if q.direct else "reported") + (f", {q.cue}" if q.cue else "")
-            table.add_row(who, said, how, end_section=i == len(quotes) - 1)
+            table.add_row(speaker if i == 0 else "", said, how, end_section=i == len(quotes) - 1)
     return table
 
 
@@ -134,10 +120,6 @@ def quantities_table(ann: AnnotatedArticle) -> Table | None:
     return table
 
 
-def _date_order(t: TimeExpr) -> tuple[bool, str, str, int]:
-    return (t.start is None, t.start or "", t.end or "", t.offset[0])
-
-
 def timeline_table(ann: AnnotatedArticle) -> Table | None:
     """Time expressions in date order; those that could not be resolved last, with the reason."""
     if not ann.timeline:
@@ -147,7 +129,7 @@ def timeline_table(ann: AnnotatedArticle) -> Table | None:
     table.add_column("As written", ratio=2, overflow="fold")
     table.add_column("What", ratio=2, overflow="fold")
     table.add_column("Sentence", ratio=6, overflow="fold")
-    for t in sorted(ann.timeline, key=_date_order):
+    for t in in_date_order(ann):
         table.add_row(interval(t), t.text, t.event or "", _around(t.sentence, t.text, 110))
     return table
 

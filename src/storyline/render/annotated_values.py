@@ -1,11 +1,13 @@
 """What a highlighted span of an annotated article means, in words both renderers show.
 
 The terminal and the HTML page of ``storyline annotate`` show the same spans with the same notes
-(a date's interval, a quantity's bounds, a quote's speaker), so both build them here.
+(a date's interval, a quantity's bounds, a quote's speaker) and the same summaries (names with
+their mentions, quotes by speaker, the timeline in date order), so both build them here.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.model import AnnotatedArticle, Entity, Quantity, Quote, TimeExpr
@@ -105,7 +107,7 @@ def quantity_note(q: Quantity) -> str:
 
 
 def speaker_name(q: Quote) -> str:
-    return q.speaker or "speaker unknown"
+    return q.speaker or "(speaker unknown)"
 
 
 def quote_note(q: Quote) -> str:
@@ -145,18 +147,66 @@ def marks(ann: AnnotatedArticle) -> list[Mark]:
     return good
 
 
+_NAME_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One person, organisation or place: its canonical key, how often and how it is written."""
+
+    label: str
+    key: str
+    mentions: int
+    forms: tuple[str, ...]  # most frequent first
+
+    @property
+    def kind(self) -> str:
+        return LABEL_NAMES.get(self.label, self.label.lower())
+
+
+def names(ann: AnnotatedArticle) -> list[NameRow]:
+    """Named things by key: people first, then organisations, places, groups; most mentioned first."""
+    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in ann.entities:
+        if e.label not in NUMERIC_LABELS:
+            forms[(e.label, e.key)][" ".join(e.text.split())] += 1
+    rows = [
+        NameRow(label, key, seen.total(), tuple(f for f, _ in seen.most_common()))
+        for (label, key), seen in forms.items()
+    ]
+    rows.sort(key=lambda r: (_NAME_ORDER.get(r.label, 9), -r.mentions, r.key))
+    return rows
+
+
+def quotes_by_speaker(ann: AnnotatedArticle) -> list[tuple[str, list[Quote]]]:
+    """Quotes grouped by speaker (by key when named), speakers in the order they first speak."""
+    groups: dict[str, list[Quote]] = {}
+    for q in sorted(ann.quotes, key=lambda q: q.start):
+        groups.setdefault(q.speaker_key or speaker_name(q), []).append(q)
+    return [(speaker_name(qs[0]), qs) for qs in groups.values()]
+
+
+def in_date_order(ann: AnnotatedArticle) -> list[TimeExpr]:
+    """The timeline by start then end date; expressions that could not be resolved come last."""
+    return sorted(ann.timeline, key=lambda t: (t.start is None, t.start or "", t.end or "", t.offset[0]))
+
+
 __all__ = [
     "LABEL_NAMES",
     "NUMERIC_LABELS",
     "Mark",
+    "NameRow",
     "bounds",
     "entity_note",
     "fmt_num",
+    "in_date_order",
     "interval",
     "kind_name",
     "marks",
+    "names",
     "quantity_note",
     "quote_note",
+    "quotes_by_speaker",
     "speaker_name",
     "style_key",
     "time_note",
