@@ -100,7 +100,13 @@ def word_count(text: str) -> int:
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit line: a credit closes or opens it and no sentence follows."""
-    return bool(_CREDIT_END.search(text) or _CREDIT_START.match(text) or _CREDIT_TAIL.search(text))
+    # Credits sit at the very end of the line: search only its tail (this runs on every line).
+    tail = text[-140:]
+    return bool(
+        (tail.rstrip().endswith(")") and _CREDIT_END.search(tail))
+        or _CREDIT_START.match(text)
+        or _CREDIT_TAIL.search(tail[-40:])
+    )
 
 
 # Headings that close an article: what follows is tags, related stories or readers' comments.
@@ -133,7 +139,7 @@ def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
     if words > 12 or (_TERMINAL.search(text) and words > 6):
         return False
-    return bool(_FURNITURE.search(text)) or (text.rstrip().endswith(":") and words <= 4)
+    return bool(_FURNITURE.search(text.lower())) or (text.rstrip().endswith(":") and words <= 4)
 
 
 def _date_line(text: str, words: int, context: str) -> FoundDate | None:
@@ -198,6 +204,8 @@ def teaser(text: str) -> bool:
 
 def copyright_holder(text: str) -> str | None:
     """The outlet named in a copyright line ("© 2021 The Independent. All rights reserved")."""
+    if "©" not in text and "opyright" not in text and "(c)" not in text.lower():
+        return None
     m = _COPYRIGHT.search(text)
     if not m or len(text.split()) > 16:
         return None

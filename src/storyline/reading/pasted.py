@@ -174,7 +174,16 @@ _WHERE = {
     "above": "above the article (navigation, other stories' headlines)",
     "in": "short line inside the body that is not a paragraph",
     "after": "after the article (related stories, comments, footer)",
+    "none": "no article body found on the page",
 }
+
+
+def _where(line: Line, lines: Sequence[Line], i: int, j: int) -> str:
+    if i == j:
+        return "none"
+    if line.index < lines[i].index:
+        return "above"
+    return "after" if line.index > lines[j - 1].index else "in"
 
 
 def _reason(line: Line, where: str) -> str:
@@ -231,11 +240,7 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     for line in lines:
         source = source or copyright_holder(line.text)
         if id(line) not in used:
-            where = (
-                "above"
-                if line.index < lines[i].index
-                else ("after" if line.index >= lines[j - 1].index else "in")
-            )
+            where = _where(line, lines, i, j)
             title_again = header.title is not None and line.text == header.title.text
             removed.append(Removed(line.text, "title repeated" if title_again else _reason(line, where)))
     # Zone abbreviations resolve against the page's outlet and title too ("IST" on an Irish page).
