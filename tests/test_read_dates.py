@@ -1,0 +1,52 @@
+"""Publication dates as pages print them → ISO 8601 with the right offset."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.reading.dates import find_date, ist_region, normalise_date
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Published 31 December 2021, 11:30 IST", "2021-12-31T11:30:00+05:30"),
+        ("Last Updated : 31 December 2021, 12:17 IST", "2021-12-31T12:17:00+05:30"),
+        ("31 December 2021", "2021-12-31"),
+        ("Fri 31 Dec 2021 11.30 GMT", "2021-12-31T11:30:00+00:00"),
+        ("Sat 3 Jul 2021 09.05 BST", "2021-07-03T09:05:00+01:00"),
+        ("Jul. 4, 2020 at 3:05 p.m. EDT", "2020-07-04T15:05:00-04:00"),
+        ("January 5, 2020 at 5 p.m. PST", "2020-01-05T17:00:00-08:00"),
+        # "ET" follows daylight saving of the date itself.
+        ("Updated 11:30 AM ET, Fri December 31, 2021", "2021-12-31T11:30:00-05:00"),
+        ("Updated 11:30 AM ET, Mon June 7, 2021", "2021-06-07T11:30:00-04:00"),
+        ("12 March 2022 14:00 CET", "2022-03-12T14:00:00+01:00"),
+        ("2021-12-31T11:30:00Z", "2021-12-31T11:30:00+00:00"),
+        ("2021-12-31 18:00 +0530", "2021-12-31T18:00:00+05:30"),
+        ("December 31, 2021 10:00 UTC+3", "2021-12-31T10:00:00+03:00"),
+        ("Posted at 3:21 PM ET, 01/5/2011", "2011-01-05T15:21:00-05:00"),
+        ("31.12.2021", "2021-12-31"),
+        ("Reuters November 18, 2019 11:03 PM", "2019-11-18T23:03:00"),
+    ],
+)
+def test_lines_become_iso(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found.iso == iso
+
+
+def test_ist_depends_on_the_page() -> None:
+    line = "Published 3 March 2022, 14:05 IST"
+    assert find_date(line, context="https://www.thehindu.com")
+    assert ist_region("https://www.irishtimes.com/news") == "ireland"
+    assert ist_region("The Times of Israel") == "israel"
+    assert find_date(line, context="www.rte.ie").iso == "2022-03-03T14:05:00+01:00"  # type: ignore[union-attr]
+    assert find_date(line, context="haaretz.com").iso == "2022-03-03T14:05:00+02:00"  # type: ignore[union-attr]
+
+
+def test_no_date_and_impossible_dates() -> None:
+    assert find_date("Follow us on Twitter") is None
+    assert find_date("31 February 2021") is None
+    assert normalise_date("") is None
+    assert normalise_date("2021-12-31") == "2021-12-31"
+    assert normalise_date("2021-12-31T10:00:00+01:00") == "2021-12-31T10:00:00+01:00"
+    assert normalise_date("Friday, 31 December 2021") == "2021-12-31"
