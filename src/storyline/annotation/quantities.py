@@ -120,14 +120,15 @@ def _quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> Quantity | No
     if post:
         end += post.end()
         hedge = " ".join((post.group("post") or "plus").lower().split())
-    if num.lower() in ("a", "an", "one") and not _article_ok(num, after, left):
+    if num.lower() in ("a", "an", "one") and not _article_ok(num, after, left, right):
         return None
     bounds = _bounds(num, m.group("num2"), hedge)
     if bounds is None:
         return None
     value, low, high = bounds
     unit, counted, factor = _unit(m, after)
-    counted = counted or _counted(doc, base + end)
+    if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
+        counted = _counted(doc, base + end)  # "40 percent of voters", not "3.9 percent last month"
     if unit is None and counted is None:
         return None  # a bare number counting nothing we can name is more likely a label
     return Quantity(
@@ -148,10 +149,12 @@ def _tidy(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-def _article_ok(num: str, after: re.Match[str] | None, left: str) -> bool:
+def _article_ok(num: str, after: re.Match[str] | None, left: str, right: str) -> bool:
     if after is not None and after.group("time"):
         return num.lower() == "one" or bool(_ARTICLE_OK_BEFORE.search(left))
-    return False if num.lower() != "one" else not re.search(r"\b(?:no|the|any|every|each)\s+$", left, re.I)
+    if num.lower() != "one" or re.match(r"\s+(?:of|another)\b", right):
+        return False  # "one of the officials", "one another"
+    return not re.search(r"\b(?:no|the|any|every|each)\s+$", left, re.I)
 
 
 def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
@@ -160,7 +163,7 @@ def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
         return True
     if re.search(r"[A-Za-z]-$", left) or _NAME_BEFORE.search(left):
         return True  # F-16, COVID-19, Article 5, No. 2
-    if re.match(r"-(?!(?:year-old|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I):
+    if re.match(r"-(?!(?:year-old|plus|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I):
         return True  # "two-track approach", "three-judge panel": part of a compound adjective
     if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur"):
         nxt = doc.char_span(base + m.end(), len(doc.text), alignment_mode="expand")
@@ -235,6 +238,12 @@ def _unit(m: re.Match[str], after: re.Match[str] | None) -> tuple[str | None, st
     return None, None, 1.0
 
 
+def _ends_noun_phrase(tok: Any, have_noun: bool) -> bool:
+    if have_noun:
+        return tok.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH") and tok.text != "-"
+    return tok.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH", "VBN", "VBG", "CD", "RB") and tok.text != "-"
+
+
 def _counted(doc: Any, at: int) -> str | None:
     """The noun a number counts: "100,000 Russian troops" → "troops", "dozens of people" → "people"."""
     span = doc.char_span(at, min(len(doc.text), at + 80), alignment_mode="expand")
@@ -247,9 +256,6 @@ def _counted(doc: Any, at: int) -> str | None:
     for t in toks[:6]:
         if t.tag_ in ("NN", "NNS"):
             last = t
-            continue
-        if last is not None:
-            break
-        if t.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH", "VBN", "VBG", "CD", "RB") and t.text != "-":
+        elif _ends_noun_phrase(t, last is not None):
             break
     return last.text.lower() if last is not None else None

@@ -1,0 +1,162 @@
+"""Quantities with hedges, units and counted things, on news sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.annotation.numbers import parse_number, vague_range
+from storyline.annotation.quantities import find_quantities
+
+N = None
+# (sentence, text as found, value, low, high, unit, counted, hedge)
+CASES: list[tuple[str, str, float, float | None, float | None, str | None, str | None, str | None]] = [
+    ("Russia has moved an estimated 100,000 troops toward Ukraine.", "an estimated 100,000", 100_000, 85_000,
+     115_000, N, "troops", "an estimated"),
+    ("He has massed 100,000 or so troops on the border.",
+     "100,000 or so", 100_000, 85_000, 115_000, N, "troops",
+     "or so"),
+    ("White House officials said the call lasted 50 minutes.",
+     "50 minutes", 50, 50, 50, "minutes", "minutes", N),
+    ("The exchange came during a 50-minute phone call.", "50-minute", 50, 50, 50, "minutes", "minutes", N),
+    ("The two leaders spoke frankly for nearly an hour.", "nearly an hour", 60, 48, 60, "minutes", "minutes",
+     "nearly"),
+    ("More than 100 people were arrested overnight.", "More than 100", 100, 100, N, N, "people", "more than"),
+    ("At least 12 civilians were killed in the attack.",
+     "At least 12", 12, 12, N, N, "civilians", "at least"),
+    ("Up to 5,000 workers could lose their jobs.", "Up to 5,000", 5000, N, 5000, N, "workers", "up to"),
+    ("The company will cut about 1,200 jobs.", "about 1,200", 1200, 1020, 1380, N, "jobs", "about"),
+    ("Between 20 and 30 protesters gathered outside.", "Between 20 and 30", 25, 20, 30, N, "protesters",
+     "between"),
+    ("The storm destroyed 20-30 homes.", "20-30", 25, 20, 30, N, "homes", "range"),
+    ("The government pledged $1.2 billion in aid.", "$1.2 billion", 1.2e9, 1.2e9, 1.2e9, "USD", "dollars", N),
+    ("The start-up raised £3.5m from investors.", "£3.5m", 3.5e6, 3.5e6, 3.5e6, "GBP", "pounds", N),
+    ("The EU fined the firm €4.3 billion.", "€4.3 billion", 4.3e9, 4.3e9, 4.3e9, "EUR", "euros", N),
+    ("The US has provided hundreds of millions of dollars in aid.",
+     "hundreds of millions of dollars", 2e8, 2e8,
+     999_999_999, "USD", "dollars", N),
+    ("Unemployment fell to 3.9 percent last month.", "3.9 percent", 3.9, 3.9, 3.9, "%", N, N),
+    ("Turnout was 67% in the first round.", "67%", 67, 67, 67, "%", N, N),
+    ("Support for the party rose by two percentage points.", "two percentage points", 2, 2, 2,
+     "percentage points", N, N),
+    ("Two US officials briefed reporters on the talks.", "Two", 2, 2, 2, N, "officials", N),
+    ("A dozen ambulances were sent to the scene.", "A dozen", 12, 12, 12, N, "ambulances", N),
+    ("Thousands of people marched through the capital.", "Thousands", 2000, 2000, 9999, N, "people", N),
+    ("Tens of thousands of refugees crossed the border.", "Tens of thousands", 20_000, 20_000, 99_999, N,
+     "refugees", N),
+    ("Some 300 families were evacuated from the valley.", "Some 300", 300, 255, 345, N, "families", "some"),
+    ("Almost 40 percent of voters backed the plan.",
+     "Almost 40 percent", 40, 32, 40, "%", "voters", "almost"),
+    ("Roughly 2.5 million people still lack power.",
+     "Roughly 2.5 million", 2.5e6, 2.125e6, 2.875e6, N, "people",
+     "roughly"),
+    ("The trial lasted three weeks.", "three weeks", 30_240, 30_240, 30_240, "minutes", "minutes", N),
+    ("The flight to Kabul took two hours.", "two hours", 120, 120, 120, "minutes", "minutes", N),
+    ("A 12-year-old boy was among the injured.", "12-year-old", 12, 12, 12, "years", "age", N),
+    ("Fewer than 50 lawmakers voted against the bill.", "Fewer than 50", 50, N, 50, N, "lawmakers",
+     "fewer than"),
+    ("The rally drew more than 10,000 supporters.", "more than 10,000", 10_000, 10_000, N, N, "supporters",
+     "more than"),
+    ("Police fired 1,000-plus rounds during the siege.", "1,000-plus", 1000, 1000, N, N, "rounds", "plus"),
+    ("Nearly 200 flights were cancelled at Heathrow.", "Nearly 200", 200, 160, 200, N, "flights", "nearly"),
+    ("The plan would cost $4 trillion in total.", "$4 trillion", 4e12, 4e12, 4e12, "USD", "dollars", N),
+    ("Half a million people signed the petition.", "Half a million", 5e5, 5e5, 5e5, N, "people", N),
+    ("Facebook says it has 2.9 billion monthly users.", "2.9 billion", 2.9e9, 2.9e9, 2.9e9, N, "users", N),
+    ("The strike lasted 10 days.", "10 days", 14_400, 14_400, 14_400, "minutes", "minutes", N),
+    ("Prices rose 5 to 7 percent in March.", "5 to 7 percent", 6, 5, 7, "%", N, "range"),
+    ("Officials said as many as 400 soldiers were killed.", "as many as 400", 400, N, 400, N, "soldiers",
+     "as many as"),
+    ("The plane carried 150 passengers and six crew members.", "150", 150, 150, 150, N, "passengers", N),
+    ("The plane carried 150 passengers and six crew members.", "six", 6, 6, 6, N, "members", N),
+    ("Rebels hold two hundred and fifty hostages.", "two hundred and fifty", 250, 250, 250, N, "hostages", N),
+    ("The company lost 3,500 dollars a day.", "3,500 dollars", 3500, 3500, 3500, "USD", "dollars", N),
+    ("The fire burned for just over 12 hours.", "just over 12 hours", 720, 720, 792, "minutes", "minutes",
+     "just over"),
+    ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
+]  # fmt: skip
+# Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.
+NOT_QUANTITIES: list[tuple[str, str]] = [
+    ("The talks begin in Geneva on January 10.", "10"),
+    ("Russia annexed Crimea in 2014.", "2014"),
+    ("The vote starts at 10:30 a.m. local time.", "10"),
+    ("Polls close at 8 p.m.", "8"),
+    ("It was the second call between the leaders this month.", "second"),
+    ("Two F-16 jets were scrambled.", "16"),
+    ("Allies invoked Article 5 of the treaty.", "5"),
+    ("COVID-19 cases rose sharply.", "19"),
+    ("Manchester United won 3-1 at home.", "3"),
+    ("No one was hurt in the blast.", "one"),
+    ("One of the officials said talks would continue.", "One"),
+    ("The Biden administration has attempted a two-track approach.", "two"),
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Any) -> dict[str, Any]:
+    sentences = sorted({c[0] for c in CASES} | {c[0] for c in NOT_QUANTITIES})
+    return dict(zip(sentences, nlp.pipe(sentences), strict=True))
+
+
+def _approx(x: float | None) -> Any:
+    return None if x is None else pytest.approx(x, rel=1e-6)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "low", "high", "unit", "counted", "hedge"), CASES)
+def test_quantity_table(
+    docs: dict[str, Any],
+    sentence: str,
+    text: str,
+    value: float,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+    counted: str | None,
+    hedge: str | None,
+) -> None:
+    found = {q.text: q for q in find_quantities(docs[sentence])}
+    assert text in found, f"{text!r} not in {sorted(found)}"
+    q = found[text]
+    assert sentence[q.start : q.end] == text
+    assert (q.value, q.low, q.high) == (_approx(value), _approx(low), _approx(high))
+    assert (q.unit, q.counted, q.hedge) == (unit, counted, hedge)
+
+
+@pytest.mark.parametrize(("sentence", "number"), NOT_QUANTITIES)
+def test_not_a_quantity(docs: dict[str, Any], sentence: str, number: str) -> None:
+    assert not any(number in q.text for q in find_quantities(docs[sentence]))
+
+
+def test_seed_quantities_compare(nlp: Any, seed_paths: tuple[Path, Path]) -> None:
+    """The seeds' aligned figures: bounds that overlap, durations in one unit."""
+    a, b = (find_quantities(nlp(p.read_text(encoding="utf-8"))) for p in seed_paths)
+    troops_a = next(q for q in a if q.counted == "troops")
+    troops_b = next(q for q in b if q.counted == "troops")
+    assert troops_a.hedge == "an estimated" and troops_b.hedge == "or so"
+    assert troops_a.low is not None and troops_b.high is not None and troops_a.low <= troops_b.high
+    hour = next(q for q in a if q.text == "nearly an hour")
+    minutes = next(q for q in b if q.text == "50-minute")
+    assert hour.unit == minutes.unit == "minutes"
+    assert hour.low is not None and hour.high is not None and hour.low <= minutes.value <= hour.high
+    money = next(q for q in b if q.unit == "USD")
+    assert money.low == 2e8 and money.text == "hundreds of millions of dollars"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("100,000", 1e5), ("1.2 billion", 1.2e9), ("twenty-five", 25), ("a dozen", 12), ("half a million", 5e5),
+     ("two and a half million", 2.5e6), ("3bn", 3e9), ("seven", 7), ("not a number", None)],
+)  # fmt: skip
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_vague_range() -> None:
+    assert vague_range("hundreds of millions") == (2e8, 999_999_999)
+    assert vague_range("dozens") == (24, 99)
+    assert vague_range("forty") is None
+
+
+def test_case_count() -> None:
+    assert len(CASES) >= 40
