@@ -26,7 +26,8 @@ MEMBERS = 24  # most recent members an article is scored against: bounded cost p
 DAY = 86_400.0
 SAME_DAYS = 3.0  # reports of one event within this many days of a member carry no date penalty
 PENALTY_PER_DAY = 0.02
-MAX_DAYS = 14.0  # farther than this from every member: a different event, however similar
+MAX_DAYS = 14.0
+PSEUDO_DOCS = 10  # farther than this from every member: a different event, however similar
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class DocFreq:
         self.df.update({"@" + t: sign for t, _ in sig.names})
 
     def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1))
+        """Smoothed as if ``PSEUDO_DOCS`` unseen documents lacked the term: in a batch of two, a
+        shared name still weighs, instead of every shared term getting zero weight."""
+        return math.log((self.n + 1 + PSEUDO_DOCS) / (self.df.get(term, 0) + 1))
 
 
 def _tfidf(terms: Iterable[tuple[str, float]], df: DocFreq, prefix: str) -> dict[str, float]:
