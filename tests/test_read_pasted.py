@@ -113,3 +113,22 @@ def test_every_line_ends_up_in_the_article_or_removed(lines: list[str]) -> None:
             piece = piece.strip()
             if piece:
                 assert any(piece in k for k in kept) or piece in removed, piece
+
+
+def test_bylines_copyrights_and_two_dates_on_one_line() -> None:
+    from storyline.reading.lines import byline_name
+
+    assert byline_name("By Kashmira Gander On 11/13/19 at 4:00 PM EST") == "Kashmira Gander"
+    assert byline_name("Bill Hoppe | Special to the Pioneer Press") == "Bill Hoppe"
+    assert byline_name("Posted by Vortex") == "Vortex"
+    assert copyright_holder("Copyright © 2019 by Snopes Media Group Inc.") == "Snopes Media Group Inc"
+    assert copyright_holder("© 2019 and Reprint Permissions") is None
+    page = "\n\n".join(
+        [
+            "Council approves the road repair budget after a long debate",
+            "PUBLISHED: November 19, 2019 at 5:10 pm | UPDATED: November 19, 2019 at 7:41 pm",
+            *PARAS,
+        ]
+    )
+    ex = clean_pasted(page)
+    assert (ex.published, ex.updated) == ("2019-11-19T17:10:00", "2019-11-19T19:41:00")

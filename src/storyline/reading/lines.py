@@ -49,7 +49,8 @@ _CREDIT_START = re.compile(
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
 
 _ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)]\s+)")
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|report by|story by)\s+\S", re.I)
+_BY = r"^(?:by|written by|words by|reporting by|report by|story by|posted by|text by|text:|words:)\s*"
+_BYLINE = re.compile(_BY + r"\S", re.I)
 
 # Words that label furniture on news pages. Only short lines are judged by them.
 _FURNITURE = re.compile(
@@ -62,7 +63,8 @@ _FURNITURE = re.compile(
     r"|min read|minutes? read|save|bookmark|gift|donate|contribute|support|register|account"
     r"|delivered|powered by|updates?|alerts?|breaking news|live (?:updates|blog|stream|tv)|explore"
     r"|more stories|you may like"
-    r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery)\b",
+    r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery"
+    r"|filed under)\b",
     re.I,
 )
 _DATE_LABEL = re.compile(
@@ -72,7 +74,10 @@ _DATE_LABEL = re.compile(
 )
 _ZONE_WORD = re.compile(r"\b[A-Z]{2,5}\b")
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
-_COPYRIGHT = re.compile(r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+)$", re.I)
+_COPYRIGHT_HINT = re.compile(r"[©ⓒ]|\([cс]\)|copyright", re.I)  # (с) may be Cyrillic
+_COPYRIGHT = re.compile(
+    r"(?:(?:[©ⓒ]|\([cс]\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.+)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ def is_furniture(text: str, words: int) -> bool:
 
 def _date_line(text: str, words: int, context: str) -> FoundDate | None:
     """A line that is only a date (with labels, a time and maybe a name), not a sentence."""
-    if words > 14 or not re.search(r"\d", text):
+    if words > 20 or not re.search(r"\d", text):
         return None
     found = find_date(text, context=context)
     if found is None:
@@ -204,16 +209,21 @@ def teaser(text: str) -> bool:
 
 def copyright_holder(text: str) -> str | None:
     """The outlet named in a copyright line ("© 2021 The Independent. All rights reserved")."""
-    if "©" not in text and "opyright" not in text and "(c)" not in text.lower():
+    if not _COPYRIGHT_HINT.search(text):
         return None
     m = _COPYRIGHT.search(text)
     if not m or len(text.split()) > 16:
         return None
     name = re.split(r"[.|;]\s|\ball rights reserved\b|,\s*(?:inc|ltd|llc)\b", m.group(1), flags=re.I)[0]
-    name = re.sub(r"^\s*\d{4}\s*", "", name).strip(" .,-–—")
-    return name if 1 <= len(name.split()) <= 6 else None
+    name = re.sub(r"\b(?:19|20)\d\d\b|^\s*by\s+|[()]", " ", name, flags=re.I)
+    name = " ".join(name.split()).strip(" .,-–—")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not any(w[:1].isupper() for w in words) or words[0].islower():
+        return None
+    return name
 
 
 def byline_name(text: str) -> str:
-    """The names of a byline without its "By"."""
-    return re.sub(r"^(?:by|written by|words by|reporting by|report by|story by)\s+", "", text, flags=re.I)
+    """The names of a byline without its "By", its date or its job title ("Jane Doe | Staff Writer")."""
+    names = re.sub(_BY, "", text, flags=re.I)
+    return re.split(r"\s+(?:on|at|[-–—|·•])\s+|[|·•]|\s+\d", names, maxsplit=1, flags=re.I)[0].strip(" ,")

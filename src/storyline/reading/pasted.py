@@ -42,6 +42,8 @@ _MAX_GAP = 4
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _TITLE_WORDS = 16
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 _HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -110,11 +112,19 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
 
 
 def _headline(line: Line) -> bool:
-    """Shaped like a headline: a few words to a long line, no full stop, starts with a capital."""
+    """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
+
+    A short run of capitalised words alone ("Adam Clark Estes", "Health Marijuana Weed") is a
+    name or a section label, and a clock time marks a dateline, not a headline.
+    """
     t = line.text
+    words = t.split()
+    if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
     return (
         line.kind in (Kind.SHORT, Kind.LONG)
         and 3 <= line.words <= 40
+        and not _CLOCK.search(t)
         and not t.endswith((".", ":", ",", ";"))
         and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
     )
@@ -202,8 +212,14 @@ def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None
     return published, updated
 
 
-def _iso(line: Line | None, context: str) -> str | None:
-    found = find_date(line.text, context=context) if line is not None else None
+def _iso(line: Line | None, context: str, *, updated: bool = False) -> str | None:
+    """The date of a date line; for "Published ... | Updated ..." the one after the label asked for."""
+    if line is None:
+        return None
+    label = _UPDATED_LABEL.search(line.text) if updated else None
+    found = (label and find_date(line.text[label.start() :], context=context)) or find_date(
+        line.text, context=context
+    )
     return found.iso if found else None
 
 
@@ -238,7 +254,7 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     used.update(id(x) for x in kept)
     source = None
     for line in lines:
-        source = source or copyright_holder(line.text)
+        source = copyright_holder(line.text) or source  # the last one: the page footer
         if id(line) not in used:
             where = _where(line, lines, i, j)
             title_again = header.title is not None and line.text == header.title.text
@@ -250,8 +266,8 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
         title=header.title.text if header.title else None,
         subtitle=subtitle.text if subtitle else None,
         byline=byline_name(header.byline.text) if header.byline else None,
-        published=_iso(published, context),
-        updated=_iso(updated, context),
+        published=(pub := _iso(published, context)),
+        updated=None if (upd := _iso(updated, context, updated=True)) == pub else upd,
         source=source,
         removed=tuple(removed),
     )
