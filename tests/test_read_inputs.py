@@ -169,3 +169,12 @@ def test_stdin_is_read() -> None:
     result = CliRunner().invoke(app, ["read", "-", "--format", "json"], input=SEED_B.read_bytes())
     assert result.exit_code == 0
     assert json.loads(result.stdout)["path"] == "<stdin>"
+
+
+def test_json_body_with_markup_becomes_paragraphs() -> None:
+    body = (
+        "<p>The river burst its banks on <a href='/x'>Sunday</a> night.</p><p>Residents &amp; pets left.</p>"
+    )
+    art = read(json.dumps({"title": "Floods", "content": body}).encode(), name="feed.json")
+    assert art.text == "The river burst its banks on Sunday night.\n\nResidents & pets left."
+    assert art.path == "feed.json"

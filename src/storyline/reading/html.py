@@ -82,6 +82,17 @@ def _flatten(tree: Any) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
+def fragment_text(html: str) -> str:
+    """Plain paragraphs from an HTML fragment (a JSON ``body`` that holds markup)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # unparseable markup: keep the text as it is rather than lose it
+        return html
+    return "\n\n".join(line for line in _flatten(tree).split("\n") if line)
+
+
 def _polish(body: str, context: str) -> tuple[str, list[Removed]]:
     """Drop the captions, credits and furniture lines trafilatura left in the body."""
     kept: list[str] = []

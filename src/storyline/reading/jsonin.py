@@ -8,6 +8,7 @@ JSON Lines are streamed line by line, so a file of any size keeps memory flat.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from storyline.reading.dates import normalise_date
 from storyline.reading.extracted import Extracted, clean_field, to_article
 from storyline.reading.sniff import Blob, ReadOptions
 
+_MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|h[1-6]|li)\b[^>]*>", re.I)
 TEXT_KEYS = ("text", "body", "content", "articleBody", "article_body", "maintext", "article", "story")
 TITLE_KEYS = ("title", "headline", "name")
 SUBTITLE_KEYS = ("subtitle", "standfirst", "description", "summary", "dek")
@@ -64,6 +66,10 @@ def article_from_json(obj: object, name: str, options: ReadOptions) -> Article:
     url = clean_field(_pick(obj, URL_KEYS))
     source = clean_field(_pick(obj, SOURCE_KEYS))
     context = f"{url or ''} {source or ''}"
+    if _MARKUP.search(text):
+        from storyline.reading.html import fragment_text
+
+        text = fragment_text(text)
     ex = Extracted(
         text=_paragraphs(text),
         title=clean_field(_pick(obj, TITLE_KEYS)),
