@@ -201,3 +201,50 @@ def seed_report() -> Report:
         for x, p in zip((a, b), SEEDS, strict=True)
     )
     return Report(sources, brief, conflicts + agree + unique, quotes, timeline, articles=(a, b))
+
+
+def refs(*arts: AnnotatedArticle) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(x.id, None, x.article.source, x.article.title, x.article.published) for x in arts)
+
+
+HOSTILE = (
+    '<script>alert("x")</script> The minister spoke. '
+    '<img src=x onerror="alert(1)"> Talks begin on Jan. 10 in Geneva. '
+    '<a href="javascript:alert(2)">click</a> was posted. '
+    '" onmouseover="alert(3)" data-x=" she said.\n\n'
+    "</textarea><svg onload=alert(4)> ended ]]> <!-- here --> &amp; there."
+)
+
+
+def hostile_report() -> Report:
+    """Article text, names, summaries and dates built to break out of HTML, SVG and Markdown."""
+    a = article(HOSTILE, '<b onclick="alert(5)">Evil Times</b>', "<script>alert(6)</script>", "2021-12-31")
+    b = article(HOSTILE.replace("Jan. 10", "Jan. 9"), "Fair Post", "javascript:alert(7)", "2021-12-31")
+    dates = (Value(a.id, "Jan. 10", ["2022-01-10"] * 2), Value(b.id, "Jan. 9", ["2022-01-09"] * 2))
+    conflict = finding(
+        "conflict",
+        "date",
+        '<img src=y onerror="alert(8)"> dates differ',
+        (a, "Talks begin on Jan. 10"),
+        (b, "Talks begin on Jan. 9"),
+        values=dates,
+    )
+    words = (
+        Value(a.id, '<script>alert("x")</script>', None),
+        Value(b.id, '<a href="javascript:alert(2)">', None),
+    )
+    quote_conflict = finding(
+        "conflict", "quote", "wording", (a, "<script>alert"), (b, "<a href"), values=words
+    )
+    unique = finding("unique", None, "<svg onload=alert(9)>", (a, "</textarea><svg onload=alert(4)>"))
+    quotes = (
+        quote(a, '<script>alert("x")</script>', "<i onmouseover=alert(10)>Al</i>", "al"),
+        quote(b, '<a href="javascript:alert(2)">click</a>', "Al", "al"),
+    )
+    s, e = sentence_of(a.text, "Jan. 10")
+    timeline = (
+        when(a, "Jan. 10", "2022-01-10", "2022-01-10", "<script>alert(11)</script> talks", conflict=True),
+        when(b, "Jan. 9", "2022-01-09", "2022-01-09", '"/><script>alert(12)</script>', conflict=True),
+    )
+    brief = (BriefLine(a.text[s:e], (a.id, b.id)),)
+    return Report(refs(a, b), brief, (conflict, quote_conflict, unique), quotes, timeline, articles=(a, b))

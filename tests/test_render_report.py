@@ -13,8 +13,8 @@ import pytest
 from lxml import etree
 from rich.cells import cell_len
 
-from render_samples import article, finding, quote, seed_report, sentence_of, when
-from storyline.model import BriefLine, Report, SourceRef, Statement, Value
+from render_samples import article, finding, hostile_report, quote, refs, seed_report
+from storyline.model import Report, SourceRef, Statement
 from storyline.render import FORMATS, render_report
 from storyline.render.report_html import article_paragraphs, report_context, script_hash
 from storyline.render.report_markdown import md
@@ -101,14 +101,10 @@ def test_a_partial_quote_inside_a_longer_one_is_not_a_different_wording() -> Non
         quote(a, "a colossal mistake that would entail grave consequences", "Yuri Ushakov", "ushakov"),
         quote(b, "a colossal mistake", "Ushakov", "ushakov"),
     )
-    rep = Report(_refs(a, b), (), (), quotes, ())
+    rep = Report(refs(a, b), (), (), quotes, ())
     (group,) = quote_groups(rep)
     (remark,) = group.remarks
     assert len(remark.occurrences) == 2 and not remark.differs
-
-
-def _refs(*arts: Any) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(x.id, None, x.article.source, x.article.title, x.article.published) for x in arts)
 
 
 # --- terminal --------------------------------------------------------------------------------------
@@ -154,7 +150,7 @@ def test_terminal_prints_brackets_in_article_text_as_written() -> None:
     f = finding(
         "agree", "claim", "Both: [link=http://x]nothing[/link]", (a, "[bold]nothing"), (b, "[bold]nothing")
     )
-    out = render_report(Report(_refs(a, b), (), (f,), (), ()), "terminal", width=100, color=True)
+    out = render_report(Report(refs(a, b), (), (f,), (), ()), "terminal", width=100, color=True)
     plain = ANSI.sub("", out)
     assert "[bold]nothing[/bold]" in plain and "[red]the deal[/]" in plain
     assert "[link=http://x]nothing[/link]" in plain
@@ -164,7 +160,7 @@ def test_terminal_stacks_sources_when_too_many_for_columns() -> None:
     text = "Officials said the talks would begin on Monday in Geneva."
     arts = [article(f"{text} Outlet {i} adds a detail.", f"Outlet {i}", "t", "2021-12-31") for i in range(6)]
     f = finding("agree", "date", "The talks begin on Monday.", *((a, "talks would begin") for a in arts))
-    out = render_report(Report(_refs(*arts), (), (f,), (), ()), "terminal", width=100, color=False)
+    out = render_report(Report(refs(*arts), (), (f,), (), ()), "terminal", width=100, color=False)
     block = out[out.index("Agreements (1)") :]
     assert all(f"[{chr(65 + i)}] Officials said" in block for i in range(6))
     assert max(cell_len(line) for line in out.splitlines()) <= 100
@@ -267,50 +263,8 @@ def test_html_is_self_contained_and_runs_only_its_own_script(report: Report) -> 
     assert heads == ["Brief", "Conflicts", "What", "Agreements", "Who", "Timeline", "The"]
 
 
-HOSTILE = (
-    '<script>alert("x")</script> The minister spoke. '
-    '<img src=x onerror="alert(1)"> Talks begin on Jan. 10 in Geneva. '
-    '<a href="javascript:alert(2)">click</a> was posted. '
-    '" onmouseover="alert(3)" data-x=" she said.\n\n'
-    "</textarea><svg onload=alert(4)> ended ]]> <!-- here --> &amp; there."
-)
-
-
-def _hostile_report() -> Report:
-    a = article(HOSTILE, '<b onclick="alert(5)">Evil Times</b>', "<script>alert(6)</script>", "2021-12-31")
-    b = article(HOSTILE.replace("Jan. 10", "Jan. 9"), "Fair Post", "javascript:alert(7)", "2021-12-31")
-    dates = (Value(a.id, "Jan. 10", ["2022-01-10"] * 2), Value(b.id, "Jan. 9", ["2022-01-09"] * 2))
-    conflict = finding(
-        "conflict",
-        "date",
-        '<img src=y onerror="alert(8)"> dates differ',
-        (a, "Talks begin on Jan. 10"),
-        (b, "Talks begin on Jan. 9"),
-        values=dates,
-    )
-    words = (
-        Value(a.id, '<script>alert("x")</script>', None),
-        Value(b.id, '<a href="javascript:alert(2)">', None),
-    )
-    quote_conflict = finding(
-        "conflict", "quote", "wording", (a, "<script>alert"), (b, "<a href"), values=words
-    )
-    unique = finding("unique", None, "<svg onload=alert(9)>", (a, "</textarea><svg onload=alert(4)>"))
-    quotes = (
-        quote(a, '<script>alert("x")</script>', "<i onmouseover=alert(10)>Al</i>", "al"),
-        quote(b, '<a href="javascript:alert(2)">click</a>', "Al", "al"),
-    )
-    s, e = sentence_of(a.text, "Jan. 10")
-    timeline = (
-        when(a, "Jan. 10", "2022-01-10", "2022-01-10", "<script>alert(11)</script> talks", conflict=True),
-        when(b, "Jan. 9", "2022-01-09", "2022-01-09", '"/><script>alert(12)</script>', conflict=True),
-    )
-    brief = (BriefLine(a.text[s:e], (a.id, b.id)),)
-    return Report(_refs(a, b), brief, (conflict, quote_conflict, unique), quotes, timeline, articles=(a, b))
-
-
 def test_hostile_article_text_stays_text_in_html() -> None:
-    rep = _hostile_report()
+    rep = hostile_report()
     raw = render_report(rep, "html")
     doc = lxml.html.document_fromstring(raw)
     assert len(doc.xpath("//script")) == 1  # only the page's own
@@ -331,7 +285,7 @@ def test_hostile_article_text_stays_text_in_html() -> None:
 
 
 def test_hostile_text_stays_text_in_terminal_and_markdown() -> None:
-    rep = _hostile_report()
+    rep = hostile_report()
     term = render_report(rep, "terminal", width=100, color=False)
     assert '<script>alert("x")</script>' in term  # a terminal shows text; nothing there runs
     text = render_report(rep, "markdown")
@@ -348,7 +302,7 @@ def test_a_report_without_article_texts_still_renders(report: Report) -> None:
 
 def test_an_empty_report_says_so_everywhere() -> None:
     a, b = article("Nothing much.", "X", "t", None), article("Little else.", "Y", "t", None)  # type: ignore[arg-type]
-    rep = Report(_refs(a, b), (), (), (), (), articles=(a, b))
+    rep = Report(refs(a, b), (), (), (), (), articles=(a, b))
     assert "contradict each other nowhere" in render_report(rep, "terminal", color=False)
     assert "contradict each other nowhere" in render_report(rep, "markdown")
     doc = _page(rep)

@@ -238,11 +238,12 @@ def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> 
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
-        for f in found[:UNIQUE_SHOWN]:
+        shown = UNIQUE_SHOWN if len(found) > UNIQUE_SHOWN + 2 else len(found)
+        for f in found[:shown]:
             grid.add_row(Text("+", style="green"), Text(" ".join(s.text for s in f.statements)))
         blocks.append(Padding(grid, (0, 0, 0, 2)))
-        if len(found) > UNIQUE_SHOWN:
-            more = f"… and {len(found) - UNIQUE_SHOWN} more (all of them in --format markdown or html)"
+        if len(found) > shown:
+            more = f"… and {len(found) - shown} more (all of them in --format markdown or html)"
             blocks.append(Padding(Text(more, style="dim"), (0, 0, 0, 2)))
     blocks.append(Text())
     return Group(*blocks)
