@@ -44,6 +44,7 @@ class Parsed:
 
     doc: Doc
     base: int
+    end: int  # character offset just past the sentence (``Doc.text`` is costly to rebuild)
 
 
 class _Resolver:
@@ -128,8 +129,7 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
 def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
     best: tuple[tuple[int, int], Cue] | None = None
     for n, p in enumerate(parsed):
-        end = p.base + len(p.doc.text)
-        if end <= q.outer_start or p.base >= q.outer_end:
+        if p.end <= q.outer_start or p.base >= q.outer_end:
             continue
         for cue in cues.get(n, []):
             r = _rank(cue, q)

@@ -14,9 +14,10 @@ the parser is a large share of the full pipeline's time and most sentences do no
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,36 +58,56 @@ def load_nlp() -> Language:
     )
 
 
-def _needs_parse(sent: Any) -> bool:
-    for tok in sent:
-        if tok.text in _MARKS or tok.text[:1] in _MARKS or tok.text[-1:] in _MARKS:
-            return True
-        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
-            return True
-        if tok.lower_ == "according":
-            return True
-    return False
+def _speech_forms() -> frozenset[str]:
+    """Word forms of the speech verbs ("say", "says", "said", "saying"), to pick sentences
+    without touching tokens: a false hit only costs one sentence's parse."""
+    forms = {"said", "told", "wrote", "put", "spoke", "according"}
+    for lemma in SPEECH_LEMMAS:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return frozenset(forms)
 
 
-def parse_selected(doc: Doc, nlp: Language) -> list[Parsed]:
+_FORMS = _speech_forms()
+_WORD = re.compile(r"[A-Za-z]+")
+# What a parsed sentence Doc needs: words, tags, lemmas, entities (not the many lexical attrs).
+_ARRAY_HEAD = [ORTH, SPACY, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID, SENT_START]
+
+
+def _needs_parse(text: str, a: int, b: int) -> bool:
+    chunk = text[a:b]
+    if any(m in chunk for m in _MARKS):
+        return True
+    return any(w.lower() in _FORMS for w in _WORD.findall(chunk))
+
+
+def parse_selected(doc: Doc, nlp: Language, spans: list[tuple[int, int]]) -> list[Parsed]:
     """Dependency-parse only the sentences that can hold a quote or a speech cue."""
     if "parser" not in nlp.component_names:
         return []
     parser = nlp.get_pipe("parser")
-    chosen = [s for s in doc.sents if _needs_parse(s)]
-    docs = [s.as_doc() for s in chosen]
+    text = doc.text
+    chosen = []
+    for a, b in spans:
+        if _needs_parse(text, a, b):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and len(span):
+                chosen.append(span)
+    docs = [s.as_doc(array_head=_ARRAY_HEAD) for s in chosen]  # type: ignore[call-arg]
     parsed = list(parser.pipe(docs, batch_size=64)) if docs else []  # type: ignore[attr-defined]
-    return [Parsed(d, s.start_char) for s, d in zip(chosen, parsed, strict=True)]
+    return [Parsed(d, s.start_char, s.end_char) for s, d in zip(chosen, parsed, strict=True)]
 
 
 def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
-    sents = tuple(Sentence(a, b) for a, b in _sentences.split_sentences(article.text))
+    spans = _sentences.split_sentences(article.text)
     entities = entities_of(doc)
-    quotes = find_quotes(article.text, parse_selected(doc, nlp), entities)
+    quotes = find_quotes(article.text, parse_selected(doc, nlp, spans), entities)
     return AnnotatedArticle(
         article=article,
-        sentences=sents,
+        sentences=tuple(Sentence(a, b) for a, b in spans),
         entities=tuple(entities),
         quotes=tuple(quotes),
         quantities=tuple(find_quantities(doc)),

@@ -12,9 +12,13 @@ writes the boundaries onto a spaCy ``Doc`` so the tagger and NER see the same se
 from __future__ import annotations
 
 import re
+from typing import cast
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 # Never end a sentence: a title or word that needs what follows ("Gen. Mark Milley", "No. 10").
 TITLES = frozenset(
@@ -100,9 +104,14 @@ def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:
 
 def sentence_starts(doc: Doc, spans: list[tuple[int, int]]) -> None:
     """Mark ``doc``'s tokens so ``doc.sents`` follows ``spans``."""
+    if not len(doc):
+        return
     starts = {s for s, _ in spans}
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0 or tok.idx in starts
+    idx = doc.to_array([IDX])
+    flags = numpy.fromiter((1 if i in starts else -1 for i in idx.tolist()), dtype="int64", count=len(idx))
+    flags[0] = 1
+    # spaCy stores -1 ("not a start") as its uint64 wrap-around
+    doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
 
 
 @Language.component("storyline_sentences", assigns=["token.is_sent_start"])
