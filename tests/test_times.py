@@ -211,6 +211,23 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The agency will decide this summer.", B, "this summer", "2022-06-01", "2022-08-31"),
     ("Next winter could bring energy shortages.", C, "Next winter", "2023-12-01", "2024-02-29"),
     ("By the end of 2023, the plant will be closed.", B, "the end of 2023", "2023-09-01", "2023-12-31"),
+    ("The cathedral was rebuilt in the 13th century.", C, "the 13th century", "1200-01-01", "1299-12-31"),
+    ("Coal powered the early twentieth century economy.", C, "the early twentieth century", "1900-01-01",
+     "1932-12-31"),
+    # bare weekends and seasons, holidays, parts of the current unit
+    ("The senator said over the weekend that he would run.", B, "the weekend", "2022-03-12", "2022-03-13"),
+    ("Negotiators will keep talking through the weekend.", B, "the weekend", "2022-03-19", "2022-03-20"),
+    ("The offensive is expected to begin in the spring.", A, "the spring", "2022-03-01", "2022-05-31"),
+    ("The harvest failed in the autumn.", B, "the autumn", "2021-09-01", "2021-11-30"),
+    ("A deal by Christmas now looks impossible.", "2012-12-13", "Christmas", "2012-12-25", None),
+    ("Shops were looted on Christmas Eve.", D, "Christmas Eve", "2019-12-24", None),
+    ("Fireworks lit up the sky on New Year's Eve.", D, "New Year's Eve", "2019-12-31", None),
+    ("Travel peaked before Thanksgiving.", "2023-11-28", "Thanksgiving", "2023-11-23", None),
+    ("Churches will be full on Easter Sunday.", "2024-03-20", "Easter Sunday", "2024-03-31", None),
+    ("Prices will stay high until the end of the month.", C, "the end of the month", "2023-07-21",
+     "2023-07-31"),
+    ("A decision is due by the end of the week.", C, "the end of the week", "2023-07-07", "2023-07-09"),
+    ("Counting could continue until Friday.", "2020-11-05", "Friday", "2020-11-06", None),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [
@@ -227,6 +244,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("It was the second call between the leaders.", "second"),
     ("Many people may march in protest.", "march"),
     ("Polls open at 7 a.m.", "7"),
+    ("The shops sold out of Christmas trees.", "Christmas"),
 ]
 
 

@@ -5,7 +5,11 @@ Pure date arithmetic, no text: ``times.py`` finds the expressions and calls thes
 
 - A week runs Monday to Sunday (ISO); a weekend is its Saturday and Sunday.
 - "early"/"mid"/"late" a year: Jan–Apr, May–Aug, Sep–Dec; a month: days 1–10, 11–20, 21–end;
-  a decade: years 0–3, 4–6, 7–9. "the end of"/"the start of" are the same as "late"/"early".
+  a week: Mon–Tue, Wed–Thu, Fri–Sun; a decade: years 0–3, 4–6, 7–9; a century: years 0–32,
+  33–65, 66–99. "the end of"/"the start of" are the same as "late"/"early".
+- "the 19th century" is 1800–1899 (as news uses it), not 1801–1900.
+- Holidays without a date are placed like a month and day; the movable ones follow US usage
+  (Thanksgiving the fourth Thursday of November, Labor Day, Memorial Day) and Western Easter.
 - Seasons are meteorological (northern hemisphere): spring Mar–May, summer Jun–Aug, autumn
   Sep–Nov, winter Dec–Feb (the winter "of" a year starts in its December).
 - A date without a year is placed in the year that puts it nearest the publication date, where
@@ -44,6 +48,49 @@ class Direction:
 UNKNOWN = Direction()
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``th ``weekday`` (0 = Monday) of a month; ``n`` -1 is the last."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = month_end(year, month)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday(name: str, year: int) -> date:
+    """The date of a holiday news writes without a date (US ones where the US and others differ)."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+             "veterans day": (11, 11), "bastille day": (7, 14), "the fourth of july": (7, 4)}  # fmt: skip
+    if key in fixed:
+        return date(year, *fixed[key])
+    if key.startswith("thanksgiving"):
+        return nth_weekday(year, 11, 3, 4)
+    if key == "labor day":
+        return nth_weekday(year, 9, 0, 1)
+    if key == "memorial day":
+        return nth_weekday(year, 5, 0, -1)
+    offsets = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+    if key in offsets:
+        return easter(year) + timedelta(days=offsets[key])
+    raise ValueError(f"unknown holiday {name!r}")
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, _cal.monthrange(year, month)[1])
 
@@ -73,6 +120,10 @@ def part_of(interval: Interval, part: Part | None) -> Interval:
     if part is None:
         return interval
     start, end = interval
+    if (end - start).days > 4000:  # a century: years 0-32, 33-65, 66-99
+        y0 = start.year
+        a, b = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}[part]
+        return date(y0 + a, 1, 1), date(y0 + b, 12, 31)
     if (end - start).days > 400:  # a decade: years 0-3, 4-6, 7-9
         y0 = start.year
         spans = {"early": (y0, y0 + 3), "mid": (y0 + 4, y0 + 6), "late": (y0 + 7, y0 + 9)}
@@ -82,6 +133,9 @@ def part_of(interval: Interval, part: Part | None) -> Interval:
         y = start.year
         months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
         return date(y, months[0], 1), month_end(y, months[1])
+    if (end - start).days < 10:  # a week: Monday-Tuesday, Wednesday-Thursday, Friday-Sunday
+        a, b = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}[part]
+        return start + timedelta(days=a), start + timedelta(days=b)
     days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[part]
     return start.replace(day=days[0]), start.replace(day=min(days[1], end.day))
 

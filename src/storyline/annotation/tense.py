@@ -20,6 +20,7 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 # "X to <verb>" is future after these: "set to begin", "due to meet", "plans to vote".
 _FUTURE_TO = {"set", "due", "expect", "schedule", "plan", "go", "slate", "poise", "intend", "aim", "prepare",
               "hope", "want", "agree", "vow", "promise", "threaten", "seek", "propose", "decide"}  # fmt: skip
+_MODALS = {"could", "can", "may", "might", "should", "must", "ca"}
 _PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
 # Words near an expression that say it lies ahead or behind, whatever the main verb's tense.
@@ -73,8 +74,8 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
         prev = tok.doc[tok.i - 2]
         if prev.lemma_.lower() in _FUTURE_TO or prev.text.lower() == "going":
             return Direction("future", True)
-    if "would" in aux:
-        return Direction("future", False)
+    if "would" in aux or (any(a in _MODALS for a in aux) and not any(a in _PAST_AUX for a in aux)):
+        return Direction("future", False)  # "could continue until Friday"; not "could have"
     if tok.tag_ == "VBD" or any(a in _PAST_AUX for a in aux):
         return Direction("past", True)
     if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):

@@ -23,7 +23,7 @@ from typing import Any
 from storyline.annotation import calendar as cal
 from storyline.annotation.numbers import parse_number
 from storyline.annotation.tense import clause_direction, event_of
-from storyline.annotation.timex import Match, find_matches, month_number, weekday_number
+from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
 Interval = cal.Interval
@@ -92,7 +92,7 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     handler = _HANDLERS[m.kind]
     g = m.groups
     try:
-        if m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'"):
+        if m.kind == "century" or (m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'")):
             return handler(g, date(2000, 1, 1), direction)
         if anchor is None:
             return NO_ANCHOR
@@ -241,6 +241,34 @@ def _span(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return (cal.span_back if back else cal.span_ahead)(anchor, _unit(g["unit"]), int(n))
 
 
+def _weekend(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """ "Over the weekend": the one just gone in a past clause, the coming one otherwise."""
+    this = cal.relative_unit(anchor, "weekend", 0)
+    if d.tense == "past" and this[0] > anchor:
+        return cal.relative_unit(anchor, "weekend", -1)
+    return this
+
+
+def _season_bare(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    season = g["season"].lower()
+    return _fixed_or_placed(lambda y: cal.season_interval(y, season), None, anchor, d)
+
+
+def _holiday(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    name = g["h"]
+    return _fixed_or_placed(lambda y: (cal.holiday(name, y),) * 2, _year_of(g), anchor, d)
+
+
+def _century(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    c = int(g["c"]) if g.get("c") else ORDINAL_CENTURIES[g["cw"].lower()]
+    iv = date(100 * (c - 1), 1, 1) if c > 1 else date(1, 1, 1), date(100 * (c - 1) + 99, 12, 31)
+    return cal.part_of(iv, _part(g.get("part") or g.get("part2")))
+
+
+def _unit_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    return cal.part_of(cal.relative_unit(anchor, g["unit"].lower(), 0), _part(g["part"]))
+
+
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raise Unresolved("vague: it names no calendar interval")
 
@@ -261,7 +289,7 @@ def _part(word: str | None) -> cal.Part | None:
 
 
 _ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "month", "season", "year",
-             "decade"}  # fmt: skip
+             "decade", "holiday"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
@@ -279,4 +307,9 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "ago": _ago,
     "span": _span,
     "vague": _vague,
+    "weekend": _weekend,
+    "season_bare": _season_bare,
+    "holiday": _holiday,
+    "century": _century,
+    "unit_part": _unit_part,
 }

@@ -35,6 +35,18 @@ _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _REL_UNIT = r"(?:week|month|year|weekend|spring|summer|autumn|fall|winter)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_HOLIDAY = (
+    r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Halloween|Valentine['’]s\s+Day"
+    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Boxing\s+Day|Labor\s+Day"
+    r"|Memorial\s+Day|Veterans\s+Day|Bastille\s+Day|the\s+Fourth\s+of\s+July"
+)
+ORDINAL_CENTURIES = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21,
+}  # fmt: skip
+_ORDINAL_CENTURY = "|".join(sorted(ORDINAL_CENTURIES, key=len, reverse=True))
 
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -98,6 +110,36 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bthe\s+(?P<dir>past|last|previous|next|coming|following)\s+(?P<n>" + NUMBER + r")\s+(?P<unit>"
         + _UNIT + r")\b",
     ),
+    # the weekend, in the autumn: a bare weekend or season needs a preposition before it
+    (
+        "weekend",
+        r"\b(?:over|during|at|on|by|for|until|through|before|after|this\s+past)\s+(?P<expr>the\s+weekend)\b",
+    ),
+    (
+        "season_bare",
+        r"\b(?:in|during|over|by|until|through|before|after|this\s+past)\s+(?P<expr>the\s+(?P<season>"
+        + _SEASON
+        + r"))\b(?![\s-]+(?!of\b|and\b|or\b)[a-z])",
+    ),
+    # Christmas, New Year's Eve, Thanksgiving, Easter Sunday (2019)
+    (
+        "holiday",
+        r"\b(?P<h>" + _HOLIDAY + r")(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?P<y>" + _Y + r"))?\b"
+        r"(?!['’]?s?\s+(?:trees?|shopping|cards?|part(?:y|ies)|markets?|dinners?|lights|gifts?|holidays?|season"
+        r"|eggs?|break|decorations|music|carols?|truce|spirit|message|address|weekend|week|period|recess|rush"
+        r"|sales|travel|specials?)\b)",
+    ),
+    # the 19th century, the early twentieth century
+    (
+        "century",
+        r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b"
+        r"|\b(?:the\s+)?(?:(?P<part2>early|mid|late)[\s-]+)?(?P<cw>" + _ORDINAL_CENTURY + r")[\s-]+century\b",
+    ),
+    # the end of the month, the start of the year, the middle of the week
+    (
+        "unit_part",
+        r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+    ),
     # kept without dates: they place something in time but not on a calendar
     (
         "vague",
@@ -109,7 +151,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 # Case-insensitive except month and weekday names, which must be capitalised.
-_CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade"}
+_CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
+             "season_bare", "century", "unit_part"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 # "May"/"March" alone are words too: they need one of these before them.
 _BARE_MONTH_CONTEXT = re.compile(
@@ -145,7 +188,8 @@ def find_matches(text: str) -> list[Match]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
-            found.append(Match(kind, m.start(), m.end(), groups))
+            span = m.span("expr") if groups.get("expr") else m.span()
+            found.append(Match(kind, span[0], span[1], groups))
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     kept: list[Match] = []
     for cand in found:
