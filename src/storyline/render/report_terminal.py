@@ -77,12 +77,12 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
     labels = source_labels(report)
     parts = sections(report, labels)
     for block in (
-        _header(report, labels),
-        _brief(report, labels),
+        _header(report, labels, console.width),
+        _brief(report, labels, console.width),
         _conflicts(parts.conflicts, labels, console.width, not on),
-        _unique(parts.unique),
+        _unique(parts.unique, console.width),
         _agreements(parts.agreements, labels, console.width),
-        _quotes(report, labels, not on),
+        _quotes(report, labels, console.width, not on),
         _timeline(report, labels),
     ):
         if block is not None:
@@ -103,15 +103,27 @@ def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> T
     return out
 
 
+def _grid(width: int, lead: int) -> Table:
+    """Two columns, a fixed lead (marker, citation) and the text: fixed widths spare rich from
+    measuring every cell, which is most of its time on a long report."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, width=lead)
+    grid.add_column(overflow="fold", width=max(width - lead - 1, 10))
+    return grid
+
+
+def _lead(labels: dict[str, SourceLabel]) -> int:
+    """Width of the widest citation, "[A]" or "[AB]"."""
+    return max((len(lab.letter) for lab in labels.values()), default=1) + 2
+
+
 def _heading(title: str, count: int | None = None) -> Rule:
     text = title if count is None else f"{title} ({count})"
     return Rule(Text(text, style="bold"), align="left", style="dim")
 
 
-def _header(report: Report, labels: dict[str, SourceLabel]) -> RenderableType:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
+def _header(report: Report, labels: dict[str, SourceLabel], width: int) -> RenderableType:
+    grid = _grid(width, _lead(labels))
     for lab in labels.values():
         line = Text(lab.name, style="bold")
         if lab.ref.title:
@@ -127,12 +139,10 @@ def _header(report: Report, labels: dict[str, SourceLabel]) -> RenderableType:
     return Group(title, grid, *notes, Text())
 
 
-def _brief(report: Report, labels: dict[str, SourceLabel]) -> RenderableType | None:
+def _brief(report: Report, labels: dict[str, SourceLabel], width: int) -> RenderableType | None:
     if not report.brief:
         return None
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column()
+    grid = _grid(width, len(str(len(report.brief))) + 1)
     for i, line in enumerate(report.brief, 1):
         grid.add_row(Text(f"{i}."), Text(line.text + " ").append_text(_cite(line.sources, labels)))
     return Group(_heading("Brief"), grid, Text())
@@ -172,16 +182,16 @@ def _by_source(f: Finding, labels: dict[str, SourceLabel], width: int, *, values
                 cell.append("\n")
         cell.rstrip()
         cells.append(cell)
-    if sids and (width - 4) // len(sids) >= MIN_COLUMN:
-        table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
+    # each column takes its width plus one space of padding either side, plus one divider between
+    column = (width - 3 * len(sids) + 1) // max(len(sids), 1)
+    if sids and column >= MIN_COLUMN:
+        table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
         for sid in sids:
             head = _src(labels[sid]).append(f" {labels[sid].name}", style="bold")
-            table.add_column(head, ratio=1, overflow="fold")
+            table.add_column(head, width=column, overflow="fold")
         table.add_row(*cells)
         return table
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid = _grid(width, _lead(labels))
     for sid, cell in zip(sids, cells, strict=True):
         grid.add_row(_src(labels[sid]), cell)
     return grid
@@ -200,10 +210,10 @@ def _marked(runs: Marked, style: str, plain: bool) -> Text:
     return out
 
 
-def _wordings(pairs: list[tuple[str, Marked]], labels: dict[str, SourceLabel], plain: bool) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+def _wordings(
+    pairs: list[tuple[str, Marked]], labels: dict[str, SourceLabel], width: int, plain: bool
+) -> Table:
+    grid = _grid(width, _lead(labels))
     for i, (sid, runs) in enumerate(pairs):
         who = _cite([sid], labels) if sid in labels else Text(sid)
         words = _marked(runs, "red" if i == 0 else "green", plain)
@@ -224,20 +234,20 @@ def _conflicts(
         if f.aspect == "quote":
             note = "the wordings side by side" + (", *marking* words the other lacks:" if plain else ":")
             blocks.append(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
-            blocks.append(Padding(_wordings(quote_wordings(f), labels, plain), (0, 0, 1, 4)))
+            blocks.append(Padding(_wordings(quote_wordings(f), labels, width - 4, plain), (0, 0, 1, 4)))
     blocks.append(Text())
     return Group(*blocks)
 
 
-def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> RenderableType | None:
+def _unique(
+    per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...], width: int
+) -> RenderableType | None:
     if not per_source:
         return None
     blocks: list[RenderableType] = [_heading("What each source adds")]
     for lab, found in per_source:
         blocks.append(_src(lab).append(f" only in {lab.name} ({len(found)})", style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
+        grid = _grid(width - 2, 1)
         shown = UNIQUE_SHOWN if len(found) > UNIQUE_SHOWN + 2 else len(found)
         for f in found[:shown]:
             grid.add_row(Text("+", style="green"), Text(" ".join(s.text for s in f.statements)))
@@ -262,16 +272,14 @@ def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], widt
     return Group(*blocks)
 
 
-def _quotes(report: Report, labels: dict[str, SourceLabel], plain: bool) -> RenderableType | None:
+def _quotes(report: Report, labels: dict[str, SourceLabel], width: int, plain: bool) -> RenderableType | None:
     groups = quote_groups(report)
     if not groups:
         return None
     blocks: list[RenderableType] = [_heading("Who said what")]
     for g in groups:
         blocks.append(Text(g.speaker, style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
+        grid = _grid(width - 2, _lead(labels) + 2)
         for remark in g.remarks:
             pairs = remark_wordings(remark)
             for i, (q, runs) in enumerate(pairs):
