@@ -32,10 +32,10 @@ STYLES = {
     "person": "bold cyan",
     "org": "bold magenta",
     "place": "bold green",
-    "group": "green",
+    "group": "bold bright_blue",
     "name": "bold",
-    "quantity": "bold black on bright_green",
-    "date": "bold black on bright_cyan",
+    "quantity": "bold reverse green",
+    "date": "bold reverse cyan",
 }
 LEGEND = ("quote", "person", "org", "place", "group", "name", "quantity", "date")
 
