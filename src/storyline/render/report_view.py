@@ -228,21 +228,29 @@ def _iso_day(value: Any) -> date | None:
 
 
 def date_label(start: str | None, end: str | None) -> str:
-    """An interval as a reader says it: "9–10 Jan 2022", "Jun 2021", "2014"."""
+    """An interval as a reader says it: "9–10 Jan 2022", "Jun 2021", "Jan–Apr 2022", "2014"."""
     s, e = _iso_day(start), _iso_day(end or start)
     if s is None or e is None:
         return start or "undated"
     if s == e:
         return f"{s.day} {s:%b %Y}"
-    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
-        return str(s.year)
-    if s.day == 1 and (s.year, s.month) == (e.year, e.month) and (e + timedelta(days=1)).day == 1:
-        return f"{s:%b %Y}"
+    if s.day == 1 and (e + timedelta(days=1)).day == 1:  # whole months
+        return _months_label(s, e)
     if (s.year, s.month) == (e.year, e.month):
         return f"{s.day}–{e.day} {s:%b %Y}"
     if s.year == e.year:
         return f"{s.day} {s:%b} – {e.day} {e:%b %Y}"
     return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
+
+
+def _months_label(s: date, e: date) -> str:
+    if (s.month, e.month) == (1, 12):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s:%b %Y}"
+    if s.year == e.year:
+        return f"{s:%b}–{e:%b %Y}"
+    return f"{s:%b %Y} – {e:%b %Y}"
 
 
 def _num(x: Any) -> str:

@@ -23,6 +23,7 @@ TOP = 14
 SPINE_X = 170
 TEXT_X = 188
 CHAR_W = 8.0  # generous width of a 13–15px sans-serif character, for cutting long event names
+DATE_CHAR_W = 8.2  # width of a bold 13px character in the date column
 BREAK_DAYS = 45
 LANES = 12  # up to this many sources, each has its own lane of letters
 LANE_W = 18
@@ -86,16 +87,33 @@ def _event_x(labels: dict[str, SourceLabel]) -> float:
     return TEXT_X + min(len(labels), LANES) * LANE_W + 10
 
 
+def _event_line(row: TimelineRow, room: int) -> str:
+    """What happens, then how the sources wrote the date, in grey, as far as the room allows."""
+    events = _cut("; ".join(dict.fromkeys((t.event or t.text).strip() for t in row.entries)), room)
+    written = " / ".join(f"“{w}”" for w in dict.fromkeys(t.text for t in row.entries))
+    left = room - len(events) - 3
+    tail = f'<tspan class="tl-written"> — {escape(_cut(written, left))}</tspan>' if left > 6 else ""
+    return f"{escape(events)}{tail}"
+
+
+def _date_text(row: TimelineRow, colour: str, y: float) -> str:
+    label = ("≠ " if row.conflict else "") + row.label
+    room = SPINE_X - 24 - 6
+    # a label too long for its column is squeezed to fit rather than cut: every digit matters
+    fit = f' textLength="{room}" lengthAdjust="spacingAndGlyphs"' if len(label) * DATE_CHAR_W > room else ""
+    return (
+        f'<text x="{SPINE_X - 24}" y="{y + 4.5}" text-anchor="end" class="tl-date" fill="{colour}"{fit}>'
+        f"{escape(label)}</text>"
+    )
+
+
 def _row_svg(row: TimelineRow, y: float, labels: dict[str, SourceLabel]) -> str:
     colour = "#c0262d" if row.conflict else "#33415c"
-    events = list(dict.fromkeys((t.event or t.text).strip() for t in row.entries))
     x = _event_x(labels)
-    room = int((WIDTH - x - 10) / CHAR_W)
     tip = "\n".join(
         f"{labels[t.source].letter if t.source in labels else t.source}: {t.text} — {t.sentence}"
         for t in row.entries
     )
-    mark = "≠ " if row.conflict else ""
     dot = (
         f'<circle cx="{SPINE_X}" cy="{y}" r="7" fill="#fff" stroke="{colour}" stroke-width="3"/>'
         if row.conflict
@@ -105,11 +123,9 @@ def _row_svg(row: TimelineRow, y: float, labels: dict[str, SourceLabel]) -> str:
         f'<g class="tl-row{" tl-conflict" if row.conflict else ""}" tabindex="0">'
         f"<title>{escape(tip)}</title>"
         f'<rect x="0" y="{y - ROW / 2}" width="{WIDTH}" height="{ROW}" class="tl-band"/>'
-        f'<text x="{SPINE_X - 24}" y="{y + 4.5}" text-anchor="end" class="tl-date" fill="{colour}">'
-        f"{escape(mark + row.label)}</text>"
-        f"{dot}"
+        f"{_date_text(row, colour, y)}{dot}"
         f'<text x="{x}" y="{y + 4.5}" class="tl-event" fill="{colour}">'
-        f"{escape(_cut('; '.join(events), room))}</text>"
+        f"{_event_line(row, int((WIDTH - x - 10) / CHAR_W))}</text>"
         f"{_chips(row.entries, labels, y + 4.5)}</g>"
     )
 
