@@ -182,7 +182,9 @@ def test_span_errors_find_offsets_that_miss() -> None:
     doc["quotes"][0]["start"] += 1
     doc["timeline"][0]["offset"] = [0, 4]
     doc["entities"][0]["end"] = len(doc["text"]) + 5
+    doc["sentences"][2]["start"] = doc["sentences"][1]["start"]
     problems = span_errors(doc)
-    assert len(problems) == 3
+    assert len(problems) == 4
+    assert problems.pop(0).startswith("sentences[2]: starts at")
     assert problems[0].startswith("entities[0]: offsets") and "outside the text" in problems[0]
     assert problems[1].startswith("quotes[0]: text[") and problems[2].startswith("timeline[0]: text[0:4]")

@@ -77,7 +77,8 @@ def validate(obj: Any, kind: str) -> None:
 def span_errors(annotated: dict[str, Any]) -> list[str]:
     """Spans of an ``annotate`` object whose offsets do not give back their text.
 
-    Sentences have no text of their own, so they are checked for order and bounds only.
+    Sentences have no text of their own, so they are checked for bounds and order only: each
+    starts where the one before it ended or later.
     """
     text: str = annotated.get("text") or ""
     problems: list[str] = []
@@ -88,8 +89,12 @@ def span_errors(annotated: dict[str, Any]) -> list[str]:
         elif want is not None and text[start:end] != want:
             problems.append(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {want!r}")
 
+    prev_end = 0
     for i, s in enumerate(annotated.get("sentences", [])):
         check(f"sentences[{i}]", s.get("start"), s.get("end"), None)
+        if isinstance(s.get("start"), int) and s["start"] < prev_end:
+            problems.append(f"sentences[{i}]: starts at {s['start']}, inside the sentence before it")
+        prev_end = s.get("end") if isinstance(s.get("end"), int) else prev_end
     for field in ("entities", "quotes", "quantities"):
         for i, span in enumerate(annotated.get(field, [])):
             check(f"{field}[{i}]", span.get("start"), span.get("end"), span.get("text"))
