@@ -56,6 +56,21 @@ def best_claim_links(links: Iterable[Link]) -> list[Link]:
     ]
 
 
+def mutual_best(links: Iterable[Link]) -> list[Link]:
+    """Keep a fact link only when each fact is the other's best match in that source: a figure
+    or date has one counterpart per source, so chains of look-alikes cannot merge."""
+    links = list(links)
+    best: dict[tuple[Hashable, int], float] = defaultdict(float)
+    for ln in links:
+        best[(ln.a.key, ln.b.source)] = max(best[(ln.a.key, ln.b.source)], ln.strength)
+        best[(ln.b.key, ln.a.source)] = max(best[(ln.b.key, ln.a.source)], ln.strength)
+    return [
+        ln
+        for ln in links
+        if ln.strength >= best[(ln.a.key, ln.b.source)] and ln.strength >= best[(ln.b.key, ln.a.source)]
+    ]
+
+
 def group_links(links: Sequence[Link]) -> list[Group]:
     """Join links by shared facts within each aspect; one group per connected set of facts."""
     uf = _UnionFind()

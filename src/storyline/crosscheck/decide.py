@@ -52,9 +52,10 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
             # "two leaders", "three sides": small counts agree everywhere and say little
             return False if same_thing and p.score >= AGREE_SCORE else None
         return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
-    if same_thing and (p.a.names & p.b.names or p.score >= MEASURE_SCORE):
-        return True
-    if unit_only and p.score >= AGREE_SCORE:
+    context = ma.near & mb.near
+    if not (same_thing or (context and (unit_only or ma.counted is None or mb.counted is None))):
+        return None
+    if p.a.names & p.b.names or p.score >= MEASURE_SCORE:
         return True
     return None
 
@@ -127,10 +128,12 @@ def compare_dates(p: Pair) -> list[Link]:
         if not scored:
             continue
         strength, ib, db = max(scored, key=lambda s: s[0])
+        # A conflict needs the event itself on both sides, or the same place beside both dates.
+        sure = bool(da.event & db.event or da.places & db.places)
         links.append(
             Link(
                 "date",
-                dates_conflict(da, db),
+                sure and dates_conflict(da, db),
                 Side.of(p.a, da.time.text, interval(da), "d", ia),
                 Side.of(p.b, db.time.text, interval(db), "d", ib),
                 strength,

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.crosscheck.align import best_claim_links, group_links
+from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.decide import decide
@@ -34,7 +34,8 @@ def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: 
     """Typed links of every candidate pair and of every pair of quotes."""
     links = [ln for p in pairs for ln in decide(p)]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
-    links = [ln for ln in links if ln.aspect != "claim"] + claims
+    facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date"))
+    links = facts_linked + claims
     by_source: list[list[SentenceFacts]] = [[] for _ in range(n_sources)]
     for f in facts:
         by_source[f.source].append(f)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from storyline.crosscheck.units import dimension
@@ -40,6 +40,7 @@ class Measure:
     high: float | None
     value: float
     counted: str | None
+    near: frozenset[str] = frozenset()  # stems of the content words around it in its sentence
 
 
 @dataclass(frozen=True)
@@ -122,14 +123,22 @@ def to_dated_event(
         return None
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
-    before = [w for w in _content_spans(text, span[0], s, drop)][-EVENT_WINDOW:]
-    after = [w for w in _content_spans(text, e, span[1], drop)][:EVENT_WINDOW]
+    before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
+    after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
     lo = before[0][0] if before else s
     hi = after[-1][1] if after else e
     near = frozenset(w for _, _, w in before + after)
     event = content_stems(t.event or "", drop=drop)
     near_places = frozenset(p.key for p in places if lo <= p.start and p.end <= hi)
     return DatedEvent(t, first, last, event, near, near_places)
+
+
+def _near(text: str, span: tuple[int, int], s: int, e: int) -> frozenset[str]:
+    """Stems of the content words either side of ``text[s:e]`` within its sentence."""
+    drop = REPORTING | MONTHS_AND_DAYS
+    before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
+    after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
+    return frozenset(w for _, _, w in before + after)
 
 
 def _content_spans(text: str, start: int, end: int, drop: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -169,7 +178,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
         places = [e for e in sent_ents if e.label in PLACE_LABELS and e.key]
         measures = tuple(
-            to_measure(q, text)
+            replace(to_measure(q, text), near=_near(text, (start, end), q.start, q.end))
             for q in _within(quants, sent.start, sent.end)
             if isinstance(q, Quantity) and not _inside_time(q, time_spans)
         )

@@ -20,7 +20,7 @@ from storyline.crosscheck.words import content_stems, plain
 from storyline.model import Quote
 
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
-SAME_WORDS = 90.0  # ratio of the plain words at or above which two quotes are worded alike
+NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
 
@@ -47,7 +47,15 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     """True or False when both speakers have keys; None when either is unknown."""
     if not a or not b:
         return None
-    return same_entity(a, b)
+    if a.split(":")[0] == b.split(":")[0]:
+        return same_entity(a, b)
+    return _surname(a) == _surname(b)
+
+
+def _surname(key: str) -> str:
+    """The name part of a key: "person:goelman" and "name:goelman" are one speaker labelled twice."""
+    parts = key.split(":")
+    return parts[1] if len(parts) > 1 else parts[0]
 
 
 try:
@@ -110,16 +118,35 @@ def _span_text(sents: Sequence[SentenceFacts]) -> str:
     return out
 
 
+def _contained(long: str, short: str) -> bool:
+    """Is the shorter quote (each of its fragments) inside the longer one, word for word?"""
+    if short == long or _contains(long, short):
+        return True
+    parts = [plain(f) for f in re.split(r"\.\.\.|…|\[[^\]]*\]", short)]
+    parts = [f for f in parts if f]
+    return len(parts) > 1 and all(f" {f} " in f" {long} " for f in parts)
+
+
 def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
-    """(aspect, conflict, words of a, words of b) for two quotes, or None when unrelated."""
+    """(aspect, conflict, words of a, words of b) for two quotes, or None when unrelated.
+
+    The same words (or a part of the other, word for word) agree — unless credited to different
+    people. Nearly the same words are one remark reworded; a remark sharing its key words with
+    another by the same speaker is one remark in other words.
+    """
     speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
+    ta, tb = a.quote.text, b.quote.text
     long, short = (a.words, b.words) if len(a.words) >= len(b.words) else (b.words, a.words)
-    if fuzz.ratio(a.words, b.words) >= SAME_WORDS or _contains(long, short):
-        ta, tb = a.quote.text, b.quote.text
+    if _contained(long, short):
         return ("speaker", True, ta, tb) if speaker is False else ("quote", False, ta, tb)
+    near = fuzz.ratio(a.words, b.words) >= NEAR_WORDS or (
+        len(short.split()) >= MIN_CONTAINED and fuzz.partial_ratio(short, long) >= NEAR_WORDS
+    )
+    if near:
+        return None if speaker is False else ("quote", True, ta, tb)
     if speaker is not True:
         return None
-    remark = _same_remark(a.quote.text, b.quote.text)
+    remark = _same_remark(ta, tb)
     if remark is None:
         return None
     _, fa, fb = remark

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Planted-change evaluation of the cross-check on ../shared/data/basil-dev (25 events x 3 outlets).
+
+For every pair of outlets reporting one event, the unmodified pair is compared first: the conflicts
+it reports there are counted as false alarms (two real reports of one event that agree). Then, for
+each fact the pair agrees on (a figure, a date, a quote), one change is planted in the second
+report — the number, the date, the quote's words or the quote's speaker — and the pair compared
+again: the change is found when a conflict of that aspect holds the changed sentence.
+
+    .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N]
+
+Prints a table: per aspect the planted changes, those found and the recall; then the false-alarm
+rate (conflicts among aligned findings on unmodified pairs) and the pairs with any conflict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import replace
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from storyline.annotation import annotate_many, load_nlp
+from storyline.crosscheck import cross_check
+from storyline.embed import Embedder
+from storyline.model import AnnotatedArticle, Article, Finding, Report
+from storyline.reading import read
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "basil-dev"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NAMES = ("Sarah Jenkins", "Thomas Whitfield")  # stand-in speakers no report names
+
+
+def triplets(root: Path, limit: int | None) -> list[list[Path]]:
+    labels = json.loads((root / "labels.json").read_text())
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for name, triplet in sorted(labels.items()):
+        groups[triplet].append(root / name)
+    return list(groups.values())[:limit]
+
+
+# --- planting -----------------------------------------------------------------------------------
+
+
+def _digits_changed(text: str) -> str | None:
+    """The figure doubled, written the way it was ("1,200" → "2,400", "50-minute" → "100-minute")."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if m is None:
+        return None
+    raw = m.group(0)
+    value = float(raw.replace(",", "")) * 2
+    new = f"{value:,.0f}" if "," in raw else (f"{value:g}" if "." in raw else str(int(value)))
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def plant_number(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
+    st = next(s for s in f.statements if s.source == sid)
+    for q in ann.quantities:
+        if st.start <= q.start < st.end and q.low is not None and q.high is not None:
+            new = _digits_changed(q.text)
+            if new and any(v.source == sid and v.text == q.text for v in f.values):
+                return ann.text[: q.start] + new + ann.text[q.end :], q.start
+    return None
+
+
+def plant_date(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
+    st = next(s for s in f.statements if s.source == sid)
+    for t in ann.timeline:
+        s, e = t.offset
+        if not (st.start <= s < st.end and t.start and t.start == t.end):
+            continue
+        m = re.search(r"\b(\d{1,2})\b", t.text)
+        if m:
+            day = int(m.group(1))
+            new_day = day + 3 if day <= 25 else day - 3
+            new = t.text[: m.start()] + str(new_day) + t.text[m.end() :]
+        elif t.text in WEEKDAYS:
+            new = WEEKDAYS[(WEEKDAYS.index(t.text) + 2) % 7]
+        else:
+            continue
+        return ann.text[:s] + new + ann.text[e:], s
+    return None
+
+
+def _quote_in(ann: AnnotatedArticle, f: Finding, sid: str) -> Any:
+    st = next(s for s in f.statements if s.source == sid)
+    return next((q for q in ann.quotes if q.direct and st.start <= q.start < st.end), None)
+
+
+def plant_quote_words(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
+    """Two words of the quote changed: its longest plain word replaced, a later word dropped."""
+    q = _quote_in(ann, f, sid)
+    if q is None or len(q.text.split()) < 6:
+        return None
+    words = q.text.split()
+    plain = [i for i, w in enumerate(words) if w.isalpha() and w.islower()]
+    if len(plain) < 3:
+        return None
+    longest = max(plain, key=lambda i: len(words[i]))
+    words[longest] = "unprecedented" if words[longest] != "unprecedented" else "remarkable"
+    drop = next(i for i in reversed(plain) if i != longest)
+    del words[drop]
+    return ann.text[: q.start] + " ".join(words) + ann.text[q.end :], q.start
+
+
+def plant_speaker(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
+    """The speaker's name in the quoting sentence replaced by a person the report never names."""
+    q = _quote_in(ann, f, sid)
+    st = next(s for s in f.statements if s.source == sid)
+    if q is None or not q.speaker or not q.speaker_key or not q.speaker_key.startswith("person:"):
+        return None
+    surname = q.speaker.split()[-1]
+    sentence = ann.text[st.start : st.end]
+    if surname not in sentence.replace(ann.text[q.start : q.end], ""):
+        return None
+    other = next(n for n in NAMES if n.split()[-1] not in ann.text)
+    for name in (q.speaker, surname):
+        at = sentence.find(name)
+        while at != -1 and q.start - st.start <= at < q.end - st.start:
+            at = sentence.find(name, at + 1)
+        if at != -1:
+            pos = st.start + at
+            return ann.text[:pos] + other + ann.text[pos + len(name) :], pos
+    return None
+
+
+PLANTERS = {"number": plant_number, "date": plant_date, "quote": plant_quote_words, "speaker": plant_speaker}
+SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker": "quote"}
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+def found(report: Report, aspect: str, sid: str, pos: int) -> bool:
+    return any(
+        f.kind == "conflict"
+        and f.aspect == aspect
+        and any(s.source == sid and s.start <= pos < s.end for s in f.statements)
+        for f in report.findings
+    )
+
+
+def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]:
+    arts = [read(p) for group in paths for p in group]
+    annotated = {a.id: a for a in annotate_many(arts, nlp)}
+    planted: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    stats: Counter[str] = Counter()
+    misses: list[str] = []
+    alarms: list[str] = []
+    by_path = {a.article.path: a for a in annotated.values()}
+    for group in paths:
+        anns = [by_path[str(p)] for p in group]
+        for x, y in combinations(anns, 2):
+            base = cross_check([x, y], embedder)
+            aligned = [f for f in base.findings if f.kind != "unique"]
+            conflicts = [f for f in aligned if f.kind == "conflict"]
+            stats["pairs"] += 1
+            stats["aligned"] += len(aligned)
+            stats["conflicts"] += len(conflicts)
+            stats["pairs_with_conflict"] += bool(conflicts)
+            alarms.extend(f"{f.aspect}: {f.summary[:160]}" for f in conflicts)
+            for aspect, planter in PLANTERS.items():
+                used: set[int] = set()
+                for f in aligned:
+                    if f.kind != "agree" or f.aspect != SOURCE_ASPECT[aspect]:
+                        continue
+                    plant = planter(y, f, y.id)
+                    if plant is None or plant[1] in used:
+                        continue
+                    used.add(plant[1])
+                    text, pos = plant
+                    art: Article = replace(y.article, id=y.id + "-planted", text=text)
+                    changed = next(annotate_many([art], nlp))
+                    report = cross_check([x, changed], embedder)
+                    planted[aspect] += 1
+                    if found(report, aspect, changed.id, pos):
+                        hits[aspect] += 1
+                    else:
+                        vals = " | ".join(v.text[:40] for v in f.values)
+                        misses.append(f"{aspect}: {Path(y.article.path or '').name} @{pos}: "
+                                      f"{text[pos:pos + 50]!r} [was: {vals}]")
+    return {"planted": planted, "hits": hits, "stats": stats, "misses": misses, "alarms": alarms}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N events")
+    ap.add_argument("--misses", action="store_true", help="list the planted changes not found")
+    opts = ap.parse_args()
+    if not opts.data.is_dir():
+        print(f"eval_compare: {opts.data}: not found", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    nlp, embedder = load_nlp(), Embedder()
+    res = evaluate(triplets(opts.data, opts.limit), nlp, embedder)
+    planted, hits, stats = res["planted"], res["hits"], res["stats"]
+    print(f"{'aspect':<10}{'planted':>9}{'found':>7}{'recall':>8}   target")
+    for aspect in PLANTERS:
+        n = planted[aspect]
+        print(f"{aspect:<10}{n:>9}{hits[aspect]:>7}{(hits[aspect] / n if n else 0):>8.2f}   >= 0.85")
+    rate = stats["conflicts"] / stats["aligned"] if stats["aligned"] else 0.0
+    pair_rate = stats["pairs_with_conflict"] / stats["pairs"] if stats["pairs"] else 0.0
+    print(f"{'false alarms (conflicts / aligned findings, unmodified pairs)':<62}"
+          f"{stats['conflicts']}/{stats['aligned']} = {rate:.3f}   <= 0.05")
+    print(f"{'unmodified pairs with any conflict':<62}"
+          f"{stats['pairs_with_conflict']}/{stats['pairs']} = {pair_rate:.2f}")
+    print(f"({time.perf_counter() - t0:.0f} s)")
+    if opts.misses:
+        print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
