@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 from rich.cells import cell_len
 
-from render_samples import article, finding, hostile_report, quote, refs, seed_report
+from render_samples import article, finding, hostile_report, quote, refs, seed_report, when
 from storyline.model import Report, SourceRef, Statement
 from storyline.render import FORMATS, render_report
 from storyline.render.report_html import article_paragraphs, report_context, script_hash
@@ -22,9 +22,11 @@ from storyline.render.report_view import (
     date_label,
     quote_groups,
     source_labels,
+    timeline_rows,
     value_label,
     wording_diff,
 )
+from storyline.render.svg_timeline import timeline_svg
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -105,6 +107,31 @@ def test_a_partial_quote_inside_a_longer_one_is_not_a_different_wording() -> Non
     (group,) = quote_groups(rep)
     (remark,) = group.remarks
     assert len(remark.occurrences) == 2 and not remark.differs
+
+
+def test_timeline_svg_orders_dates_marks_gaps_and_joins_conflicts(report: Report) -> None:
+    svg = etree.fromstring(str(timeline_svg(timeline_rows(report), source_labels(report), report.findings)))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    dates = [t.text for t in svg.iterfind(".//s:text[@class='tl-date']", ns)]
+    assert dates == [
+        "2014", "Jun 2021", "27 Dec 2021", "≠ 9–10 Jan 2022", "≠ 10 Jan 2022", "12 Jan 2022", "13 Jan 2022",
+    ]  # fmt: skip
+    assert [t.text for t in svg.iterfind(".//s:text[@class='tl-gap']", ns)] == [
+        "6 years later",
+        "6 months later",
+    ]
+    assert len(svg.findall(".//s:path[@class='tl-bracket']", ns)) == 1  # the two Geneva dates joined
+    assert len(svg.findall(".//s:g[@tabindex='0']", ns)) == len(dates)  # each row takes keyboard focus
+    row = svg.find(".//s:g[@class='tl-row tl-conflict']", ns)
+    assert "January 9 and 10 — Mr Putin requested the call" in row.find("s:title", ns).text
+
+
+def test_a_long_date_label_is_squeezed_to_fit_not_cut() -> None:
+    a = article("Over the past 30 years, mistakes were made.", "X", "t", "2021-12-31")
+    entry = when(a, "the past 30 years", "1991-12-31", "2021-12-31", "mistakes")
+    rep = Report(refs(a), (), (), (), (entry,))
+    svg = str(timeline_svg(timeline_rows(rep), source_labels(rep)))
+    assert ">31 Dec 1991 – 31 Dec 2021</text>" in svg and 'lengthAdjust="spacingAndGlyphs"' in svg
 
 
 # --- terminal --------------------------------------------------------------------------------------
