@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.annotation.names import display_names
+from storyline.annotation.names import display_names, key_for
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.speakers import (
     ADJACENT,
@@ -60,6 +60,7 @@ class _Resolver:
             e for e in entities if e.label == "PERSON" and not any(a <= e.start < b for a, b in inside)
         ]
         self.subjects: list[Entity] = []
+        self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
@@ -67,6 +68,9 @@ class _Resolver:
         if kind:
             return self._pronoun(kind, pos)
         ent = entity_at(self.entities, pos) or appositive_name(tok, base, self.entities)
+        if ent is not None and ent.label != "PERSON" and " " in ent.text and _described_as_person(tok):
+            self.people.add(ent.text)  # NER called "Alejandro Mayorkas, the … secretary" an ORG
+            return Speaker(ent.text, key_for(ent.text, "PERSON"), pos, True, False)
         if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
             return Speaker(self.names.get(ent.key, ent.text), ent.key, pos, ent.label == "PERSON", False)
         a, b = role_phrase(tok)
@@ -101,6 +105,15 @@ class _Resolver:
     def remember(self, s: Speaker) -> None:
         if s.text:
             self.history.append(s)
+
+
+def _described_as_person(tok: Token) -> bool:
+    """A name with a human role beside it: "X, the homeland security secretary" or "economist X"."""
+    for c in tok.children:
+        role = c.dep_ == "appos" or (c.dep_ in ("compound", "amod") and c.i < tok.i)
+        if role and c.is_lower and c.pos_ == "NOUN" and c.lemma_ not in NONHUMAN:
+            return True
+    return False
 
 
 def _between(sent: Doc, base: int, lo: int, hi: int) -> list[Token]:
@@ -176,8 +189,11 @@ def _according_clause(cue: Cue) -> tuple[int, int] | None:
     return None
 
 
-def find_quotes(text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]) -> list[Quote]:
-    """Direct and indirect quotes of an article, in text order, one speaker each."""
+def find_quotes(
+    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]
+) -> tuple[list[Quote], set[str]]:
+    """Direct and indirect quotes of an article, in text order, one speaker each; and the names
+    the quotes showed to be people though NER had not labelled them so (see ``with_people``)."""
     spans = find_quote_spans(text)
     cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
     resolver = _Resolver(text, entities, spans)
@@ -208,7 +224,7 @@ def find_quotes(text: str, parsed: Sequence[Parsed], entities: Sequence[Entity])
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
     out.extend(_inherit(text, spans, found))
-    return sorted(out, key=lambda q: (q.start, q.end))
+    return sorted(out, key=lambda q: (q.start, q.end)), resolver.people
 
 
 def _attribute(text: str, q: QuoteSpan, cue: Cue, resolver: _Resolver) -> tuple[Quote, Speaker]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -144,8 +144,42 @@ def _span_text(span: Span) -> str:
 
 def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
     """Entities of ``doc`` with keys resolved within the document (see the module docstring)."""
-    spans = [e for e in doc.ents if e.label_ in NAME_LABELS and _span_text(e)]
-    persons = [person_parts(_span_text(e)) for e in spans if e.label_ == "PERSON"]
+    raw: list[tuple[str, str, int]] = []
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS and _span_text(e)]
+    skip = -1
+    for n, ent in enumerate(ents):
+        if n == skip:
+            continue
+        text, label = _span_text(ent), ent.label_
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if label == "PERSON" and nxt is not None and _particle_gap(ent, nxt):
+            # "Ursula von der" + "Leyen": NER stops at the particle; the name goes on.
+            text, skip = doc.text[ent.start_char : nxt.start_char + len(_span_text(nxt))], n + 1
+        raw.append((text, label, ent.start_char + offset))
+    return _keyed(raw)
+
+
+def _particle_gap(ent: Span, nxt: Span) -> bool:
+    last = ent[-1]
+    return last.lower_ in PARTICLES and last.is_lower and nxt.start == ent.end
+
+
+def with_people(entities: Sequence[Entity], names: Iterable[str]) -> list[Entity]:
+    """Entities again, with those named ``names`` (spoken of as people: "Alejandro Mayorkas, the
+    homeland security secretary, said") labelled PERSON and keyed as people."""
+    people = set(names)
+    if not people:
+        return list(entities)
+    surnames = {person_parts(n)[0] for n in people}
+    raw = []
+    for e in entities:
+        person = e.text in people or (" " not in e.text and fold(e.text) in surnames)
+        raw.append((e.text, "PERSON" if person and e.label != "NORP" else e.label, e.start))
+    return _keyed(raw)
+
+
+def _keyed(raw: list[tuple[str, str, int]]) -> list[Entity]:
+    persons = [person_parts(text) for text, label, _ in raw if label == "PERSON"]
     surnames = {s for s, _ in persons}
     firsts: dict[str, set[str]] = {}
     for surname, first in persons:
@@ -153,15 +187,11 @@ def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
             firsts.setdefault(surname, set()).add(first)
     out: list[Entity] = []
     last_first: dict[str, str] = {}
-    for ent in spans:
-        text = _span_text(ent)
-        label = ent.label_
-        if label != "PERSON" and label != "NORP" and " " not in text and fold(text) in surnames:
+    for text, label, start in raw:
+        if label not in ("PERSON", "NORP") and " " not in text and fold(text) in surnames:
             label = "PERSON"  # "Ushakov" tagged ORG in one sentence, PERSON in another
-        key = key_for(text, label)
-        if label == "PERSON":
-            key = _qualified(text, firsts, last_first)
-        out.append(Entity(text, label, key, ent.start_char + offset, ent.start_char + offset + len(text)))
+        key = _qualified(text, firsts, last_first) if label == "PERSON" else key_for(text, label)
+        out.append(Entity(text, label, key, start, start + len(text)))
     return out
 
 

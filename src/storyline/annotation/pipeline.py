@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from storyline.annotation import sentences as _sentences
 from storyline.annotation.attribution import Parsed, find_quotes
-from storyline.annotation.names import entities_of
+from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from storyline.annotation.speakers import SPEECH_LEMMAS
@@ -104,7 +104,8 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
     spans = _sentences.split_sentences(article.text)
     entities = entities_of(doc)
-    quotes = find_quotes(article.text, parse_selected(doc, nlp, spans), entities)
+    quotes, people = find_quotes(article.text, parse_selected(doc, nlp, spans), entities)
+    entities = with_people(entities, people)
     return AnnotatedArticle(
         article=article,
         sentences=tuple(Sentence(a, b) for a, b in spans),

@@ -33,7 +33,8 @@ SPEECH_LEMMAS = frozenset(
 WEAK_LEMMAS = frozenset(str.split("continue put describe charge counter state report ask urge"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
-ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
+ADJACENT = 8
+_QUOTE_CHARS = frozenset("“”‘’\"'«»")  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ def _is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() == "put":
         return any(c.lower_ == "it" for c in tok.children)  # "as X put it"
-    if tok.lemma_.lower() in WEAK_LEMMAS:
-        return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+    if tok.lemma_.lower() in WEAK_LEMMAS:  # "asked X" only with what was asked: “Why?” asked X
+        return any(c.dep_ in ("ccomp", "parataxis") or c.text in _QUOTE_CHARS for c in tok.children)
     return True
 
 
@@ -137,7 +138,10 @@ def role_phrase(tok: Token) -> tuple[int, int]:
         left = c.left_edge
     right = tok
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with", "in") and c.right_edge.i - tok.i <= 6:
+        short = c.right_edge.i - tok.i <= 6
+        if short and c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with", "in"):
+            right = c.right_edge
+        elif short and c.dep_ == "amod" and c.pos_ == "ADJ":  # "people familiar with the matter"
             right = c.right_edge
         else:
             break

@@ -1,0 +1,198 @@
+"""Quotes and their speakers, table-driven, on news sentences written for these tests.
+
+Each case: the article text, a substring of the quote, the speaker expected (a substring of the
+``speaker`` string; None for no speaker), and whether the quote is direct. Paragraphs are
+separated by a blank line, as ``Article.text`` has them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate
+from storyline.annotation.quotes import find_quote_spans
+from storyline.model import Article, Quote
+
+CASES: list[tuple[str, str, str | None, bool]] = [
+    # --- "X said" after the quote, and "said X" inverted
+    ("“We will not back down,” Governor Maria Lopez said on Tuesday.", "We will not back down", "Maria Lopez", True),
+    ("“The vote is final,” said Senator Tom Harkin, a Democrat from Iowa.", "The vote is final", "Tom Harkin", True),
+    ("“It was a mistake,” said Mr. Daniel Ortega’s spokesman, Rafael Cruz.", "It was a mistake", "Rafael Cruz", True),
+    ("“Prices will rise,” the central bank’s chief economist, Anna Berg, said.", "Prices will rise", "Anna Berg", True),
+    ("“We are reviewing the footage,” a police spokeswoman said.", "reviewing the footage", "a police spokeswoman", True),
+    ("“This is not over,” said Jane Doe, who lost her home in the fire.", "This is not over", "Jane Doe", True),
+    ("\"We expect a decision soon,\" said Paul Meyer, the company's lawyer.", "expect a decision soon", "Paul Meyer", True),
+    ("“Nobody wins a trade war,” economist Lisa Tran said in an interview.", "Nobody wins a trade war", "Lisa Tran", True),
+    ("“I am innocent,” Mr. Baker told the court.", "I am innocent", "Baker", True),
+    ("“The talks were useful,” Foreign Minister Kenji Sato told reporters in Tokyo.", "talks were useful", "Kenji Sato", True),
+    # --- cue before the quote
+    ("Prime Minister Ana Silva said: “We have a deal.”", "We have a deal", "Ana Silva", True),
+    ("The mayor, Karen Bass, said on Monday that “the city will rebuild.”", "the city will rebuild", "Karen Bass", True),
+    ("Sen. Mitch McConnell warned that the bill “will not pass this chamber.”", "will not pass this chamber", "McConnell", True),
+    ("Judge Amy Ross wrote that the law was “plainly unconstitutional.”", "plainly unconstitutional", "Amy Ross", True),
+    ("Dr. Ravi Patel told CNN that the vaccine was “safe and effective.”", "safe and effective", "Ravi Patel", True),
+    ("General Mark Hertling added that the offensive had “stalled badly.”", "stalled badly", "Hertling", True),
+    ("Chancellor Olaf Scholz insisted the pipeline was “a private business project.”",
+     "a private business project", "Olaf Scholz", True),
+    # --- according to, as X put it
+    ("The plan would cost “at least $2 billion,” according to Transport Secretary Pete Buttigieg.",
+     "at least $2 billion", "Pete Buttigieg", True),
+    ("Turnout was “historically low,” according to the election commission.", "historically low", "commission", True),
+    ("As Senator Elizabeth Warren put it, “the banks got bailed out and the people got sold out.”",
+     "the banks got bailed out", "Elizabeth Warren", True),
+    ("The market, as one trader put it, was “in free fall.”", "in free fall", "one trader", True),
+    # --- role descriptions kept as written
+    ("“No decision has been made,” a senior administration official said.", "No decision has been made",
+     "a senior administration official", True),
+    ("“We are monitoring the situation,” White House officials said.", "monitoring the situation",
+     "White House officials", True),
+    ("A terse Pentagon statement said the strike “hit its intended target.”", "hit its intended target",
+     "A terse Pentagon statement", True),
+    ("“Everyone is exhausted,” said a nurse at the hospital who asked not to be named.", "Everyone is exhausted",
+     "a nurse", True),
+    ("“The fire is 40 percent contained,” fire officials said Sunday.", "40 percent contained", "fire officials", True),
+    ("“We were not consulted,” two European diplomats said.", "We were not consulted", "two European diplomats", True),
+    # --- pronouns, within and across paragraphs
+    ("Senator Lisa Murkowski spoke after the vote.\n\n“I could not support it,” she said.",
+     "I could not support it", "Lisa Murkowski", True),
+    ("Coach Mike Brown was blunt after the loss. “We did not compete,” he said.", "We did not compete",
+     "Mike Brown", True),
+    ("Mayor Eric Adams said the city would hire more teachers.\n\nThe city council approved the budget.\n\n"
+     "“This is a good day for our children,” he said.", "good day for our children", "Eric Adams", True),
+    ("“The border is secure,” said Alejandro Mayorkas, the homeland security secretary.\n\n"
+     "He added that arrests had fallen. “We are seeing results,” he said.", "seeing results", "Mayorkas", True),
+    ("Investigators from the safety board arrived on Friday.\n\n“We will be here for days,” they said.",
+     "We will be here for days", None, True),
+    ("Angela Merkel met the press in Berlin. She said that Germany “will stand by its commitments.”",
+     "will stand by its commitments", "Angela Merkel", True),
+    # --- continuation: second quote in a paragraph, and over paragraphs
+    ("“The economy is strong,” said Janet Yellen. “Inflation is coming down.”", "Inflation is coming down",
+     "Janet Yellen", True),
+    ("“We lost everything,” said Maria Gonzalez, 54. “The water came so fast. We had no time.”",
+     "The water came so fast", "Maria Gonzalez", True),
+    ("“The first thing we did was count the children,” said teacher Ann Price. “Then we ran.",
+     "Then we ran", "Ann Price", True),
+    ("Paul Kim said the vote was rigged: “They stole it.\n\n“And everybody knows they stole it.”",
+     "everybody knows they stole it", "Paul Kim", True),
+    ("The minister, Nadia Calviño, was asked about the deficit. “It will shrink.\n\n"
+     "“Growth is strong and revenues are rising,” she said.", "Growth is strong", "Nadia Calviño", True),
+    # --- nested quotes and quote styles
+    ("“He told me ‘you are fired’ and walked out,” said Laura Chen, a former employee.", "you are fired",
+     "Laura Chen", True),
+    ("Putin warns Biden of ‘complete rupture’ over Ukraine", "complete rupture", "Putin", True),
+    ("'It is a sad day,' said Archbishop Justin Welby.", "It is a sad day", "Justin Welby", True),
+    ("\"We need help now,\" Kenyan President William Ruto said.", "We need help now", "William Ruto", True),
+    ("«We are ready», said the spokesman, Pierre Dupont.", "We are ready", "Pierre Dupont", True),
+    # --- partial quotes inside a sentence
+    ("Senator Ted Cruz called the agreement “a disaster” and promised to fight it.", "a disaster", None, True),
+    ("The governor said the storm was “catastrophic” and asked for federal aid.", "catastrophic", "governor", True),
+    ("Police said the suspect was “armed and dangerous” and urged residents to stay inside.",
+     "armed and dangerous", "Police", True),
+    ("Secretary of State Antony Blinken said the United States had “serious concerns” about the election.",
+     "serious concerns", "Antony Blinken", True),
+    ("The report described the response as “slow and confused,” said Rep. Adam Schiff.",
+     "slow and confused", "Adam Schiff", True),
+    # --- indirect speech (direct=false)
+    ("Finance Minister Chrystia Freeland said the budget would be balanced by 2028.",
+     "the budget would be balanced by 2028", "Chrystia Freeland", False),
+    ("The company told investors that profits would fall in the third quarter.",
+     "profits would fall in the third quarter", "The company", False),
+    ("Officials said at least 12 people had died in the flooding.", "at least 12 people had died", "Officials",
+     False),
+    ("Two people familiar with the matter said the deal could be announced next week.",
+     "the deal could be announced next week", "Two people familiar with the matter", False),
+    ("Rescue crews were still searching on Sunday, according to the fire department.",
+     "Rescue crews were still searching on Sunday", "the fire department", False),
+    ("According to the United Nations, more than 2 million people have fled the country.",
+     "more than 2 million people have fled", "United Nations", False),
+    ("President Emmanuel Macron warned that Europe faced a long war.", "Europe faced a long war",
+     "Emmanuel Macron", False),
+    ("Mr. Johnson insisted that he had followed the rules at all times.", "he had followed the rules",
+     "Johnson", False),
+    ("Health Secretary Sajid Javid announced that the restrictions would end on Monday.",
+     "the restrictions would end on Monday", "Sajid Javid", False),
+    ("She later acknowledged that the figures had been wrong.", "the figures had been wrong", None, False),
+    # --- told reporters / added / warned with the cue after the quote
+    ("“We are not going anywhere,” the union leader Sharon Graham told reporters.", "not going anywhere",
+     "Sharon Graham", True),
+    ("“The risk is real,” Dr. Anthony Fauci warned.", "The risk is real", "Anthony Fauci", True),
+    ("“And we will win,” Zelensky added.", "And we will win", "Zelensky", True),
+    ("“This is a dark day for democracy,” Nancy Pelosi wrote on Twitter.", "dark day for democracy",
+     "Nancy Pelosi", True),
+    ("“Why now?” asked Councilman Joe Borelli.", "Why now", "Joe Borelli", True),
+    # --- two speakers in one paragraph, nearest cue wins
+    ("“We support the plan,” said Ursula von der Leyen, while Viktor Orbán said the plan was “a mistake.”",
+     "We support the plan", "Ursula von der Leyen", True),
+    ("“We support the plan,” said Ursula von der Leyen, while Viktor Orbán said the plan was “a mistake.”",
+     "a mistake", "Viktor Orbán", True),
+    ("“It was my decision,” Ms. Harris said, adding that she “takes full responsibility.”",
+     "It was my decision", "Harris", True),
+    # --- no speaker: scare quotes and headlines without a cue
+    ("The so-called “peace dividend” never arrived.", "peace dividend", None, True),
+    ("The agency calls these “legacy systems” and plans to replace them.", "legacy systems", None, True),
+]
+
+
+def _quote_with(quotes: tuple[Quote, ...], part: str) -> Quote:
+    found = [q for q in quotes if part in q.text]
+    assert found, f"no quote holds {part!r}: {[q.text for q in quotes]}"
+    return min(found, key=lambda q: len(q.text))
+
+
+@pytest.mark.parametrize(("text", "part", "speaker", "direct"), CASES)
+def test_quote_speaker(nlp: Any, text: str, part: str, speaker: str | None, direct: bool) -> None:
+    ann = annotate(Article(id="t", text=text), nlp)
+    q = _quote_with(ann.quotes, part)
+    assert text[q.start : q.end] == q.text
+    assert q.direct is direct
+    if speaker is None:
+        assert q.speaker is None
+    else:
+        assert q.speaker is not None and speaker in q.speaker, q
+
+
+def test_speaker_keys_match_names_across_forms(nlp: Any) -> None:
+    text = (
+        "President Vladimir Putin spoke for an hour.\n\n"
+        "“We do not want war,” Mr Putin said.\n\n"
+        "“Russia will defend itself,” Putin added."
+    )
+    ann = annotate(Article(id="k", text=text), nlp)
+    keys = {q.speaker_key for q in ann.quotes if q.direct}
+    assert keys == {"person:putin"}
+
+
+def test_role_speaker_has_no_key(nlp: Any) -> None:
+    ann = annotate(Article(id="r", text="“We are ready,” a senior official said."), nlp)
+    assert ann.quotes[0].speaker == "a senior official" and ann.quotes[0].speaker_key is None
+
+
+def test_cue_is_the_verb_as_written(nlp: Any) -> None:
+    ann = annotate(Article(id="c", text="“Not today,” she warned. Prices rose, according to the bank."), nlp)
+    cues = {q.cue for q in ann.quotes}
+    assert "warned" in cues and "according to" in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said “yes” and left.", ["yes"]),
+        ("It’s Russia’s call, he said.", []),
+        ("“One,” he said. “Two.”", ["One", "Two."]),
+        ("A ‘nested “double” quote’ here.", ["nested “double” quote"]),
+        ("“Outer ‘inner’ words,” she said.", ["Outer ‘inner’ words"]),
+        ('"Straight quotes," he said, "work too."', ["Straight quotes", "work too."]),
+        ("The rock band played hits from the '90s all night.", []),
+        ("“Open at the end\n\n“and reopened,” she said.", ["Open at the end", "and reopened"]),
+    ],
+)
+def test_quote_marks(text: str, quoted: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == quoted
+
+
+def test_reopened_quote_is_marked_continued() -> None:
+    spans = find_quote_spans("“First part.\n\n“Second part,” she said.")
+    assert [s.closed for s in spans] == [False, True]
+    assert [s.continued for s in spans] == [False, True]
