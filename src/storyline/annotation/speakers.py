@@ -33,8 +33,8 @@ SPEECH_LEMMAS = frozenset(
 WEAK_LEMMAS = frozenset(str.split("continue put describe charge counter state report ask urge"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
-ADJACENT = 8
-_QUOTE_CHARS = frozenset("“”‘’\"'«»")  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
+ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
+_QUOTE_CHARS = frozenset("“”‘’\"'«»")
 
 
 @dataclass(frozen=True)
@@ -138,10 +138,9 @@ def role_phrase(tok: Token) -> tuple[int, int]:
         left = c.left_edge
     right = tok
     for c in tok.rights:
-        short = c.right_edge.i - tok.i <= 6
-        if short and c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with", "in"):
-            right = c.right_edge
-        elif short and c.dep_ == "amod" and c.pos_ == "ADJ":  # "people familiar with the matter"
+        prep = c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with", "in")
+        adj = c.dep_ == "amod" and c.pos_ == "ADJ"  # "people familiar with the matter"
+        if (prep or adj) and c.right_edge.i - tok.i <= 6:
             right = c.right_edge
         else:
             break
