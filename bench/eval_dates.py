@@ -233,6 +233,122 @@ BASIL_GOLD: list[tuple[str, str, str, str | None, str | None]] = [
     ("f688c56d", "And the announcement Tuesday", "Tuesday", "2018-10-30", "2018-10-30"),
 ]  # fmt: skip
 
+# Written and labelled after the rules above were tuned on OWN and BASIL_GOLD, then run once:
+# the held-out figures.
+FRESH: list[tuple[str, str, str, str | None, str | None]] = [
+    ("Hurricane Irma is expected to reach Florida on Sunday.", "2017-09-08", "Sunday", "2017-09-10",
+     "2017-09-10"),
+    ("The storm battered the Caribbean island of Barbuda on Wednesday.", "2017-09-08", "Wednesday",
+     "2017-09-06", "2017-09-06"),
+    ("Hurricane Harvey flooded Houston late last month.", "2017-09-08", "late last month", "2017-08-21",
+     "2017-08-31"),
+    ("Congress approved $15 billion in disaster aid on Thursday.", "2017-09-08", "Thursday", "2017-09-07",
+     "2017-09-07"),
+    ("Forecasters said the storm could weaken by Monday morning.", "2017-09-08", "Monday morning",
+     "2017-09-11", "2017-09-11"),
+    ("Andrew, the last storm of this size, struck in August 1992.", "2017-09-08", "August 1992", "1992-08-01",
+     "1992-08-31"),
+    ("Schools across the state will stay closed until Sept. 18.", "2017-09-08", "Sept. 18", "2017-09-18",
+     "2017-09-18"),
+    ("Gunmen killed 130 people in Paris on Friday night.", "2015-11-16", "Friday night", "2015-11-13",
+     "2015-11-13"),
+    ("French jets bombed targets in Raqqa on Sunday.", "2015-11-16", "Sunday", "2015-11-15", "2015-11-15"),
+    ("Hollande will address both houses of parliament on Monday.", "2015-11-16", "Monday", "2015-11-16",
+     "2015-11-16"),
+    ("Security will be tight for the climate summit that opens on Nov. 30.", "2015-11-16", "Nov. 30",
+     "2015-11-30", "2015-11-30"),
+    ("Satirical weekly Charlie Hebdo was attacked in January.", "2015-11-16", "January", "2015-01-01",
+     "2015-01-31"),
+    ("Belgian police made several arrests over the weekend.", "2015-11-16", "the weekend", "2015-11-14",
+     "2015-11-15"),
+    ("Sunak became prime minister on Tuesday.", "2022-10-27", "Tuesday", "2022-10-25", "2022-10-25"),
+    ("Truss resigned last Thursday after 45 days in office.", "2022-10-27", "last Thursday", "2022-10-20",
+     "2022-10-20"),
+    ("The chancellor will deliver his budget statement on Nov. 17.", "2022-10-27", "Nov. 17", "2022-11-17",
+     "2022-11-17"),
+    ("Inflation reached 10.1 percent in September.", "2022-10-27", "September", "2022-09-01", "2022-09-30"),
+    ("The Bank of England is set to raise rates next week.", "2022-10-27", "next week", "2022-10-31",
+     "2022-11-06"),
+    ("The mini-budget of Sept. 23 spooked markets.", "2022-10-27", "Sept. 23", "2022-09-23", "2022-09-23"),
+    ("Britain has had five prime ministers since 2016.", "2022-10-27", "2016", "2016-01-01", "2016-12-31"),
+    ("Energy bills will be capped until April.", "2022-10-27", "April", "2023-04-01", "2023-04-30"),
+    ("Two bombs exploded near the finish line of the Boston Marathon on Monday.", "2013-04-19", "Monday",
+     "2013-04-15", "2013-04-15"),
+    ("The FBI released photographs of two suspects on Thursday evening.", "2013-04-19", "Thursday evening",
+     "2013-04-18", "2013-04-18"),
+    ("Police shut down public transit early Friday.", "2013-04-19", "Friday", "2013-04-19", "2013-04-19"),
+    ("The marathon has been run every April since 1897.", "2013-04-19", "1897", "1897-01-01", "1897-12-31"),
+    ("Vigils are planned for this weekend.", "2013-04-19", "this weekend", "2013-04-20", "2013-04-21"),
+    ("The brothers had moved to the US a decade ago.", "2013-04-19", "a decade ago", "2003-01-01",
+     "2003-12-31"),
+    ("The WHO declared the outbreak a pandemic on Wednesday.", "2020-03-12", "Wednesday", "2020-03-11",
+     "2020-03-11"),
+    ("The travel ban takes effect on Friday at midnight.", "2020-03-12", "Friday", "2020-03-13",
+     "2020-03-13"),
+    ("The first US case was confirmed in January.", "2020-03-12", "January", "2020-01-01", "2020-01-31"),
+    ("Italy has been in lockdown since Monday.", "2020-03-12", "Monday", "2020-03-09", "2020-03-09"),
+    ("Schools in the city will close from March 16 to April 3.", "2020-03-12", "March 16 to April 3",
+     "2020-03-16", "2020-04-03"),
+    ("Stocks suffered their worst day since 1987.", "2020-03-12", "1987", "1987-01-01", "1987-12-31"),
+    ("Officials expect cases to peak in the coming weeks.", "2020-03-12", "in the coming weeks", None, None),
+]  # fmt: skip
+
+# A second basil-dev sample (every 6th article from the 4th), labelled and run once like FRESH.
+BASIL_HELD: list[tuple[str, str, str, str | None, str | None]] = [
+    ("11c9f251", "Posting on Facebook", "Friday evening", "2013-08-30", "2013-08-30"),
+    ("11c9f251", "Posting on Facebook", "last year", "2012-01-01", "2012-12-31"),
+    ("11c9f251", "Earlier Friday", "Friday", "2013-08-30", "2013-08-30"),
+    ("11c9f251", "Earlier Friday", "July", "2013-07-01", "2013-07-31"),
+    ("2153fb3e", "President Obama on Wednesday", "Wednesday", "2011-11-02", "2011-11-02"),
+    ("2153fb3e", "He tweaked House", "Tuesday", "2011-11-01", "2011-11-01"),
+    ("2153fb3e", "Boehner of Ohio", "September", "2011-09-01", "2011-09-30"),
+    ("2f3e86b6", "Democrats’ landmark", "Friday", "2019-03-08", "2019-03-08"),
+    ("2f3e86b6", "The For The People Act", "2018", "2018-01-01", "2018-12-31"),
+    ("2f3e86b6", "As a possible victory", "2018", "2018-01-01", "2018-12-31"),
+    ("2f3e86b6", "One-hundred candidates", "2018", "2018-01-01", "2018-12-31"),
+    ("47a209b0", "John Thune", "Wednesday", "2017-03-22", "2017-03-22"),
+    ("47a209b0", "Elizabeth Warren", "Tuesday", "2017-03-21", "2017-03-21"),
+    ("47a209b0", "The nuclear option was", "2013", "2013-01-01", "2013-12-31"),
+    ("47a209b0", "The nuclear option was", "for weeks", None, None),
+    ("47a209b0", "Senate Majority Leader Mitch", "Tuesday", "2017-03-21", "2017-03-21"),
+    ("47a209b0", "Graham said on Monday", "Monday", "2017-03-20", "2017-03-20"),
+    ("59f2f47c", "Trump stirred up", "this week", "2016-03-21", "2016-03-27"),
+    ("59f2f47c", "Cruz’s wife", "years ago", None, None),
+    ("59f2f47c", "On Wednesday, Mr.", "Wednesday", "2016-03-23", "2016-03-23"),
+    ("59f2f47c", "It’s useful to remember", "2012", "2012-01-01", "2012-12-31"),
+    ("72fa9b13", "WASHINGTON ― President", "Thursday", "2017-05-18", "2017-05-18"),
+    ("72fa9b13", "Trump met on Wednesday", "Wednesday", "2017-05-17", "2017-05-17"),
+    ("72fa9b13", "Lieberman, who was", "2000", "2000-01-01", "2000-12-31"),
+    ("72fa9b13", "During a Thursday", "Thursday", "2017-05-18", "2017-05-18"),
+    ("72fa9b13", "The need for a new FBI", "last week", "2017-05-08", "2017-05-14"),
+    ("84b3c118", "Donald Trump assumed", "Friday", "2017-01-20", "2017-01-20"),
+    ("84b3c118", "The speech did not", "2016", "2016-01-01", "2016-12-31"),
+    ("84b3c118", "In blunt and unvarnished", "last summer", "2016-06-01", "2016-08-31"),
+    ("84b3c118", "In blunt and unvarnished", "Friday", "2017-01-20", "2017-01-20"),
+    ("84b3c118", "His advisers have complained", "2009", "2009-01-01", "2009-12-31"),
+    ("97566c74", "Trump’s statement on Tuesday", "Tuesday", "2011-12-13", "2011-12-13"),
+    ("ae243a95", "A panel of administration", "Wednesday", "2010-12-01", "2010-12-01"),
+    ("ae243a95", "President Obama met with", "Tuesday", "2010-11-30", "2010-11-30"),
+    ("ae243a95", "Max Baucus", "Wednesday", "2010-12-01", "2010-12-01"),
+    ("ae243a95", "The administration is still", "Tuesday", "2010-11-30", "2010-11-30"),
+    ("c5534b7e", "Trey Gowdy", "Tuesday", "2015-03-31", "2015-03-31"),
+    ("c5534b7e", "Gowdy asked that", "March 16", "2015-03-16", "2015-03-16"),
+    ("c5534b7e", "Gowdy said Friday", "Friday", "2015-03-27", "2015-03-27"),
+    ("c5534b7e", "Gowdy said Friday", "2016", "2016-01-01", "2016-12-31"),
+    ("c5534b7e", "Gowdy wrote to Clinton", "Tuesday", "2015-03-31", "2015-03-31"),
+    ("c5534b7e", "Earlier this month", "Earlier this month", "2015-03-01", "2015-03-31"),
+    ("d3a1ce0a", "Deval Patrick on Wednesday", "Wednesday", "2013-01-30", "2013-01-30"),
+    ("d3a1ce0a", "John Kerry’s open seat", "June", "2013-06-01", "2013-06-30"),
+    ("d3a1ce0a", "Kerry, also a Democrat", "Tuesday", "2013-01-29", "2013-01-29"),
+    ("d3a1ce0a", "Both political parties", "mid May", "2013-05-11", "2013-05-20"),
+    ("d3a1ce0a", "But the winner of the", "June 25", "2013-06-25", "2013-06-25"),
+    ("ed8c136f", "FERGUSON, Mo.", "Wednesday", "2014-08-20", "2014-08-20"),
+    ("ed8c136f", "Louis where an unarmed", "earlier this month", "2014-08-01", "2014-08-20"),
+    ("ed8c136f", "On Thursday, he told", "Thursday", "2014-08-14", "2014-08-14"),
+    ("ed8c136f", "Louis Community College", "Wednesday", "2014-08-20", "2014-08-20"),
+    ("ed8c136f", "A separate attendee", "2011", "2011-01-01", "2011-12-31"),
+]  # fmt: skip
+
 
 @dataclass
 class Score:
@@ -245,7 +361,7 @@ class Score:
         acc = self.correct / self.found if self.found else 0.0
         overall = self.correct / self.gold if self.gold else 0.0
         return (
-            f"| {name:<10} | {system:<22} | {self.gold:>4} | {self.found:>5} | {self.correct:>7} "
+            f"| {name:<10} | {system:<23} | {self.gold:>4} | {self.found:>5} | {self.correct:>7} "
             f"| {recall:>6.2f} | {acc:>9.2f} | {overall:>7.2f} |"
         )
 
@@ -305,26 +421,31 @@ def score(cases: list[tuple[Any, str, int, int, str | None, str | None, str]],
     return s
 
 
-def own_cases(nlp: Any) -> list[tuple[Any, str, int, int, str | None, str | None, str]]:
-    docs = dict(zip(sorted({c[0] for c in OWN}), nlp.pipe(sorted({c[0] for c in OWN})), strict=True))
+def sentence_cases(
+    nlp: Any, table: list[tuple[str, str, str, str | None, str | None]]
+) -> list[tuple[Any, str, int, int, str | None, str | None, str]]:
+    sentences = sorted({c[0] for c in table})
+    docs = dict(zip(sentences, nlp.pipe(sentences), strict=True))
     out = []
-    for sent, pub, expr, start, end in OWN:
+    for sent, pub, expr, start, end in table:
         at = sent.index(expr)
         out.append((docs[sent], pub, at, at + len(expr), start, end, f"{expr!r} ({pub}) want {start}..{end}"))
     return out
 
 
-def basil_cases(nlp: Any) -> list[tuple[Any, str, int, int, str | None, str | None, str]]:
+def basil_cases(
+    nlp: Any, table: list[tuple[str, str, str, str | None, str | None]]
+) -> list[tuple[Any, str, int, int, str | None, str | None, str]]:
     if not BASIL.is_dir():
         return []
     arts: dict[str, dict[str, str]] = {}
-    for stem, *_ in BASIL_GOLD:
+    for stem, *_ in table:
         if stem not in arts:
-            path = next(BASIL.glob(stem + "*.json")) if "_" in stem else next(BASIL.glob(stem + "*_1.json"))
+            path = next(BASIL.glob(stem + ("*.json" if "_" in stem else "*_1.json")))
             arts[stem] = json.loads(path.read_text(encoding="utf-8"))
     docs = dict(zip(arts, nlp.pipe(a["text"] for a in arts.values()), strict=True))
     out = []
-    for stem, anchor, expr, start, end in BASIL_GOLD:
+    for stem, anchor, expr, start, end in table:
         text = arts[stem]["text"]
         at = text.index(expr, text.index(anchor))
         pub = arts[stem]["published"]
@@ -341,9 +462,15 @@ def main() -> int:
     from storyline.annotation import load_nlp
 
     nlp = load_nlp()
-    print("| set        | system                 | gold | found | correct | recall | value acc | overall |")
-    print("|------------|------------------------|------|-------|---------|--------|-----------|---------|")
-    for name, cases in (("own", own_cases(nlp)), ("basil-dev", basil_cases(nlp))):
+    print("| set        | system                  | gold | found | correct | recall | value acc | overall |")
+    print("|------------|-------------------------|------|-------|---------|--------|-----------|---------|")
+    sets = (
+        ("own", sentence_cases(nlp, OWN)),
+        ("basil-dev", basil_cases(nlp, BASIL_GOLD)),
+        ("fresh*", sentence_cases(nlp, FRESH)),
+        ("basil-B*", basil_cases(nlp, BASIL_HELD)),
+    )
+    for name, cases in sets:
         if not cases:
             print(f"| {name:<10} | (data absent: skipped)  |")
             continue
@@ -352,6 +479,9 @@ def main() -> int:
             print(score(cases, system, errors).row(name, sysname))
             if args.errors:
                 print("\n".join(f"    {e}" for e in errors))
+    print("* held out: written after the rules were tuned on the sets above. First run: fresh 34/34")
+    print("  correct; basil-B recall 0.90 (47/52; 'the 2018 elections' taken for a count, 'for weeks' and")
+    print("  'years ago' not kept), value accuracy 1.00. Those two rules were fixed after that run.")
     return 0
 
 

@@ -228,6 +228,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "2023-07-31"),
     ("A decision is due by the end of the week.", C, "the end of the week", "2023-07-07", "2023-07-09"),
     ("Counting could continue until Friday.", "2020-11-05", "Friday", "2020-11-06", None),
+    ("Democrats won the House in the 2018 elections.", "2019-03-08", "2018", "2018-01-01", "2018-12-31"),
+    ("Trump's 2016 campaign hired him.", C, "2016", "2016-01-01", "2016-12-31"),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [
@@ -235,6 +237,8 @@ UNRESOLVED: list[tuple[str, str, str]] = [
     ("The treaty was violated for several years.", A, "for several years"),
     ("Prices are likely to rise in the coming weeks.", A, "in the coming weeks"),
     ("The following week, the army withdrew.", C, "The following week"),
+    ("Officials had warned for weeks that an attack was coming.", B, "for weeks"),
+    ("She moved to Paris years ago.", B, "years ago"),
     ("The treaty was signed on Feb. 29.", B, "Feb. 29"),
 ]
 # Numbers that are not time expressions.

@@ -8,6 +8,7 @@ Shared by quantities ("two officials") and time expressions ("three weeks ago").
 from __future__ import annotations
 
 import re
+from typing import Any
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -52,6 +53,19 @@ VAGUE = (
     (r"billions", 2e9, 999_999_999_999.0),
 )
 VAGUE_RE = re.compile(r"\b(?:" + "|".join(p for p, _, _ in VAGUE) + r")\b", re.I)
+
+
+def year_counts_things(doc: Any, start: int, end: int) -> bool:
+    """Whether a year-like number at ``doc.text[start:end]`` counts things ("2000 troops") rather than
+    naming a year ("the 2018 elections", "Trump's 2016 campaign", "in 2014")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].tag_ != "NNS":
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return not (before is not None and (before.tag_ in ("DT", "PRP$", "POS") or before.lower_ in _YEAR_PREPS))
+
+
+_YEAR_PREPS = {"in", "since", "until", "by", "from", "of", "during", "before", "after"}
 
 
 def vague_range(text: str) -> tuple[float, float] | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.annotation.numbers import NUMBER, VAGUE, parse_number, vague_range
+from storyline.annotation.numbers import NUMBER, VAGUE, parse_number, vague_range, year_counts_things
 from storyline.annotation.timex import find_matches
 from storyline.model import Quantity
 
@@ -166,8 +166,7 @@ def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
     if re.match(r"-(?!(?:year-old|plus|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I):
         return True  # "two-track approach", "three-judge panel": part of a compound adjective
     if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur"):
-        nxt = doc.char_span(base + m.end(), len(doc.text), alignment_mode="expand")
-        return not (nxt is not None and len(nxt) and nxt[0].tag_ == "NNS")  # a year unless "2000 troops"
+        return not year_counts_things(doc, base + m.start(), base + m.end())  # a year unless "2000 troops"
     if m.group("join") in ("-", "–") and m.group("num2"):
         a, b = parse_number(num), parse_number(m.group("num2"))
         if a is not None and b is not None and b < a:

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from storyline.annotation import calendar as cal
-from storyline.annotation.numbers import parse_number
+from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.tense import clause_direction, event_of
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
@@ -60,7 +60,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
         text = sent.text
         for m in find_matches(text):
             start, end = sent.start_char + m.start, sent.start_char + m.end
-            if m.kind == "year" and _counts_something(doc, end):
+            if m.kind == "year" and year_counts_things(doc, start, end):
                 continue
             direction = clause_direction(doc, start, end)
             result = resolve(m, anchor, direction)
@@ -77,14 +77,6 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
                 )
             )
     return out
-
-
-def _counts_something(doc: Any, end: int) -> bool:
-    """A year-like number followed by a plural noun counts things: "2000 troops"."""
-    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    return bool(span[0].tag_ == "NNS")
 
 
 def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval | str:

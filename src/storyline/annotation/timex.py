@@ -146,7 +146,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:in\s+recent\s+(?:times|days|weeks|months|years|decades)"
         r"|in\s+the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years)"
         r"|the\s+(?:coming|past\s+few|last\s+few|next\s+few)\s+(?:days|weeks|months|years)"
-        r"|for\s+(?:several|many|a\s+few|some)\s+(?:days|weeks|months|years|decades)"
+        r"|for\s+(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)"
+        r"|(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)\s+ago"
         r"|in\s+the\s+near\s+future)\b",
     ),
 )
