@@ -343,6 +343,30 @@ def test_labels_fall_back_from_outlet_to_file_name(report: Report) -> None:
     assert [(lab.letter, lab.name) for lab in labels.values()] == [("A", "nyt_story"), ("B", "b2")]
 
 
+def test_wire_copies_are_named_in_every_format() -> None:
+    text = "Officials said the talks would begin on Monday in Geneva, the agency reported."
+    arts = [
+        article(text + f" Outlet {i}.", name, "t", "2021-12-31")
+        for i, name in enumerate(("AP", "Paper", "Other"))
+    ]
+    orig, copy, other = refs(*arts)
+    sources = (orig, SourceRef(copy.id, None, "Paper", "t", None, copy_of=orig.id), other)
+    f = finding(
+        "agree",
+        "date",
+        "The talks begin on Monday.",
+        *((a, "talks would begin") for a in arts),
+        independent=2,
+    )
+    rep = Report(sources, (), (f,), (), (), articles=tuple(arts))
+    line = "Paper ran the same wire copy as AP: counted once."
+    assert line in render_report(rep, "terminal", color=False)
+    assert line in render_report(rep, "markdown")
+    html = " ".join(_page(rep).xpath("//p[@class='wire']")[0].text_content().split())
+    assert html == "B Paper ran the same wire copy as A AP: counted once."  # with the source chips
+    assert "(2 independent)" in render_report(rep, "terminal", color=False)
+
+
 # --- on the cross-check engine's own output ------------------------------------------------------
 
 
