@@ -3,10 +3,11 @@
 Articles are linked when they could be reports of one event: published within the grouping's date
 window and sharing a rare name, a near-identical text (MinHash LSH bucket) or a close document
 vector. The connected components of those links are blocks; each block is grouped on its own by
-``stories.group.group_signatures`` (a pure function of its batch), and blocks never share an
-article, so the union of their placements is the answer. Both engines call ``group_in_blocks``;
-only the ``map`` differs (built-in ``map`` locally, Ray tasks on a cluster), so the two engines
-give the same stories by construction.
+the incremental ``stories.group.Grouper``, in the order ``group_signatures`` uses, with the term
+frequencies of the whole input (so a word's rarity does not depend on the block it fell in).
+Blocks never share an article, so the union of their placements is the answer. Both engines call
+``group_in_blocks``; only the ``map`` differs (built-in ``map`` locally, Ray tasks on a cluster),
+so the two engines give the same stories by construction.
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from storyline.stories.group import DAY, MAX_DAYS, Placement, group_signatures
+from storyline.model import content_id
+from storyline.stories.group import DAY, MAX_DAYS, DocFreq, Grouper, Placement
 from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_values
 
 NEIGHBOURS = 10  # vector neighbours looked at per article
-LINK_COSINE = 0.6  # document vectors this close are linked: the grouper would compare them
+LINK_COSINE = 0.45  # vectors this close can still pass the grouper's score (0.4 × cosine + words + names)
 RARE_NAMES = 6  # rarest names per article that link it
 COMMON_NAME = 0.05  # a name in more than this share of articles links nothing (a "Trump" in politics)
 LSH_THRESHOLD = 0.5
 
-Mapper = Callable[
-    [Callable[[list[Signature]], list[Placement]], Iterable[list[Signature]]], Iterable[list[Placement]]
-]
+BlockFn = Callable[[list[Signature], DocFreq], list[Placement]]
+Mapper = Callable[[BlockFn, Sequence[list[Signature]], DocFreq], Iterable[list[Placement]]]
 
 
 class _UnionFind:
@@ -111,10 +112,38 @@ def _link_vectors(sigs: Sequence[Signature], link: Callable[[int, int], None]) -
                 link(i, int(key))
 
 
-def group_in_blocks(sigs: Sequence[Signature], mapper: Mapper = map) -> list[Placement]:
+def doc_freq(sigs: Sequence[Signature]) -> DocFreq:
+    """Term document frequencies of the whole input."""
+    df = DocFreq()
+    for sig in sigs:
+        df.update(sig)
+    return df
+
+
+def group_block(block: list[Signature], df: DocFreq) -> list[Placement]:
+    """Group one block as ``group_signatures`` would, but weighting terms by the whole input."""
+    if len(block) == 1:  # alone in its block: a story of its own, named as the grouper names it
+        return [Placement(block[0].id, content_id("story", block[0].id), None, True)]
+    local = DocFreq()
+    local.n, local.df = df.n, df.df.copy()
+    for sig in block:
+        local.update(sig, -1)  # ``prime`` below counts the block's own articles back in
+    grouper = Grouper()
+    grouper.df = local
+    grouper.prime(block)
+    inf = float("inf")
+    order = sorted(block, key=lambda s: (s.published if s.published is not None else inf, s.id))
+    return [grouper.add(sig) for sig in order]
+
+
+def _local_map(fn: BlockFn, blocks: Sequence[list[Signature]], df: DocFreq) -> Iterable[list[Placement]]:
+    return (fn(b, df) for b in blocks)
+
+
+def group_in_blocks(sigs: Sequence[Signature], mapper: Mapper = _local_map) -> list[Placement]:
     """Placements of every article: blocks grouped apart (through ``mapper``), then joined."""
     blocks = sorted(make_blocks(sigs), key=len, reverse=True)  # big blocks first: they take longest
     placements: list[Placement] = []
-    for part in mapper(group_signatures, blocks):
+    for part in mapper(group_block, blocks, doc_freq(sigs)):
         placements.extend(part)
     return placements

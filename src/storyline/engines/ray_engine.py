@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.engines.blocks import group_in_blocks
+from storyline.engines.blocks import BlockFn, group_block, group_in_blocks
 from storyline.engines.stages import PIPELINES, STAGES, StageClock, done, load_model, run_stage
 from storyline.engines.units import Unit, plan_units
 from storyline.errors import EngineError, UnreadableInput
 from storyline.reading.sniff import ReadOptions
-from storyline.stories.group import Placement
+from storyline.stories.group import DocFreq, Placement
 from storyline.stories.signatures import Signature
 
 BATCH = 16  # articles per actor call: big enough to amortise spaCy's and ONNX's per-call cost
@@ -136,15 +136,13 @@ class RayEngine:
     def group(self, sigs: Sequence[Signature]) -> list[Placement]:
         import ray
 
-        from storyline.stories.group import group_signatures
+        remote = ray.remote(num_cpus=1)(group_block)
 
-        remote = ray.remote(num_cpus=1)(group_signatures)
-
-        def mapper(fn: Callable[[list[Signature]], list[Placement]], blocks: Any) -> list[list[Placement]]:
-            blocks = list(blocks)
-            small = [b for b in blocks if len(b) < 8]  # not worth a task: grouped here
-            refs = [remote.remote(b) for b in blocks if len(b) >= 8]
-            return [fn(b) for b in small] + ray.get(refs)
+        def mapper(fn: BlockFn, blocks: Sequence[list[Signature]], df: DocFreq) -> list[list[Placement]]:
+            big = [b for b in blocks if len(b) >= 8]  # a small block is not worth a task: grouped here
+            df_ref = ray.put(df)
+            refs = [remote.remote(b, df_ref) for b in big]
+            return [fn(b, df) for b in blocks if len(b) < 8] + ray.get(refs)
 
         return group_in_blocks(sigs, mapper)
 
