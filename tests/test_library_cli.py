@@ -1,0 +1,112 @@
+"""The stories and library commands as a user runs them, including a SIGKILL mid-add and two
+processes adding at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+STORYLINE = [sys.executable, "-c", "from storyline.cli import main; main()"]
+runner = CliRunner()
+
+
+def _basil(shared: Path, n: int) -> list[str]:
+    return [str(p) for p in sorted((shared / "basil-dev").glob("*.json"))[:n]]
+
+
+def _rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return conn.execute("SELECT id, story_id FROM articles").fetchall()
+
+
+def test_stories_json_and_a_bad_input(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(app, ["stories", *map(str, seed_paths), str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    stories = json.loads(result.stdout)
+    assert len(stories) == 1 and len(stories[0]["articles"]) == 2
+    assert set(stories[0]) == {"id", "title", "first", "last", "articles"}
+    assert next(line for line in result.stderr.splitlines() if str(bad) in line).startswith("storyline:")
+    assert "Traceback" not in result.output
+
+
+def test_add_list_show_remove_export(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    added = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    assert added.exit_code == 0, added.output
+    assert "2 created" in added.stderr
+    again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    assert "2 existing" in again.stderr
+    listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
+    assert len(listed) == 1 and listed[0]["sources"] == 2 and listed[0]["conflicts"] is not None
+    story = listed[0]["id"]
+    shown = runner.invoke(app, ["show", story[:6], "--db", db, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert len(json.loads(shown.stdout)["sources"]) == 2
+    exported = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
+    assert [json.loads(line)["story"] for line in exported] == [story, story]
+    missing = runner.invoke(app, ["show", "0000000000", "--db", db])
+    assert missing.exit_code == 1 and "no story or article" in missing.stderr
+    assert runner.invoke(app, ["remove", story, "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", db]).stdout == ""
+
+
+def test_sigkill_mid_add_then_rerun_stores_each_once(shared_data: Path, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    files = _basil(shared_data, 24)
+    cmd = [*STORYLINE, "add", "--db", str(db), *files]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                stored = len(_rows(db))
+            except sqlite3.OperationalError:
+                stored = 0  # the schema is being created
+        if stored:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the add finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = _rows(db)
+    assert 0 < len(before) < len(files)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    after = _rows(db)
+    assert len(after) == len({i for i, _ in after}) == len(files)
+    assert set(before) <= set(after)  # nothing filed before the kill moved or vanished
+    assert f"{len(before)} existing" in rerun.stderr
+
+
+@pytest.mark.slow
+def test_two_processes_adding_at_once(shared_data: Path, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    files = _basil(shared_data, 18)
+    procs = [
+        subprocess.Popen([*STORYLINE, "add", "--db", str(db), *part], stderr=subprocess.PIPE, text=True)
+        for part in (files[:12], files[6:])
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    rows = _rows(db)
+    assert len(rows) == len({i for i, _ in rows}) == 18
+    with sqlite3.connect(db) as conn:
+        stories = conn.execute("SELECT id, articles FROM stories").fetchall()
+    assert sum(n for _, n in stories) == 18
