@@ -92,7 +92,8 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
 
 
 def _src(label: SourceLabel) -> Text:
-    return Text(f"[{label.letter}]", style=f"bold {SOURCE_STYLES[label.index % len(SOURCE_STYLES)]}")
+    # styles go on the span, not the Text: a Text's own style would colour whatever is appended to it
+    return Text().append(f"[{label.letter}]", style=f"bold {SOURCE_STYLES[label.index % len(SOURCE_STYLES)]}")
 
 
 def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> Text:
@@ -125,7 +126,7 @@ def _heading(title: str, count: int | None = None) -> Rule:
 def _header(report: Report, labels: dict[str, SourceLabel], width: int) -> RenderableType:
     grid = _grid(width, _lead(labels))
     for lab in labels.values():
-        line = Text(lab.name, style="bold")
+        line = Text().append(lab.name, style="bold")
         if lab.ref.title:
             line.append(f" — {lab.ref.title}")
         if lab.ref.published:
@@ -228,7 +229,7 @@ def _conflicts(
         return Group(_heading("Conflicts", 0), Text("The sources contradict each other nowhere.\n"))
     blocks: list[RenderableType] = [_heading("Conflicts", len(found))]
     for f in found:
-        head = Text("✗ ", style="bold red").append(f"{f.aspect or 'claim'}", style="bold red")
+        head = Text().append(f"✗ {f.aspect or 'claim'}", style="bold red")
         blocks.append(head.append(f" · {f.summary}"))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=True), (0, 0, 0, 2)))
         if f.aspect == "quote":
@@ -264,7 +265,7 @@ def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], widt
         return Group(_heading("Agreements", 0), Text("No statement is backed by two sources.\n"))
     blocks: list[RenderableType] = [_heading("Agreements", len(found))]
     for f in found:
-        head = Text("✓ ", style="bold green").append(f.summary)
+        head = Text().append("✓ ", style="bold green").append(f.summary)
         head.append(f"  ({f.independent} independent)", style="dim")
         blocks.append(head)
         blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
@@ -284,7 +285,7 @@ def _quotes(report: Report, labels: dict[str, SourceLabel], width: int, plain: b
             pairs = remark_wordings(remark)
             for i, (q, runs) in enumerate(pairs):
                 words = _marked(runs, "red" if i == 0 else "green", plain)
-                marker = Text(_bracket(i, len(pairs)), style="dim")
+                marker = Text().append(_bracket(i, len(pairs)), style="dim")
                 marker.append("≠" if remark.differs and i else " ", style="bold red")
                 grid.add_row(
                     marker.append_text(_cite([q.source], labels)), Text("“").append_text(words).append("”")
