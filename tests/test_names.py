@@ -1,0 +1,112 @@
+"""Canonical keys for people, organisations and places, within and across documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate
+from storyline.annotation.names import key_for, person_parts, same_entity
+from storyline.model import Article
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "key"),
+    [
+        ("Putin", "PERSON", "person:putin"),
+        ("Mr Putin", "PERSON", "person:putin"),
+        ("Mr. Putin’s", "PERSON", "person:putin"),
+        ("Vladimir Putin", "PERSON", "person:putin"),
+        ("President Vladimir Putin", "PERSON", "person:putin"),
+        ("Gen. Mark Milley", "PERSON", "person:milley"),
+        ("Martin Luther King Jr.", "PERSON", "person:king"),
+        ("Ursula von der Leyen", "PERSON", "person:von_der_leyen"),
+        ("Emmanuel Macron", "PERSON", "person:macron"),
+        ("Recep Tayyip Erdoğan", "PERSON", "person:erdogan"),
+        ("the United States", "GPE", "name:united_states"),
+        ("U.S.", "GPE", "name:united_states"),
+        ("US", "ORG", "name:united_states"),
+        ("America", "GPE", "name:united_states"),
+        ("Britain", "GPE", "name:united_kingdom"),
+        ("the U.N.", "ORG", "name:united_nations"),
+        ("NATO", "ORG", "name:nato"),
+        ("Nato", "ORG", "name:nato"),
+        ("North Atlantic Treaty Organization", "ORG", "name:nato"),
+        ("Organisation for Security and Co-operation in Europe", "ORG", "name:osce"),
+        ("Organization for Security and Cooperation in Europe", "ORG", "name:osce"),
+        ("the White House", "ORG", "name:white_house"),
+        ("the Kremlin", "ORG", "name:kremlin"),
+        ("Russia’s", "GPE", "name:russia"),
+        ("Russians", "NORP", "norp:russian"),
+        ("Russian", "NORP", "norp:russian"),
+    ],
+)
+def test_key_for(name: str, label: str, key: str) -> None:
+    assert key_for(name, label) == key
+
+
+def test_person_parts() -> None:
+    assert person_parts("President Joe Biden") == ("biden", "joe")
+    assert person_parts("Mr Biden") == ("biden", None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("person:putin", "person:putin", True),
+        ("person:biden", "person:biden:joe", True),
+        ("person:biden:joe", "person:biden:hunter", False),
+        ("person:biden", "person:putin", False),
+        ("name:nato", "name:nato", True),
+        ("name:nato", "person:nato", False),
+        (None, "person:putin", False),
+    ],
+)
+def test_same_entity(a: str | None, b: str | None, same: bool) -> None:
+    assert same_entity(a, b) is same
+
+
+def test_titles_do_not_split_a_person(nlp: Any) -> None:
+    text = (
+        "President Vladimir Putin warned of a rupture. Mr Putin spoke for an hour.\n\n"
+        "Putin later told reporters he was ready."
+    )
+    ann = annotate(Article(id="p", text=text), nlp)
+    keys = {e.key for e in ann.entities if "Putin" in e.text}
+    assert keys == {"person:putin"}
+
+
+def test_same_surname_is_told_apart_within_a_document(nlp: Any) -> None:
+    text = (
+        "Joe Biden met his son Hunter Biden on Sunday. Later, Hunter Biden flew to Delaware.\n\n"
+        "Joe Biden stayed in Washington."
+    )
+    ann = annotate(Article(id="b", text=text), nlp)
+    keys = {e.text: e.key for e in ann.entities if e.label == "PERSON"}
+    assert keys["Joe Biden"] == "person:biden:joe"
+    assert keys["Hunter Biden"] == "person:biden:hunter"
+    assert same_entity(keys["Joe Biden"], key_for("Mr Biden"))
+
+
+def test_keys_agree_across_documents(nlp: Any) -> None:
+    a = annotate(Article(id="a", text="Mr Putin spoke to the U.S. president on Thursday."), nlp)
+    b = annotate(Article(id="b", text="Vladimir Putin called the United States on Thursday."), nlp)
+    keys_a = {e.key for e in a.entities}
+    keys_b = {e.key for e in b.entities}
+    assert {"person:putin", "name:united_states"} <= keys_a & keys_b
+
+
+def test_surname_tagged_as_org_follows_the_person(nlp: Any) -> None:
+    text = "Yuri Ushakov briefed reporters in Moscow. Ushakov said the call was useful."
+    ann = annotate(Article(id="u", text=text), nlp)
+    assert {e.key for e in ann.entities if "Ushakov" in e.text} == {"person:ushakov"}
+    assert all(e.label == "PERSON" for e in ann.entities if "Ushakov" in e.text)
+
+
+def test_entity_offsets(nlp: Any) -> None:
+    text = "Angela Merkel’s government met in Berlin."
+    ann = annotate(Article(id="o", text=text), nlp)
+    for e in ann.entities:
+        assert text[e.start : e.end] == e.text
+    assert "Angela Merkel" in {e.text for e in ann.entities}
