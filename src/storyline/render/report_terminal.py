@@ -180,7 +180,7 @@ def _by_source(f: Finding, labels: dict[str, SourceLabel], width: int, *, values
         for s in f.statements:
             if s.source == sid:
                 cell.append_text(_sentence(s.text, marks))
-                cell.append("\n")
+                cell.append("\n\n")  # a blank line between two statements of one source
         cell.rstrip()
         cells.append(cell)
     # each column takes its width plus one space of padding either side, plus one divider between
