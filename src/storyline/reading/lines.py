@@ -116,7 +116,8 @@ def is_caption(text: str) -> bool:
 
 # Headings that close an article: what follows is tags, related stories or readers' comments.
 _END_MARKER = re.compile(
-    r"^(?:related(?:\s+\w+)?|tags?|topics?|filed under|top stories|more (?:in|from|on|stories|news)\b.*"
+    r"^(?:related(?:\s+\w+)?|tags?|topics?|filed under|top stories|more (?:in|from|on)\b.*"
+    r"|more\b.{0,30}\b(?:stories|news|articles|reads?|coverage|videos?)"
     r"|most (?:read|popular|viewed|shared)|recommended(?:\s+\w+){0,2}|you (?:may|might) (?:also )?like"
     r"|read (?:more|next|also)|also read|see also|trending(?: now)?|latest (?:news|stories|headlines)"
     r"|editor'?s picks?|share this(?:\s+\w+)?|about the author|more like this)\s*:?\s*$",

@@ -39,6 +39,7 @@ _COST = {
 }
 _MAX_GAIN = 600.0
 _MAX_GAP = 4
+_LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _TITLE_WORDS = 16
@@ -58,7 +59,7 @@ def _gain(line: Line) -> float:
     if line.kind is Kind.PROSE:
         return min(float(len(line.text)), _MAX_GAIN)
     if line.kind is Kind.LONG:
-        return 0.2 * len(line.text)
+        return 0.0  # a standfirst or subheading inside the body, or a list of other headlines
     if line.kind is Kind.SENTENCE:
         return 0.5 * len(line.text)
     return _COST[line.kind]
@@ -72,11 +73,18 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
     of other stories.
     """
     best, best_i, best_j = 0.0, 0, 0
-    run, start, gap = 0.0, 0, 0
+    run, start, gap, listed = 0.0, 0, 0, 0
     for j, line in enumerate(lines):
         if run <= 0:
             run, start = 0.0, j
         gain = _gain(line)
+        # After a lead-in that ends with a colon, short lines are the items of its list.
+        if listed and line.kind in (Kind.SHORT, Kind.LONG, Kind.FURNITURE) and gain < 0:
+            gain, listed = 0.0, listed - 1
+        else:
+            listed = 0
+        if run > 0 and line.text.endswith(":") and line.kind is not Kind.DATE:
+            gain, listed = 0.0, _LIST_ITEMS
         gap = gap + 1 if gain < 0 else (gap if gain == 0 else 0)
         run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
         if run > best:
@@ -166,12 +174,25 @@ def _lead_subtitle(body: list[Line]) -> Line | None:
 def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
     if line.kind in (Kind.PROSE, Kind.LONG, Kind.SENTENCE, Kind.ITEM):
         return True
-    if nxt is not None and nxt.kind is Kind.ITEM and line.text.endswith((":", ";")):
-        return True  # the lead-in of a list
     if line.kind is Kind.SHORT and line.words >= 2:
         # A subheading sits between paragraphs; a stray link or label does not.
         return bool(prev and nxt and prev.kind is Kind.PROSE and nxt.kind is Kind.PROSE)
     return False
+
+
+def _keep_lines(body: Sequence[Line]) -> list[Line]:
+    """The body lines that are paragraphs, subheadings, or a list with its "...:" lead-in."""
+    kept: list[Line] = []
+    listed = 0
+    for k, line in enumerate(body):
+        prev = body[k - 1] if k else None
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        lead_in = line.text.endswith((":", ";")) and nxt is not None and nxt.kind is not Kind.PROSE
+        in_list = listed > 0 and line.kind in (Kind.SHORT, Kind.LONG, Kind.ITEM) and line.words >= 1
+        if (lead_in and line.kind is not Kind.DATE) or in_list or _keep_in_body(line, prev, nxt):
+            kept.append(line)
+        listed = _LIST_ITEMS if lead_in else (listed - 1 if in_list else 0)
+    return kept
 
 
 _REASONS = {
@@ -234,12 +255,7 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     subtitle = header.subtitle or _lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
-    kept: list[Line] = []
-    for k, line in enumerate(body):
-        prev = body[k - 1] if k else None
-        nxt = body[k + 1] if k + 1 < len(body) else None
-        if _keep_in_body(line, prev, nxt):
-            kept.append(line)
+    kept = _keep_lines(body)
     published, updated = _pick_dates(lines, i)
     text = "\n\n".join(ln.text for ln in kept)
     removed: list[Removed] = []
