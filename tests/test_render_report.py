@@ -10,11 +10,13 @@ from typing import Any
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from rich.cells import cell_len
 
 from render_samples import article, finding, hostile_report, quote, refs, seed_report, when
-from storyline.model import Report, SourceRef, Statement
+from storyline.model import Finding, Report, SourceRef, Statement
 from storyline.render import FORMATS, render_report
 from storyline.render.report_html import article_paragraphs, report_context, script_hash
 from storyline.render.report_markdown import md
@@ -235,6 +237,28 @@ def test_html_columns_cut_paragraphs_at_true_offsets(report: Report) -> None:
         spans = {(s.start, s.end) for f in report.findings for s in f.statements if s.source == art.id}
         starts = {seg.start for seg in pieces if seg.findings}
         assert {s for s, _ in spans} <= starts
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(alphabet="ab .\n“”<&", min_size=1, max_size=80),
+    spans=st.lists(st.tuples(st.integers(-5, 90), st.integers(-5, 90)), max_size=6),
+)
+def test_html_segments_cover_each_paragraph_exactly(text: str, spans: list[tuple[int, int]]) -> None:
+    """Whatever the statements' offsets, every segment is the text at its offset, and the segments
+    of a paragraph put together are that paragraph."""
+    a = article(text, "X", "t", "2021-12-31")
+    found = tuple(
+        Finding(f"f{i}", "agree", None, "s", (Statement(a.id, "", s, e),)) for i, (s, e) in enumerate(spans)
+    )
+    paras = article_paragraphs(a, found, {f.id: 1 for f in found})
+    assert ["".join(seg.text for seg in p) for p in paras] == [
+        p.strip() for p in text.split("\n\n") if p.strip()
+    ]
+    for seg in (seg for p in paras for seg in p):
+        assert text[seg.start : seg.start + len(seg.text)] == seg.text
+        fits = [f.id for f, (s, e) in zip(found, spans, strict=True) if 0 <= s < e <= len(text)]
+        assert set(seg.findings) <= set(fits)
 
 
 def test_html_statement_offsets_that_do_not_fit_are_left_out() -> None:
