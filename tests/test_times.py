@@ -298,3 +298,26 @@ def test_time_table_without_a_parse(nlp: Any) -> None:
         if got.get(expr) != (start, end or start):
             wrong.append((expr, published, got.get(expr)))
     assert wrong == []
+
+
+# (sentence, expression, event): what happens then, as the cross-check keys dated events.
+EVENTS: list[tuple[str, str, str]] = [
+    ("Mr Putin requested the call ahead of scheduled talks between officials on January 9 and 10 in Geneva.",
+     "January 9 and 10", "talk"),
+    ("Both sides are preparing for talks that will begin in Geneva on Jan. 10.", "Jan. 10", "talk"),
+    ("White House officials said Thursday's call lasted 50 minutes.", "Thursday", "call"),
+    ("The two leaders last spoke Dec. 3.", "Dec. 3", "speak"),
+    ("Lavrov said Monday that Russia should not be left waiting.", "Monday", "say"),
+    ("The leaders are not expected to take part in the January talks.", "January", "talk"),
+    ("Democrats won the House in the 2018 elections.", "2018", "election"),
+    ("The Geneva talks will be followed by a meeting of the council on January 12.", "January 12", "meeting"),
+    ("Russia test-fired hypersonic missiles last week.", "last week", "fire"),
+]  # fmt: skip
+
+
+def test_events_without_a_parse(nlp: Any) -> None:
+    sentences = [e[0] for e in EVENTS]
+    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
+        docs = list(nlp.pipe(sentences))
+    got = [{t.text: t.event for t in find_times(d, A)}.get(e[1]) for d, e in zip(docs, EVENTS, strict=True)]
+    assert got == [e[2] for e in EVENTS]

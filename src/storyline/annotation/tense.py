@@ -41,6 +41,10 @@ EVENT_NOUNS = {
 }  # fmt: skip
 # Nouns of time do not break a verb's hold on a date: "started on the night of Aug. 7".
 _TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "weekend", "week", "date", "dawn", "hours"}
+# Verbs that only place their subject in time: the subject is the event ("the talks begin").
+_LIGHT_VERBS = {"begin", "start", "end", "continue", "resume", "open", "close", "finish", "conclude",
+                "occur", "happen", "take", "hold", "schedule", "set", "plan", "expect", "postpone",
+                "delay"}  # fmt: skip
 _SKIP_VERBS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
@@ -158,6 +162,12 @@ def event_of(doc: Doc, start: int, end: int) -> str | None:
         for t in after[1:]:
             if t.tag_.startswith("NN"):
                 return _name(t)
+    if span.start > span.sent.start and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+        for t in after[:3]:  # a modifier: "the January talks", "his 2016 campaign"
+            if t.tag_ in ("NN", "NNS"):
+                return _name(t)
+            if t.tag_ not in ("JJ", "NNP", "NNPS"):
+                break
     if _parsed(span.sent):
         found = _parsed_event(span)
         if found:
@@ -173,6 +183,9 @@ def _parsed_event(span: Any) -> str | None:
         tok = tok.head
         if span.start <= tok.i < span.end or tok.pos_ in ("ADP", "PROPN", "NUM", "DET", "ADJ", "ADV"):
             continue
+        if tok.pos_ == "VERB" and tok.lemma_ in _LIGHT_VERBS:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+            return _name(subj[0] if subj else tok)
         if tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_VERBS):
             return _name(tok)
     return None
@@ -180,14 +193,19 @@ def _parsed_event(span: Any) -> str | None:
 
 def _nearby_event(span: Any) -> str | None:
     sent = span.sent
+    light: Token | None = None  # "talks that will begin on Jan. 10": the talks, not the beginning
     for j in range(span.start - 1, max(sent.start, span.start - 16) - 1, -1):
         t = span.doc[j]
         if t.ent_type_:
             continue  # "Co-operation" in an organisation's name is no event
         if t.text.lower() in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
             return _name(t)
-        if t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS:
-            return _name(t)
+        if light is None and t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS:
+            if t.lemma_ not in _LIGHT_VERBS:
+                return _name(t)
+            light = t
+    if light is not None:
+        return _name(light)
     for t in span.doc[span.end : min(sent.end, span.end + 6)]:
         if (t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS) or t.lemma_.lower() in EVENT_NOUNS:
             return _name(t)
