@@ -128,6 +128,35 @@ def test_html_keeps_real_articles_text(cli: CliRunner, shared_data: Path, tmp_pa
     assert len(focusable) >= sum(len(a["quotes"]) + len(a["timeline"]) for a in arts)
 
 
+def test_archive_pages_are_annotated_and_skipped_records_counted(cli: CliRunner, tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (
+        "<html><head><title>Dam fails after storm</title></head><body><article><p>A dam failed on "
+        "Tuesday after three days of rain, the mayor, Ana Ruiz, said. “We lost 40 homes,” she said.</p>"
+        "</article></body></html>"
+    ).encode()
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        url = "https://news.example.com/dam"
+        w.write_record(w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        head = [("Content-Type", "text/html; charset=utf-8"), ("Date", "Wed, 05 Jan 2022 10:00:00 GMT")]
+        http = StatusAndHeaders("200 OK", head, protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=http))
+    result = cli.invoke(app, ["annotate", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 archive records" in result.stderr
+    art = json.loads(result.stdout)  # one input, one article: one object, as `read` prints it
+    validate(art, "annotated")
+    assert span_errors(art) == []
+    assert art["url"] == url and "dam failed" in art["text"].lower()
+    assert any("lost 40 homes" in q["text"] for q in art["quotes"])
+
+
 def test_unwritable_output_is_one_line(cli: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "no-such-dir" / "a.html"
     result = cli.invoke(app, ["annotate", str(SEED_A), "--format", "html", "-o", str(out)])

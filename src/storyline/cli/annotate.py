@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import dump_json, err_console, report_error, write_output
+from storyline.cli.common import InputTally, dump_json, err_console, report_error, write_output
 from storyline.cli.read import _single_input
 from storyline.errors import StorylineError, UnreadableInput
 from storyline.model import AnnotatedArticle, Article
@@ -29,19 +29,18 @@ class AnnotateFormat(StrEnum):
     html = "html"
 
 
-def read_inputs(paths: list[str], source: str | None) -> tuple[list[Article], int]:
-    """The readable articles in input order, and how many inputs failed (each reported)."""
+def read_inputs(paths: list[str], source: str | None, tally: InputTally) -> list[Article]:
+    """The readable articles in input order; what could not be read goes to ``tally``
+    (errors printed one line each, archive records skipped by design only counted)."""
     from storyline.reading import iter_inputs
 
     articles: list[Article] = []
-    failed = 0
     for item in iter_inputs(paths, source_name=source):
         if isinstance(item, UnreadableInput):
-            report_error(item.path, item.reason)
-            failed += 1
+            tally.handle(item)
         else:
             articles.append(item)
-    return articles, failed
+    return articles
 
 
 def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
@@ -91,6 +90,15 @@ def render(annotated: list[AnnotatedArticle], fmt: AnnotateFormat, single: bool,
     return render_annotated_terminal(annotated, width=width, color=color)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests): nothing to quiet
+        pass
+
+
 @app.command("annotate")
 def annotate_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
@@ -105,7 +113,8 @@ def annotate_command(
     ] = None,
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
-    articles, failed = read_inputs(paths, source)
+    with InputTally() as tally:
+        articles = read_inputs(paths, source, tally)
     try:
         if fmt is AnnotateFormat.jsonl:
             _write_jsonl(annotate_all(articles), output)
@@ -117,8 +126,11 @@ def annotate_command(
     except StorylineError as exc:
         report_error("annotate", str(exc))
         raise typer.Exit(2) from None
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (`| head`): nothing is wrong, nothing more to say
     except OSError as exc:
         report_error(str(output or "stdout"), exc.strerror or str(exc))
         raise typer.Exit(2) from None
-    if failed:
-        raise typer.Exit(1)
+    status = tally.finish()
+    if status:
+        raise typer.Exit(status)
