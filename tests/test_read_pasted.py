@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.reading.lines import Kind, classify, copyright_holder, is_caption
+from storyline.reading.lines import Kind, classify, copyright_holder, ends_article, is_caption
 from storyline.reading.pasted import clean_pasted
 
 PARAS = [
@@ -62,6 +62,11 @@ def test_body_fields_and_removed_on_a_written_page() -> None:
 def test_line_classes_come_from_shape() -> None:
     assert classify(0, PARAS[0]).kind is Kind.PROSE
     assert classify(0, "Follow us on Twitter").kind is Kind.FURNITURE
+    assert (
+        classify(0, "Subscribe to The Daily Example and stay smart about your city.").kind is Kind.FURNITURE
+    )
+    assert ends_article("Related stories") and ends_article("More Great WIRED Stories")
+    assert not ends_article("Related talks will take place in Geneva next month.")
     assert classify(0, "Last Updated : 4 March 2022, 09:10 IST").kind is Kind.DATE
     assert classify(0, "By Jane Doe and John Roe").kind is Kind.BYLINE
     assert is_caption("Rescue workers search the rubble in Kahramanmaras (AP Photo/Emrah Gurel)")

@@ -114,6 +114,15 @@ def is_caption(text: str) -> bool:
     )
 
 
+# A call to action opens a promo even when it is written as a sentence ("Subscribe to X and ...").
+_PROMO = re.compile(
+    r"^(?:subscribe|sign up|sign in|log in|click here|tap here|download (?:the|our)|follow us"
+    r"|join (?:us|our)|get (?:our|the latest|unlimited)|support (?:our|independent|quality)"
+    r"|become a (?:member|subscriber|supporter)|don't miss|read the full|watch (?:now|live|the latest)"
+    r"|listen (?:now|to (?:the|our) podcast))\b",
+    re.I,
+)
+
 # Headings that close an article: what follows is tags, related stories or readers' comments.
 _END_MARKER = re.compile(
     r"^(?:related(?:\s+\w+)?|tags?|topics?|filed under|top stories|more (?:in|from|on)\b.*"
@@ -143,6 +152,8 @@ def opens_comments(text: str) -> bool:
 
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
+    if words <= 25 and _PROMO.match(text):
+        return True
     if words > 12 or (_TERMINAL.search(text) and words > 6):
         return False
     return bool(_FURNITURE.search(text.lower())) or (text.rstrip().endswith(":") and words <= 4)
