@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -61,23 +62,46 @@ def read_command(
     from storyline.reading import iter_inputs
 
     articles: list[Article] = []
-    with InputTally() as tally:
+    with InputTally() as tally, _Sink(output, on=fmt is ReadFormat.jsonl) as stream:
         for item in iter_inputs(paths, source_name=source):
             if isinstance(item, UnreadableInput):  # archive records skipped by design are only counted
                 tally.handle(item)
+            elif stream.on:  # JSON Lines stream out as they are read: memory stays flat
+                stream.write(dump_jsonl([item.to_dict()]))
             else:
                 articles.append(item)
     if fmt is ReadFormat.json:
-        dicts = [a.to_dict() for a in articles]
-        if _single_input(paths):
-            if dicts:
-                write_output(dump_json(dicts[0] if len(dicts) == 1 else dicts), output)
-        else:
-            write_output(dump_json(dicts), output)
-    elif fmt is ReadFormat.jsonl:
-        write_output(dump_jsonl(a.to_dict() for a in articles), output)
-    else:
+        _write_json([a.to_dict() for a in articles], _single_input(paths), output)
+    elif fmt is ReadFormat.text:
         write_output("\n\n".join(render_text(a) for a in articles), output)
     status = tally.finish()
     if status:
         raise typer.Exit(status)
+
+
+def _write_json(dicts: list[dict[str, Any]], single: bool, output: Path | None) -> None:
+    """One input gives one object (nothing when it failed); several give an array."""
+    if not single:
+        write_output(dump_json(dicts), output)
+    elif dicts:
+        write_output(dump_json(dicts[0] if len(dicts) == 1 else dicts), output)
+
+
+class _Sink:
+    """Where streamed JSON Lines go: ``-o FILE`` or stdout; inactive for other formats."""
+
+    def __init__(self, output: Path | None, *, on: bool = True) -> None:
+        self.output, self.on = output, on
+        self._fh: IO[str] | None = None
+
+    def __enter__(self) -> _Sink:
+        if self.on and self.output is not None:
+            self._fh = self.output.open("w", encoding="utf-8")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+    def write(self, text: str) -> None:
+        (self._fh or sys.stdout).write(text)
