@@ -136,10 +136,12 @@ def test_html_summaries_link_to_their_spans() -> None:
     parser.feed(page)
     ids = [a["id"] for _, a in parser.tags if a.get("id")]
     assert len(ids) == len(set(ids)), "ids are unique even when an article is shown twice"
-    links = [a["href"] for t, a in parser.tags if t == "a"]
+    links = [a["href"] for t, a in parser.tags if t == "a" and a.get("class") != "skip"]
     n = len(ushakov_article().quotes) + len(ushakov_article().timeline) + len(ushakov_article().quantities)
     assert len(links) == 2 * n
     assert {h[1:] for h in links} <= set(ids)
+    skip = next(a["href"] for t, a in parser.tags if t == "a" and a.get("class") == "skip")
+    assert skip == "#a0-found" and "a0-found" in ids, "keyboard users can skip the marked-up text"
     summary = page[page.index('<section class="found"') :]
     order = [
         summary.index(d) for d in ("2021-06-01", "2021-12-30", "2022-01-01", "2022-01-09", "not resolved")

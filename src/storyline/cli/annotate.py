@@ -103,7 +103,13 @@ def _quiet_stdout() -> None:
 def annotate_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
     fmt: Annotated[
-        AnnotateFormat, typer.Option("--format", "-f", help="Output format.")
+        AnnotateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="terminal: the text coloured by kind, then tables; json: the storyline/1 object "
+            "(an array for several inputs); jsonl: one object a line; html: one self-contained page.",
+        ),
     ] = AnnotateFormat.terminal,
     source: Annotated[
         str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
