@@ -55,6 +55,7 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for module in (library, story, add, compare):
         app.include_router(module.router)
+    _report_assets(app)
     _error_handlers(app)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
 
@@ -68,6 +69,22 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
         return response
 
     return app
+
+
+REPORT_ASSETS = {"report.css": "text/css", "report.js": "text/javascript"}
+
+
+def _report_assets(app: FastAPI) -> None:
+    """Serve the report renderer's stylesheet and script, so pages share its look and highlighting."""
+    folder = pkg_resources.files("storyline.render") / "templates"
+    cache = {name: (folder / name).read_bytes() for name in REPORT_ASSETS}
+
+    @app.get("/assets/{name}", name="report_asset", include_in_schema=False)
+    def report_asset(name: str) -> Response:
+        if name not in cache:
+            raise StarletteHTTPException(404, f"no asset {name!r}")
+        headers = {"Cache-Control": "max-age=3600"}
+        return Response(cache[name], media_type=REPORT_ASSETS[name], headers=headers)
 
 
 def _version() -> str:

@@ -28,6 +28,7 @@ class FileOutcome:
     story_id: str | None = None
     story_title: str | None = None
     error: str | None = None
+    status: str | None = None  # created | existing | new-version, as the library filed it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,6 +39,7 @@ class FileOutcome:
             "story_id": self.story_id,
             "story_title": self.story_title,
             "error": self.error,
+            "status": self.status,
         }
 
 

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from storyline.model import Article, Story
+from storyline.model import Article
+from storyline.store import AddResult, NotInLibrary
 from storyline.web.resources import Resources
 
+Landed = dict[str, tuple[str, str | None, str]]  # article id → (story id, story title, status)
 
-def add_to_library(resources: Resources, articles: Sequence[Article]) -> dict[str, tuple[str, str | None]]:
-    """Annotate, store and group ``articles``; map each article id to (story id, story title)."""
+
+def add_to_library(
+    resources: Resources, articles: Sequence[Article], on_filed: Callable[[int], None] | None = None
+) -> Landed:
+    """Annotate, store and group ``articles`` as ``storyline library add`` does; ``on_filed`` gets
+    the number filed so far, for the progress bar."""
     if not articles:
         return {}
     lib = resources.library()
+    filed = 0
+
+    def progress(_result: AddResult) -> None:
+        nonlocal filed
+        filed += 1
+        if on_filed is not None:
+            on_filed(filed)
+
     with resources.model_lock:
-        result = lib.add_articles(list(articles), nlp=resources.nlp(), embedder=resources.embedder())
-    return _landed(result, articles)
-
-
-def _landed(result: Any, articles: Sequence[Article]) -> dict[str, tuple[str, str | None]]:
-    out: dict[str, tuple[str, str | None]] = {}
-    for item in result or ():
-        if isinstance(item, Story):
-            for a in item.articles:
-                out[a.id] = (item.id, item.title)
-    return out
+        results = lib.add_articles(
+            list(articles), nlp=resources.nlp(), embedder=resources.embedder(), progress=progress
+        )
+    titles: dict[str, str | None] = {}
+    for sid in {r.story_id for r in results}:
+        try:
+            titles[sid] = lib.story(sid).story.title
+        except NotInLibrary:  # removed by another process meanwhile
+            titles[sid] = None
+    return {r.article_id: (r.story_id, titles.get(r.story_id), r.status) for r in results}

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Report
 from storyline.web.jobs import Jobs
 from storyline.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from storyline.store import Library
 
 REPORT_CACHE = 256  # cross-checks kept in memory, keyed by story id and its article ids
 
@@ -25,7 +28,8 @@ class Resources:
         self.jobs = Jobs()
         self._nlp = nlp
         self._embedder = embedder
-        self._library: Any = None
+        self._local = threading.local()
+        self._libraries: list[Any] = []
         self._load_lock = threading.Lock()
         # spaCy and onnxruntime sessions are used by one request at a time: simpler than
         # reasoning about their thread safety, and a laptop has few cores anyway.
@@ -51,15 +55,18 @@ class Resources:
                     self._embedder = Embedder()
         return self._embedder
 
-    def library(self) -> Any:
-        """The story library, opened on first use (raises LibraryError when it cannot be)."""
-        if self._library is None:
-            with self._load_lock:
-                if self._library is None:
-                    from storyline.store import Library
+    def library(self) -> Library:
+        """This thread's handle on the story library (a ``Library`` is not shared between threads);
+        raises LibraryError when it cannot be opened."""
+        lib: Library | None = getattr(self._local, "library", None)
+        if lib is None:
+            from storyline.store import Library
 
-                    self._library = Library(self.settings.db_url)
-        return self._library
+            lib = Library(self.settings.db_url)
+            self._local.library = lib
+            with self._load_lock:
+                self._libraries.append(lib)
+        return lib
 
     def cached_report(self, key: tuple[str, ...]) -> Report | None:
         with self._reports_lock:
@@ -76,6 +83,7 @@ class Resources:
 
     def close(self) -> None:
         self.jobs.shutdown()
-        lib = self._library
-        if lib is not None and hasattr(lib, "close"):
+        with self._load_lock:
+            libraries, self._libraries = self._libraries, []
+        for lib in libraries:
             lib.close()

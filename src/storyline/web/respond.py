@@ -17,15 +17,24 @@ from fastapi.templating import Jinja2Templates
 
 
 def make_templates() -> Jinja2Templates:
-    """Templates with autoescape forced on for every file: article text is hostile input."""
+    """Templates with autoescape forced on for every file: article text is hostile input.
+
+    The report renderer's templates sit behind ours, so pages include its macros
+    (``report_macros.html.j2``) with the helper globals they expect.
+    """
+    from storyline.render.report_html import environment as report_environment
+
     folder = resources.files("storyline.web") / "templates"
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=jinja2.ChoiceLoader(
+            [jinja2.FileSystemLoader(str(folder)), jinja2.PackageLoader("storyline.render", "templates")]
+        ),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.globals.update(report_environment().globals)
     return Jinja2Templates(env=env)
 
 

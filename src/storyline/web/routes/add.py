@@ -11,16 +11,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from storyline.model import Article
 from storyline.web.inputs import RawInput, ReadOutcome, gather, read_inputs
 from storyline.web.jobs import FileOutcome, JobState, Progress, Work
-from storyline.web.landing import add_to_library
+from storyline.web.landing import Landed, add_to_library
 from storyline.web.resources import Resources
 from storyline.web.respond import page, wants_json
 
 router = APIRouter()
-
-BATCH = 8  # articles per library call: small enough for steady progress, large enough for nlp.pipe
 
 ADD_DOC: dict[int | str, dict[str, Any]] = {
     202: {"description": "The add job started: `{ok, job: {id, status, ...}, url}`; poll `url`."},
@@ -64,22 +61,25 @@ def add_work(resources: Resources, raw: list[RawInput], source: str) -> Work:
             )
             progress.update(stage="reading", done=i)
         articles = [o.article for o in outcomes if o.article is not None]
-        progress.update(stage="annotating and grouping into stories", done=0, total=len(articles))
-        landed: dict[str, tuple[str, str | None]] = {}
-        for b in range(0, len(articles), BATCH):
-            batch: list[Article] = articles[b : b + BATCH]
-            landed.update(add_to_library(resources, batch))
-            progress.update(done=min(b + BATCH, len(articles)))
+        total = len(articles)
+        progress.update(stage="annotating and grouping into stories", done=0, total=total)
+
+        def on_filed(n: int) -> None:
+            stage = "cross-checking the stories that changed" if n >= total else None
+            progress.update(done=n, **({"stage": stage} if stage else {}))
+
+        landed = add_to_library(resources, articles, on_filed)
         return tuple(_outcome(o, landed) for o in outcomes)
 
     return work
 
 
-def _outcome(o: ReadOutcome, landed: dict[str, tuple[str, str | None]]) -> FileOutcome:
+def _outcome(o: ReadOutcome, landed: Landed) -> FileOutcome:
     if o.article is None:
         return FileOutcome(o.name, error=o.error)
-    story_id, story_title = landed.get(o.article.id, (None, None))
-    return FileOutcome(o.name, o.article.id, o.article.title, o.article.source, story_id, story_title)
+    story_id, story_title, status = landed.get(o.article.id, (None, None, "not filed"))
+    art = o.article
+    return FileOutcome(o.name, art.id, art.title, art.source, story_id, story_title, status=status)
 
 
 @router.post("/add", name="add_submit", summary="Add reports", status_code=202, responses=ADD_DOC)

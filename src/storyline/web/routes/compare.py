@@ -13,7 +13,6 @@ from storyline.model import Article, Report
 from storyline.web.inputs import gather, read_inputs
 from storyline.web.resources import Resources
 from storyline.web.respond import error_body, page, wants_json
-from storyline.web.story_view import story_view
 
 router = APIRouter()
 
@@ -36,7 +35,7 @@ def _form_view(resources: Resources, texts: list[str]) -> dict[str, Any]:
 @router.get("/compare", name="compare_form", summary="Compare form", include_in_schema=False)
 def compare_form(request: Request) -> Response:
     resources: Resources = request.app.state.resources
-    return page(request, "compare.html", {}, view={**_form_view(resources, []), "errors": [], "view": None})
+    return page(request, "compare.html", {}, view={**_form_view(resources, []), "errors": [], "v": None})
 
 
 def read_reports(
@@ -81,7 +80,9 @@ async def compare_submit(
         report = await run_in_threadpool(cross_check, resources, articles, errors)
     except NotEnoughReports as exc:
         return _not_enough(request, resources, text, len(articles), errors, str(exc))
-    view = {**_form_view(resources, []), "errors": errors, "view": story_view(report)}
+    from storyline.render.report_html import report_context
+
+    view = {**_form_view(resources, []), "errors": errors, "v": report_context(report)}
     return page(request, "compare.html", {"report": report.to_dict(), "errors": errors}, view=view)
 
 
@@ -93,5 +94,5 @@ def _not_enough(
     if wants_json(request):
         return JSONResponse(error_body(400, msg, errors), status_code=400)
     shown = [{"name": "compare", "error": msg}, *errors]
-    view = {**_form_view(resources, texts), "errors": shown, "view": None}
+    view = {**_form_view(resources, texts), "errors": shown, "v": None}
     return page(request, "compare.html", {}, view=view, status=400)

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from storyline.model import Story
+from storyline.store import StorySummary
+from storyline.web.outlets import all_outlets, outlets_by_story
 from storyline.web.resources import Resources
 from storyline.web.respond import page
 
@@ -23,15 +24,17 @@ LIBRARY_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-def summary(story: Story, conflicts: int | None) -> dict[str, Any]:
-    """What one library row shows; ``conflicts`` is None until the story's cross-check has run."""
-    outlets = list(dict.fromkeys(a.source or "unknown" for a in story.articles))
+def summary(story: StorySummary, outlets: list[str]) -> dict[str, Any]:
+    """What one library row shows; ``conflicts`` is None until the story has been cross-checked."""
     return {
-        **story.to_dict(),
+        "id": story.id,
+        "title": story.title,
+        "first": story.first,
+        "last": story.last,
+        "articles": story.articles,
+        "outlets": story.sources,
         "sources": outlets,
-        "outlets": len(outlets),
-        "articles": len(story.articles),
-        "conflicts": conflicts,
+        "conflicts": story.conflicts,
     }
 
 
@@ -50,43 +53,20 @@ def library_data(
 ) -> dict[str, Any]:
     lib = resources.library()
     limit = resources.settings.page_size
-    query = {
+    query: dict[str, Any] = {
         "q": q.strip(), "source": source.strip(), "since": _day(since), "until": _day(until), "offset": offset
     }
-    stories = lib.stories(
-        query=query["q"] or None,
-        since=query["since"],
-        until=query["until"],
-        source=query["source"] or None,
-        limit=limit + 1,
-        offset=offset,
-    )
-    more = len(stories) > limit
-    rows = [summary(s, conflict_count(resources, s)) for s in stories[:limit]]
-    return {"stories": rows, "query": query, "more": more, "sources": all_sources(lib)}
-
-
-def conflict_count(resources: Resources, story: Story) -> int | None:
-    """Conflicts of a story from the library's stored count, else from a report already computed."""
-    lib = resources.library()
-    counter = getattr(lib, "conflict_count", None)
-    if counter is not None:
-        count = counter(story.id)
-        if count is not None:
-            return int(count)
-    report = resources.cached_report(report_key(story))
-    if report is None:
-        return None
-    return sum(1 for f in report.findings if f.kind == "conflict")
-
-
-def report_key(story: Story) -> tuple[str, ...]:
-    return (story.id, *sorted(a.id for a in story.articles))
-
-
-def all_sources(lib: Any) -> list[str]:
-    lister = getattr(lib, "sources", None)
-    return sorted(str(s) for s in lister()) if lister is not None else []
+    filters: dict[str, str | None] = {
+        "query": query["q"] or None,
+        "since": query["since"],
+        "until": query["until"],
+        "source": query["source"] or None,
+    }
+    stories = lib.stories(**filters, limit=limit, offset=offset)
+    total = lib.count_stories(**filters)
+    names = outlets_by_story(lib, [s.id for s in stories])
+    rows = [summary(s, names.get(s.id, [])) for s in stories]
+    return {"stories": rows, "total": total, "query": query, "sources": all_outlets(lib)}
 
 
 @router.get("/", name="library_page", summary="Library", responses=LIBRARY_DOC)
@@ -104,7 +84,7 @@ def library_page(
     limit = resources.settings.page_size
     params = {k: v for k, v in data["query"].items() if v and k != "offset"}
     base = str(request.url_for("library_page"))
-    nxt = _url(base, params, offset + limit) if data.pop("more") else None
+    nxt = _url(base, params, offset + limit) if offset + limit < data["total"] else None
     prev = _url(base, params, max(offset - limit, 0)) if offset else None
     data["next"] = nxt
     view = {

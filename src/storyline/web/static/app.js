@@ -1,61 +1,57 @@
-// Little JavaScript: counterpart highlighting on the side-by-side view, more paste boxes, add progress.
-// Everything shown is set with textContent, never innerHTML: article text stays inert.
+// The web app's own script (the report's highlighting is storyline.render's report.js).
+// Clicking or pressing Enter on a statement lists its counterparts in the other sources; "Another
+// report" adds a paste box. Text is set with textContent only: article text stays inert.
 (function () {
   "use strict";
-  const panel = document.getElementById("counterparts");
+  var panel = document.getElementById("counterparts");
 
-  function findingIds(el) { return (el.dataset.f || "").split(" ").filter(Boolean); }
+  function ids(el) { return (el.getAttribute("data-finding") || "").split(/\s+/).filter(Boolean); }
 
-  function light(el, sticky) {
-    document.querySelectorAll("mark.seg.lit").forEach((m) => m.classList.remove("lit"));
-    const ids = findingIds(el);
-    const matches = [];
-    document.querySelectorAll("mark.seg[data-f]").forEach((m) => {
-      if (findingIds(m).some((id) => ids.includes(id))) { m.classList.add("lit"); matches.push(m); }
-    });
-    if (!panel || !sticky) return;
-    const own = el.closest(".column");
+  function show(el) {
+    if (!panel) return;
+    var own = el.closest(".col");
+    var wanted = ids(el);
+    var seen = {};
     panel.replaceChildren();
-    const others = matches.filter((m) => m.closest(".column") !== own);
-    const head = document.createElement("h4");
-    head.textContent = others.length ? "Counterparts in the other sources" : "No counterpart: only this source says it";
-    panel.appendChild(head);
-    const seen = new Set();
-    others.forEach((m) => {
-      const col = m.closest(".column");
-      const key = col.dataset.source + "|" + m.textContent;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const p = document.createElement("p");
-      const who = document.createElement("strong");
-      who.textContent = col.getAttribute("aria-label") + ": ";
-      p.appendChild(who);
-      p.appendChild(document.createTextNode(m.textContent));
+    document.querySelectorAll(".col [data-finding]").forEach(function (x) {
+      var col = x.closest(".col");
+      if (col === own || !ids(x).some(function (i) { return wanted.indexOf(i) >= 0; })) return;
+      var name = col.getAttribute("aria-label") || "";
+      var key = name + "|" + x.textContent;
+      if (seen[key]) return;
+      seen[key] = true;
+      var p = document.createElement("p");
+      var who = document.createElement("strong");
+      who.textContent = name + ": ";
+      p.append(who, document.createTextNode(x.textContent));
       panel.appendChild(p);
     });
+    var head = document.createElement("h3");
+    head.textContent = panel.childElementCount ? "In the other sources" : "No counterpart: only this source says it";
+    panel.prepend(head);
     panel.hidden = false;
   }
 
-  document.querySelectorAll("mark.seg[data-f]").forEach((m) => {
-    m.addEventListener("mouseenter", () => light(m, false));
-    m.addEventListener("click", () => light(m, true));
-    m.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); light(m, true); }
-    });
-    m.addEventListener("focus", () => light(m, false));
+  document.addEventListener("click", function (e) {
+    var st = e.target.closest && e.target.closest(".col [data-finding]");
+    if (st) show(st);
+  });
+  document.addEventListener("keydown", function (e) {
+    var st = e.target.closest && e.target.closest(".col [data-finding]");
+    if (st && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); show(st); }
+    if (e.key === "Escape" && panel) panel.hidden = true;
   });
 
-  document.querySelectorAll("button.more-text").forEach((btn) => {
+  document.querySelectorAll("button.more-text").forEach(function (btn) {
     btn.hidden = false;
-    btn.addEventListener("click", () => {
-      const boxes = btn.parentElement.querySelectorAll("textarea[name=text]");
-      const last = boxes[boxes.length - 1];
-      const n = boxes.length;
-      const label = document.createElement("label");
+    btn.addEventListener("click", function () {
+      var boxes = btn.parentElement.querySelectorAll("textarea[name=text]");
+      var n = boxes.length;
+      var label = document.createElement("label");
       label.htmlFor = "text-" + n;
       label.textContent = "Report " + (n + 1);
-      const box = document.createElement("textarea");
-      box.id = "text-" + n; box.name = "text"; box.rows = last.rows;
+      var box = document.createElement("textarea");
+      box.id = "text-" + n; box.name = "text"; box.rows = boxes[n - 1].rows;
       btn.before(label, box);
       box.focus();
     });

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Load benchmark of ``storyline serve``: requests/s and latency of the library and story pages
+with 1,000 stories in the library, the server in a second process on loopback.
+
+    .venv/bin/python bench/bench_web.py [--stories 1000] [--requests 400] [--concurrency 8]
+
+Filling the library takes a fast path: generated reports (two or three outlets per story, each a
+few templated sentences with their own names, places and numbers) are split into sentences by a
+regular expression instead of spaCy, signed for grouping with the real embedder, and filed with
+``Library.file`` — the store's bulk-load entry — so no spaCy runs. The server is the real
+``storyline serve`` command. Rows:
+
+- ``library``: ``GET /`` (the newest 50 stories, outlets, coverage, conflicts).
+- ``library search``: ``GET /?q=<word>`` with a word from a random story's title.
+- ``story (first view)``: ``GET /stories/<id>`` of stories never viewed: each runs the cross-check.
+- ``story (repeat view)``: the same stories again: the report is served from the app's memory.
+- ``story .json (repeat)``: the JSON twin of the same.
+
+The client is httpx (async, ``--concurrency`` requests in flight). Latencies are per request,
+wall clock, from the client's side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+SYLLABLES = ["ka", "ro", "mi", "tes", "lun", "bar", "vo", "dre", "sal", "nik", "po", "ther", "gan", "lis",
+             "mor", "ve", "tal", "quin", "rab", "os", "fen", "dul", "ash", "cor", "ib", "zan", "hel", "mu"]
+THINGS = ["bridge", "port", "rail line", "dam", "airport", "hospital", "school", "power plant", "tunnel",
+          "stadium", "library", "harbour", "market", "museum", "reservoir", "ferry terminal"]
+EVENTS = ["closes", "reopens", "floods", "is evacuated", "is sold", "wins funding", "goes on strike",
+          "is damaged in storm", "gets new chief", "faces inquiry"]
+OUTLETS = ["Harbour Times", "Daily Ledger", "North Post", "Evening Wire", "Civic Herald", "Metro Journal"]
+EXTRA = [
+    "Engineers from {org} inspected the {thing} twice last year.",
+    "The {thing} was built in {year} with money from {org}.",
+    "Shops near the {thing} in {place} stayed shut on {weekday}.",
+    "{person} said the {org} report would be published in {month}.",
+    "Police in {place} closed {n2} roads around the {thing}.",
+    "A spokesman for {org} declined to comment on the cost.",
+]
+
+
+def word(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+SENT = re.compile(r"[^.!?]+[.!?]")
+
+
+def story_texts(rng: random.Random, n: int) -> list[tuple[str, str, str, str]]:
+    """(outlet, title, text, published) for the reports of story ``n``: names made up per story."""
+    place, org = word(rng, 3), f"{word(rng, 2)} {rng.choice(['Group', 'Council', 'Authority', 'Trust'])}"
+    who, other = f"{word(rng, 2)} {word(rng, 3)}", f"{word(rng, 2)} {word(rng, 2)}"
+    thing, event = rng.choice(THINGS), rng.choice(EVENTS)
+    count, day = rng.randint(12, 9000), rng.randint(1, 28)
+    month = ["January", "February", "March", "April", "May", "June"][n % 6]
+    title = f"{place} {thing} {event}"
+    fill = {"org": org, "thing": thing, "place": place, "person": who, "month": month,
+            "year": rng.randint(1950, 2015), "weekday": rng.choice(["Monday", "Friday"]),
+            "n2": rng.randint(2, 9)}
+    facts = [
+        f"The {thing} in {place} {event} on {month} {day}, officials said.",
+        f"About {count:,} people were affected, according to {who}.",
+        f"\u201cWe did not expect this so soon,\u201d said {other}, who runs the {thing}.",
+        *(t.format(**fill) for t in rng.sample(EXTRA, 3)),
+    ]
+    out = []
+    for k, outlet in enumerate(rng.sample(OUTLETS, rng.choice([2, 2, 3]))):
+        body = facts[:]
+        if k:
+            body[1] = f"Some {count + rng.choice([0, 0, 150]):,} people were affected, {who} said."
+            rng.shuffle(body[2:])
+        out.append((outlet, title if not k else f"{title}, {who} says", "\n\n".join(body),
+                    f"2024-{n % 6 + 1:02d}-{day:02d}"))
+    return out
+
+
+def fill(db: str, n_stories: int, seed: int = 7) -> float:
+    """File ``n_stories`` generated stories without spaCy; seconds taken."""
+    from storyline.embed import Embedder
+    from storyline.model import AnnotatedArticle, Article, Sentence, content_id
+    from storyline.store import Library
+    from storyline.store.filing import Prepared
+    from storyline.stories.signatures import sign_many
+
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    embedder = Embedder()
+    with Library(db) as lib:
+        for n in range(n_stories):
+            anns = []
+            for outlet, title, text, published in story_texts(rng, n):
+                art = Article(id=content_id(title, text), text=text, path=f"gen/{n}/{outlet}.txt",
+                              source=outlet, title=title, published=published)
+                sents = tuple(Sentence(m.start(), m.end()) for m in SENT.finditer(text))
+                anns.append(AnnotatedArticle(article=art, sentences=sents))
+            for ann, sig in zip(anns, sign_many([a.article for a in anns], embedder), strict=True):
+                lib.file(Prepared(annotated=ann, signature=sig))
+    return time.perf_counter() - t0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+    cmd = [str(ROOT / ".venv/bin/storyline"), "serve", "--db", db, "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/static/style.css", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start: " + (proc.stderr.read() if proc.stderr else b"").decode())
+
+
+async def run(base: str, paths: list[str], concurrency: int) -> tuple[float, list[float]]:
+    """Wall time and per-request latencies of GETting ``paths`` with ``concurrency`` in flight."""
+    queue = list(reversed(paths))
+    lat: list[float] = []
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        while queue:
+            path = queue.pop()
+            t = time.perf_counter()
+            r = await client.get(base + path)
+            lat.append(time.perf_counter() - t)
+            if r.status_code != 200:
+                raise SystemExit(f"{path}: HTTP {r.status_code}: {r.text[:200]}")
+
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    return time.perf_counter() - t0, lat
+
+
+def row(name: str, wall: float, lat: list[float], conc: int) -> str:
+    q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [lat[0]] * 99
+    return (f"| {name:<22} | {len(lat):>5} | {conc:>3} | {len(lat) / wall:>8.1f} | {q[49] * 1000:>7.1f} "
+            f"| {q[98] * 1000:>7.1f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stories", type=int, default=1000)
+    ap.add_argument("--requests", type=int, default=400, help="requests per row")
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--db", help="reuse this library file (filled when it does not exist)")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory()
+    db = args.db or os.path.join(tmp.name, "bench.db")
+    if not os.path.exists(db):
+        secs = fill(db, args.stories)
+        print(f"filled {args.stories} generated stories in {secs:.1f} s (no spaCy; real embedder)")
+    from storyline.store import Library
+
+    with Library(db) as lib:
+        total = lib.count_stories()
+        stories = lib.stories(limit=total)
+    print(f"library: {total} stories, {sum(s.articles for s in stories)} reports")
+    rng = random.Random(1)
+    port = free_port()
+    proc = start_server(db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        n, c = args.requests, args.concurrency
+        views = [f"/stories/{s.id}" for s in rng.sample(stories, min(n, len(stories)))]
+        words = [s.title.split()[0] for s in stories if s.title]
+        asyncio.run(run(base, ["/"] * 4, 1))  # warm: open the library in the worker threads
+        rows = [
+            ("library", run(base, ["/"] * n, c)),
+            ("library search", run(base, [f"/?q={rng.choice(words)}" for _ in range(n)], c)),
+            ("story (first view)", run(base, views, c)),
+            ("story (repeat view)", run(base, views, c)),
+            ("story .json (repeat)", run(base, [v + ".json" for v in views], c)),
+        ]
+        print("\n| page                   |  reqs | conc |  req/s  | p50 ms  | p99 ms  |")
+        print("|------------------------|-------|-----|----------|---------|---------|")
+        for name, coro in rows:
+            wall, lat = asyncio.run(coro)
+            print(row(name, wall, lat, c), flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

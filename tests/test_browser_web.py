@@ -1,0 +1,200 @@
+"""The web app in headless Chromium against a real uvicorn server on a loopback port.
+
+A user pastes the two seed reports, reads the story page (the Geneva date conflict, the Ushakov
+quote variant, counterparts on click and with the keyboard), uploads a file, searches the
+library, and compares without storing. Screenshots of the main pages go to docs/web-*.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.web import WebSettings, create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists() and not os.environ.get("CI"):
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+UPLOAD = """Harbour Times
+
+Ferry strike halts crossings to the islands
+
+Published 3 March 2024
+
+Ferry crews walked out on Monday, halting every crossing to the northern islands for the first time
+in twelve years, the Seafarers Union said.
+
+About 2,400 passengers were stranded at the mainland terminal, the port authority said.
+
+"We will not sail until the rota is fixed," said union secretary Marta Quill.
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, nlp: Any, embedder: Any) -> Iterator[str]:
+    import uvicorn
+
+    db = tmp_path_factory.mktemp("browser") / "library.db"
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+def _wait_for_add(page: Any) -> None:
+    page.wait_for_selector("h1:text-matches('^(Added|The add failed)$')", timeout=180_000)
+    assert page.inner_text("h1") == "Added", page.inner_text("main")
+
+
+@pytest.fixture(scope="module")
+def story_url(browser: Any, base_url: str, seed_paths: tuple[Path, Path]) -> str:
+    """Paste both seeds on the add page, the way a user would; the story page they landed in."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.set_default_timeout(120_000)
+    pg.goto(base_url + "/add")
+    pg.fill("#text-0", seed_paths[0].read_text(encoding="utf-8"))
+    pg.click("button.more-text")
+    pg.fill("#text-1", seed_paths[1].read_text(encoding="utf-8"))
+    pg.click("button[type=submit]")
+    _wait_for_add(pg)
+    links = pg.locator("table.outcomes a")
+    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+    context.close()
+    assert len(hrefs) == 1, f"the two seeds should land in one story, got {hrefs}"
+    return str(hrefs.pop())
+
+
+def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(page: Any, story_url: str) -> None:
+    page.goto(story_url)
+    conflicts = page.locator("#conflicts")
+    text = conflicts.inner_text()
+    assert "January 9 and 10" in text and "Jan. 10" in text
+    quotes = page.inner_text("#quotes")
+    assert "Ushakov" in quotes
+    assert "better avoid more such mistakes" in quotes and "better not to make such mistakes" in quotes
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "web-story.png"))
+
+
+def test_clicking_or_entering_a_statement_shows_its_counterparts(page: Any, story_url: str) -> None:
+    page.goto(story_url)
+    first, second = page.locator("#texts .col").nth(0), page.locator("#texts .col").nth(1)
+    conflict = first.locator(".st.k-conflict").first
+    conflict.scroll_into_view_if_needed()
+    conflict.click()
+    assert page.locator(".st.lit").count() >= 2, "the statement and its counterparts light up"
+    panel = page.locator("#counterparts")
+    assert panel.is_visible()
+    other_ids = set(conflict.get_attribute("data-finding").split())
+    shown = panel.inner_text()
+    peers = [
+        el.inner_text()
+        for el in second.locator("[data-finding]").all()
+        if other_ids & set(el.get_attribute("data-finding").split())
+    ]
+    assert peers and any(p.strip()[:40] in shown for p in peers)
+    page.keyboard.press("Escape")
+    assert not panel.is_visible()
+    agreed = second.locator(".st.k-agree").first
+    agreed.focus()
+    assert page.locator(".st.lit").count() >= 2, "focus lights up counterparts too"
+    page.keyboard.press("Enter")
+    assert panel.is_visible() and "In the other sources" in panel.inner_text()
+
+
+def test_upload_a_file_then_search_the_library(page: Any, base_url: str, story_url: str) -> None:
+    page.goto(base_url + "/add")
+    page.set_input_files(
+        "#files", files=[{"name": "ferry.txt", "mimeType": "text/plain", "buffer": UPLOAD.encode()}]
+    )
+    page.click("button[type=submit]")
+    _wait_for_add(page)
+    assert "ferry.txt" in page.inner_text("table.outcomes")
+    page.goto(base_url + "/")
+    assert page.locator("li.story-row").count() >= 2
+    page.fill("#q", "ferry")
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=ferry"))
+    rows = page.locator("li.story-row")
+    assert rows.count() == 1 and "Ferry strike" in rows.first.inner_text()
+    page.fill("#q", "rupture")  # the library searches the titles of every report of a story
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(r"q=rupture"))
+    rows = page.locator("li.story-row")
+    assert rows.count() == 1 and "Putin" in rows.first.inner_text()
+    page.goto(base_url + "/")
+    page.screenshot(path=str(DOCS / "web-library.png"))
+
+
+def test_compare_without_storing(page: Any, base_url: str, seed_paths: tuple[Path, Path]) -> None:
+    page.goto(base_url + "/compare")
+    page.fill("#text-0", seed_paths[0].read_text(encoding="utf-8"))
+    page.fill("#text-1", seed_paths[1].read_text(encoding="utf-8"))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#conflicts")
+    assert "Jan. 10" in page.inner_text("#conflicts")
+    page.screenshot(path=str(DOCS / "web-compare.png"))
+
+
+def test_pages_fit_a_phone_and_work_from_the_keyboard(page: Any, base_url: str, story_url: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    for path in ("/", story_url, "/add", "/compare"):
+        page.goto(path if path.startswith("http") else base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
+    page.goto(base_url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
