@@ -117,12 +117,13 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         tree = lxml.html.fromstring(html)
     except Exception:  # lxml raises several types on junk; there is no page to read then
         return Extracted(text="")
-    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+    dates = _meta_dates(tree)  # before trafilatura, which prunes its own copy of the page
+    # Readers' comments are not the report; trafilatura's defaults would keep them.
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     meta: dict[str, Any] = {}
     if doc is not None:
         meta = doc if isinstance(doc, dict) else doc.as_dict()
     context = " ".join(str(meta.get(k) or "") for k in ("url", "hostname", "sitename", "title"))
-    dates = _meta_dates(tree)
     published = _first(dates, _PUBLISHED_META, context) or normalise_date(meta.get("date"))
     updated = _first(dates, _UPDATED_META, context)
     body = meta.get("text") or ""
