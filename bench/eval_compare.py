@@ -138,11 +138,12 @@ SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker"
 # --- measuring ----------------------------------------------------------------------------------
 
 
-def found(report: Report, aspect: str, sid: str, pos: int) -> bool:
+def found(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> bool:
+    """A conflict of this aspect holds a statement of the changed report over the changed span."""
     return any(
         f.kind == "conflict"
         and f.aspect == aspect
-        and any(s.source == sid and s.start <= pos < s.end for s in f.statements)
+        and any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
         for f in report.findings
     )
 
@@ -181,7 +182,11 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                     changed = next(annotate_many([art], nlp))
                     report = cross_check([x, changed], embedder)
                     planted[aspect] += 1
-                    if found(report, aspect, changed.id, pos):
+                    span = (pos, pos + 1)
+                    if aspect == "speaker":
+                        q = _quote_in(y, f, y.id)
+                        span = (min(pos, q.start), max(pos + 1, q.end))
+                    if found(report, aspect, changed.id, span):
                         hits[aspect] += 1
                     else:
                         vals = " | ".join(v.text[:40] for v in f.values)

@@ -41,19 +41,27 @@ def measure_value(m: Measure) -> dict[str, object]:
     return {"value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted}
 
 
+def same_counted(ma: Measure, mb: Measure) -> bool:
+    """Do both figures count one thing? The counted words meet, or one's sits beside the other."""
+    ca = ma.counted[:5] if ma.counted else None
+    cb = mb.counted[:5] if mb.counted else None
+    if ca is None or cb is None:
+        return False
+    return ca == cb or ca in mb.near or cb in ma.near
+
+
 def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
     """True for a conflict, False for agreement, None when the two are not one measure."""
     if ma.dim != mb.dim:
         return None
-    same_thing = ma.counted is not None and ma.counted == mb.counted
+    same_thing = same_counted(ma, mb)
     unit_only = ma.dim is not None and ma.counted is None and mb.counted is None
     if compatible(ma, mb):
         if ma.dim is None and max(ma.value, mb.value) < SMALL:
             # "two leaders", "three sides": small counts agree everywhere and say little
             return False if same_thing and p.score >= AGREE_SCORE else None
         return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
-    context = ma.near & mb.near
-    if not (same_thing or (context and (unit_only or ma.counted is None or mb.counted is None))):
+    if not (same_thing or ma.near & mb.near):
         return None
     if p.a.names & p.b.names or p.score >= MEASURE_SCORE:
         return True
@@ -68,14 +76,14 @@ def compare_measures(p: Pair) -> list[Link]:
             verdict = _measure_link(p, ma, mb)
             if verdict is None:
                 continue
-            same_thing = ma.counted is not None and ma.counted == mb.counted
+            same_thing = same_counted(ma, mb)
             links.append(
                 Link(
                     "number",
                     verdict,
                     Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
                     Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
-                    p.score + (0.5 if same_thing else 0.0),
+                    p.score + (0.5 if same_thing else 0.0) + 0.2 * len(ma.near & mb.near),
                 )
             )
     return links

@@ -127,18 +127,22 @@ def to_dated_event(
     after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
     lo = before[0][0] if before else s
     hi = after[-1][1] if after else e
-    near = frozenset(w for _, _, w in before + after)
-    event = content_stems(t.event or "", drop=drop)
+    near = frozenset(w[:5] for _, _, w in before + after)
+    event = frozenset(w[:5] for w in content_stems(t.event or "", drop=drop))
     near_places = frozenset(p.key for p in places if lo <= p.start and p.end <= hi)
     return DatedEvent(t, first, last, event, near, near_places)
 
 
 def _near(text: str, span: tuple[int, int], s: int, e: int) -> frozenset[str]:
-    """Stems of the content words either side of ``text[s:e]`` within its sentence."""
+    """Word keys of the plain content words either side of ``text[s:e]`` within its sentence.
+
+    Names are left out (a name beside a number says whose it is, not what it counts), and words
+    are cut to their first five letters so "suspension" meets "suspended".
+    """
     drop = REPORTING | MONTHS_AND_DAYS
     before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
     after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
-    return frozenset(w for _, _, w in before + after)
+    return frozenset(w[:5] for a, _, w in before + after if not text[a].isupper())
 
 
 def _content_spans(text: str, start: int, end: int, drop: frozenset[str]) -> list[tuple[int, int, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,7 @@ from storyline.crosscheck.words import content_stems, plain
 from storyline.model import Quote
 
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
+NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
@@ -118,6 +120,15 @@ def _span_text(sents: Sequence[SentenceFacts]) -> str:
     return out
 
 
+def _word_match(short: str, long: str) -> float:
+    """Share of the shorter quote's words found, in order, in the longer one."""
+    ws, wl = short.split(), long.split()
+    if len(ws) < MIN_CONTAINED:
+        return 0.0
+    matched = sum(b.size for b in SequenceMatcher(None, ws, wl, autojunk=False).get_matching_blocks())
+    return matched / len(ws) if matched >= 3 else 0.0
+
+
 def _contained(long: str, short: str) -> bool:
     """Is the shorter quote (each of its fragments) inside the longer one, word for word?"""
     if short == long or _contains(long, short):
@@ -139,9 +150,7 @@ def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
     long, short = (a.words, b.words) if len(a.words) >= len(b.words) else (b.words, a.words)
     if _contained(long, short):
         return ("speaker", True, ta, tb) if speaker is False else ("quote", False, ta, tb)
-    near = fuzz.ratio(a.words, b.words) >= NEAR_WORDS or (
-        len(short.split()) >= MIN_CONTAINED and fuzz.partial_ratio(short, long) >= NEAR_WORDS
-    )
+    near = fuzz.ratio(a.words, b.words) >= NEAR_WORDS or _word_match(short, long) >= NEAR_SHARE
     if near:
         return None if speaker is False else ("quote", True, ta, tb)
     if speaker is not True:
@@ -153,6 +162,17 @@ def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
     if _contains(plain(fa), plain(fb)) or _contains(plain(fb), plain(fa)):
         return ("quote", False, fa, fb)
     return ("quote", True, fa, fb)
+
+
+def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
+    """Is the other source's speaker named (by surname) in the sentences holding this quote, outside
+    the quoted words? Then this source may well credit the same person, and the parse erred."""
+    name = other.quote.speaker
+    if not name or not name.split():
+        return False
+    q = qf.quote
+    around = " ".join(f.text for f in sents[qf.source] if f.end > q.start and f.start < q.end)
+    return name.split()[-1] in around.replace(q.text, " ")
 
 
 def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]]) -> list[Link]:
@@ -170,6 +190,8 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
         if judged is None:
             continue
         aspect, conflict, wa, wb = judged
+        if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
+            continue  # the other speaker stands beside the quote: attribution, not a conflict
         if aspect == "speaker":
             va: object = a.quote.speaker_key
             vb: object = b.quote.speaker_key
