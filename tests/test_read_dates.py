@@ -50,3 +50,13 @@ def test_no_date_and_impossible_dates() -> None:
     assert normalise_date("2021-12-31") == "2021-12-31"
     assert normalise_date("2021-12-31T10:00:00+01:00") == "2021-12-31T10:00:00+01:00"
     assert normalise_date("Friday, 31 December 2021") == "2021-12-31"
+
+
+def test_placeholder_dates_and_same_instants() -> None:
+    from storyline.reading.dates import same_instant
+
+    assert normalise_date("0001-01-01T00:00:00+00:00") is None
+    assert normalise_date("2019-11-20T01:50:59.403000") == "2019-11-20T01:50:59"
+    assert same_instant("2019-11-18T21:21:03+00:00", "2019-11-18T16:21:03-05:00")
+    assert not same_instant("2019-11-18T21:21:03+00:00", "2019-11-18T21:21:03+01:00")
+    assert not same_instant(None, "2019-11-18")

@@ -62,6 +62,7 @@ _DST_ZONES = {
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
     "PT": "America/Los_Angeles", "UK": "Europe/London",
 }  # fmt: skip
+_PLAUSIBLE_YEARS = (1990, 2100)
 _IST = {"india": 330, "ireland": 60, "israel": 120}
 
 _IRISH = re.compile(r"\.ie\b|irish|ireland|dublin|\bRTÉ\b", re.I)
@@ -184,6 +185,21 @@ def normalise_date(value: str | None, *, context: str = "") -> str | None:
     except ValueError:
         found = find_date(v, context=context)
         return found.iso if found else None
+    if not _PLAUSIBLE_YEARS[0] <= dt.year <= _PLAUSIBLE_YEARS[1]:
+        return None  # placeholder dates in page metadata ("0001-01-01T00:00:00")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
         return v
-    return dt.isoformat()
+    return dt.replace(microsecond=0).isoformat()
+
+
+def same_instant(a: str | None, b: str | None) -> bool:
+    """Whether two ISO values name the same moment (or the same day, for plain dates)."""
+    if not a or not b:
+        return False
+    try:
+        da, db = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return a == b
+    if (da.tzinfo is None) != (db.tzinfo is None):
+        return da.replace(tzinfo=None) == db.replace(tzinfo=None)
+    return da == db

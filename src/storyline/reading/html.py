@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from storyline.model import Removed
-from storyline.reading.dates import normalise_date
+from storyline.reading.dates import normalise_date, same_instant
 from storyline.reading.extracted import Extracted, clean_field
 from storyline.reading.lines import Kind, classify
 from storyline.reading.pasted import clean_pasted
@@ -108,6 +108,12 @@ def _polish(body: str, context: str) -> tuple[str, list[Removed]]:
     return "\n\n".join(kept), removed
 
 
+def _repeated(description: str, text: str) -> bool:
+    """A meta description that is the body's opening (often cut short with "...") is no standfirst."""
+    head = description.rstrip(" .…")[:80]
+    return len(description) >= 400 or head in text
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Body and metadata of one HTML page (an empty ``text`` when it holds no article)."""
     import lxml.html
@@ -134,16 +140,14 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         meta.setdefault("title", flat.title)
     description = clean_field(meta.get("description"))
     norm_text = " ".join(text.split())
-    subtitle = (
-        description if description and description not in norm_text and len(description) < 400 else None
-    )
+    subtitle = description if description and not _repeated(description, norm_text) else None
     return Extracted(
         text=text,
         title=clean_field(meta.get("title")),
         subtitle=subtitle,
         byline=clean_field(meta.get("author")),
         published=published,
-        updated=updated if updated != published else None,
+        updated=None if same_instant(updated, published) else updated,
         source=clean_field(meta.get("sitename")),
         url=clean_field(meta.get("url")) or url,
         removed=tuple(removed),
