@@ -18,16 +18,10 @@ from rich.cells import cell_len
 from render_samples import article, finding, hostile_report, quote, refs, seed_report, when
 from storyline.model import Finding, Report, SourceRef, Statement
 from storyline.render import FORMATS, render_report
+from storyline.render.quote_view import quote_groups, wording_diff
 from storyline.render.report_html import article_paragraphs, report_context, script_hash
 from storyline.render.report_markdown import md
-from storyline.render.report_view import (
-    date_label,
-    quote_groups,
-    source_labels,
-    timeline_rows,
-    value_label,
-    wording_diff,
-)
+from storyline.render.report_view import date_label, source_labels, timeline_rows, value_label
 from storyline.render.svg_timeline import timeline_svg
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

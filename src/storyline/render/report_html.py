@@ -30,6 +30,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.model import AnnotatedArticle, Finding, Report
+from storyline.render import quote_view
 from storyline.render import report_view as view
 from storyline.render.svg_timeline import timeline_svg
 
@@ -66,8 +67,8 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         value_label=view.value_label,
-        quote_wordings=view.quote_wordings,
-        remark_wordings=view.remark_wordings,
+        quote_wordings=quote_view.quote_wordings,
+        remark_wordings=quote_view.remark_wordings,
         events_of=view.events_of,
         source_hue=view.source_hue,
         split_marks=view.split_marks,
@@ -138,7 +139,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "unique": parts.unique,
         "agreements": parts.agreements,
         "hues": hues,
-        "speakers": view.quote_groups(report),
+        "speakers": quote_view.quote_groups(report),
         "timeline_rows": rows,
         "timeline_svg": timeline_svg(rows, labels, report.findings),
         "columns": columns,

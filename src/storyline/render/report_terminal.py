@@ -21,13 +21,10 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Finding, Report
+from storyline.render.quote_view import Marked, quote_groups, quote_wordings, remark_wordings
 from storyline.render.report_view import (
-    Marked,
     SourceLabel,
     events_of,
-    quote_groups,
-    quote_wordings,
-    remark_wordings,
     sections,
     source_labels,
     timeline_rows,
