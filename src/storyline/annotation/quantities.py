@@ -90,21 +90,22 @@ def find_quantities(doc: Any) -> list[Quantity]:
     """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
     out: list[Quantity] = []
     for sent in doc.sents:
-        text, base = sent.text, sent.start_char
+        text = sent.text
         blocked = [(m.start, m.end) for m in find_matches(text) if m.kind not in ("span", "ago")]
         for m in CORE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
-            q = _quantity(doc, text, base, m)
+            q = _quantity(doc, sent, m)
             if q is not None:
                 out.append(q)
     return out
 
 
-def _quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> Quantity | None:
+def _quantity(doc: Any, sent: Any, m: re.Match[str]) -> Quantity | None:
+    text, base = sent.text, sent.start_char
     num = m.group("num")
     left, right = text[: m.start()], text[m.end() :]
-    if _not_a_quantity(doc, text, base, m):
+    if _not_a_quantity(doc, sent, m):
         return None
     hm = _HEDGE_RE.search(left)
     hedge = " ".join(hm.group("h").lower().split()) if hm else None
@@ -128,7 +129,7 @@ def _quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> Quantity | No
     value, low, high = bounds
     unit, counted, factor = _unit(m, after)
     if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
-        counted = _counted(doc, base + end)  # "40 percent of voters", not "3.9 percent last month"
+        counted = _counted(doc, base + end, sent.end)  # "40 percent of voters", not "3.9 percent last month"
     if unit is None and counted is None:
         return None  # a bare number counting nothing we can name is more likely a label
     return Quantity(
@@ -157,7 +158,8 @@ def _article_ok(num: str, after: re.Match[str] | None, left: str, right: str) ->
     return not re.search(r"\b(?:no|the|any|every|each)\s+$", left, re.I)
 
 
-def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
+def _not_a_quantity(doc: Any, sent: Any, m: re.Match[str]) -> bool:
+    text, base = sent.text, sent.start_char
     num, left, right = m.group("num"), text[: m.start()], text[m.end() :]
     if _CLOCK_AFTER.match(right) or left.endswith(":"):
         return True
@@ -172,7 +174,7 @@ def _not_a_quantity(doc: Any, text: str, base: int, m: re.Match[str]) -> bool:
         if a is not None and b is not None and b < a:
             return True  # a score, "won 3-1"
     tok = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
-    return bool(tok is not None and tok[0].i > tok.sent.start and tok.doc[tok[0].i - 1].tag_ == "NNP"
+    return bool(tok is not None and tok[0].i > sent.start and tok.doc[tok[0].i - 1].tag_ == "NNP"
                 and tok.doc[tok[0].i - 1].ent_type_ not in ("", "GPE", "NORP") and not m.group("cur"))
 
 
@@ -243,12 +245,12 @@ def _ends_noun_phrase(tok: Any, have_noun: bool) -> bool:
     return tok.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH", "VBN", "VBG", "CD", "RB") and tok.text != "-"
 
 
-def _counted(doc: Any, at: int) -> str | None:
+def _counted(doc: Any, at: int, sent_end: int) -> str | None:
     """The noun a number counts: "100,000 Russian troops" → "troops", "dozens of people" → "people"."""
     span = doc.char_span(at, min(len(doc.text), at + 80), alignment_mode="expand")
     if span is None:
         return None
-    toks = [t for t in span if t.i < t.sent.end]
+    toks = [t for t in span if t.i < sent_end]
     if toks and toks[0].lower_ == "of":
         toks = [t for t in toks[1:] if t.tag_ not in ("DT", "PRP$")]
     last = None

@@ -54,7 +54,7 @@ def _blocks(tok: Token) -> bool:
 
 
 def _parsed(sent: Any) -> bool:
-    return any(t.dep_ for t in sent)
+    return bool(sent.doc.has_annotation("DEP")) and any(t.dep_ for t in sent)
 
 
 def _is_verb(tok: Token) -> bool:
@@ -104,9 +104,8 @@ def _governing_verb(span: Any) -> tuple[Token | None, bool]:
     return (tok, through_noun) if tok.pos_ in ("VERB", "AUX") else (None, through_noun)
 
 
-def _nearby_verb(span: Any) -> tuple[Token | None, bool]:
+def _nearby_verb(span: Any, sent: Any) -> tuple[Token | None, bool]:
     """Without a parse: the nearest verb to the left (else right), and whether a noun intervenes."""
-    sent = span.sent
     noun = False
     for j in range(span.start - 1, sent.start - 1, -1):
         t = span.doc[j]
@@ -123,23 +122,32 @@ def _nearby_verb(span: Any) -> tuple[Token | None, bool]:
     return None, True
 
 
-def clause_direction(doc: Doc, start: int, end: int) -> Direction:
-    """Past, future or unknown for the time expression at ``doc.text[start:end]``."""
+def _span_and_sentence(doc: Doc, start: int, end: int, sent: Any) -> tuple[Any, Any]:
+    """The tokens of ``doc.text[start:end]`` and their sentence (``Span.sent`` rescans the doc: pass
+    the sentence when you have it)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
+        return None, None
+    return span, sent if sent is not None else span.sent
+
+
+def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direction:
+    """Past, future or unknown for the time expression at ``doc.text[start:end]`` (in ``sent``)."""
+    span, sent = _span_and_sentence(doc, start, end, sent)
+    if span is None:
         return UNKNOWN
-    if _parsed(span.sent):
+    if _parsed(sent):
         verb, through_noun = _governing_verb(span)
         if verb is not None and not through_noun:  # a misattached date: "talks ... in January"
             lo, hi = sorted((verb.i, span.start))
             through_noun = any(_blocks(t) for t in doc[lo + 1 : hi])
     else:
-        verb, through_noun = _nearby_verb(span)
-    direction = verb_tense(verb, span.sent) if verb is not None else UNKNOWN
+        verb, through_noun = _nearby_verb(span, sent)
+    direction = verb_tense(verb, sent) if verb is not None else UNKNOWN
     if through_noun or verb is None:
         direction = Direction(direction.tense, False)
     if not direction.strong:
-        window = doc[max(span.sent.start, span.start - 8) : span.start]
+        window = doc[max(sent.start, span.start - 8) : span.start]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
         if lemmas & _FUTURE_CUES:
             return Direction("future", False)
@@ -152,27 +160,27 @@ def _name(tok: Token) -> str:
     return str(tok.lemma_ or tok.text).lower()
 
 
-def event_of(doc: Doc, start: int, end: int) -> str | None:
+def event_of(doc: Doc, start: int, end: int, sent: Any = None) -> str | None:
     """What happens at the expression: the noun or verb it attaches to ("talks", "call", "launch")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span, sent = _span_and_sentence(doc, start, end, sent)
     if span is None:
         return None
-    after = doc[span.end : min(span.end + 4, span.sent.end)]
+    after = doc[span.end : min(span.end + 4, sent.end)]
     if len(after) > 1 and after[0].tag_ == "POS":  # "Thursday's call"
         for t in after[1:]:
             if t.tag_.startswith("NN"):
                 return _name(t)
-    if span.start > span.sent.start and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
+    if span.start > sent.start and doc[span.start - 1].tag_ in ("DT", "PRP$", "POS"):
         for t in after[:3]:  # a modifier: "the January talks", "his 2016 campaign"
             if t.tag_ in ("NN", "NNS"):
                 return _name(t)
             if t.tag_ not in ("JJ", "NNP", "NNPS"):
                 break
-    if _parsed(span.sent):
+    if _parsed(sent):
         found = _parsed_event(span)
         if found:
             return found
-    return _nearby_event(span)
+    return _nearby_event(span, sent)
 
 
 def _parsed_event(span: Any) -> str | None:
@@ -191,8 +199,7 @@ def _parsed_event(span: Any) -> str | None:
     return None
 
 
-def _nearby_event(span: Any) -> str | None:
-    sent = span.sent
+def _nearby_event(span: Any, sent: Any) -> str | None:
     light: Token | None = None  # "talks that will begin on Jan. 10": the talks, not the beginning
     for j in range(span.start - 1, max(sent.start, span.start - 16) - 1, -1):
         t = span.doc[j]

@@ -62,7 +62,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.kind == "year" and year_counts_things(doc, start, end):
                 continue
-            direction = clause_direction(doc, start, end)
+            direction = clause_direction(doc, start, end, sent)
             result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             out.append(
@@ -72,7 +72,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
                     end=iv[1].isoformat() if iv else None,
                     offset=(start, end),
                     sentence=text,
-                    event=event_of(doc, start, end),
+                    event=event_of(doc, start, end, sent),
                     reason=reason,
                 )
             )

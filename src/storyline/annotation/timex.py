@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.annotation.numbers import NUMBER
 
@@ -155,6 +156,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
+_UNITS_HINT = r"(?i:\b(?:week|month|year|weekend|spring|summer|autumn|fall|winter)s?\b)"
+# A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
+_HINTS = {
+    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M, "day_month": _M,
+    "month": _M, "season": _SEASON, "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
+    "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
+    "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
+    "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
+    "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
+}  # fmt: skip
+_HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
 # "May"/"March" alone are words too: they need one of these before them.
 _BARE_MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|last|next|this|early|late|mid|before|after|during"
@@ -183,8 +195,15 @@ def weekday_number(name: str) -> int:
 
 def find_matches(text: str) -> list[Match]:
     """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash."""
+    return list(_find_matches(text))
+
+
+@lru_cache(maxsize=4096)  # quantities and times both ask for the same sentences
+def _find_matches(text: str) -> tuple[Match, ...]:
     found: list[Match] = []
     for kind, rx in _COMPILED:
+        if not _HINT_RES[kind].search(text):
+            continue
         for m in rx.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
@@ -196,7 +215,7 @@ def find_matches(text: str) -> list[Match]:
     for cand in found:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
-    return sorted(kept, key=lambda x: x.start)
+    return tuple(sorted(kept, key=lambda x: x.start))
 
 
 def _month_alone_ok(text: str, at: int, groups: dict[str, str]) -> bool:
