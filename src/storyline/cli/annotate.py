@@ -29,18 +29,27 @@ class AnnotateFormat(StrEnum):
     html = "html"
 
 
-def read_inputs(paths: list[str], source: str | None, tally: InputTally) -> list[Article]:
-    """The readable articles in input order; what could not be read goes to ``tally``
-    (errors printed one line each, archive records skipped by design only counted)."""
+def read_inputs(
+    paths: list[str], source: str | None, tally: InputTally | None = None
+) -> tuple[list[Article], int]:
+    """The readable articles in input order, and how many inputs failed.
+
+    Errors are printed one line each; archive records skipped by design are only counted, in
+    ``tally`` when given (its owner prints the summary), else summed up here. ``compare`` uses it too.
+    """
     from storyline.reading import iter_inputs
 
+    own = tally is None
+    counts = tally if tally is not None else InputTally()
     articles: list[Article] = []
     for item in iter_inputs(paths, source_name=source):
         if isinstance(item, UnreadableInput):
-            tally.handle(item)
+            counts.handle(item)
         else:
             articles.append(item)
-    return articles
+    if own:
+        counts.finish()
+    return articles, counts.failed
 
 
 def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
@@ -120,7 +129,7 @@ def annotate_command(
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
     with InputTally() as tally:
-        articles = read_inputs(paths, source, tally)
+        articles, _ = read_inputs(paths, source, tally)
     try:
         if fmt is AnnotateFormat.jsonl:
             _write_jsonl(annotate_all(articles), output)
