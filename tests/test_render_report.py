@@ -151,10 +151,12 @@ def test_terminal_shows_both_sides_of_each_conflict_as_columns(report: Report) -
     assert "“*it’s* better *not to make* such mistakes”" in conflicts
 
 
-def test_terminal_fits_100_columns_without_colour(report: Report) -> None:
-    text = render_report(report, "terminal", width=100, color=False)
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_terminal_fits_its_width_without_colour(report: Report, width: int) -> None:
+    text = render_report(report, "terminal", width=width, color=False)
     assert not ANSI.search(text)
-    assert max(cell_len(line) for line in text.splitlines()) <= 100
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    assert "Jan. 10" in text and "January 9 and 10" in text  # narrow or wide, both sides are there
 
 
 def test_terminal_colour_follows_the_conventions(report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
