@@ -44,7 +44,7 @@ def use_color(color: bool | None = None) -> bool:
         return color
     if os.environ.get("FORCE_COLOR"):
         return True
-    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":  # no-color.org: set and not empty
         return False
     return sys.stdout.isatty()
 
