@@ -178,3 +178,16 @@ def test_json_body_with_markup_becomes_paragraphs() -> None:
     art = read(json.dumps({"title": "Floods", "content": body}).encode(), name="feed.json")
     assert art.text == "The river burst its banks on Sunday night.\n\nResidents & pets left."
     assert art.path == "feed.json"
+
+
+def test_every_format_follows_the_json_contract(tmp_path: Path) -> None:
+    from storyline.jsonschema import validate
+
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"title": "Floods", "text": BODY, "date": "2023-04-02"}), encoding="utf-8")
+    for path in (SEED_A, SEED_B, page, feed):
+        art = read(path)
+        validate(art.to_dict(), "article")
+        assert dict(art.meta)["format"] in {"pasted text", "html", "json"}

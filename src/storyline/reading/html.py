@@ -58,12 +58,13 @@ def _meta_dates(tree: Any) -> dict[str, str]:
     return found
 
 
-def _first(found: dict[str, str], keys: tuple[str, ...], context: str) -> str | None:
+def _first(found: dict[str, str], keys: tuple[str, ...], context: str) -> tuple[str | None, str]:
+    """The first usable date among ``keys``, and the name of the tag it came from."""
     for key in keys:
         iso = normalise_date(found.get(key.lower()), context=context)
         if iso:
-            return iso
-    return None
+            return iso, key
+    return None, "none"
 
 
 def _flatten(tree: Any) -> str:
@@ -130,8 +131,10 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     if doc is not None:
         meta = doc if isinstance(doc, dict) else doc.as_dict()
     context = " ".join(str(meta.get(k) or "") for k in ("url", "hostname", "sitename", "title"))
-    published = _first(dates, _PUBLISHED_META, context) or normalise_date(meta.get("date"))
-    updated = _first(dates, _UPDATED_META, context)
+    published, date_source = _first(dates, _PUBLISHED_META, context)
+    if published is None and (published := normalise_date(meta.get("date"))):
+        date_source = "htmldate"  # guessed from the page's text and links
+    updated = _first(dates, _UPDATED_META, context)[0]
     body = meta.get("text") or ""
     text, removed = _polish(body, context)
     if not text.strip():
@@ -151,4 +154,5 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         source=clean_field(meta.get("sitename")),
         url=clean_field(meta.get("url")) or url,
         removed=tuple(removed),
+        meta=(("format", "html"), ("date_source", date_source)),
     )

@@ -79,6 +79,7 @@ def article_from_json(obj: object, name: str, options: ReadOptions) -> Article:
         updated=normalise_date(clean_field(_pick(obj, UPDATED_KEYS)), context=context),
         source=source,
         url=url,
+        meta=(("format", "json"),),
     )
     return to_article(ex, path=name, source_name=options.source_name)
 

@@ -286,4 +286,5 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
         updated=None if (upd := _iso(updated, context, updated=True)) == pub else upd,
         source=source,
         removed=tuple(removed),
+        meta=(("format", "pasted text"), ("date_source", "dateline" if published else "none")),
     )
