@@ -74,6 +74,9 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("The company lost 3,500 dollars a day.", "3,500 dollars", 3500, 3500, 3500, "USD", "dollars", N),
     ("The fire burned for just over 12 hours.", "just over 12 hours", 720, 720, 792, "minutes", "minutes",
      "just over"),
+    ("At least one person was killed in the blast.", "At least one", 1, 1, N, N, "person", "at least"),
+    ("Five hundred and eighty-four days after his launch, he won.", "Five hundred and eighty-four days",
+     840_960, 840_960, 840_960, "minutes", "minutes", N),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.
@@ -90,6 +93,8 @@ NOT_QUANTITIES: list[tuple[str, str]] = [
     ("No one was hurt in the blast.", "one"),
     ("One of the officials said talks would continue.", "One"),
     ("The Biden administration has attempted a two-track approach.", "two"),
+    ("One concern of civil libertarians is the cost.", "One"),
+    ("Almost a year ago, the president spoke here.", "a year"),
 ]
 
 

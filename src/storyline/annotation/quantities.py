@@ -91,7 +91,7 @@ def find_quantities(doc: Any) -> list[Quantity]:
     out: list[Quantity] = []
     for sent in doc.sents:
         text = sent.text
-        blocked = [(m.start, m.end) for m in find_matches(text) if m.kind not in ("span", "ago")]
+        blocked = [(m.start, m.end) for m in find_matches(text) if m.kind != "span"]
         for m in CORE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
@@ -109,12 +109,13 @@ def _quantity(doc: Any, sent: Any, m: re.Match[str]) -> Quantity | None:
         return None
     hm = _HEDGE_RE.search(left)
     hedge = " ".join(hm.group("h").lower().split()) if hm else None
-    start = hm.start("h") if hm else m.start()
+    own_start = m.start("cur") if m.group("cur") else m.start("num")
+    start = hm.start("h") if hm else own_start
     join = (m.group("join") or "").lower()
     if (join == "and" and hedge != "between") or (join == "to" and hedge not in ("from", None)):
         return None  # "two and three" without "between" is a list, not a range
     if hedge in ("between", "from") and not join:
-        hedge, start = None, m.start()
+        hedge, start = None, own_start
     after = _AFTER_RE.match(right)
     end = m.end() + (after.end() if after else 0)
     post = _POST_RE.match(text[end:])
@@ -151,11 +152,12 @@ def _tidy(x: float) -> float:
 
 
 def _article_ok(num: str, after: re.Match[str] | None, left: str, right: str) -> bool:
+    """A bare "a"/"an"/"one" is a quantity only as a duration ("nearly an hour", "for one week") or
+    after a hedge ("at least one person"): elsewhere "one" is a determiner ("one concern", "one way
+    or another") far more often than a count worth cross-checking."""
     if after is not None and after.group("time"):
         return num.lower() == "one" or bool(_ARTICLE_OK_BEFORE.search(left))
-    if num.lower() != "one" or re.match(r"\s+(?:of|another)\b", right):
-        return False  # "one of the officials", "one another"
-    return not re.search(r"\b(?:no|the|any|every|each)\s+$", left, re.I)
+    return num.lower() == "one" and bool(_HEDGE_RE.search(left))
 
 
 def _not_a_quantity(doc: Any, sent: Any, m: re.Match[str]) -> bool:
