@@ -114,10 +114,12 @@ def test_seed_page_shows_dates_and_speakers(page: Any, nlp: Any, tmp_path: Path)
     """The real command on the seeds: every date's note is its JSON interval; a quote names its speaker."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(storyline.annotation, "load_nlp", lambda: nlp)
+        mp.chdir(ROOT)  # paths as a user types them, for the screenshot
+        seeds = [str(SEED_A.relative_to(ROOT)), str(SEED_B.relative_to(ROOT))]
         html_out, json_out = tmp_path / "seeds.html", tmp_path / "seeds.json"
         runner = CliRunner()
         for fmt, out in (("html", html_out), ("json", json_out)):
-            result = runner.invoke(app, ["annotate", str(SEED_A), str(SEED_B), "-f", fmt, "-o", str(out)])
+            result = runner.invoke(app, ["annotate", *seeds, "-f", fmt, "-o", str(out)])
             assert result.exit_code == 0, result.output
     arts = json.loads(json_out.read_text(encoding="utf-8"))
     page.goto(html_out.as_uri())
