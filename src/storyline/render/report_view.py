@@ -16,6 +16,8 @@ from typing import Any
 
 from storyline.model import Finding, Report, SourceRef, TimelineEntry
 
+UNIQUE_HUES = (38, 88)  # the yellows the HTML keeps for what only one source says
+
 
 @dataclass(frozen=True)
 class SourceLabel:
@@ -71,9 +73,20 @@ def source_hue(index: int) -> int:
 
 
 def finding_hues(findings: Sequence[Finding]) -> dict[str, int]:
-    """A hue per finding that aligns statements across sources (golden-angle steps stay distinct)."""
-    aligned = [f for f in findings if f.kind != "unique"]
-    return {f.id: int(40 + i * 137.508) % 360 for i, f in enumerate(aligned)}
+    """A hue per finding that aligns statements across sources. Golden-angle steps keep neighbours
+    apart; yellows are skipped, as they belong to the statements only one source makes."""
+    out: dict[str, int] = {}
+    step = 0
+    for f in findings:
+        if f.kind == "unique":
+            continue
+        hue = int(200 + step * 137.508) % 360
+        while UNIQUE_HUES[0] <= hue <= UNIQUE_HUES[1]:
+            step += 1
+            hue = int(200 + step * 137.508) % 360
+        out[f.id] = hue
+        step += 1
+    return out
 
 
 def sections(report: Report, labels: dict[str, SourceLabel]) -> Sections:
