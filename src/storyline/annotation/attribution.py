@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.annotation.names import display_names, key_for
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
+from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
     ADJACENT,
     PRONOUNS,
@@ -61,6 +62,8 @@ class _Resolver:
         ]
         self.subjects: list[Entity] = []
         self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
+        self.roles = RoleIndex.build(text, entities)
+        self.described: list[Entity] = []  # "the Russian president" resolved to a person
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
@@ -76,7 +79,14 @@ class _Resolver:
         a, b = role_phrase(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
         human = not plural and tok.lemma_.lower() not in NONHUMAN and tok.pos_ in ("NOUN", "PROPN")
-        return Speaker(self.text[base + a : base + b], None, pos, human, plural)
+        phrase = self.text[base + a : base + b]
+        if human and phrase.lower().startswith("the "):  # "the Russian president" → Putin
+            mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            key = self.roles.resolve(tok.lemma_, mods)
+            if key is not None:
+                self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
+                return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
+        return Speaker(phrase, None, pos, human, plural)
 
     def _pronoun(self, kind: str, pos: int) -> Speaker:
         recent = [s for s in self.history if s.at < pos and pos - s.at < WINDOW and s.text]
@@ -148,7 +158,28 @@ def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]])
             r = _rank(cue, q)
             if best is None or r < best[0]:
                 best = (r, cue)
+    if best is None and text_before(q, parsed).endswith(":"):
+        return _colon_cue(q, parsed)
     return best[1] if best else None
+
+
+def text_before(q: QuoteSpan, parsed: Sequence[Parsed]) -> str:
+    for p in parsed:
+        if p.base <= q.outer_start <= p.end:
+            return p.doc.text[: q.outer_start - p.base].rstrip()
+    return ""
+
+
+def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """“X wrote on Facebook: “…”” — a colon hands the quotation to the clause before it, whatever
+    its verb."""
+    for p in parsed:
+        if p.base <= q.outer_start <= p.end:
+            verbs = [t for t in p.doc if p.base + t.idx < q.outer_start and t.pos_ in ("VERB", "AUX")]
+            roots = [t for t in verbs if t.dep_ == "ROOT"]
+            chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+            return Cue(chosen, p.base) if chosen is not None else None
+    return None
 
 
 def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
@@ -190,14 +221,17 @@ def _according_clause(cue: Cue) -> tuple[int, int] | None:
 
 
 def find_quotes(
-    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]
-) -> tuple[list[Quote], set[str]]:
-    """Direct and indirect quotes of an article, in text order, one speaker each; and the names
-    the quotes showed to be people though NER had not labelled them so (see ``with_people``)."""
+    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity], subjects: Sequence[Entity] = ()
+) -> tuple[list[Quote], set[str], list[Entity]]:
+    """Direct and indirect quotes of an article, in text order, one speaker each; the names the
+    quotes showed to be people though NER had not labelled them so (see ``with_people``); and the
+    role descriptions resolved to a person ("the Russian president"). ``subjects`` are people
+    leading sentences that were not parsed, candidates for a later "he" or "she"."""
     spans = find_quote_spans(text)
     cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
     resolver = _Resolver(text, entities, spans)
-    resolver.subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
+    found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
+    resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
@@ -214,7 +248,7 @@ def find_quotes(
     for _, ev in events:
         if isinstance(ev, QuoteSpan):
             if ev.start in own:
-                found[ev.start] = _attribute(text, ev, own[ev.start][0], resolver)
+                found[ev.start] = _attribute(text, ev, own[ev.start][0], resolver, spans)
             continue
         span = _indirect(ev, spans)
         subj = subject_of(ev)
@@ -224,11 +258,31 @@ def find_quotes(
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
     out.extend(_inherit(text, spans, found))
-    return sorted(out, key=lambda q: (q.start, q.end)), resolver.people
+    return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
 
 
-def _attribute(text: str, q: QuoteSpan, cue: Cue, resolver: _Resolver) -> tuple[Quote, Speaker]:
-    subj = subject_of(cue)
+def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
+    """A subject the parser found inside a quotation ("… the politicians themselves,” Rep. Rodney
+    Davis wrote") is not the speaker: take the name next to the verb instead."""
+    if subj is None or not any(q.outer_start <= cue.base + subj.idx < q.outer_end for q in spans):
+        return subj
+    sent, verb = cue.token.doc, cue.token
+    inside = [(q.outer_start - cue.base, q.outer_end - cue.base) for q in spans]
+    free = [t for t in sent if not any(a <= t.idx < b for a, b in inside)]
+    before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if before and before[-1].i >= verb.i - 2:
+        return before[-1]
+    after = [t for t in free if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
+    run = after[:1]
+    while run and run[-1].i + 1 < len(sent) and sent[run[-1].i + 1].pos_ in ("PROPN", "NOUN"):
+        run.append(sent[run[-1].i + 1])
+    return run[-1] if run else None
+
+
+def _attribute(
+    text: str, q: QuoteSpan, cue: Cue, resolver: _Resolver, spans: Sequence[QuoteSpan]
+) -> tuple[Quote, Speaker]:
+    subj = _outside(subject_of(cue), cue, spans)
     s = resolver.speaker(subj, cue.base) if subj is not None else Speaker(None, None, q.start, False, False)
     resolver.remember(s)
     return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s

@@ -26,7 +26,7 @@ from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
-from storyline.annotation.speakers import SPEECH_LEMMAS
+from storyline.annotation.speakers import SPEECH_LEMMAS, leading_subjects
 from storyline.annotation.times import find_times
 from storyline.errors import StorylineError
 from storyline.model import AnnotatedArticle, Article, Sentence
@@ -104,8 +104,11 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
     spans = _sentences.split_sentences(article.text)
     entities = entities_of(doc)
-    quotes, people = find_quotes(article.text, parse_selected(doc, nlp, spans), entities)
-    entities = with_people(entities, people)
+    parsed = parse_selected(doc, nlp, spans)
+    done = {p.base for p in parsed}
+    leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
+    quotes, people, described = find_quotes(article.text, parsed, entities, leading)
+    entities = sorted([*with_people(entities, people), *described], key=lambda e: (e.start, e.end))
     return AnnotatedArticle(
         article=article,
         sentences=tuple(Sentence(a, b) for a, b in spans),

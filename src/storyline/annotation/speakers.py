@@ -25,12 +25,12 @@ SPEECH_LEMMAS = frozenset(
         """say tell add warn note insist argue claim explain write ask reply respond declare announce
     acknowledge admit suggest contend caution predict recall remark report stress emphasise
     emphasize maintain assert complain concede deny testify tweet joke conclude continue observe
-    urge vow pledge promise threaten allege confirm put quip muse lament boast charge
+    urge vow pledge promise threaten allege confirm put post quip muse lament boast charge
     counter recount describe state"""
     )
 )
 # Verbs that report speech only when they govern a clause or a quotation, not on their own.
-WEAK_LEMMAS = frozenset(str.split("continue put describe charge counter state report ask urge"))
+WEAK_LEMMAS = frozenset(str.split("continue post put describe charge counter state report ask urge"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
 ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
@@ -73,7 +73,10 @@ def _is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "put":
         return any(c.lower_ == "it" for c in tok.children)  # "as X put it"
     if tok.lemma_.lower() in WEAK_LEMMAS:  # "asked X" only with what was asked: “Why?” asked X
-        return any(c.dep_ in ("ccomp", "parataxis") or c.text in _QUOTE_CHARS for c in tok.children)
+        if any(c.dep_ in ("ccomp", "parataxis") or c.text in _QUOTE_CHARS for c in tok.children):
+            return True
+        near = tok.doc[max(0, tok.i - 6) : tok.i + 3]  # a tag next to a quotation: ?” Akin continued
+        return any(t.text in _QUOTE_CHARS for t in near)
     return True
 
 
@@ -100,6 +103,8 @@ def subject_of(cue: Cue) -> Token | None:
     seen = 0
     while seen < 4:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            return tok.head  # "the group, which said …": the speaker is what "which" stands for
         if subj:
             return subj[0]
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
@@ -174,10 +179,29 @@ def sentence_subjects(parsed: Sequence[tuple[Doc, int]], entities: Sequence[Enti
     out = []
     for sent, base in parsed:
         for tok in sent:
-            if tok.dep_ == "ROOT":
-                for c in tok.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        e = entity_at(entities, base + c.idx)
-                        if e is not None and e.label == "PERSON":
-                            out.append(e)
+            main = tok.dep_ == "ROOT" or (tok.dep_ in ("advcl", "conj") and tok.head.dep_ == "ROOT")
+            if not main:
+                continue  # not the subject of a reported clause: "X said Y did Z. He …" is X
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    e = entity_at(entities, base + c.idx)
+                    if e is not None and e.label == "PERSON":
+                        out.append(e)
+    return out
+
+
+def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Sequence[Entity]) -> list[Entity]:
+    """For sentences that were not parsed: a person named before the sentence's first verb, the
+    likely subject ("On Friday, Liz Cheney issued a statement …")."""
+    people = [e for e in entities if e.label == "PERSON"]
+    out: list[Entity] = []
+    if not people:
+        return out
+    for a, b in spans:
+        first = next((e for e in people if a <= e.start < b), None)
+        if first is None:
+            continue
+        span = doc.char_span(a, first.start, alignment_mode="expand")
+        if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            out.append(first)
     return out

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Speaker attribution on real news: a hand-checked sample of basil-dev quotes.
+
+    .venv/bin/python bench/eval_quotes.py [--data ../shared/data] [--show]
+
+Each entry of ``SAMPLE`` is (file, a substring of the quoted words, accepted speakers): the true
+speaker was read off the article by hand (pronouns followed back to their person; a speaker named
+by role is accepted by its role words). A quote counts as attributed correctly when the output
+quote holding that substring has a speaker containing one of the accepted strings (case folded),
+as ``tests/acceptance/check-seeds`` judges the seeds.
+
+Figures, for storyline and a baseline in the same run:
+- found: share of sampled quotes present in the output (a quote whose text holds the substring);
+- speaker accuracy: share of sampled quotes with the right speaker (missing quotes count wrong);
+- coverage: share of the characters inside quotation marks (a plain regex over the texts of the
+  sampled articles) that lie inside some output quote.
+The baseline gives each quote the PERSON entity (spaCy NER) nearest to it in its sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+A = "08bb9bee-c167-4c17-9c6d-4a1259231eb7"
+B = "11c9f251-35c8-4452-b052-df9be61464c6"
+C = "1e41e98b-9ac1-441d-b2c2-19d8f730c74a"
+D = "2153fb3e-6b09-410c-bfea-d095c49a54ba"
+E = "2a3fde8a-082a-4d8f-9567-f7e8366c0200"
+F = "2f3e86b6-8443-47bd-9cd3-491c90a59fe9"
+G = "3db93526-a344-4ea4-8772-3734d0cfdfb1"
+H = "47a209b0-fc26-4a0a-a1fe-e4310d1d2419"
+I = "550b80db-bdd5-442b-8f70-c8e9f3203a13"  # noqa: E741
+J = "59f2f47c-5da0-4fbc-be6e-4f15d45d82e2"
+K = "6e502405-bc90-4416-a787-3122918aa648"
+L = "72fa9b13-4e59-4716-8df9-4c3580e7dddf"
+M = "7a97de89-1433-46f7-bcc2-f80b041cb9a0"
+N = "84b3c118-50d2-45a5-a91f-7ed95b5d0143"
+O = "8abec8d9-50a2-480e-969a-157f94954f4d"  # noqa: E741
+
+SAMPLE: list[tuple[str, str, list[str]]] = [
+    (f"{A}_1", "Today, his fellow Missourians urged him", ["Romney"]),
+    (f"{A}_1", "this is the platform of the Republican Party", ["Priebus"]),
+    (f"{A}_1", "American women know that Mitt Romney", ["Democratic committee", "statement"]),
+    (f"{A}_1", "Mitt Romney should do the right thing", ["Democratic committee", "statement"]),
+    (f"{A}_2", "As I said yesterday, Todd Akin's comments", ["Romney"]),
+    (f"{A}_2", "I believe that we can win this", ["Akin"]),
+    (f"{A}_2", "Rape is an evil act", ["Akin"]),
+    (f"{A}_2", "As the father of two daughters", ["Akin"]),
+    (f"{A}_2", "The mistake I made was in the words I said", ["Akin"]),
+    (f"{A}_2", "It seems to me first of all", ["Akin"]),
+    (f"{A}_2", "What he said is just flat wrong", ["McConnell"]),
+    (f"{A}_2", "Although Rep. Akin has apologized", ["McConnell"]),
+    (f"{A}_2", "I am in this race to win.", ["Akin"]),
+    (f"{A}_3", "should very seriously consider what course", ["Romney"]),
+    (f"{A}_3", "It still seems to me that there has to be room", ["Akin"]),
+    (f"{A}_3", "Why can't Mitt Romney run his race", ["Akin"]),
+    (f"{A}_3", "From what I understand from doctors", ["Akin"]),
+    (f"{B}_1", "For the record, I love my sister", ["Mary Cheney"]),
+    (f"{B}_1", "Freedom means freedom for everyone.", ["Mary Cheney", "younger Cheney"]),
+    (f"{B}_1", "That means that all families", ["Mary Cheney"]),
+    (f"{B}_1", "I am not pro-gay marriage", ["Liz Cheney"]),
+    (f"{B}_1", "must be decided by the states", ["Liz Cheney"]),
+    (f"{B}_1", "decided by a show of hands", ["Mary Cheney"]),
+    (f"{B}_1", "Please like and share if you agree", ["Mary Cheney"]),
+    (f"{B}_2", "For the record, I love my sister", ["Mary Cheney"]),
+    (f"{B}_2", "I am not pro-gay marriage", ["Liz Cheney"]),
+    (f"{B}_2", "decided by a show of hands", ["Mary Cheney"]),
+    (f"{B}_3", "For the record, I love my sister", ["Mary Cheney"]),
+    (f"{B}_3", "Freedom means freedom for everyone", ["Mary Cheney"]),
+    (f"{B}_3", "I am strongly pro-life", ["Liz Cheney"]),
+    (f"{B}_3", "I think that freedom means freedom for everyone", ["vice president", "Dick Cheney"]),
+    (f"{C}_1", "I am very proud to announce we have reached a deal", ["Trump"]),
+    (f"{C}_1", "Walls should not be controversial", ["Trump"]),
+    (f"{C}_1", "If they come to a reasonable agreement", ["Trump"]),
+    (f"{C}_1", "DHS employees who protect the traveling public", ["letter"]),
+    (f"{C}_2", "We really have no choice but to build", ["Trump"]),
+    (f"{C}_2", "Good news for George Herbert Walker Bush", ["Coulter"]),
+    (f"{C}_2", "None of us are willing to go through this again", ["Murkowski"]),
+    (f"{C}_3", "We’re going in that direction", ["Pelosi"]),
+    (f"{C}_3", "The solution to this impasse", ["Schumer"]),
+    (f"{C}_3", "we can never hold American workers hostage", ["Schumer"]),
+    (f"{C}_3", "We really have no choice but to build", ["Trump"]),
+    (f"{D}_1", "God wants to see us help ourselves", ["Obama"]),
+    (f"{D}_1", "I’m joining many of these workers", ["Obama"]),
+    (f"{D}_1", "The American people are with me with this", ["Obama"]),
+    (f"{D}_2", "Yeah, I think it's a fair jab", ["Carney"]),
+    (f"{D}_3", "they've got time to do it", ["Obama"]),
+    (f"{D}_3", "what have you guys been doing, John", ["Obama"]),
+    (f"{D}_3", "Almost a year ago, the president in making a speech", ["Forbes"]),
+    (f"{E}_2", "The decision to fire Special Agent Strzok", ["Goelman"]),
+    (f"{E}_2", "This decision should be deeply troubling", ["Goelman"]),
+    (f"{E}_2", "No. No he won’t. We’ll stop it.", ["Strzok"]),
+    (f"{E}_3", "In fact, in his decades of service", ["Goelman"]),
+    (f"{F}_1", "This is a historic day, a pivotal day", ["Pelosi"]),
+    (f"{F}_1", "takes power from the elites", ["Lofgren"]),
+    (f"{F}_1", "This vote is an opportunity to be on the right side", ["Lewis"]),
+    (f"{F}_1", "If not us, then who?", ["Lewis"]),
+    (f"{F}_2", "They will have the effect of harming our public", ["ACLU", "Civil Liberties Union"]),
+    (f"{F}_2", "These standards are unclear and entirely subjective", ["ACLU", "Civil Liberties Union"]),
+    (f"{F}_2", "instead of getting money out of politics", ["Rodney Davis"]),
+    (f"{F}_3", "It’s a power grab for the American people", ["Lofgren"]),
+    (f"{F}_3", "This bill is a massive federal government takeover", ["McCarthy"]),
+    (f"{F}_3", "Congress cannot meaningfully address", ["Spanberger"]),
+    (f"{G}_2", "I'm not ashamed to admit I'm a Christian", ["Perry"]),
+    (f"{G}_2", "As president, I'll end Obama's war on religion", ["Texas governor", "Perry"]),
+    (f"{G}_3", "but you don’t need to be in the pew", ["Perry"]),
+    (f"{G}_3", "wrong for Governor Perry to assume", ["Log Cabin Republicans"]),
+    (f"{H}_1", "We will do what is necessary to confirm Judge Gorsuch", ["Thune"]),
+    (f"{H}_1", "have not laid a glove on him", ["Thune"]),
+    (f"{H}_1", "It is unseemly to be moving forward so fast", ["Schumer"]),
+    (f"{H}_1", "Neil Gorsuch is up for a lifetime appointment", ["Warren"]),
+    (f"{H}_2", "After careful deliberation I have concluded", ["Schumer"]),
+    (f"{H}_2", "Whatever it takes to get him on the court", ["Graham"]),
+    (f"{H}_2", "We do not give the ‘well qualified’ rating lightly", ["Degan"]),
+    (f"{H}_3", "I thought both Whitehouse and others rightly pointed out", ["Teachout"]),
+    (f"{I}_1", "Exactly what were the editors thinking", ["Sheppard"]),
+    (f"{I}_1", "Can anyone really say with a straight face", ["blogger"]),
+    (f"{I}_1", "Gloria Steinem has a very simple test", ["O’Neill"]),
+    (f"{I}_2", "is something you apply to wrestlers", ["O'Neill"]),
+    (f"{I}_2", "we'll have to take a look at that", ["Bachmann"]),
+    (f"{J}_2", "I want to be crystal clear: these attacks are garbage", ["Cruz"]),
+    (f"{J}_3", "I don’t make a habit out of supporting people", ["Cruz"]),
+    (f"{J}_3", "Donald Trump is not going to be the Republican nominee", ["Cruz"]),
+    (f"{J}_3", "It is garbage, complete and utter lies", ["Cruz"]),
+    (f"{K}_1", "We’ve come a long way from my days", ["Clinton"]),
+    (f"{K}_2", "One fun fact I learned in this process", ["Bush"]),
+    (f"{K}_3", "She is in excellent physical condition", ["Bardack"]),
+    (f"{L}_1", "There is no reason to appoint a politician", ["Schatz"]),
+    (f"{L}_1", "There couldn’t possibly be worse time", ["Senate Democratic aide"]),
+    (f"{L}_1", "The FBI director should be drawn from the ranks", ["Durbin"]),
+    (f"{L}_2", "Lieberman is probably the only person", ["Cornyn"]),
+    (f"{L}_3", "We need a great director of the F.B.I.", ["Trump"]),
+    (f"{M}_1", "I’m looking at all options", ["LePage"]),
+    (f"{M}_2", "I’m not an alcoholic", ["LePage"]),
+    (f"{M}_2", "I completely disagree with Representative Fredette", ["Thibodeau"]),
+    (f"{M}_3", "Everything will be put into writing", ["LePage"]),
+    (f"{N}_1", "The time for empty talk is over", ["Trump"]),
+    (f"{N}_1", "When you open your heart to patriotism", ["Trump"]),
+    (f"{N}_1", "This American carnage stops right here", ["Trump"]),
+    (f"{N}_2", "I will fight for you with every breath", ["Trump"]),
+    (f"{O}_1", "He is not welcome to Mexico", ["Fox"]),
+    (f"{O}_1", "I think President Peña is taking an enormous", ["Fox"]),
+    (f"{O}_2", "Trump is using Mexico", ["Fox"]),
+    (f"{O}_3", "You cannot trust a guy like this", ["Fox"]),
+]
+
+_MARKED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _has(speaker: str | None, accepted: list[str]) -> bool:
+    return speaker is not None and any(a.lower() in speaker.lower() for a in accepted)
+
+
+Attributed = tuple[int, int, str | None]
+
+
+def _quote_for(quotes: list[Attributed], text: str, part: str) -> Attributed | None:
+    at = text.find(part)
+    hits = [q for q in quotes if q[0] <= at < q[1]] if at >= 0 else []
+    return min(hits, key=lambda q: q[1] - q[0]) if hits else None
+
+
+def baseline(doc: Any, text: str) -> list[tuple[int, int, str | None]]:
+    """Each marked quotation gets the PERSON entity nearest to it within its sentence."""
+    out = []
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for m in _MARKED.finditer(text):
+        a, b = m.start(), m.end()
+        sents = [s for s in doc.sents if s.start_char < b and a < s.end_char]
+        lo = min((s.start_char for s in sents), default=a)
+        hi = max((s.end_char for s in sents), default=b)
+        near = [e for e in people if lo <= e.start_char < hi and not a <= e.start_char < b]
+        best = min(near, key=lambda e: min(abs(e.start_char - b), abs(a - e.end_char)), default=None)
+        out.append((a, b, best.text if best is not None else None))
+    return out
+
+
+def coverage(text: str, quotes: list[tuple[int, int, str | None]]) -> tuple[int, int]:
+    inside = covered = 0
+    for m in _MARKED.finditer(text):
+        for i in range(m.start() + 1, m.end() - 1):
+            inside += 1
+            covered += any(a <= i < b for a, b, _ in quotes)
+    return covered, inside
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--show", action="store_true", help="print every miss")
+    args = ap.parse_args()
+    from storyline.annotation import annotate_many, load_nlp
+    from storyline.reading import read
+
+    names = sorted({f for f, _, _ in SAMPLE})
+    arts = [read(args.data / "basil-dev" / f"{n}.json") for n in names]
+    nlp = load_nlp()
+    ours = {n: a for n, a in zip(names, annotate_many(arts, nlp), strict=True)}
+    docs = dict(zip(names, nlp.pipe([a.text for a in arts], disable=["parser"]), strict=True))
+    systems: dict[str, dict[str, list[tuple[int, int, str | None]]]] = {
+        "storyline": {n: [(q.start, q.end, q.speaker) for q in ours[n].quotes] for n in names},
+        "nearest PERSON (baseline)": {n: baseline(docs[n], ours[n].text) for n in names},
+    }
+    print(f"speaker attribution, {len(SAMPLE)} hand-checked quotes in {len(names)} basil-dev articles")
+    print(f"{'system':<28}{'found':>8}{'speaker acc':>13}{'acc | found':>13}{'coverage':>10}")
+    for label, quotes in systems.items():
+        found = right = 0
+        for name, part, accepted in SAMPLE:
+            q = _quote_for(quotes[name], ours[name].text, part)
+            found += q is not None
+            ok = q is not None and _has(q[2], accepted)
+            right += ok
+            if args.show and not ok:
+                print(f"  miss [{label}] {name}: {part!r} → {q[2] if q else 'not found'} (want {accepted})")
+        cov = [coverage(ours[n].text, quotes[n]) for n in names]
+        covered, inside = sum(c for c, _ in cov), sum(i for _, i in cov)
+        n = len(SAMPLE)
+        print(
+            f"{label:<28}{found / n:>8.3f}{right / n:>13.3f}{right / max(found, 1):>13.3f}"
+            f"{covered / max(inside, 1):>10.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""People by the role the article gives them, so "the Russian president" can mean Putin.
+
+News names a person once with a title or an appositive ("Russian President Vladimir Putin",
+"Yuri Ushakov, Putin’s foreign policy adviser,") and later refers to them by role alone ("the
+Russian president", "the Kremlin aide"). ``RoleIndex`` collects the words around each person's
+name; ``resolve`` maps a definite description to a person only when the article leaves one
+candidate (or one that dominates the others by mentions): a guess between two presidents is
+worse than keeping the description as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.model import Entity
+
+_BEFORE = re.compile(r"((?:[A-Za-z][\w.\-’']*\s+){1,5})$")
+_APPOS = re.compile(r"^’?s?,\s+(?:the|a|an|who\s+is\s+the|who\s+was\s+the)\s+([^,.;:“”\"()]{3,60})")
+_STOP = frozenset(str.split("the a an of and for in on at to said says with by from"))
+# A word that makes a different role of the next one: a vice president is not "the president".
+QUALIFIERS = frozenset(str.split("vice deputy assistant associate acting lieutenant under"))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower().replace("’s", " ")) if w not in _STOP]
+
+
+@dataclass
+class RoleIndex:
+    """Role words → the people (keys) named with them, with mention counts."""
+
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    words: dict[str, set[str]] = field(default_factory=dict)
+    mentions: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    qualified: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, role) → "vice"
+
+    @classmethod
+    def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
+        index = cls()
+        for e in entities:
+            if e.label != "PERSON":
+                continue
+            index.mentions[e.key] += 1
+            if len(e.text) > len(index.names.get(e.key, "")):
+                index.names[e.key] = e.text
+            found = _BEFORE.search(text[max(0, e.start - 80) : e.start])
+            near = _words(found.group(1)) if found else []
+            appos = _APPOS.match(text[e.end : e.end + 90])
+            near += _words(appos.group(1)) if appos else []
+            for prev, w in zip(["", *near], near, strict=False):
+                index.words.setdefault(e.key, set()).add(w)
+                index.roles.setdefault(w, set()).add(e.key)
+                if prev in QUALIFIERS:
+                    index.qualified[(e.key, w)] = prev
+        return index
+
+    def resolve(self, head: str, modifiers: Sequence[str]) -> str | None:
+        """The key of the one person described by ``head`` (a role noun) and ``modifiers``."""
+        mods = [m.lower() for m in modifiers]
+        cands = {
+            k
+            for k in self.roles.get(head.lower(), ())
+            if self.qualified.get((k, head.lower()), "") in ("", *mods)
+        }
+        for mod in mods:
+            narrowed = {k for k in cands if mod in self.words.get(k, ())}
+            if narrowed:
+                cands = narrowed
+        if len(cands) == 1:
+            return next(iter(cands))
+        ranked = sorted(cands, key=lambda k: -self.mentions[k])
+        if len(ranked) > 1 and self.mentions[ranked[0]] >= 2 * self.mentions[ranked[1]]:
+            return ranked[0]
+        return None
