@@ -21,7 +21,14 @@ from storyline.render import FORMATS, render_report
 from storyline.render.quote_view import quote_groups, wording_diff
 from storyline.render.report_html import article_paragraphs, report_context, script_hash
 from storyline.render.report_markdown import md
-from storyline.render.report_view import date_label, source_labels, timeline_rows, value_label
+from storyline.render.report_view import (
+    UNIQUE_HUES,
+    date_label,
+    finding_hues,
+    source_labels,
+    timeline_rows,
+    value_label,
+)
 from storyline.render.svg_timeline import timeline_svg
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -66,6 +73,14 @@ def test_dates_and_values_read_as_a_person_writes_them() -> None:
         == "90,000–110,000 troops"
     )
     assert value_label({"value": 60, "low": None, "high": 60, "unit": "minutes"}) == "≤ 60 minutes"
+
+
+def test_each_aligned_finding_gets_its_own_colour_never_the_unique_yellow(report: Report) -> None:
+    many = [finding("agree", None, f"claim {i}", (report.articles[0], "Mr Putin")) for i in range(12)]
+    hues = finding_hues([*many, *(f for f in report.findings if f.kind == "unique")])
+    assert list(hues) == [f.id for f in many]  # unique findings take no colour
+    assert len(set(hues.values())) == 12
+    assert not [h for h in hues.values() if UNIQUE_HUES[0] <= h <= UNIQUE_HUES[1]]
 
 
 def test_wording_diff_marks_changed_words_not_moved_ones() -> None:
