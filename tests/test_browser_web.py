@@ -104,8 +104,10 @@ def story_url(browser: Any, base_url: str, seed_paths: tuple[Path, Path]) -> str
     pg.set_default_timeout(120_000)
     pg.goto(base_url + "/add")
     pg.fill("#text-0", seed_paths[0].read_text(encoding="utf-8"))
+    pg.fill("#outlet-0", "The Independent")
     pg.click("button.more-text")
     pg.fill("#text-1", seed_paths[1].read_text(encoding="utf-8"))
+    pg.fill("#outlet-1", "Deccan Herald")
     pg.click("button[type=submit]")
     _wait_for_add(pg)
     links = pg.locator("table.outcomes a")
@@ -120,10 +122,13 @@ def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(page:
     conflicts = page.locator("#conflicts")
     text = conflicts.inner_text()
     assert "January 9 and 10" in text and "Jan. 10" in text
+    assert "Deccan Herald" in text and "The Independent" in text
     quotes = page.inner_text("#quotes")
     assert "Ushakov" in quotes
     assert "better avoid more such mistakes" in quotes and "better not to make such mistakes" in quotes
     DOCS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 1300})
+    page.evaluate("window.scrollTo(0, document.getElementById('conflicts').offsetTop - 20)")
     page.screenshot(path=str(DOCS / "web-story.png"))
 
 
@@ -180,7 +185,9 @@ def test_upload_a_file_then_search_the_library(page: Any, base_url: str, story_u
 def test_compare_without_storing(page: Any, base_url: str, seed_paths: tuple[Path, Path]) -> None:
     page.goto(base_url + "/compare")
     page.fill("#text-0", seed_paths[0].read_text(encoding="utf-8"))
+    page.fill("#outlet-0", "The Independent")
     page.fill("#text-1", seed_paths[1].read_text(encoding="utf-8"))
+    page.fill("#outlet-1", "Deccan Herald")
     page.click("button[type=submit]")
     page.wait_for_selector("#conflicts")
     assert "Jan. 10" in page.inner_text("#conflicts")

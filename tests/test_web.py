@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,18 @@ HOSTILE = (
     'A spokesman added <img src=x onerror="alert(1)"> that nothing was agreed.\n\n'
     'Readers were told to <a href="javascript:alert(2)">click here</a> for more on the talks.\n'
 )
+
+FERRY = """Harbour Times
+
+Ferry strike halts crossings to the islands
+
+Published 3 March 2024
+
+Ferry crews walked out on Monday, halting every crossing to the northern islands for the first
+time in twelve years, the Seafarers Union said.
+
+About 2,400 passengers were stranded at the mainland terminal, the port authority said.
+"""
 
 HOSTILE_HTML = b"""<!doctype html><html><head><title>Talks in Geneva</title>
 <script>window.stolen = document.cookie</script></head>
@@ -43,6 +56,35 @@ def client(tmp_path_factory: pytest.TempPathFactory, nlp: Any, embedder: Any) ->
 @pytest.fixture(scope="module")
 def seed_texts(seed_paths: tuple[Path, Path]) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in seed_paths]
+
+
+def wait_for_job(client: TestClient, url: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        job: dict[str, Any] = client.get(url).json()["job"]
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"the add job at {url} did not finish")
+
+
+@pytest.fixture(scope="module")
+def added(client: TestClient, seed_texts: list[str]) -> dict[str, Any]:
+    """The two seeds pasted with their outlets, plus one good file and one broken file."""
+    files = [
+        ("files", ("ferry.txt", FERRY.encode(), "text/plain")),
+        ("files", ("broken.json", b'{"title": "x", "text": ', "application/json")),
+    ]
+    r = client.post(
+        "/add.json",
+        data={"text": seed_texts, "outlet": ["The Independent", "Deccan Herald"]},
+        files=files,
+    )
+    assert r.status_code == 202, r.text
+    assert r.json()["job"]["total"] == 4
+    job = wait_for_job(client, r.json()["url"])
+    assert job["status"] == "done", job
+    return job
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +249,81 @@ def test_add_refuses_urls_unless_fetch_is_allowed(client: TestClient) -> None:
 def test_empty_add_is_a_clear_error(client: TestClient) -> None:
     r = client.post("/add.json", data={"text": ["  "]})
     assert r.status_code == 400 and "nothing to add" in r.json()["error"]
+
+
+def test_add_shows_where_each_input_landed_and_the_error_beside_the_bad_one(
+    client: TestClient, added: dict[str, Any]
+) -> None:
+    files = {f["name"]: f for f in added["files"]}
+    seeds = [f for name, f in files.items() if name.startswith("pasted report")]
+    assert len(seeds) == 2 and seeds[0]["story_id"] == seeds[1]["story_id"]
+    assert {f["source"] for f in seeds} == {"The Independent", "Deccan Herald"}
+    assert files["ferry.txt"]["story_id"] not in (None, seeds[0]["story_id"])
+    assert files["broken.json"]["story_id"] is None and files["broken.json"]["error"]
+    page = client.get(f"/jobs/{added['id']}").text
+    assert "broken.json" in page and files["broken.json"]["error"] in page
+    assert f'/stories/{seeds[0]["story_id"]}"' in page
+
+
+def test_adding_the_same_reports_again_stores_nothing_new(client: TestClient, seed_texts: list[str]) -> None:
+    r = client.post("/add", data={"text": seed_texts[:1]}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("http://testserver/jobs/")
+    job = wait_for_job(client, r.headers["location"] + ".json")
+    assert [f["status"] for f in job["files"]] == ["existing"]
+
+
+def test_library_lists_stories_with_outlets_and_conflicts(client: TestClient, added: dict[str, Any]) -> None:
+    body = client.get("/index.json").json()
+    assert body["ok"] is True and body["total"] == 2
+    by_title = {s["title"][:12]: s for s in body["stories"]}
+    seeds = by_title["Putin warns "]
+    assert sorted(seeds["sources"]) == ["Deccan Herald", "The Independent"]
+    assert seeds["outlets"] == 2 and seeds["articles"] == 2
+    assert seeds["conflicts"] >= 1
+    assert [s["title"][:5] for s in body["stories"]] == ["Ferry", "Putin"]  # newest first
+    assert {"Deccan Herald", "The Independent"} <= set(body["sources"])  # the source filter's choices
+    html = client.get("/").text
+    assert "Deccan Herald" in html and "conflict" in html
+    assert client.get("/", headers={"Accept": "application/json"}).json()["total"] == 2
+
+
+def test_library_search_and_filters(client: TestClient, added: dict[str, Any]) -> None:
+    def titles(**params: str) -> list[str]:
+        return [s["title"][:5] for s in client.get("/index.json", params=params).json()["stories"]]
+
+    assert titles(q="rupture") == ["Putin"]
+    assert titles(q="ferry") == ["Ferry"]
+    assert titles(q="nothing-like-this") == []
+    assert titles(source="Deccan Herald") == ["Putin"]
+    assert titles(since="2024-01-01") == ["Ferry"]
+    assert titles(until="2022-01-31") == ["Putin"]
+    assert titles(since="not a date") == ["Ferry", "Putin"]  # a bad date is ignored, not a crash
+    assert "No story matches" in client.get("/", params={"q": "nothing-like-this"}).text
+
+
+def test_story_page_and_its_json_twin(client: TestClient, added: dict[str, Any]) -> None:
+    story_id = next(f["story_id"] for f in added["files"] if f["source"] == "Deccan Herald")
+    body = client.get(f"/stories/{story_id}.json").json()
+    assert body["story"]["id"] == story_id and len(body["story"]["articles"]) == 2
+    conflicts = [f for f in body["report"]["findings"] if f["kind"] == "conflict"]
+    dates = [f for f in conflicts if f["aspect"] == "date"]
+    assert dates and {v["text"] for v in dates[0]["values"]} >= {"January 9 and 10", "Jan. 10"}
+    html = client.get(f"/stories/{story_id}").text
+    assert "January 9 and 10" in html and "Deccan Herald" in html
+    assert_inert(html)
+    assert client.get(f"/stories/{story_id}", headers={"Accept": "application/json"}).json() == body
+
+
+def test_single_report_story_says_why_there_is_no_cross_check(
+    client: TestClient, added: dict[str, Any]
+) -> None:
+    ferry = next(f for f in added["files"] if f["name"] == "ferry.txt")
+    body = client.get(f"/stories/{ferry['story_id']}.json").json()
+    assert body["report"] is None and "single report" in body["note"]
+    assert "single report" in client.get(f"/stories/{ferry['story_id']}").text
+
+
+def test_unknown_story_and_job_are_404(client: TestClient) -> None:
+    r = client.get("/stories/ffffffffffffffff.json")
+    assert r.status_code == 404 and r.json()["ok"] is False and "no story" in r.json()["error"]
+    assert client.get("/jobs/nope").status_code == 404

@@ -7,7 +7,7 @@ articles, each its own outcome.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ class RawInput:
     name: str
     data: bytes | None = None
     url: str | None = None
+    source_name: str | None = None  # the outlet the user typed beside a pasted report
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,19 @@ class ReadOutcome:
 
 
 def gather(
-    texts: Iterable[str], files: Iterable[tuple[str, bytes]], urls: Iterable[str] = ()
+    texts: Sequence[str],
+    files: Iterable[tuple[str, bytes]],
+    urls: Iterable[str] = (),
+    outlets: Sequence[str] = (),
 ) -> list[RawInput]:
-    """The non-empty inputs of a form, in the order shown: pasted boxes, files, then addresses."""
+    """The non-empty inputs of a form, in the order shown: pasted boxes (each with the outlet typed
+    beside it, if any), files, then addresses."""
     raw: list[RawInput] = []
-    for i, text in enumerate(texts, start=1):
+    for i, text in enumerate(texts):
         if text.strip():
-            raw.append(RawInput(f"pasted report {i}", data=text.encode("utf-8")))
+            outlet = outlets[i].strip() if i < len(outlets) else ""
+            name = f"pasted report {i + 1}" + (f" ({outlet})" if outlet else "")
+            raw.append(RawInput(name, data=text.encode("utf-8"), source_name=outlet or None))
     for name, data in files:
         if name or data:
             raw.append(RawInput(name or "unnamed file", data=data))
@@ -58,8 +65,9 @@ def read_inputs(
     """Read each input in order; failures are outcomes with an error, never exceptions."""
     from storyline.reading import ReadOptions, read_blob
 
-    options = ReadOptions(source_name=source_name or None)
+    default = ReadOptions(source_name=source_name or None)
     for item in raw:
+        options = ReadOptions(source_name=item.source_name) if item.source_name else default
         try:
             blob = _blob(item, allow_fetch=allow_fetch, max_fetch_bytes=max_fetch_bytes)
             found = False

@@ -88,12 +88,13 @@ def _outcome(o: ReadOutcome, landed: Landed) -> FileOutcome:
 async def add_submit(
     request: Request,
     text: Annotated[list[str], Form(description="pasted reports, one per field")] = [],  # noqa: B006
+    outlet: Annotated[list[str], Form(description="outlet of each pasted report, in order")] = [],  # noqa: B006
     files: Annotated[list[UploadFile], File(description="txt, html, json or jsonl files")] = [],  # noqa: B006
     urls: Annotated[str, Form(description="web addresses, one per line (needs --allow-fetch)")] = "",
     source: Annotated[str, Form(description="outlet name when a page does not say")] = "",
 ) -> Response:
     resources: Resources = request.app.state.resources
-    raw = gather(text, await _files(files), urls.splitlines())
+    raw = gather(text, await _files(files), urls.splitlines(), outlet)
     if not raw:
         raise HTTPException(400, "nothing to add: paste a report or choose files")
     if any(r.url for r in raw) and not resources.settings.allow_fetch:

@@ -27,9 +27,14 @@ COMPARE_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _form_view(resources: Resources, texts: list[str]) -> dict[str, Any]:
+def _form_view(resources: Resources, texts: list[str], outlets: list[str] | None = None) -> dict[str, Any]:
+    """The form again, holding what the user typed when it comes back with an error."""
     boxes = list(texts) + [""] * max(0, 2 - len(texts))
-    return {"texts": boxes, "max_upload_mb": f"{resources.settings.max_upload_bytes / 2**20:g}"}
+    names = list(outlets or []) + [""] * max(0, len(boxes) - len(outlets or []))
+    return {
+        "boxes": list(zip(boxes, names, strict=False)),
+        "max_upload_mb": f"{resources.settings.max_upload_bytes / 2**20:g}",
+    }
 
 
 @router.get("/compare", name="compare_form", summary="Compare form", include_in_schema=False)
@@ -39,12 +44,13 @@ def compare_form(request: Request) -> Response:
 
 
 def read_reports(
-    texts: list[str], files: list[tuple[str, bytes]]
+    texts: list[str], files: list[tuple[str, bytes]], outlets: list[str]
 ) -> tuple[list[Article], list[dict[str, str]]]:
     """The readable reports, and ``{name, error}`` for each input that could not be read."""
     errors: list[dict[str, str]] = []
     articles: list[Article] = []
-    for o in read_inputs(gather(texts, files), source_name=None, allow_fetch=False, max_fetch_bytes=0):
+    raw = gather(texts, files, (), outlets)
+    for o in read_inputs(raw, source_name=None, allow_fetch=False, max_fetch_bytes=0):
         if o.article is None:
             errors.append({"name": o.name, "error": o.error or "unreadable"})
         else:
@@ -69,17 +75,18 @@ def cross_check(resources: Resources, articles: list[Article], errors: list[dict
 async def compare_submit(
     request: Request,
     text: Annotated[list[str], Form(description="pasted reports, one per field")] = [],  # noqa: B006
+    outlet: Annotated[list[str], Form(description="outlet of each pasted report, in order")] = [],  # noqa: B006
     files: Annotated[list[UploadFile], File(description="txt, html, json or jsonl files")] = [],  # noqa: B006
 ) -> Response:
     resources: Resources = request.app.state.resources
     uploads = [(f.filename or "", await f.read()) for f in files]
-    articles, errors = await run_in_threadpool(read_reports, text, uploads)
+    articles, errors = await run_in_threadpool(read_reports, text, uploads, outlet)
     if len(articles) < 2:
-        return _not_enough(request, resources, text, len(articles), errors)
+        return _not_enough(request, resources, text, outlet, len(articles), errors)
     try:
         report = await run_in_threadpool(cross_check, resources, articles, errors)
     except NotEnoughReports as exc:
-        return _not_enough(request, resources, text, len(articles), errors, str(exc))
+        return _not_enough(request, resources, text, outlet, len(articles), errors, str(exc))
     from storyline.render.report_html import report_context
 
     view = {**_form_view(resources, []), "errors": errors, "v": report_context(report)}
@@ -87,12 +94,12 @@ async def compare_submit(
 
 
 def _not_enough(
-    request: Request, resources: Resources, texts: list[str], n: int, errors: list[dict[str, str]],
-    message: str | None = None,
+    request: Request, resources: Resources, texts: list[str], outlets: list[str], n: int,
+    errors: list[dict[str, str]], message: str | None = None,
 ) -> Response:
     msg = message or f"compare needs two readable reports; {n} could be read"
     if wants_json(request):
         return JSONResponse(error_body(400, msg, errors), status_code=400)
     shown = [{"name": "compare", "error": msg}, *errors]
-    view = {**_form_view(resources, texts), "errors": shown, "v": None}
+    view = {**_form_view(resources, texts, outlets), "errors": shown, "v": None}
     return page(request, "compare.html", {}, view=view, status=400)

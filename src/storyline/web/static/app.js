@@ -45,15 +45,17 @@
   document.querySelectorAll("button.more-text").forEach(function (btn) {
     btn.hidden = false;
     btn.addEventListener("click", function () {
-      var boxes = btn.parentElement.querySelectorAll("textarea[name=text]");
+      var boxes = btn.parentElement.querySelectorAll("fieldset.paste");
       var n = boxes.length;
-      var label = document.createElement("label");
-      label.htmlFor = "text-" + n;
-      label.textContent = "Report " + (n + 1);
-      var box = document.createElement("textarea");
-      box.id = "text-" + n; box.name = "text"; box.rows = boxes[n - 1].rows;
-      btn.before(label, box);
-      box.focus();
+      var box = boxes[n - 1].cloneNode(true);
+      box.querySelector("legend").textContent = "Report " + (n + 1);
+      box.querySelectorAll("label").forEach(function (l) { l.htmlFor = l.htmlFor.replace(/\d+$/, String(n)); });
+      box.querySelectorAll("textarea, input").forEach(function (f) {
+        f.id = f.id.replace(/\d+$/, String(n));
+        f.value = "";
+      });
+      btn.before(box);
+      box.querySelector("textarea").focus();
     });
   });
 })();
