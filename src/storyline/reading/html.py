@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 
 from storyline.model import Removed
@@ -29,6 +30,9 @@ _UPDATED_META = (
     "last-modified",
     "dc.date.modified",
 )
+_WORD = re.compile(r"\w+")
+_LONGER = 1.2  # the structural body must be this much longer ...
+_CONTAINED = 0.9  # ... and hold this share of trafilatura's words, to replace it
 _BLOCKS = (
     "p|div|h[1-6]|li|tr|section|article|header|footer|aside|nav|blockquote|figure|figcaption|pre|ul|ol|table"
 )
@@ -109,6 +113,21 @@ def _polish(body: str, context: str) -> tuple[str, list[Removed]]:
     return "\n\n".join(kept), removed
 
 
+def _stopped_early(text: str, flat: str) -> bool:
+    """Whether trafilatura's body is only a part of the body the page's structure shows.
+
+    The pasted-page cleaner run on the flattened page is an independent second opinion: when
+    its body holds nearly all of trafilatura's words and clearly more, trafilatura stopped early
+    (or found nothing).
+    """
+    ours, theirs = Counter(_WORD.findall(text)), Counter(_WORD.findall(flat))
+    size, flat_size = sum(ours.values()), sum(theirs.values())
+    if size == 0:
+        return flat_size > 0
+    shared = sum((ours & theirs).values())
+    return flat_size >= _LONGER * size and shared >= _CONTAINED * size
+
+
 def _repeated(description: str, text: str) -> bool:
     """A meta description that is the body's opening (often cut short with "...") is no standfirst."""
     head = description.rstrip(" .…")[:80]
@@ -135,12 +154,12 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     if published is None and (published := normalise_date(meta.get("date"))):
         date_source = "htmldate"  # guessed from the page's text and links
     updated = _first(dates, _UPDATED_META, context)[0]
-    body = meta.get("text") or ""
-    text, removed = _polish(body, context)
-    if not text.strip():
-        flat = clean_pasted(_flatten(lxml.html.fromstring(html)), context=context)
+    text, removed = _polish(meta.get("text") or "", context)
+    flat = clean_pasted(_flatten(tree), context=context)
+    if _stopped_early(text, flat.text):
         text, removed = flat.text, list(flat.removed)
-        meta.setdefault("title", flat.title)
+        if not meta.get("title"):
+            meta["title"] = flat.title
     description = clean_field(meta.get("description"))
     norm_text = " ".join(text.split())
     subtitle = description if description and not _repeated(description, norm_text) else None
