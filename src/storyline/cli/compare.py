@@ -24,16 +24,15 @@ class CompareFormat(StrEnum):
     html = "html"
 
 
-def render(report: Report, fmt: CompareFormat) -> str:
+def render(report: Report, fmt: CompareFormat, *, color: bool | None = None) -> str:
     """JSON is the contract and needs nothing else; the other formats come from the renderers."""
     if fmt is CompareFormat.json:
         return dump_json(report.to_dict())
     try:
-        from storyline.render import render_report  # type: ignore[attr-defined,unused-ignore]
+        from storyline.render import render_report
     except ImportError:
         raise StorylineError(f"the {fmt.value} renderer is not available; use --format json") from None
-    text: str = render_report(report, fmt.value)
-    return text
+    return render_report(report, fmt.value, color=color)
 
 
 @app.command("compare")
@@ -55,7 +54,8 @@ def compare_command(
     articles, failed = read_inputs(paths, source)
     try:
         report = compare(articles)
-        write_output(render(report, fmt), output)
+        color = None if output is None and fmt is CompareFormat.terminal else False
+        write_output(render(report, fmt, color=color), output)
     except StorylineError as exc:
         report_error("compare", str(exc))
         raise typer.Exit(2) from None

@@ -57,18 +57,21 @@ def best_claim_links(links: Iterable[Link]) -> list[Link]:
 
 
 def mutual_best(links: Iterable[Link]) -> list[Link]:
-    """Keep a fact link only when each fact is the other's best match in that source: a figure
-    or date has one counterpart per source, so chains of look-alikes cannot merge."""
+    """Keep a conflicting fact link only when each fact is the other's best match in that source
+    (a figure or date has one counterpart per source, so look-alikes cannot raise a conflict); an
+    agreeing link needs to be the best match of one of its facts."""
     links = list(links)
     best: dict[tuple[Hashable, int], float] = defaultdict(float)
     for ln in links:
         best[(ln.a.key, ln.b.source)] = max(best[(ln.a.key, ln.b.source)], ln.strength)
         best[(ln.b.key, ln.a.source)] = max(best[(ln.b.key, ln.a.source)], ln.strength)
-    return [
-        ln
-        for ln in links
-        if ln.strength >= best[(ln.a.key, ln.b.source)] and ln.strength >= best[(ln.b.key, ln.a.source)]
-    ]
+    out = []
+    for ln in links:
+        best_a = ln.strength >= best[(ln.a.key, ln.b.source)]
+        best_b = ln.strength >= best[(ln.b.key, ln.a.source)]
+        if (best_a and best_b) or (not ln.conflict and (best_a or best_b)):
+            out.append(ln)
+    return out
 
 
 def group_links(links: Sequence[Link]) -> list[Group]:

@@ -21,11 +21,10 @@ NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail",
 
 
 def _bounds(m: Measure) -> tuple[float, float]:
-    low = m.low if m.low is not None else (m.value if m.high is not None and m.high == m.value else None)
-    high = m.high if m.high is not None else (m.value if m.low is not None and m.low == m.value else None)
+    """Bounds after the hedge; a figure with neither bound is exact, one bound leaves a side open."""
     if m.low is None and m.high is None:
-        low = high = m.value
-    return (low if low is not None else float("-inf"), high if high is not None else float("inf"))
+        return m.value, m.value
+    return (m.low if m.low is not None else float("-inf"), m.high if m.high is not None else float("inf"))
 
 
 def compatible(ma: Measure, mb: Measure) -> bool:
@@ -159,7 +158,7 @@ def compare_claims(p: Pair) -> list[Link]:
         return []
     flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
     negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
-    conflict = bool(flipped) and not negative and p.cos >= 0.8 and p.overlap >= 0.7
+    conflict = bool(flipped) and not negative and p.cos >= 0.75 and p.overlap >= 0.7
     value_a = "negated" if flipped & p.a.negated else "affirmed"
     value_b = "negated" if flipped & p.b.negated else "affirmed"
     return [

@@ -1,0 +1,151 @@
+"""The cross-check on real text: each conflict aspect is found, and reports that agree in other
+words raise no conflict (false alarms matter as much as hits)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.errors import NotEnoughReports, UnreadableInput
+from storyline.model import Article, Finding, Report, content_id
+
+
+def article(text: str, source: str, published: str = "2024-03-01") -> Article:
+    return Article(id=content_id(source, text), text=text, source=source, published=published)
+
+
+def run(nlp: Any, embedder: Any, *texts: str) -> Report:
+    arts = [article(t, f"Outlet {chr(65 + i)}") for i, t in enumerate(texts)]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def conflicts(report: Report, aspect: str | None = None) -> list[Finding]:
+    return [f for f in report.findings if f.kind == "conflict" and (aspect is None or f.aspect == aspect)]
+
+
+def holding(findings: list[Finding], *parts: str) -> list[Finding]:
+    return [f for f in findings if all(any(p in s.text for s in f.statements) for p in parts)]
+
+
+FLOOD_A = (
+    "Flash floods swept through the city of Valencia on Tuesday, officials said.\n\n"
+    "At least 34 people were killed in the floods, the regional government said in a statement.\n\n"
+    "“We have never seen water rise this fast,” said Mayor Ana Ruiz, who visited the worst-hit "
+    "districts on Wednesday.\n\n"
+    "The storm dumped a year's worth of rain in eight hours, according to the national weather agency."
+)
+FLOOD_B = (
+    "Torrential rain caused deadly flooding in Valencia on Tuesday.\n\n"
+    "The regional government said 34 people were killed in the floods.\n\n"
+    "Mayor Ana Ruiz said: “We have never seen water rise this fast.”\n\n"
+    "Rescue teams from Madrid arrived overnight to search for people still missing."
+)
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seed_paths: tuple[Path, Path], nlp: Any, embedder: Any) -> Report:
+    return compare(list(seed_paths), nlp=nlp, embedder=embedder)
+
+
+def test_seeds_date_and_quote_conflicts(seeds_report: Report) -> None:
+    dates = holding(conflicts(seeds_report, "date"), "January 9 and 10 in Geneva", "Geneva on Jan. 10")
+    quotes = holding(
+        conflicts(seeds_report, "quote"),
+        "we would better avoid more such mistakes",
+        "it’s better not to make such mistakes",
+    )
+    assert dates and quotes
+    assert len(conflicts(seeds_report)) <= 6
+    marked = [t for t in seeds_report.timeline if t.conflict]
+    assert {t.text for t in marked} >= {"January 9 and 10", "Jan. 10"}
+
+
+def test_seeds_hedged_duration_agrees(seeds_report: Report) -> None:
+    agree = [f for f in seeds_report.findings if f.kind == "agree" and f.aspect == "number"]
+    assert holding(agree, "nearly an hour", "50-minute phone call")
+    assert not holding(conflicts(seeds_report), "nearly an hour", "50-minute phone call")
+
+
+def test_statements_point_into_the_article(seeds_report: Report) -> None:
+    texts = {a.id: a.text for a in seeds_report.articles}
+    for f in seeds_report.findings:
+        for s in f.statements:
+            assert texts[s.source][s.start : s.end] == s.text
+    assert seeds_report.brief and all(len(b.sources) == 2 for b in seeds_report.brief)
+
+
+def test_agreeing_reports_raise_no_conflict(nlp: Any, embedder: Any) -> None:
+    report = run(nlp, embedder, FLOOD_A, FLOOD_B)
+    assert conflicts(report) == []
+    agreed = [f for f in report.findings if f.kind == "agree"]
+    assert holding(agreed, "At least 34 people", "said 34 people")
+    assert any(f.aspect == "quote" for f in agreed)
+    unique = [f.statements[0].text for f in report.findings if f.kind == "unique"]
+    assert any("Rescue teams from Madrid" in t for t in unique)
+
+
+def test_number_conflict(nlp: Any, embedder: Any) -> None:
+    b = FLOOD_B.replace("said 34 people", "said 12 people")
+    found = holding(conflicts(run(nlp, embedder, FLOOD_A, b), "number"), "34 people", "12 people")
+    assert found
+    assert {v.text for v in found[0].values} >= {"At least 34", "12"} or len(found[0].values) == 2
+
+
+def test_hedges_decide_numbers(nlp: Any, embedder: Any) -> None:
+    a = "Police arrested more than 100 protesters outside parliament on Saturday, a spokesman said."
+    b = "A police spokesman said 120 protesters were arrested outside parliament on Saturday."
+    c = "A police spokesman said 60 protesters were arrested outside parliament on Saturday."
+    assert conflicts(run(nlp, embedder, a, b)) == []
+    assert holding(conflicts(run(nlp, embedder, a, c), "number"), "more than 100", "60 protesters")
+
+
+def test_date_conflict_and_precision(nlp: Any, embedder: Any) -> None:
+    a = "The trial of the former minister will begin in Boston on March 14, prosecutors said."
+    b = "Prosecutors said the trial of the former minister begins in Boston on March 18."
+    c = "Prosecutors said the trial of the former minister begins in Boston in March."
+    assert holding(conflicts(run(nlp, embedder, a, b), "date"), "March 14", "March 18")
+    assert conflicts(run(nlp, embedder, a, c)) == []
+
+
+def test_quote_wording_and_partial_quotes(nlp: Any, embedder: Any) -> None:
+    a = "“We will not accept any deal that leaves our farmers behind,” said Prime Minister Jan Novak."
+    b = "Prime Minister Jan Novak said: “We cannot accept a deal that leaves farmers behind.”"
+    c = "Novak said the government would not accept any deal “that leaves our farmers behind”."
+    assert holding(conflicts(run(nlp, embedder, a, b), "quote"), "We will not accept", "We cannot accept")
+    assert conflicts(run(nlp, embedder, a, c)) == []
+
+
+def test_speaker_conflict(nlp: Any, embedder: Any) -> None:
+    a = "“The bridge will reopen before the end of the year,” said Transport Minister Laura Bell."
+    b = "“The bridge will reopen before the end of the year,” said city engineer Tom Hardy."
+    found = conflicts(run(nlp, embedder, a, b), "speaker")
+    assert found and {v.value for v in found[0].values} == {"person:bell", "person:hardy"}
+
+
+def test_negated_claim(nlp: Any, embedder: Any) -> None:
+    a = "The central bank raised interest rates on Thursday to curb rising inflation."
+    b = "The central bank did not raise interest rates on Thursday to curb rising inflation."
+    assert conflicts(run(nlp, embedder, a, b), "claim")
+
+
+def test_ids_are_stable(seed_paths: tuple[Path, Path], seeds_report: Report, nlp: Any, embedder: Any) -> None:
+    again = compare(list(seed_paths), nlp=nlp, embedder=embedder)
+    assert [f.id for f in again.findings] == [f.id for f in seeds_report.findings]
+
+
+def test_bad_input_is_reported_and_skipped(
+    seed_paths: tuple[Path, Path], tmp_path: Path, nlp: Any, embedder: Any
+) -> None:
+    missing = tmp_path / "missing.txt"
+    errors: list[UnreadableInput] = []
+    report = compare([missing, *seed_paths], nlp=nlp, embedder=embedder, on_error=errors.append)
+    assert len(report.sources) == 2
+    assert [e.path for e in errors] == [str(missing)]
+    with pytest.raises(UnreadableInput):
+        compare([missing, *seed_paths], nlp=nlp, embedder=embedder)
+    with pytest.raises(NotEnoughReports):
+        compare([missing, seed_paths[0]], nlp=nlp, embedder=embedder, on_error=errors.append)
