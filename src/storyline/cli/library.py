@@ -51,13 +51,16 @@ class Failures:
     def __init__(self) -> None:
         self.count = 0
 
+    def report(self, problem: UnreadableInput) -> None:
+        report_error(problem.path, problem.reason)
+        self.count += 1
+
     def articles(self, paths: list[str], source: str | None) -> Iterator[Article]:
         from storyline.reading import iter_inputs
 
         for item in iter_inputs(paths, source_name=source):
             if isinstance(item, UnreadableInput):
-                report_error(item.path, item.reason)
-                self.count += 1
+                self.report(item)
             else:
                 yield item
 

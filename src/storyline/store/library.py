@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from storyline.errors import LibraryError
+from storyline.errors import LibraryError, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
 from storyline.store import filing
 from storyline.store.codec import loads_annotated, vectors_from_bytes
@@ -66,15 +66,15 @@ class Library:
         embedder: Any,
         progress: Callable[[AddResult], None] | None = None,
         crosscheck: bool = True,
+        on_error: Callable[[UnreadableInput], None] | None = None,
     ) -> list[AddResult]:
         """Annotate (plain Articles), embed and file each article, one transaction per article.
 
         Content already stored is skipped before any model runs, so re-running an interrupted
         add only does the rest. With ``crosscheck`` the stories that changed are compared again
-        so ``stories()`` can show their number of conflicts.
+        so ``stories()`` can show their number of conflicts. An article that cannot be prepared
+        goes to ``on_error`` (raised when None) and the others are still filed.
         """
-        from storyline.store.prepare import prepare_many
-
         results: list[AddResult] = []
         batch: list[Article | AnnotatedArticle] = []
         for item in chain(items, [None]):  # streamed: a directory of thousands stays small
@@ -82,7 +82,7 @@ class Library:
                 batch.append(item)
             if len(batch) == BATCH or (item is None and batch):
                 fresh = self._unstored(batch, results, progress)
-                for prepared in prepare_many(fresh, nlp=nlp, embedder=embedder):
+                for prepared in _prepare(fresh, nlp, embedder, on_error):
                     results.append(self.file(prepared))
                     if progress is not None:
                         progress(results[-1])
@@ -325,6 +325,35 @@ class Library:
             titled = select(articles.c.story_id).where(articles.c.title.icontains(word, autoescape=True))
             stmt = stmt.where(or_(stories.c.title.icontains(word, autoescape=True), stories.c.id.in_(titled)))
         return stmt
+
+
+def _prepare(
+    items: Sequence[Article | AnnotatedArticle],
+    nlp: Any,
+    embedder: Any,
+    on_error: Callable[[UnreadableInput], None] | None,
+) -> list[filing.Prepared]:
+    """The batch prepared together; when that fails, one by one, so one bad article costs only itself."""
+    from storyline.store.prepare import prepare_many
+
+    try:
+        return list(prepare_many(items, nlp=nlp, embedder=embedder))
+    except Exception:
+        if len(items) == 1:
+            raise
+    out: list[filing.Prepared] = []
+    for it in items:
+        try:
+            out += prepare_many([it], nlp=nlp, embedder=embedder)
+        except Exception as exc:  # an annotator or model failure on this article's text
+            art = it.article if isinstance(it, AnnotatedArticle) else it
+            problem = UnreadableInput(
+                art.path or art.id, f"cannot be annotated: {exc.__class__.__name__}: {exc}"
+            )
+            if on_error is None:
+                raise problem from exc
+            on_error(problem)
+    return out
 
 
 def _summary(r: Any) -> StorySummary:
