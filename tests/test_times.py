@@ -230,6 +230,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Counting could continue until Friday.", "2020-11-05", "Friday", "2020-11-06", None),
     ("Democrats won the House in the 2018 elections.", "2019-03-08", "2018", "2018-01-01", "2018-12-31"),
     ("Trump's 2016 campaign hired him.", C, "2016", "2016-01-01", "2016-12-31"),
+    ("Pelosi said the address would not be held this Tuesday.", "2019-01-25", "this Tuesday", "2019-01-29",
+     None),
+    ("Leaders fear he will drive voters away from candidates running in the fall.", "2016-03-25", "the fall",
+     "2016-09-01", "2016-11-30"),
+    ("The governor picked an aide to fill the seat until a special election in June.", "2013-01-30", "June",
+     "2013-06-01", "2013-06-30"),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [

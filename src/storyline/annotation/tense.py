@@ -131,6 +131,27 @@ def _span_and_sentence(doc: Doc, start: int, end: int, sent: Any) -> tuple[Any, 
     return span, sent if sent is not None else span.sent
 
 
+def _finite_before(verb: Token, sent: Any) -> Direction:
+    """A non-finite verb ("running", "scheduled") has no tense of its own: take, weakly, the tense of
+    the nearest finite verb before it in the sentence. An infinitive points ahead of its clause
+    ("picked her to fill the seat until June")."""
+    if verb.tag_ == "VB" and verb.i > sent.start and verb.doc[verb.i - 1].tag_ == "TO":
+        return Direction("future", False)
+    for j in range(verb.i - 1, sent.start - 1, -1):
+        t = verb.doc[j]
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            found = verb_tense(t, sent) if t.tag_ != "MD" else _modal(t)
+            return Direction(found.tense, False)
+    return UNKNOWN
+
+
+def _modal(tok: Token) -> Direction:
+    word = tok.text.lower()
+    if word in _FUTURE_AUX:
+        return Direction("future", True)
+    return Direction("future", False) if word in _MODALS or word == "would" else UNKNOWN
+
+
 def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direction:
     """Past, future or unknown for the time expression at ``doc.text[start:end]`` (in ``sent``)."""
     span, sent = _span_and_sentence(doc, start, end, sent)
@@ -144,6 +165,8 @@ def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direct
     else:
         verb, through_noun = _nearby_verb(span, sent)
     direction = verb_tense(verb, sent) if verb is not None else UNKNOWN
+    if verb is not None and direction.tense is None:
+        direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
     if through_noun or verb is None:
         direction = Direction(direction.tense, False)
     if not direction.strong:

@@ -169,7 +169,8 @@ def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 def _weekday(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     shift = (g.get("shift") or "").lower() or None
-    shift = {"coming": "next", "past": "last"}.get(shift or "", shift)
+    # "this Tuesday" is the nearest Tuesday in the clause's direction, as a bare "Tuesday" is
+    shift = {"coming": "next", "past": "last", "this": None}.get(shift or "", shift)
     day = cal.weekday_date(anchor, weekday_number(g["w"]), d, shift)
     return day, day
 
