@@ -26,7 +26,7 @@ from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
-from storyline.annotation.speakers import SPEECH_LEMMAS, leading_subjects
+from storyline.annotation.speakers import leading_subjects, speech_forms
 from storyline.annotation.times import find_times
 from storyline.errors import StorylineError
 from storyline.model import AnnotatedArticle, Article, Sentence
@@ -58,19 +58,7 @@ def load_nlp() -> Language:
     )
 
 
-def _speech_forms() -> frozenset[str]:
-    """Word forms of the speech verbs ("say", "says", "said", "saying"), to pick sentences
-    without touching tokens: a false hit only costs one sentence's parse."""
-    forms = {"said", "told", "wrote", "put", "spoke", "according"}
-    for lemma in SPEECH_LEMMAS:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
-        if lemma.endswith("y"):
-            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    return frozenset(forms)
-
-
-_FORMS = _speech_forms()
+_FORMS = speech_forms()
 _WORD = re.compile(r"[A-Za-z]+")
 # What a parsed sentence Doc needs: words, tags, lemmas, entities (not the many lexical attrs).
 _ARRAY_HEAD = [ORTH, SPACY, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID, SENT_START]

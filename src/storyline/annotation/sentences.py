@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from storyline.annotation.speakers import speech_forms
+
 # Never end a sentence: a title or word that needs what follows ("Gen. Mark Milley", "No. 10").
 TITLES = frozenset(
     str.split(
@@ -41,6 +43,8 @@ OPENERS = frozenset(
 )
 
 _END = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)")
+_SPEECH = speech_forms()
+_CLOSE_QUOTES = "\"'”’»"
 _OPEN_CHARS = "\"'“‘(«[—–-"
 
 
@@ -77,10 +81,21 @@ def _cuts(line: str, offset: int) -> list[int]:
     return cuts
 
 
+def _tag_follows(rest: str) -> bool:
+    """A speech tag of a few capitalised words and a speech verb ("Akin continued.")."""
+    words = re.findall(r"[\w’'.-]+", rest[:60])[:5]
+    for n, w in enumerate(words):
+        if w.rstrip(".,").lower() in _SPEECH:
+            return n > 0 and all(x[:1].isupper() for x in words[:n])
+    return False
+
+
 def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPEN_CHARS):
         return False  # '“Why?” she asked', 'the U.S. military', an ellipsis mid-sentence
+    if mark[-1] in _CLOSE_QUOTES and _tag_follows(line[at + len(mark) :]):
+        return False  # '“Why now?” Mayor Adams asked.' — the tag belongs to the quotation
     if mark[0] != "." or mark.startswith(".."):
         return not mark.startswith("..") or first.isupper()
     word = re.search(r"(\S+)$", line[:at])

@@ -37,6 +37,18 @@ ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is 
 _QUOTE_CHARS = frozenset("“”‘’\"'«»")
 
 
+def speech_forms() -> frozenset[str]:
+    """Word forms of the speech verbs ("say", "says", "said", "saying"), for finding cues in raw
+    text before any tagging: a false hit only costs a parse or a look-ahead."""
+    forms = {"said", "told", "wrote", "put", "spoke", "according"}
+    for lemma in SPEECH_LEMMAS:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return frozenset(forms)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A speech verb (or "according to") at ``token`` of a parsed sentence starting at ``base``."""
