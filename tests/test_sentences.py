@@ -63,7 +63,10 @@ def sentences(text: str) -> list[str]:
             "Lt. Col. Alexander Vindman testified. Rep. Adam Schiff asked questions.",
             ["Lt. Col. Alexander Vindman testified.", "Rep. Adam Schiff asked questions."],
         ),
-        ('"Why can\'t he run?" Akin continued. He left.', ['"Why can\'t he run?" Akin continued.', "He left."]),
+        (
+            '"Why can\'t he run?" Akin continued. He left.',
+            ['"Why can\'t he run?" Akin continued.', "He left."],
+        ),
         ("“Is it over?” Mr. Fox asked. No.", ["“Is it over?” Mr. Fox asked.", "No."]),
         ("He asked “why?” Then he left.", ["He asked “why?”", "Then he left."]),
         ("", []),
