@@ -30,6 +30,22 @@ def test_seed_timeline_expectations_hold(seed_times: dict[str, list[Any]]) -> No
         assert (exp["start"], exp["end"]) in got, (exp, got)
 
 
+def test_seed_timeline_through_read_and_annotate(nlp: Any, seed_paths: tuple[Path, Path]) -> None:
+    """The production path: the reader's cleaned text and published date, the annotate main pass
+    (no dependency parse), and offsets into the cleaned text."""
+    from storyline.annotation import annotate_many
+    from storyline.reading import read
+
+    articles = [read(p) for p in seed_paths]
+    annotated = dict(zip("ab", annotate_many(articles, nlp), strict=True))
+    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["timeline"]
+    for exp in expected:
+        ann = annotated[exp["source"]]
+        got = [(t.start, t.end) for t in ann.timeline if exp["text"] in t.text]
+        assert (exp["start"], exp["end"]) in got, (exp, got)
+        assert all(ann.text[t.offset[0] : t.offset[1]] == t.text for t in ann.timeline)
+
+
 def test_seed_offsets_point_at_the_expression(
     seed_paths: tuple[Path, Path], seed_times: dict[str, list[Any]]
 ) -> None:
