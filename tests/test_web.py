@@ -231,6 +231,14 @@ def test_openapi_documents_every_json_twin(client: TestClient) -> None:
     assert "application/json" in paths["/stories/{story_id}"]["get"]["responses"]["200"]["content"]
 
 
+def test_form_pages_have_json_twins_saying_what_they_accept(client: TestClient) -> None:
+    add = client.get("/add.json").json()
+    assert add["ok"] is True and add["max_upload_bytes"] == 256 * 1024 and add["allow_fetch"] is False
+    assert {"text", "outlet", "files", "urls"} <= set(add["fields"])
+    compare = client.get("/compare", headers={"Accept": "application/json"}).json()
+    assert "urls" not in compare["fields"] and "files" in compare["fields"]
+
+
 def test_static_css_is_served(client: TestClient) -> None:
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "@media (max-width: 760px)" in r.text

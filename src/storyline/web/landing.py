@@ -8,6 +8,8 @@ from storyline.model import Article
 from storyline.store import AddResult, NotInLibrary
 from storyline.web.resources import Resources
 
+BATCH = 16  # articles per library call: one nlp.pipe batch, short enough to let pages through
+
 Landed = dict[str, tuple[str, str | None, str]]  # article id → (story id, story title, status)
 
 
@@ -27,10 +29,16 @@ def add_to_library(
         if on_filed is not None:
             on_filed(filed)
 
-    with resources.model_lock:
-        results = lib.add_articles(
-            list(articles), nlp=resources.nlp(), embedder=resources.embedder(), progress=progress
-        )
+    results: list[AddResult] = []
+    for b in range(0, len(articles), BATCH):
+        # The models are held per batch, not per add, so story pages can be computed meanwhile.
+        with resources.model_lock:
+            results += lib.add_articles(
+                list(articles[b : b + BATCH]),
+                nlp=resources.nlp(),
+                embedder=resources.embedder(),
+                progress=progress,
+            )
     titles: dict[str, str | None] = {}
     for sid in {r.story_id for r in results}:
         try:

@@ -34,14 +34,40 @@ JOB_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/add", name="add_form", summary="Add form", include_in_schema=False)
+FORM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The form, or as JSON what it accepts: `{ok, fields, max_upload_bytes, allow_fetch}`.",
+        "content": {"text/html": {}, "application/json": {}},
+    }
+}
+
+
+def form_data(resources: Resources, *, urls: bool) -> dict[str, Any]:
+    """What the add and compare forms accept, for their JSON twins."""
+    fields = {
+        "text": "a pasted report (repeat the field for several)",
+        "outlet": "the outlet of each pasted report, in the same order (optional)",
+        "files": "txt, html, json or jsonl files (repeat for several)",
+    }
+    if urls:
+        fields["urls"] = "web addresses, one per line (only with --allow-fetch; never private ones)"
+        fields["source"] = "outlet of the files when a page does not say (optional)"
+    return {
+        "fields": fields,
+        "max_upload_bytes": resources.settings.max_upload_bytes,
+        "allow_fetch": resources.settings.allow_fetch,
+    }
+
+
+@router.get("/add", name="add_form", summary="Add form", responses=FORM_DOC)
+@router.get("/add.json", name="add_form_json", summary="Add form (JSON)", responses=FORM_DOC)
 def add_form(request: Request) -> Response:
     resources: Resources = request.app.state.resources
     view = {
         "allow_fetch": resources.settings.allow_fetch,
         "max_upload_mb": f"{resources.settings.max_upload_bytes / 2**20:g}",
     }
-    return page(request, "add.html", {}, view=view)
+    return page(request, "add.html", form_data(resources, urls=True), view=view)
 
 
 async def _files(files: list[UploadFile]) -> list[tuple[str, bytes]]:

@@ -13,6 +13,7 @@ from storyline.model import Article, Report
 from storyline.web.inputs import gather, read_inputs
 from storyline.web.resources import Resources
 from storyline.web.respond import error_body, page, wants_json
+from storyline.web.routes.add import FORM_DOC, form_data
 
 router = APIRouter()
 
@@ -37,10 +38,12 @@ def _form_view(resources: Resources, texts: list[str], outlets: list[str] | None
     }
 
 
-@router.get("/compare", name="compare_form", summary="Compare form", include_in_schema=False)
+@router.get("/compare", name="compare_form", summary="Compare form", responses=FORM_DOC)
+@router.get("/compare.json", name="compare_form_json", summary="Compare form (JSON)", responses=FORM_DOC)
 def compare_form(request: Request) -> Response:
     resources: Resources = request.app.state.resources
-    return page(request, "compare.html", {}, view={**_form_view(resources, []), "errors": [], "v": None})
+    view = {**_form_view(resources, []), "errors": [], "v": None}
+    return page(request, "compare.html", form_data(resources, urls=False), view=view)
 
 
 def read_reports(
