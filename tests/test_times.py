@@ -343,3 +343,28 @@ def test_events_without_a_parse(nlp: Any) -> None:
         docs = list(nlp.pipe(sentences))
     got = [{t.text: t.event for t in find_times(d, A)}.get(e[1]) for d, e in zip(docs, EVENTS, strict=True)]
     assert got == [e[2] for e in EVENTS]
+
+
+def test_real_articles_resolve_consistently(nlp: Any, shared_data: Path) -> None:
+    """On basil-dev articles: offsets index the text, intervals are ordered, only vague or
+    event-relative expressions stay unresolved, and quantities' bounds hold their value."""
+    from storyline.annotation.quantities import find_quantities
+
+    files = sorted((shared_data / "basil-dev").glob("*_*.json"))[::8]
+    arts = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
+        docs = list(nlp.pipe(a["text"] for a in arts))
+    resolved = unresolved = 0
+    for art, doc in zip(arts, docs, strict=True):
+        for t in find_times(doc, art["published"]):
+            assert doc.text[t.offset[0] : t.offset[1]] == t.text and t.text in t.sentence
+            if t.start is None:
+                unresolved += 1
+                assert t.reason
+            else:
+                resolved += 1
+                assert t.end is not None and t.start <= t.end
+        for q in find_quantities(doc):
+            assert doc.text[q.start : q.end] == q.text
+            assert (q.low is None or q.low <= q.value) and (q.high is None or q.value <= q.high)
+    assert resolved > 50 and unresolved < resolved / 5
