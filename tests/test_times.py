@@ -252,6 +252,11 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "2016-09-01", "2016-11-30"),
     ("The governor picked an aide to fill the seat until a special election in June.", "2013-01-30", "June",
      "2013-06-01", "2013-06-30"),
+    ("Profits fell in the third quarter of 2021.", B, "the third quarter of 2021", "2021-07-01",
+     "2021-09-30"),
+    ("Sales rose in Q1 2022, the company said.", C, "Q1 2022", "2022-01-01", "2022-03-31"),
+    ("The order was issued on 30/12/2021.", C, "30/12/2021", "2021-12-30", None),
+    ("Talks resume early next week.", B, "early next week", "2022-03-21", "2022-03-22"),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [
@@ -271,6 +276,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("Many people may march in protest.", "march"),
     ("Polls open at 7 a.m.", "7"),
     ("The shops sold out of Christmas trees.", "Christmas"),
+    ("The Bears scored twice in the second quarter.", "quarter"),
 ]
 
 

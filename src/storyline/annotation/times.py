@@ -84,7 +84,9 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     handler = _HANDLERS[m.kind]
     g = m.groups
     try:
-        if m.kind == "century" or (m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'")):
+        if m.kind in ("century", "quarter") or (
+            m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'")
+        ):
             return handler(g, date(2000, 1, 1), direction)
         if anchor is None:
             return NO_ANCHOR
@@ -262,6 +264,22 @@ def _unit_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.part_of(cal.relative_unit(anchor, g["unit"].lower(), 0), _part(g["part"]))
 
 
+def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    q = int(g["qn"]) if g.get("qn") else {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3}.get(
+        g["q"][:2].lower(), 4
+    )
+    year = int(g.get("y") or g["y2"])
+    return date(year, 3 * q - 2, 1), cal.month_end(year, 3 * q)
+
+
+def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """12/30/2021 is month first (US); 30/12/2021 cannot be, so it is read day first."""
+    m, day = int(g["m"]), int(g["d"])
+    if m > 12 >= day:
+        m, day = day, m
+    return (date(int(g["y"]), m, day),) * 2
+
+
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raise Unresolved("vague: it names no calendar interval")
 
@@ -282,10 +300,11 @@ def _part(word: str | None) -> cal.Part | None:
 
 
 _ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "month", "season", "year",
-             "decade", "holiday"}  # fmt: skip
+             "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
-    "numeric": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
+    "numeric": _numeric,
+    "quarter": _quarter,
     "month_day": _month_day,
     "month_day_range": _month_day_range,
     "day_month": _month_day,

@@ -52,7 +52,7 @@ _ORDINAL_CENTURY = "|".join(sorted(ORDINAL_CENTURIES, key=len, reverse=True))
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>" + _Y + r")\b"),
+    ("numeric", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>" + _Y + r")\b"),
     # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
     (
         "month_day",
@@ -136,6 +136,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b"
         r"|\b(?:the\s+)?(?:(?P<part2>early|mid|late)[\s-]+)?(?P<cw>" + _ORDINAL_CENTURY + r")[\s-]+century\b",
     ),
+    # the third quarter of 2021, Q3 2021 (a year is required: "the second quarter" alone is often sport)
+    (
+        "quarter",
+        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y>"
+        + _Y
+        + r")\b|\bQ(?P<qn>[1-4])\s*(?P<y2>"
+        + _Y
+        + r")\b",
+    ),
     # the end of the month, the start of the year, the middle of the week
     (
         "unit_part",
@@ -155,6 +164,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part"}  # fmt: skip
+# "quarter" stays case-sensitive for "Q3"; its words are lower case in running text.
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|year|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -164,7 +174,7 @@ _HINTS = {
     "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
     "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
-    "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
+    "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)", "quarter": r"(?i:quarter|Q[1-4])",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
 # "May"/"March" alone are words too: they need one of these before them.
