@@ -52,6 +52,8 @@ def connect(address: str | None, workers: int) -> None:
 
     if ray.is_initialized():
         return
+    if address and address != "auto":
+        _reachable(address)
     try:
         if address:
             ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
@@ -63,6 +65,20 @@ def connect(address: str | None, workers: int) -> None:
         where = address or "a local cluster"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise EngineError(f"cannot reach the Ray cluster at {where}: {first}") from exc
+
+
+def _reachable(address: str, timeout: float = 3.0) -> None:
+    """Ray retries an unreachable head for a minute or more; a plain TCP probe fails in seconds."""
+    import socket
+
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+            return
+    except ValueError:
+        raise EngineError(f"not a Ray cluster address: {address!r} (use auto or HOST:PORT)") from None
+    except OSError as exc:
+        raise EngineError(f"cannot reach the Ray cluster at {address}: {exc.strerror or exc}") from None
 
 
 @dataclass

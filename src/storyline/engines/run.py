@@ -1,0 +1,138 @@
+"""What `add` and `stories` do with an engine, and the progress line they show while it runs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from storyline.engines.stages import STAGES, StageClock
+from storyline.errors import StorylineError, UnreadableInput
+from storyline.model import Story
+from storyline.reading.sniff import ReadOptions
+from storyline.stories.group import Placement
+from storyline.stories.signatures import Signature
+
+ENGINES = ("local", "ray")
+
+
+class Engine(Protocol):
+    name: str
+    clock: StageClock
+
+    def process(
+        self,
+        specs: Sequence[str],
+        options: ReadOptions,
+        on_error: Callable[[UnreadableInput], None],
+        *,
+        job: str = ...,
+        skip_ids: frozenset[str] = ...,
+    ) -> Iterator[Any]: ...
+
+    def group(self, sigs: Sequence[Signature]) -> list[Placement]: ...
+
+    def close(self) -> None: ...
+
+
+def open_engine(
+    name: str, *, workers: int = 2, address: str | None = None, models: dict[str, Any] | None = None
+) -> Engine:
+    """The named engine; ``models`` (already loaded) are reused by the local engine."""
+    if name == "local":
+        from storyline.engines.local import LocalEngine
+
+        return LocalEngine(models=dict(models or {}))
+    if name == "ray":
+        from storyline.engines.ray_engine import RayEngine
+
+        return RayEngine(workers=max(1, workers), address=address)
+    raise StorylineError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
+
+
+def stage_rates(clock: StageClock) -> str:
+    """Articles per second of worker time, per stage: which stage limits."""
+    parts = []
+    for stage in STAGES:
+        if clock.count[stage]:
+            rate = clock.count[stage] / max(clock.seconds[stage], 1e-9)
+            parts.append(f"{stage} {rate:,.0f}/s")
+    return " · ".join(parts)
+
+
+@contextmanager
+def progress_line(console: Console, engine: Engine, what: str) -> Iterator[Callable[[], None]]:
+    """A live line: articles done, overall articles/s, and each stage's own rate."""
+    start = time.perf_counter()
+    done = 0
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what)
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            bar.update(task, description=f"{what} {done:,} ({rate:,.1f}/s) [{stage_rates(engine.clock)}]")
+
+        yield tick
+
+
+def stored_ids(lib: Any) -> frozenset[str]:
+    """Ids of the articles already in the library: a re-run skips them before any model runs."""
+    from sqlalchemy import select
+
+    from storyline.store.schema import articles
+
+    with lib.engine.connect() as conn:
+        return frozenset(r[0] for r in conn.execute(select(articles.c.id)))
+
+
+def add_to_library(
+    lib: Any,
+    specs: Sequence[str],
+    engine: Engine,
+    options: ReadOptions,
+    on_error: Callable[[UnreadableInput], None],
+    tick: Callable[[Any], None] | None = None,
+) -> list[Any]:
+    """Run the engine's add pipeline and file each prepared article, one transaction each.
+
+    Filing happens here on the driver, in the engine's output order (which is input order for
+    both engines), so the stories do not depend on the engine."""
+    results = []
+    for prepared in engine.process(specs, options, on_error, job="add", skip_ids=stored_ids(lib)):
+        results.append(lib.file(prepared))
+        if tick is not None:
+            tick(results[-1])
+    return results
+
+
+def stories_of(
+    specs: Sequence[str],
+    engine: Engine,
+    options: ReadOptions,
+    on_error: Callable[[UnreadableInput], None],
+    tick: Callable[[], None] | None = None,
+) -> list[Story]:
+    """Group the inputs into stories without storing anything; the same article given twice
+    is listed once."""
+    from storyline.stories.titles import build_stories
+
+    seen: dict[str, Any] = {}
+    for item in engine.process(specs, options, on_error, job="stories"):
+        seen.setdefault(item.article.id, item)
+        if tick is not None:
+            tick()
+    arts = [s.article for s in seen.values()]
+    sigs = [s.signature for s in seen.values()]
+    return build_stories(arts, sigs, engine.group(sigs))
