@@ -77,6 +77,9 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("At least one person was killed in the blast.", "At least one", 1, 1, N, N, "person", "at least"),
     ("Five hundred and eighty-four days after his launch, he won.", "Five hundred and eighty-four days",
      840_960, 840_960, 840_960, "minutes", "minutes", N),
+    ("About 60 House Democrats boycotted the ceremony.", "About 60", 60, 51, 69, N, "democrats", "about"),
+    ("McCain and Graham, two of the strongest Republican critics, objected.", "two", 2, 2, 2, N, "critics",
+     N),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.

@@ -241,10 +241,13 @@ def _unit(m: re.Match[str], after: re.Match[str] | None) -> tuple[str | None, st
     return None, None, 1.0
 
 
+_MODIFIERS = ("JJ", "JJR", "JJS", "NNP", "NNPS", "HYPH")
+# Before the first noun a participle, a number or an adverb may sit too: "10 newly elected members".
+_PRE_MODIFIERS = (*_MODIFIERS, "VBN", "VBG", "CD", "RB")
+
+
 def _ends_noun_phrase(tok: Any, have_noun: bool) -> bool:
-    if have_noun:
-        return tok.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH") and tok.text != "-"
-    return tok.tag_ not in ("JJ", "JJR", "NNP", "NNPS", "HYPH", "VBN", "VBG", "CD", "RB") and tok.text != "-"
+    return tok.tag_ not in (_MODIFIERS if have_noun else _PRE_MODIFIERS) and tok.text != "-"
 
 
 def _counted(doc: Any, at: int, sent_end: int) -> str | None:
@@ -257,7 +260,7 @@ def _counted(doc: Any, at: int, sent_end: int) -> str | None:
         toks = [t for t in toks[1:] if t.tag_ not in ("DT", "PRP$")]
     last = None
     for t in toks[:6]:
-        if t.tag_ in ("NN", "NNS"):
+        if t.tag_ in ("NN", "NNS", "NNPS"):  # NNPS: "60 House Democrats"
             last = t
         elif _ends_noun_phrase(t, last is not None):
             break
