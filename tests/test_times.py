@@ -257,6 +257,7 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Sales rose in Q1 2022, the company said.", C, "Q1 2022", "2022-01-01", "2022-03-31"),
     ("The order was issued on 30/12/2021.", C, "30/12/2021", "2021-12-30", None),
     ("Talks resume early next week.", B, "early next week", "2022-03-21", "2022-03-22"),
+    ("Grunge ruled the ’90s.", C, "the ’90s", "1990-01-01", "1999-12-31"),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [

@@ -85,7 +85,7 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     g = m.groups
     try:
         if m.kind in ("century", "quarter") or (
-            m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0] != "'")
+            m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0].isdigit())
         ):
             return handler(g, date(2000, 1, 1), direction)
         if anchor is None:
@@ -153,7 +153,7 @@ def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raw = g["dec"]
-    if raw.startswith("'"):
+    if not raw[0].isdigit():  # '90s, ’90s
         yy = int(raw[1:])
         start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy
     else:

@@ -80,7 +80,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("season", rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b"),
     # the 1990s, the early 2000s, the '90s
-    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|'\d0)s\b"),
+    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
     # 2014, early 2022, mid-2021, 2014-2016, 2014 and 2015
     (
         "year",
