@@ -32,7 +32,8 @@ _TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 _AGENCIES = (
-    r"AP|AFP|Reuters|Getty(?:\s+Images)?|EPA(?:-EFE)?|PA(?:\s+Wire)?|Bloomberg|Shutterstock|iStock"
+    r"AP|AFP|Reuters|Associated Press|Getty(?:\s+Images)?|EPA(?:-EFE)?|PA(?:\s+Wire)?|Bloomberg"
+    r"|Shutterstock|iStock"
     r"|Xinhua|ANI|PTI|IANS|Alamy|Pool|File|Handout|UPI|Sipa|Corbis|NurPhoto|SOPA"
 )
 # A credit in brackets closing the line: "(AP)", "(The White House via AP)", "(Photo: Jane Doe/AFP)".
@@ -54,7 +55,8 @@ _BYLINE = re.compile(_BY + r"\S", re.I)
 
 # Words that label furniture on news pages. Only short lines are judged by them.
 _FURNITURE = re.compile(
-    r"\b(?:share|shares|tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail"
+    r"\b(?:share|shares|sharing|signed in|sign out|log ?out|tweet|facebook|twitter|whatsapp|linkedin"
+    r"|pinterest|reddit|telegram|e-?mail"
     r"|print|follow|subscribe|subscription|subscribers?|sign (?:up|in)|log ?in|newsletters?|inbox"
     r"|advertisements?|advert|sponsored|promoted|read more|more from|related|recommended|most read"
     r"|most popular|trending|watch|videos?|podcasts?|listen|click|comments?|reply|cookies?|privacy"
@@ -84,12 +86,13 @@ _COPYRIGHT = re.compile(
 class Line:
     """One non-blank line of the page with what its shape says it is."""
 
-    index: int  # position among the page's lines
+    index: int  # line number in the page
     text: str
     kind: Kind
     words: int
     date: FoundDate | None = None
     updated: bool = False  # a date line that says "updated"/"modified"
+    pos: int = 0  # position among the page's non-blank lines
 
     @property
     def terminal(self) -> bool:
@@ -119,7 +122,9 @@ _PROMO = re.compile(
     r"^(?:subscribe|sign up|sign in|log in|click here|tap here|download (?:the|our)|follow us"
     r"|join (?:us|our)|get (?:our|the latest|unlimited)|support (?:our|independent|quality)"
     r"|become a (?:member|subscriber|supporter)|don't miss|read the full|watch (?:now|live|the latest)"
-    r"|listen (?:now|to (?:the|our) podcast))\b",
+    r"|listen (?:now|to (?:the|our) podcast))\b"
+    r"|^(?:read more|related|see also|also read|read also|more|watch|listen|read next|recommended"
+    r"|don't miss|must read|explore more|more on this|more coverage)\s*:",
     re.I,
 )
 
@@ -154,9 +159,12 @@ def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
     if words <= 25 and _PROMO.match(text):
         return True
-    if words > 12 or (_TERMINAL.search(text) and words > 6):
+    if words > 16 or (_TERMINAL.search(text) and words > 6):
         return False
-    return bool(_FURNITURE.search(text.lower())) or (text.rstrip().endswith(":") and words <= 4)
+    # One furniture word marks a short label; a longer line needs two ("Receive the latest
+    # updates in your inbox"), so a headline that mentions a video is still a headline.
+    hits = len(set(_FURNITURE.findall(text.lower())))
+    return hits >= (1 if words <= 6 else 2) or (text.rstrip().endswith(":") and words <= 4)
 
 
 def _date_line(text: str, words: int, context: str) -> FoundDate | None:

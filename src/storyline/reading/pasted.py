@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
@@ -43,6 +43,8 @@ _LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count a
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _TITLE_WORDS = 16
+_STANDFIRST_WORDS = 60
+_STANDFIRST_MIN = 15
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 _HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
@@ -119,6 +121,11 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
     return j
 
 
+def _asks(line: Line) -> bool:
+    """A short question or exclamation: headlines end that way, standfirsts rarely."""
+    return line.words <= _TITLE_WORDS and line.text.rstrip("\"”’' ").endswith(("?", "!"))
+
+
 def _headline(line: Line) -> bool:
     """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
 
@@ -130,37 +137,55 @@ def _headline(line: Line) -> bool:
     if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
     return (
-        line.kind in (Kind.SHORT, Kind.LONG)
+        (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
         and 3 <= line.words <= 40
         and not _CLOCK.search(t)
+        and find_date(t) is None
         and not t.endswith((".", ":", ",", ";"))
         and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
     )
+
+
+def _link_list(cands: list[Line]) -> bool:
+    """Three headline-shaped lines in a row are a list of links to other stories, not a header."""
+    return len(cands) == 3 and cands[0].pos - cands[2].pos == 2
 
 
 def _find_header(lines: Sequence[Line], i: int) -> _Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     cands: list[Line] = []
     byline: Line | None = None
+    standfirst: Line | None = None
     dated = False
     for line in reversed(lines[max(0, i - _HEADER_REACH) : i]):
         dated = dated or line.kind is Kind.DATE
-        if line.kind in (Kind.PROSE, Kind.SENTENCE):
+        if line.kind in (Kind.PROSE, Kind.SENTENCE) and not _asks(line):
             # A headline written as a sentence still sits right above the dateline.
-            if dated and not cands and line.words <= _TITLE_WORDS:
+            if dated and not cands and line.words <= _TITLE_WORDS and standfirst is None:
                 cands.append(line)
+            elif standfirst is None and not cands and line.words <= _STANDFIRST_WORDS:
+                standfirst = line  # a one-paragraph standfirst, if a headline sits above it
+                continue
             break
         if line.kind is Kind.BYLINE and byline is None:
             byline = line
         elif _headline(line):
             cands.append(line)
-            if len(cands) == 2:
+            if len(cands) == 3:
                 break
-    if not cands:
+    if not cands or _link_list(cands):
         return _Header(None, None, byline)
-    if len(cands) == 2 and cands[0].words >= 10 and cands[0].words > cands[1].words // 2:
-        # The nearer line is a standfirst when it is long and a headline sits right above it.
-        return _Header(cands[1], cands[0], byline)
+    if standfirst is not None:
+        return _Header(cands[0], standfirst, byline)
+    near, far = cands[0], cands[1] if len(cands) > 1 else None
+    if (
+        far is not None
+        and near.words >= _STANDFIRST_MIN
+        and near.words >= 1.3 * far.words
+        and near.pos - far.pos <= 3
+    ):
+        # The nearer line is a standfirst when it is clearly longer than a headline right above it.
+        return _Header(far, near, byline)
     return _Header(cands[0], None, byline)
 
 
@@ -247,7 +272,8 @@ def _iso(line: Line | None, context: str, *, updated: bool = False) -> str | Non
 def clean_pasted(page: str, *, context: str = "") -> Extracted:
     """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [classify(n, t.strip(), context) for n, t in enumerate(raw) if t.strip()]
+    numbered = [(n, t.strip()) for n, t in enumerate(raw) if t.strip()]
+    lines = [replace(classify(n, t, context), pos=k) for k, (n, t) in enumerate(numbered)]
     i, j = body_span(lines[: _comments_start(lines)])
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
