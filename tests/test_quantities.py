@@ -80,6 +80,11 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("About 60 House Democrats boycotted the ceremony.", "About 60", 60, 51, 69, N, "democrats", "about"),
     ("McCain and Graham, two of the strongest Republican critics, objected.", "two", 2, 2, 2, N, "critics",
      N),
+    ("The quake struck at a depth of 10 km.", "10 km", 10, 10, 10, "km", "km", N),
+    ("Police seized 200 pounds of cocaine.", "200 pounds", 90.718474, 90.718474, 90.718474, "kg", "kg", N),
+    ("The project will cost Rs 500 crore.", "Rs 500 crore", 5e9, 5e9, 5e9, "INR", "rupees", N),
+    ("Output rose by 1.2 million barrels a day.", "1.2 million barrels", 1.2e6, 1.2e6, 1.2e6, "barrels",
+     "barrels", N),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.

@@ -27,7 +27,7 @@ from storyline.model import Quantity
 
 _VAGUE = "|".join(p for p, _, _ in VAGUE)
 _CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "A$": "AUD",
-                   "C$": "CAD", "HK$": "HKD", "Rs": "INR", "Rs.": "INR"}  # fmt: skip
+                   "C$": "CAD", "HK$": "HKD", "RS": "INR", "RS.": "INR"}  # fmt: skip
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
                    "rupee": "INR",
                    "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "peso": "MXN"}  # fmt: skip
@@ -38,6 +38,12 @@ CORE_RE = re.compile(
     rf"(?:\s*(?P<join>-|–|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUM})\b)?",
     re.I,
 )
+# Lengths compare in km, weights in kg, areas in hectares.
+MEASURES = {"km": ("km", 1.0), "kilometre": ("km", 1.0), "kilometer": ("km", 1.0), "mile": ("km", 1.609344),
+            "metre": ("km", 0.001), "meter": ("km", 0.001), "foot": ("km", 0.0003048),
+            "feet": ("km", 0.0003048), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "tonne": ("kg", 1000.0),
+            "ton": ("kg", 907.18474), "pound": ("kg", 0.45359237), "barrel": ("barrels", 1.0),
+            "acre": ("hectares", 0.40468564), "hectare": ("hectares", 1.0)}  # fmt: skip
 # Minutes per unit of time: durations compare in minutes.
 MINUTES = {"second": 1 / 60, "sec": 1 / 60, "minute": 1.0, "min": 1.0, "hour": 60.0, "hr": 60.0,
            "day": 1440.0,
@@ -47,6 +53,9 @@ _AFTER_RE = re.compile(
     r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))"
     r"|(?P<age>-year-old\b|\s+years?\s+old\b)"
     rf"|(?:[\s-]+(?P<time>{_TIME_UNIT})\b)"
+    r"|(?:[\s-]+(?P<measure>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|kg|kilograms?|tonnes?|tons?"
+    r"|barrels?|acres?|hectares?)\b)"
+    r"|(?:\s+(?P<weight>pounds?)(?=\s+of\b))"
     r"|(?:\s+(?:of\s+)?(?P<curword>(?:US\s+)?(?:dollars?|euros?|pounds?|yen|yuan|rupees?|roubles?|rubles?"
     r"|francs?|pesos?))\b)",
     re.I,
@@ -229,6 +238,10 @@ def _unit(m: re.Match[str], after: re.Match[str] | None) -> tuple[str | None, st
         if after.group("time"):
             word = after.group("time").lower().rstrip("s")
             return "minutes", "minutes", MINUTES[word]
+        if after.group("measure") or after.group("weight"):
+            word = (after.group("measure") or after.group("weight")).lower()
+            unit, factor = MEASURES[word if word in MEASURES else word[:-1]]
+            return unit, unit, factor
         if after.group("curword"):
             word = after.group("curword").lower().split()[-1]
             code = _CURRENCY_WORDS.get(word.rstrip("s"), "USD")
