@@ -5,7 +5,10 @@
 cross-check can ask whether two reports' numbers can both hold. Conventions:
 
 - Durations are normalised to minutes (unit and counted "minutes"), so "50-minute" and "nearly
-  an hour" compare; money keeps its currency (unit "USD", counted "dollars"); percentages unit "%".
+  an hour" compare; lengths to km, weights to kg, areas to hectares (unit and counted alike);
+  money keeps its currency (unit "USD", counted "dollars"); percentages unit "%".
+- A bare "one" or "a" counts only as a duration or after a hedge ("at least one person"); a number
+  whose counted thing cannot be named is left out (more often a label than a figure).
 - Hedges: about/around/roughly/some/an estimated/or so → ±15 %; nearly/almost/close to → 80–100 %
   of the value; more than/over/at least/or more → low only; up to/less than/as many as → high
   only; just over/just under → within 10 %; ranges ("between 20 and 30", "20-30") → their ends,
