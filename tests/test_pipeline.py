@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.annotation import annotate, annotate_many
 from storyline.model import AnnotatedArticle, Article
@@ -95,3 +97,52 @@ def test_to_dict_has_the_contract_fields(seeds: dict[str, AnnotatedArticle]) -> 
     q = d["quotes"][0]
     assert set(q) == {"text", "speaker", "speaker_key", "direct", "cue", "start", "end"}
     assert set(d["entities"][0]) == {"text", "label", "key", "start", "end"}
+
+
+_PIECES = st.sampled_from(
+    [
+        "said",
+        "told reporters",
+        "according to",
+        "he said",
+        "“",
+        "”",
+        '"',
+        "'",
+        "’",
+        "‘",
+        "\n\n",
+        "Mr. Smith",
+        "John Smith",
+        "the official",
+        ":",
+        ",",
+        ".",
+        "?",
+        "as he put it",
+        "which said",
+        "Gen.",
+        "U.S.",
+        "—",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_annotates_with_exact_offsets(nlp: Any, parts: list[str]) -> None:
+    text = " ".join(parts)
+    ann = annotate(Article(id="h", text=text), nlp)
+    for s in ann.sentences:
+        assert 0 <= s.start < s.end <= len(text)
+    for q in ann.quotes:
+        assert text[q.start : q.end] == q.text
+    for e in ann.entities:
+        assert text[e.start : e.end] == e.text
+
+
+def test_several_processes_give_the_same_result(seed_paths: tuple[Path, Path], nlp: Any) -> None:
+    arts = [read(p) for p in seed_paths] * 2
+    one = list(annotate_many(arts, nlp))
+    two = list(annotate_many(arts, nlp, n_process=2, batch_size=1))
+    assert one == two

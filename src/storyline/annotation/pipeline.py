@@ -107,15 +107,25 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     )
 
 
+def annotate_batch(articles: list[Article], nlp: Language, batch_size: int = 32) -> list[AnnotatedArticle]:
+    """Annotate a list of articles in this process."""
+    return list(annotate_many(articles, nlp, batch_size=batch_size))
+
+
 def annotate_many(
     articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[AnnotatedArticle]:
-    """Annotate articles in order, streaming them through one ``nlp.pipe`` main pass."""
+    """Annotate articles in order, streaming them through one ``nlp.pipe`` main pass; with
+    ``n_process`` > 1 the whole stage runs in worker processes (see ``parallel``)."""
+    if n_process > 1:
+        from storyline.annotation.parallel import annotate_parallel
+
+        yield from annotate_parallel(articles, nlp, n_process=n_process, batch_size=batch_size)
+        return
     nlp = nlp or load_nlp()
     pairs = ((a.text, a) for a in articles)
     off = [name for name in MAIN_PASS_OFF if name in nlp.pipe_names]
-    docs = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process, disable=off)
-    for doc, art in docs:
+    for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=off):
         yield annotate_doc(art, doc, nlp)
 
 
