@@ -375,3 +375,13 @@ def test_real_articles_resolve_consistently(nlp: Any, shared_data: Path) -> None
             assert doc.text[q.start : q.end] == q.text
             assert (q.low is None or q.low <= q.value) and (q.high is None or q.value <= q.high)
     assert resolved > 50 and unresolved < resolved / 5
+
+
+def test_a_bare_doc_without_tags_or_sentences(nlp: Any) -> None:
+    """Tokens only (no tagger, no sentence boundaries): still found, never a crash."""
+    from storyline.annotation.quantities import find_quantities
+
+    doc = nlp.make_doc("Talks begin on Jan. 10 in Geneva, where 300 diplomats will meet for 50 minutes.")
+    assert [(t.text, t.start) for t in find_times(doc, A)] == [("Jan. 10", "2022-01-10")]
+    # without tags no counted noun can be named, so only the figure with a unit is kept
+    assert [q.text for q in find_quantities(doc)] == ["50 minutes"]

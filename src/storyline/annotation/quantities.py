@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from storyline.annotation.numbers import NUMBER, VAGUE, parse_number, vague_range, year_counts_things
+from storyline.annotation.tense import sentences_of
 from storyline.annotation.timex import find_matches
 from storyline.model import Quantity
 
@@ -101,7 +102,7 @@ _CLOCK_AFTER = re.compile(
 def find_quantities(doc: Any) -> list[Quantity]:
     """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
     out: list[Quantity] = []
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         text = sent.text
         blocked = [(m.start, m.end) for m in find_matches(text) if m.kind != "span"]
         for m in CORE_RE.finditer(text):

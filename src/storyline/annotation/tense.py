@@ -48,6 +48,13 @@ _LIGHT_VERBS = {"begin", "start", "end", "continue", "resume", "open", "close", 
 _SKIP_VERBS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
+def sentences_of(doc: Doc) -> Any:
+    """The doc's sentences, or the whole doc as one when nothing has set boundaries."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc.sents
+    return [doc[:]]
+
+
 def _blocks(tok: Token) -> bool:
     """A common noun between a verb and a date: the date may belong to the noun instead."""
     return bool(tok.tag_ in ("NN", "NNS") and tok.lower_ not in _TIME_NOUNS)
