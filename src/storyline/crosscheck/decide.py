@@ -165,8 +165,8 @@ def compare_claims(p: Pair) -> list[Link]:
         Link(
             "claim",
             conflict,
-            Side.of(p.a, p.a.text, value_a if conflict else p.a.text, "s"),
-            Side.of(p.b, p.b.text, value_b if conflict else p.b.text, "s"),
+            Side.of(p.a, p.a.text if conflict else "", value_a if conflict else None, "s"),
+            Side.of(p.b, p.b.text if conflict else "", value_b if conflict else None, "s"),
             p.score,
         )
     ]

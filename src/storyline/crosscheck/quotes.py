@@ -20,6 +20,7 @@ from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.words import content_stems, plain
 from storyline.model import Quote
 
+REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in other words
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
@@ -93,7 +94,10 @@ def _same_remark(a: str, b: str) -> tuple[float, str, str] | None:
             small = min(len(sa), len(sb))
             if shared < 3 or shared < 0.6 * small:
                 continue
-            score = fuzz.token_set_ratio(plain(fa), plain(fb)) / 100 + shared / max(small, 1)
+            ratio = fuzz.token_set_ratio(plain(fa), plain(fb)) / 100
+            if ratio < REMARK_RATIO:
+                continue
+            score = ratio + shared / max(small, 1)
             if best is None or score > best[0]:
                 best = (score, fa, fb)
     return best

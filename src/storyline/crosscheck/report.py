@@ -76,6 +76,8 @@ def finding_of(g: Group, ids: Sequence[str], outlets: Sequence[str], origin: Seq
 def _values(sides: Sequence[Side], ids: Sequence[str]) -> tuple[Value, ...]:
     out: dict[tuple[str, str, str], Value] = {}
     for s in sides:
+        if s.value is None:
+            continue  # statements that agree as a whole compare no single value
         key = (ids[s.source], s.value_text, repr(s.value))
         out.setdefault(key, Value(ids[s.source], s.value_text, s.value))
     return tuple(out.values())
