@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.errors import UnreadableInput
-from storyline.web.fetch import check_url, fetch_url, is_public_address
+from storyline.web.fetch import check_url, checked_address, fetch_url, is_public_address, pinned
 from storyline.web.settings import WebSettings, settings_from_flags
 
 
@@ -56,6 +56,23 @@ def test_fetch_url_never_connects_to_loopback() -> None:
     # A real server would answer on loopback; the refusal comes before any connection.
     with pytest.raises(UnreadableInput, match="private"):
         fetch_url("http://127.0.0.1:1/", max_bytes=1000)
+
+
+def test_the_connection_is_pinned_to_the_address_that_was_checked() -> None:
+    # A second DNS answer could rebind the name to a private address: the request goes to the
+    # checked address and names the host only in the Host header and TLS SNI.
+    calls: list[str] = []
+
+    def resolve(host: str) -> list[str]:
+        calls.append(host)
+        return ["93.184.215.14"] if len(calls) == 1 else ["127.0.0.1"]
+
+    url, address = checked_address("https://news.example:8443/a?b=1", resolve)
+    assert (url, address, calls) == ("https://news.example:8443/a?b=1", "93.184.215.14", ["news.example"])
+    target, headers, ext = pinned(url, address)
+    assert target == "https://93.184.215.14:8443/a?b=1"
+    assert headers["Host"] == "news.example:8443" and ext == {"sni_hostname": "news.example"}
+    assert pinned("http://v6.example/x", "2606:4700::1")[0] == "http://[2606:4700::1]/x"
 
 
 def test_settings_from_flags_and_defaults() -> None:

@@ -50,6 +50,11 @@ def is_public_address(address: str) -> bool:
 
 def check_url(url: str, resolve: Resolver = resolve_host) -> str:
     """Return ``url`` when it is http(s) to a public host; raise UnreadableInput otherwise."""
+    return checked_address(url, resolve)[0]
+
+
+def checked_address(url: str, resolve: Resolver = resolve_host) -> tuple[str, str]:
+    """``url`` and the public address to connect to; raise UnreadableInput for anything else."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
         raise UnreadableInput(url, "only http and https URLs can be fetched")
@@ -67,23 +72,40 @@ def check_url(url: str, resolve: Resolver = resolve_host) -> str:
             raise UnreadableInput(
                 url, f"refusing to fetch a private, loopback or link-local address ({address})"
             )
-    return url.strip()
+    return url.strip(), addresses[0]
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request that connects to the checked ``address`` (not to a second DNS answer, which
+    could rebind the name to a private address) while asking for and verifying the named host."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip = f"[{address}]" if ":" in address else address
+    netloc = ip + (f":{parts.port}" if parts.port else "")
+    target = parts._replace(netloc=netloc).geturl()
+    host_header = host + (f":{parts.port}" if parts.port else "")
+    return target, {"Host": host_header, "User-Agent": "storyline"}, {"sni_hostname": host}
 
 
 def fetch_url(url: str, *, max_bytes: int, resolve: Resolver = resolve_host) -> bytes:
     """The body of ``url`` after checking it and every redirect; at most ``max_bytes``."""
-    current = check_url(url, resolve)
+    current, address = checked_address(url, resolve)
     with httpx.Client(follow_redirects=False, timeout=TIMEOUT_S) as client:
         for _ in range(MAX_REDIRECTS + 1):
+            target, headers, extensions = pinned(current, address)
             try:
-                with client.stream("GET", current, headers={"User-Agent": "storyline"}) as resp:
+                request = client.build_request("GET", target, headers=headers, extensions=extensions)
+                resp = client.send(request, stream=True)
+                try:
                     if resp.is_redirect:
-                        target = urljoin(current, resp.headers.get("location", ""))
-                        current = check_url(target, resolve)
+                        location = urljoin(current, resp.headers.get("location", ""))
+                        current, address = checked_address(location, resolve)
                         continue
                     if resp.status_code >= 400:
                         raise UnreadableInput(url, f"the server answered HTTP {resp.status_code}")
                     return _read_capped(resp, url, max_bytes)
+                finally:
+                    resp.close()
             except httpx.HTTPError as exc:
                 raise UnreadableInput(url, f"cannot fetch: {exc}") from exc
     raise UnreadableInput(url, f"more than {MAX_REDIRECTS} redirects")
