@@ -258,6 +258,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The order was issued on 30/12/2021.", C, "30/12/2021", "2021-12-30", None),
     ("Talks resume early next week.", B, "early next week", "2022-03-21", "2022-03-22"),
     ("Grunge ruled the ’90s.", C, "the ’90s", "1990-01-01", "1999-12-31"),
+    ("Emissions have fallen over the past decade.", B, "the past decade", "2012-03-15", "2022-03-15"),
+    ("Growth was weak for much of the last decade.", B, "the last decade", "2012-03-15", "2022-03-15"),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [
@@ -267,6 +269,7 @@ UNRESOLVED: list[tuple[str, str, str]] = [
     ("The following week, the army withdrew.", C, "The following week"),
     ("Officials had warned for weeks that an attack was coming.", B, "for weeks"),
     ("She moved to Paris years ago.", B, "years ago"),
+    ("Prices have risen over the past several months.", B, "the past several months"),
     ("The treaty was signed on Feb. 29.", B, "Feb. 29"),
 ]
 # Numbers that are not time expressions.

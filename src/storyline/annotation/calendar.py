@@ -209,6 +209,9 @@ def relative_unit(anchor: date, unit: str, shift: int) -> Interval:
         return month_interval(first.year, first.month)
     if unit == "year":
         return year_interval(anchor.year + shift)
+    if unit == "decade":  # the calendar decade: "last decade" in 2021 is the 2010s
+        start = anchor.year // 10 * 10 + 10 * shift
+        return date(start, 1, 1), date(start + 9, 12, 31)
     if unit == "day":
         day = anchor + timedelta(days=shift)
         return day, day

@@ -33,7 +33,7 @@ _W = (
 _PART = r"(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
 _JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|or|&)\s+|,\s*(?:and\s+|or\s+)?)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_REL_UNIT = r"(?:week|month|year|weekend|spring|summer|autumn|fall|winter)"
+_REL_UNIT = r"(?:week|month|year|decade|weekend|spring|summer|autumn|fall|winter)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HOLIDAY = (
@@ -154,8 +154,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "vague",
         r"\b(?:in\s+recent\s+(?:times|days|weeks|months|years|decades)"
-        r"|in\s+the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years)"
-        r"|the\s+(?:coming|past\s+few|last\s+few|next\s+few)\s+(?:days|weeks|months|years)"
+        r"|in\s+the\s+(?:coming|(?:next|past|last)\s+(?:few|several|many))\s+(?:days|weeks|months|years)"
+        r"|the\s+(?:coming|(?:next|past|last)\s+(?:few|several|many))\s+(?:days|weeks|months|years|decades)"
         r"|for\s+(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)"
         r"|(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)\s+ago"
         r"|in\s+the\s+near\s+future)\b",
@@ -166,7 +166,7 @@ _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season
              "season_bare", "century", "unit_part"}  # fmt: skip
 # "quarter" stays case-sensitive for "Q3"; its words are lower case in running text.
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
-_UNITS_HINT = r"(?i:\b(?:week|month|year|weekend|spring|summer|autumn|fall|winter)s?\b)"
+_UNITS_HINT = r"(?i:\b(?:week|month|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
 _HINTS = {
     "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M, "day_month": _M,
