@@ -110,3 +110,24 @@ def test_entity_offsets(nlp: Any) -> None:
     for e in ann.entities:
         assert text[e.start : e.end] == e.text
     assert "Angela Merkel" in {e.text for e in ann.entities}
+
+
+def test_description_resolves_only_when_unambiguous(nlp: Any) -> None:
+    text = (
+        "Russian President Vladimir Putin spoke to US President Joe Biden on Thursday.\n\n"
+        "The Russian president warned of a rupture. The president said he was ready."
+    )
+    ann = annotate(Article(id="d", text=text), nlp)
+    described = {e.text: e.key for e in ann.entities if e.text.lower().startswith("the ")}
+    assert described == {"The Russian president": "person:putin"}
+
+
+def test_vice_president_is_not_the_president(nlp: Any) -> None:
+    text = (
+        "Vice President Mike Pence attended the ceremony.\n\n"
+        "“We will win,” the president said.\n\n“We are proud,” the vice president said."
+    )
+    ann = annotate(Article(id="v", text=text), nlp)
+    speakers = {q.text: (q.speaker, q.speaker_key) for q in ann.quotes}
+    assert speakers["We will win"] == ("the president", None)
+    assert speakers["We are proud"][1] == "person:pence"

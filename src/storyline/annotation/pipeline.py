@@ -26,6 +26,7 @@ from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
+from storyline.annotation.roles import RoleIndex, descriptions
 from storyline.annotation.speakers import leading_subjects, speech_forms
 from storyline.annotation.times import find_times
 from storyline.errors import StorylineError
@@ -96,7 +97,10 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
-    entities = sorted([*with_people(entities, people), *described], key=lambda e: (e.start, e.end))
+    entities = with_people(entities, people)
+    described += descriptions(article.text, entities, RoleIndex.build(article.text, entities))
+    unique = {(e.start, e.end): e for e in [*entities, *described]}
+    entities = sorted(unique.values(), key=lambda e: (e.start, e.end))
     return AnnotatedArticle(
         article=article,
         sentences=tuple(Sentence(a, b) for a, b in spans),

@@ -47,7 +47,9 @@ class RoleIndex:
             index.mentions[e.key] += 1
             if len(e.text) > len(index.names.get(e.key, "")):
                 index.names[e.key] = e.text
-            found = _BEFORE.search(text[max(0, e.start - 80) : e.start])
+            window = text[max(0, e.start - 80) : e.start]
+            window = re.split(r"[.!?;:\n]\s|\n", window)[-1]  # only the clause the name is in
+            found = _BEFORE.search(window)
             near = _words(found.group(1)) if found else []
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
@@ -76,3 +78,34 @@ class RoleIndex:
         if len(ranked) > 1 and self.mentions[ranked[0]] >= 2 * self.mentions[ranked[1]]:
             return ranked[0]
         return None
+
+
+# Nouns news uses to refer back to a person by office or role.
+ROLE_NOUNS = frozenset(
+    str.split(
+        """president minister leader adviser advisor aide spokesman spokeswoman spokesperson secretary
+    senator governor mayor chancellor premier king queen prince princess envoy ambassador chief
+    director chairman chairwoman general commander judge prosecutor lawyer attorney candidate
+    nominee founder executive speaker counterpart diplomat negotiator lawmaker congressman
+    congresswoman coach manager owner pope billionaire businessman businesswoman actor actress
+    singer player economist professor justice"""
+    )
+)
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,3}?)([a-z]+)\b")
+
+
+def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> list[Entity]:
+    """Definite descriptions ("the Russian president") of the one person they can mean here."""
+    taken = [(e.start, e.end) for e in entities if e.label != "NORP"]  # "Russian" may sit inside
+    out: list[Entity] = []
+    for m in _DESCRIPTION.finditer(text):
+        head = m.group(2)
+        if head not in ROLE_NOUNS or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if re.match(r"\s+(?:[A-Z]|of\b)", text[m.end() : m.end() + 4]):
+            continue  # a title before a name ("the Russian president Vladimir Putin") or "of X"
+        mods = _words(m.group(1))
+        key = index.resolve(head, mods)
+        if key is not None:
+            out.append(Entity(m.group(0), "PERSON", key, m.start(), m.end()))
+    return out
