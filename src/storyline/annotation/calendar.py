@@ -210,8 +210,8 @@ def relative_unit(anchor: date, unit: str, shift: int) -> Interval:
     if unit == "year":
         return year_interval(anchor.year + shift)
     if unit == "decade":  # the calendar decade: "last decade" in 2021 is the 2010s
-        first = anchor.year // 10 * 10 + 10 * shift
-        return date(first, 1, 1), date(first + 9, 12, 31)
+        y0 = anchor.year // 10 * 10 + 10 * shift
+        return date(y0, 1, 1), date(y0 + 9, 12, 31)
     if unit == "day":
         day = anchor + timedelta(days=shift)
         return day, day
