@@ -335,3 +335,30 @@ def test_unknown_story_and_job_are_404(client: TestClient) -> None:
     r = client.get("/stories/ffffffffffffffff.json")
     assert r.status_code == 404 and r.json()["ok"] is False and "no story" in r.json()["error"]
     assert client.get("/jobs/nope").status_code == 404
+
+
+def test_a_jsonl_upload_adds_each_record_and_names_the_bad_line(
+    tmp_path: Path, nlp: Any, embedder: Any
+) -> None:
+    import json
+
+    records = [
+        {"title": "Dam repairs start in Kelso", "source": "Border News", "published": "2024-05-02",
+         "text": "Repairs to the Kelso dam started on Thursday, the river authority said.\n\n"
+                 "The work will take 14 weeks and cost about 3 million pounds, officials said."},
+        {"title": "Kelso dam repairs begin", "source": "Valley Post", "published": "2024-05-03",
+         "text": "Engineers began repairing the Kelso dam on Thursday.\n\n"
+                 "The river authority said the work would last 14 weeks."},
+    ]
+    lines = [json.dumps(r) for r in records[:1]] + ['{"title": "cut off'] + [json.dumps(records[1])]
+    settings = WebSettings(db_url=f"sqlite:///{tmp_path / 'lib.db'}")
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder)) as c:
+        upload = [("files", ("feed.jsonl", "\n".join(lines).encode(), "application/x-ndjson"))]
+        job = wait_for_job(c, c.post("/add.json", files=upload).json()["url"])
+        assert job["status"] == "done"
+        outcomes = [(f["name"], f["source"], bool(f["error"])) for f in job["files"]]
+        assert ("feed.jsonl", "Border News", False) in outcomes
+        assert ("feed.jsonl", "Valley Post", False) in outcomes
+        errors = [f["error"] for f in job["files"] if f["error"]]
+        assert len(errors) == 1 and errors[0].startswith("feed.jsonl:2: invalid JSON")
+        assert c.get("/index.json").json()["total"] >= 1
