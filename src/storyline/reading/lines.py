@@ -124,7 +124,8 @@ _PROMO = re.compile(
     r"|become a (?:member|subscriber|supporter)|don't miss|read the full|watch (?:now|live|the latest)"
     r"|listen (?:now|to (?:the|our) podcast))\b"
     r"|^(?:read more|related|see also|also read|read also|more|watch|listen|read next|recommended"
-    r"|don't miss|must read|explore more|more on this|more coverage)\s*:",
+    r"|don't miss|must read|explore more|more on this|more coverage|filed under|tags?|topics?"
+    r"|categor(?:y|ies))\s*:",
     re.I,
 )
 

@@ -47,7 +47,7 @@ _STANDFIRST_WORDS = 60
 _STANDFIRST_MIN = 12
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
-_HEADER_REACH = 14  # how many lines above the body the title, standfirst and dates may sit
+_HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,8 @@ def _find_header(lines: Sequence[Line], i: int) -> _Header:
             # A headline written as a sentence still sits right above the dateline.
             if dated and not cands and line.words <= _TITLE_WORDS and standfirst is None:
                 cands.append(line)
+            elif line.kind is Kind.SENTENCE:
+                continue  # a stray short sentence among the buttons ("Link copied!")
             elif standfirst is None and not cands and line.words <= _STANDFIRST_WORDS:
                 standfirst = line  # a one-paragraph standfirst, if a headline sits above it
                 continue
