@@ -281,6 +281,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("Polls open at 7 a.m.", "7"),
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
+    ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
 ]
 
 

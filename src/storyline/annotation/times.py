@@ -62,6 +62,8 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.kind == "year" and year_counts_things(doc, start, end):
                 continue
+            if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
+                continue  # April Ryan, June Carter, Tuesday Weld
             direction = clause_direction(doc, start, end, sent)
             result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
@@ -77,6 +79,11 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
                 )
             )
     return out
+
+
+def _names_a_person(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and span[0].ent_type_ == "PERSON")
 
 
 def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval | str:
