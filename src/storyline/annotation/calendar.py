@@ -12,6 +12,10 @@ Pure date arithmetic, no text: ``times.py`` finds the expressions and calls thes
   (Thanksgiving the fourth Thursday of November, Labor Day, Memorial Day) and Western Easter.
 - Seasons are meteorological (northern hemisphere): spring Mar–May, summer Jun–Aug, autumn
   Sep–Nov, winter Dec–Feb (the winter "of" a year starts in its December).
+- A weekday is the latest one on or before publication in a past (or tenseless) clause, the
+  next on or after it in a future one: a Thursday report's "on Thursday" is that day. "last
+  Friday"/"next Friday" exclude the publication day itself. "the past week" is the 7 days up to
+  publication; "last week" the calendar week before.
 - A date without a year is placed in the year that puts it nearest the publication date, where
   a date on the wrong side of the sentence's tense costs more: ``Direction`` carries the tense
   and how sure we are of it (a verb that governs the date directly is sure; a verb reached

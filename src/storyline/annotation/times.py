@@ -10,7 +10,12 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
 - Not time expressions at all, so skipped: times of day, durations ("50 minutes"), ordinals,
-  a year-like number that counts something ("2000 troops").
+  a year-like number that counts something ("2000 troops"), a month or weekday inside a
+  person's name ("April Ryan").
+- Not handled: dates relative to another event ("two days later", "the day before"), "now",
+  "recently", "within five years".
+
+The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``).
 """
 
 from __future__ import annotations
