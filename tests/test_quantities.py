@@ -85,6 +85,9 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("The project will cost Rs 500 crore.", "Rs 500 crore", 5e9, 5e9, 5e9, "INR", "rupees", N),
     ("Output rose by 1.2 million barrels a day.", "1.2 million barrels", 1.2e6, 1.2e6, 1.2e6, "barrels",
      "barrels", N),
+    ("Turnout rose from 20 to 30 percent.", "from 20 to 30 percent", 25, 20, 30, "%", N, "range"),
+    ("Estimates range from $1.2 to 1.5 billion.", "from $1.2 to 1.5 billion", 1.35e9, 1.2e9, 1.5e9, "USD",
+     "dollars", "range"),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.

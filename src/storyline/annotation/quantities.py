@@ -153,7 +153,7 @@ def _quantity(doc: Any, sent: Any, m: re.Match[str]) -> Quantity | None:
         high=None if high is None else _tidy(high * factor),
         unit=unit,
         counted=counted,
-        hedge=hedge if hedge or not m.group("num2") else "range",
+        hedge=("range" if hedge in (None, "from") else hedge) if m.group("num2") else hedge,
         start=base + start,
         end=base + end,
     )
