@@ -88,6 +88,9 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("Turnout rose from 20 to 30 percent.", "from 20 to 30 percent", 25, 20, 30, "%", N, "range"),
     ("Estimates range from $1.2 to 1.5 billion.", "from $1.2 to 1.5 billion", 1.35e9, 1.2e9, 1.5e9, "USD",
      "dollars", "range"),
+    ("About two-thirds of voters backed the plan.", "About two-thirds", 66.6666666667, 56.6666666667,
+     76.6666666667, "%", "voters", "about"),
+    ("Half of the 100 senators were absent.", "Half", 50, 50, 50, "%", "senators", N),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.

@@ -24,7 +24,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.annotation.numbers import NUMBER, VAGUE, parse_number, vague_range, year_counts_things
+from storyline.annotation.numbers import (
+    NUMBER,
+    SMALL,
+    VAGUE,
+    parse_number,
+    vague_range,
+    year_counts_things,
+)
 from storyline.annotation.tense import sentences_of
 from storyline.annotation.timex import find_matches
 from storyline.model import Quantity
@@ -35,6 +42,12 @@ _CURRENCY_SIGNS = {"US$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "J
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
                    "rupee": "INR",
                    "rouble": "RUB", "ruble": "RUB", "franc": "CHF", "peso": "MXN"}  # fmt: skip
+# Fractions as percentages: "two-thirds of", "half of", "a quarter of".
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+FRACTION_RE = re.compile(
+    r"\b(?P<frac>(?:(?:a|one|two|three|four|nine)[\s-])?(?:half|thirds?|quarters?|fifths?|tenths?))\s+of\b",
+    re.I,
+)
 _CUR = r"(?:US\$|HK\$|A\$|C\$|\$|£|€|¥|₹|Rs\.?)"
 _NUM = rf"(?:{_VAGUE}|{NUMBER})"
 CORE_RE = re.compile(
@@ -111,6 +124,40 @@ def find_quantities(doc: Any) -> list[Quantity]:
             q = _quantity(doc, sent, m)
             if q is not None:
                 out.append(q)
+        out.extend(_fractions(doc, sent, blocked))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _fractions(doc: Any, sent: Any, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """ "Two-thirds of voters" as 66.7 % of voters, so it compares with "67 percent of voters"."""
+    text, base = sent.text, sent.start_char
+    out = []
+    for m in FRACTION_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        words = m.group("frac").lower().replace("-", " ").split()
+        value = FRACTIONS[words[-1].rstrip("s")] * (SMALL.get(words[0], 1) if len(words) > 1 else 1)
+        hm = _HEDGE_RE.search(text[: m.start()])
+        hedge = " ".join(hm.group("h").lower().split()) if hm else None
+        start = hm.start("h") if hm else m.start()
+        bounds = _bounds(str(value), None, hedge)
+        if bounds is None:
+            continue
+        v, low, high = bounds
+        end = m.end("frac")
+        out.append(
+            Quantity(
+                text=text[start:end],
+                value=_tidy(v),
+                low=None if low is None else _tidy(low),
+                high=None if high is None else _tidy(high),
+                unit="%",
+                counted=_counted(doc, base + end, sent.end),
+                hedge=hedge,
+                start=base + start,
+                end=base + end,
+            )
+        )
     return out
 
 
