@@ -60,11 +60,11 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
             # "two leaders", "three sides": small counts agree everywhere and say little
             return False if same_thing and p.score >= AGREE_SCORE else None
         return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
-    if not (same_thing or ma.near & mb.near):
-        return None
-    if p.a.names & p.b.names or p.score >= MEASURE_SCORE:
+    context = len(ma.near & mb.near)
+    named = bool(p.a.names & p.b.names) or p.score >= MEASURE_SCORE
+    if (same_thing or context >= 2) and named:
         return True
-    return None
+    return True if context >= 1 and p.score >= AGREE_SCORE - 0.07 else None
 
 
 def compare_measures(p: Pair) -> list[Link]:
@@ -135,8 +135,11 @@ def compare_dates(p: Pair) -> list[Link]:
         if not scored:
             continue
         strength, ib, db = max(scored, key=lambda s: s[0])
-        # A conflict needs the event itself on both sides, or the same place beside both dates.
-        sure = bool(da.event & db.event or da.places & db.places)
+        # A conflict needs the event itself on both sides, or the same place beside both dates,
+        # or several words around both dates in sentences that name the same people.
+        sure = bool(da.event & db.event or da.places & db.places) or (
+            len(da.near & db.near) >= 2 and bool(p.a.names & p.b.names) and p.cos >= 0.6
+        )
         links.append(
             Link(
                 "date",
@@ -149,6 +152,11 @@ def compare_dates(p: Pair) -> list[Link]:
     return links
 
 
+def _similar_length(a: str, b: str) -> bool:
+    la, lb = len(a.split()), len(b.split())
+    return max(la, lb) <= 1.5 * min(la, lb)
+
+
 def compare_claims(p: Pair) -> list[Link]:
     """Two sentences that say the same thing (agree), or the same thing with opposite polarity.
 
@@ -158,7 +166,8 @@ def compare_claims(p: Pair) -> list[Link]:
         return []
     flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
     negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
-    conflict = bool(flipped) and not negative and p.cos >= 0.75 and p.overlap >= 0.7
+    alike = p.cos >= 0.75 and p.overlap >= 0.8 and _similar_length(p.a.text, p.b.text)
+    conflict = bool(flipped) and not negative and alike
     value_a = "negated" if flipped & p.a.negated else "affirmed"
     value_b = "negated" if flipped & p.b.negated else "affirmed"
     return [

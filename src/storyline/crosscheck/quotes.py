@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.words import content_stems, plain
+from storyline.crosscheck.words import STOP, content_stems, plain
 from storyline.model import Quote
 
 REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in other words
@@ -133,9 +133,17 @@ def _word_match(short: str, long: str) -> float:
     return matched / len(ws) if matched >= 3 else 0.0
 
 
+def _content_words(words: str) -> str:
+    return " ".join(w for w in words.split() if w not in STOP)
+
+
 def _contained(long: str, short: str) -> bool:
-    """Is the shorter quote (each of its fragments) inside the longer one, word for word?"""
+    """Is the shorter quote (each of its fragments) inside the longer one, word for word? Small
+    words do not count: "a balanced approach" and "balanced approach" are the same words."""
     if short == long or _contains(long, short):
+        return True
+    cl, cs = _content_words(long), _content_words(short)
+    if cs and (cs == cl or (len(cs.split()) >= 2 and f" {cs} " in f" {cl} ")):
         return True
     parts = [plain(f) for f in re.split(r"\.\.\.|…|\[[^\]]*\]", short)]
     parts = [f for f in parts if f]
