@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
+from storyline.reading.header import find_header, lead_subtitle
 from storyline.reading.lines import (
     Kind,
     Line,
@@ -42,19 +43,7 @@ _MAX_GAP = 4
 _LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
-_TITLE_WORDS = 16
-_STANDFIRST_WORDS = 60
-_STANDFIRST_MIN = 12
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
-_HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
-
-
-@dataclass(frozen=True)
-class _Header:
-    title: Line | None
-    subtitle: Line | None
-    byline: Line | None
 
 
 def _gain(line: Line) -> float:
@@ -119,83 +108,6 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
         if lines[k].kind is Kind.PROSE:
             seen += len(lines[k].text)
     return j
-
-
-def _asks(line: Line) -> bool:
-    """A short question or exclamation: headlines end that way, standfirsts rarely."""
-    return line.words <= _TITLE_WORDS and line.text.rstrip("\"”’' ").endswith(("?", "!"))
-
-
-def _headline(line: Line) -> bool:
-    """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
-
-    A short run of capitalised words alone ("Adam Clark Estes", "Health Marijuana Weed") is a
-    name or a section label, and a clock time marks a dateline, not a headline.
-    """
-    t = line.text
-    words = t.split()
-    if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return False
-    return (
-        (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
-        and 3 <= line.words <= 40
-        and not _CLOCK.search(t)
-        and find_date(t) is None
-        and not t.endswith((".", ":", ",", ";"))
-        and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
-    )
-
-
-def _link_list(cands: list[Line]) -> bool:
-    """Three headline-shaped lines in a row are a list of links to other stories, not a header."""
-    return len(cands) == 3 and cands[0].pos - cands[2].pos == 2
-
-
-def _find_header(lines: Sequence[Line], i: int) -> _Header:
-    """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
-    cands: list[Line] = []
-    byline: Line | None = None
-    standfirst: Line | None = None
-    dated = False
-    for line in reversed(lines[max(0, i - _HEADER_REACH) : i]):
-        dated = dated or line.kind is Kind.DATE
-        if line.kind in (Kind.PROSE, Kind.SENTENCE) and not _asks(line):
-            # A headline written as a sentence still sits right above the dateline.
-            if dated and not cands and line.words <= _TITLE_WORDS and standfirst is None:
-                cands.append(line)
-            elif line.kind is Kind.SENTENCE:
-                continue  # a stray short sentence among the buttons ("Link copied!")
-            elif standfirst is None and not cands and line.words <= _STANDFIRST_WORDS:
-                standfirst = line  # a one-paragraph standfirst, if a headline sits above it
-                continue
-            break
-        if line.kind is Kind.BYLINE and byline is None:
-            byline = line
-        elif _headline(line):
-            cands.append(line)
-            if len(cands) == 3:
-                break
-    if not cands or _link_list(cands):
-        return _Header(None, None, byline)
-    if standfirst is not None:
-        return _Header(cands[0], standfirst, byline)
-    near, far = cands[0], cands[1] if len(cands) > 1 else None
-    if (
-        far is not None
-        and near.words >= _STANDFIRST_MIN
-        and near.words >= 1.3 * far.words
-        and near.pos - far.pos <= 3
-    ):
-        # The nearer line is a standfirst when it is clearly longer than a headline right above it.
-        return _Header(far, near, byline)
-    return _Header(cands[0], None, byline)
-
-
-def _lead_subtitle(body: list[Line]) -> Line | None:
-    """An unpunctuated long first line of the body is the standfirst, not a paragraph."""
-    if body and body[0].kind is Kind.LONG and not body[0].terminal:
-        return body[0]
-    return None
 
 
 def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
@@ -279,8 +191,8 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     i, j = body_span(lines[: _comments_start(lines)])
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
-    header = _find_header(lines, i)
-    subtitle = header.subtitle or _lead_subtitle(body)
+    header = find_header(lines, i)
+    subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
     kept = _keep_lines(body)
@@ -302,7 +214,8 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
         if id(line) not in used:
             where = _where(line, lines, i, j)
             title_again = header.title is not None and line.text == header.title.text
-            removed.append(Removed(line.text, "title repeated" if title_again else _reason(line, where)))
+            reason = _REASONS[Kind.BYLINE] if line is header.byline else _reason(line, where)
+            removed.append(Removed(line.text, "title repeated" if title_again else reason))
     # Zone abbreviations resolve against the page's outlet and title too ("IST" on an Irish page).
     context = f"{context} {source or ''} {header.title.text if header.title else ''}"
     return Extracted(

@@ -1,0 +1,138 @@
+"""The header of a pasted page: title, standfirst and byline, found just above the body.
+
+News pages stack them in a few familiar ways (headline, standfirst, byline, dateline; or
+headline, dateline, standfirst) among share buttons and section links. We look back from the
+first body paragraph, skip the furniture, and take headline-shaped lines; a run of them is a list
+of links to other stories, and a bare name beside the dateline is the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.reading.dates import find_date
+from storyline.reading.lines import Kind, Line
+
+TITLE_WORDS = 16
+_STANDFIRST_WORDS = 60
+_STANDFIRST_MIN = 12
+# The nouns of news-site navigation and buttons ("Business News", "Enlarge Image", "Next Post").
+_SECTION_WORDS = frozenset({
+    "image", "images", "photo", "photos", "gallery", "news", "post", "posts", "review", "reviews",
+    "video", "videos", "next", "previous", "more", "home", "menu", "section", "business", "opinion",
+    "sport", "sports", "world", "politics", "technology", "tech", "health", "science", "entertainment",
+    "lifestyle", "travel", "culture", "local", "national", "international", "live", "latest", "top",
+    "breaking", "story", "stories", "article", "articles", "enlarge", "close", "open", "print", "email",
+    "share", "comments", "edit", "sign", "subscribe", "search", "contact", "about", "advertise", "cars",
+    "car", "weather", "traffic", "podcast", "podcasts", "newsletter", "newsletters", "events", "jobs",
+    "deals", "shop", "store", "markets", "money", "economy", "style", "food",
+})  # fmt: skip
+# Two to four capitalised words, particles allowed: "Anna Menin", "Ana de la Cruz".
+_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)){1,3}"
+)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
+
+
+@dataclass(frozen=True)
+class Header:
+    title: Line | None
+    subtitle: Line | None
+    byline: Line | None
+
+
+def _asks(line: Line) -> bool:
+    """A short question or exclamation: headlines end that way, standfirsts rarely."""
+    return line.words <= TITLE_WORDS and line.text.rstrip("\"”’' ").endswith(("?", "!"))
+
+
+def _headline(line: Line) -> bool:
+    """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
+
+    A short run of capitalised words alone ("Adam Clark Estes", "Health Marijuana Weed") is a
+    name or a section label, and a clock time marks a dateline, not a headline.
+    """
+    t = line.text
+    words = t.split()
+    if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    return (
+        (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
+        and 3 <= line.words <= 40
+        and not _CLOCK.search(t)
+        and find_date(t) is None
+        and not t.endswith((".", ":", ",", ";"))
+        and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
+    )
+
+
+def _name_beside_date(lines: Sequence[Line], i: int) -> Line | None:
+    """A bare name right above or below the dateline is the byline ("David Ehrlich", then a date)."""
+    for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
+        line = lines[pos]
+        if line.kind is Kind.SHORT and _NAME.fullmatch(line.text) and not _labels(line.text):
+            near = lines[max(0, pos - 1) : pos + 2]
+            if any(n.kind is Kind.DATE for n in near):
+                return line
+    return None
+
+
+def _labels(text: str) -> bool:
+    """Whether a capitalised line holds a section or button word, so it is no person's name."""
+    return any(w.lower().strip(".") in _SECTION_WORDS for w in text.split())
+
+
+def _link_list(cands: list[Line]) -> bool:
+    """Three headline-shaped lines in a row are a list of links to other stories, not a header."""
+    return len(cands) == 3 and cands[0].pos - cands[2].pos == 2
+
+
+def find_header(lines: Sequence[Line], i: int) -> Header:
+    """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
+    cands: list[Line] = []
+    byline: Line | None = None
+    standfirst: Line | None = None
+    dated = False
+    for line in reversed(lines[max(0, i - HEADER_REACH) : i]):
+        dated = dated or line.kind is Kind.DATE
+        if line.kind in (Kind.PROSE, Kind.SENTENCE) and not _asks(line):
+            # A headline written as a sentence still sits right above the dateline.
+            if dated and not cands and line.words <= TITLE_WORDS and standfirst is None:
+                cands.append(line)
+            elif line.kind is Kind.SENTENCE:
+                continue  # a stray short sentence among the buttons ("Link copied!")
+            elif standfirst is None and not cands and line.words <= _STANDFIRST_WORDS:
+                standfirst = line  # a one-paragraph standfirst, if a headline sits above it
+                continue
+            break
+        if line.kind is Kind.BYLINE and byline is None:
+            byline = line
+        elif _headline(line):
+            cands.append(line)
+            if len(cands) == 3:
+                break
+    byline = byline or _name_beside_date(lines, i)
+    if not cands or _link_list(cands):
+        return Header(None, None, byline)
+    if standfirst is not None:
+        return Header(cands[0], standfirst, byline)
+    near, far = cands[0], cands[1] if len(cands) > 1 else None
+    if (
+        far is not None
+        and near.words >= _STANDFIRST_MIN
+        and near.words >= 1.3 * far.words
+        and near.pos - far.pos <= 3
+    ):
+        # The nearer line is a standfirst when it is clearly longer than a headline right above it.
+        return Header(far, near, byline)
+    return Header(cands[0], None, byline)
+
+
+def lead_subtitle(body: list[Line]) -> Line | None:
+    """An unpunctuated long first line of the body is the standfirst, not a paragraph."""
+    if body and body[0].kind is Kind.LONG and not body[0].terminal:
+        return body[0]
+    return None
