@@ -137,3 +137,31 @@ def test_bylines_copyrights_and_two_dates_on_one_line() -> None:
     )
     ex = clean_pasted(page)
     assert (ex.published, ex.updated) == ("2019-11-19T17:10:00", "2019-11-19T19:41:00")
+
+
+def test_header_with_name_byline_and_a_list_of_other_headlines() -> None:
+    page = "\n\n".join(
+        [
+            "Most Popular",
+            "Storm closes schools across the whole region on Monday",
+            "Five things to do in the city this weekend with children",
+            "Council member resigns after a long dispute over the budget",
+            *PARAS,
+        ]
+    )
+    assert clean_pasted(page).title is None  # three headlines in a row are links, not a header
+    page = "\n\n".join(
+        [
+            "Council approves record road repair budget",
+            "Jane Doe",
+            "March 3, 2022 2:05 pm ET",
+            "Share",
+            "Copy link",
+            "Link copied!",
+            *PARAS,
+        ]
+    )
+    ex = clean_pasted(page)
+    assert (ex.title, ex.byline) == ("Council approves record road repair budget", "Jane Doe")
+    assert ex.published == "2022-03-03T14:05:00-05:00"
+    assert {r.text: r.reason for r in ex.removed}["Jane Doe"].startswith("byline")
