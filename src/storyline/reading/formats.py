@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from storyline.errors import UnreadableInput
 from storyline.model import Article
@@ -57,7 +58,7 @@ def read_text(blob: Blob, options: ReadOptions) -> Iterator[Article | Unreadable
     context = f"{blob.url or ''} {options.source_name or ''}"
     ex = clean_pasted(page, context=context)
     if blob.url:
-        ex = Extracted(**{**ex.__dict__, "url": ex.url or blob.url})
+        ex = replace(ex, url=ex.url or blob.url)
     yield _checked(ex, blob, options, "text")
 
 
