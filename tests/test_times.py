@@ -257,6 +257,7 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Sales rose in Q1 2022, the company said.", C, "Q1 2022", "2022-01-01", "2022-03-31"),
     ("The order was issued on 30/12/2021.", C, "30/12/2021", "2021-12-30", None),
     ("Talks resume early next week.", B, "early next week", "2022-03-21", "2022-03-22"),
+    ("The senator says Tuesday that he will not resign.", F, "Tuesday", "2024-02-27", None),
     ("Grunge ruled the ’90s.", C, "the ’90s", "1990-01-01", "1999-12-31"),
     ("Emissions have fallen over the past decade.", B, "the past decade", "2012-03-15", "2022-03-15"),
     ("Growth was weak for much of the last decade.", B, "the last decade", "2012-03-15", "2022-03-15"),

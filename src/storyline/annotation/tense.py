@@ -20,6 +20,8 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 # "X to <verb>" is future after these: "set to begin", "due to meet", "plans to vote".
 _FUTURE_TO = {"set", "due", "expect", "schedule", "plan", "go", "slate", "poise", "intend", "aim", "prepare",
               "hope", "want", "agree", "vow", "promise", "threaten", "seek", "propose", "decide"}  # fmt: skip
+_REPORTING = {"say", "tell", "announce", "report", "claim", "insist", "argue", "warn", "confirm", "deny",
+              "write", "tweet", "add", "acknowledge", "admit", "reveal", "suggest"}  # fmt: skip
 _MODALS = {"could", "can", "may", "might", "should", "must", "ca"}
 _PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
@@ -89,6 +91,8 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
         return Direction("future", False)  # "could continue until Friday"; not "could have"
     if tok.tag_ == "VBD" or any(a in _PAST_AUX for a in aux):
         return Direction("past", True)
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ in _REPORTING:
+        return Direction("past", False)  # news present of reporting: "Trump says Tuesday that ..."
     if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):
         return Direction("future", False)  # scheduled present: "the talks begin Monday"
     return UNKNOWN
