@@ -165,3 +165,24 @@ def test_header_with_name_byline_and_a_list_of_other_headlines() -> None:
     assert (ex.title, ex.byline) == ("Council approves record road repair budget", "Jane Doe")
     assert ex.published == "2022-03-03T14:05:00-05:00"
     assert {r.text: r.reason for r in ex.removed}["Jane Doe"].startswith("byline")
+
+
+def test_a_list_after_its_lead_in_stays_but_a_follow_us_block_does_not() -> None:
+    page = "\n\n".join(
+        [
+            PARAS[0],
+            "The budget pays for three things:",
+            "- road repairs in the old town",
+            "- two new cycle lanes",
+            PARAS[1],
+            "Follow us:",
+            "Facebook",
+            "Twitter",
+            PARAS[2],
+        ]
+    )
+    text = clean_pasted(page).text
+    assert (
+        "The budget pays for three things:\n\n- road repairs in the old town\n\n- two new cycle lanes" in text
+    )
+    assert "Follow us" not in text and "Facebook" not in text

@@ -156,6 +156,15 @@ def opens_comments(text: str) -> bool:
     return bool(_COMMENTS.match(text))
 
 
+def lead_in(line: Line) -> bool:
+    """A line that introduces a list ("The main cast:"), not a label such as "Follow us:"."""
+    return (
+        line.kind not in (Kind.DATE, Kind.BYLINE, Kind.CAPTION)
+        and not _FURNITURE.search(line.text.lower())
+        and not _PROMO.match(line.text)
+    )
+
+
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
     if words <= 25 and _PROMO.match(text):

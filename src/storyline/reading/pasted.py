@@ -24,6 +24,7 @@ from storyline.reading.lines import (
     classify,
     copyright_holder,
     ends_article,
+    lead_in,
     opens_comments,
 )
 
@@ -74,7 +75,7 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
             gain, listed = 0.0, listed - 1
         else:
             listed = 0
-        if run > 0 and line.text.endswith(":") and line.kind is not Kind.DATE:
+        if run > 0 and line.text.endswith(":") and lead_in(line):
             gain, listed = 0.0, _LIST_ITEMS
         gap = gap + 1 if gain < 0 else (gap if gain == 0 else 0)
         run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
@@ -126,11 +127,12 @@ def _keep_lines(body: Sequence[Line]) -> list[Line]:
     for k, line in enumerate(body):
         prev = body[k - 1] if k else None
         nxt = body[k + 1] if k + 1 < len(body) else None
-        lead_in = line.text.endswith((":", ";")) and nxt is not None and nxt.kind is not Kind.PROSE
+        opens = line.text.endswith((":", ";")) and nxt is not None and nxt.kind is not Kind.PROSE
         in_list = listed > 0 and line.kind in (Kind.SHORT, Kind.LONG, Kind.ITEM) and line.words >= 1
-        if (lead_in and line.kind is not Kind.DATE) or in_list or _keep_in_body(line, prev, nxt):
+        opens = opens and lead_in(line)
+        if opens or in_list or _keep_in_body(line, prev, nxt):
             kept.append(line)
-        listed = _LIST_ITEMS if lead_in else (listed - 1 if in_list else 0)
+        listed = _LIST_ITEMS if opens else (listed - 1 if in_list else 0)
     return kept
 
 
