@@ -349,6 +349,59 @@ BASIL_HELD: list[tuple[str, str, str, str | None, str | None]] = [
     ("ed8c136f", "A separate attendee", "2011", "2011-01-01", "2011-12-31"),
 ]  # fmt: skip
 
+# Written after every rule change of the session, labelled before it was run, run once.
+FRESH2: list[tuple[str, str, str, str | None, str | None]] = [
+    ("Regulators shut down Silicon Valley Bank on Friday.", "2023-03-10", "Friday", "2023-03-10",
+     "2023-03-10"),
+    ("Shares of the bank plunged 60 percent on Thursday.", "2023-03-10", "Thursday", "2023-03-09",
+     "2023-03-09"),
+    ("The bank had announced a $1.75 billion share sale on Wednesday night.", "2023-03-10",
+     "Wednesday night", "2023-03-08", "2023-03-08"),
+    ("Depositors will have access to insured funds by Monday morning.", "2023-03-10", "Monday morning",
+     "2023-03-13", "2023-03-13"),
+    ("The Fed has raised rates eight times since March 2022.", "2023-03-10", "March 2022", "2022-03-01",
+     "2022-03-31"),
+    ("The central bank meets again on March 21 and 22.", "2023-03-10", "March 21 and 22", "2023-03-21",
+     "2023-03-22"),
+    ("The bank was founded in 1983.", "2023-03-10", "1983", "1983-01-01", "1983-12-31"),
+    ("It was the largest bank failure since the 2008 financial crisis.", "2023-03-10", "2008", "2008-01-01",
+     "2008-12-31"),
+    ("A mob stormed the Capitol on Wednesday.", "2021-01-07", "Wednesday", "2021-01-06", "2021-01-06"),
+    ("Congress certified the result early Thursday.", "2021-01-07", "Thursday", "2021-01-07", "2021-01-07"),
+    ("Biden will be inaugurated on Jan. 20.", "2021-01-07", "Jan. 20", "2021-01-20", "2021-01-20"),
+    ("Georgia's runoff elections were held on Tuesday.", "2021-01-07", "Tuesday", "2021-01-05",
+     "2021-01-05"),
+    ("Trump had urged supporters to come to Washington for weeks.", "2021-01-07", "for weeks", None, None),
+    ("The last time the Capitol was breached was in 1814.", "2021-01-07", "1814", "1814-01-01", "1814-12-31"),
+    ("Lawmakers returned to the chamber late Wednesday night.", "2021-01-07", "Wednesday night", "2021-01-06",
+     "2021-01-06"),
+    ("Officials said more arrests could follow in the coming days.", "2021-01-07", "in the coming days", None,
+     None),
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz on Friday.", "2019-07-19", "Friday",
+     "2019-07-19", "2019-07-19"),
+    ("The US said on Thursday that it had downed an Iranian drone.", "2019-07-19", "Thursday", "2019-07-18",
+     "2019-07-18"),
+    ("Tensions have risen since the US withdrew from the nuclear deal last year.", "2019-07-19", "last year",
+     "2018-01-01", "2018-12-31"),
+    ("Britain seized an Iranian tanker off Gibraltar on July 4.", "2019-07-19", "July 4", "2019-07-04",
+     "2019-07-04"),
+    ("The new prime minister takes office on Wednesday.", "2019-07-19", "Wednesday", "2019-07-24",
+     "2019-07-24"),
+    ("Oil prices rose 2 percent this week.", "2019-07-19", "this week", "2019-07-15", "2019-07-21"),
+    ("The Supreme Court ruled on Monday in the Hobby Lobby case.", "2014-06-30", "Monday", "2014-06-30",
+     "2014-06-30"),
+    ("The court's term ended last week with a flurry of decisions.", "2014-06-30", "last week", "2014-06-23",
+     "2014-06-29"),
+    ("Justices will return in October.", "2014-06-30", "October", "2014-10-01", "2014-10-31"),
+    ("The law was signed in March 2010.", "2014-06-30", "March 2010", "2010-03-01", "2010-03-31"),
+    ("Arguments in the case were heard on March 25.", "2014-06-30", "March 25", "2014-03-25", "2014-03-25"),
+    ("The decision could affect dozens of lawsuits filed over the past two years.", "2014-06-30",
+     "the past two years", "2012-06-30", "2014-06-30"),
+    ("Hobby Lobby was founded in 1970 in Oklahoma City.", "2014-06-30", "1970", "1970-01-01", "1970-12-31"),
+    ("Protesters gathered outside the court on Sunday night.", "2014-06-30", "Sunday night", "2014-06-29",
+     "2014-06-29"),
+]  # fmt: skip
+
 
 @dataclass
 class Score:
@@ -471,6 +524,7 @@ def main() -> int:
         ("basil-dev", basil_cases(nlp, BASIL_GOLD)),
         ("fresh*", sentence_cases(nlp, FRESH)),
         ("basil-B*", basil_cases(nlp, BASIL_HELD)),
+        ("fresh2*", sentence_cases(nlp, FRESH2)),
     )
     for name, cases in sets:
         if not cases:
@@ -479,11 +533,12 @@ def main() -> int:
         for sysname, system in (("storyline", ours(nlp)), ("spaCy DATE + dateparser", baseline)):
             errors: list[str] = []
             print(score(cases, system, errors).row(name, sysname))
-            if args.errors:
+            if args.errors and errors:
                 print("\n".join(f"    {e}" for e in errors))
     print("* held out: written after the rules were tuned on the sets above. First run: fresh 34/34")
     print("  correct; basil-B recall 0.90 (47/52; 'the 2018 elections' taken for a count, 'for weeks' and")
     print("  'years ago' not kept), value accuracy 1.00. Those two rules were fixed after that run.")
+    print("  fresh2 was written after the last rule change and run once: 30/30.")
     return 0
 
 
