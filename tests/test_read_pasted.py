@@ -69,6 +69,11 @@ def test_line_classes_come_from_shape() -> None:
     assert not ends_article("Related talks will take place in Geneva next month.")
     assert classify(0, "Last Updated : 4 March 2022, 09:10 IST").kind is Kind.DATE
     assert classify(0, "By Jane Doe and John Roe").kind is Kind.BYLINE
+    # A wire dateline opens a report even when the line ends in a colon.
+    assert (
+        classify(0, "HAYWARD, Calif. (AP) — The Latest on the stabbing on a commuter train:").kind
+        is Kind.PROSE
+    )
     assert is_caption("Rescue workers search the rubble in Kahramanmaras (AP Photo/Emrah Gurel)")
     assert is_caption("Protesters gather outside parliament (The Guardian via Getty Images)")
     assert is_caption("Photo: Reuters")

@@ -117,6 +117,12 @@ def is_caption(text: str) -> bool:
     )
 
 
+# The dateline that opens a wire report: "WASHINGTON —", "HAYWARD, Calif. (AP) —", "LONDON (Reuters) -".
+_DATELINE = re.compile(
+    r"^(?:\(\w+\)\s*[—–-]|[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+)?)?\s*"
+    r"(?:\([^()]{2,30}\)\s*)?[—–-]{1,2}\s)"
+)
+
 # A call to action opens a promo even when it is written as a sentence ("Subscribe to X and ...").
 _PROMO = re.compile(
     r"^(?:subscribe|sign up|sign in|log in|click here|tap here|download (?:the|our)|follow us"
@@ -206,6 +212,8 @@ def classify(index: int, text: str, context: str = "") -> Line:
         return Line(index, text, Kind.FURNITURE, words)
     if teaser(text):
         return Line(index, text, Kind.SHORT, words)
+    if words >= 6 and _DATELINE.match(text):
+        return Line(index, text, Kind.PROSE, words)  # "HAYWARD, Calif. (AP) — ..." opens a report
     if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
         return Line(index, text, Kind.PROSE, words)
     if words >= 12:
