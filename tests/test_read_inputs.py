@@ -171,6 +171,12 @@ def test_stdin_is_read() -> None:
     assert json.loads(result.stdout)["path"] == "<stdin>"
 
 
+def test_newsapi_style_fields() -> None:
+    obj = {"source": {"id": None, "name": "BBC News"}, "author": None, "title": "Floods", "content": BODY}
+    art = read(json.dumps({**obj, "publishedAt": "2021-12-31T10:00:00Z"}).encode(), name="n.json")
+    assert (art.source, art.published, art.byline) == ("BBC News", "2021-12-31T10:00:00+00:00", None)
+
+
 def test_json_body_with_markup_becomes_paragraphs() -> None:
     body = (
         "<p>The river burst its banks on <a href='/x'>Sunday</a> night.</p><p>Residents &amp; pets left.</p>"

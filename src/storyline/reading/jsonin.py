@@ -19,20 +19,21 @@ from storyline.reading.extracted import Extracted, clean_field, to_article
 from storyline.reading.sniff import Blob, ReadOptions
 
 _MARKUP = re.compile(r"</?(?:p|div|br|span|a|em|strong|h[1-6]|li)\b[^>]*>", re.I)
+# First match wins; names from schema.org, news-please, NewsAPI, GDELT-style dumps and common CMS exports.
 TEXT_KEYS = ("text", "body", "content", "articleBody", "article_body", "maintext", "article", "story")
 TITLE_KEYS = ("title", "headline", "name")
 SUBTITLE_KEYS = ("subtitle", "standfirst", "description", "summary", "dek")
 DATE_KEYS = (
-    "published",
-    "date",
-    "datePublished",
-    "date_published",
-    "published_at",
-    "pubDate",
-    "publish_date",
-)
-UPDATED_KEYS = ("updated", "dateModified", "date_modified", "modified", "updated_at", "last_modified")
-SOURCE_KEYS = ("source", "outlet", "site_name", "sitename", "publisher", "source_name", "domain")
+    "published", "date", "datePublished", "date_published", "published_at", "publishedAt",
+    "published_date", "pubDate", "pub_date", "publish_date", "date_publish", "created_at",
+)  # fmt: skip
+UPDATED_KEYS = (
+    "updated", "dateModified", "date_modified", "modified", "updated_at", "updatedAt",
+    "last_modified", "date_modify",
+)  # fmt: skip
+SOURCE_KEYS = (
+    "source", "outlet", "site_name", "sitename", "publisher", "source_name", "source_domain", "domain",
+)  # fmt: skip
 BYLINE_KEYS = ("byline", "author", "authors", "creator")
 URL_KEYS = ("url", "link", "href", "canonical_url")
 
