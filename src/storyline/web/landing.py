@@ -39,6 +39,7 @@ def add_to_library(
                 embedder=resources.embedder(),
                 progress=progress,
             )
+    resources.forget_outlets()
     titles: dict[str, str | None] = {}
     for sid in {r.story_id for r in results}:
         try:

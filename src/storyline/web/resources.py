@@ -7,7 +7,9 @@ in a second and the first add or story page pays the load. Tests pass their sess
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from storyline.model import Report
@@ -17,6 +19,7 @@ from storyline.web.settings import WebSettings
 if TYPE_CHECKING:
     from storyline.store import Library
 
+OUTLETS_TTL_S = 30.0  # the source filter's list may lag another process's adds by this much
 REPORT_CACHE = 256  # cross-checks kept in memory, keyed by story id and its article ids
 
 
@@ -36,6 +39,7 @@ class Resources:
         self.model_lock = threading.Lock()
         self._reports: OrderedDict[tuple[str, ...], Report] = OrderedDict()
         self._reports_lock = threading.Lock()
+        self._outlets: tuple[float, list[str]] | None = None
 
     def nlp(self) -> Any:
         if self._nlp is None:
@@ -67,6 +71,19 @@ class Resources:
             with self._load_lock:
                 self._libraries.append(lib)
         return lib
+
+    def outlets(self, compute: Callable[[Library], list[str]]) -> list[str]:
+        """Every outlet in the library (for the source filter), recomputed at most every 30 s
+        and after each add made here."""
+        hit = self._outlets
+        if hit is not None and time.monotonic() - hit[0] < OUTLETS_TTL_S:
+            return hit[1]
+        names = compute(self.library())
+        self._outlets = (time.monotonic(), names)
+        return names
+
+    def forget_outlets(self) -> None:
+        self._outlets = None
 
     def cached_report(self, key: tuple[str, ...]) -> Report | None:
         with self._reports_lock:

@@ -66,7 +66,7 @@ def library_data(
     total = lib.count_stories(**filters)
     names = outlets_by_story(lib, [s.id for s in stories])
     rows = [summary(s, names.get(s.id, [])) for s in stories]
-    return {"stories": rows, "total": total, "query": query, "sources": all_outlets(lib)}
+    return {"stories": rows, "total": total, "query": query, "sources": resources.outlets(all_outlets)}
 
 
 @router.get("/", name="library_page", summary="Library", responses=LIBRARY_DOC)
@@ -93,6 +93,8 @@ def library_page(
         "next_url": nxt,
         "prev_url": prev,
         "json_url": _url(str(request.url_for("library_json")), params, offset),
+        # One url_for for the page, not one per row: Starlette's reverse lookup walks every route.
+        "story_base": str(request.url_for("story_page", story_id="_"))[:-1],
     }
     return page(request, "library.html", data, view=view)
 
