@@ -145,7 +145,13 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         return Extracted(text="")
     dates = _meta_dates(tree)  # before trafilatura, which prunes its own copy of the page
     # Readers' comments are not the report; trafilatura's defaults would keep them.
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"original_date": True},  # first publication, not last edit
+    )
     meta: dict[str, Any] = {}
     if doc is not None:
         meta = doc if isinstance(doc, dict) else doc.as_dict()
