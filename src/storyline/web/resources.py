@@ -38,6 +38,7 @@ class Resources:
         # reasoning about their thread safety, and a laptop has few cores anyway.
         self.model_lock = threading.Lock()
         self._reports: OrderedDict[tuple[str, ...], Report] = OrderedDict()
+        self._views: dict[tuple[str, ...], dict[str, Any]] = {}
         self._reports_lock = threading.Lock()
         self._outlets: tuple[float, list[str]] | None = None
 
@@ -96,7 +97,21 @@ class Resources:
         with self._reports_lock:
             self._reports[key] = report
             while len(self._reports) > REPORT_CACHE:
-                self._reports.popitem(last=False)
+                old, _ = self._reports.popitem(last=False)
+                self._views.pop(old, None)
+
+    def report_view(
+        self, key: tuple[str, ...], report: Report, make: Callable[[Report], dict[str, Any]]
+    ) -> dict[str, Any]:
+        """What the page lays out for a cached report, computed once per report."""
+        with self._reports_lock:
+            view = self._views.get(key)
+        if view is None:
+            view = make(report)
+            with self._reports_lock:
+                if key in self._reports:
+                    self._views[key] = view
+        return view
 
     def close(self) -> None:
         self.jobs.shutdown()

@@ -11,7 +11,7 @@ from storyline.errors import NotEnoughReports
 from storyline.model import Report
 from storyline.store import NotInLibrary, StoredStory
 from storyline.web.resources import Resources
-from storyline.web.respond import page
+from storyline.web.respond import page, wants_json
 
 router = APIRouter()
 
@@ -26,9 +26,14 @@ STORY_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
+def report_key(stored: StoredStory) -> tuple[str, ...]:
+    """A story's report is the same while its set of article versions is."""
+    return (stored.id, *sorted(a.id for a in stored.articles))
+
+
 def story_report(resources: Resources, stored: StoredStory) -> Report:
     """The story's cross-check, computed once per set of article versions, then served from memory."""
-    key = (stored.id, *sorted(a.id for a in stored.articles))
+    key = report_key(stored)
     report = resources.cached_report(key)
     if report is None:
         with resources.model_lock:
@@ -41,7 +46,9 @@ def story_report(resources: Resources, stored: StoredStory) -> Report:
     return report
 
 
-def story_data(resources: Resources, story_id: str) -> tuple[dict[str, Any], Report | None]:
+def story_data(
+    resources: Resources, story_id: str
+) -> tuple[dict[str, Any], Report | None, tuple[str, ...]]:
     try:
         stored = resources.library().story(story_id)
     except NotInLibrary as exc:
@@ -56,7 +63,7 @@ def story_data(resources: Resources, story_id: str) -> tuple[dict[str, Any], Rep
         except NotEnoughReports as exc:
             note = str(exc)
     data = {"story": stored.story.to_dict(), "report": report.to_dict() if report else None, "note": note}
-    return data, report
+    return data, report, report_key(stored)
 
 
 @router.get("/stories/{story_id}", name="story_page", summary="Story", responses=STORY_DOC)
@@ -65,9 +72,11 @@ def story_page(request: Request, story_id: str) -> Response:
     from storyline.render.report_html import report_context
 
     resources: Resources = request.app.state.resources
-    data, report = story_data(resources, story_id)
+    data, report, key = story_data(resources, story_id)
+    if wants_json(request):
+        return page(request, "story.html", data)
     view: dict[str, Any] = {
-        "v": report_context(report) if report else None,
+        "v": resources.report_view(key, report, report_context) if report else None,
         "json_url": str(request.url_for("story_json", story_id=story_id)),
     }
     return page(request, "story.html", data, view=view)
