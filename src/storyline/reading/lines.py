@@ -102,8 +102,9 @@ class Line:
 def word_count(text: str) -> int:
     """Words, counting scripts written without spaces (CJK) at about two characters a word."""
     n = len(text.split())
-    cjk = len(_CJK.findall(text))
-    return max(n, cjk // 2) if cjk else n
+    if text.isascii() or not _CJK.search(text):
+        return n
+    return max(n, len(_CJK.findall(text)) // 2)
 
 
 def is_caption(text: str) -> bool:
@@ -179,8 +180,10 @@ def is_furniture(text: str, words: int) -> bool:
         return False
     # One furniture word marks a short label; a longer line needs two ("Receive the latest
     # updates in your inbox"), so a headline that mentions a video is still a headline.
-    hits = len(set(_FURNITURE.findall(text.lower())))
-    return hits >= (1 if words <= 6 else 2) or (text.rstrip().endswith(":") and words <= 4)
+    low = text.lower()
+    if words <= 6:
+        return bool(_FURNITURE.search(low)) or (text.rstrip().endswith(":") and words <= 4)
+    return len(set(_FURNITURE.findall(low))) >= 2
 
 
 def _date_line(text: str, words: int, context: str) -> FoundDate | None:
@@ -197,32 +200,36 @@ def _date_line(text: str, words: int, context: str) -> FoundDate | None:
     return found if len(leftover) <= 4 else None
 
 
-def classify(index: int, text: str, context: str = "") -> Line:
+def classify(index: int, text: str, context: str = "", *, pos: int = 0) -> Line:
     """Put one stripped, non-blank line in its class."""
     words = word_count(text)
-    terminal = bool(_TERMINAL.search(text))
     date = _date_line(text, words, context)
     if date is not None:
-        return Line(index, text, Kind.DATE, words, date, bool(_UPDATED.search(text)))
+        return Line(index, text, Kind.DATE, words, date, bool(_UPDATED.search(text)), pos)
+    return Line(index, text, _kind(text, words), words, pos=pos)
+
+
+def _kind(text: str, words: int) -> Kind:
+    terminal = bool(_TERMINAL.search(text))
     if words <= 10 and _BYLINE.match(text):
-        return Line(index, text, Kind.BYLINE, words)
+        return Kind.BYLINE
     if is_caption(text):
-        return Line(index, text, Kind.CAPTION, words)
+        return Kind.CAPTION
     if is_furniture(text, words):
-        return Line(index, text, Kind.FURNITURE, words)
+        return Kind.FURNITURE
     if teaser(text):
-        return Line(index, text, Kind.SHORT, words)
+        return Kind.SHORT
     if words >= 6 and _DATELINE.match(text):
-        return Line(index, text, Kind.PROSE, words)  # "HAYWARD, Calif. (AP) — ..." opens a report
+        return Kind.PROSE  # "HAYWARD, Calif. (AP) — ..." opens a report
     if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
-        return Line(index, text, Kind.PROSE, words)
+        return Kind.PROSE
     if words >= 12:
-        return Line(index, text, Kind.LONG, words)
+        return Kind.LONG
     if _ITEM.match(text) and words >= 2:
-        return Line(index, text, Kind.ITEM, words)
+        return Kind.ITEM
     if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
-        return Line(index, text, Kind.SENTENCE, words)
-    return Line(index, text, Kind.SHORT, words)
+        return Kind.SENTENCE
+    return Kind.SHORT
 
 
 def _punctuated(text: str, words: int) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
@@ -189,7 +188,7 @@ def clean_pasted(page: str, *, context: str = "") -> Extracted:
     """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     numbered = [(n, t.strip()) for n, t in enumerate(raw) if t.strip()]
-    lines = [replace(classify(n, t, context), pos=k) for k, (n, t) in enumerate(numbered)]
+    lines = [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
     i, j = body_span(lines[: _comments_start(lines)])
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
