@@ -60,8 +60,18 @@ def _digits_changed(text: str) -> str | None:
     return text[: m.start()] + new + text[m.end() :]
 
 
+def _open_bound(f: Finding, sid: str) -> bool:
+    """Does the other report give an open bound ("more than 5,000")? No figure can contradict it."""
+    return any(
+        v.source != sid and isinstance(v.value, dict) and None in (v.value.get("low"), v.value.get("high"))
+        for v in f.values
+    )
+
+
 def plant_number(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
     st = next(s for s in f.statements if s.source == sid)
+    if _open_bound(f, sid):
+        return None
     for q in ann.quantities:
         if st.start <= q.start < st.end and q.low is not None and q.high is not None:
             new = _digits_changed(q.text)
@@ -76,6 +86,8 @@ def plant_date(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] |
         s, e = t.offset
         if not (st.start <= s < st.end and t.start and t.start == t.end):
             continue
+        if not any(v.source == sid and v.text == t.text for v in f.values):
+            continue  # only the date this finding compared
         m = re.search(r"\b(\d{1,2})\b", t.text)
         if m:
             day = int(m.group(1))

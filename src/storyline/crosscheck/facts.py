@@ -133,16 +133,16 @@ def to_dated_event(
     return DatedEvent(t, first, last, event, near, near_places)
 
 
-def _near(text: str, span: tuple[int, int], s: int, e: int) -> frozenset[str]:
-    """Word keys of the plain content words either side of ``text[s:e]`` within its sentence.
+def _near(text: str, span: tuple[int, int], s: int, e: int, people: frozenset[str]) -> frozenset[str]:
+    """Word keys of the content words either side of ``text[s:e]`` within its sentence.
 
-    Names are left out (a name beside a number says whose it is, not what it counts), and words
-    are cut to their first five letters so "suspension" meets "suspended".
+    People's names are left out (a name beside a number says whose it is, not what it counts),
+    and words are cut to their first five letters so "suspension" meets "suspended".
     """
-    drop = REPORTING | MONTHS_AND_DAYS
+    drop = REPORTING | MONTHS_AND_DAYS | people
     before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
     after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
-    return frozenset(w[:5] for a, _, w in before + after if not text[a].isupper())
+    return frozenset(w[:5] for _, _, w in before + after)
 
 
 def _content_spans(text: str, start: int, end: int, drop: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -181,8 +181,9 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         sent_ents: list[Entity] = [e for e in _within(ents, sent.start, sent.end) if isinstance(e, Entity)]
         names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
         places = [e for e in sent_ents if e.label in PLACE_LABELS and e.key]
+        people = frozenset(w.lower() for e in sent_ents if e.label == "PERSON" for w in e.text.split())
         measures = tuple(
-            replace(to_measure(q, text), near=_near(text, (start, end), q.start, q.end))
+            replace(to_measure(q, text), near=_near(text, (start, end), q.start, q.end, people))
             for q in _within(quants, sent.start, sent.end)
             if isinstance(q, Quantity) and not _inside_time(q, time_spans)
         )

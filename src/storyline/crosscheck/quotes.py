@@ -218,7 +218,7 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
                 conflict,
                 Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
                 Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
-                float(scores[i, j]) / 100,
+                fuzz.ratio(a.words, b.words) / 100,  # the closest whole quote is the counterpart
             )
         )
     return links
