@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
-
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import Blob, ReadOptions
 
@@ -16,6 +14,8 @@ def is_url(spec: str) -> bool:
 
 def fetch(url: str, options: ReadOptions) -> Blob:
     """Download one page into a Blob named by the address the user gave."""
+    import httpx  # imported here: most runs read files and should not pay for it
+
     try:
         with (
             httpx.Client(
