@@ -49,7 +49,9 @@ def _single_input(paths: list[str]) -> bool:
 
 @app.command("read")
 def read_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, directories, globs, URLs, or - for stdin.")
+    ],
     fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.text,
     source: Annotated[
         str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
