@@ -50,7 +50,7 @@ def _single_input(paths: list[str]) -> bool:
 @app.command("read")
 def read_command(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH...", help="Files, directories, globs, URLs, or - for stdin.")
+        list[str], typer.Argument(metavar="PATH", help="Files, directories, globs, URLs, or - for stdin.")
     ],
     fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.text,
     source: Annotated[
