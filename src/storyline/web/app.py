@@ -56,6 +56,7 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
     for module in (library, story, add, compare):
         app.include_router(module.router)
     _report_assets(app)
+    app.state.templates.env.globals["links"] = _links(app)
     _error_handlers(app)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
 
@@ -69,6 +70,26 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
         return response
 
     return app
+
+
+def _links(app: FastAPI) -> dict[str, str]:
+    """Every link the templates use, as paths worked out once: a url_for per link per request
+    costs more than the rest of a page, since Starlette's reverse lookup walks every route."""
+    path = app.url_path_for
+    return {
+        "library": path("library_page"),
+        "add": path("add_form"),
+        "add_submit": path("add_submit"),
+        "add_submit_json": path("add_submit_json"),
+        "compare": path("compare_form"),
+        "compare_submit": path("compare_submit"),
+        "compare_submit_json": path("compare_submit_json"),
+        "story": path("story_page", story_id="_")[:-1],
+        "report_css": path("report_asset", name="report.css"),
+        "report_js": path("report_asset", name="report.js"),
+        "style_css": path("static", path="/style.css"),
+        "app_js": path("static", path="/app.js"),
+    }
 
 
 REPORT_ASSETS = {"report.css": "text/css", "report.js": "text/javascript"}

@@ -93,8 +93,6 @@ def library_page(
         "next_url": nxt,
         "prev_url": prev,
         "json_url": _url(str(request.url_for("library_json")), params, offset),
-        # One url_for for the page, not one per row: Starlette's reverse lookup walks every route.
-        "story_base": str(request.url_for("story_page", story_id="_"))[:-1],
     }
     return page(request, "library.html", data, view=view)
 
