@@ -70,8 +70,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--db", type=Path, default=None)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--paragraphs", type=int, default=2000, help="real paragraphs in the pool")
     args = ap.parse_args()
     paras = paragraphs(args.data)
+    paras = random.Random(1).sample(paras, min(args.paragraphs, len(paras)))
     vecs = Embedder().embed([" ".join(p.split()[:60]) for p in paras])
     db = args.db or Path(tempfile.mkdtemp()) / "scale.db"
     rng = random.Random(0)
@@ -98,7 +100,8 @@ def main() -> None:
                 if i in marks:
                     size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
                     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                    print(f"{i:>8} {rate:>24.1f} {rate / first_rate:>15.2f} {rss:>12.0f} {size:>8.1f}")
+                    row = f"{i:>8} {rate:>24.1f} {rate / first_rate:>15.2f} {rss:>12.0f} {size:>8.1f}"
+                    print(row, flush=True)
 
 
 if __name__ == "__main__":

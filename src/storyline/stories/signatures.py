@@ -7,13 +7,14 @@ running the same wire story with different typography still match.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article
 
@@ -32,8 +33,9 @@ _WORD = re.compile(r"\w+")
 
 def normalise(text: str) -> str:
     """Lower-case words without accents or punctuation, single-spaced."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():  # most English news is ASCII: skip the per-character pass
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return " ".join(_WORD.findall(folded))
 
 
@@ -45,11 +47,20 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@functools.cache
+def _permutations(num_perm: int) -> Any:
+    """The permutations of the pinned seed, computed once: datasketch otherwise redraws them for
+    every MinHash it builds, which costs more than hashing a whole article."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
 def minhash(text: str, *, num_perm: int = NUM_PERM) -> MinHash:
     """A MinHash of the text's word shingles; equal texts after normalising give equal signatures."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=_permutations(num_perm))
     sh = shingles(text)
     if sh:
         m.update_batch(list(sh))
@@ -62,7 +73,13 @@ def minhash_from_values(values: bytes, *, num_perm: int = NUM_PERM) -> MinHash:
     from datasketch import MinHash
 
     values_arr = np.frombuffer(values, dtype=np.uint64)
-    return MinHash(num_perm=num_perm, seed=SEED, hashvalues=values_arr, scheme=SCHEME)
+    return MinHash(
+        num_perm=num_perm,
+        seed=SEED,
+        hashvalues=values_arr,
+        scheme=SCHEME,
+        permutations=_permutations(num_perm),
+    )
 
 
 def minhash_bytes(m: MinHash) -> bytes:
