@@ -203,16 +203,17 @@ def main() -> None:
         words = [s.title.split()[0] for s in stories if s.title]
         asyncio.run(run(base, ["/"] * 4, 1))  # warm: open the library in the worker threads
         rows = [
-            ("library", run(base, ["/"] * n, c)),
-            ("library search", run(base, [f"/?q={rng.choice(words)}" for _ in range(n)], c)),
-            ("story (first view)", run(base, fresh, c)),
-            ("story (repeat view)", run(base, views, c)),
-            ("story .json (repeat)", run(base, [v + ".json" for v in views], c)),
+            ("library", ["/"] * n),
+            ("library .json", ["/index.json"] * n),
+            ("library search", [f"/?q={rng.choice(words)}" for _ in range(n)]),
+            ("story (first view)", fresh),
+            ("story (repeat view)", views),
+            ("story .json (repeat)", [v + ".json" for v in views]),
         ]
         print("\n| page                   |  reqs | conc |  req/s  | p50 ms  | p99 ms  |")
         print("|------------------------|-------|-----|----------|---------|---------|")
-        for name, coro in rows:
-            wall, lat = asyncio.run(coro)
+        for name, paths in rows:
+            wall, lat = asyncio.run(run(base, paths, c))
             print(row(name, wall, lat, c), flush=True)
     finally:
         proc.terminate()

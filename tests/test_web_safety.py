@@ -85,6 +85,15 @@ def test_a_library_that_cannot_be_opened_is_one_clear_error(tmp_path: Path) -> N
         assert page.status_code == 503 and "does not exist" in page.text and "Traceback" not in page.text
         # The pages that need no library still work.
         assert client.get("/compare").status_code == 200
+        # An add says why it failed on its job page.
+        text = (
+            "Bridge reopens in Kelso\n\nThe Kelso bridge reopened on Monday after three weeks of repairs, "
+            "the council said.\n\nAbout 4,000 vehicles cross it every day, officials said."
+        )
+        r = client.post("/add.json", data={"text": [text]})
+        job = _wait(client, r.json()["url"])
+        assert job["status"] == "failed" and "does not exist" in str(job["error"])
+        assert "does not exist" in client.get(r.json()["url"].removesuffix(".json")).text
 
 
 def test_serve_defaults_to_loopback_and_no_fetching() -> None:

@@ -6,12 +6,15 @@ models are used by one add at a time. A job's state is read as a frozen snapshot
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+log = logging.getLogger(__name__)
 
 Status = Literal["queued", "running", "done", "failed"]
 MAX_JOBS = 200  # finished jobs kept for their result pages; the oldest are forgotten first
@@ -127,8 +130,8 @@ class Jobs:
             outcomes = work(Progress(self, job_id))
         except StorylineError as exc:
             self._update(job_id, status="failed", stage="failed", error=str(exc))
-        except Exception as exc:  # a bug: keep the server up and say so on the job page
+        except Exception as exc:  # a bug: keep the server up, log it, say so on the job page
+            log.exception("add job %s failed", job_id)
             self._update(job_id, status="failed", stage="failed", error=f"internal error: {exc!r}")
-            raise
         else:
             self._update(job_id, status="done", stage="done", outcomes=outcomes)

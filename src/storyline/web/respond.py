@@ -33,6 +33,7 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # packaged templates do not change under a running server
     )
     env.globals.update(report_environment().globals)
     return Jinja2Templates(env=env)
