@@ -146,3 +146,23 @@ def test_several_processes_give_the_same_result(seed_paths: tuple[Path, Path], n
     one = list(annotate_many(arts, nlp))
     two = list(annotate_many(arts, nlp, n_process=2, batch_size=1))
     assert one == two
+
+
+def test_fast_attribute_ruler_gives_the_rulers_result(seed_paths: tuple[Path, Path], nlp: Any) -> None:
+    import spacy
+
+    from storyline.annotation.attributes import FastAttributes
+    from storyline.annotation.pipeline import MODEL_NAMES
+
+    plain = next(spacy.load(n) for n in MODEL_NAMES if spacy.util.is_package(n))
+    assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributes)
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths]
+    texts.append("I ain't gonna do it, y'all. Let's go. There is a cat. It gets better. He got ta go.")
+
+    def attrs(doc: Any) -> list[tuple[str, ...]]:
+        return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+    for disable in ([], ["parser"]):
+        ours = [attrs(d) for d in nlp.pipe(texts, disable=[*disable, "storyline_sentences"])]
+        theirs = [attrs(d) for d in plain.pipe(texts, disable=disable)]
+        assert ours == theirs

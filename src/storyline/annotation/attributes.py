@@ -1,0 +1,127 @@
+"""The model's attribute ruler (tag → POS and morphology, plus word exceptions), made fast.
+
+spaCy's ``attribute_ruler`` runs its ~180 patterns through the general ``Matcher``, which costs
+about a sixth of the whole main pass on news text — more than the tagger. Its patterns are almost
+all one token long and keyed on the tag or the lower-case word, so an index by tag and word finds
+the few that can match a token, and the same ordered matches go to the ruler's own
+``set_annotations``: the result is the ruler's, token for token (``tests/test_pipeline.py``
+checks that). Patterns this matcher does not understand make it hand the doc to the ruler as is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+View = tuple[str, str, str, bool]  # a token's tag, lower-case form, dependency label, is-space
+Predicate = Callable[[View], bool]
+_FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+
+
+def _test(attr: str, want: Any) -> Predicate | None:
+    if attr not in _FIELDS:
+        return None
+    f = _FIELDS[attr]
+    if not isinstance(want, dict):
+        return lambda v: bool(v[f] == want)
+    if set(want) == {"IN"}:
+        allowed = set(want["IN"])
+        return lambda v: v[f] in allowed
+    if set(want) == {"NOT_IN"}:
+        banned = set(want["NOT_IN"])
+        return lambda v: v[f] not in banned
+    if set(want) == {"REGEX"}:
+        rx = re.compile(want["REGEX"])
+        return lambda v: rx.search(str(v[f])) is not None
+    return None
+
+
+def _compile(token_pattern: dict[str, Any]) -> Predicate | None:
+    tests = [_test(attr, want) for attr, want in token_pattern.items()]
+    if any(t is None for t in tests):
+        return None
+    checks = [t for t in tests if t is not None]
+    if len(checks) == 1:
+        return checks[0]
+    return lambda v: all(check(v) for check in checks)
+
+
+def _keys(token_pattern: dict[str, Any], attr: str) -> list[str] | None:
+    want = token_pattern.get(attr)
+    if isinstance(want, str):
+        return [want]
+    if isinstance(want, dict) and set(want) == {"IN"}:
+        return [str(w) for w in want["IN"]]
+    return None
+
+
+class FastAttributes:
+    """Finds the attribute ruler's matches by index; sets them with the ruler itself."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+        self.ok = True
+        self.index: dict[tuple[str | None, str | None], list[int]] = {}  # (tag, lower) → rules
+        self.rest: list[int] = []
+        self.rules: list[tuple[int, list[Predicate]]] = []  # (ruler key, one test per token)
+        entries: list[dict[str, Any]] = list(ruler.patterns)
+        for key, entry in enumerate(entries):
+            for pattern in entry["patterns"]:
+                preds = [_compile(tp) for tp in pattern]
+                if not pattern or any(p is None or "OP" in tp for p, tp in zip(preds, pattern, strict=True)):
+                    self.ok = False
+                    return
+                self._add(len(self.rules), pattern[0])
+                self.rules.append((key, [p for p in preds if p is not None]))
+
+    def _add(self, n: int, first: dict[str, Any]) -> None:
+        tags, lowers = _keys(first, "TAG"), _keys(first, "LOWER")
+        if tags is None and lowers is None:
+            self.rest.append(n)
+            return
+        any_tag: list[str | None] = [None]
+        for tag in any_tag if tags is None else list[str | None](tags):
+            for low in any_tag if lowers is None else list[str | None](lowers):
+                self.index.setdefault((tag, low), []).append(n)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.ok:
+            return self.ruler(doc)
+        views: list[View] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        found: set[tuple[int, int, int]] = set()
+        get = self.index.get
+        for i, v in enumerate(views):
+            cands = get((v[0], None), []) + get((v[0], v[1]), []) + get((None, v[1]), []) + self.rest
+            for n in cands:
+                key, preds = self.rules[n]
+                end = i + len(preds)
+                if end <= len(views) and all(p(views[i + k]) for k, p in enumerate(preds)):
+                    found.add((key, i, end))
+        strings = self.ruler.vocab.strings
+        matches = sorted((key, strings[str(key)], s, e) for key, s, e in found)
+        self.ruler.set_annotations(doc, matches)
+        return doc
+
+
+@Language.factory("storyline_attributes")
+def make_fast_attributes(nlp: Language, name: str) -> FastAttributes | AttributeRuler:
+    """Built from the pipeline's own ruler, which ``speed_up`` renames to ``_attribute_rules``."""
+    ruler = nlp.get_pipe("_attribute_rules")
+    assert isinstance(ruler, AttributeRuler)
+    fast = FastAttributes(ruler)
+    return fast if fast.ok else ruler
+
+
+def speed_up(nlp: Language) -> None:
+    """Swap the pipeline's ``attribute_ruler`` for the indexed one, keeping its name and place."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.component_names else None
+    if not isinstance(ruler, AttributeRuler):
+        return
+    nlp.rename_pipe("attribute_ruler", "_attribute_rules")
+    nlp.add_pipe("storyline_attributes", name="attribute_ruler", after="_attribute_rules")
+    nlp.remove_pipe("_attribute_rules")
