@@ -44,23 +44,18 @@ def vary(page: bytes, pool: list[bytes], rng: random.Random) -> bytes:
     return NUMBER.sub(lambda m: str(int(m.group().replace(b",", b"")) + rng.randint(1, 9)).encode(), out)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=10_000)
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "crawl.warc.gz")
-    ap.add_argument("--seed", type=int, default=7)
-    opts = ap.parse_args()
-    rng = random.Random(opts.seed)
-    pages = load_pages()
-    pool = [m.group(2) for p in pages for m in PARA.finditer(p) if len(m.group(2)) > 80]
-    opts.out.parent.mkdir(parents=True, exist_ok=True)
-    with opts.out.open("wb") as fh:
+def write_warc(out: Path, *, pages: int, seed: int = 7) -> None:
+    """Write ``pages`` recombined pages, with requests and images interleaved as in a crawl."""
+    rng = random.Random(seed)
+    originals = load_pages()
+    pool = [m.group(2) for p in originals for m in PARA.finditer(p) if len(m.group(2)) > 80]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as fh:
         w = WARCWriter(fh, gzip=True)
-        for i in range(opts.pages):
+        for i in range(pages):
             url = f"https://news.example.org/{i // 1000}/story-{i}.html"
-            w.write_record(
-                w.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
-            )
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            w.write_record(w.create_warc_record(url, "request", payload=request))
             day = 1 + i % 28
             headers = StatusAndHeaders(
                 "200 OK",
@@ -70,17 +65,21 @@ def main() -> None:
                 ],
                 protocol="HTTP/1.1",
             )
-            body = vary(rng.choice(pages), pool, rng)
-            w.write_record(
-                w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-            )
+            body = io.BytesIO(vary(rng.choice(originals), pool, rng))
+            w.write_record(w.create_warc_record(url, "response", payload=body, http_headers=headers))
             if i % 10 == 0:
                 img = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
-                w.write_record(
-                    w.create_warc_record(
-                        url + ".jpg", "response", payload=io.BytesIO(b"\xff\xd8" * 64), http_headers=img
-                    )
-                )
+                jpeg = io.BytesIO(b"\xff\xd8" * 64)
+                w.write_record(w.create_warc_record(url + ".jpg", "response", payload=jpeg, http_headers=img))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=10_000)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "crawl.warc.gz")
+    ap.add_argument("--seed", type=int, default=7)
+    opts = ap.parse_args()
+    write_warc(opts.out, pages=opts.pages, seed=opts.seed)
     print(f"wrote {opts.pages} pages to {opts.out} ({opts.out.stat().st_size / 1e6:.1f} MB)")
 
 

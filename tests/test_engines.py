@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from storyline.engines.local import LocalEngine
-from storyline.engines.run import stories_of
+from storyline.engines.run import add_to_library, stories_of
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import ReadOptions
 
@@ -114,3 +114,42 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus: list[str], ray_engine: An
     assert killed, "no Ray worker was found to kill"
     assert not errors
     assert sorted(seen) == sorted({_id for _id in seen}) and len(seen) == len(basil)
+
+
+@pytest.fixture(scope="module")
+def small_warc(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A crawl-like WARC of five real pages recombined by bench/make_warc.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_warc", Path(__file__).parent.parent / "bench/make_warc.py"
+    )
+    assert spec and spec.loader
+    make_warc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_warc)
+    out = tmp_path_factory.mktemp("warc") / "crawl.warc.gz"
+    make_warc.write_warc(out, pages=5, seed=3)
+    return out
+
+
+def _library_shape(lib: Any) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(a.id for a in lib.story(s.id).articles)) for s in lib.stories(limit=1000))
+
+
+def test_add_with_either_engine_fills_the_same_library_and_resumes(
+    small_warc: Path, ray_engine: Any, nlp: Any, embedder: Any, tmp_path: Path
+) -> None:
+    from storyline.store import Library
+
+    errors: list[UnreadableInput] = []
+    with Library(tmp_path / "local.db") as lib_local, Library(tmp_path / "ray.db") as lib_ray:
+        local = LocalEngine(models={"nlp": nlp, "embedder": embedder})
+        first = add_to_library(lib_local, [str(small_warc)], local, ReadOptions(), errors.append)
+        add_to_library(lib_ray, [str(small_warc)], ray_engine, ReadOptions(), errors.append)
+        assert len(first) >= 4 and all(r.status == "created" for r in first)
+        assert _library_shape(lib_local) == _library_shape(lib_ray)
+        # a re-run skips everything already stored before any model runs
+        again = add_to_library(lib_ray, [str(small_warc)], ray_engine, ReadOptions(), errors.append)
+        assert again == []
+        assert sum(s.articles for s in lib_ray.stories(limit=1000)) == len(first)
+    assert all(type(e).__name__ == "SkippedRecord" for e in errors)  # requests and images only
