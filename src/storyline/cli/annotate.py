@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import InputTally, dump_json, err_console, report_error, write_output
+from storyline.cli.common import InputTally, ReportOption, dump_json, err_console, report_error, write_output
 from storyline.cli.read import _single_input
 from storyline.errors import StorylineError, UnreadableInput
 from storyline.model import AnnotatedArticle, Article
@@ -126,9 +126,10 @@ def annotate_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
     ] = None,
+    report: ReportOption = None,
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
-    with InputTally() as tally:
+    with InputTally(report) as tally:
         articles, _ = read_inputs(paths, source, tally)
     try:
         if fmt is AnnotateFormat.jsonl:

@@ -8,13 +8,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Annotated, Any
 
+import typer
 from rich.console import Console
 
 from storyline.errors import SkippedRecord, UnreadableInput
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        help="Write every failed input and skipped archive record to FILE as JSON Lines (id and reason).",
+    ),
+]
 
 
 def report_error(where: str, problem: str) -> None:

@@ -10,7 +10,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import InputTally, dump_json, dump_jsonl, write_output
+from storyline.cli.common import InputTally, ReportOption, dump_json, dump_jsonl, write_output
 from storyline.errors import UnreadableInput
 from storyline.model import Article
 
@@ -59,12 +59,13 @@ def read_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
     ] = None,
+    report: ReportOption = None,
 ) -> None:
     """Read news reports (pasted pages, HTML, JSON, JSON Lines, URLs) into clean articles."""
     from storyline.reading import iter_inputs
 
     articles: list[Article] = []
-    with InputTally() as tally, _Sink(output, on=fmt is ReadFormat.jsonl) as stream:
+    with InputTally(report) as tally, _Sink(output, on=fmt is ReadFormat.jsonl) as stream:
         for item in iter_inputs(paths, source_name=source):
             if isinstance(item, UnreadableInput):  # archive records skipped by design are only counted
                 tally.handle(item)
