@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from storyline.model import AnnotatedArticle, Article
+from storyline.model import AnnotatedArticle
 from storyline.store import Library, NotInLibrary
 from storyline.store.schema import VERSION
 
@@ -171,5 +171,14 @@ def test_bad_library_location_is_one_library_error(tmp_path: Path) -> None:
         Library("postgresql://nobody@127.0.0.1:1/none").stories()
 
 
-def _plain(a: AnnotatedArticle) -> Article:
-    return a.article
+def test_batch_filing_is_idempotent(db_url: str, annotated: list[AnnotatedArticle], embedder: Any) -> None:
+    from storyline.store.prepare import prepare_many
+
+    prepared = list(prepare_many(annotated[2:8], nlp=None, embedder=embedder))
+    with Library(db_url) as lib:
+        first = lib.file_many(prepared)
+        assert [r.status for r in first] == ["created"] * 6
+        retried = lib.file_many(prepared + prepared[:1])  # a retried task, with a duplicate inside
+        assert [r.status for r in retried] == ["existing"] * 7
+        assert [r.story_id for r in retried[:6]] == [r.story_id for r in first]
+        assert len(list(lib.export())) == 6 and len(lib.stories()) == 2

@@ -166,10 +166,18 @@ def _title(rows: Sequence[Any]) -> str | None:
     return representative_title(arts, [signature_from_row(r) for r in rows])
 
 
-def file_item(engine: Any, item: Prepared, grouper: Grouper, seen: int) -> tuple[AddResult, int]:
-    """File one item in its own transaction; returns the result and the new high mark."""
+def file_items(
+    engine: Any, items: Sequence[Prepared], grouper: Grouper, seen: int
+) -> tuple[list[AddResult], int]:
+    """File items in one transaction (a batch from a cluster worker, or one article from ``add``);
+    returns the results and the new high mark. Keyed by content hash: a retried batch stores
+    nothing twice."""
+    out = []
     with engine.begin() as conn:
         _lock(conn)
         seen = catch_up(conn, grouper, seen)
-        result, seq = file_one(conn, item, grouper)
-    return result, max(seen, seq or 0)
+        for item in items:
+            result, seq = file_one(conn, item, grouper)
+            out.append(result)
+            seen = max(seen, seq or 0)
+    return out, seen

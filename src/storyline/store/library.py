@@ -92,20 +92,23 @@ class Library:
         return results
 
     def file(self, item: filing.Prepared) -> AddResult:
-        """File one prepared article (its own transaction). ``add_articles`` calls this; a bulk
-        loader with its own vectors may too."""
+        """File one prepared article in its own transaction (what ``add_articles`` does)."""
+        return self.file_many([item])[0]
+
+    def file_many(self, items: Sequence[filing.Prepared]) -> list[AddResult]:
+        """File prepared articles in one transaction: all or none are stored. For bulk loaders
+        (a cluster writing batches); re-filing the same batch stores nothing twice."""
         grouper = self._load_grouper()
         try:
-            result, self._seen = filing.file_item(self.engine, item, grouper, self._seen)
+            results, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
         except SQLAlchemyError as exc:
             self._grouper = None  # the in-memory index may hold what was rolled back: reload
-            raise LibraryError(
-                f"cannot store {item.annotated.article.path or item.annotated.id}: {exc}"
-            ) from exc
+            where = ", ".join(i.annotated.article.path or i.annotated.id for i in items[:3])
+            raise LibraryError(f"cannot store {where}: {exc}") from exc
         except BaseException:
             self._grouper = None
             raise
-        return result
+        return results
 
     def remove(self, ident: str) -> Literal["article", "story"]:
         """Remove a story (all its articles and versions) or one article (all its versions)."""
