@@ -229,6 +229,11 @@ def test_openapi_documents_every_json_twin(client: TestClient) -> None:
     for p in ("/index.json", "/stories/{story_id}.json", "/jobs/{job_id}.json", "/compare.json", "/add.json"):
         assert p in paths, p
     assert "application/json" in paths["/stories/{story_id}"]["get"]["responses"]["200"]["content"]
+    # Laid out offline at /api (FastAPI's /docs would load Swagger UI from a CDN).
+    assert client.get("/docs").status_code == 404
+    api = client.get("/api.json").json()["endpoints"]
+    assert {"GET /stories/{story_id}.json", "POST /add.json"} <= {f"{e['method']} {e['path']}" for e in api}
+    assert "/stories/{story_id}.json" in client.get("/api").text
 
 
 def test_form_pages_have_json_twins_saying_what_they_accept(client: TestClient) -> None:

@@ -21,7 +21,7 @@ from storyline.errors import LibraryError, NotEnoughReports, StorylineError, Unr
 from storyline.web.limits import UploadLimit
 from storyline.web.resources import Resources
 from storyline.web.respond import error_page, make_templates
-from storyline.web.routes import add, compare, library, story
+from storyline.web.routes import add, api, compare, library, story
 from storyline.web.settings import WebSettings
 
 DESCRIPTION = """Browse stories, add reports and cross-check them.
@@ -48,12 +48,16 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
         yield
         res.close()
 
-    app = FastAPI(title="storyline", description=DESCRIPTION, version=_version(), lifespan=lifespan)
+    # No /docs or /redoc: they load Swagger UI and ReDoc from a CDN. /api lays the schema out offline.
+    app = FastAPI(
+        title="storyline", description=DESCRIPTION, version=_version(), lifespan=lifespan,
+        docs_url=None, redoc_url=None,
+    )
     app.state.resources = res
     app.state.templates = make_templates()
     static = pkg_resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (library, story, add, compare):
+    for module in (library, story, add, compare, api):
         app.include_router(module.router)
     _report_assets(app)
     app.state.templates.env.globals["links"] = _links(app)
@@ -63,8 +67,7 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        if not request.url.path.startswith(("/docs", "/redoc")):  # Swagger UI loads its own scripts
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
@@ -89,6 +92,7 @@ def _links(app: FastAPI) -> dict[str, str]:
         "report_js": path("report_asset", name="report.js"),
         "style_css": path("static", path="/style.css"),
         "app_js": path("static", path="/app.js"),
+        "api": path("api_page"),
     }
 
 
