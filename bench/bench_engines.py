@@ -141,6 +141,14 @@ def _stage_of(pid: int) -> str:
     return " [decode]"
 
 
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 class Sampler(threading.Thread):
     """Peak RSS of every process below this one, sampled twice a second: Ray Data ends its actors
     when a dataset is done, so their VmHWM has to be read while they live."""
@@ -149,6 +157,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.peak: dict[int, int] = {}
         self.label: dict[int, str] = {}
+        self.cpu: dict[int, float] = {}  # user + system seconds, the last value seen
         self.halt = threading.Event()
 
     def run(self) -> None:
@@ -167,17 +176,20 @@ class Sampler(threading.Thread):
             hwm = _status_kb(pid, "VmHWM")
             if hwm:
                 self.peak[pid] = max(self.peak.get(pid, 0), hwm)
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_seconds(pid))
                 label = _label(pid)
                 if "IDLE" not in label or pid not in self.label:
                     self.label[pid] = label
 
-    def stop(self) -> dict[str, list[tuple[str, int]]]:
+    def stop(self) -> dict[str, Any]:
         self.halt.set()
         self.join()
         rows = sorted(((self.label[p], kb) for p, kb in self.peak.items()), key=lambda x: -x[1])
         return {
             "worker_mem": [r for r in rows if r[0].startswith("ray::")],
             "system_mem": [r for r in rows if not r[0].startswith("ray::")],
+            "worker_cpu_s": sum(s for p, s in self.cpu.items() if "_Stage" in self.label[p]),
+            "other_cpu_s": sum(s for p, s in self.cpu.items() if "_Stage" not in self.label[p]),
         }
 
 
@@ -215,17 +227,20 @@ def run_one(job: str, engine_name: str, workers: int, warc: Path, pages: int) ->
 
     sampler = Sampler()
     sampler.start()
+    cpu0 = sum(os.times()[:2])
     tmp = Path(tempfile.mkdtemp(prefix="bench-engines-"))
     start = time.perf_counter()
     engine = open_engine(engine_name, workers=workers)
     started = time.perf_counter()
     library: dict[str, Any] = {}
+    stored = 0
     times: list[float] = []
     if job == "add":
         lib = Library(tmp / "lib.db")
         timed = _TimedLibrary(lib)
         results = add_to_library(timed, [str(warc)], engine, ReadOptions(), on_error)
         sigs, times, file_s = timed.signatures, timed.times, timed.seconds
+        stored = sum(r.status != "existing" for r in results)
         library = {r.article_id: (r.story_id, r.copy_of) for r in results}
     else:
         sigs = []
@@ -234,6 +249,7 @@ def run_one(job: str, engine_name: str, workers: int, warc: Path, pages: int) ->
             sigs.append(item.signature)
         file_s = 0.0
     end = time.perf_counter()
+    cpu_end = sum(os.times()[:2])
     placements = engine.group(sigs)
     group_s = time.perf_counter() - end
     sampler.sample()
@@ -255,7 +271,9 @@ def run_one(job: str, engine_name: str, workers: int, warc: Path, pages: int) ->
         "seconds": end - start,
         "startup_s": started - start,
         # the second half's rate: engine start, model loads and the first batches left out
-        "steady_rate": (n - n // 2 - 1) / (end - times[n // 2]) if n >= 4 and end > times[n // 2] else None,
+        "steady_rate": (n - n // 2 - 1) / (end - times[n // 2])
+        if n >= 4 and end - times[n // 2] > 0.1 * (end - start)  # not when all came out at once
+        else None,
         "stage_per_1000": {s: clock.per_thousand(s) for s in STAGE_COLS if clock.count[s]},
         "stage_count": {s: clock.count[s] for s in STAGE_COLS if clock.count[s]},
         "file_per_1000": 1000 * file_s / n if n and job == "add" else None,
@@ -264,9 +282,35 @@ def run_one(job: str, engine_name: str, workers: int, warc: Path, pages: int) ->
         "library": sorted((a, s, c) for a, (s, c) in library.items()),
         "stories": len({p.story for p in placements}),
         "db_bytes": db_bytes,
+        "db_path": str(tmp / "lib.db") if job == "add" else None,
         "driver_hwm_kb": _status_kb(os.getpid(), "VmHWM"),
+        "driver_cpu_s": cpu_end - cpu0,
+        "stored": stored,
         **mem,
     }
+
+
+def postgres_size(sqlite_path: str, url: str) -> dict[str, int]:
+    """Copy a SQLite library's rows into a PostgreSQL library and measure what they take there:
+    the same columns, but TOAST compresses the JSON (not the float16 vectors) and pages are 8 KiB."""
+    from sqlalchemy import create_engine, select, text
+
+    from storyline.store import Library
+    from storyline.store.schema import articles, stories
+
+    src = create_engine(f"sqlite:///{sqlite_path}")
+    with Library(url) as lib:
+        with src.connect() as s, lib.engine.begin() as d:
+            d.execute(text("TRUNCATE articles, stories"))  # no dead rows from an earlier copy
+            for table in (stories, articles):
+                d.execute(table.insert(), [dict(r._mapping) for r in s.execute(select(table))])
+        with lib.engine.connect() as c:
+            sql = {
+                "articles": "select count(*) from articles",
+                "bytes": "select pg_total_relation_size('articles') + pg_total_relation_size('stories')",
+                "indexes": "select pg_indexes_size('articles') + pg_indexes_size('stories')",
+            }
+            return {k: int(c.execute(text(q)).scalar() or 0) for k, q in sql.items()}
 
 
 def probe_models() -> dict[str, Any]:
@@ -328,7 +372,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
         f"{'job':8} {'config':7} {'pages':>6} {'arts':>6} {'sec':>7} {'art/s':>6} {'ratio':>6} "
         f"{'steady':>6} {'driver':>7} {'ray sys':>7}  "
         + " ".join(f"{s:>8}" for s in STAGE_COLS)
-        + f" {'file':>6} {'group':>6}  workers (peak MB each)"
+        + f" {'file':>6} {'group':>6} {'cpu/art':>7}  workers (peak MB each)"
     )
     lines = [head, "-" * len(head)]
     local: dict[str, float] = {}
@@ -343,12 +387,14 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
         )
         steady = f"{r['steady_rate']:6.2f}" if r["steady_rate"] else f"{'-':>6}"
         file_s = f"{r['file_per_1000']:6.1f}" if r["file_per_1000"] is not None else f"{'-':>6}"
+        cpu = r.get("driver_cpu_s", 0.0) + r.get("worker_cpu_s", 0.0) + r.get("other_cpu_s", 0.0)
+        cpu_art = f"{cpu / r['articles']:7.2f}" if "driver_cpu_s" in r and r["articles"] else f"{'-':>7}"
         sys_kb = sum(kb for _, kb in r["system_mem"])
         sys_kb += sum(kb for label, kb in r["worker_mem"] if "_Stage" not in label)
         lines.append(
             f"{r['job']:8} {config:7} {r['pages']:>6} {r['articles']:>6} {r['seconds']:7.1f} {rate:6.2f} "
             f"{ratio:6.2f} {steady} {_mb(r['driver_hwm_kb']):>7} {_mb(sys_kb) if sys_kb else '-':>7}  "
-            f"{stages} {file_s} {r['group_s']:6.2f}  {_workers(r)}"
+            f"{stages} {file_s} {r['group_s']:6.2f} {cpu_art}  {_workers(r)}"
         )
     return "\n".join(lines)
 
@@ -391,6 +437,7 @@ def main() -> None:
     ap.add_argument("--jobs", default="add,stories")
     ap.add_argument("--configs", default="local,ray1,ray2")
     ap.add_argument("--json", type=Path, default=OUT / "bench_engines.json", help="raw figures")
+    ap.add_argument("--pg", help="a PostgreSQL URL (scripts/pg-start): measure the library's size there too")
     ap.add_argument("--from-json", type=Path, help="print the table of an earlier run's raw figures")
     ap.add_argument("--child", nargs=4, metavar=("JOB", "ENGINE", "WORKERS", "PAGES"), help=argparse.SUPPRESS)
     ap.add_argument("--probe-models", action="store_true", help=argparse.SUPPRESS)
@@ -433,6 +480,9 @@ def main() -> None:
     models = json.loads(
         subprocess.run(probe, check=True, capture_output=True, text=True).stdout.splitlines()[-1]
     )
+    for r in rows:
+        if opts.pg and r["job"] == "add" and r["engine"] == "local" and r.get("db_path"):
+            r["postgres"] = postgres_size(r["db_path"], opts.pg)
     opts.json.write_text(json.dumps({"rows": rows, "models": models}, indent=1))
     report(rows, models, opts.warc)
 
@@ -444,9 +494,10 @@ def report(rows: Sequence[dict[str, Any]], models: dict[str, Any] | None, warc: 
         f"{os.getloadavg()[0]:.1f} at the end (timings are noisy: compare ratios within this run)"
     )
     print("pages = HTML pages given to that row (the first N of the crawl); arts = articles out")
-    print("sec/art/s: end to end incl. engine start and model loads; steady: art/s after the first article")
+    print("sec/art/s: end to end incl. engine start and model loads; steady: art/s, 2nd half")
     print("driver/ray sys/workers: peak RSS (VmHWM) MB; stage columns: worker s per 1,000 articles;")
-    print("file: driver s per 1,000 filing into SQLite; group: engine.group s for all the row's articles\n")
+    print("file: driver s per 1,000 filing into SQLite; group: engine.group s for all the row's articles")
+    print("cpu/art: CPU s (user+sys) per article of the driver, the stage workers and Ray's own processes\n")
     print(table(rows))
     print()
     for line in same_stories(rows):
@@ -456,10 +507,19 @@ def report(rows: Sequence[dict[str, Any]], models: dict[str, Any] | None, warc: 
             print(f"{r['job']} {r['engine']}×{r['workers']} on {r['pages']} pages: {r['errors']}")
     for r in rows:
         if r["job"] == "add" and r["engine"] == "local" and r["articles"]:
+            stored = r.get("stored") or r["articles"]
             print(
-                f"SQLite library: {r['db_bytes'] / 1e6:.2f} MB for {r['articles']} articles = "
-                f"{r['db_bytes'] / r['articles'] / 1024:.1f} KiB per article"
+                f"SQLite library: {r['db_bytes'] / 1e6:.2f} MB for {stored} stored articles "
+                f"({r['articles'] - stored} were copies already stored) = "
+                f"{r['db_bytes'] / stored / 1024:.1f} KiB per article"
             )
+            if r.get("postgres"):
+                pg = r["postgres"]
+                print(
+                    f"PostgreSQL, the same rows: {pg['bytes'] / 1e6:.2f} MB for {pg['articles']} articles "
+                    f"= {pg['bytes'] / pg['articles'] / 1024:.1f} KiB per article "
+                    f"(indexes {pg['indexes'] / pg['articles'] / 1024:.1f} KiB)"
+                )
     if models is None:
         return
     print(
