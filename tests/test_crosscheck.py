@@ -149,3 +149,14 @@ def test_bad_input_is_reported_and_skipped(
         compare([missing, *seed_paths], nlp=nlp, embedder=embedder)
     with pytest.raises(NotEnoughReports):
         compare([missing, seed_paths[0]], nlp=nlp, embedder=embedder, on_error=errors.append)
+
+
+def test_three_sources_make_one_finding_per_fact(nlp: Any, embedder: Any) -> None:
+    c = (
+        "Officials in Valencia said 12 people were killed in the floods on Tuesday.\n\n"
+        "Mayor Ana Ruiz said: “We have never seen water rise this fast.”"
+    )
+    report = run(nlp, embedder, FLOOD_A, FLOOD_B, c)
+    found = holding(conflicts(report, "number"), "34 people", "said 34 people", "12 people")
+    assert len(found) == 1
+    assert found[0].independent == 3 and len({v.source for v in found[0].values}) == 3
