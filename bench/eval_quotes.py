@@ -10,6 +10,8 @@ quote holding that substring has a speaker containing one of the accepted string
 as ``tests/acceptance/check-seeds`` judges the seeds.
 
 Figures, for storyline and a baseline in the same run:
+Two samples: the one looked at while the rules were written (``SAMPLE``) and one checked after
+(``FRESH``, from other articles) — the second is the figure to quote.
 - found: share of sampled quotes present in the output (a quote whose text holds the substring);
 - speaker accuracy: share of sampled quotes with the right speaker (missing quotes count wrong);
 - coverage: share of the characters inside quotation marks (a plain regex over the texts of the
@@ -43,6 +45,16 @@ L = "72fa9b13-4e59-4716-8df9-4c3580e7dddf"
 M = "7a97de89-1433-46f7-bcc2-f80b041cb9a0"
 N = "84b3c118-50d2-45a5-a91f-7ed95b5d0143"
 O = "8abec8d9-50a2-480e-969a-157f94954f4d"  # noqa: E741
+P = "97566c74-e000-49fb-b091-e6ec6e179de0"
+Q = "a4edca3f-931f-4785-8c3f-f3d8fa84cbec"
+R = "ae243a95-b2c2-410c-9e2b-b083b4b8eb48"
+S = "b7021938-ff8d-42ea-adec-5704c0b65237"
+T = "c5534b7e-a373-4962-8345-3847bc41a636"
+U = "cad4bba5-cf97-45cb-8059-ebeb47dcec7a"
+V = "d3a1ce0a-fc48-4827-a278-8f0ce8c7a519"
+W = "df6a55fb-dfe5-4362-89a6-8c040d648a70"
+X = "ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a"
+Y = "f688c56d-7fae-42ef-b7f7-7db207b58d27"
 
 SAMPLE: list[tuple[str, str, list[str]]] = [
     (f"{A}_1", "Today, his fellow Missourians urged him", ["Romney"]),
@@ -151,6 +163,61 @@ SAMPLE: list[tuple[str, str, list[str]]] = [
     (f"{O}_3", "You cannot trust a guy like this", ["Fox"]),
 ]
 
+# Checked by hand after the rules were last changed, from articles not used while writing them:
+# the honest figure for text the rules have not seen.
+FRESH: list[tuple[str, str, list[str]]] = [
+    (f"{P}_1", "It is very important to me that the right Republican", ["Trump"]),
+    (f"{P}_1", "But if that Republican, in my opinion", ["Trump"]),
+    (f"{P}_2", "I am looking at it, if the Republicans choose", ["Trump"]),
+    (f"{P}_2", "We would have done very well", ["Trump"]),
+    (f"{P}_3", "I have decided not to be the moderator", ["Trump"]),
+    (f"{P}_3", "I believe this would not only have been the most watched", ["Trump"]),
+    (f"{P}_3", "give up my right to run as an independent candidate", ["Trump"]),
+    (f"{Q}_1", "This is the same individual that just excoriated", ["McCain"]),
+    (f"{Q}_1", "We know about the secret wiretaps", ["Clinton"]),
+    (f"{Q}_1", "It’s a stunning record of secrecy", ["Clinton"]),
+    (f"{Q}_2", "This all raised the question to us", ["official"]),
+    (f"{Q}_2", "It would be oversimplified and inaccurate", ["State Department official"]),
+    (f"{Q}_3", "The State Department has long had access", ["Harf"]),
+    (f"{R}_2", "If they really cared about creating jobs", ["Manley"]),
+    (f"{R}_3", "It had been my intention to file cloture", ["Reid"]),
+    (f"{R}_3", "however, supporters of the original bills requested", ["Reid"]),
+    (f"{S}_1", "Your actions both past and present", ["letter"]),
+    (f"{S}_1", "We have no faith in your ability", ["letter"]),
+    (f"{S}_2", "chasing after Russian Communists", ["Turner"]),
+    (f"{S}_2", "Now we have Schiff chasing after Russian collusion", ["Turner"]),
+    (f"{S}_3", "Undoubtedly there is collusion", ["Schiff"]),
+    (f"{S}_3", "We will continue to investigate the counterintelligence", ["Schiff"]),
+    (f"{T}_1", "I need to ask what she did", ["Gowdy"]),
+    (f"{T}_2", "email arrangement with herself is highly unusual", ["Gowdy"]),
+    (f"{T}_2", "a transcribed interview would best protect Secretary", ["Gowdy"]),
+    (f"{T}_3", "We share the Secretary’s desire", ["Gowdy"]),
+    (f"{U}_1", "The President and Speaker had a frank meeting", ["statement"]),
+    (f"{U}_1", "I can’t speculate about the time frame", ["Carney"]),
+    (f"{U}_2", "My guess is still that we will reach a deal", ["Tom Cole"]),
+    (f"{U}_2", "If they reach a deal, I suspect", ["Tom Cole"]),
+    (f"{U}_3", "This afternoon, the President and Speaker Boehner met", ["statement"]),
+    (f"{U}_3", "There is a growing group of folks", ["Corker"]),
+    (f"{U}_3", "Republicans know that they have the debt ceiling", ["Corker"]),
+    (f"{V}_1", "I am confident this is the right and best choice", ["Patrick"]),
+    (f"{V}_1", "I’m not standing here because I’m a person of color", ["Cowen", "Cowan"]),
+    (f"{V}_2", "Tom Brady, George Clooney, James Bond, the president", ["Murray"]),
+    (f"{V}_2", "It was a private fact, but now known publicly", ["Patrick"]),
+    (f"{V}_3", "Tom Brady, George Clooney, James Bond and the president", ["Murray"]),
+    (f"{W}_1", "will be designed to maximize our chance", ["Schiff"]),
+    (f"{W}_2", "A business does not have the right to take the fifth", ["Warner"]),
+    (f"{W}_2", "Everything is on the table", ["Burr"]),
+    (f"{W}_3", "Those subpoenas will be designed", ["Schiff"]),
+    (f"{W}_3", "And I think we need to use whatever compulsory methods", ["Schiff"]),
+    (f"{X}_1", "eyes of the nation and the world", ["Holder"]),
+    (f"{X}_2", "I understand that mistrust", ["Holder"]),
+    (f"{X}_2", "I remember how humiliating that was", ["Holder"]),
+    (f"{X}_3", "Anyone who wants me off the case", ["McCulloch"]),
+    (f"{X}_3", "undermines everything except the cover", ["McCulloch"]),
+    (f"{Y}_1", "So-called Birthright Citizenship", ["Trump"]),
+    (f"{Y}_1", "It is not covered by the 14th Amendment", ["Trump"]),
+]
+
 _MARKED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -199,33 +266,47 @@ def main() -> None:
     from storyline.annotation import annotate_many, load_nlp
     from storyline.reading import read
 
-    names = sorted({f for f, _, _ in SAMPLE})
+    everything = SAMPLE + FRESH
+    names = sorted({f for f, _, _ in everything})
     arts = [read(args.data / "basil-dev" / f"{n}.json") for n in names]
     nlp = load_nlp()
     ours = {n: a for n, a in zip(names, annotate_many(arts, nlp), strict=True)}
     docs = dict(zip(names, nlp.pipe([a.text for a in arts], disable=["parser"]), strict=True))
-    systems: dict[str, dict[str, list[tuple[int, int, str | None]]]] = {
+    systems: dict[str, dict[str, list[Attributed]]] = {
         "storyline": {n: [(q.start, q.end, q.speaker) for q in ours[n].quotes] for n in names},
         "nearest PERSON (baseline)": {n: baseline(docs[n], ours[n].text) for n in names},
     }
-    print(f"speaker attribution, {len(SAMPLE)} hand-checked quotes in {len(names)} basil-dev articles")
-    print(f"{'system':<28}{'found':>8}{'speaker acc':>13}{'acc | found':>13}{'coverage':>10}")
+    texts = {n: ours[n].text for n in names}
+    print(f"speaker attribution on hand-checked basil-dev quotes ({len(names)} articles)")
+    print(f"{'system':<28}{'sample':<14}{'quotes':>7}{'found':>8}{'speaker acc':>13}{'coverage':>10}")
     for label, quotes in systems.items():
-        found = right = 0
-        for name, part, accepted in SAMPLE:
-            q = _quote_for(quotes[name], ours[name].text, part)
-            found += q is not None
-            ok = q is not None and _has(q[2], accepted)
-            right += ok
-            if args.show and not ok:
-                print(f"  miss [{label}] {name}: {part!r} → {q[2] if q else 'not found'} (want {accepted})")
-        cov = [coverage(ours[n].text, quotes[n]) for n in names]
-        covered, inside = sum(c for c, _ in cov), sum(i for _, i in cov)
-        n = len(SAMPLE)
-        print(
-            f"{label:<28}{found / n:>8.3f}{right / n:>13.3f}{right / max(found, 1):>13.3f}"
-            f"{covered / max(inside, 1):>10.3f}"
-        )
+        for sample_name, sample in (("while tuning", SAMPLE), ("fresh", FRESH), ("all", everything)):
+            found, right = _score(sample, quotes, texts, label if args.show else None)
+            files = sorted({f for f, _, _ in sample})
+            cov = [coverage(texts[n], quotes[n]) for n in files]
+            covered, inside = sum(c for c, _ in cov), sum(i for _, i in cov)
+            n = len(sample)
+            print(
+                f"{label:<28}{sample_name:<14}{n:>7}{found / n:>8.3f}{right / n:>13.3f}"
+                f"{covered / max(inside, 1):>10.3f}"
+            )
+
+
+def _score(
+    sample: list[tuple[str, str, list[str]]],
+    quotes: dict[str, list[Attributed]],
+    texts: dict[str, str],
+    show: str | None,
+) -> tuple[int, int]:
+    found = right = 0
+    for name, part, accepted in sample:
+        q = _quote_for(quotes[name], texts[name], part)
+        found += q is not None
+        ok = q is not None and _has(q[2], accepted)
+        right += ok
+        if show and not ok:
+            print(f"  miss [{show}] {name}: {part!r} → {q[2] if q else 'not found'} (want {accepted})")
+    return found, right
 
 
 if __name__ == "__main__":
