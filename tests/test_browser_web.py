@@ -114,7 +114,7 @@ def story_url(browser: Any, base_url: str, seed_paths: tuple[Path, Path]) -> str
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
     context.close()
     assert len(hrefs) == 1, f"the two seeds should land in one story, got {hrefs}"
-    return str(hrefs.pop())
+    return base_url + str(hrefs.pop())
 
 
 def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(page: Any, story_url: str) -> None:
