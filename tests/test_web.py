@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyline.web import WebSettings, create_app
+from storyline.web.resources import report_key
 
 HOSTILE = (
     "Hostile reporter writes for Example News.\n\n"
@@ -276,6 +277,9 @@ def test_add_shows_where_each_input_landed_and_the_error_beside_the_bad_one(
     page = client.get(f"/jobs/{added['id']}").text
     assert "broken.json" in page and files["broken.json"]["error"] in page
     assert f'href="/stories/{seeds[0]["story_id"]}"' in page
+    # The add cross-checked the story it changed and kept the report for the story page.
+    res = client.app.state.resources  # type: ignore[attr-defined]
+    assert res.cached_report(report_key(res.library().story(seeds[0]["story_id"]))) is not None
 
 
 def test_adding_the_same_reports_again_stores_nothing_new(client: TestClient, seed_texts: list[str]) -> None:

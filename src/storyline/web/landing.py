@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Article
 from storyline.store import AddResult, NotInLibrary
-from storyline.web.resources import Resources
+from storyline.web.resources import Resources, report_key
 
 BATCH = 16  # articles per library call: one nlp.pipe batch, short enough to let pages through
 
@@ -38,12 +38,24 @@ def add_to_library(
                 nlp=resources.nlp(),
                 embedder=resources.embedder(),
                 progress=progress,
+                crosscheck=False,  # done once below, for every story the add changed
             )
     resources.forget_outlets()
-    titles: dict[str, str | None] = {}
-    for sid in {r.story_id for r in results}:
-        try:
-            titles[sid] = lib.story(sid).story.title
-        except NotInLibrary:  # removed by another process meanwhile
-            titles[sid] = None
+    changed = {r.story_id for r in results if r.status != "existing"}
+    titles = {sid: cross_check_story(resources, sid, sid in changed) for sid in {r.story_id for r in results}}
     return {r.article_id: (r.story_id, titles.get(r.story_id), r.status) for r in results}
+
+
+def cross_check_story(resources: Resources, story_id: str, changed: bool) -> str | None:
+    """The story's title; a story the add changed is cross-checked now, as ``library add`` does
+    (its conflict count goes to the library page), and the report is kept for its story page."""
+    lib = resources.library()
+    try:
+        stored = lib.story(story_id)
+    except NotInLibrary:  # removed by another process meanwhile
+        return None
+    if changed and len(stored.articles) >= 2:
+        with resources.model_lock:
+            report = lib.report(story_id, nlp=resources.nlp(), embedder=resources.embedder())
+        resources.remember_report(report_key(stored), report)
+    return stored.story.title

@@ -17,10 +17,15 @@ from storyline.web.jobs import Jobs
 from storyline.web.settings import WebSettings
 
 if TYPE_CHECKING:
-    from storyline.store import Library
+    from storyline.store import Library, StoredStory
 
 OUTLETS_TTL_S = 30.0  # the source filter's list may lag another process's adds by this much
 REPORT_CACHE = 256  # cross-checks kept in memory, keyed by story id and its article ids
+
+
+def report_key(stored: StoredStory) -> tuple[str, ...]:
+    """A story's report is the same while its set of article versions is."""
+    return (stored.id, *sorted(a.id for a in stored.articles))
 
 
 class Resources:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from storyline.errors import NotEnoughReports
 from storyline.model import Report
 from storyline.store import NotInLibrary, StoredStory
-from storyline.web.resources import Resources
+from storyline.web.resources import Resources, report_key
 from storyline.web.respond import page, wants_json
 
 router = APIRouter()
@@ -24,11 +24,6 @@ STORY_DOC: dict[int | str, dict[str, Any]] = {
     },
     404: {"description": "No story with this id: `{ok: false, status, error, errors}`."},
 }
-
-
-def report_key(stored: StoredStory) -> tuple[str, ...]:
-    """A story's report is the same while its set of article versions is."""
-    return (stored.id, *sorted(a.id for a in stored.articles))
 
 
 def story_report(resources: Resources, stored: StoredStory) -> Report:
