@@ -131,3 +131,9 @@ def test_vice_president_is_not_the_president(nlp: Any) -> None:
     speakers = {q.text: (q.speaker, q.speaker_key) for q in ann.quotes}
     assert speakers["We will win"] == ("the president", None)
     assert speakers["We are proud"][1] == "person:pence"
+
+
+def test_two_word_role_description(nlp: Any) -> None:
+    text = "Attorney General Eric Holder visited Ferguson.\n\nThe visit by the attorney general was brief."
+    ann = annotate(Article(id="g", text=text), nlp)
+    assert ("the attorney general", "person:holder") in {(e.text, e.key) for e in ann.entities}

@@ -186,7 +186,10 @@ def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
     """Character span of the clause a speech verb reports, when it holds no quotation."""
     tok, base = cue.token, cue.base
     if tok.lower_ == "according":
-        return _according_clause(cue)
+        span = _according_clause(cue)
+        if span is None or any(q.outer_start < span[1] and span[0] < q.outer_end for q in quotes):
+            return None
+        return span
     clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
     if not clauses:
         return None

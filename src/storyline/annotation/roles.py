@@ -99,13 +99,14 @@ def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> lis
     taken = [(e.start, e.end) for e in entities if e.label != "NORP"]  # "Russian" may sit inside
     out: list[Entity] = []
     for m in _DESCRIPTION.finditer(text):
-        head = m.group(2)
-        if head not in ROLE_NOUNS or any(a < m.end() and m.start() < b for a, b in taken):
+        head, end, mods = m.group(2), m.end(), _words(m.group(1))
+        if head not in ROLE_NOUNS or any(a < end and m.start() < b for a, b in taken):
             continue
-        if re.match(r"\s+(?:[A-Z]|of\b)", text[m.end() : m.end() + 4]):
+        while (more := re.match(r"\s+([a-z]+)\b", text[end : end + 30])) and more.group(1) in ROLE_NOUNS:
+            mods, head, end = [*mods, head], more.group(1), end + more.end()  # "the attorney general"
+        if re.match(r"\s+(?:[A-Z]|of\b)", text[end : end + 4]):
             continue  # a title before a name ("the Russian president Vladimir Putin") or "of X"
-        mods = _words(m.group(1))
         key = index.resolve(head, mods)
         if key is not None:
-            out.append(Entity(m.group(0), "PERSON", key, m.start(), m.end()))
+            out.append(Entity(text[m.start() : end], "PERSON", key, m.start(), end))
     return out
