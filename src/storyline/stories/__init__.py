@@ -3,6 +3,11 @@
 Light on import: datasketch, usearch and numpy load when a function that needs them runs.
 
     from storyline.stories import find_copies, group_articles
+
+The stages, for an engine that runs them apart: ``signatures.sign_many(articles, embedder)`` (a
+batch function: MinHash, document vector, word and name weights), ``group.group_signatures(sigs)``
+(a pure function of a batch, order-independent) or ``group.Grouper`` (incremental, what the library
+keeps), ``titles.build_stories`` (placements → ``Story``), ``copies.find_copies``.
 """
 
 from __future__ import annotations
