@@ -160,3 +160,25 @@ def test_three_sources_make_one_finding_per_fact(nlp: Any, embedder: Any) -> Non
     found = holding(conflicts(report, "number"), "34 people", "said 34 people", "12 people")
     assert len(found) == 1
     assert found[0].independent == 3 and len({v.source for v in found[0].values}) == 3
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (("$43 million", 43e6, "USD"), ("$43,885,310", 43_885_310, "USD"), True),
+        (("100,000", 1e5, None), ("200,000", 2e5, None), False),
+        (("50 minutes", 50, "minutes"), ("100 minutes", 100, "minutes"), False),
+        (("$5.7 billion", 5.7e9, "USD"), ("$5.7 billion", 5.7e9, "USD"), True),
+    ],
+)
+def test_rounding_follows_the_digits_written(
+    a: tuple[str, float, str | None], b: tuple[str, float, str | None], agree: bool
+) -> None:
+    from storyline.crosscheck.decide import compatible
+    from storyline.crosscheck.facts import to_measure
+    from storyline.model import Quantity
+
+    def measure(text: str, value: float, unit: str | None) -> Any:
+        return to_measure(Quantity(text, value, value, value, unit, "troops", None, 0, len(text)), text)
+
+    assert compatible(measure(*a), measure(*b)) is agree

@@ -7,10 +7,13 @@ fact (the same counted thing, the same event at the same place) and values that 
 
 from __future__ import annotations
 
+import re
+
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import DatedEvent, Measure
 from storyline.crosscheck.links import Link, Side
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
 COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
 AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
@@ -27,11 +30,33 @@ def _bounds(m: Measure) -> tuple[float, float]:
     return (m.low if m.low is not None else float("-inf"), m.high if m.high is not None else float("inf"))
 
 
+def precision(m: Measure) -> float:
+    """How much a figure may be off by its rounding: "$43 million" may stand for $43,885,310 (a
+    writer cuts to the last digit given), "100,000" for anything within half a hundred thousand;
+    "100" is exact."""
+    found = _DIGITS.search(m.quantity.text)
+    if found is None:
+        return 0.0
+    raw = found.group(0).replace(",", "")
+    written = float(raw)
+    if not written:
+        return 0.0
+    q = m.quantity
+    scale = abs(q.value / written)  # "million" and the like
+    factor = abs(m.value / q.value) if q.value else 1.0  # to the dimension's base unit
+    if "." in raw:
+        return factor * scale * 10.0 ** -len(raw.split(".")[1])
+    zeros = len(raw) - len(raw.rstrip("0"))
+    if scale > 1.5:  # a scale word ("43 million"): the last digit written is the precision
+        return factor * scale * 10.0**zeros
+    return factor * 0.5 * 10.0**zeros if zeros >= 3 else 0.0
+
+
 def compatible(ma: Measure, mb: Measure) -> bool:
     """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
     la, ha = _bounds(ma)
     lb, hb = _bounds(mb)
-    slack = ROUNDING * max(abs(ma.value), abs(mb.value))
+    slack = max(ROUNDING * max(abs(ma.value), abs(mb.value)), precision(ma), precision(mb))
     return la <= hb + slack and lb <= ha + slack
 
 
