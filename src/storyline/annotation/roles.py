@@ -41,13 +41,15 @@ class RoleIndex:
     @classmethod
     def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
         index = cls()
-        for e in entities:
+        prev_end = 0
+        for e in sorted(entities, key=lambda e: e.start):
             if e.label != "PERSON":
-                continue
+                continue  # "Russian President Vladimir Putin": other names may belong to a title
+            lo, prev_end = max(0, e.start - 80, prev_end), max(prev_end, e.end)
             index.mentions[e.key] += 1
             if len(e.text) > len(index.names.get(e.key, "")):
                 index.names[e.key] = e.text
-            window = text[max(0, e.start - 80) : e.start]
+            window = text[lo : e.start]  # back to the previous person at most
             window = re.split(r"[.!?;:\n]\s|\n", window)[-1]  # only the clause the name is in
             found = _BEFORE.search(window)
             near = _words(found.group(1)) if found else []
