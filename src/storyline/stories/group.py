@@ -22,6 +22,7 @@ from storyline.stories.signatures import Signature
 
 THRESHOLD = 0.30  # mean score above which an article joins a story (measured: bench_stories.py)
 WEIGHTS = (0.4, 0.3, 0.3)  # vector, words, names
+CANDIDATE_STORIES = 48  # stories scored per new article
 MEMBERS = 24  # most recent members an article is scored against: bounded cost per article
 DAY = 86_400.0
 SAME_DAYS = 3.0  # reports of one event within this many days of a member carry no date penalty
@@ -155,7 +156,10 @@ class Grouper:
     def _best_story(self, sig: Signature) -> tuple[str | None, float]:
         rarity = {t: self.df.idf("@" + t) for t, _ in sig.names}
         keys = self.index.nearest(sig) + self.index.sharing_names(sig, rarity)
-        stories = {self.story_of[k] for k in keys if k in self.story_of}
+        hits = Counter(self.story_of[k] for k in keys if k in self.story_of)
+        # The stories reached most often (by vectors and by names) are scored; the rest cannot win
+        # on average anyway, and the cap keeps the cost per article bounded however big the library.
+        stories = [story for story, _ in hits.most_common(CANDIDATE_STORIES)]
         words = _tfidf(sig.words, self.df, "")
         names = _tfidf(sig.names, self.df, "@")
         best: tuple[str | None, float] = (None, -1.0)
