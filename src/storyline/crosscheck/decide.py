@@ -14,6 +14,8 @@ from storyline.crosscheck.facts import DatedEvent, Measure
 from storyline.crosscheck.links import Link, Side
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+MAX_SLACK = 0.1  # rounding never stretches a figure by more than a tenth
+MAX_RATIO = 4.0  # a conflict between figures further apart than this is two different things
 ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
 COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
 AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
@@ -56,7 +58,8 @@ def compatible(ma: Measure, mb: Measure) -> bool:
     """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
     la, ha = _bounds(ma)
     lb, hb = _bounds(mb)
-    slack = max(ROUNDING * max(abs(ma.value), abs(mb.value)), precision(ma), precision(mb))
+    top = max(abs(ma.value), abs(mb.value))
+    slack = min(max(ROUNDING * top, precision(ma), precision(mb)), MAX_SLACK * top)
     return la <= hb + slack and lb <= ha + slack
 
 
@@ -74,6 +77,11 @@ def same_counted(ma: Measure, mb: Measure) -> bool:
     return ca == cb or ca in mb.near or cb in ma.near
 
 
+def _far_apart(ma: Measure, mb: Measure) -> bool:
+    low, high = sorted((abs(ma.value), abs(mb.value)))
+    return low == 0 or high / low > MAX_RATIO
+
+
 def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
     """True for a conflict, False for agreement, None when the two are not one measure."""
     if ma.dim != mb.dim:
@@ -85,6 +93,8 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
             # "two leaders", "three sides": small counts agree everywhere and say little
             return False if same_thing and p.score >= AGREE_SCORE else None
         return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
+    if _far_apart(ma, mb):
+        return None  # figures that far apart count different things ("six" aides, "47" senators)
     context = len(ma.near & mb.near)
     named = bool(p.a.names & p.b.names) or p.score >= MEASURE_SCORE
     if (same_thing or context >= 2) and named:
@@ -192,7 +202,8 @@ def compare_claims(p: Pair) -> list[Link]:
     flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
     negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
     alike = p.cos >= 0.75 and p.overlap >= 0.8 and _similar_length(p.a.text, p.b.text)
-    conflict = bool(flipped) and not negative and alike
+    quoted = any(q.direct for q in p.a.quotes + p.b.quotes)  # quoted words are compared as quotes
+    conflict = bool(flipped) and not negative and alike and not quoted
     value_a = "negated" if flipped & p.a.negated else "affirmed"
     value_b = "negated" if flipped & p.b.negated else "affirmed"
     return [
