@@ -372,6 +372,45 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Harris",
         True,
     ),
+    # --- colon introductions, relative pronouns, tags after a quoted question, names NER misses
+    (
+        "Mary Lee, who runs the shelter, posted on Facebook: “We are full tonight.”",
+        "We are full tonight",
+        "Mary Lee",
+        True,
+    ),
+    (
+        "A top Democratic aide put it bluntly in an email: “This bill is dead.”",
+        "This bill is dead",
+        "A top Democratic aide",
+        True,
+    ),
+    (
+        "The plan was criticised by the Sierra Club, an environmental group, which said it was “a giveaway.”",
+        "a giveaway",
+        "Sierra Club",
+        True,
+    ),
+    (
+        "“Why should I quit?” Congressman Todd Akin asked. Nobody answered.",
+        "Why should I quit",
+        "Todd Akin",
+        True,
+    ),
+    (
+        "Senator Todd Akin spoke on Monday.\n\nAkin apologized for his remarks.\n\n"
+        "He tweeted on Monday: “I am in this race to win.”",
+        "I am in this race to win",
+        "Todd Akin",
+        True,
+    ),
+    (
+        "“I take full responsibility,” said Ellen Park.\n\nBut later, Governor Tom Wolf spoke at length.\n\n"
+        "“We will rebuild,” he said.",
+        "We will rebuild",
+        "Tom Wolf",
+        True,
+    ),
     # --- no speaker: scare quotes and headlines without a cue
     ("The so-called “peace dividend” never arrived.", "peace dividend", None, True),
     ("The agency calls these “legacy systems” and plans to replace them.", "legacy systems", None, True),

@@ -71,6 +71,8 @@ class _Resolver:
         if kind:
             return self._pronoun(kind, pos)
         ent = entity_at(self.entities, pos) or appositive_name(tok, base, self.entities)
+        if ent is None and tok.dep_ == "appos":  # "the Sierra Club, an environmental group, which said"
+            ent = entity_at(self.entities, base + tok.head.idx)
         if ent is not None and ent.label != "PERSON" and " " in ent.text and _described_as_person(tok):
             self.people.add(ent.text)  # NER called "Alejandro Mayorkas, the … secretary" an ORG
             return Speaker(ent.text, key_for(ent.text, "PERSON"), pos, True, False)

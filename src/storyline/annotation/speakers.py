@@ -120,8 +120,8 @@ def subject_of(cue: Cue) -> Token | None:
         if subj:
             return subj[0]
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
-            if tok.dep_ == "relcl":
-                return tok.head
+            if tok.dep_ in ("relcl", "acl"):
+                return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
             if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS:
                 return _earlier_speaker(tok)  # "X said that … but said …" misattached
             tok = tok.head
