@@ -2,7 +2,7 @@
 """Benchmark of read + annotate: articles per second and peak memory, against spaCy's full default
 pipeline measured in the same run.
 
-    .venv/bin/python bench/bench_annotate.py [--data ../shared/data] [--n 100] [--processes 2]
+    .venv/bin/python bench/bench_annotate.py [--data ../shared/data] [--n 100] [--processes 2] [--repeat 2]
 
 Inputs are the basil-dev JSON articles (cycled up to ``--n``), read from disk through
 ``storyline.reading.read`` in every row, so each row is read + annotate. Rows:
@@ -83,6 +83,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=2, help="alternating runs per row; the best is shown")
     ap.add_argument("--one", choices=["baseline", "storyline"], help=argparse.SUPPRESS)
     ap.add_argument("--procs-one", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -93,15 +94,20 @@ def main() -> None:
     rows = [("spacy full (baseline)", "baseline", 1), ("storyline", "storyline", 1)]
     if args.processes > 1:
         rows.append((f"storyline x {args.processes}", "storyline", args.processes))
-    results = []
-    for label, kind, procs in rows:
-        cmd = [sys.executable, __file__, "--data", str(args.data), "--n", str(args.n)]
-        out = subprocess.run(
-            [*cmd, "--one", kind, "--procs-one", str(procs)], capture_output=True, text=True, check=True
-        )
-        results.append((label, json.loads(out.stdout.strip().splitlines()[-1])))
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(args.repeat):  # rows alternate, best of each kept: the machine's load drifts
+        for label, kind, procs in rows:
+            cmd = [sys.executable, __file__, "--data", str(args.data), "--n", str(args.n)]
+            out = subprocess.run(
+                [*cmd, "--one", kind, "--procs-one", str(procs)], capture_output=True, text=True, check=True
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            if label not in best or r["secs"] < best[label]["secs"]:
+                best[label] = r
+    results = [(label, best[label]) for label, _, _ in rows]
     base = results[0][1]["n"] / results[0][1]["secs"]
-    print(f"read + annotate, {args.n} basil-dev articles, {results[0][1]['words'] / args.n:.0f} words each")
+    words = results[0][1]["words"] / args.n
+    print(f"read + annotate, {args.n} basil-dev articles, {words:.0f} words each, best of {args.repeat}")
     print(f"{'pipeline':<24}{'articles/s':>11}{'words/s':>10}{'vs base':>9}{'peak MB':>9}{'load s':>8}")
     for label, r in results:
         rate = r["n"] / r["secs"]
