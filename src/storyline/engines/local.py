@@ -9,7 +9,7 @@ from typing import Any
 
 from storyline.engines.blocks import group_in_blocks
 from storyline.engines.stages import PIPELINES, StageClock, batches, done, load_model, run_stage
-from storyline.engines.units import plan_units
+from storyline.engines.units import units_of
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.group import Placement
@@ -39,14 +39,7 @@ class LocalEngine:
         failures go to ``on_error`` as they happen."""
         pipeline = PIPELINES[job]
 
-        def units() -> Iterator[Any]:
-            for unit in plan_units(specs, options):
-                if isinstance(unit, UnreadableInput):
-                    on_error(unit)
-                else:
-                    yield unit
-
-        for batch in batches(units(), self.batch_size):
+        for batch in batches(units_of(specs, options, on_error), self.batch_size):
             items: list[Any] = batch
             for stage, kind in pipeline:
                 model = self._model(kind)

@@ -1,6 +1,6 @@
 """The Ray engine: the same stage functions as ``engines.local``, run as a Ray Data pipeline.
 
-    units ─▶ decode (tasks) ─▶ annotate (actor pool) ─▶ embed (actor pool) ─▶ driver
+    units ─▶ decode ─▶ annotate (actor pool, spaCy) ─▶ embed (actor pool, ONNX) ─▶ driver
 
 Only units travel (paths, or a WARC path and a record offset); workers read the bytes themselves.
 Each actor loads its model once (spaCy or the ONNX embedder) and is restarted, with its batch
@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.engines.blocks import BlockFn, group_block, group_in_blocks
 from storyline.engines.stages import PIPELINES, STAGES, StageClock, done, load_model, run_stage
-from storyline.engines.units import Unit, plan_units
+from storyline.engines.units import units_of
 from storyline.errors import EngineError, UnreadableInput
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.group import DocFreq, Placement
@@ -113,12 +113,7 @@ class RayEngine:
         """The job's output items (see ``LocalEngine.process``); failures go to ``on_error``."""
         import ray
 
-        units: list[Unit] = []
-        for unit in plan_units(specs, options):
-            if isinstance(unit, UnreadableInput):
-                on_error(unit)
-            else:
-                units.append(unit)
+        units = list(units_of(specs, options, on_error))  # small: paths and offsets, no page bytes
         if not units:
             return
         ds: Any = ray.data.from_items(

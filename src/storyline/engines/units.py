@@ -8,7 +8,7 @@ reported by the scan, on the driver, exactly as ``iter_inputs`` reports them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,6 +40,17 @@ def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | Un
             yield from _warc_units(item)
         else:
             yield Unit(item.name, "blob", blob=item)
+
+
+def units_of(
+    specs: Sequence[str], options: ReadOptions, on_error: Callable[[UnreadableInput], None]
+) -> Iterator[Unit]:
+    """The units alone; failures and skipped records go to ``on_error`` as the plan meets them."""
+    for unit in plan_units(specs, options):
+        if isinstance(unit, UnreadableInput):
+            on_error(unit)
+        else:
+            yield unit
 
 
 def _warc_units(blob: Blob) -> Iterator[Unit | UnreadableInput]:
