@@ -10,10 +10,11 @@ from storyline.errors import NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article
 
 
-def _read(item: str | Path) -> Article:
-    from storyline.reading import read
+def _read(item: str | Path) -> list[Article | UnreadableInput]:
+    """Every article one path stands for (a folder or a JSON Lines file holds several)."""
+    from storyline.reading import iter_inputs
 
-    return read(item)
+    return list(iter_inputs([str(item)]))
 
 
 def prepare(
@@ -22,18 +23,20 @@ def prepare(
     nlp: Any = None,
     on_error: Callable[[UnreadableInput], None] | None = None,
 ) -> list[AnnotatedArticle]:
-    """Read and annotate each item, keeping the order given; bad inputs go to ``on_error``."""
+    """Read and annotate each item, keeping the order given; bad inputs go to ``on_error``
+    (raised when it is None)."""
     slots: list[Article | AnnotatedArticle] = []
     for item in items:
         if isinstance(item, (Article, AnnotatedArticle)):
             slots.append(item)
             continue
-        try:
-            slots.append(_read(item))
-        except UnreadableInput as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+        for got in _read(item):
+            if isinstance(got, Article):
+                slots.append(got)
+            elif on_error is None:
+                raise got
+            else:
+                on_error(got)
     if len(slots) < 2:
         raise NotEnoughReports(
             f"compare needs at least two readable reports; got {len(slots)} of {len(items)}"
