@@ -7,6 +7,7 @@ was annotated and ``show`` needs no spaCy pass.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import numpy as np
@@ -106,6 +107,6 @@ def signature_from_row(row: Any) -> Signature:
         published=row.published_ts,
         minhash=bytes(row.minhash),
         vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
-        words=tuple((t, float(w)) for t, w in terms["w"]),
-        names=tuple((t, float(w)) for t, w in terms["n"]),
+        words=tuple((sys.intern(t), float(w)) for t, w in terms["w"]),
+        names=tuple((sys.intern(t), float(w)) for t, w in terms["n"]),
     )

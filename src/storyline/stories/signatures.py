@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -146,7 +147,8 @@ def name_keys(text: str) -> list[str]:
 def _weights(terms: list[str], keep: int) -> tuple[tuple[str, float], ...]:
     counts = Counter(terms)
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    return tuple((t, 1.0 + math.log(c)) for t, c in top)
+    # Interned: a library holds the same few hundred thousand terms across millions of signatures.
+    return tuple((sys.intern(t), 1.0 + math.log(c)) for t, c in top)
 
 
 def content_terms(text: str) -> list[str]:
