@@ -370,7 +370,7 @@ def _workers(row: dict[str, Any]) -> str:
 def table(rows: Sequence[dict[str, Any]]) -> str:
     head = (
         f"{'job':8} {'config':7} {'pages':>6} {'arts':>6} {'sec':>7} {'art/s':>6} {'ratio':>6} "
-        f"{'steady':>6} {'driver':>7} {'ray sys':>7}  "
+        f"{'driver':>7} {'ray sys':>7}  "
         + " ".join(f"{s:>8}" for s in STAGE_COLS)
         + f" {'file':>6} {'group':>6} {'cpu/art':>7}  workers (peak MB each)"
     )
@@ -385,7 +385,6 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
         stages = " ".join(
             f"{r['stage_per_1000'][s]:8.1f}" if s in r["stage_per_1000"] else f"{'-':>8}" for s in STAGE_COLS
         )
-        steady = f"{r['steady_rate']:6.2f}" if r["steady_rate"] else f"{'-':>6}"
         file_s = f"{r['file_per_1000']:6.1f}" if r["file_per_1000"] is not None else f"{'-':>6}"
         cpu = r.get("driver_cpu_s", 0.0) + r.get("worker_cpu_s", 0.0) + r.get("other_cpu_s", 0.0)
         cpu_art = f"{cpu / r['articles']:7.2f}" if "driver_cpu_s" in r and r["articles"] else f"{'-':>7}"
@@ -393,7 +392,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
         sys_kb += sum(kb for label, kb in r["worker_mem"] if "_Stage" not in label)
         lines.append(
             f"{r['job']:8} {config:7} {r['pages']:>6} {r['articles']:>6} {r['seconds']:7.1f} {rate:6.2f} "
-            f"{ratio:6.2f} {steady} {_mb(r['driver_hwm_kb']):>7} {_mb(sys_kb) if sys_kb else '-':>7}  "
+            f"{ratio:6.2f} {_mb(r['driver_hwm_kb']):>7} {_mb(sys_kb) if sys_kb else '-':>7}  "
             f"{stages} {file_s} {r['group_s']:6.2f} {cpu_art}  {_workers(r)}"
         )
     return "\n".join(lines)
@@ -494,7 +493,7 @@ def report(rows: Sequence[dict[str, Any]], models: dict[str, Any] | None, warc: 
         f"{os.getloadavg()[0]:.1f} at the end (timings are noisy: compare ratios within this run)"
     )
     print("pages = HTML pages given to that row (the first N of the crawl); arts = articles out")
-    print("sec/art/s: end to end incl. engine start and model loads; steady: art/s, 2nd half")
+    print("sec, art/s: end to end, engine start and model loads included (as a user sees a run)")
     print("driver/ray sys/workers: peak RSS (VmHWM) MB; stage columns: worker s per 1,000 articles;")
     print("file: driver s per 1,000 filing into SQLite; group: engine.group s for all the row's articles")
     print("cpu/art: CPU s (user+sys) per article of the driver, the stage workers and Ray's own processes\n")
