@@ -11,7 +11,15 @@ from typing import Annotated, Any
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import dump_json, dump_jsonl, err_console, report_error, write_output
+from storyline.cli.common import (
+    InputTally,
+    ReportOption,
+    dump_json,
+    dump_jsonl,
+    err_console,
+    report_error,
+    write_output,
+)
 from storyline.errors import StorylineError, UnreadableInput
 from storyline.model import Article, Story
 
@@ -79,23 +87,52 @@ def _stories_terminal(stories: list[Story]) -> str:
     return "\n".join(lines) if lines else "no stories"
 
 
+class EngineName(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    EngineName, typer.Option("--engine", help="local: this process; ray: a Ray cluster (same results).")
+]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Ray: workers per model stage.")]
+AddressOption = Annotated[
+    str | None,
+    typer.Option("--address", help="Ray: auto or HOST:PORT of a running cluster (default: start one here)."),
+]
+
+
+def _engine(name: EngineName, workers: int, address: str | None, models: dict[str, Any]) -> Any:
+    from storyline.engines import open_engine
+
+    try:
+        return open_engine(name.value, workers=workers, address=address, models=models)
+    except StorylineError as exc:
+        report_error(f"--engine {name.value}", str(exc))
+        raise typer.Exit(2) from None
+
+
 @app.command("stories")
 def stories_command(
-    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs.")],
+    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs, WARC archives.")],
     fmt: Annotated[
         StoriesFormat, typer.Option("--format", "-f", help="Output format.")
     ] = StoriesFormat.terminal,
     source: SourceOption = None,
     output: OutputOption = None,
+    engine: EngineOption = EngineName.local,
+    workers: WorkersOption = 2,
+    address: AddressOption = None,
+    report: ReportOption = None,
 ) -> None:
     """Group reports into stories (nothing is stored); wire copies are marked."""
-    from storyline.embed import Embedder
-    from storyline.stories import group_articles
+    from storyline.engines.run import progress_line, stories_of
+    from storyline.reading.sniff import ReadOptions
 
-    failures = Failures()
-    articles = list(failures.articles(paths, source))
+    runner = _engine(engine, workers, address, {})
     try:
-        stories = group_articles(articles, embedder=Embedder()) if articles else []
+        with InputTally(report) as tally, progress_line(err_console, runner, "reading") as tick:
+            stories = stories_of(paths, runner, ReadOptions(source_name=source), tally.handle, tick)
         text = (
             dump_json([s.to_dict() for s in stories])
             if fmt is StoriesFormat.json
@@ -105,8 +142,11 @@ def stories_command(
     except StorylineError as exc:
         report_error("stories", str(exc))
         raise typer.Exit(2) from None
-    if failures.count:
-        raise typer.Exit(1)
+    finally:
+        runner.close()
+    status = tally.finish()
+    if status:
+        raise typer.Exit(status)
 
 
 def _open(db: str | None) -> Any:
@@ -121,47 +161,54 @@ def _open(db: str | None) -> Any:
 
 @app.command("add")
 def add_command(
-    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs.")],
+    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs, WARC archives.")],
     db: DbOption = None,
     source: SourceOption = None,
+    engine: EngineOption = EngineName.local,
+    workers: WorkersOption = 2,
+    address: AddressOption = None,
+    report: ReportOption = None,
 ) -> None:
-    """Read, annotate and file reports into the library, each into an existing story or a new one."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+    """Read, annotate and file reports into the library, each into an existing story or a new one.
 
-    from storyline.annotation import load_nlp
-    from storyline.embed import Embedder
+    Re-running an interrupted add skips what is stored. With the local engine the stories that
+    changed are cross-checked at the end (their conflicts counted for `list`); with Ray that is
+    left to `show`, so a large archive is not compared story by story on the driver."""
+    from storyline.engines.run import add_to_library, progress_line
+    from storyline.reading.sniff import ReadOptions
 
-    failures = Failures()
+    models: dict[str, Any] = {}
+    if engine is EngineName.local:
+        from storyline.annotation import load_nlp
+        from storyline.embed import Embedder
+
+        models = {"nlp": load_nlp(), "embedder": Embedder()}
+    runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
-    with (
-        _open(db) as lib,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("filing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=err_console,
-            transient=True,
-        ) as bar,
-    ):
-        task = bar.add_task("", total=None)
+    try:
+        with (
+            _open(db) as lib,
+            InputTally(report) as tally,
+            progress_line(err_console, runner, "filed") as tick,
+        ):
 
-        def tick(result: Any) -> None:
-            counts[result.status] = counts.get(result.status, 0) + 1
-            bar.update(task, advance=1, description=result.path or result.article_id)
+            def filed(result: Any) -> None:
+                counts[result.status] = counts.get(result.status, 0) + 1
+                tick()
 
-        try:
-            lib.add_articles(
-                failures.articles(paths, source), nlp=load_nlp(), embedder=Embedder(), progress=tick
-            )
-        except StorylineError as exc:
-            report_error(db or "storyline.db", str(exc))
-            raise typer.Exit(2) from None
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing added"
-    err_console.print(f"storyline: {summary}" + (f", {failures.count} unreadable" if failures.count else ""))
-    if failures.count:
-        raise typer.Exit(1)
+            results = add_to_library(lib, paths, runner, ReadOptions(source_name=source), tally.handle, filed)
+            if models:
+                lib.recount_conflicts(results, nlp=models["nlp"], embedder=models["embedder"])
+    except StorylineError as exc:
+        report_error(db or "storyline.db", str(exc))
+        raise typer.Exit(2) from None
+    finally:
+        runner.close()
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing new added"
+    err_console.print(f"storyline: {summary}" + (f", {tally.failed} unreadable" if tally.failed else ""))
+    status = tally.finish()
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("list")

@@ -105,15 +105,23 @@ def add_to_library(
     on_error: Callable[[UnreadableInput], None],
     tick: Callable[[Any], None] | None = None,
 ) -> list[Any]:
-    """Run the engine's add pipeline and file each prepared article, one transaction each.
+    """Run the engine's add pipeline and file each prepared article, one transaction each;
+    the results of what was filed (``tick`` also hears of what was stored already).
 
     Filing happens here on the driver, in the engine's output order (which is input order for
     both engines), so the stories do not depend on the engine."""
+    from storyline.engines.stages import AlreadyStored
+    from storyline.store.records import AddResult
+
     results = []
-    for prepared in engine.process(specs, options, on_error, job="add", skip_ids=stored_ids(lib)):
-        results.append(lib.file(prepared))
+    for item in engine.process(specs, options, on_error, job="add", skip_ids=stored_ids(lib)):
+        if isinstance(item, AlreadyStored):
+            result = AddResult(item.id, "", "existing", item.path)
+        else:
+            result = lib.file(item)
+            results.append(result)
         if tick is not None:
-            tick(results[-1])
+            tick(result)
     return results
 
 

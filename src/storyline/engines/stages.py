@@ -37,6 +37,14 @@ class Signed:
     signature: Signature
 
 
+@dataclass(frozen=True)
+class AlreadyStored:
+    """An article the library holds already; it passes the later stages untouched."""
+
+    id: str
+    path: str | None
+
+
 Item = Any  # Unit | Article | AnnotatedArticle | Prepared | UnreadableInput, by stage
 
 
@@ -61,14 +69,15 @@ class StageClock:
 
 
 def decode(units: Sequence[Unit], options: ReadOptions, skip_ids: frozenset[str] = frozenset()) -> list[Item]:
-    """Read and clean every unit; articles whose id is in ``skip_ids`` (already stored) drop out
-    here, before the costly stages, which is what makes a re-run resume."""
+    """Read and clean every unit; an article whose id is in ``skip_ids`` (already stored) becomes
+    an ``AlreadyStored`` here, before the costly stages: that is what makes a re-run resume."""
     out: list[Item] = []
     for unit in units:
         for item in read_unit(unit, options):
             if isinstance(item, Article) and item.id in skip_ids:
-                continue
-            out.append(item)
+                out.append(AlreadyStored(item.id, item.path))
+            else:
+                out.append(item)
     return out
 
 
@@ -118,10 +127,26 @@ def run_stage(
 
 
 def _on_kind(items: Sequence[Item], kind: type, fn: Callable[[list[Any]], list[Any]]) -> list[Item]:
-    """Apply ``fn`` to the items of ``kind`` as one batch, keeping everything else in place."""
+    """Apply ``fn`` to the items of ``kind`` as one batch, keeping everything else in place.
+
+    When the batch fails, its items are retried one by one, so a text that breaks a model costs
+    only itself: it becomes an ``UnreadableInput`` in its place."""
     picked = [x for x in items if isinstance(x, kind)]
-    done = iter(fn(picked) if picked else [])
+    try:
+        out = fn(picked) if picked else []
+    except Exception:
+        return [_alone(x, fn) if isinstance(x, kind) else x for x in items]
+    done = iter(out)
     return [next(done) if isinstance(x, kind) else x for x in items]
+
+
+def _alone(item: Any, fn: Callable[[list[Any]], list[Any]]) -> Any:
+    try:
+        return fn([item])[0]
+    except Exception as exc:  # a model or annotator failure on this one text
+        art = item.article if isinstance(item, AnnotatedArticle) else item
+        name = str(getattr(art, "path", None) or getattr(art, "id", "?"))
+        return UnreadableInput(name, f"cannot be processed: {type(exc).__name__}: {exc}")
 
 
 def done(items: Sequence[Item]) -> int:

@@ -88,7 +88,7 @@ class Library:
                         progress(results[-1])
                 batch = []
         if crosscheck:
-            self._recount_conflicts(results, nlp=nlp, embedder=embedder)
+            self.recount_conflicts(results, nlp=nlp, embedder=embedder)
         return results
 
     def file(self, item: filing.Prepared) -> AddResult:
@@ -306,7 +306,9 @@ class Library:
             for s, v in zip(ann.sentences, vecs, strict=True):
                 remember(text_key(ann.text[s.start : s.end].strip()), v)
 
-    def _recount_conflicts(self, results: Sequence[AddResult], *, nlp: Any, embedder: Any) -> None:
+    def recount_conflicts(self, results: Sequence[AddResult], *, nlp: Any, embedder: Any) -> None:
+        """Cross-check again the stories these results touched, so ``stories()`` counts their
+        conflicts (a bulk add through an engine calls this once at the end)."""
         touched = {r.story_id for r in results if r.status != "existing"}
         for story_id in sorted(touched):
             with self.engine.connect() as conn:
