@@ -153,3 +153,58 @@ def test_add_with_either_engine_fills_the_same_library_and_resumes(
         assert again == []
         assert sum(s.articles for s in lib_ray.stories(limit=1000)) == len(first)
     assert all(type(e).__name__ == "SkippedRecord" for e in errors)  # requests and images only
+
+
+def _storyline(*args: str) -> list[str]:
+    import sys
+
+    return [sys.executable, "-c", "from storyline.cli import main; main()", *args]
+
+
+def test_an_unreachable_cluster_is_one_clear_line(tmp_path: Path) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        _storyline("stories", "examples", "--engine", "ray", "--address", "127.0.0.1:9"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach the Ray cluster at 127.0.0.1:9" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_an_interrupted_ray_add_resumes(small_warc: Path, tmp_path: Path) -> None:
+    """Kill the driver once some articles are stored; the same command then files the rest,
+    and nothing is stored twice."""
+    import sqlite3
+    import subprocess
+
+    db = tmp_path / "lib.db"
+    cmd = _storyline("add", str(small_warc), "--engine", "ray", "--workers", "1", "--db", str(db))
+
+    def stored() -> list[str]:
+        if not db.exists():
+            return []
+        with sqlite3.connect(db) as conn:
+            try:
+                return [r[0] for r in conn.execute("select id from articles")]
+            except sqlite3.OperationalError:  # tables not created yet
+                return []
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and not stored() and proc.poll() is None:
+        time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    first = stored()
+    assert first, "nothing was stored before the kill"
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    after = stored()
+    assert len(after) == len(set(after)) and set(first) <= set(after) and len(after) >= 4
+    assert "existing" in done.stderr  # what the killed run stored was skipped, not redone
