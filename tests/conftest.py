@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED_A = EXAMPLES / "000_c4ff50917423203a.txt"
 SEED_B = EXAMPLES / "001_480647fc13891387.txt"
+# What a careful reader finds in the two seeds (shared/seeds/expected.json): the acceptance check's
+# own folder, beside links to the seeds, so `storyline read examples/*` reads only reports.
+EXPECTED_JSON = ROOT / "tests" / "acceptance" / "seeds" / "expected.json"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 

@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 import storyline.annotation
-from conftest import EXAMPLES, SEED_A, SEED_B
+from conftest import EXPECTED_JSON, SEED_A, SEED_B
 from storyline.cli import app
 from storyline.jsonschema import span_errors, validate
 
-EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((EXPECTED_JSON).read_text(encoding="utf-8"))
 SEEDS = {"a": SEED_A, "b": SEED_B}
 
 

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import EXPECTED_JSON
 from storyline.annotation import annotate, annotate_many
 from storyline.model import AnnotatedArticle, Article
 from storyline.reading import read
 
-EXPECTED = Path(__file__).resolve().parent.parent / "examples" / "expected.json"
+EXPECTED = EXPECTED_JSON
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The `read` expectations of examples/expected.json, as pytest tests (the same ones check-seeds runs)."""
+"""The `read` expectations of the seeds' expected.json, as pytest tests (the ones check-seeds runs)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
+from conftest import EXPECTED_JSON
 from storyline.model import content_id
 from storyline.reading import read
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((EXPECTED_JSON).read_text(encoding="utf-8"))
 
 
 def norm(s: str | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from conftest import EXPECTED_JSON
 from storyline.annotation.times import anchor_date, find_times
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -24,7 +25,7 @@ def seed_times(nlp: Any, seed_paths: tuple[Path, Path]) -> dict[str, list[Any]]:
 
 
 def test_seed_timeline_expectations_hold(seed_times: dict[str, list[Any]]) -> None:
-    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["timeline"]
+    expected = json.loads((EXPECTED_JSON).read_text(encoding="utf-8"))["timeline"]
     for exp in expected:
         got = [(t.start, t.end) for t in seed_times[exp["source"]] if exp["text"] in t.text]
         assert (exp["start"], exp["end"]) in got, (exp, got)
@@ -38,7 +39,7 @@ def test_seed_timeline_through_read_and_annotate(nlp: Any, seed_paths: tuple[Pat
 
     articles = [read(p) for p in seed_paths]
     annotated = dict(zip("ab", annotate_many(articles, nlp), strict=True))
-    expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))["timeline"]
+    expected = json.loads((EXPECTED_JSON).read_text(encoding="utf-8"))["timeline"]
     for exp in expected:
         ann = annotated[exp["source"]]
         got = [(t.start, t.end) for t in ann.timeline if exp["text"] in t.text]
