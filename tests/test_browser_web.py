@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
+from conftest import CHROMIUM
 from storyline.web import WebSettings, create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 pytestmark = pytest.mark.browser
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
+if not CHROMIUM.exists() and not os.environ.get("CI"):  # before starting a server for nothing
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 UPLOAD = """Harbour Times
@@ -69,17 +69,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, nlp: Any, embedder: Any) 
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
