@@ -14,7 +14,16 @@ from typing import Annotated
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import InputTally, ReportOption, dump_json, err_console, report_error, write_output
+from storyline.cli.common import (
+    InputTally,
+    OutputOption,
+    ReportOption,
+    SourceOption,
+    dump_json,
+    err_console,
+    report_error,
+    write_output,
+)
 from storyline.cli.read import _single_input
 from storyline.errors import StorylineError, UnreadableInput
 from storyline.model import AnnotatedArticle, Article
@@ -120,12 +129,8 @@ def annotate_command(
             "(an array for several inputs); jsonl: one object a line; html: one self-contained page.",
         ),
     ] = AnnotateFormat.terminal,
-    source: Annotated[
-        str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    source: SourceOption = None,
+    output: OutputOption = None,
     report: ReportOption = None,
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""

@@ -17,6 +17,10 @@ from storyline.errors import SkippedRecord, UnreadableInput
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
 ReportOption = Annotated[
     Path | None,
     typer.Option(

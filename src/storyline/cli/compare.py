@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from storyline.cli.annotate import read_inputs
 from storyline.cli.app import app
-from storyline.cli.common import dump_json, report_error, write_output
+from storyline.cli.common import OutputOption, SourceOption, dump_json, report_error, write_output
 from storyline.errors import StorylineError
 from storyline.model import Report
 
@@ -41,12 +40,8 @@ def compare_command(
     fmt: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="Output format.")
     ] = CompareFormat.terminal,
-    source: Annotated[
-        str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    source: SourceOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Cross-check reports of one story: what they agree on, where they conflict, what each adds."""
     from storyline.crosscheck import compare

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,7 +12,9 @@ import typer
 from storyline.cli.app import app
 from storyline.cli.common import (
     InputTally,
+    OutputOption,
     ReportOption,
+    SourceOption,
     dump_json,
     dump_jsonl,
     err_console,
@@ -31,10 +32,6 @@ DbOption = Annotated[
         help="Library: a SQLite file (default ./storyline.db) or a postgresql:// URL.",
     ),
 ]
-SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
-]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
 
 
 class StoriesFormat(StrEnum):

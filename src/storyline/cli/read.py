@@ -10,7 +10,15 @@ from typing import IO, Annotated, Any
 import typer
 
 from storyline.cli.app import app
-from storyline.cli.common import InputTally, ReportOption, dump_json, dump_jsonl, write_output
+from storyline.cli.common import (
+    InputTally,
+    OutputOption,
+    ReportOption,
+    SourceOption,
+    dump_json,
+    dump_jsonl,
+    write_output,
+)
 from storyline.errors import UnreadableInput
 from storyline.model import Article
 
@@ -53,12 +61,8 @@ def read_command(
         list[str], typer.Argument(metavar="PATH", help="Files, directories, globs, URLs, or - for stdin.")
     ],
     fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.text,
-    source: Annotated[
-        str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    source: SourceOption = None,
+    output: OutputOption = None,
     report: ReportOption = None,
 ) -> None:
     """Read news reports (pasted pages, HTML, JSON, JSON Lines, URLs) into clean articles."""
