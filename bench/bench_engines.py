@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -482,6 +483,9 @@ def main() -> None:
     for r in rows:
         if opts.pg and r["job"] == "add" and r["engine"] == "local" and r.get("db_path"):
             r["postgres"] = postgres_size(r["db_path"], opts.pg)
+    for r in rows:  # the libraries were only kept for the copy above
+        if r.get("db_path"):
+            shutil.rmtree(Path(r["db_path"]).parent, ignore_errors=True)
     opts.json.write_text(json.dumps({"rows": rows, "models": models}, indent=1))
     report(rows, models, opts.warc)
 
