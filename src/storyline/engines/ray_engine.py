@@ -26,7 +26,9 @@ from storyline.stories.signatures import Signature
 
 BATCH = 16  # articles per actor call: big enough to amortise spaCy's and ONNX's per-call cost
 RESTARTS = -1  # a killed worker comes back (forever), and its batch is retried
-CPUS = {"nlp": 0.5, "embedder": 0.25}  # scheduling shares: spaCy is the heavy stage
+# Scheduling shares per worker: embedding every sentence costs about as much as spaCy's pass
+# (bench/bench_engines.py), so the two model stages get equal shares.
+CPUS = {"nlp": 0.5, "embedder": 0.5}
 
 
 class _Stage:
@@ -34,7 +36,7 @@ class _Stage:
 
     def __init__(self, stage: str, kind: str | None, options: ReadOptions, skip_ids: frozenset[str]) -> None:
         self.stage, self.options, self.skip_ids = stage, options, skip_ids
-        self.model = load_model(kind)
+        self.model = load_model(kind, threads=1)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         start = time.perf_counter()

@@ -103,8 +103,9 @@ def sign(items: Sequence[Item], embedder: Any) -> list[Item]:
     return _on_kind(items, Article, run)
 
 
-def load_model(kind: str | None) -> Any:
-    """The model a stage needs, loaded in the process that runs it."""
+def load_model(kind: str | None, *, threads: int | None = None) -> Any:
+    """The model a stage needs, loaded in the process that runs it. ``threads`` caps ONNX's
+    threads: Ray workers get one each, or two embedders on one node fight for the same cores."""
     if kind == "nlp":
         from storyline.annotation import load_nlp
 
@@ -112,7 +113,7 @@ def load_model(kind: str | None) -> Any:
     if kind == "embedder":
         from storyline.embed import Embedder
 
-        return Embedder()
+        return Embedder(threads=threads)
     return None
 
 
