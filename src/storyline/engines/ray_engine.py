@@ -27,8 +27,9 @@ from storyline.stories.signatures import Signature
 BATCH = 16  # articles per actor call: big enough to amortise spaCy's and ONNX's per-call cost
 RESTARTS = -1  # a killed worker comes back (forever), and its batch is retried
 # Scheduling shares per worker: embedding every sentence costs about as much as spaCy's pass
-# (bench/bench_engines.py), so the two model stages get equal shares.
-CPUS = {"nlp": 0.5, "embedder": 0.5}
+# (bench/bench_engines.py), so the two model stages get equal shares; with decode's 0.25 a worker
+# of each stage fits one CPU, which is what ``--workers N`` on an N-CPU local cluster asks for.
+CPUS = {"nlp": 0.375, "embedder": 0.375}
 
 
 class _Stage:
