@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -41,6 +42,11 @@ def pg_server() -> Iterator[str]:
             pytest.fail(f"PostgreSQL is required on CI: {out.stderr.strip()}")
         pytest.skip(f"PostgreSQL is not installed here: {out.stderr.strip()}")
     yield out.stdout.strip()
+    started = re.search(r"server in (\S+)", out.stderr)
+    if started:  # the server this module started goes with it
+        subprocess.run(
+            [str(ROOT / "scripts" / "pg-start"), "--stop", started.group(1)], timeout=60, check=False
+        )
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
