@@ -84,6 +84,9 @@ def _stories_terminal(stories: list[Story]) -> str:
     return "\n".join(lines) if lines else "no stories"
 
 
+FILE_BATCH = 64  # articles per transaction when a cluster files into the library
+
+
 class EngineName(StrEnum):
     local = "local"
     ray = "ray"
@@ -193,7 +196,9 @@ def add_command(
                 counts[result.status] = counts.get(result.status, 0) + 1
                 tick()
 
-            results = add_to_library(lib, paths, runner, ReadOptions(source_name=source), tally.handle, filed)
+            batch = 1 if engine is EngineName.local else FILE_BATCH
+            options = ReadOptions(source_name=source)
+            results = add_to_library(lib, paths, runner, options, tally.handle, filed, batch=batch)
             if models:
                 lib.recount_conflicts(results, nlp=models["nlp"], embedder=models["embedder"])
     except StorylineError as exc:
