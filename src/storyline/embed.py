@@ -77,10 +77,14 @@ class Embedder:
         for b in range(0, len(todo), batch_size):
             idx = todo[b : b + batch_size]
             vecs = self._run([texts[i] for i in idx])
-            for i, v in zip(idx, vecs):
+            for i, v in zip(idx, vecs, strict=True):
                 out[i] = v
                 self._remember(text_key(texts[i]), v)
         return out
+
+    def remember(self, text: str, vec: Vectors) -> None:
+        """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
+        self._remember(text_key(text), vec)
 
     def _remember(self, key: str, vec: Vectors) -> None:
         self._cache[key] = vec

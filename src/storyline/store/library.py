@@ -287,11 +287,9 @@ class Library:
 
     def _prime_vectors(self, story_id: str, embedder: Any) -> None:
         """Hand stored sentence vectors to the embedder's cache so the cross-check reuses them."""
-        remember = getattr(embedder, "_remember", None)
+        remember = getattr(embedder, "remember", None)
         if remember is None:
             return
-        from storyline.embed import text_key
-
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(articles.c.annotated, articles.c.sentence_vectors).where(
@@ -304,7 +302,7 @@ class Library:
             if len(vecs) != len(ann.sentences):
                 continue
             for s, v in zip(ann.sentences, vecs, strict=True):
-                remember(text_key(ann.text[s.start : s.end].strip()), v)
+                remember(ann.text[s.start : s.end].strip(), v)
 
     def recount_conflicts(self, results: Sequence[AddResult], *, nlp: Any, embedder: Any) -> None:
         """Cross-check again the stories these results touched, so ``stories()`` counts their
