@@ -188,3 +188,14 @@ def test_batch_filing_is_idempotent(db_url: str, annotated: list[AnnotatedArticl
         assert [r.status for r in retried] == ["existing"] * 7
         assert [r.story_id for r in retried[:6]] == [r.story_id for r in first]
         assert len(list(lib.export())) == 6 and len(lib.stories()) == 2
+
+
+def test_search_finds_a_person_named_only_in_the_text(
+    db_url: str, annotated: list[AnnotatedArticle], nlp: Any, embedder: Any
+) -> None:
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=nlp, embedder=embedder, crosscheck=False)
+        # Ushakov, the Kremlin aide, is in neither seed's title
+        assert [s.articles for s in lib.stories(query="Ushakov")] == [2]
+        assert [s.articles for s in lib.stories(query="ushakov putin")] == [2]
+        assert lib.stories(query="Ushakov Zircon Nobodyelse") == []

@@ -324,9 +324,16 @@ class Library:
         if source:
             outlet = select(articles.c.story_id).where(func.lower(articles.c.source) == source.lower())
             stmt = stmt.where(stories.c.id.in_(outlet))
-        for word in (query or "").split():  # every word, in the story's or a member's title
-            titled = select(articles.c.story_id).where(articles.c.title.icontains(word, autoescape=True))
-            stmt = stmt.where(or_(stories.c.title.icontains(word, autoescape=True), stories.c.id.in_(titled)))
+        for word in (query or "").split():
+            # every word, in the story's or a member's title, or among a member's names and key
+            # words (``terms``: what grouping weighs, so a person named only in the text is found)
+            found = select(articles.c.story_id).where(
+                or_(
+                    articles.c.title.icontains(word, autoescape=True),
+                    articles.c.terms.icontains(f'"{word.lower()}', autoescape=True),
+                )
+            )
+            stmt = stmt.where(or_(stories.c.title.icontains(word, autoescape=True), stories.c.id.in_(found)))
         return stmt
 
 
