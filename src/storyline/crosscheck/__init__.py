@@ -29,12 +29,18 @@ def compare(
     Unreadable inputs go to ``on_error`` (raised when it is None) and the rest are compared;
     fewer than two readable reports raise ``NotEnoughReports``. Models load only when not given.
     """
-    articles = prepare(items, nlp=nlp, on_error=on_error)
-    if embedder is None:
-        from storyline.embed import Embedder
+    if embedder is not None:
+        return cross_check(prepare(items, nlp=nlp, on_error=on_error), embedder)
+    from concurrent.futures import ThreadPoolExecutor
 
-        embedder = Embedder()
-    return cross_check(articles, embedder)
+    from storyline.embed import Embedder
+
+    # A cold run loads the ONNX model while spaCy reads and annotates: onnxruntime builds its
+    # session outside the GIL, so the two overlap instead of adding up.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        loading = pool.submit(Embedder)
+        articles = prepare(items, nlp=nlp, on_error=on_error)
+        return cross_check(articles, loading.result())
 
 
 __all__ = ["compare", "cross_check", "prepare"]
