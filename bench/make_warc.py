@@ -44,10 +44,11 @@ def vary(page: bytes, pool: list[bytes], rng: random.Random) -> bytes:
     return NUMBER.sub(lambda m: str(int(m.group().replace(b",", b"")) + rng.randint(1, 9)).encode(), out)
 
 
-def write_warc(out: Path, *, pages: int, seed: int = 7) -> None:
-    """Write ``pages`` recombined pages, with requests and images interleaved as in a crawl."""
+def write_warc(out: Path, *, pages: int, seed: int = 7, originals: list[bytes] | None = None) -> None:
+    """Write ``pages`` recombined pages, with requests and images interleaved as in a crawl.
+    ``originals`` are the pages to recombine (default: the extraction-dev pages)."""
     rng = random.Random(seed)
-    originals = load_pages()
+    originals = originals if originals is not None else load_pages()
     pool = [m.group(2) for p in originals for m in PARA.finditer(p) if len(m.group(2)) > 80]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:

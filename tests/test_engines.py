@@ -5,8 +5,10 @@ These tests start a real local Ray cluster (two CPUs) once for the module: no mo
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import random
 import shutil
 import signal
 import threading
@@ -17,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from conftest import SEED_A, SEED_B, SHARED_DATA
 from storyline.engines.local import LocalEngine
 from storyline.engines.run import add_to_library, stories_of
 from storyline.errors import UnreadableInput
@@ -34,22 +37,49 @@ def ray_engine() -> Iterator[Any]:
     engine.close()
 
 
+def _seed_paragraphs() -> list[str]:
+    from storyline.reading import read
+
+    return [p for seed in (SEED_A, SEED_B) for p in read(seed).text.split("\n\n") if len(p) > 80]
+
+
+def _wire_copy(article: dict[str, Any]) -> dict[str, Any]:
+    """The same copy run by a second outlet under its own headline and dateline."""
+    return {
+        **article,
+        "source": "another outlet",
+        "title": article["title"] + " | Another Outlet",
+        "text": "WASHINGTON — " + article["text"],
+    }
+
+
 @pytest.fixture(scope="module")
-def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """Several hundred real articles (BASIL and ECB+), plus one article run again by a second
-    outlet, so there is a wire copy to find."""
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Several hundred real articles (BASIL and ECB+) plus a planted wire copy; where the shared
+    data is absent (a clean CI clone), 220 articles recombined from the two seeds' paragraphs."""
     root = tmp_path_factory.mktemp("corpus")
-    basil = sorted((shared_data / "basil-dev").glob("*_*.json"))
-    for i, path in enumerate(basil):
-        shutil.copyfile(path, root / f"b{i:03d}.json")
-    wire = json.loads(basil[0].read_text(encoding="utf-8"))
-    wire["source"] = "another outlet"  # runs the same copy under its own headline and dateline
-    wire["title"] = wire["title"] + " | Another Outlet"
-    wire["text"] = "WASHINGTON — " + wire["text"]
-    (root / "b999.json").write_text(json.dumps(wire), encoding="utf-8")
-    ecb = sorted((shared_data / "ecbplus-dev").glob("*.txt"))[:150]  # five topics: ten events
-    for i, path in enumerate(ecb):
-        shutil.copyfile(path, root / f"e{i:03d}.txt")
+    if SHARED_DATA.is_dir():
+        basil = sorted((SHARED_DATA / "basil-dev").glob("*_*.json"))
+        for i, path in enumerate(basil):
+            shutil.copyfile(path, root / f"b{i:03d}.json")
+        first = json.loads(basil[0].read_text(encoding="utf-8"))
+        ecb = sorted((SHARED_DATA / "ecbplus-dev").glob("*.txt"))[:150]  # five topics: ten events
+        for i, path in enumerate(ecb):
+            shutil.copyfile(path, root / f"e{i:03d}.txt")
+    else:
+        rng = random.Random(5)
+        paras = _seed_paragraphs()
+        for i in range(220):
+            day = 1 + (i * 7) % 28
+            body = "\n\n".join(rng.sample(paras, 5))
+            art = {
+                "title": f"Report {i}: " + body[:60],
+                "text": body,
+                "published": f"2021-{1 + i % 12:02d}-{day:02d}",
+            }
+            (root / f"b{i:03d}.json").write_text(json.dumps(art), encoding="utf-8")
+        first = json.loads((root / "b000.json").read_text(encoding="utf-8"))
+    (root / "b999.json").write_text(json.dumps(_wire_copy(first)), encoding="utf-8")
     return [str(root)]
 
 
@@ -117,8 +147,9 @@ def test_a_worker_killed_mid_run_loses_nothing(corpus: list[str], ray_engine: An
 
 
 @pytest.fixture(scope="module")
-def small_warc(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A crawl-like WARC of five real pages recombined by bench/make_warc.py."""
+def small_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A crawl-like WARC of five pages recombined by bench/make_warc.py from real pages (the
+    extraction-dev ones, else pages made of the seeds' paragraphs)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -127,8 +158,19 @@ def small_warc(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     assert spec and spec.loader
     make_warc = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_warc)
+    originals = None
+    if not (SHARED_DATA / "extraction-dev").is_dir():
+        paras = _seed_paragraphs()
+        originals = [
+            (
+                f"<html><head><title>Seed page {i}</title></head><body><article><h1>Seed page {i}</h1>"
+                + "".join(f"<p>{html.escape(p)}</p>" for p in paras[i * 4 : i * 4 + 8])
+                + "</article></body></html>"
+            ).encode()
+            for i in range(6)
+        ]
     out = tmp_path_factory.mktemp("warc") / "crawl.warc.gz"
-    make_warc.write_warc(out, pages=5, seed=3)
+    make_warc.write_warc(out, pages=5, seed=3, originals=originals)
     return out
 
 
