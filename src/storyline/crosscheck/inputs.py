@@ -41,11 +41,6 @@ def prepare(
         raise NotEnoughReports(
             f"compare needs at least two readable reports; got {len(slots)} of {len(items)}"
         )
-    plain = [s for s in slots if isinstance(s, Article)]
-    annotated: dict[int, AnnotatedArticle] = {}
-    if plain:
-        from storyline.annotation import annotate_many, load_nlp
+    from storyline.annotation import ensure_annotated
 
-        done = annotate_many(plain, nlp if nlp is not None else load_nlp())
-        annotated = {id(a): ann for a, ann in zip(plain, done, strict=True)}
-    return [s if isinstance(s, AnnotatedArticle) else annotated[id(s)] for s in slots]
+    return ensure_annotated(slots, nlp)

@@ -14,25 +14,15 @@ from storyline.store.filing import Prepared
 from storyline.stories.signatures import sign_many
 
 
-def annotate_all(items: Sequence[Article | AnnotatedArticle], nlp: Any) -> list[AnnotatedArticle]:
-    """Annotated articles in order; the plain ones go through spaCy in one batch."""
-    plain = [it for it in items if isinstance(it, Article)]
-    done: dict[int, AnnotatedArticle] = {}
-    if plain:
-        from storyline.annotation import annotate_many, load_nlp
-
-        anns = annotate_many(plain, nlp if nlp is not None else load_nlp())
-        done = {id(a): ann for a, ann in zip(plain, anns, strict=True)}
-    return [it if isinstance(it, AnnotatedArticle) else done[id(it)] for it in items]
-
-
 def prepare_many(
     items: Sequence[Article | AnnotatedArticle], *, nlp: Any, embedder: Any
 ) -> Iterator[Prepared]:
     """Prepared articles in input order: annotations, sentence vectors, signature."""
     if not items:
         return
-    anns = annotate_all(items, nlp)
+    from storyline.annotation import ensure_annotated
+
+    anns = ensure_annotated(items, nlp)
     texts = [[a.text[s.start : s.end].strip() for s in a.sentences] for a in anns]
     flat = [t for ts in texts for t in ts]
     vecs = embedder.embed(flat) if flat else None
