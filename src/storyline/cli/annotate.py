@@ -61,6 +61,18 @@ def read_inputs(
     return articles, counts.failed
 
 
+PARALLEL_FROM = 16  # articles: below this, starting worker processes costs more than it saves
+
+
+def processes_for(n_articles: int) -> int:
+    """Worker processes for a run: one per core (two at most: each holds its own model) once
+    the run is long enough to pay for starting them."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(2, cores) if n_articles >= PARALLEL_FROM else 1
+
+
 def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
     """Load the spaCy pipeline once (only when there is work) and annotate in batches.
 
@@ -70,7 +82,7 @@ def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
         return
     from storyline.annotation import annotate_many, load_nlp
 
-    done = annotate_many(articles, load_nlp())
+    done = annotate_many(articles, load_nlp(), n_process=processes_for(len(articles)))
     if len(articles) < PROGRESS_FROM or not err_console.is_terminal:
         yield from done
         return
