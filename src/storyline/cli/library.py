@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,8 +20,8 @@ from storyline.cli.common import (
     report_error,
     write_output,
 )
-from storyline.errors import StorylineError, UnreadableInput
-from storyline.model import Article, Story
+from storyline.errors import StorylineError
+from storyline.model import Story
 
 DbOption = Annotated[
     str | None,
@@ -48,26 +47,6 @@ class ShowFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
-
-
-class Failures:
-    """Reads inputs lazily, reporting each unreadable one on its own line and counting them."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def report(self, problem: UnreadableInput) -> None:
-        report_error(problem.path, problem.reason)
-        self.count += 1
-
-    def articles(self, paths: list[str], source: str | None) -> Iterator[Article]:
-        from storyline.reading import iter_inputs
-
-        for item in iter_inputs(paths, source_name=source):
-            if isinstance(item, UnreadableInput):
-                self.report(item)
-            else:
-                yield item
 
 
 def _stories_terminal(stories: list[Story]) -> str:
