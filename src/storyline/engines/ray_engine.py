@@ -5,7 +5,7 @@
 Only units travel (paths, or a WARC path and a record offset); workers read the bytes themselves.
 Each actor loads its model once (spaCy or the ONNX embedder) and is restarted, with its batch
 retried, when its process dies. Ray Data streams with backpressure, so memory stays flat however
-long the input. Grouping runs as one Ray task per block (``engines.blocks``).
+long the input. Grouping runs one Ray task per block of 8 or more articles (``engines.blocks``).
 """
 
 from __future__ import annotations
