@@ -68,3 +68,33 @@ def test_threshold_controls_how_near(shared_data: Path) -> None:
     a, b = _article(base.text, "2020-01-01", "a"), _article(half, "2020-01-02", "b")
     assert find_copies([a, b], threshold=0.8) == {}
     assert find_copies([a, b], threshold=0.3) == {b.id: a.id}
+
+
+def test_many_articles_through_minhash_agree_with_the_exact_check(seed_paths: tuple[Path, Path]) -> None:
+    """Past a handful of articles find_copies estimates Jaccard with MinHash LSH: it finds every
+    clear copy the exact check finds, and nothing far from the threshold (estimates are ±0.05)."""
+    import random
+
+    from storyline.reading import read
+    from storyline.stories.copies import EXACT_UP_TO, _exact_copies, published_key
+
+    paras = [p for s in seed_paths for p in read(s).text.split("\n\n") if len(p) > 80]
+    rng = random.Random(3)
+    arts = [
+        _article("\n\n".join(rng.sample(paras, 6)), f"2021-12-{1 + i % 28:02d}", f"o{i}") for i in range(60)
+    ]
+    arts += [_article(_restyle(a.text), "2021-12-30", f"copy{i}") for i, a in enumerate(arts[:15])]
+    assert len(arts) > EXACT_UP_TO
+    by_id = {a.id: a for a in arts}
+
+    def jaccard(x: str, y: str) -> float:
+        a, b = shingles(by_id[x].text), shingles(by_id[y].text)
+        return len(a & b) / len(a | b)
+
+    order = sorted(range(len(arts)), key=lambda i: (published_key(arts[i].published), i))
+    exact = _exact_copies(arts, order, 0.8)
+    estimated = find_copies(arts)
+    clear = {k: v for k, v in exact.items() if jaccard(k, v) >= 0.9}
+    assert len(clear) >= 3
+    assert all(estimated.get(k) == v for k, v in clear.items())
+    assert all(jaccard(k, v) >= 0.7 for k, v in estimated.items())

@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from storyline.model import Article
-from storyline.stories.signatures import NUM_PERM, minhash
+from storyline.stories.signatures import NUM_PERM, minhash, shingles
+
+EXACT_UP_TO = 64  # this few articles (a compare) are checked pair by pair, exactly: no MinHash
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -38,9 +40,11 @@ def find_copies(articles: Sequence[Article], *, threshold: float = 0.8) -> dict[
     matches an earlier article becomes a copy of that article's original, so chains of copies all
     point at one original. Articles with the same id (one article read twice) are not copies.
     """
+    order = sorted(range(len(articles)), key=lambda i: (published_key(articles[i].published), i))
+    if len(articles) <= EXACT_UP_TO:
+        return _exact_copies(articles, order, threshold)
     from datasketch import MinHashLSH
 
-    order = sorted(range(len(articles)), key=lambda i: (published_key(articles[i].published), i))
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     signatures: dict[str, MinHash] = {}
     copy_of: dict[str, str] = {}
@@ -57,4 +61,22 @@ def find_copies(articles: Sequence[Article], *, threshold: float = 0.8) -> dict[
         signatures[art.id] = sig
         rank[art.id] = len(rank)
         lsh.insert(art.id, sig)
+    return copy_of
+
+
+def _exact_copies(articles: Sequence[Article], order: list[int], threshold: float) -> dict[str, str]:
+    """``find_copies`` for a handful of articles: exact Jaccard of the word shingles, same rules."""
+    seen: dict[str, set[bytes]] = {}
+    copy_of: dict[str, str] = {}
+    for i in order:
+        art = articles[i]
+        if art.id in seen:
+            continue
+        mine = shingles(art.text)
+        for earlier, theirs in seen.items():  # in filing order: the first match is the earliest
+            union = len(mine | theirs)
+            if union and len(mine & theirs) / union >= threshold:
+                copy_of[art.id] = copy_of.get(earlier, earlier)
+                break
+        seen[art.id] = mine
     return copy_of
