@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from storyline.crosscheck.links import Link, Side
 from storyline.model import Aspect
+from storyline.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -21,23 +22,6 @@ class Group:
     conflict: bool
     sides: tuple[Side, ...]  # one per fact, in source order
     strength: float
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
-
-    def find(self, x: Hashable) -> Hashable:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: Hashable, b: Hashable) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
 
 
 def best_claim_links(links: Iterable[Link]) -> list[Link]:
@@ -76,7 +60,7 @@ def mutual_best(links: Iterable[Link]) -> list[Link]:
 
 def group_links(links: Sequence[Link]) -> list[Group]:
     """Join links by shared facts within each aspect; one group per connected set of facts."""
-    uf = _UnionFind()
+    uf = UnionFind()
     aspect_of: dict[Hashable, Aspect] = {}
     for ln in links:
         ka, kb = (ln.aspect, ln.a.key), (ln.aspect, ln.b.key)

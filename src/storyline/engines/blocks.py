@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 
 from storyline.model import content_id
 from storyline.stories.group import DAY, MAX_DAYS, DocFreq, Grouper, Placement
 from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_values
+from storyline.unionfind import UnionFind
 
 NEIGHBOURS = 10  # vector neighbours looked at per article
 LINK_COSINE = 0.45  # vectors this close can still pass the grouper's score (0.4 × cosine + words + names)
@@ -32,22 +33,6 @@ BlockFn = Callable[[list[Signature], DocFreq], list[Placement]]
 Mapper = Callable[[BlockFn, Sequence[list[Signature]], DocFreq], Iterable[list[Placement]]]
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _close_in_time(a: Signature, b: Signature) -> bool:
     if a.published is None or b.published is None:
         return True
@@ -56,7 +41,7 @@ def _close_in_time(a: Signature, b: Signature) -> bool:
 
 def make_blocks(sigs: Sequence[Signature]) -> list[list[Signature]]:
     """Connected components of the could-be-one-story links, each in input order."""
-    uf = _UnionFind(len(sigs))
+    uf = UnionFind()
 
     def link(i: int, j: int) -> None:
         if i != j and _close_in_time(sigs[i], sigs[j]):
@@ -65,7 +50,7 @@ def make_blocks(sigs: Sequence[Signature]) -> list[list[Signature]]:
     _link_names(sigs, link)
     _link_near_copies(sigs, link)
     _link_vectors(sigs, link)
-    groups: dict[int, list[Signature]] = {}
+    groups: dict[Hashable, list[Signature]] = {}
     for i, sig in enumerate(sigs):
         groups.setdefault(uf.find(i), []).append(sig)
     return list(groups.values())
