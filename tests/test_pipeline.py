@@ -167,3 +167,31 @@ def test_fast_attribute_ruler_gives_the_rulers_result(seed_paths: tuple[Path, Pa
         ours = [attrs(d) for d in nlp.pipe(texts, disable=[*disable, "storyline_sentences"])]
         theirs = [attrs(d) for d in plain.pipe(texts, disable=disable)]
         assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    ("trans1", "trans2", "with_out"), [(False, False, False), (True, False, True), (False, True, True)]
+)
+def test_blas_products_equal_thincs_on_one_thread(
+    nlp: Any, trans1: bool, trans2: bool, with_out: bool
+) -> None:
+    import numpy
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    from storyline.annotation.blas import BlasOps
+
+    ner_ops = {type(node.ops) for node in nlp.get_pipe("ner").model.walk()}
+    assert ner_ops == {BlasOps}
+    rng = numpy.random.default_rng(7)
+    x = rng.random((300, 96) if not trans1 else (96, 300), dtype=numpy.float32)
+    y = rng.random((96, 64) if not trans2 else (64, 96), dtype=numpy.float32)
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    out = numpy.empty((300, 64), dtype=numpy.float32) if with_out else None
+    ours = BlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+    theirs = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert ours.shape == (300, 64)
+    assert numpy.allclose(ours, theirs, rtol=1e-5, atol=1e-4)
+    if with_out:
+        assert ours is out
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before

