@@ -3,7 +3,9 @@
 spaCy's ``attribute_ruler`` runs its ~180 patterns through the general ``Matcher``, which costs
 about a sixth of the whole main pass on news text — more than the tagger. Its patterns are almost
 all one token long and keyed on the tag or the lower-case word, so an index by tag and word finds
-the few that can match a token, and the same ordered matches go to the ruler's own
+the few that can match a token, the rules that can start at a token are remembered by its
+(tag, word, dependency, space) so a word seen before costs one lookup, and the same ordered
+matches go to the ruler's own
 ``set_annotations``: the result is the ruler's, token for token (``tests/test_pipeline.py``
 checks that). Patterns this matcher does not understand make it hand the doc to the ruler as is.
 """
@@ -14,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -21,6 +24,7 @@ from spacy.tokens import Doc
 View = tuple[str, str, str, bool]  # a token's tag, lower-case form, dependency label, is-space
 Predicate = Callable[[View], bool]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+MEMO_SIZE = 200_000  # distinct token views remembered; news vocabulary stays far below it
 
 
 def _test(attr: str, want: Any) -> Predicate | None:
@@ -69,6 +73,7 @@ class FastAttributes:
         self.index: dict[tuple[str | None, str | None], list[int]] = {}  # (tag, lower) → rules
         self.rest: list[int] = []
         self.rules: list[tuple[int, list[Predicate]]] = []  # (ruler key, one test per token)
+        self.memo: dict[tuple[int, ...], tuple[int, ...]] = {}  # token attrs → rules starting there
         entries: list[dict[str, Any]] = list(ruler.patterns)
         for key, entry in enumerate(entries):
             for pattern in entry["patterns"]:
@@ -92,20 +97,39 @@ class FastAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ok:
             return self.ruler(doc)
-        views: list[View] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        strings = self.ruler.vocab.strings
+        rows = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        views: dict[int, View] = {}
+
+        def view(j: int) -> View:
+            if j not in views:
+                tag, lower, dep, space = rows[j]
+                tag_, dep_ = strings[tag] if tag else "", strings[dep] if dep else ""
+                views[j] = (tag_, strings[lower], dep_, bool(space))
+            return views[j]
+
         found: set[tuple[int, int, int]] = set()
-        get = self.index.get
-        for i, v in enumerate(views):
-            cands = get((v[0], None), []) + get((v[0], v[1]), []) + get((None, v[1]), []) + self.rest
-            for n in cands:
+        for i, row in enumerate(rows):
+            starts = self.memo.get(row)
+            if starts is None:
+                starts = self._starting_at(view(i))
+                if len(self.memo) >= MEMO_SIZE:
+                    self.memo.clear()
+                self.memo[row] = starts
+            for n in starts:
                 key, preds = self.rules[n]
                 end = i + len(preds)
-                if end <= len(views) and all(p(views[i + k]) for k, p in enumerate(preds)):
+                if end <= len(rows) and all(p(view(i + k)) for k, p in enumerate(preds[1:], 1)):
                     found.add((key, i, end))
-        strings = self.ruler.vocab.strings
         matches = sorted((key, strings[str(key)], s, e) for key, s, e in found)
         self.ruler.set_annotations(doc, matches)
         return doc
+
+    def _starting_at(self, v: View) -> tuple[int, ...]:
+        """The rules whose first token test passes on a token with view ``v``."""
+        get = self.index.get
+        cands = get((v[0], None), []) + get((v[0], v[1]), []) + get((None, v[1]), []) + self.rest
+        return tuple(n for n in cands if self.rules[n][1][0](v))
 
 
 @Language.factory("storyline_attributes")

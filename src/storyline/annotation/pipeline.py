@@ -22,8 +22,8 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, S
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.annotation import attributes, lemmas
 from storyline.annotation import sentences as _sentences
-from storyline.annotation.attributes import speed_up
 from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.names import entities_of, with_people
@@ -55,7 +55,8 @@ def load_nlp() -> Language:
             continue
         if "storyline_sentences" not in nlp.pipe_names:
             nlp.add_pipe("storyline_sentences", first=True)
-        speed_up(nlp)
+        attributes.speed_up(nlp)
+        lemmas.speed_up(nlp)
         use_blas(nlp)
         return nlp
     raise StorylineError(
