@@ -195,3 +195,25 @@ def test_blas_products_equal_thincs_on_one_thread(
     if with_out:
         assert ours is out
     assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
+
+
+def test_sentence_docs_equal_span_as_doc_across_names(seed_paths: tuple[Path, Path], nlp: Any) -> None:
+    import numpy
+
+    from storyline.annotation.pipeline import _ARRAY_HEAD, MAIN_PASS_OFF, sentence_docs
+
+    doc = nlp(seed_paths[0].read_text(encoding="utf-8")[:3000], disable=list(MAIN_PASS_OFF))
+    assert any(len(e) > 1 for e in doc.ents)
+    # Sentences, and windows of 5 tokens that start and end inside multi-word names.
+    spans = [*doc.sents, *(doc[i : i + 5] for i in range(0, len(doc) - 5, 3))]
+    ours = sentence_docs(doc, spans)
+    theirs = [s.as_doc(array_head=_ARRAY_HEAD) for s in spans]
+
+    def view(d: Any) -> tuple[Any, ...]:
+        toks = [(t.text_with_ws, t.tag_, t.pos_, str(t.morph), t.lemma_, t.ent_iob_, t.ent_type_) for t in d]
+        return toks, [(e.start, e.end, e.label_) for e in d.ents]
+
+    assert [view(d) for d in ours] == [view(d) for d in theirs]
+    assert all(numpy.array_equal(a.tensor, b.tensor) for a, b in zip(ours, theirs, strict=True))
+    cut = [d for d, s in zip(ours, spans, strict=True) if s[0].ent_iob_ == "I"]
+    assert cut and all(d[0].ent_iob_ == "" for d in cut)  # a name cut at the start is left unannotated

@@ -17,10 +17,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.annotation import attributes, lemmas
 from storyline.annotation import sentences as _sentences
@@ -77,19 +78,43 @@ def _needs_parse(text: str, a: int, b: int) -> bool:
     return any(w.lower() in _FORMS for w in _WORD.findall(chunk))
 
 
-def parse_selected(doc: Doc, nlp: Language, spans: list[tuple[int, int]]) -> list[Parsed]:
-    """Dependency-parse only the sentences that can hold a quote or a speech cue."""
+def sentence_docs(doc: Doc, chosen: list[Span]) -> list[Doc]:
+    """``Span.as_doc`` for many sentences of one doc, with the doc's arrays and entities read once:
+    ``as_doc`` rescans the whole doc for each sentence, which made this quadratic in its length.
+    Entities cut by a sentence boundary are left unannotated, as ``as_doc`` leaves them."""
+    array: Any = doc.to_array(_ARRAY_HEAD)
+    whole = {(e.start, e.end) for e in doc.ents}
+    iob = _ARRAY_HEAD.index(ENT_IOB)
+    out = []
+    for span in chosen:
+        words = [t.text for t in span]
+        part = array[span.start : span.end].copy()
+        if part[0][iob] == 1:  # the sentence starts inside an entity
+            part[0][iob] = 3
+        sent = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in span])
+        sent.from_array(_ARRAY_HEAD, part)
+        ents = sent.ents
+        for partial in {ents[0], ents[-1]} if ents else ():
+            if (partial.start + span.start, partial.end + span.start) not in whole:
+                sent.set_ents([], missing=[partial], default="unmodified")
+        sent.tensor = doc.tensor[span.start : span.end]
+        out.append(sent)
+    return out
+
+
+def parse_selected(doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: str) -> list[Parsed]:
+    """Dependency-parse only the sentences that can hold a quote or a speech cue (``text`` is the
+    doc's text, which ``Doc.text`` would rebuild token by token)."""
     if "parser" not in nlp.component_names:
         return []
     parser = nlp.get_pipe("parser")
-    text = doc.text
     chosen = []
     for a, b in spans:
         if _needs_parse(text, a, b):
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None and len(span):
                 chosen.append(span)
-    docs = [s.as_doc(array_head=_ARRAY_HEAD) for s in chosen]  # type: ignore[call-arg]
+    docs = sentence_docs(doc, chosen)
     parsed = list(parser.pipe(docs, batch_size=64)) if docs else []  # type: ignore[attr-defined]
     return [Parsed(d, s.start_char, s.end_char) for s, d in zip(chosen, parsed, strict=True)]
 
@@ -98,7 +123,7 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
     spans = _sentences.split_sentences(article.text)
     entities = entities_of(doc)
-    parsed = parse_selected(doc, nlp, spans)
+    parsed = parse_selected(doc, nlp, spans, article.text)
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
