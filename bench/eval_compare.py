@@ -7,10 +7,22 @@ each fact the pair agrees on (a figure, a date, a quote), one change is planted 
 report — the number, the date, the quote's words or the quote's speaker — and the pair compared
 again: the change is found when a conflict of that aspect holds the changed sentence.
 
-    .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N]
+Not every plant is a change a reader could see: the other report may quote only another part of a
+long quote, credit its quote to nobody ("After threatening to 'spill the beans', he retweeted"),
+quote a title rather than speech ("Axios on HBO"), or give only the year the changed weekday
+falls in. A plant is *checkable* when the other report states what was changed: the changed quote
+words (a word with its neighbour) are in its sentence; its sentence holds the same quoted words
+credited by a reporting verb; the new date falls outside every date it gives for the fact. Recall
+is printed over all plants and over the checkable ones.
 
-Prints a table: per aspect the planted changes, those found and the recall; then the false-alarm
-rate (conflicts among aligned findings on unmodified pairs) and the pairs with any conflict.
+The 25 events split by their order in labels.json into a tuning half (even) and a check half (odd),
+so a gain made on one half can be seen to hold on the other.
+
+    .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N] [--misses]
+
+Prints per half and in all: per aspect the plants, those found and the recall (all / checkable);
+then the false-alarm rate (conflicts among aligned findings on unmodified pairs) and the pairs
+with any conflict.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ from typing import Any
 
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck import cross_check
+from storyline.crosscheck.words import plain
 from storyline.embed import Embedder
 from storyline.model import AnnotatedArticle, Article, Finding, Report
 from storyline.reading import read
@@ -106,20 +119,29 @@ def _quote_in(ann: AnnotatedArticle, f: Finding, sid: str) -> Any:
     return next((q for q in ann.quotes if q.direct and st.start <= q.start < st.end), None)
 
 
+def _quote_change(text: str) -> tuple[str, str] | None:
+    """(new quote, the replaced word with a neighbour) or None when the quote is too short."""
+    words = text.split()
+    if len(words) < 6:
+        return None
+    lower = [i for i, w in enumerate(words) if w.isalpha() and w.islower()]
+    if len(lower) < 3:
+        return None
+    longest = max(lower, key=lambda i: len(words[i]))
+    around = " ".join(words[max(0, longest - 1) : longest + 2])
+    words[longest] = "unprecedented" if words[longest] != "unprecedented" else "remarkable"
+    drop = next(i for i in reversed(lower) if i != longest)
+    del words[drop]
+    return " ".join(words), around
+
+
 def plant_quote_words(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
     """Two words of the quote changed: its longest plain word replaced, a later word dropped."""
     q = _quote_in(ann, f, sid)
-    if q is None or len(q.text.split()) < 6:
+    change = None if q is None else _quote_change(q.text)
+    if q is None or change is None:
         return None
-    words = q.text.split()
-    plain = [i for i, w in enumerate(words) if w.isalpha() and w.islower()]
-    if len(plain) < 3:
-        return None
-    longest = max(plain, key=lambda i: len(words[i]))
-    words[longest] = "unprecedented" if words[longest] != "unprecedented" else "remarkable"
-    drop = next(i for i in reversed(plain) if i != longest)
-    del words[drop]
-    return ann.text[: q.start] + " ".join(words) + ann.text[q.end :], q.start
+    return ann.text[: q.start] + change[0] + ann.text[q.end :], q.start
 
 
 def plant_speaker(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] | None:
@@ -143,6 +165,50 @@ def plant_speaker(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int
     return None
 
 
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|continued|continues|"
+    r"asked|declared|tweeted|according to)\b|:\s*$"
+)
+
+
+def _other_sentences(f: Finding, sid: str) -> list[str]:
+    return [s.text for s in f.statements if s.source != sid]
+
+
+def checkable(aspect: str, f: Finding, y: AnnotatedArticle, changed: AnnotatedArticle, pos: int) -> bool:
+    """Does the other report state what the plant changed (see the module docstring)?"""
+    other = _other_sentences(f, y.id)
+    if aspect == "quote":
+        q = _quote_in(y, f, y.id)
+        change = _quote_change(q.text) if q is not None else None
+        if change is None:
+            return False
+        words = plain(change[1]).split()
+        pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+        return any(f" {p} " in f" {plain(t)} " for t in other for p in pairs)
+    if aspect == "speaker":
+        q = _quote_in(y, f, y.id)
+        if q is None or all(w[:1].isupper() for w in q.text.split() if w[:1].isalpha()):
+            return False  # a title or a motto, not speech
+        said = plain(q.text)
+        for t in other:
+            outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", t)
+            quoted = [plain(m) for m in re.findall(r"[“\"]([^”\"]+)[”\"]?", t)]
+            same = any(
+                len(w.split()) >= 2 and (f" {w} " in f" {said} " or f" {said} " in f" {w} ") for w in quoted
+            )
+            if same and REPORTING.search(outside):
+                return True
+        return False
+    if aspect == "date":
+        t = next((t for t in changed.timeline if t.offset[0] == pos and t.start), None)
+        if t is None:
+            return False
+        known = [v.value for v in f.values if v.source != y.id and isinstance(v.value, list)]
+        return not any(lo[:10] <= (t.start or "")[:10] and (t.end or "")[:10] <= hi[:10] for lo, hi in known)
+    return True
+
+
 PLANTERS = {"number": plant_number, "date": plant_date, "quote": plant_quote_words, "speaker": plant_speaker}
 SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker": "quote"}
 
@@ -160,26 +226,30 @@ def found(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> bool:
     )
 
 
+HALVES = ("tune", "check")
+
+
 def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]:
     arts = [read(p) for group in paths for p in group]
     annotated = {a.id: a for a in annotate_many(arts, nlp)}
-    planted: Counter[str] = Counter()
-    hits: Counter[str] = Counter()
-    stats: Counter[str] = Counter()
+    planted: Counter[tuple[str, str]] = Counter()  # (half, aspect) → plants; "aspect*" checkable
+    hits: Counter[tuple[str, str]] = Counter()
+    stats: Counter[tuple[str, str]] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
     by_path = {a.article.path: a for a in annotated.values()}
-    for group in paths:
+    for event, group in enumerate(paths):
+        half = HALVES[event % 2]
         anns = [by_path[str(p)] for p in group]
         for x, y in combinations(anns, 2):
             base = cross_check([x, y], embedder)
             aligned = [f for f in base.findings if f.kind != "unique"]
             conflicts = [f for f in aligned if f.kind == "conflict"]
-            stats["pairs"] += 1
-            stats["aligned"] += len(aligned)
-            stats["conflicts"] += len(conflicts)
-            stats["pairs_with_conflict"] += bool(conflicts)
-            alarms.extend(f"{f.aspect}: {f.summary[:160]}" for f in conflicts)
+            stats[half, "pairs"] += 1
+            stats[half, "aligned"] += len(aligned)
+            stats[half, "conflicts"] += len(conflicts)
+            stats[half, "pairs_with_conflict"] += bool(conflicts)
+            alarms.extend(f"[{half}] {f.aspect}: {f.summary[:160]}" for f in conflicts)
             for aspect, planter in PLANTERS.items():
                 used: set[int] = set()
                 for f in aligned:
@@ -193,16 +263,19 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                     art: Article = replace(y.article, id=y.id + "-planted", text=text)
                     changed = next(annotate_many([art], nlp))
                     report = cross_check([x, changed], embedder)
-                    planted[aspect] += 1
+                    fair = checkable(aspect, f, y, changed, pos)
+                    keys = [(half, aspect), (half, aspect + "*")] if fair else [(half, aspect)]
+                    planted.update(keys)
                     span = (pos, pos + 1)
                     if aspect == "speaker":
                         q = _quote_in(y, f, y.id)
                         span = (min(pos, q.start), max(pos + 1, q.end))
                     if found(report, aspect, changed.id, span):
-                        hits[aspect] += 1
+                        hits.update(keys)
                     else:
                         vals = " | ".join(v.text[:40] for v in f.values)
-                        misses.append(f"{aspect}: {Path(y.article.path or '').name} @{pos}: "
+                        misses.append(f"[{half}{'' if fair else ', not checkable'}] {aspect}: "
+                                      f"{Path(y.article.path or '').name} @{pos}: "
                                       f"{text[pos:pos + 50]!r} [was: {vals}]")
     return {"planted": planted, "hits": hits, "stats": stats, "misses": misses, "alarms": alarms}
 
@@ -220,16 +293,25 @@ def main() -> int:
     nlp, embedder = load_nlp(), Embedder()
     res = evaluate(triplets(opts.data, opts.limit), nlp, embedder)
     planted, hits, stats = res["planted"], res["hits"], res["stats"]
-    print(f"{'aspect':<10}{'planted':>9}{'found':>7}{'recall':>8}   target")
-    for aspect in PLANTERS:
-        n = planted[aspect]
-        print(f"{aspect:<10}{n:>9}{hits[aspect]:>7}{(hits[aspect] / n if n else 0):>8.2f}   >= 0.85")
-    rate = stats["conflicts"] / stats["aligned"] if stats["aligned"] else 0.0
-    pair_rate = stats["pairs_with_conflict"] / stats["pairs"] if stats["pairs"] else 0.0
-    print(f"{'false alarms (conflicts / aligned findings, unmodified pairs)':<62}"
-          f"{stats['conflicts']}/{stats['aligned']} = {rate:.3f}   <= 0.05")
-    print(f"{'unmodified pairs with any conflict':<62}"
-          f"{stats['pairs_with_conflict']}/{stats['pairs']} = {pair_rate:.2f}")
+
+    def total(c: Counter[tuple[str, str]], key: str, half: str) -> int:
+        return sum(v for (h, k), v in c.items() if k == key and half in (h, "all"))
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a}/{b} = {a / b if b else 0:.2f}"
+
+    for half in (*HALVES, "all"):
+        print(f"\n{half}{' (even events)' if half == 'tune' else ' (odd events)' if half == 'check' else ''}")
+        print(f"  {'aspect':<10}{'all plants':>20}{'checkable plants':>22}   target")
+        for aspect in PLANTERS:
+            every = ratio(total(hits, aspect, half), total(planted, aspect, half))
+            fair = ratio(total(hits, aspect + "*", half), total(planted, aspect + "*", half))
+            print(f"  {aspect:<10}{every:>20}{fair:>22}   >= 0.85")
+        conflicts, aligned = total(stats, "conflicts", half), total(stats, "aligned", half)
+        with_conflict, pairs = total(stats, "pairs_with_conflict", half), total(stats, "pairs", half)
+        print(f"  {'false alarms (conflicts / aligned findings, unmodified pairs)':<62}"
+              f"{conflicts}/{aligned} = {conflicts / aligned if aligned else 0:.3f}   <= 0.05")
+        print(f"  {'unmodified pairs with any conflict':<62}{ratio(with_conflict, pairs)}")
     print(f"({time.perf_counter() - t0:.0f} s)")
     if opts.misses:
         print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))
