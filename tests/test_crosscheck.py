@@ -182,3 +182,72 @@ def test_rounding_follows_the_digits_written(
         return to_measure(Quantity(text, value, value, value, unit, "troops", None, 0, len(text)), text)
 
     assert compatible(measure(*a), measure(*b)) is agree
+
+
+# --- quotes: transcription is not wording; a long quote is matched part by part -----------------
+
+A_REMARK = (
+    "The mayor spoke to reporters outside city hall on Monday.\n\n"
+    "“I don’t think that’s O.K. We will rebuild every home on this street,” Mayor Helen Ortiz said."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # spelling of "okay", "that" and "it", and a sentence quoted on its own
+            A_REMARK,
+            "Mayor Helen Ortiz was asked about the damage on Monday.\n\n"
+            "“I don’t think it’s OK,” Ortiz said.",
+        ),
+        (  # an editor's insertion in brackets and a plural the other outlet heard as singular
+            "“The [state] budget leaves our schools without the teachers they need,” said Senator "
+            "Mark Tully of Ohio.",
+            "“The budget leaves our schools without the teacher they need,” Senator Mark Tully said.",
+        ),
+        (  # a word one outlet censors
+            "The coach was heard on the sideline shouting “get your damn hands off him” at the referee.",
+            "Cameras caught the coach shouting “get your d--- hands off him” at the referee.",
+        ),
+        (  # "that" kept by one transcript and dropped by the other
+            "“I’m not ashamed to admit that I made a mistake,” the senator told reporters on Tuesday.",
+            "“I’m not ashamed to admit I made a mistake,” the senator said on Tuesday.",
+        ),
+    ],
+)
+def test_transcription_differences_are_no_conflict(nlp: Any, embedder: Any, a: str, b: str) -> None:
+    assert conflicts(run(nlp, embedder, a, b), "quote") == []
+
+
+LONG_QUOTE = (
+    "“This ruling should worry every farmer in the valley. Years of hearings and two separate audits "
+    "failed to find a single case of contaminated water,” said Dana Ruiz, a lawyer for the growers."
+)
+
+
+def test_long_quote_quoted_in_two_parts(nlp: Any, embedder: Any) -> None:
+    parts = (
+        "“This ruling should worry every farmer in the valley,” Ruiz said.\n\n"
+        "“Years of hearings and two separate audits failed to find a single case of contaminated "
+        "water,” she added."
+    )
+    assert conflicts(run(nlp, embedder, LONG_QUOTE, parts)) == []
+    # the short first sentence reworded, the long second one quoted exactly
+    reworded = parts.replace("should worry every farmer", "should alarm every grower")
+    found = holding(conflicts(run(nlp, embedder, LONG_QUOTE, reworded), "quote"), "alarm every grower")
+    assert found and any("should worry every farmer" in s.text for s in found[0].statements)
+
+
+def test_short_reworded_sentence_of_a_quote(nlp: Any, embedder: Any) -> None:
+    a = "“We don’t like him. We don’t want him. We reject his visit,” the union leader said."
+    b = "“We don’t want him. We reject his message,” the union leader said."
+    assert holding(conflicts(run(nlp, embedder, a, b), "quote"), "reject his visit", "reject his message")
+
+
+def test_two_shared_words_are_not_one_quote(nlp: Any, embedder: Any) -> None:
+    a = "“The American people are with me on this,” Mr. Obama said at the White House on Monday."
+    b = (
+        "“We should be helping the American people find work instead of passing resolutions,” "
+        "Representative Bobby Scott said on Monday."
+    )
+    assert conflicts(run(nlp, embedder, a, b)) == []

@@ -40,7 +40,7 @@ def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: 
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
-    quoted = mutual_best(compare_quotes(quote_facts(quotes_by_source), by_source))
+    quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     return links + quoted
 
 

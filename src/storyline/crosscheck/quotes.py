@@ -3,6 +3,10 @@ people) and the same remark by the same speaker in other words (a quote conflict
 
 A quote is compared fragment by fragment (its sentences and clauses), because one outlet often
 quotes a part of what another quotes in full; a part inside the whole is agreement, not conflict.
+Transcription is not wording: outlets differ in punctuation, "OK" or "O.K.", "pew" or "pews", an
+editor's "[President Barack]", a censored "c---", and whether "that" is kept; such quotes agree.
+A long quote may hold several remarks another outlet quotes apart, so a quote's counterpart is
+chosen per part of it (the words the other quote matches), not once for the whole quote.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.words import STOP, content_stems, plain
+from storyline.crosscheck.words import STOP, content_stems, plain, stem
 from storyline.model import Quote
 
 REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in other words
@@ -26,6 +30,14 @@ NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes t
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
+_PART = re.compile(r"(?<=[.!?;])\s+|\s*(?:\.\.\.|…)\s*")  # sentences, and the pieces an ellipsis joins
+_INSERTED = re.compile(r"\[[^\]]*\](?![a-z])|\([^)]*\)")  # an editor's "[President Barack]", "(and)"
+_CENSORED = re.compile(r"[A-Za-z]*(?:-{2,}|\*+)[A-Za-z]*(?<![-*\s])|[A-Za-z]+(?:-{2,}|\*+)")
+_OKAY = re.compile(r"\bO\.K\.|\bOK\b|\bok\b")
+_NOT = re.compile(r"n[’']t\b|\bcannot\b", re.IGNORECASE)
+WILD = "*"  # a censored word: matches any one word
+# words transcripts keep or drop at will: "admit (that) I'm a Christian", "(that's / it's) okay"
+SMALL = frozenset({"a", "an", "the", "that", "and", "it", "s", "its", "this"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,58 @@ except ImportError:  # pragma: no cover - the names module ships with annotation
 
 def _contains(long: str, short: str) -> bool:
     return len(short.split()) >= MIN_CONTAINED and f" {short} " in f" {long} "
+
+
+def transcribed(text: str) -> tuple[str, ...]:
+    """The words of a quote as a transcript has them: no insertions, small words or inflections.
+
+    Negation stays ("don't" → "not"), so "we will not accept" never meets "we will accept"."""
+    text = _INSERTED.sub(" ", text).replace("[", "").replace("]", "")
+    text = _CENSORED.sub(f" {WILD} ", _OKAY.sub("okay", text))
+    text = _NOT.sub(" not", text.replace("’", "'"))
+    out = []
+    for w in plain(text.replace(WILD, " zzwild ")).split():
+        if w == "zzwild":
+            out.append(WILD)
+        elif w not in SMALL:
+            out.append(stem(w))
+    return tuple(out)
+
+
+def _seq_in(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Is ``short`` a run of ``long``, a censored word matching any word?"""
+    n = len(short)
+    if not n or n > len(long):
+        return False
+    return any(
+        all(x == y or WILD in (x, y) for x, y in zip(short, long[i : i + n], strict=True))
+        for i in range(len(long) - n + 1)
+    )
+
+
+def same_transcript(long: str, short: str) -> bool:
+    """Are the two quotes the same words as transcribed, the shorter inside the longer?"""
+    ts, tl = transcribed(short), transcribed(long)
+    # three words at least, and most of the quote: "deeply troubled" is a phrase, not a remark
+    return len(ts) >= max(3, len(plain(short).split()) / 2) and _seq_in(ts, tl)
+
+
+def _parts_agree(long: str, short: str) -> bool:
+    """Is each part (sentence) of the shorter quote either in the longer one word for word, as
+    transcribed, or not there at all (most of its content words absent), and one part there?
+    Then the two quote one remark in parts, with no part reworded."""
+    tl, agreed = transcribed(long), False
+    content = content_stems(long)
+    for part in _PART.split(short):
+        if len(plain(part).split()) < 2:
+            continue
+        if _seq_in(transcribed(part), tl):
+            agreed = True
+            continue
+        stems = content_stems(part)
+        if stems and len(stems & content) >= 0.5 * len(stems):
+            return False  # this part is there in other words
+    return agreed
 
 
 def _fragments(text: str) -> list[str]:
@@ -143,15 +207,46 @@ def _contained(long: str, short: str) -> bool:
     if short == long or _contains(long, short):
         return True
     cl, cs = _content_words(long), _content_words(short)
-    if cs and (cs == cl or (len(cs.split()) >= 2 and f" {cs} " in f" {cl} ")):
+    # small words do not count, but the content words must be most of the quote: "the American
+    # people are with me with this" is not inside "... to help American people make sure ..."
+    if cs and (cs == cl or (len(cs.split()) >= max(2, len(short.split()) / 2) and f" {cs} " in f" {cl} ")):
         return True
     parts = [plain(f) for f in re.split(r"\.\.\.|…|\[[^\]]*\]", short)]
     parts = [f for f in parts if f]
     return len(parts) > 1 and all(f" {f} " in f" {long} " for f in parts)
 
 
-def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
-    """(aspect, conflict, words of a, words of b) for two quotes, or None when unrelated.
+@dataclass(frozen=True)
+class Judged:
+    """Two quotes judged: the aspect, whether they conflict, the words compared on each side, the
+    part of each quote those words are (word positions in its plain words) and how closely the
+    two match there."""
+
+    aspect: str
+    conflict: bool
+    words_a: str
+    words_b: str
+    part_a: tuple[int, int]
+    part_b: tuple[int, int]
+    closeness: float
+
+
+def _part(words: str, whole: str) -> tuple[int, int]:
+    """Where ``words`` sit in ``whole`` (both plain), as word positions; the whole when scattered."""
+    ws, wl = words.split(), whole.split()
+    at = f" {whole} ".find(f" {words} ")
+    if at >= 0 and ws:
+        first = len(f" {whole} "[:at].split())
+        return first, first + len(ws)
+    blocks = [b for b in SequenceMatcher(None, ws, wl, autojunk=False).get_matching_blocks() if b.size]
+    runs = [b for b in blocks if b.size >= 2] or blocks
+    if not runs:
+        return 0, len(wl)
+    return runs[0].b, runs[-1].b + runs[-1].size
+
+
+def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
+    """Two quotes judged, or None when unrelated.
 
     The same words (or a part of the other, word for word) agree — unless credited to different
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
@@ -159,21 +254,34 @@ def _judge(a: QuoteFact, b: QuoteFact) -> tuple[str, bool, str, str] | None:
     """
     speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     ta, tb = a.quote.text, b.quote.text
-    long, short = (a.words, b.words) if len(a.words) >= len(b.words) else (b.words, a.words)
-    if _contained(long, short):
-        return ("speaker", True, ta, tb) if speaker is False else ("quote", False, ta, tb)
-    near = fuzz.ratio(a.words, b.words) >= NEAR_WORDS or _word_match(short, long) >= NEAR_SHARE
-    if near:
-        return None if speaker is False else ("quote", True, ta, tb)
+    a_long = len(a.words) >= len(b.words)
+    long, short = (a.words, b.words) if a_long else (b.words, a.words)
+    whole_a, whole_b = (0, len(a.words.split())), (0, len(b.words.split()))
+
+    def parts(closeness: float) -> tuple[tuple[int, int], tuple[int, int], float]:
+        if a_long:
+            return _part(short, long), whole_b, closeness
+        return whole_a, _part(short, long), closeness
+
+    if _contained(long, short) or same_transcript(*((ta, tb) if a_long else (tb, ta))):
+        aspect = "speaker" if speaker is False else "quote"
+        return Judged(aspect, speaker is False, ta, tb, *parts(1.0))
+    ratio, share = fuzz.ratio(a.words, b.words) / 100, _word_match(short, long)
+    if ratio * 100 >= NEAR_WORDS or share >= NEAR_SHARE:
+        if speaker is False:
+            return None
+        agree = _parts_agree(*((ta, tb) if a_long else (tb, ta)))
+        return Judged("quote", not agree, ta, tb, *parts(1.0 if agree else max(ratio, share)))
     if speaker is not True:
         return None
     remark = _same_remark(ta, tb)
     if remark is None:
         return None
-    _, fa, fb = remark
+    score, fa, fb = remark
+    part_a, part_b = _part(plain(fa), a.words), _part(plain(fb), b.words)
     if _contains(plain(fa), plain(fb)) or _contains(plain(fb), plain(fa)):
-        return ("quote", False, fa, fb)
-    return ("quote", True, fa, fb)
+        return Judged("quote", False, fa, fb, part_a, part_b, 1.0)
+    return Judged("quote", True, fa, fb, part_a, part_b, score / 2)
 
 
 def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
@@ -194,6 +302,7 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
     words = [f.words for f in facts]
     scores = process.cdist(words, words, scorer=fuzz.token_set_ratio, score_cutoff=PREFILTER)
     links = []
+    judged_links: list[tuple[Link, Judged]] = []
     for i, j in zip(*scores.nonzero(), strict=True):
         a, b = facts[int(i)], facts[int(j)]
         if a.source >= b.source:
@@ -201,7 +310,7 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
         judged = _judge(a, b)
         if judged is None:
             continue
-        aspect, conflict, wa, wb = judged
+        aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
         if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
             continue  # the other speaker stands beside the quote: attribution, not a conflict
         if aspect == "speaker":
@@ -212,13 +321,43 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
             va, vb, ta, tb = plain(wa), plain(wb), wa, wb
         side_a = _side(a, sents[a.source], wa, va)
         side_b = _side(b, sents[b.source], wb, vb)
-        links.append(
-            Link(
-                "speaker" if aspect == "speaker" else "quote",
-                conflict,
-                Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
-                Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
-                fuzz.ratio(a.words, b.words) / 100,  # the closest whole quote is the counterpart
-            )
+        link = Link(
+            "speaker" if aspect == "speaker" else "quote",
+            conflict,
+            Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
+            Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
+            fuzz.ratio(a.words, b.words) / 100,
         )
+        judged_links.append((link, judged))
+    links = best_per_part(judged_links)
     return links
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] < y[1] and y[0] < x[1]
+
+
+def best_per_part(judged: Sequence[tuple[Link, Judged]]) -> list[Link]:
+    """Keep a conflicting quote link only when, on each side, no other link of that quote to the
+    same source matches the same part of it more closely; an agreeing link needs that on one side.
+
+    A part is the stretch of the quote the other quote's words match, so a long quote whose first
+    sentence one outlet rewords and whose last sentence it quotes exactly in another place carries
+    both findings; a quote close to two others joins the closer one (ties by whole-quote likeness).
+    """
+    entries: dict[tuple[object, int], list[tuple[tuple[int, int], tuple[float, float]]]] = {}
+    sides = []
+    for ln, jd in judged:
+        rank = (jd.closeness, ln.strength)
+        mine = ((ln.a.key, ln.b.source, jd.part_a), (ln.b.key, ln.a.source, jd.part_b))
+        sides.append((mine, rank))
+        for key, other, part in mine:
+            entries.setdefault((key, other), []).append((part, rank))
+    out = []
+    for (ln, _), (mine, rank) in zip(judged, sides, strict=True):
+        best = [
+            all(rank >= r for p, r in entries[(key, other)] if _overlap(part, p)) for key, other, part in mine
+        ]
+        if all(best) or (not ln.conflict and any(best)):
+            out.append(ln)
+    return out
