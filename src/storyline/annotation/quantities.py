@@ -32,7 +32,7 @@ from storyline.annotation.numbers import (
     vague_range,
     year_counts_things,
 )
-from storyline.annotation.tense import sentences_of
+from storyline.annotation.tense import sentences_with_text
 from storyline.annotation.timex import find_matches
 from storyline.model import Quantity
 
@@ -115,22 +115,21 @@ _CLOCK_AFTER = re.compile(
 def find_quantities(doc: Any) -> list[Quantity]:
     """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
     out: list[Quantity] = []
-    for sent in sentences_of(doc):
-        text = sent.text
+    for sent, text in sentences_with_text(doc):
         blocked = [(m.start, m.end) for m in find_matches(text) if m.kind != "span"]
         for m in CORE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
-            q = _quantity(doc, sent, m)
+            q = _quantity(doc, sent, text, m)
             if q is not None:
                 out.append(q)
-        out.extend(_fractions(doc, sent, blocked))
+        out.extend(_fractions(doc, sent, text, blocked))
     return sorted(out, key=lambda q: q.start)
 
 
-def _fractions(doc: Any, sent: Any, blocked: list[tuple[int, int]]) -> list[Quantity]:
+def _fractions(doc: Any, sent: Any, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """ "Two-thirds of voters" as 66.7 % of voters, so it compares with "67 percent of voters"."""
-    text, base = sent.text, sent.start_char
+    base = sent.start_char
     out = []
     for m in FRACTION_RE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in blocked):
@@ -161,11 +160,11 @@ def _fractions(doc: Any, sent: Any, blocked: list[tuple[int, int]]) -> list[Quan
     return out
 
 
-def _quantity(doc: Any, sent: Any, m: re.Match[str]) -> Quantity | None:
-    text, base = sent.text, sent.start_char
+def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | None:
+    base = sent.start_char
     num = m.group("num")
     left, right = text[: m.start()], text[m.end() :]
-    if _not_a_quantity(doc, sent, m):
+    if _not_a_quantity(doc, sent, text, m):
         return None
     hm = _HEDGE_RE.search(left)
     hedge = " ".join(hm.group("h").lower().split()) if hm else None
@@ -220,8 +219,8 @@ def _article_ok(num: str, after: re.Match[str] | None, left: str, right: str) ->
     return num.lower() == "one" and bool(_HEDGE_RE.search(left))
 
 
-def _not_a_quantity(doc: Any, sent: Any, m: re.Match[str]) -> bool:
-    text, base = sent.text, sent.start_char
+def _not_a_quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> bool:
+    base = sent.start_char
     num, left, right = m.group("num"), text[: m.start()], text[m.end() :]
     if _CLOCK_AFTER.match(right) or left.endswith(":"):
         return True

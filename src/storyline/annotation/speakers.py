@@ -94,10 +94,14 @@ def _is_cue(tok: Token) -> bool:
 
 def cues_in(sent: Doc, base: int, quotes: Sequence[QuoteSpan]) -> list[Cue]:
     """Speech cues of a parsed sentence that are not themselves inside a quotation."""
-    out = []
+    out: list[Cue] = []
+    if not len(sent):
+        return out
+    end = base + sent[-1].idx + len(sent[-1])
+    inside = [(q.outer_start, q.outer_end) for q in quotes if q.outer_start < end and q.outer_end > base]
     for tok in sent:
         pos = base + tok.idx
-        if any(q.outer_start <= pos < q.outer_end for q in quotes):
+        if any(a <= pos < b for a, b in inside):
             continue
         if _is_cue(tok):
             out.append(Cue(tok, base))
@@ -176,7 +180,7 @@ def entity_at(entities: Sequence[Entity], pos: int) -> Entity | None:
 
 
 def appositive_name(tok: Token, base: int, entities: Sequence[Entity]) -> Entity | None:
-    """"Russia’s foreign minister, Sergey Lavrov, said" names its speaker in the appositive."""
+    """ "Russia’s foreign minister, Sergey Lavrov, said" names its speaker in the appositive."""
     for c in tok.children:
         if c.dep_ == "appos" or (c.dep_ == "npadvmod" and c.i > tok.i):
             e = entity_at(entities, base + c.idx)

@@ -9,6 +9,7 @@ verb's tense.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
@@ -55,6 +56,14 @@ def sentences_of(doc: Doc) -> Any:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc.sents
     return [doc[:]]
+
+
+def sentences_with_text(doc: Doc) -> Iterator[tuple[Any, str]]:
+    """Each sentence with its text, cut from the doc's text built once (``Span.text`` builds it
+    token by token at every call)."""
+    whole = doc.text
+    for sent in sentences_of(doc):
+        yield sent, whole[sent.start_char : sent.end_char]
 
 
 def _blocks(tok: Token) -> bool:

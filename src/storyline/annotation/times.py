@@ -27,7 +27,7 @@ from typing import Any
 
 from storyline.annotation import calendar as cal
 from storyline.annotation.numbers import parse_number, year_counts_things
-from storyline.annotation.tense import clause_direction, event_of, sentences_of
+from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
@@ -61,8 +61,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
     """Every time expression in ``doc``, in text order, resolved against ``published``."""
     anchor = anchor_date(published)
     out: list[TimeExpr] = []
-    for sent in sentences_of(doc):
-        text = sent.text
+    for sent, text in sentences_with_text(doc):
         for m in find_matches(text):
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.kind == "year" and year_counts_things(doc, start, end):
