@@ -4,10 +4,10 @@ spaCy's ``attribute_ruler`` runs its ~180 patterns through the general ``Matcher
 about a sixth of the whole main pass on news text — more than the tagger. Its patterns are almost
 all one token long and keyed on the tag or the lower-case word, so an index by tag and word finds
 the few that can match a token, the rules that can start at a token are remembered by its
-(tag, word, dependency, space) so a word seen before costs one lookup, and the same ordered
-matches go to the ruler's own
-``set_annotations``: the result is the ruler's, token for token (``tests/test_pipeline.py``
-checks that). Patterns this matcher does not understand make it hand the doc to the ruler as is.
+(tag, word, dependency, space) so a word seen before costs one lookup, and the matches are applied
+in the order the ruler's own ``set_annotations`` applies them, without a ``Span`` each: the result
+is the ruler's, token for token (``tests/test_pipeline.py`` checks that). Patterns this matcher
+does not understand make it hand the doc to the ruler as is.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 View = tuple[str, str, str, bool]  # a token's tag, lower-case form, dependency label, is-space
 Predicate = Callable[[View], bool]
@@ -119,10 +120,15 @@ class FastAttributes:
             for n in starts:
                 key, preds = self.rules[n]
                 end = i + len(preds)
-                if end <= len(rows) and all(p(view(i + k)) for k, p in enumerate(preds[1:], 1)):
+                rest = enumerate(preds[1:], 1)
+                if end == i + 1 or (end <= len(rows) and all(p(view(i + k)) for k, p in rest)):
                     found.add((key, i, end))
-        matches = sorted((key, strings[str(key)], s, e) for key, s, e in found)
-        self.ruler.set_annotations(doc, matches)
+        # The ruler's own set_annotations, without a Span per match: rules in key order, each
+        # setting its attributes on the token its index names (later rules win, as in spaCy).
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for key, start, end in sorted(found):
+            index = indices[key]
+            set_token_attrs(doc[(start if index >= 0 else end) + index], attrs[key])
         return doc
 
     def _starting_at(self, v: View) -> tuple[int, ...]:
