@@ -199,3 +199,98 @@ def test_search_finds_a_person_named_only_in_the_text(
         assert [s.articles for s in lib.stories(query="Ushakov")] == [2]
         assert [s.articles for s in lib.stories(query="ushakov putin")] == [2]
         assert lib.stories(query="Ushakov Zircon Nobodyelse") == []
+
+
+def _signed(arts: list[Any], embedder: Any) -> list[Any]:
+    """Articles ready to file without annotating them: what the grouping reads is the signature."""
+    from storyline.store.filing import Prepared
+    from storyline.stories.signatures import sign_many
+
+    return [
+        Prepared(AnnotatedArticle(article=a), s) for a, s in zip(arts, sign_many(arts, embedder), strict=True)
+    ]
+
+
+def test_old_signatures_leave_memory_and_come_back_for_an_older_article(
+    db_url: str, shared_data: Path, embedder: Any
+) -> None:
+    """The library's grouper holds only the recent weeks; an article dated back in time still
+    joins its story (the evicted window is read back from the database), before and after reopening."""
+    from storyline.reading import read
+
+    folder = shared_data / "basil-dev"
+    event = sorted(folder.glob("*_[123].json"))
+    a1, a2, a3 = (read(p) for p in event[:3])  # one event, three outlets
+    other = read(event[3])  # another event
+    a1 = replace(a1, published="2030-01-01")
+    filler = replace(other, published="2030-03-01")  # moves the window: a1 falls out of it
+    a2 = replace(a2, published="2030-01-03")  # dated before the window, two days after a1
+    a3 = replace(a3, published="2030-02-20")  # in the window, seven weeks after a1
+    with Library(db_url) as lib:
+        (r1,) = lib.file_many(_signed([a1], embedder))
+        lib.file_many(_signed([filler], embedder))
+        grouper = lib._grouper
+        assert grouper is not None and a1.id not in grouper.keys and grouper.evicted >= 1
+        (r2,) = lib.file_many(_signed([a2], embedder))
+        assert r2.story_id == r1.story_id and not r2.new_story  # a1 was read back to be joined
+        (r3,) = lib.file_many(_signed([a3], embedder))
+        assert r3.new_story and r3.story_id != r1.story_id  # weeks apart: another story
+    copy = replace(
+        a1,
+        id="copy" + a1.id,
+        source="another outlet",
+        url=None,
+        published="2030-01-02",
+        text="NEW YORK (AP) — " + a1.text,
+    )
+    undated = replace(filler, id="undated" + filler.id, source="a third outlet", url=None, published=None)
+    undated = replace(undated, text="LONDON (Reuters) — " + filler.text)
+    with Library(db_url) as lib:  # reopened: the grouper is rebuilt, the old weeks evicted again
+        (rc, ru) = lib.file_many(_signed([copy, undated], embedder))
+        grouper = lib._grouper
+        assert grouper is not None and grouper.evicted >= 1
+        assert (rc.story_id, rc.copy_of) == (r1.story_id, a1.id)  # found among the reloaded rows
+        assert ru.copy_of == filler.id  # undated: matched against the current window
+        assert sorted(s.articles for s in lib.stories()) == [1, 2, 3]
+
+
+def test_story_counts_kept_without_reading_a_large_story(
+    db_url: str, shared_data: Path, embedder: Any
+) -> None:
+    """Past ``TITLE_SAMPLE`` members, filing updates a story's counts from the new article alone;
+    they must equal a full recount."""
+    from storyline.reading import read
+    from storyline.store.filing import TITLE_SAMPLE, refresh_story
+    from storyline.store.schema import stories
+
+    base = read(sorted((shared_data / "basil-dev").glob("*_1.json"))[0])
+    n = TITLE_SAMPLE + 8
+    when = {n - 6: "2029-12-30", n - 3: "2030-02-05T10:00:00+00:00"}  # past the sample: new first, last
+    copies = [
+        replace(
+            base,
+            id=f"c{i}" + base.id,
+            url=None,
+            source=None if i % 9 == 0 else f"outlet{i % 7}",
+            title=None if i % 5 == 0 else f"{base.title} ({i})",
+            published=when.get(i, None if i % 11 == 0 else f"2030-01-{10 + i % 10:02d}"),
+            text=f"CITY{i} (AP) — " + base.text,
+        )
+        for i in range(n)
+    ]
+    with Library(db_url) as lib:
+        results = [lib.file(p) for p in _signed(copies, embedder)]
+        assert len({r.story_id for r in results}) == 1
+        story = results[0].story_id
+        with lib.engine.begin() as conn:
+            kept = conn.execute(stories.select().where(stories.c.id == story)).one()._asdict()
+            refresh_story(conn, story)
+            full = conn.execute(stories.select().where(stories.c.id == story)).one()._asdict()
+    kept.pop("updated"), full.pop("updated")
+    assert kept == full
+    assert (full["articles"], full["sources"], full["first"], full["last"]) == (
+        n,
+        7,
+        "2029-12-30",
+        "2030-02-05",
+    )

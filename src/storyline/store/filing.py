@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+import numpy as np
+from sqlalchemy import Connection, func, or_, select, text
 
 from storyline.embed import Vectors
 from storyline.model import AnnotatedArticle, content_id
@@ -52,15 +53,35 @@ def content_hash(ann: AnnotatedArticle) -> str:
 
 
 def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
-    """Put rows filed since ``seq`` ``seen`` (by any process) into the grouper; the new high mark."""
+    """Put rows filed since ``seq`` ``seen`` (by any process) into the grouper; the new high mark.
+    Rows stream in filing order, so a windowed grouper evicts as it goes (opening a large library
+    reads every row once, for the term counts, but holds only the recent ones)."""
     rows = conn.execute(
-        select(*SIGNATURE_COLUMNS).where(articles.c.seq > seen, articles.c.current).order_by(articles.c.seq)
+        select(*SIGNATURE_COLUMNS)
+        .where(articles.c.seq > seen, articles.c.current)
+        .order_by(articles.c.seq)
+        .execution_options(yield_per=1000)
     )
     for row in rows:
         seen = max(seen, int(row.seq))
         if row.id not in grouper.keys:
             grouper.restore(signature_from_row(row), row.story_id, row.copy_of)
     return seen
+
+
+def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> None:
+    """Load back the stored rows the grouper evicted that an article published ``when`` may join."""
+    spans = grouper.missing(when)
+    if not spans:
+        return
+    dated = articles.c.published_ts
+    rows = conn.execute(
+        select(*SIGNATURE_COLUMNS)
+        .where(or_(*((dated >= lo) & (dated < hi) for lo, hi in spans)), articles.c.current)
+        .order_by(articles.c.seq)
+        .execution_options(yield_per=1000)
+    )
+    grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in rows), spans)
 
 
 def _lock(conn: Connection) -> None:
@@ -82,9 +103,10 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
     if found is not None:
         return AddResult(found.id, found.story_id, "existing", art.path, found.copy_of), None
     version, status, place = 1, "created", None
+    reload_window(conn, grouper, sig.published)
     if art.url:
         old = conn.execute(
-            select(articles.c.id, articles.c.version, articles.c.story_id, articles.c.copy_of).where(
+            select(articles.c.version, *SIGNATURE_COLUMNS).where(
                 articles.c.url == art.url, articles.c.current
             )
         ).all()
@@ -92,7 +114,7 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             version, status = max(r.version for r in old) + 1, "new-version"
             conn.execute(articles.update().where(articles.c.url == art.url).values(current=False))
             for r in old:
-                grouper.remove(r.id)
+                grouper.remove(r.id, signature_from_row(r))
             grouper.restore(sig, old[0].story_id, old[0].copy_of)
             place = Placement(art.id, old[0].story_id, old[0].copy_of, False)
     if place is None:
@@ -118,7 +140,10 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             **signature_columns(sig),
         )
     ).inserted_primary_key
-    refresh_story(conn, place.story)
+    if status == "created":
+        count_in(conn, place.story, art.source, art.published)
+    else:
+        refresh_story(conn, place.story)
     result = AddResult(art.id, place.story, status, art.path, place.copy_of, place.new_story)  # type: ignore[arg-type]
     return result, int(seq[0]) if seq else None
 
@@ -138,7 +163,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
         conn.execute(stories.delete().where(stories.c.id == story_id))
         return
     sample = conn.execute(
-        select(articles.c.title, *SIGNATURE_COLUMNS)
+        select(articles.c.id, articles.c.title, articles.c.vector)  # the title needs only vectors
         .where(current)
         .order_by(articles.c.seq)
         .limit(TITLE_SAMPLE)
@@ -159,11 +184,43 @@ def refresh_story(conn: Connection, story_id: str) -> None:
         conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
 
 
+def count_in(conn: Connection, story_id: str, source: str | None, published: str | None) -> None:
+    """``refresh_story`` after one new article (the last filed) joined the story, without reading
+    the whole story: the counts and dates move by that article alone, and the title, chosen from
+    the first ``TITLE_SAMPLE`` members, can only change while the story has no more than that."""
+    row = conn.execute(
+        select(stories.c.articles, stories.c.sources, stories.c.first, stories.c.last).where(
+            stories.c.id == story_id
+        )
+    ).first()
+    if row is None or row.articles + 1 <= TITLE_SAMPLE:
+        refresh_story(conn, story_id)
+        return
+    day = published[:10] if published else None
+    sources = row.sources
+    if source is not None:
+        others = conn.execute(
+            select(articles.c.seq)
+            .where(articles.c.story_id == story_id, articles.c.current, articles.c.source == source)
+            .limit(2)
+        ).all()
+        sources += len(others) == 1  # only the new article has this source
+    values: dict[str, Any] = {
+        "articles": row.articles + 1,
+        "sources": sources,
+        "first": min(d for d in (row.first, day) if d) if row.first or day else None,
+        "last": max(d for d in (row.last, day) if d) if row.last or day else None,
+        "updated": time.time(),
+    }
+    conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+
+
 def _title(rows: Sequence[Any]) -> str | None:
     from storyline.model import Article
 
     arts = [Article(id=r.id, text="", title=r.title) for r in rows]
-    return representative_title(arts, [signature_from_row(r) for r in rows])
+    sigs = [Signature(r.id, None, b"", np.frombuffer(bytes(r.vector), np.float32), (), ()) for r in rows]
+    return representative_title(arts, sigs)
 
 
 def file_items(

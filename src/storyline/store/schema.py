@@ -71,13 +71,18 @@ articles = Table(
     Column("sentence_vectors", LargeBinary),  # one float16 row per sentence, in sentence order
 )
 Index("articles_story_current", articles.c.story_id, articles.c.current)
+by_date = Index("articles_published_ts", articles.c.published_ts)  # a date window read back
 
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, articles])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def _v2(conn: Connection) -> None:
+    by_date.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 VERSION = len(MIGRATIONS)
 
 

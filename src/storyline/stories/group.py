@@ -5,12 +5,20 @@ The score of an article against a story is the mean, over the story's most recen
 say "the same kind of event", names and rare words say "this event and not another one like it".
 Dates gate the match: a report published weeks away from every member is a different story.
 A near-identical text (a wire copy) joins its original's story without scoring.
+
+A long-running ``Grouper`` (the library's) keeps in memory only what a new article can join: the
+signatures dated within ``KEEP_DAYS`` of the newest date filed, and the last ``UNDATED_KEEP``
+undated ones (an undated article arriving is scored against what memory holds). Older ones are
+evicted; an article dated before the window makes the caller load back what was filed within
+``MAX_DAYS`` of it (``missing`` / ``reload``). So the cost and memory per article stay flat however
+large the library grows. Document frequencies stay counted over everything filed.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +37,9 @@ SAME_DAYS = 3.0  # reports of one event within this many days of a member carry 
 PENALTY_PER_DAY = 0.02
 MAX_DAYS = 14.0
 PSEUDO_DOCS = 10  # farther than this from every member: a different event, however similar
+KEEP_DAYS = 2 * MAX_DAYS  # a windowed grouper keeps signatures dated this close to the newest one
+UNDATED_KEEP = 5_000  # undated signatures a windowed grouper keeps (the most recently filed)
+EVICT_STEP_DAYS = 1.0  # evict once the window has moved this far: a batch at a time, not per article
 
 
 @dataclass(frozen=True)
@@ -78,9 +89,14 @@ def _days_apart(when: float | None, story_dates: Sequence[float]) -> float:
 
 
 class Grouper:
-    """The incremental state: filed signatures, their stories, the candidate index, IDF counts."""
+    """The incremental state: filed signatures, their stories, the candidate index, IDF counts.
 
-    def __init__(self, *, threshold: float = THRESHOLD) -> None:
+    With ``keep_days`` (the library's), signatures dated more than that before the newest date
+    filed are evicted from memory; ``floor`` is the date from which every filed signature is held
+    (``-inf``: all of them). Without it (a batch: ``group_signatures``), everything is kept.
+    """
+
+    def __init__(self, *, threshold: float = THRESHOLD, keep_days: float | None = None) -> None:
         self.threshold = threshold
         self.index = CandidateIndex()
         self.df = DocFreq()
@@ -88,9 +104,17 @@ class Grouper:
         self.keys: dict[str, int] = {}
         self.story_of: dict[int, str] = {}
         self.members: dict[str, list[int]] = {}
-        self.copy_of: dict[int, int] = {}
+        self.copy_of: dict[int, str] = {}  # a wire copy's key → the id of the article it copies
         self._next = 0
         self._primed: set[str] = set()
+        self.keep = None if keep_days is None else keep_days * DAY
+        self.newest: float | None = None  # the latest publication date filed
+        self.floor = -math.inf
+        self._horizon = -math.inf  # where the last eviction cut
+        self._held: list[tuple[float, float]] = []  # date ranges below the floor loaded back
+        self._dated: list[tuple[float, int]] = []  # (date or filing-time newest date, key): a heap
+        self._undated: deque[int] = deque()  # undated keys, in filing order
+        self.evicted = 0  # signatures evicted so far (for tests and benchmarks)
 
     def prime(self, sigs: Iterable[Signature]) -> None:
         """Count the terms of a whole batch before filing it, so early articles get batch-wide IDF."""
@@ -101,45 +125,93 @@ class Grouper:
 
     def restore(self, sig: Signature, story: str, copy_of: str | None = None) -> None:
         """Put back an article filed earlier (a library being opened) without scoring it."""
+        if sig.id in self.keys:
+            return
         key = self._remember(sig, story)
-        if copy_of is not None and copy_of in self.keys:
-            self.copy_of[key] = self.keys[copy_of]
+        if copy_of is not None:
+            self.copy_of[key] = copy_of
+        self._evict()
+
+    def missing(self, when: float | None) -> list[tuple[float, float]]:
+        """The date ranges [lo, hi) of evicted signatures that an article published ``when`` may
+        join (those within ``MAX_DAYS`` of it); empty when memory holds them all."""
+        if self.keep is None or when is None or when - MAX_DAYS * DAY >= self.floor:
+            return []
+        gaps = []
+        lo, hi = when - MAX_DAYS * DAY, min(when + MAX_DAYS * DAY, self.floor)
+        for a, b in sorted(self._held):
+            if b <= lo or a >= hi:
+                continue
+            if a > lo:
+                gaps.append((lo, a))
+            lo = max(lo, b)
+        if lo < hi:
+            gaps.append((lo, hi))
+        return gaps
+
+    def reload(
+        self, rows: Iterable[tuple[Signature, str, str | None]], spans: list[tuple[float, float]]
+    ) -> None:
+        """Put back the evicted (signature, story, copy_of) rows of the date ``spans`` that
+        ``missing`` asked for. They stay until the window next moves on."""
+        for sig, story, copy_of in rows:
+            if sig.id not in self.keys:
+                key = self._remember(sig, story, counted=True)
+                if copy_of is not None:
+                    self.copy_of[key] = copy_of
+        self._held += spans
 
     def add(self, sig: Signature) -> Placement:
         """File one article: into its original's story, the best candidate story, or a new one."""
         if sig.id in self.keys:
             key = self.keys[sig.id]
-            orig = self.copy_of.get(key)
-            original = self.sigs[orig].id if orig is not None else None
-            return Placement(sig.id, self.story_of[key], original, False)
+            return Placement(sig.id, self.story_of[key], self.copy_of.get(key), False)
         if sig.id not in self._primed:
             self.df.update(sig)
         copies = self.index.copies(sig, self.sigs)
         if copies:
-            first = min(copies)
-            orig = self.copy_of.get(first, first)
-            key = self._remember(sig, self.story_of[orig], counted=True)
-            self.copy_of[key] = orig
-            return Placement(sig.id, self.story_of[orig], self.sigs[orig].id, False)
-        story, score = self._best_story(sig)
-        new = story is None or score < self.threshold
-        story_id = content_id("story", sig.id) if new or story is None else story
-        self._remember(sig, story_id, counted=True)
-        return Placement(sig.id, story_id, None, new)
+            first = min(copies)  # the earliest filed; a copy sits in its original's story
+            original = self.copy_of.get(first, self.sigs[first].id)
+            key = self._remember(sig, self.story_of[first], counted=True)
+            self.copy_of[key] = original
+            placed = Placement(sig.id, self.story_of[first], original, False)
+        else:
+            story, score = self._best_story(sig)
+            new = story is None or score < self.threshold
+            story_id = content_id("story", sig.id) if new or story is None else story
+            self._remember(sig, story_id, counted=True)
+            placed = Placement(sig.id, story_id, None, new)
+        self._evict()
+        return placed
 
-    def remove(self, article_id: str) -> None:
-        key = self.keys.pop(article_id, None)
+    def remove(self, article_id: str, sig: Signature | None = None) -> None:
+        """Take an article out (a new version replaces it); ``sig`` is its signature, for its
+        term counts, when it may have been evicted."""
+        key = self.keys.get(article_id)
         if key is None:
+            if sig is not None:
+                self.df.update(sig, -1)
+            self._primed.discard(article_id)
             return
-        sig = self.sigs.pop(key)
-        self.index.remove(key, sig)
-        self.df.update(sig, -1)
-        story = self.story_of.pop(key)
-        self.members[story].remove(key)
-        if not self.members[story]:
-            del self.members[story]
-        self.copy_of.pop(key, None)
+        self.df.update(self.sigs[key], -1)
+        self._drop([key])
         self._primed.discard(article_id)
+
+    def _drop(self, keys: list[int]) -> None:
+        """Forget these keys (their term counts stay): index entries, stories, copy links."""
+        touched: set[str] = set()
+        for key in keys:
+            sig = self.sigs.pop(key)
+            self.index.remove(key, sig)
+            del self.keys[sig.id]
+            touched.add(self.story_of.pop(key))
+            self.copy_of.pop(key, None)
+        for story in touched:
+            kept = [k for k in self.members[story] if k in self.sigs]
+            if kept:
+                self.members[story] = kept
+            else:
+                del self.members[story]
 
     def _remember(self, sig: Signature, story: str, *, counted: bool = False) -> int:
         if not counted:
@@ -151,7 +223,42 @@ class Grouper:
         self.story_of[key] = story
         self.members.setdefault(story, []).append(key)
         self.index.add(key, sig)
+        if self.keep is not None:
+            self._date(key, sig.published)
         return key
+
+    def _date(self, key: int, when: float | None) -> None:
+        """Queue the key for eviction: by its date, or (undated) by its turn among the undated."""
+        if when is None:
+            self._undated.append(key)
+            while len(self._undated) > UNDATED_KEEP:
+                old = self._undated.popleft()
+                if old in self.sigs:
+                    self._drop([old])
+                    self.evicted += 1
+            return
+        if self.newest is None or when > self.newest:
+            self.newest = when
+        heapq.heappush(self._dated, (when, key))
+
+    def _evict(self) -> None:
+        """Once the newest date has moved a step, forget everything dated before the window
+        (windows reloaded for older articles included)."""
+        if self.keep is None or self.newest is None:
+            return
+        horizon = self.newest - self.keep
+        if horizon - self._horizon < EVICT_STEP_DAYS * DAY:
+            return
+        self._horizon = horizon
+        gone: list[int] = []
+        while self._dated and self._dated[0][0] < horizon:
+            _, key = heapq.heappop(self._dated)
+            if key in self.sigs:
+                gone.append(key)
+        self._drop(gone)
+        self.evicted += len(gone)
+        self.floor = horizon
+        self._held.clear()
 
     def _best_story(self, sig: Signature) -> tuple[str | None, float]:
         rarity = {t: self.df.idf("@" + t) for t, _ in sig.names}
