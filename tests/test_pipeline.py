@@ -217,3 +217,12 @@ def test_sentence_docs_equal_span_as_doc_across_names(seed_paths: tuple[Path, Pa
     assert all(numpy.array_equal(a.tensor, b.tensor) for a, b in zip(ours, theirs, strict=True))
     cut = [d for d, s in zip(ours, spans, strict=True) if s[0].ent_iob_ == "I"]
     assert cut and all(d[0].ent_iob_ == "" for d in cut)  # a name cut at the start is left unannotated
+
+
+def test_doc_text_is_the_docs_text_built_once(nlp: Any) -> None:
+    from storyline.annotation.doctext import KEY, doc_text
+
+    doc = nlp.make_doc("Gen. Milley said on Dec. 3 that “nothing is off the table.” ")
+    assert KEY not in doc.user_data
+    assert doc_text(doc) == doc.text
+    assert doc.user_data[KEY] == doc.text and doc_text(doc) is doc.user_data[KEY]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from storyline.annotation.doctext import doc_text
 from storyline.model import Entity
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -154,9 +155,9 @@ def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
         nxt = ents[n + 1] if n + 1 < len(ents) else None
         if label == "PERSON" and nxt is not None and _particle_gap(ent, nxt):
             # "Ursula von der" + "Leyen": NER stops at the particle; the name goes on.
-            text, skip = doc.text[ent.start_char : nxt.start_char + len(_span_text(nxt))], n + 1
+            text, skip = doc_text(doc)[ent.start_char : nxt.start_char + len(_span_text(nxt))], n + 1
         raw.append((text, label, ent.start_char + offset))
-    return _keyed(_recall_surnames(doc.text, raw, offset))
+    return _keyed(_recall_surnames(doc_text(doc), raw, offset))
 
 
 def _recall_surnames(text: str, raw: list[tuple[str, str, int]], offset: int) -> list[tuple[str, str, int]]:

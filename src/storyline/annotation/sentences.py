@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from storyline.annotation.doctext import doc_text
 from storyline.annotation.speakers import speech_forms
 
 # Never end a sentence: a title or word that needs what follows ("Gen. Mark Milley", "No. 10").
@@ -132,5 +133,5 @@ def sentence_starts(doc: Doc, spans: list[tuple[int, int]]) -> None:
 @Language.component("storyline_sentences", assigns=["token.is_sent_start"])
 def sentence_component(doc: Doc) -> Doc:
     """The pipeline step that sets the rule-based boundaries before tagging and NER."""
-    sentence_starts(doc, split_sentences(doc.text))
+    sentence_starts(doc, split_sentences(doc_text(doc)))
     return doc

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
+from storyline.annotation.doctext import doc_text
 
 Token = Any
 Doc = Any
@@ -59,9 +60,9 @@ def sentences_of(doc: Doc) -> Any:
 
 
 def sentences_with_text(doc: Doc) -> Iterator[tuple[Any, str]]:
-    """Each sentence with its text, cut from the doc's text built once (``Span.text`` builds it
-    token by token at every call)."""
-    whole = doc.text
+    """Each sentence with its text, cut from the doc's text (``Span.text`` builds it token by
+    token at every call)."""
+    whole = doc_text(doc)
     for sent in sentences_of(doc):
         yield sent, whole[sent.start_char : sent.end_char]
 
