@@ -251,3 +251,39 @@ def test_two_shared_words_are_not_one_quote(nlp: Any, embedder: Any) -> None:
         "Representative Bobby Scott said on Monday."
     )
     assert conflicts(run(nlp, embedder, a, b)) == []
+
+
+# --- dates: a bound is not a date, a date the other sentence also gives is no conflict ------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # "since 2007" bounds a span that holds last year
+            "Last year the couple paid an effective federal tax rate of 35.7 percent, the returns show.",
+            "The returns show the couple have paid $43 million in federal taxes since 2007.",
+        ),
+        (  # "since 2012" dates the marriage, not the post
+            "Posting on Facebook on Friday evening, Mary Lind, who married her partner last year, wrote "
+            "that her sister was wrong.",
+            "Mary Lind, married to Heather Cole since 2012, posted on Facebook that her sister was wrong.",
+        ),
+        (  # the statement's day beside the firing's day
+            "The agent’s lawyer, Aitan Moss, said in a statement Monday that his client was fired Friday "
+            "afternoon.",
+            "Aitan Moss, the agent’s lawyer, said in a statement that the agent was fired late Friday "
+            "afternoon.",
+        ),
+    ],
+)
+def test_dates_that_can_both_hold(nlp: Any, embedder: Any, a: str, b: str) -> None:
+    arts = [article(a, "Outlet A", "2015-08-01"), article(b, "Outlet B", "2015-08-01")]
+    report = compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+    assert conflicts(report, "date") == []
+
+
+def test_dates_of_different_events_make_no_finding(nlp: Any, embedder: Any) -> None:
+    a = "Governor Paul Lamont’s second and final term officially ends in 2019."
+    b = "Governor Paul Lamont hinted on Tuesday that he may resign before his term ends."
+    report = run(nlp, embedder, a, b)
+    assert [f for f in report.findings if f.aspect == "date"] == []

@@ -161,8 +161,17 @@ def interval(d: DatedEvent) -> list[str]:
     return [d.first.isoformat(), d.last.isoformat()]
 
 
+def _told_too(d: DatedEvent, others: tuple[DatedEvent, ...]) -> bool:
+    """Does the other sentence give this date as well? Then it does not contradict it: "said Monday
+    that he was fired Friday" against "was fired Friday"."""
+    return any(not dates_conflict(d, o) for o in others)
+
+
 def compare_dates(p: Pair) -> list[Link]:
-    """Each time expression against its best-matching one in the other sentence."""
+    """Each time expression against its best-matching one in the other sentence.
+
+    Two dates that may not be one event's make no finding when they differ: they are not shown as
+    agreeing, and a conflict needs sure evidence that they date one event."""
     links = []
     for ia, da in enumerate(p.a.dates):
         scored = [(same_event(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
@@ -170,15 +179,26 @@ def compare_dates(p: Pair) -> list[Link]:
         if not scored:
             continue
         strength, ib, db = max(scored, key=lambda s: s[0])
-        # A conflict needs the event itself on both sides, or the same place beside both dates,
-        # or several words around both dates in sentences that name the same people.
+        # A conflict needs the event itself on both sides (one's event word beside the other's
+        # date, both ways, counts: "on Tuesday refused to step down" / "continued his refusal to
+        # step down Tuesday"), or the same place beside both dates, or several words around both
+        # dates in sentences that say the same about the same people.
+        crossed = bool(da.event & (db.event | db.near) and db.event & (da.event | da.near))
         sure = bool(da.event & db.event or da.places & db.places) or (
-            len(da.near & db.near) >= 2 and bool(p.a.names & p.b.names) and p.cos >= 0.6
+            bool(p.a.names & p.b.names)
+            and (crossed or (len(da.near & db.near) >= 2 and p.score >= AGREE_SCORE))
         )
+        differ = dates_conflict(da, db)
+        if differ and not sure:
+            continue
+        both_hold = da.bound or db.bound or _told_too(da, p.b.dates) or _told_too(db, p.a.dates)
+        if differ and both_hold:
+            continue
+        conflict = differ
         links.append(
             Link(
                 "date",
-                sure and dates_conflict(da, db),
+                conflict,
                 Side.of(p.a, da.time.text, interval(da), "d", ia),
                 Side.of(p.b, db.time.text, interval(db), "d", ib),
                 strength,

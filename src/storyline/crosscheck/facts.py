@@ -28,6 +28,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 EVENT_WINDOW = 4  # content words either side of a time expression that may name its event
 _WORD = re.compile(r"\w[\w'’-]*")
+# a time expression after one of these bounds a span ("married since 2012", "from 1977 through
+# 2006", "open until Friday"): the event did not happen then, so it cannot contradict a date
+_CLAUSE = re.compile(r"\b(?:before|after|until|since|while|because|although|unless)\b", re.I)
+_BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class DatedEvent:
     event: frozenset[str]  # stems of the annotated event, reporting verbs left out
     near: frozenset[str]  # stems of the words around the expression
     places: frozenset[str]
+    bound: bool = False  # "since 2012", "until June": one end of a span, not when the event happened
 
     @property
     def days(self) -> int:
@@ -123,14 +128,19 @@ def to_dated_event(
         return None
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
-    before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
-    after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
+    # the words around stop where another clause begins: in "hinted on Tuesday that he may resign
+    # before his term ends" the term's end is not what happened on Tuesday
+    clause_lo = max((m.end() for m in _CLAUSE.finditer(text, span[0], s)), default=span[0])
+    clause_hi = next((m.start() for m in _CLAUSE.finditer(text, e, span[1])), span[1])
+    before = _content_spans(text, clause_lo, s, drop)[-EVENT_WINDOW:]
+    after = _content_spans(text, e, clause_hi, drop)[:EVENT_WINDOW]
     lo = before[0][0] if before else s
     hi = after[-1][1] if after else e
     near = frozenset(w[:5] for _, _, w in before + after)
     event = frozenset(w[:5] for w in content_stems(t.event or "", drop=drop))
     near_places = frozenset(p.key for p in places if lo <= p.start and p.end <= hi)
-    return DatedEvent(t, first, last, event, near, near_places)
+    bound = _BOUND.search(text, max(span[0], s - 20), s) is not None
+    return DatedEvent(t, first, last, event, near, near_places, bound)
 
 
 def _near(text: str, span: tuple[int, int], s: int, e: int, people: frozenset[str]) -> frozenset[str]:
