@@ -287,3 +287,9 @@ def test_dates_of_different_events_make_no_finding(nlp: Any, embedder: Any) -> N
     b = "Governor Paul Lamont hinted on Tuesday that he may resign before his term ends."
     report = run(nlp, embedder, a, b)
     assert [f for f in report.findings if f.aspect == "date"] == []
+
+
+def test_an_order_of_size_is_no_figure_to_contradict(nlp: Any, embedder: Any) -> None:
+    a = "Democrats countered with $1.3 billion for border security, while the president demanded a wall."
+    b = "The standoff failed to force Democrats to give the president billions of dollars for the border."
+    assert conflicts(run(nlp, embedder, a, b), "number") == []

@@ -14,6 +14,7 @@ from storyline.crosscheck.facts import DatedEvent, Measure
 from storyline.crosscheck.links import Link, Side
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_VAGUE = re.compile(r"^\D*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b\D*$", re.I)
 MAX_SLACK = 0.1  # rounding never stretches a figure by more than a tenth
 MAX_RATIO = 4.0  # a conflict between figures further apart than this is two different things
 ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
@@ -95,6 +96,8 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
         return False if same_thing or unit_only or p.score >= MEASURE_SCORE else None
     if _far_apart(ma, mb):
         return None  # figures that far apart count different things ("six" aides, "47" senators)
+    if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
+        return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
     context = len(ma.near & mb.near)
     named = bool(p.a.names & p.b.names) or p.score >= MEASURE_SCORE
     if (same_thing or context >= 2) and named:
