@@ -21,7 +21,7 @@ from storyline.model import AnnotatedArticle, content_id
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
 from storyline.store.records import AddResult
 from storyline.store.schema import articles, stories
-from storyline.stories.group import Grouper, Placement
+from storyline.stories.group import KEEP_DAYS, UNDATED_KEEP, Grouper, Placement
 from storyline.stories.signatures import Signature, normalise
 from storyline.stories.titles import representative_title
 
@@ -52,10 +52,10 @@ def content_hash(ann: AnnotatedArticle) -> str:
     return content_id(normalise(ann.article.title or ""), normalise(ann.text))
 
 
-def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
+def catch_up(conn: Connection, grouper: Grouper, seen: int, undated_from: int = 0) -> int:
     """Put rows filed since ``seq`` ``seen`` (by any process) into the grouper; the new high mark.
-    Rows stream in filing order, so a windowed grouper evicts as it goes (opening a large library
-    reads every row once, for the term counts, but holds only the recent ones)."""
+    Rows the grouper need not hold (dated before its window, or undated and filed before
+    ``undated_from``) only have their terms counted."""
     rows = conn.execute(
         select(*SIGNATURE_COLUMNS)
         .where(articles.c.seq > seen, articles.c.current)
@@ -64,9 +64,33 @@ def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
     )
     for row in rows:
         seen = max(seen, int(row.seq))
-        if row.id not in grouper.keys:
-            grouper.restore(signature_from_row(row), row.story_id, row.copy_of)
+        if row.id in grouper.keys:
+            continue
+        sig = signature_from_row(row)
+        held = grouper.holds(row.published_ts)
+        if held and (row.published_ts is not None or row.seq >= undated_from):
+            grouper.restore(sig, row.story_id, row.copy_of)
+        else:
+            grouper.count(sig)
     return seen
+
+
+def open_grouper(conn: Connection) -> tuple[Grouper, int]:
+    """The library's grouper, with the recent weeks (and the last undated articles) in memory and
+    every current article's terms counted; and the high mark."""
+    grouper = Grouper(keep_days=KEEP_DAYS)
+    current = articles.c.current
+    newest = conn.execute(select(func.max(articles.c.published_ts)).where(current)).scalar()
+    if newest is not None:
+        grouper.start_at(float(newest))
+    undated_from = conn.execute(
+        select(articles.c.seq)
+        .where(current, articles.c.published_ts.is_(None))
+        .order_by(articles.c.seq.desc())
+        .offset(UNDATED_KEEP - 1)
+        .limit(1)
+    ).scalar()
+    return grouper, catch_up(conn, grouper, 0, int(undated_from or 0))
 
 
 def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> None:

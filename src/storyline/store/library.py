@@ -25,7 +25,7 @@ from storyline.store.codec import loads_annotated, vectors_from_bytes
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
 from storyline.store.schema import articles, migrate, stories
-from storyline.stories.group import KEEP_DAYS, Grouper
+from storyline.stories.group import Grouper
 
 BATCH = 16  # articles annotated and embedded together before filing
 
@@ -251,9 +251,8 @@ class Library:
 
     def _load_grouper(self) -> Grouper:
         if self._grouper is None:
-            self._grouper, self._seen = Grouper(keep_days=KEEP_DAYS), 0
             with self.engine.connect() as conn:
-                self._seen = filing.catch_up(conn, self._grouper, 0)
+                self._grouper, self._seen = filing.open_grouper(conn)
         return self._grouper
 
     def _unstored(

@@ -132,6 +132,23 @@ class Grouper:
             self.copy_of[key] = copy_of
         self._evict()
 
+    def start_at(self, newest: float) -> None:
+        """Open at the newest date of a stored library, before ``restore``-ing it: what is dated
+        before the window is then only ``count``-ed, never indexed to be evicted again."""
+        if self.keep is not None:
+            self.newest = newest
+            self.floor = self._horizon = newest - self.keep
+
+    def holds(self, when: float | None) -> bool:
+        """Whether an article published ``when`` belongs in memory (undated: the caller decides)."""
+        if self.keep is None or when is None or when >= self.floor:
+            return True
+        return any(lo <= when < hi for lo, hi in self._held)
+
+    def count(self, sig: Signature) -> None:
+        """An article filed earlier that memory need not hold: only its terms are counted."""
+        self.df.update(sig)
+
     def missing(self, when: float | None) -> list[tuple[float, float]]:
         """The date ranges [lo, hi) of evicted signatures that an article published ``when`` may
         join (those within ``MAX_DAYS`` of it); empty when memory holds them all."""
@@ -156,7 +173,7 @@ class Grouper:
         ``missing`` asked for. They stay until the window next moves on."""
         for sig, story, copy_of in rows:
             if sig.id not in self.keys:
-                key = self._remember(sig, story, counted=True)
+                key = self._remember(sig, story, counted=True, brief=True)
                 if copy_of is not None:
                     self.copy_of[key] = copy_of
         self._held += spans
@@ -213,7 +230,7 @@ class Grouper:
             else:
                 del self.members[story]
 
-    def _remember(self, sig: Signature, story: str, *, counted: bool = False) -> int:
+    def _remember(self, sig: Signature, story: str, *, counted: bool = False, brief: bool = False) -> int:
         if not counted:
             self.df.update(sig)
         key = self._next
@@ -222,7 +239,7 @@ class Grouper:
         self.keys[sig.id] = key
         self.story_of[key] = story
         self.members.setdefault(story, []).append(key)
-        self.index.add(key, sig)
+        self.index.add(key, sig, brief=brief)
         if self.keep is not None:
             self._date(key, sig.published)
         return key

@@ -32,12 +32,22 @@ class CandidateIndex:
         self._names: defaultdict[str, list[int]] = defaultdict(list)
         self._in_lsh: set[int] = set()
         self.copy_threshold = copy_threshold
+        # Vectors put back for a while (a window read back for an older article) are searched
+        # exhaustively instead: adding to the HNSW graph costs far more than the few searches
+        # they serve before they are evicted again.
+        self._side: dict[int, np.ndarray] = {}
+        self._side_matrix: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
-        return len(self._vectors)
+        return len(self._vectors) + len(self._side)
 
-    def add(self, key: int, sig: Signature) -> None:
-        self._vectors.add(key, sig.vector)
+    def add(self, key: int, sig: Signature, *, brief: bool = False) -> None:
+        """Index an article; ``brief``: it will soon be removed again (searched exhaustively)."""
+        if brief:
+            self._side[key] = sig.vector
+            self._side_matrix = None
+        else:
+            self._vectors.add(key, sig.vector)
         if key not in self._in_lsh:  # datasketch refuses a key twice
             self._lsh.insert(key, minhash_from_values(sig.minhash))
             self._in_lsh.add(key)
@@ -45,7 +55,10 @@ class CandidateIndex:
             self._names[name].append(key)
 
     def remove(self, key: int, sig: Signature) -> None:
-        self._vectors.remove(key)
+        if self._side.pop(key, None) is not None:
+            self._side_matrix = None
+        else:
+            self._vectors.remove(key)
         if key in self._in_lsh:
             self._lsh.remove(key)
             self._in_lsh.discard(key)
@@ -56,10 +69,20 @@ class CandidateIndex:
 
     def nearest(self, sig: Signature, k: int = NEAREST) -> list[int]:
         """Keys of the ``k`` articles whose document vectors are closest."""
-        if len(self._vectors) == 0:
-            return []
-        found = self._vectors.search(np.asarray(sig.vector, dtype=np.float32), min(k, len(self._vectors)))
-        return [int(key) for key in found.keys]
+        query = np.asarray(sig.vector, dtype=np.float32)
+        found: list[tuple[float, int]] = []
+        if len(self._vectors):
+            hits = self._vectors.search(query, min(k, len(self._vectors)))
+            found = [(float(d), int(key)) for key, d in zip(hits.keys, hits.distances, strict=True)]
+        if self._side:
+            if self._side_matrix is None:
+                keys = np.fromiter(self._side, dtype=np.int64, count=len(self._side))
+                self._side_matrix = (keys, np.vstack(list(self._side.values())))
+            keys, matrix = self._side_matrix
+            dist = 1.0 - matrix @ query
+            top = np.argsort(dist, kind="stable")[:k]
+            found = sorted(found + [(float(dist[i]), int(keys[i])) for i in top])[:k]
+        return [key for _, key in found]
 
     def copies(self, sig: Signature, stored: dict[int, Signature]) -> list[int]:
         """Keys of near-identical texts: LSH candidates whose estimated Jaccard passes."""
