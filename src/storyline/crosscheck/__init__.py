@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.crosscheck.engine import cross_check
-from storyline.crosscheck.inputs import prepare
+from storyline.crosscheck.inputs import gather, prepare, statements
 from storyline.errors import UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report
 
@@ -29,18 +29,26 @@ def compare(
     Unreadable inputs go to ``on_error`` (raised when it is None) and the rest are compared;
     fewer than two readable reports raise ``NotEnoughReports``. Models load only when not given.
     """
-    if embedder is not None:
-        return cross_check(prepare(items, nlp=nlp, on_error=on_error), embedder)
     from concurrent.futures import ThreadPoolExecutor
 
-    from storyline.embed import Embedder
+    from storyline.annotation import ensure_annotated
 
-    # A cold run loads the ONNX model while spaCy reads and annotates: onnxruntime builds its
-    # session outside the GIL, so the two overlap instead of adding up.
+    slots = gather(items, on_error=on_error)
+    texts = statements(slots)
+    # onnxruntime runs outside the GIL, so the model loads (on a cold run) and the sentences are
+    # embedded on the other core while spaCy annotates; cross_check then finds them in the cache.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        loading = pool.submit(Embedder)
-        articles = prepare(items, nlp=nlp, on_error=on_error)
+        loading = pool.submit(_embedder, embedder)
+        embedding = pool.submit(lambda: loading.result().embed(texts))
+        articles = ensure_annotated(slots, nlp)
+        embedding.result()
         return cross_check(articles, loading.result())
 
 
-__all__ = ["compare", "cross_check", "prepare"]
+def _embedder(given: Any) -> Any:
+    from storyline.embed import Embedder
+
+    return given if given is not None else Embedder()
+
+
+__all__ = ["compare", "cross_check", "gather", "prepare"]

@@ -17,14 +17,13 @@ def _read(item: str | Path) -> list[Article | UnreadableInput]:
     return list(iter_inputs([str(item)]))
 
 
-def prepare(
+def gather(
     items: Sequence[str | Path | Article | AnnotatedArticle],
     *,
-    nlp: Any = None,
     on_error: Callable[[UnreadableInput], None] | None = None,
-) -> list[AnnotatedArticle]:
-    """Read and annotate each item, keeping the order given; bad inputs go to ``on_error``
-    (raised when it is None)."""
+) -> list[Article | AnnotatedArticle]:
+    """Read each item, keeping the order given; bad inputs go to ``on_error`` (raised when it is
+    None); fewer than two readable reports raise ``NotEnoughReports``."""
     slots: list[Article | AnnotatedArticle] = []
     for item in items:
         if isinstance(item, (Article, AnnotatedArticle)):
@@ -41,6 +40,30 @@ def prepare(
         raise NotEnoughReports(
             f"compare needs at least two readable reports; got {len(slots)} of {len(items)}"
         )
+    return slots
+
+
+def statements(slots: Sequence[Article | AnnotatedArticle]) -> list[str]:
+    """The sentence texts the cross-check will embed, known before annotation: the sentence
+    splitter is rule-based, so they can be embedded while spaCy annotates."""
+    from storyline.annotation.sentences import split_sentences
+
+    out = []
+    for it in slots:
+        spans = (
+            split_sentences(it.text) if isinstance(it, Article) else [(s.start, s.end) for s in it.sentences]
+        )
+        out += [it.text[a:b].strip() for a, b in spans]
+    return [t for t in out if t]
+
+
+def prepare(
+    items: Sequence[str | Path | Article | AnnotatedArticle],
+    *,
+    nlp: Any = None,
+    on_error: Callable[[UnreadableInput], None] | None = None,
+) -> list[AnnotatedArticle]:
+    """Read and annotate each item, keeping the order given (see ``gather``)."""
     from storyline.annotation import ensure_annotated
 
-    return ensure_annotated(slots, nlp)
+    return ensure_annotated(gather(items, on_error=on_error), nlp)

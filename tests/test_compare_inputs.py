@@ -1,0 +1,58 @@
+"""What compare reads and embeds before annotation: the statements it embeds while spaCy runs must
+be the sentence texts the cross-check asks for, or the overlap buys nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import gather, statements
+from storyline.crosscheck.facts import sentence_facts
+from storyline.errors import NotEnoughReports
+from storyline.model import Article
+from storyline.reading import read
+
+
+def test_statements_are_the_texts_the_cross_check_embeds(seed_paths: tuple[Path, Path], nlp: Any) -> None:
+    slots = gather(list(seed_paths))
+    texts = statements(slots)
+    anns = list(annotate_many([s for s in slots if isinstance(s, Article)], nlp))
+    assert len(anns) == 2
+    wanted = [f.text for i, a in enumerate(anns) for f in sentence_facts(a, i)]
+    assert len(wanted) > 40
+    assert set(wanted) <= set(texts)
+    assert statements(anns) == texts  # annotated reports give the same texts from their sentences
+
+
+def test_compare_embeds_every_statement_before_cross_checking(
+    seed_paths: tuple[Path, Path], nlp: Any
+) -> None:
+    from storyline.crosscheck import compare
+    from storyline.embed import Embedder
+
+    class Counting(Embedder):
+        def __init__(self) -> None:
+            super().__init__(threads=1)
+            self.calls: list[int] = []
+
+        def _run(self, texts: list[str]) -> Any:
+            self.calls.append(len(texts))
+            return super()._run(texts)
+
+    emb = Counting()
+    report = compare([read(p) for p in seed_paths], nlp=nlp, embedder=emb)
+    assert report.findings
+    n = len(set(statements(gather(list(seed_paths)))))
+    assert sum(emb.calls) == n  # every sentence embedded once, in the prefetch; none again later
+
+
+def test_gather_needs_two_readable_reports(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    seen: list[Any] = []
+    with pytest.raises(NotEnoughReports):
+        gather([seed_paths[0], empty], on_error=seen.append)
+    assert [e.path for e in seen] == [str(empty)]
