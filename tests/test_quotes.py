@@ -411,6 +411,14 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Tom Wolf",
         True,
     ),
+    # --- a tag set off inside the sentence: the speaker is the tag's subject, not the sentence's
+    (
+        "Those senators, Ms. Collins said on CNN, were starting to see “that the votes simply are not "
+        "there” for the repeal.",
+        "the votes simply are not there",
+        "Collins",
+        True,
+    ),
     # --- no speaker: scare quotes and headlines without a cue
     ("The so-called “peace dividend” never arrived.", "peace dividend", None, True),
     ("The agency calls these “legacy systems” and plans to replace them.", "legacy systems", None, True),
@@ -449,6 +457,39 @@ def test_speaker_keys_match_names_across_forms(nlp: Any) -> None:
 def test_role_speaker_has_no_key(nlp: Any) -> None:
     ann = annotate(Article(id="r", text="“We are ready,” a senior official said."), nlp)
     assert ann.quotes[0].speaker == "a senior official" and ann.quotes[0].speaker_key is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The dismissed engineer’s lawyer, Maria Santos, said the firing broke company rules.\n\n"
+            "“This was retaliation, plain and simple,” the lawyer said.",
+            "person:santos",
+        ),
+        (
+            "Emmanuel Okafor was sworn in Monday as the country’s fifth president since independence.\n\n"
+            "“We will rebuild trust in our institutions,” the new president told the crowd.",
+            "person:okafor",
+        ),
+    ],
+)
+def test_speaker_described_by_role_gets_the_person_key(nlp: Any, text: str, key: str) -> None:
+    """“…,” the lawyer said: the quote is the one person the article gives that role."""
+    ann = annotate(Article(id="d", text=text), nlp)
+    q = _quote_with(ann.quotes, text.split("“")[1][:20])
+    assert q.speaker_key == key, q
+
+
+def test_role_shared_by_two_people_stays_without_key(nlp: Any) -> None:
+    text = (
+        "Sarah Mitchell, a lawyer for the family, and David Chen, a lawyer for the city, "
+        "argued for an hour.\n\n"
+        "“The evidence is thin,” the lawyer said."
+    )
+    ann = annotate(Article(id="d2", text=text), nlp)
+    q = _quote_with(ann.quotes, "The evidence is thin")
+    assert q.speaker_key is None
 
 
 def test_cue_is_the_verb_as_written(nlp: Any) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
@@ -30,11 +31,11 @@ from storyline.annotation.blas import use_blas
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
-from storyline.annotation.roles import RoleIndex, descriptions
+from storyline.annotation.roles import RoleIndex, described_speaker, descriptions
 from storyline.annotation.speakers import leading_subjects, speech_forms
 from storyline.annotation.times import find_times
 from storyline.errors import StorylineError
-from storyline.model import AnnotatedArticle, Article, Sentence
+from storyline.model import AnnotatedArticle, Article, Quote, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,15 @@ def parse_selected(doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: 
     return [Parsed(d, s.start_char, s.end_char) for s, d in zip(chosen, parsed, strict=True)]
 
 
+def _speaker_described(q: Quote, roles: RoleIndex) -> Quote:
+    """A quote credited to a description ("the attorney said") credited to the one person the
+    article gives that role, as the description is resolved where it stands in the text."""
+    if q.speaker_key is not None or not q.speaker or not q.speaker.lower().startswith("the "):
+        return q
+    key = described_speaker(q.speaker, roles)
+    return q if key is None else replace(q, speaker_key=key)
+
+
 def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
     spans = _sentences.split_sentences(article.text)
@@ -128,7 +138,9 @@ def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
     entities = with_people(entities, people)
-    described += descriptions(article.text, entities, RoleIndex.build(article.text, entities))
+    roles = RoleIndex.build(article.text, entities)
+    described += descriptions(article.text, entities, roles)
+    quotes = [_speaker_described(q, roles) for q in quotes]
     unique = {(e.start, e.end): e for e in [*entities, *described]}
     entities = sorted(unique.values(), key=lambda e: (e.start, e.end))
     return AnnotatedArticle(

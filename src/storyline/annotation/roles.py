@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from storyline.model import Entity
 
 _BEFORE = re.compile(r"((?:[A-Za-z][\w.\-’']*\s+){1,5})$")
+# a noun phrase set off by a comma right before the name, as the clause's start: "The dismissed
+# engineer’s lawyer, Maria Santos," (not "After meeting the president, Maria Santos")
+_LEAD_APPOS = re.compile(
+    r"^\s*((?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w.\-’']+\s+){0,4}?[a-z]+),\s*$"
+)
 _APPOS = re.compile(r"^’?s?,\s+(?:the|a|an|who\s+is\s+the|who\s+was\s+the)\s+([^,.;:“”\"()]{3,60})")
+# "Donald Trump assumed the nation's highest office Friday as the 45th president": the role a
+# person takes or holds, said after the name in the same clause
+_AS_ROLE = re.compile(r"\bas\s+(?:(?:the|a|an|its|their)\s+)?(.*)")
+_ROLE_ENDS = frozenset(("", "of", "for", "since", "in", "on", "at", "from", "and", "with", "until", "after"))
 _STOP = frozenset(str.split("the a an of and for in on at to said says with by from"))
 # A word that makes a different role of the next one: a vice president is not "the president".
 QUALIFIERS = frozenset(str.split("vice deputy assistant associate acting lieutenant under"))
@@ -51,10 +60,12 @@ class RoleIndex:
                 index.names[e.key] = e.text
             window = text[lo : e.start]  # back to the previous person at most
             window = re.split(r"[.!?;:\n]\s|\n", window)[-1]  # only the clause the name is in
-            found = _BEFORE.search(window)
+            lead = _LEAD_APPOS.search(window)  # "The engineer’s lawyer, Maria Santos, said"
+            found = _BEFORE.search(lead.group(1) + " " if lead else window)
             near = _words(found.group(1)) if found else []
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
+            near += _role_after(text, e.end, entities)
             for prev, w in zip(["", *near], near, strict=False):
                 index.words.setdefault(e.key, set()).add(w)
                 index.roles.setdefault(w, set()).add(e.key)
@@ -80,6 +91,25 @@ class RoleIndex:
         if len(ranked) > 1 and self.mentions[ranked[0]] >= 2 * self.mentions[ranked[1]]:
             return ranked[0]
         return None
+
+
+def _role_after(text: str, end: int, entities: Sequence[Entity]) -> list[str]:
+    """Role words of "as the 45th president" after a name, in its clause and before any other
+    person is named (in "X hailed Y as the next president" the role is Y's)."""
+    stop = min([end + 120, *(e.start for e in entities if e.start >= end and e.label == "PERSON")])
+    clause = re.split(r"[.!?;:\n“”\"]|,\s+(?:who|which|while|but|and)\b", text[end:stop])[0]
+    m = _AS_ROLE.search(clause)
+    if m is None:
+        return []
+    raw = m.group(1).split()
+    for i, w in enumerate(raw[:5]):
+        if w.lower().strip(",") in ROLE_NOUNS:
+            after = raw[i + 1].lower() if i + 1 < len(raw) else ""
+            # "as the 45th president of the United States", not "as the president arrived"
+            if w.endswith(",") or after in _ROLE_ENDS:
+                return _words(" ".join(x for x in raw[: i + 1] if not any(c.isdigit() for c in x)))
+            return []
+    return []
 
 
 # Nouns news uses to refer back to a person by office or role.
@@ -112,3 +142,10 @@ def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> lis
         if key is not None:
             out.append(Entity(text[m.start() : end], "PERSON", key, m.start(), end))
     return out
+
+
+def described_speaker(speaker: str, index: RoleIndex) -> str | None:
+    """The key of the person a quote's speaker written as a description ("the attorney", "the new
+    president") means in this article, or None."""
+    found = descriptions(speaker, [], index)
+    return found[0].key if len(found) == 1 and found[0].start == 0 and found[0].end == len(speaker) else None

@@ -122,7 +122,9 @@ def subject_of(cue: Cue) -> Token | None:
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
         if subj:
-            return subj[0]
+            # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
+            # inside the sentence is parsed with two subjects; the speaker is the one beside it
+            return min(subj, key=lambda s: abs(s.i - tok.i))
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl"):
                 return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
