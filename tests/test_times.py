@@ -108,6 +108,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Lavrov said Monday that Russia should not be left waiting.", A, "Monday", "2021-12-27", None),
     ("A senior official told reporters Wednesday that no decision had been made.", A, "Wednesday",
      "2021-12-29", None),
+    # a present verb whose object came first looks back: "the ad follows the statement on Tuesday"
+    ("The new campaign ad follows the senator’s statement on Tuesday criticizing the ruling.", A,
+     "Tuesday", "2021-12-28", None),
+    ("The move echoes a ruling by the appeals court on Friday.", B, "Friday", "2022-03-11", None),
+    # a scheduling participle points ahead, whatever the tense of the sentence around it
+    ("The governor appointed an interim senator to serve until a special election set for June 25.",
+     B, "June 25", "2022-06-25", None),
+    ("Officials postponed the hearing, which had been set for Friday.", B, "Friday", "2022-03-11", None),
     ("The company said it would cut 1,000 jobs by Friday.", C, "Friday", "2023-07-07", None),
     ("Sunday's election was marred by violence.", C, "Sunday", "2023-07-02", None),
     ("Sunday's election is expected to be close.", B, "Sunday", "2022-03-20", None),

@@ -24,6 +24,11 @@ _FUTURE_TO = {"set", "due", "expect", "schedule", "plan", "go", "slate", "poise"
               "hope", "want", "agree", "vow", "promise", "threaten", "seek", "propose", "decide"}  # fmt: skip
 _REPORTING = {"say", "tell", "announce", "report", "claim", "insist", "argue", "warn", "confirm", "deny",
               "write", "tweet", "add", "acknowledge", "admit", "reveal", "suggest"}  # fmt: skip
+# Verbs whose object happened before their subject, so their news present looks back: "the new ad
+# follows Mr. Perry's statement on Tuesday", "the move echoes a ruling on Friday".
+_LOOK_BACK = {"follow", "echo", "mirror", "reflect", "respond", "recall", "cite", "reverse", "contradict"}
+# Participles that schedule: "a special election set for June 25", "talks slated for Monday".
+_SCHEDULING = {"set", "schedule", "slate", "plan", "expect", "due", "reschedule", "postpone", "delay", "move"}
 _MODALS = {"could", "can", "may", "might", "should", "must", "ca"}
 _PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
@@ -101,11 +106,17 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
         return Direction("future", False)  # "could continue until Friday"; not "could have"
     if tok.tag_ == "VBD" or any(a in _PAST_AUX for a in aux):
         return Direction("past", True)
-    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ in _REPORTING:
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ in _REPORTING | _LOOK_BACK:
         return Direction("past", False)  # news present of reporting: "Trump says Tuesday that ..."
+    if tok.tag_ == "VBN" and not aux and tok.lemma_ in _SCHEDULING and _next_word(tok, sent) == "for":
+        return Direction("future", False)  # "a special election set for June 25"
     if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):
         return Direction("future", False)  # scheduled present: "the talks begin Monday"
     return UNKNOWN
+
+
+def _next_word(tok: Token, sent: Any) -> str:
+    return str(tok.doc[tok.i + 1].lower_) if tok.i + 1 < sent.end else ""
 
 
 def _governing_verb(span: Any) -> tuple[Token | None, bool]:
