@@ -293,3 +293,32 @@ def test_an_order_of_size_is_no_figure_to_contradict(nlp: Any, embedder: Any) ->
     a = "Democrats countered with $1.3 billion for border security, while the president demanded a wall."
     b = "The standoff failed to force Democrats to give the president billions of dollars for the border."
     assert conflicts(run(nlp, embedder, a, b), "number") == []
+
+
+def test_one_thing_counted_with_other_nouns(nlp: Any, embedder: Any) -> None:
+    """Reporters name a counted thing in turn ("measures" / "bills"), and "all 42 …" is the size of a
+    whole group whatever its members are called: a different figure there is a conflict."""
+    a = "Senate Republicans said the Democratic-led House should take up some 20 stalled measures on housing."
+    b = "Republicans in the Senate said they sent 40 bills on housing that the Democratic-led House ignored."
+    c = b.replace("40 bills", "20 bills")
+    assert holding(conflicts(run(nlp, embedder, a, b), "number"), "some 20", "40 bills")
+    assert conflicts(run(nlp, embedder, a, c)) == []
+    a = "All 53 members of the Republican caucus signed the letter to Speaker Nancy Pelosi on the budget."
+    b = "Speaker Nancy Pelosi received a letter on the budget signed by all 35 Senate Republicans."
+    c = "Speaker Nancy Pelosi received a letter on the budget signed by all 53 Senate Republicans."
+    assert holding(conflicts(run(nlp, embedder, a, b), "number"), "All 53", "all 35")
+    assert conflicts(run(nlp, embedder, a, c)) == []
+
+
+def test_quote_credited_to_a_description(nlp: Any, embedder: Any) -> None:
+    """“…,” the attorney said: credited to the one attorney the report names, so another report
+    crediting the words to someone else is a speaker conflict, and the same person is agreement."""
+    a = (
+        "Engineer Paul Varga was dismissed on Friday, his attorney Linda Moreau said in a statement.\n\n"
+        "“This decision should alarm every worker in the country,” the attorney said."
+    )
+    b = "“This decision should alarm every worker in the country,” said Ms. Moreau, Mr. Varga’s lawyer."
+    c = "“This decision should alarm every worker in the country,” said company spokesman Greg Olsen."
+    assert conflicts(run(nlp, embedder, a, b)) == []
+    found = conflicts(run(nlp, embedder, a, c), "speaker")
+    assert found and {v.value for v in found[0].values} == {"person:moreau", "person:olsen"}

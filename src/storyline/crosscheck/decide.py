@@ -69,13 +69,51 @@ def measure_value(m: Measure) -> dict[str, object]:
     return {"value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted}
 
 
+# nouns a reporter uses in turn for one counted thing, to avoid repeating a word ("16 House-passed
+# measures" / "15 bills"); keyed by the first five letters of the stem, as counted words are
+_COUNTED_ALIKE = {
+    w: i
+    for i, group in enumerate(
+        (
+            ("bill", "measu"),
+            ("troop", "soldi"),
+            ("peopl", "perso", "indiv"),
+            ("death", "fatal"),
+            ("child", "kid"),
+            ("vote", "ballo"),
+            ("vehic", "car"),
+        )
+    )
+    for w in group
+}
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (a in _COUNTED_ALIKE and _COUNTED_ALIKE[a] == _COUNTED_ALIKE.get(b))
+
+
 def same_counted(ma: Measure, mb: Measure) -> bool:
-    """Do both figures count one thing? The counted words meet, or one's sits beside the other."""
+    """Do both figures count one thing? The counted words meet (or are words a reporter uses in
+    turn for one thing), or one's sits beside the other."""
     ca = ma.counted[:5] if ma.counted else None
     cb = mb.counted[:5] if mb.counted else None
     if ca is None or cb is None:
         return False
-    return ca == cb or ca in mb.near or cb in ma.near
+    return _alike(ca, cb) or ca in mb.near or cb in ma.near
+
+
+_WHOLE = re.compile(r"\ball(?: of)?(?: the| its| their)?\s+$", re.I)
+
+
+def _whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Do both figures count a whole group ("all 42 members of the GOP caucus" / "all 42 Senate
+    Republicans")? Two sentences about the same people that each give the size of a whole group
+    give one group's size, whatever noun each uses for its members."""
+    return all(
+        _WHOLE.search(side.text, max(0, m.quantity.start - side.start - 12), m.quantity.start - side.start)
+        is not None
+        for side, m in ((p.a, ma), (p.b, mb))
+    )
 
 
 def _far_apart(ma: Measure, mb: Measure) -> bool:
@@ -87,7 +125,7 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> bool | None:
     """True for a conflict, False for agreement, None when the two are not one measure."""
     if ma.dim != mb.dim:
         return None
-    same_thing = same_counted(ma, mb)
+    same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb)
     unit_only = ma.dim is not None and ma.counted is None and mb.counted is None
     if compatible(ma, mb):
         if ma.dim is None and max(ma.value, mb.value) < SMALL:
