@@ -104,6 +104,8 @@ def _role_after(text: str, end: int, entities: Sequence[Entity]) -> list[str]:
     raw = m.group(1).split()
     for i, w in enumerate(raw[:5]):
         if w.lower().strip(",") in ROLE_NOUNS:
+            while i + 1 < len(raw) and not w.endswith(",") and raw[i + 1].lower().strip(",") in ROLE_NOUNS:
+                i, w = i + 1, raw[i + 1]  # "as the airline's chief executive"
             after = raw[i + 1].lower() if i + 1 < len(raw) else ""
             # "as the 45th president of the United States", not "as the president arrived"
             if w.endswith(",") or after in _ROLE_ENDS:

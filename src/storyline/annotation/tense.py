@@ -54,6 +54,8 @@ _TIME_NOUNS = {"night", "morning", "afternoon", "evening", "day", "weekend", "we
 _LIGHT_VERBS = {"begin", "start", "end", "continue", "resume", "open", "close", "finish", "conclude",
                 "occur", "happen", "take", "hold", "schedule", "set", "plan", "expect", "postpone",
                 "delay"}  # fmt: skip
+# Verbs that put out a statement, report or speech: "a statement released Tuesday" dates the statement.
+_ISSUE_VERBS = {"release", "issue", "publish", "deliver", "post", "unveil", "file", "send"}
 _SKIP_VERBS = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
@@ -246,6 +248,9 @@ def _parsed_event(span: Any) -> str | None:
         tok = tok.head
         if span.start <= tok.i < span.end or tok.pos_ in ("ADP", "PROPN", "NUM", "DET", "ADJ", "ADV"):
             continue
+        issued = tok.lemma_ in _ISSUE_VERBS and tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+        if tok.pos_ == "VERB" and issued:
+            return _name(tok.head)  # "a statement released Tuesday"
         if tok.pos_ == "VERB" and tok.lemma_ in _LIGHT_VERBS:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
             return _name(subj[0] if subj else tok)
@@ -260,10 +265,11 @@ def _nearby_event(span: Any, sent: Any) -> str | None:
         t = span.doc[j]
         if t.ent_type_:
             continue  # "Co-operation" in an organisation's name is no event
-        if t.text.lower() in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS:
+        issued = t.tag_.startswith("VB") and t.lemma_ in _ISSUE_VERBS  # "released", not "the release"
+        if (t.text.lower() in EVENT_NOUNS or t.lemma_.lower() in EVENT_NOUNS) and not issued:
             return _name(t)
         if light is None and t.tag_.startswith("VB") and t.lemma_ not in _SKIP_VERBS:
-            if t.lemma_ not in _LIGHT_VERBS:
+            if t.lemma_ not in _LIGHT_VERBS | _ISSUE_VERBS:
                 return _name(t)
             light = t
     if light is not None:
