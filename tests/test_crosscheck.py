@@ -298,27 +298,57 @@ def test_an_order_of_size_is_no_figure_to_contradict(nlp: Any, embedder: Any) ->
 def test_one_thing_counted_with_other_nouns(nlp: Any, embedder: Any) -> None:
     """Reporters name a counted thing in turn ("measures" / "bills"), and "all 42 …" is the size of a
     whole group whatever its members are called: a different figure there is a conflict."""
-    a = "Senate Republicans said the Democratic-led House should take up some 20 stalled measures on housing."
-    b = "Republicans in the Senate said they sent 40 bills on housing that the Democratic-led House ignored."
-    c = b.replace("40 bills", "20 bills")
+    a = "Senate Democrats said the House should pass some 20 Senate-approved measures; most cut drug prices."
+    b = "They note that they have passed 40 bills they say would lower costs but that the House has ignored."
     assert holding(conflicts(run(nlp, embedder, a, b), "number"), "some 20", "40 bills")
-    assert conflicts(run(nlp, embedder, a, c)) == []
-    a = "All 53 members of the Republican caucus signed the letter to Speaker Nancy Pelosi on the budget."
-    b = "Speaker Nancy Pelosi received a letter on the budget signed by all 35 Senate Republicans."
-    c = "Speaker Nancy Pelosi received a letter on the budget signed by all 53 Senate Republicans."
-    assert holding(conflicts(run(nlp, embedder, a, b), "number"), "All 53", "all 35")
-    assert conflicts(run(nlp, embedder, a, c)) == []
+    assert conflicts(run(nlp, embedder, a, b.replace("40 bills", "20 bills"))) == []
+    a = "Raising the stakes, all 53 members of the GOP caucus are sending the letter to Speaker Nancy Pelosi."
+    b = "On Monday, Speaker Nancy Pelosi received a letter signed by all 35 Senate Republicans, aides said."
+    assert holding(conflicts(run(nlp, embedder, a, b), "number"), "all 53", "all 35")
+    assert conflicts(run(nlp, embedder, a, b.replace("all 35", "all 53"))) == []
 
 
 def test_quote_credited_to_a_description(nlp: Any, embedder: Any) -> None:
-    """“…,” the attorney said: credited to the one attorney the report names, so another report
-    crediting the words to someone else is a speaker conflict, and the same person is agreement."""
+    """“…,” the new chief executive said: credited to the one person the report gives that role,
+    so another report crediting the words to someone else is a speaker conflict, and crediting
+    them to the same person is agreement."""
     a = (
-        "Engineer Paul Varga was dismissed on Friday, his attorney Linda Moreau said in a statement.\n\n"
-        "“This decision should alarm every worker in the country,” the attorney said."
+        "Linda Moreau took over on Monday as the airline’s chief executive after a year of losses.\n\n"
+        "“We will win back every passenger we lost this year,” the new chief executive said."
     )
-    b = "“This decision should alarm every worker in the country,” said Ms. Moreau, Mr. Varga’s lawyer."
-    c = "“This decision should alarm every worker in the country,” said company spokesman Greg Olsen."
+    b = "“We will win back every passenger we lost this year,” said Linda Moreau, the airline’s new head."
+    c = "“We will win back every passenger we lost this year,” said airline spokesman Greg Olsen."
     assert conflicts(run(nlp, embedder, a, b)) == []
     found = conflicts(run(nlp, embedder, a, c), "speaker")
     assert found and {v.value for v in found[0].values} == {"person:moreau", "person:olsen"}
+
+
+def test_a_statement_dated_by_its_release(nlp: Any, embedder: Any) -> None:
+    """"A statement released Tuesday" dates the statement, as "the ad follows her statement on
+    Tuesday" does: a different day there is a date conflict, the same day none."""
+    a = (
+        "In a statement released Tuesday, Governor Ann Walsh condemned the state board’s decision "
+        "to cut school funding in rural districts."
+    )
+    b = (
+        "The new union ad follows Governor Ann Walsh’s statement on Thursday condemning the state "
+        "board’s decision to cut funding for rural schools."
+    )
+    assert holding(conflicts(run(nlp, embedder, a, b), "date"), "released Tuesday", "on Thursday")
+    assert conflicts(run(nlp, embedder, a, b.replace("Thursday", "Tuesday"))) == []
+
+
+def test_figures_both_reports_give_are_no_conflict(nlp: Any, embedder: Any) -> None:
+    """Both reports give 51 seats and 60 votes: a pairing of 51 with 60 across them is two things
+    counted, not a disagreement; a figure only one report gives still conflicts."""
+    a = (
+        "Republicans hold 51 seats in the Senate, and the bill needs 60 votes to advance.\n\n"
+        "In the end 41 Democrats voted to block the bill on Tuesday."
+    )
+    b = (
+        "The bill fell short on Tuesday of the 60 votes needed, with 41 Democrats voting to block it.\n\n"
+        "Republicans, who hold 51 seats, needed 60 votes to advance the bill."
+    )
+    assert conflicts(run(nlp, embedder, a, b), "number") == []
+    changed = b.replace("41 Democrats", "35 Democrats")
+    assert holding(conflicts(run(nlp, embedder, a, changed), "number"), "41", "35")

@@ -13,8 +13,8 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
-from storyline.crosscheck.decide import decide
-from storyline.crosscheck.facts import SentenceFacts, sentence_facts
+from storyline.crosscheck.decide import compatible, decide
+from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -35,6 +35,7 @@ def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: 
     links = [ln for p in pairs for ln in decide(p)]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date"))
+    facts_linked = _drop_crossed_figures(facts_linked, facts)
     links = facts_linked + claims
     by_source: list[list[SentenceFacts]] = [[] for _ in range(n_sources)]
     for f in facts:
@@ -42,6 +43,33 @@ def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: 
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     return links + quoted
+
+
+def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Number conflicts between two figures both sources give: when each report also states the
+    other's figure of the same counted thing ("60 votes" and "51 votes" in both), the two figures
+    count different things that the sentences happened to pair, not one fact the reports disagree
+    on."""
+    lookup = {(f.source, f.index): f for f in facts}
+    by_source: dict[int, list[Measure]] = defaultdict(list)
+    for f in facts:
+        by_source[f.source].extend(f.measures)
+
+    def measure(ln: Link) -> tuple[Measure, Measure]:
+        (sa, ia, _, ma), (sb, ib, _, mb) = ln.a.key, ln.b.key
+        return lookup[(sa, ia)].measures[ma], lookup[(sb, ib)].measures[mb]
+
+    def gives(source: int, m: Measure) -> bool:  # the same figure of the same counted thing
+        return any(o.dim == m.dim and o.counted == m.counted and compatible(o, m) for o in by_source[source])
+
+    out = []
+    for ln in links:
+        if ln.aspect == "number" and ln.conflict:
+            ma, mb = measure(ln)
+            if gives(ln.a.source, mb) and gives(ln.b.source, ma):
+                continue
+        out.append(ln)
+    return out
 
 
 def unique_sentences(
