@@ -352,3 +352,52 @@ def test_figures_both_reports_give_are_no_conflict(nlp: Any, embedder: Any) -> N
     assert conflicts(run(nlp, embedder, a, b), "number") == []
     changed = b.replace("41 Democrats", "35 Democrats")
     assert holding(conflicts(run(nlp, embedder, a, changed), "number"), "41", "35")
+
+
+TRIAL_A = (
+    "Prosecutors in Lyon charged the former mayor, Paul Girard, with fraud on Monday.\n\n"
+    "Investigators said the contracts were worth about 12 million euros. Lawyers for the city said "
+    "they were reviewing the charges, but Mr Girard had yet to determine whether to fight them in court."
+)
+TRIAL_B = (
+    "The former mayor of Lyon, Paul Girard, was charged with fraud on Monday over city contracts.\n\n"
+    "A spokesman for the court said the hearing would open in June. Girard has not decided whether "
+    "to contest the case, his lawyer said."
+)
+
+
+def test_one_person_not_doing_one_act_in_other_words_agrees(nlp: Any, embedder: Any) -> None:
+    """ "had yet to determine whether to fight" and "has not decided whether to contest": one claim."""
+    report = run(nlp, embedder, TRIAL_A, TRIAL_B)
+    both = holding(report.findings, "yet to determine", "has not decided")
+    assert both and all(f.kind == "agree" for f in both)
+    assert not conflicts(report, "claim")
+
+
+def test_a_decision_taken_and_one_not_taken_do_not_agree(nlp: Any, embedder: Any) -> None:
+    a = "Girard has not decided whether to contest the fraud case, his lawyer said on Monday."
+    b = "Girard has decided to plead guilty in the fraud case, his lawyer said on Monday."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in holding(report.findings, "not decided", "has decided") if f.kind == "agree"]
+
+
+def test_different_acts_denied_by_one_person_are_not_one_claim(nlp: Any, embedder: Any) -> None:
+    a = "Girard has not commented on the charges since his arrest in Lyon last week."
+    b = "Girard has not decided whether to contest the fraud charges, his lawyer said."
+    report = run(nlp, embedder, a, b)
+    assert not holding(report.findings, "not commented", "not decided")
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("Mr Putin had yet to determine whether to move forward.", {"determin", "~decide"}),
+        ("Putin has not decided whether to invade.", {"decid", "~decide", "invad"}),
+        ("The minister is yet to resign.", {"resign", "~resign"}),
+        ("He has yet another plan.", set()),  # "yet" without "to" negates nothing
+    ],
+)
+def test_yet_to_negates_and_acts_carry_their_sense(text: str, denied: set[str]) -> None:
+    from storyline.crosscheck.words import negated_stems, senses
+
+    assert senses(negated_stems(text)) == denied

@@ -137,3 +137,13 @@ def test_two_word_role_description(nlp: Any) -> None:
     text = "Attorney General Eric Holder visited Ferguson.\n\nThe visit by the attorney general was brief."
     ann = annotate(Article(id="g", text=text), nlp)
     assert ("the attorney general", "person:holder") in {(e.text, e.key) for e in ann.entities}
+
+
+def test_an_honorific_names_a_person_whatever_ner_says(nlp: Any) -> None:
+    text = (
+        "Lawyers for the city said they were reviewing the charges, but Mr Girard had yet to "
+        "determine whether to fight them in court."
+    )
+    ann = annotate(Article(id="g", text=text), nlp)
+    girard = [e for e in ann.entities if "Girard" in e.text]
+    assert girard and all(e.key == "person:girard" and e.label == "PERSON" for e in girard)

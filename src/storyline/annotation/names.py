@@ -43,6 +43,7 @@ TITLES = frozenset(
     chief minority majority whip"""
     )
 )
+HONORIFICS = frozenset(str.split("mr mrs ms miss mx dr sir dame"))
 SUFFIXES = frozenset(str.split("jr sr ii iii iv phd md esq"))
 PARTICLES = frozenset(str.split("de del della der van von da di du le la al el bin ibn abu st"))
 ALIASES = {
@@ -206,9 +207,17 @@ def _keyed(raw: list[tuple[str, str, int]]) -> list[Entity]:
     for text, label, start in raw:
         if label not in ("PERSON", "NORP") and " " not in text and fold(text) in surnames:
             label = "PERSON"  # "Ushakov" tagged ORG in one sentence, PERSON in another
+        elif label != "PERSON" and _honoured(text):
+            label = "PERSON"  # "Mr Girard" tagged ORG: an honorific names a person
         key = _qualified(text, firsts, last_first) if label == "PERSON" else key_for(text, label)
         out.append(Entity(text, label, key, start, start + len(text)))
     return out
+
+
+def _honoured(text: str) -> bool:
+    """A name led by a personal honorific ("Mr Girard", "Dr. Ana Ruiz"), not an office."""
+    words = text.split()
+    return len(words) >= 2 and words[0].rstrip(".").lower() in HONORIFICS and words[1][:1].isupper()
 
 
 def _qualified(text: str, firsts: dict[str, set[str]], last_first: dict[str, str]) -> str:

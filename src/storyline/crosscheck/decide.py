@@ -22,6 +22,7 @@ COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next we
 AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
 SMALL = 10  # counts below this agree by chance too often to be worth a finding
 CLAIM_SCORE = 0.5  # pair score above which a shared distinctive word and name make one claim
+DENIAL_SCORE = 0.45  # pair score above which one person not doing one act is one claim
 MEASURE_SCORE = 0.45  # pair score above which two figures of one kind are taken as one figure
 NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail", "dismiss", "oppos"})
 
@@ -253,18 +254,30 @@ def _similar_length(a: str, b: str) -> bool:
     return max(la, lb) <= 1.5 * min(la, lb)
 
 
+def same_denial(p: Pair) -> bool:
+    """Both sentences say the same person has not done the same act ("had yet to determine
+    whether" / "had not decided whether"): a specific claim even in other words, where the
+    shared words (the person, the act) are too common in the story to be distinctive."""
+    people = {n for n in p.a.names & p.b.names if n.startswith("person:")}
+    return bool(p.score >= DENIAL_SCORE and people and p.a.negated & p.b.negated)
+
+
 def compare_claims(p: Pair) -> list[Link]:
     """Two sentences that say the same thing (agree), or the same thing with opposite polarity.
 
-    Close in meaning is enough; somewhat close needs a distinctive word both use as well.
+    Close in meaning is enough; somewhat close needs a distinctive word both use as well, or the
+    same person denied the same act (``same_denial``).
     """
-    if p.score < AGREE_SCORE and not (p.score >= CLAIM_SCORE and p.rare >= 1 and p.a.names & p.b.names):
+    distinctive = p.score >= CLAIM_SCORE and p.rare >= 1 and p.a.names & p.b.names
+    if p.score < AGREE_SCORE and not distinctive and not same_denial(p):
         return []
     flipped = (p.a.negated - p.b.negated) & p.b.stems | (p.b.negated - p.a.negated) & p.a.stems
     negative = (p.a.stems | p.b.stems) & NEGATIVE_VERBS
     alike = p.cos >= 0.75 and p.overlap >= 0.8 and _similar_length(p.a.text, p.b.text)
     quoted = any(q.direct for q in p.a.quotes + p.b.quotes)  # quoted words are compared as quotes
     conflict = bool(flipped) and not negative and alike and not quoted
+    if flipped and not conflict and not negative:
+        return []  # one denies what the other affirms, in other words: not the same claim either
     value_a = "negated" if flipped & p.a.negated else "affirmed"
     value_b = "negated" if flipped & p.b.negated else "affirmed"
     return [

@@ -82,12 +82,36 @@ def content_stems(text: str, *, drop: frozenset[str] = frozenset()) -> frozenset
     return frozenset(out)
 
 
+# Verbs outlets use in turn for one act. A sentence's stems also carry the act ("~decide"), so "had
+# yet to determine whether to move" meets "had not decided whether to invade" on the act as well as
+# on the person. Senses are added beside the stems, never in their place; quotes are compared on
+# their own words (``crosscheck.quotes``), so a quote reworded with a synonym is still a change.
+_FAMILIES = {
+    "decide": "decid determin choos chos chosen opt",
+    "rise": "increas rise rose risen ris climb jump soar surg",
+    "fall": "decreas fall fell fallen declin plung slid sink sank sunk",
+    "resign": "resign quit",
+    "kill": "kill slay slain slew",
+    "detain": "arrest detain",
+    "injure": "injur wound",
+    "ban": "ban prohibit outlaw",
+    "warn": "warn caution",
+}
+SENSES = {s: "~" + name for name, stems in _FAMILIES.items() for s in stems.split()}
+
+
+def senses(stems: frozenset[str]) -> frozenset[str]:
+    """The stems with the names of the acts they express added: {decid} → {decid, ~decide}."""
+    return stems | {SENSES[s] for s in stems if s in SENSES}
+
+
 def negated_stems(text: str) -> frozenset[str]:
-    """Stems of the words a negator governs (the next two content words): "had not decided" → decid."""
+    """Stems of the words a negator governs (the next two content words): "had not decided" → decid.
+    "Yet to" negates as "not" does: "had yet to decide" has not decided."""
     toks = [t.lower() for t in tokens(text)]
     out = set()
     for i, tok in enumerate(toks):
-        if tok in NEGATORS or tok.endswith("n't"):
+        if tok in NEGATORS or tok.endswith("n't") or (tok == "yet" and toks[i + 1 : i + 2] == ["to"]):
             taken = 0
             for nxt in toks[i + 1 : i + 5]:
                 if nxt in STOP:
