@@ -82,6 +82,10 @@ class Embedder:
                 self._remember(text_key(texts[i]), v)
         return out
 
+    def forget(self) -> None:
+        """Empty the cache (a benchmark of new text, or memory handed back)."""
+        self._cache.clear()
+
     def remember(self, text: str, vec: Vectors) -> None:
         """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
         self._remember(text_key(text), vec)
