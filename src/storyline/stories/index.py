@@ -66,6 +66,8 @@ class CandidateIndex:
             posting = self._names.get(name)
             if posting and key in posting:
                 posting.remove(key)
+                if not posting:  # a long-running index sees names come and go
+                    del self._names[name]
 
     def nearest(self, sig: Signature, k: int = NEAREST) -> list[int]:
         """Keys of the ``k`` articles whose document vectors are closest."""
