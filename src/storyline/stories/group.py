@@ -39,6 +39,7 @@ MAX_DAYS = 14.0
 PSEUDO_DOCS = 10  # farther than this from every member: a different event, however similar
 KEEP_DAYS = 2 * MAX_DAYS  # a windowed grouper keeps signatures dated this close to the newest one
 UNDATED_KEEP = 5_000  # undated signatures a windowed grouper keeps (the most recently filed)
+HELD_DAYS = KEEP_DAYS  # days read back for older-dated articles that memory keeps at once
 EVICT_STEP_DAYS = 1.0  # evict once the window has moved this far: a batch at a time, not per article
 
 
@@ -112,6 +113,7 @@ class Grouper:
         self.floor = -math.inf
         self._horizon = -math.inf  # where the last eviction cut
         self._held: list[tuple[float, float]] = []  # date ranges below the floor loaded back
+        self._brief: set[int] = set()  # keys of the rows loaded back
         self._dated: list[tuple[float, int]] = []  # (date or filing-time newest date, key): a heap
         self._undated: deque[int] = deque()  # undated keys, in filing order
         self.evicted = 0  # signatures evicted so far (for tests and benchmarks)
@@ -151,7 +153,18 @@ class Grouper:
 
     def missing(self, when: float | None) -> list[tuple[float, float]]:
         """The date ranges [lo, hi) of evicted signatures that an article published ``when`` may
-        join (those within ``MAX_DAYS`` of it); empty when memory holds them all."""
+        join (those within ``MAX_DAYS`` of it); empty when memory holds them all. Memory holds
+        at most ``HELD_DAYS`` read back: asking for more lets those go first."""
+        gaps = self._gaps(when)
+        if gaps and sum(b - a for a, b in self._held + gaps) > HELD_DAYS * DAY:
+            gone = [k for k in self._brief if k in self.sigs]
+            self._drop(gone)
+            self.evicted += len(gone)
+            self._held.clear()
+            gaps = self._gaps(when)
+        return gaps
+
+    def _gaps(self, when: float | None) -> list[tuple[float, float]]:
         if self.keep is None or when is None or when - MAX_DAYS * DAY >= self.floor:
             return []
         gaps = []
@@ -170,10 +183,12 @@ class Grouper:
         self, rows: Iterable[tuple[Signature, str, str | None]], spans: list[tuple[float, float]]
     ) -> None:
         """Put back the evicted (signature, story, copy_of) rows of the date ``spans`` that
-        ``missing`` asked for. They stay until the window next moves on."""
+        ``missing`` asked for. They stay until the window next moves on, or until more days are
+        read back than memory keeps."""
         for sig, story, copy_of in rows:
             if sig.id not in self.keys:
                 key = self._remember(sig, story, counted=True, brief=True)
+                self._brief.add(key)
                 if copy_of is not None:
                     self.copy_of[key] = copy_of
         self._held += spans
@@ -223,6 +238,7 @@ class Grouper:
             del self.keys[sig.id]
             touched.add(self.story_of.pop(key))
             self.copy_of.pop(key, None)
+            self._brief.discard(key)
         for story in touched:
             kept = [k for k in self.members[story] if k in self.sigs]
             if kept:
@@ -276,6 +292,7 @@ class Grouper:
         self.evicted += len(gone)
         self.floor = horizon
         self._held.clear()
+        self._brief.clear()
 
     def _best_story(self, sig: Signature) -> tuple[str | None, float]:
         rarity = {t: self.df.idf("@" + t) for t, _ in sig.names}

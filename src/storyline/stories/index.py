@@ -8,6 +8,7 @@ postings of a name). Keys are small integers; the caller maps them to articles.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import islice
 
 import numpy as np
 
@@ -29,7 +30,8 @@ class CandidateIndex:
 
         self._vectors = Index(ndim=DIM, metric="cos", dtype="f32")
         self._lsh = MinHashLSH(threshold=copy_threshold, num_perm=NUM_PERM)
-        self._names: defaultdict[str, list[int]] = defaultdict(list)
+        # name → keys in filing order (a dict as an ordered set: a key leaves in O(1))
+        self._names: defaultdict[str, dict[int, None]] = defaultdict(dict)
         self._in_lsh: set[int] = set()
         self.copy_threshold = copy_threshold
         # Vectors put back for a while (a window read back for an older article) are searched
@@ -52,7 +54,7 @@ class CandidateIndex:
             self._lsh.insert(key, minhash_from_values(sig.minhash))
             self._in_lsh.add(key)
         for name, _ in sig.names:
-            self._names[name].append(key)
+            self._names[name][key] = None
 
     def remove(self, key: int, sig: Signature) -> None:
         if self._side.pop(key, None) is not None:
@@ -65,7 +67,7 @@ class CandidateIndex:
         for name, _ in sig.names:
             posting = self._names.get(name)
             if posting and key in posting:
-                posting.remove(key)
+                del posting[key]
                 if not posting:  # a long-running index sees names come and go
                     del self._names[name]
 
@@ -101,5 +103,5 @@ class CandidateIndex:
         names = sorted((n for n, _ in sig.names if n in self._names), key=lambda n: -rarity.get(n, 0.0))
         out: list[int] = []
         for name in names[:NAMES_PER_QUERY]:
-            out.extend(self._names[name][-POSTINGS:])
+            out.extend(reversed(list(islice(reversed(self._names[name]), POSTINGS))))
         return out
