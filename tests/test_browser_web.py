@@ -2,7 +2,8 @@
 
 A user pastes the two seed reports, reads the story page (the Geneva date conflict, the Ushakov
 quote variant, counterparts on click and with the keyboard), uploads a file, searches the
-library, and compares without storing. Screenshots of the main pages go to docs/web-*.png.
+library, and compares without storing. Set STORYLINE_UPDATE_DOCS=1 to write the screenshots of
+the main pages to docs/web-*.png.
 """
 
 from __future__ import annotations
@@ -22,6 +23,14 @@ from conftest import CHROMIUM
 from storyline.web import WebSettings, create_app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def shot_path(name: str, tmp: Path) -> Path:
+    """docs/<name> with STORYLINE_UPDATE_DOCS=1 (refreshing the README's pictures), else a
+    temporary file: a test run does not change the tree."""
+    folder = DOCS if os.environ.get("STORYLINE_UPDATE_DOCS") else tmp
+    folder.mkdir(exist_ok=True)
+    return folder / name
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +115,9 @@ def story_url(browser: Any, base_url: str, seed_paths: tuple[Path, Path]) -> str
     return base_url + str(hrefs.pop())
 
 
-def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(page: Any, story_url: str) -> None:
+def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(
+    page: Any, story_url: str, tmp_path: Path
+) -> None:
     page.goto(story_url)
     conflicts = page.locator("#conflicts")
     text = conflicts.inner_text()
@@ -115,10 +126,9 @@ def test_story_page_shows_the_geneva_date_conflict_and_the_ushakov_variant(page:
     quotes = page.inner_text("#quotes")
     assert "Ushakov" in quotes
     assert "better avoid more such mistakes" in quotes and "better not to make such mistakes" in quotes
-    DOCS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 1300})
     page.evaluate("window.scrollTo(0, document.getElementById('conflicts').offsetTop - 20)")
-    page.screenshot(path=str(DOCS / "web-story.png"))
+    page.screenshot(path=str(shot_path("web-story.png", tmp_path)))
 
 
 def test_clicking_or_entering_a_statement_shows_its_counterparts(page: Any, story_url: str) -> None:
@@ -147,7 +157,9 @@ def test_clicking_or_entering_a_statement_shows_its_counterparts(page: Any, stor
     assert panel.is_visible() and "In the other sources" in panel.inner_text()
 
 
-def test_upload_a_file_then_search_the_library(page: Any, base_url: str, story_url: str) -> None:
+def test_upload_a_file_then_search_the_library(
+    page: Any, base_url: str, story_url: str, tmp_path: Path
+) -> None:
     page.goto(base_url + "/add")
     page.set_input_files(
         "#files", files=[{"name": "ferry.txt", "mimeType": "text/plain", "buffer": UPLOAD.encode()}]
@@ -168,10 +180,12 @@ def test_upload_a_file_then_search_the_library(page: Any, base_url: str, story_u
     rows = page.locator("li.story-row")
     assert rows.count() == 1 and "Putin" in rows.first.inner_text()
     page.goto(base_url + "/")
-    page.screenshot(path=str(DOCS / "web-library.png"))
+    page.screenshot(path=str(shot_path("web-library.png", tmp_path)))
 
 
-def test_compare_without_storing(page: Any, base_url: str, seed_paths: tuple[Path, Path]) -> None:
+def test_compare_without_storing(
+    page: Any, base_url: str, seed_paths: tuple[Path, Path], tmp_path: Path
+) -> None:
     page.goto(base_url + "/compare")
     page.fill("#text-0", seed_paths[0].read_text(encoding="utf-8"))
     page.fill("#outlet-0", "The Independent")
@@ -180,7 +194,7 @@ def test_compare_without_storing(page: Any, base_url: str, seed_paths: tuple[Pat
     page.click("button[type=submit]")
     page.wait_for_selector("#conflicts")
     assert "Jan. 10" in page.inner_text("#conflicts")
-    page.screenshot(path=str(DOCS / "web-compare.png"))
+    page.screenshot(path=str(shot_path("web-compare.png", tmp_path)))
 
 
 def test_pages_fit_a_phone_and_work_from_the_keyboard(page: Any, base_url: str, story_url: str) -> None:
