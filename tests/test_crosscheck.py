@@ -401,3 +401,18 @@ def test_yet_to_negates_and_acts_carry_their_sense(text: str, denied: set[str]) 
     from storyline.crosscheck.words import negated_stems, senses
 
     assert senses(negated_stems(text)) == denied
+
+
+def test_brief_lines_read_on_their_own(nlp: Any, embedder: Any) -> None:
+    a = (
+        "Mayor Ana Ruiz opened the new Valencia bridge on Tuesday.\n\n"
+        "She said the bridge had cost 40 million euros and taken three years to build."
+    )
+    b = (
+        "Valencia's new bridge opened on Tuesday.\n\n"
+        "Mayor Ana Ruiz said the bridge had cost 40 million euros and taken three years to build."
+    )
+    report = run(nlp, embedder, a, b)
+    lines = [ln for ln in report.brief if "40 million" in ln.text]
+    assert lines and lines[0].text.startswith("Mayor Ana Ruiz said")
+    assert len(lines[0].sources) == 2
