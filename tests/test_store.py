@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from storyline.model import AnnotatedArticle
 from storyline.store import Library, NotInLibrary
@@ -296,3 +297,85 @@ def test_story_counts_kept_without_reading_a_large_story(
         "2029-12-30",
         "2030-02-05",
     )
+
+
+def _term_counts(lib: Library) -> tuple[dict[str, int], dict[str, int]]:
+    """The document frequencies stored in ``term_counts``, and a recount from the current rows."""
+    from collections import Counter
+
+    from storyline.store.filing import terms_of_row
+    from storyline.store.schema import ARTICLES, articles, term_counts
+
+    with lib.engine.connect() as conn:
+        stored = {t: n for t, n in conn.execute(select(term_counts.c.term, term_counts.c.n))}
+        recount: Counter[str] = Counter()
+        for terms in conn.execute(select(articles.c.terms).where(articles.c.current)).scalars():
+            recount.update(terms_of_row(terms))
+            recount[ARTICLES] += 1
+    return stored, dict(recount)
+
+
+def _grouper_counts(lib: Library) -> dict[str, int]:
+    df = lib._load_grouper().df
+    return {"": df.n, **{t: n for t, n in df.df.items() if n}} if df.n else {}
+
+
+def test_stored_term_counts_equal_a_recount(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """The document frequencies kept in the database move with every add, new version and remove,
+    and a reopened library's grouper reads exactly them."""
+    base = annotated[2]
+    old = replace(base, article=replace(base.article, url="https://example.org/story-1"))
+    art = replace(old.article, text=base.text + "\n\nUpdated with a correction.", id=base.id + "v2")
+    new = AnnotatedArticle(article=art, sentences=old.sentences)
+    with Library(db_url) as lib:
+        lib.add_articles([old, *annotated[3:7]], nlp=None, embedder=embedder, crosscheck=False)
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] == 5 and len(recount) > 100
+        assert _grouper_counts(lib) == stored
+        again = lib.add_articles([old, *annotated[3:7]], nlp=None, embedder=embedder, crosscheck=False)
+        assert {r.status for r in again} == {"existing"}
+        assert _term_counts(lib) == (stored, recount)  # a re-add changes nothing
+        (r,) = lib.add_articles([new], nlp=None, embedder=embedder, crosscheck=False)
+        assert r.status == "new-version"
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] == 5 and recount == _grouper_counts(lib)
+        lib.remove(annotated[3].id)
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] == 4
+        assert _grouper_counts(lib) == stored
+    with Library(db_url) as lib:
+        assert _grouper_counts(lib) == _term_counts(lib)[0]
+        lib.remove(lib.stories()[0].id)
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] < 4
+        for s in lib.stories():
+            lib.remove(s.id)
+        assert _term_counts(lib) == ({}, {})
+
+
+def test_a_schema_2_library_gets_its_counts_and_opens(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """A library made before ``term_counts`` (schema 2) has it built from its rows when opened."""
+    from sqlalchemy import text
+
+    from storyline.store.schema import current_version, schema_version
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:4], nlp=None, embedder=embedder, crosscheck=False)
+        expected = _term_counts(lib)[1]
+        with lib.engine.begin() as conn:  # back to schema 2, as an older storyline left it
+            conn.execute(text("DROP TABLE term_counts"))
+            conn.execute(schema_version.update().values(version=2))
+    with Library(db_url) as lib:
+        with lib.engine.connect() as conn:
+            assert current_version(conn) == VERSION == 3
+        stored, recount = _term_counts(lib)
+        assert stored == recount == expected and recount[""] == 4
+        assert _grouper_counts(lib) == stored
+        results = lib.add_articles(annotated[4:], nlp=None, embedder=embedder, crosscheck=False)
+        assert not results[0].new_story  # the triplet's third report joins its story
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] == len(annotated)

@@ -2,26 +2,31 @@
 
 Inside the transaction the grouper first catches up with rows other processes filed, then the
 article is checked against what is stored (same content → existing; same URL, new content → a new
-version), placed, and written with its story's counts. A crash between transactions loses nothing
+version), placed, and written with its story's counts and the document frequencies
+(``term_counts``). A crash between transactions loses nothing
 filed before it; a crash inside one leaves nothing half-stored.
 """
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, func, or_, select, text
+from sqlalchemy import Connection, Text, cast, func, null, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storyline.embed import Vectors
 from storyline.model import AnnotatedArticle, content_id
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
 from storyline.store.records import AddResult
-from storyline.store.schema import articles, stories
-from storyline.stories.group import KEEP_DAYS, UNDATED_KEEP, Grouper, Placement
+from storyline.store.schema import ARTICLES, articles, stories, term_counts
+from storyline.stories.group import KEEP_DAYS, UNDATED_KEEP, DocFreq, Grouper, Placement, doc_terms
 from storyline.stories.signatures import Signature, normalise
 from storyline.stories.titles import representative_title
 
@@ -52,10 +57,9 @@ def content_hash(ann: AnnotatedArticle) -> str:
     return content_id(normalise(ann.article.title or ""), normalise(ann.text))
 
 
-def catch_up(conn: Connection, grouper: Grouper, seen: int, undated_from: int = 0) -> int:
+def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
     """Put rows filed since ``seq`` ``seen`` (by any process) into the grouper; the new high mark.
-    Rows the grouper need not hold (dated before its window, or undated and filed before
-    ``undated_from``) only have their terms counted."""
+    Rows dated before its window only have their terms counted."""
     rows = conn.execute(
         select(*SIGNATURE_COLUMNS)
         .where(articles.c.seq > seen, articles.c.current)
@@ -67,8 +71,7 @@ def catch_up(conn: Connection, grouper: Grouper, seen: int, undated_from: int = 
         if row.id in grouper.keys:
             continue
         sig = signature_from_row(row)
-        held = grouper.holds(row.published_ts)
-        if held and (row.published_ts is not None or row.seq >= undated_from):
+        if grouper.holds(row.published_ts):
             grouper.restore(sig, row.story_id, row.copy_of)
         else:
             grouper.count(sig)
@@ -77,12 +80,12 @@ def catch_up(conn: Connection, grouper: Grouper, seen: int, undated_from: int = 
 
 def open_grouper(conn: Connection) -> tuple[Grouper, int]:
     """The library's grouper, with the recent weeks (and the last undated articles) in memory and
-    every current article's terms counted; and the high mark."""
+    the document frequencies read from ``term_counts``; and the high mark. Only the rows memory
+    holds are read."""
     grouper = Grouper(keep_days=KEEP_DAYS)
+    seen = read_counts(conn, grouper.df)
     current = articles.c.current
     newest = conn.execute(select(func.max(articles.c.published_ts)).where(current)).scalar()
-    if newest is not None:
-        grouper.start_at(float(newest))
     undated_from = conn.execute(
         select(articles.c.seq)
         .where(current, articles.c.published_ts.is_(None))
@@ -90,7 +93,84 @@ def open_grouper(conn: Connection) -> tuple[Grouper, int]:
         .offset(UNDATED_KEEP - 1)
         .limit(1)
     ).scalar()
-    return grouper, catch_up(conn, grouper, 0, int(undated_from or 0))
+    held = articles.c.published_ts.is_(None) & (articles.c.seq >= int(undated_from or 0))
+    if newest is not None:
+        grouper.start_at(float(newest))
+        held = held | (articles.c.published_ts >= grouper.floor)
+    else:
+        held = held | articles.c.published_ts.is_not(None)
+    rows = conn.execute(
+        select(*SIGNATURE_COLUMNS)
+        .where(articles.c.seq <= seen, current, held)
+        .order_by(articles.c.seq)
+        .execution_options(yield_per=1000)
+    )
+    for row in rows:  # counted already: their terms are in term_counts
+        grouper.restore(signature_from_row(row), row.story_id, row.copy_of, counted=True)
+    return grouper, catch_up(conn, grouper, seen)
+
+
+def read_counts(conn: Connection, df: DocFreq) -> int:
+    """Load the stored document frequencies into ``df``; returns the high mark they cover. One
+    statement, so one snapshot: rows filed after the counts were read lie above the mark and are
+    counted by ``catch_up``."""
+    mark = select(cast(null(), Text), func.coalesce(func.max(articles.c.seq), 0))
+    seen = 0
+    df.n, df.df = 0, Counter()
+    for term, n in conn.execute(select(term_counts.c.term, term_counts.c.n).union_all(mark)):
+        if term is None:
+            seen = int(n)
+        elif term == ARTICLES:
+            df.n = int(n)
+        else:
+            df.df[term] = int(n)
+    return seen
+
+
+def terms_of_row(terms: str) -> set[str]:
+    """``doc_terms`` of a stored row's ``terms`` column."""
+    d = json.loads(terms)
+    return doc_terms(d["w"], d["n"])
+
+
+def count_terms(conn: Connection, plus: Iterable[set[str]] = (), minus: Iterable[set[str]] = ()) -> None:
+    """Move the stored document frequencies, in the caller's transaction, by the articles that
+    became current (``plus``) and those that stopped being current (``minus``), each given by its
+    ``doc_terms``. Increments are UPSERTs, so the counts stay exact whoever files; a count that
+    reaches zero is deleted."""
+    delta: Counter[str] = Counter()
+    for terms in plus:
+        delta.update(terms)
+        delta[ARTICLES] += 1
+    for terms in minus:
+        delta.subtract(terms)
+        delta[ARTICLES] -= 1
+    changed = sorted((t, n) for t, n in delta.items() if n)  # sorted: one lock order
+    if not changed:
+        return
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(term_counts)
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[term_counts.c.term], set_={"n": term_counts.c.n + stmt.excluded.n}
+            ),
+            [{"term": t, "n": n} for t, n in changed],
+        )
+    else:  # no UPSERT known for this database: update, then insert what was not there
+        for t, n in changed:
+            done = conn.execute(
+                term_counts.update().where(term_counts.c.term == t).values(n=term_counts.c.n + n)
+            )
+            if not done.rowcount:
+                conn.execute(term_counts.insert().values(term=t, n=n))
+    gone = [t for t, n in changed if n < 0]
+    for start in range(0, len(gone), 500):
+        conn.execute(
+            term_counts.delete().where(
+                term_counts.c.term.in_(gone[start : start + 500]), term_counts.c.n <= 0
+            )
+        )
 
 
 def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> None:
@@ -108,7 +188,7 @@ def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> Non
     grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in rows), spans)
 
 
-def _lock(conn: Connection) -> None:
+def lock(conn: Connection) -> None:
     """Serialise filers. SQLite already holds its write lock (BEGIN IMMEDIATE)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(5150002)"))
@@ -127,6 +207,7 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
     if found is not None:
         return AddResult(found.id, found.story_id, "existing", art.path, found.copy_of), None
     version, status, place = 1, "created", None
+    replaced: list[Signature] = []
     reload_window(conn, grouper, sig.published)
     if art.url:
         old = conn.execute(
@@ -137,8 +218,9 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
         if old:  # the same page, changed: it stays in its story as the new current version
             version, status = max(r.version for r in old) + 1, "new-version"
             conn.execute(articles.update().where(articles.c.url == art.url).values(current=False))
-            for r in old:
-                grouper.remove(r.id, signature_from_row(r))
+            replaced = [signature_from_row(r) for r in old]
+            for r, old_sig in zip(old, replaced, strict=True):
+                grouper.remove(r.id, old_sig)
             grouper.restore(sig, old[0].story_id, old[0].copy_of)
             place = Placement(art.id, old[0].story_id, old[0].copy_of, False)
     if place is None:
@@ -164,6 +246,9 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             **signature_columns(sig),
         )
     ).inserted_primary_key
+    count_terms(
+        conn, plus=[doc_terms(sig.words, sig.names)], minus=[doc_terms(o.words, o.names) for o in replaced]
+    )
     if status == "created":
         count_in(conn, place.story, art.source, art.published)
     else:
@@ -255,7 +340,7 @@ def file_items(
     nothing twice."""
     out = []
     with engine.begin() as conn:
-        _lock(conn)
+        lock(conn)
         seen = catch_up(conn, grouper, seen)
         for item in items:
             result, seq = file_one(conn, item, grouper)

@@ -114,20 +114,26 @@ class Library:
         """Remove a story (all its articles and versions) or one article (all its versions)."""
         kind, full = self.resolve(ident)
         with self._write() as conn:
+            filing.lock(conn)  # the document frequencies move: one writer at a time
             if kind == "story":
-                conn.execute(delete(articles).where(articles.c.story_id == full))
-                conn.execute(delete(stories).where(stories.c.id == full))
+                gone = articles.c.story_id == full
             else:
                 row = conn.execute(
                     select(articles.c.story_id, articles.c.url).where(articles.c.id == full)
                 ).one()
-                same = articles.c.id == full
+                gone = articles.c.id == full
                 if row.url:
-                    same = or_(same, articles.c.url == row.url)
+                    gone = or_(gone, articles.c.url == row.url)
+            terms = conn.execute(select(articles.c.terms).where(gone, articles.c.current)).scalars()
+            filing.count_terms(conn, minus=[filing.terms_of_row(t) for t in terms])
+            if kind == "story":
+                conn.execute(delete(articles).where(gone))
+                conn.execute(delete(stories).where(stories.c.id == full))
+            else:
                 conn.execute(update(articles).where(articles.c.copy_of == full).values(copy_of=None))
-                conn.execute(delete(articles).where(same))
+                conn.execute(delete(articles).where(gone))
                 filing.refresh_story(conn, row.story_id)
-        self._grouper = None  # rebuilt on the next add
+        self._grouper = None  # reopened on the next add (the counts come from term_counts)
         return kind
 
     # --- reading ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ transaction, so a library made by an older storyline is brought up to date when 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -73,6 +74,18 @@ articles = Table(
 Index("articles_story_current", articles.c.story_id, articles.c.current)
 by_date = Index("articles_published_ts", articles.c.published_ts)  # a date window read back
 
+# The grouper's document frequencies: how many current articles hold each term (words, and names
+# as "@name"), and under ARTICLES how many current articles there are. Written in the same
+# transaction as the rows they count (filing.count_terms), so opening a library reads them in one
+# query instead of counting every stored article's terms.
+term_counts = Table(
+    "term_counts",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+ARTICLES = ""  # the row of term_counts that counts the current articles: no term is empty
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, articles])
@@ -82,7 +95,25 @@ def _v2(conn: Connection) -> None:
     by_date.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """The document frequencies, counted once from the stored rows."""
+    import json
+
+    from storyline.stories.group import doc_terms
+
+    metadata.create_all(conn, tables=[term_counts])
+    counts: Counter[str] = Counter()
+    rows = conn.execute(select(articles.c.terms).where(articles.c.current).execution_options(yield_per=1000))
+    for row in rows:
+        terms = json.loads(row.terms)
+        counts.update(doc_terms(terms["w"], terms["n"]))
+        counts[ARTICLES] += 1
+    items = [{"term": t, "n": n} for t, n in sorted(counts.items())]
+    for start in range(0, len(items), 5000):
+        conn.execute(term_counts.insert(), items[start : start + 5000])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 VERSION = len(MIGRATIONS)
 
 

@@ -11,7 +11,8 @@ signatures dated within ``KEEP_DAYS`` of the newest date filed, and the last ``U
 undated ones (an undated article arriving is scored against what memory holds). Older ones are
 evicted; an article dated before the window makes the caller load back what was filed within
 ``MAX_DAYS`` of it (``missing`` / ``reload``). So the cost and memory per article stay flat however
-large the library grows. Document frequencies stay counted over everything filed.
+large the library grows. Document frequencies stay counted over everything filed (the library
+keeps them in its database and hands them over when opened).
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ class Placement:
     new_story: bool
 
 
+def doc_terms(words: Iterable[tuple[str, float]], names: Iterable[tuple[str, float]]) -> set[str]:
+    """The terms one article adds to the document frequencies: its words, and its names as
+    ``@name`` (a word never starts with ``@``, so the two cannot collide)."""
+    return {t for t, _ in words} | {"@" + t for t, _ in names}
+
+
 class DocFreq:
     """Document frequencies of words and names over what has been filed, for IDF weights."""
 
@@ -62,8 +69,7 @@ class DocFreq:
 
     def update(self, sig: Signature, sign: int = 1) -> None:
         self.n += sign
-        self.df.update({t: sign for t, _ in sig.words})
-        self.df.update({"@" + t: sign for t, _ in sig.names})
+        self.df.update(dict.fromkeys(doc_terms(sig.words, sig.names), sign))
 
     def idf(self, term: str) -> float:
         """Smoothed as if ``PSEUDO_DOCS`` unseen documents lacked the term: in a batch of two, a
@@ -125,11 +131,14 @@ class Grouper:
                 self._primed.add(sig.id)
                 self.df.update(sig)
 
-    def restore(self, sig: Signature, story: str, copy_of: str | None = None) -> None:
-        """Put back an article filed earlier (a library being opened) without scoring it."""
+    def restore(
+        self, sig: Signature, story: str, copy_of: str | None = None, *, counted: bool = False
+    ) -> None:
+        """Put back an article filed earlier (a library being opened) without scoring it;
+        ``counted``: its terms are already in the document frequencies (read from the library)."""
         if sig.id in self.keys:
             return
-        key = self._remember(sig, story)
+        key = self._remember(sig, story, counted=counted)
         if copy_of is not None:
             self.copy_of[key] = copy_of
         self._evict()
