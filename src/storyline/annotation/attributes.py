@@ -22,6 +22,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from storyline.annotation.swap import swap_in
+
 View = tuple[str, str, str, bool]  # a token's tag, lower-case form, dependency label, is-space
 Predicate = Callable[[View], bool]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -140,8 +142,8 @@ class FastAttributes:
 
 @Language.factory("storyline_attributes")
 def make_fast_attributes(nlp: Language, name: str) -> FastAttributes | AttributeRuler:
-    """Built from the pipeline's own ruler, which ``speed_up`` renames to ``_attribute_rules``."""
-    ruler = nlp.get_pipe("_attribute_rules")
+    """Built from the pipeline's own ruler, which ``speed_up`` keeps as ``_attribute_ruler``."""
+    ruler = nlp.get_pipe("_" + name)
     assert isinstance(ruler, AttributeRuler)
     fast = FastAttributes(ruler)
     return fast if fast.ok else ruler
@@ -149,9 +151,4 @@ def make_fast_attributes(nlp: Language, name: str) -> FastAttributes | Attribute
 
 def speed_up(nlp: Language) -> None:
     """Swap the pipeline's ``attribute_ruler`` for the indexed one, keeping its name and place."""
-    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.component_names else None
-    if not isinstance(ruler, AttributeRuler):
-        return
-    nlp.rename_pipe("attribute_ruler", "_attribute_rules")
-    nlp.add_pipe("storyline_attributes", name="attribute_ruler", after="_attribute_rules")
-    nlp.remove_pipe("_attribute_rules")
+    swap_in(nlp, "attribute_ruler", AttributeRuler, "storyline_attributes")

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from storyline.annotation.swap import swap_in
+
 MEMO_SIZE = 200_000  # (word, POS, morphology) triples remembered before the memo starts over
 
 
@@ -72,17 +74,12 @@ class MemoLemmatizer:
 
 @Language.factory("storyline_lemmatizer")
 def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer | Lemmatizer:
-    """Built from the pipeline's own lemmatizer, which ``speed_up`` renames to ``_lemma_rules``."""
-    lemmatizer = nlp.get_pipe("_lemma_rules")
+    """Built from the pipeline's own lemmatizer, which ``speed_up`` keeps as ``_lemmatizer``."""
+    lemmatizer = nlp.get_pipe("_" + name)
     assert isinstance(lemmatizer, Lemmatizer)
     return MemoLemmatizer(lemmatizer)
 
 
 def speed_up(nlp: Language) -> None:
     """Swap the pipeline's ``lemmatizer`` for the memoised one, keeping its name and place."""
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
-    if not isinstance(lemmatizer, Lemmatizer):
-        return
-    nlp.rename_pipe("lemmatizer", "_lemma_rules")
-    nlp.add_pipe("storyline_lemmatizer", name="lemmatizer", after="_lemma_rules")
-    nlp.remove_pipe("_lemma_rules")
+    swap_in(nlp, "lemmatizer", Lemmatizer, "storyline_lemmatizer")

@@ -131,7 +131,7 @@ def _speaker_described(q: Quote, roles: RoleIndex) -> Quote:
 
 def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
     """Everything storyline reads in one article, given its main-pass ``doc``."""
-    spans = _sentences.split_sentences(article.text)
+    spans = _sentences.sentence_spans(doc)  # found by the pipeline's first step
     entities = entities_of(doc)
     parsed = parse_selected(doc, nlp, spans, article.text)
     done = {p.base for p in parsed}

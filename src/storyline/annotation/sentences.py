@@ -118,6 +118,18 @@ def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:
     return True
 
 
+SPANS = "storyline_spans"
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The splitter's sentences of ``doc``'s text, found once per Doc (the pipeline's first step
+    finds them and the annotators reuse them)."""
+    spans = doc.user_data.get(SPANS)
+    if spans is None:
+        spans = doc.user_data[SPANS] = split_sentences(doc_text(doc))
+    return list(spans)
+
+
 def sentence_starts(doc: Doc, spans: list[tuple[int, int]]) -> None:
     """Mark ``doc``'s tokens so ``doc.sents`` follows ``spans``."""
     if not len(doc):
@@ -133,5 +145,5 @@ def sentence_starts(doc: Doc, spans: list[tuple[int, int]]) -> None:
 @Language.component("storyline_sentences", assigns=["token.is_sent_start"])
 def sentence_component(doc: Doc) -> Doc:
     """The pipeline step that sets the rule-based boundaries before tagging and NER."""
-    sentence_starts(doc, split_sentences(doc_text(doc)))
+    sentence_starts(doc, sentence_spans(doc))
     return doc

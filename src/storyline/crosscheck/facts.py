@@ -187,7 +187,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
     n = max(1, len(ann.sentences) - 1)
     out = []
     for i, sent in enumerate(ann.sentences):
-        start, end = _trimmed(text, sent.start, sent.end)
+        start, end = trimmed(text, sent.start, sent.end)
         stext = text[start:end]
         sent_ents: list[Entity] = [e for e in _within(ents, sent.start, sent.end) if isinstance(e, Entity)]
         names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
@@ -223,7 +223,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
     return out
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the whitespace around it: a statement is the sentence as written."""
     while start < end and text[start].isspace():
         start += 1

@@ -47,13 +47,14 @@ def statements(slots: Sequence[Article | AnnotatedArticle]) -> list[str]:
     """The sentence texts the cross-check will embed, known before annotation: the sentence
     splitter is rule-based, so they can be embedded while spaCy annotates."""
     from storyline.annotation.sentences import split_sentences
+    from storyline.crosscheck.facts import trimmed
 
     out = []
     for it in slots:
         spans = (
             split_sentences(it.text) if isinstance(it, Article) else [(s.start, s.end) for s in it.sentences]
         )
-        out += [it.text[a:b].strip() for a, b in spans]
+        out += [it.text[a:b] for a, b in (trimmed(it.text, s, e) for s, e in spans)]
     return [t for t in out if t]
 
 

@@ -97,16 +97,13 @@ def _v2(conn: Connection) -> None:
 
 def _v3(conn: Connection) -> None:
     """The document frequencies, counted once from the stored rows."""
-    import json
-
-    from storyline.stories.group import doc_terms
+    from storyline.store.filing import terms_of_row  # filing imports this module
 
     metadata.create_all(conn, tables=[term_counts])
     counts: Counter[str] = Counter()
     rows = conn.execute(select(articles.c.terms).where(articles.c.current).execution_options(yield_per=1000))
     for row in rows:
-        terms = json.loads(row.terms)
-        counts.update(doc_terms(terms["w"], terms["n"]))
+        counts.update(terms_of_row(row.terms))
         counts[ARTICLES] += 1
     items = [{"term": t, "n": n} for t, n in sorted(counts.items())]
     for start in range(0, len(items), 5000):
