@@ -16,7 +16,7 @@ from typing import Any, Literal
 SCHEMA = "storyline/1"
 
 Kind = Literal["agree", "conflict", "unique"]
-Aspect = Literal["number", "date", "quote", "speaker", "claim"]
+Aspect = Literal["number", "date", "quote", "wording", "speaker", "role", "place", "claim"]
 
 
 def content_id(*parts: str | None) -> str:
@@ -280,6 +280,9 @@ class Finding:
     values: tuple[Value, ...] = ()
     independent: int = 1  # sources counting wire copies once
     score: float = 0.0  # importance, for ranking unique findings
+    # how surely the statements state one fact (agree, conflict), 0..1; a conflict below
+    # ``CONFIDENT`` goes to the report's "to check" list instead of its findings
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -291,6 +294,7 @@ class Finding:
             "values": [v.to_dict() for v in self.values],
             "independent": self.independent,
             "score": round(self.score, 4),
+            "confidence": round(self.confidence, 3),
         }
 
 
@@ -359,6 +363,9 @@ class Report:
     quotes: tuple[QuoteOccurrence, ...]
     timeline: tuple[TimelineEntry, ...]
     articles: tuple[AnnotatedArticle, ...] = field(default=(), compare=False, repr=False)
+    # possible conflicts too unsure to state: below the confidence threshold, or cosmetic
+    # differences of wording; shown apart so a reader can check them, never counted as findings
+    to_check: tuple[Finding, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -366,6 +373,7 @@ class Report:
             "sources": [s.to_dict() for s in self.sources],
             "brief": [b.to_dict() for b in self.brief],
             "findings": [f.to_dict() for f in self.findings],
+            "to_check": [f.to_dict() for f in self.to_check],
             "quotes": [q.to_dict() for q in self.quotes],
             "timeline": [t.to_dict() for t in self.timeline],
         }

@@ -177,6 +177,24 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
         hedge, start = None, own_start
     after = _AFTER_RE.match(right)
     end = m.end() + (after.end() if after else 0)
+    sized = None if after else _SIZED.match(text[m.start("num") :])
+    if sized is not None and not m.group("num2"):
+        # "a 48-page indictment", "the 35-word oath": the size of the thing in units of the noun
+        end = m.start("num") + sized.end()
+        value, low, high = _bounds(num, None, hedge) or (None, None, None)
+        if value is None:
+            return None
+        return Quantity(
+            text=text[start:end],
+            value=_tidy(value),
+            low=None if low is None else _tidy(low),
+            high=None if high is None else _tidy(high),
+            unit=sized.group("noun").lower(),
+            counted=_counted(doc, base + end, sent),
+            hedge=hedge,
+            start=base + start,
+            end=base + end,
+        )
     post = _POST_RE.match(text[end:])
     if post:
         end += post.end()
@@ -205,6 +223,12 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
     )
 
 
+# A figure in digits joined to a noun before another noun gives that thing's size: "48-page
+# indictment", "35-word oath", "10-point lead", "60-vote threshold". Writers put measures in digits;
+# a spelled-out small number in a compound ("two-track approach") classifies rather than measures.
+_SIZED = re.compile(r"\d[\d,]*(?:\.\d+)?-(?!(?:plus|odd|some)\b)(?P<noun>[a-z]{3,})\b(?!-)", re.I)
+
+
 def _tidy(x: float) -> float:
     """Drop float noise: 100,000 × 1.15 is 115000, not 114999.99999999999."""
     return float(f"{x:.12g}")
@@ -226,8 +250,10 @@ def _not_a_quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> bool:
         return True
     if re.search(r"[A-Za-z]-$", left) or _NAME_BEFORE.search(left):
         return True  # F-16, COVID-19, Article 5, No. 2
-    if re.match(r"-(?!(?:year-old|plus|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I):
-        return True  # "two-track approach", "three-judge panel": part of a compound adjective
+    if re.match(r"-(?!(?:year-old|plus|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I) and not _SIZED.match(
+        text[m.start("num") :]
+    ):
+        return True  # "two-track approach": a spelled-out classifier in a compound adjective
     if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur"):
         return not year_counts_things(doc, base + m.start(), base + m.end())  # a year unless "2000 troops"
     if m.group("join") in ("-", "–") and m.group("num2"):

@@ -1,8 +1,9 @@
-"""From pairwise links to many-to-many groups across N sources.
+"""From pairwise links to groups across N sources, one fact per group.
 
 Links about one fact (the same measure, the same dated event, the same quote, the same sentence)
-join into one group by union-find, so three outlets giving one figure make one finding, not three.
-A group holding any conflicting link is a conflict; its values show every source's version.
+join into one group, so three outlets giving one figure make one finding, not three; a group never
+chains look-alikes (see ``group_links``). A group holding any conflicting link is a conflict; its
+values show every source's version.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Group:
     conflict: bool
     sides: tuple[Side, ...]  # one per fact, in source order
     strength: float
+    confidence: float = 1.0
 
 
 def best_claim_links(links: Iterable[Link]) -> list[Link]:
@@ -59,30 +61,87 @@ def mutual_best(links: Iterable[Link]) -> list[Link]:
 
 
 def group_links(links: Sequence[Link]) -> list[Group]:
-    """Join links by shared facts within each aspect; one group per connected set of facts."""
+    """Groups of links that state one fact each.
+
+    A quote's parts (one outlet quoting in two places what another quotes at once) join by
+    union-find: they are one remark. Every other fact joins greedily, surest link first, and a
+    statement enters a group only when it is linked to every statement of the other sources
+    already there (and, in a conflict, its source has none there yet): one fact per finding,
+    never a chain of look-alikes (A like B, B like C, so A "agrees" with C).
+    """
+    remarks = [ln for ln in links if ln.aspect in REMARK_ASPECTS]
+    groups = _union_groups(remarks)
+    facts = [ln for ln in links if ln.aspect not in REMARK_ASPECTS]
+    for aspect in dict.fromkeys(ln.aspect for ln in facts):
+        groups += _clique_groups([ln for ln in facts if ln.aspect == aspect])
+    return groups
+
+
+REMARK_ASPECTS = frozenset({"quote", "wording", "speaker"})
+
+
+def _group(lns: Sequence[Link]) -> Group:
+    sides: dict[Hashable, Side] = {}
+    for ln in lns:
+        sides.setdefault(ln.a.key, ln.a)
+        sides.setdefault(ln.b.key, ln.b)
+    conflicts = [ln for ln in lns if ln.conflict]
+    # a conflict is as sure as its surest conflicting link; an agreement as its least sure link
+    confidence = max(ln.confidence for ln in conflicts) if conflicts else min(ln.confidence for ln in lns)
+    return Group(
+        aspect=(conflicts or list(lns))[0].aspect,
+        conflict=bool(conflicts),
+        sides=tuple(sorted(sides.values(), key=lambda s: (s.source, s.start))),
+        strength=max(ln.strength for ln in lns),
+        confidence=confidence,
+    )
+
+
+def _union_groups(links: Sequence[Link]) -> list[Group]:
     uf = UnionFind()
-    aspect_of: dict[Hashable, Aspect] = {}
     for ln in links:
-        ka, kb = (ln.aspect, ln.a.key), (ln.aspect, ln.b.key)
-        uf.union(ka, kb)
+        uf.union(("r", ln.a.key), ("r", ln.b.key))
     members: dict[Hashable, list[Link]] = defaultdict(list)
     for ln in links:
-        root = uf.find((ln.aspect, ln.a.key))
-        members[root].append(ln)
-        aspect_of[root] = ln.aspect
-    groups = []
-    for root, lns in members.items():
-        sides: dict[Hashable, Side] = {}
-        for ln in lns:
-            sides.setdefault(ln.a.key, ln.a)
-            sides.setdefault(ln.b.key, ln.b)
-        ordered = tuple(sorted(sides.values(), key=lambda s: (s.source, s.start)))
-        groups.append(
-            Group(
-                aspect=aspect_of[root],
-                conflict=any(ln.conflict for ln in lns),
-                sides=ordered,
-                strength=max(ln.strength for ln in lns),
-            )
-        )
-    return groups
+        members[uf.find(("r", ln.a.key))].append(ln)
+    return [_group(lns) for lns in members.values()]
+
+
+def _clique_groups(links: Sequence[Link]) -> list[Group]:
+    linked = {frozenset((ln.a.key, ln.b.key)) for ln in links}
+    where: dict[Hashable, int] = {}
+    groups: list[list[Link]] = []
+    keys: list[dict[int, list[Hashable]]] = []  # per group: source -> the fact keys it holds
+    for ln in sorted(links, key=lambda ln: (-ln.confidence, -ln.strength)):
+        ga, gb = where.get(ln.a.key), where.get(ln.b.key)
+        if ga is None and gb is None:
+            where[ln.a.key] = where[ln.b.key] = len(groups)
+            groups.append([ln])
+            keys.append({ln.a.source: [ln.a.key], ln.b.source: [ln.b.key]})
+        elif ga is not None and gb is not None:
+            if ga == gb:
+                groups[ga].append(ln)
+        else:
+            g, new = (ga, ln.b) if ga is not None else (gb, ln.a)
+            assert g is not None
+            held = keys[g]
+            # a source may tell one fact twice (a claim, a figure it repeats), but each telling must
+            # match every other source's statement in the group; a conflict keeps one per source
+            repeat = new.source in held and (ln.conflict or any(x.conflict for x in groups[g]))
+            if repeat or any(
+                frozenset((new.key, k)) not in linked
+                for src, ks in held.items()
+                if src != new.source
+                for k in ks
+            ):
+                continue
+            held.setdefault(new.source, []).append(new.key)
+            where[new.key] = g
+            groups[g].append(ln)
+    # the links between members that were not the ones that brought them in
+    held_links = {id(ln) for lns in groups for ln in lns}
+    for ln in links:
+        ga = where.get(ln.a.key)
+        if ga is not None and ga == where.get(ln.b.key) and id(ln) not in held_links:
+            groups[ga].append(ln)
+    return [_group(lns) for lns in groups]

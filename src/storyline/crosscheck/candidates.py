@@ -32,7 +32,12 @@ class Pair:
     b: SentenceFacts
     cos: float
     overlap: float  # share of the shorter sentence's content stems found in the other
-    rare: int = 0  # shared words that few sentences of either source use: "requested", "rupture"
+    rare_words: frozenset[str] = frozenset()  # shared words few sentences of either source use
+
+    @property
+    def rare(self) -> int:
+        """How many shared words are distinctive: "requested", "rupture"."""
+        return len(self.rare_words)
 
     @property
     def score(self) -> float:
@@ -59,7 +64,7 @@ def _keys(f: SentenceFacts) -> Iterable[tuple[str, ...]]:
     for m in f.measures:
         if m.counted:
             yield ("measure", m.dim or "", m.counted)
-        elif m.dim:
+        if m.dim:  # "nearly an hour" meets "a 50-minute phone call"
             yield ("measure", m.dim)
     for d in f.dates:
         for w in d.event | d.near:
@@ -109,6 +114,6 @@ def candidate_pairs(
     pairs = []
     for i, j in sorted(chosen):
         a, b = (facts[i], facts[j]) if facts[i].source < facts[j].source else (facts[j], facts[i])
-        rare = sum(1 for w in a.stems & b.stems if df[(a.source, w)] <= RARE and df[(b.source, w)] <= RARE)
+        rare = frozenset(w for w in a.stems & b.stems if max(df[(a.source, w)], df[(b.source, w)]) <= RARE)
         pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b), rare))
     return pairs

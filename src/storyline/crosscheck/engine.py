@@ -13,11 +13,12 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
-from storyline.crosscheck.decide import compatible, decide
+from storyline.crosscheck.decide import compatible, decide, sole_counterparts
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
+    agree_threshold,
     assemble,
     finding_of,
     outlet_names,
@@ -31,18 +32,33 @@ MIN_UNIQUE_WORDS = 6  # shorter lines are headings or furniture, not statements
 
 
 def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: int) -> list[Link]:
-    """Typed links of every candidate pair and of every pair of quotes."""
+    """Typed links of every candidate pair and of every pair of quotes.
+
+    An agreement too unsure to state is left out before grouping, so it cannot pull a statement
+    into (and lower the confidence of) a group that holds without it; sentences whose quotes
+    differ do not agree as claims (the same words around other quoted words)."""
     links = [ln for p in pairs for ln in decide(p)]
+    linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
+    links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
-    links = facts_linked + claims
     by_source: list[list[SentenceFacts]] = [[] for _ in range(n_sources)]
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
-    return links + quoted
+    differing = {_sentences(ln) for ln in quoted if ln.conflict}
+    claims = [ln for ln in claims if _sentences(ln) not in differing]
+    return [
+        ln
+        for ln in facts_linked + claims + quoted
+        if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
+    ]
+
+
+def _sentences(ln: Link) -> frozenset[tuple[int, int]]:
+    return frozenset(((ln.a.source, ln.a.start), (ln.b.source, ln.b.start)))
 
 
 def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:

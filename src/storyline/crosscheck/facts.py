@@ -17,6 +17,7 @@ from storyline.crosscheck.units import dimension
 from storyline.crosscheck.words import (
     MONTHS_AND_DAYS,
     REPORTING,
+    STOP,
     content_stems,
     negated_stems,
     senses,
@@ -32,6 +33,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 # a time expression after one of these bounds a span ("married since 2012", "from 1977 through
 # 2006", "open until Friday"): the event did not happen then, so it cannot contradict a date
 _CLAUSE = re.compile(r"\b(?:before|after|until|since|while|because|although|unless)\b", re.I)
+_RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
 
 
@@ -59,6 +61,7 @@ class DatedEvent:
     near: frozenset[str]  # stems of the words around the expression
     places: frozenset[str]
     bound: bool = False  # "since 2012", "until June": one end of a span, not when the event happened
+    actors: frozenset[str] = frozenset()  # people named beside it: who did what happened then
 
     @property
     def days(self) -> int:
@@ -103,22 +106,28 @@ def to_measure(q: Quantity, text: str) -> Measure:
     high = q.high * factor if q.high is not None else None
     counted = stem(q.counted.split()[-1]) if q.counted else None
     if counted is None or dimension(q.counted)[0] in (dim, "duration", "usd", "gbp", "eur", "percent"):
-        counted = None if dim == "duration" else _counted_after(text, q.end)
+        # a duration counts nothing, unless it modifies a noun: "a 60-day suspension", "21-year veteran"
+        hyphened = text[q.start : q.end].count("-") > 0
+        counted = None if dim == "duration" and not hyphened else _counted_after(text, q.end)
     return Measure(q, dim, low, high, q.value * factor, counted)
 
 
 def _counted_after(text: str, end: int) -> str | None:
-    """The first content word after a number, when the annotation did not name what it counts."""
+    """The noun a number qualifies, when the annotation did not name what it counts: the last of
+    the content words right after it ("a 50-minute phone call" → call, "a 21-year FBI veteran" →
+    veteran), as an English noun phrase ends on its head."""
+    head = None
     for tok in tokens(text[end : end + 40])[:3]:
         low = tok.lower()
-        if tok[0].isalpha() and len(low) > 2 and low not in MONTHS_AND_DAYS and low not in REPORTING:
-            return stem(low)
-    return None
+        if not (tok[0].isalpha() and len(low) > 2) or low in MONTHS_AND_DAYS | REPORTING | STOP:
+            break
+        head = low
+    return stem(head) if head else None
 
 
 def to_dated_event(
     t: TimeExpr, text: str, span: tuple[int, int], places: Sequence[Entity]
-) -> DatedEvent | None:
+) -> DatedEvent | None:  # places: the sentence's places and people
     """A resolved time expression with its event words; None when it has no interval.
 
     The words around the expression are its nearest content words within its own sentence, and
@@ -139,9 +148,13 @@ def to_dated_event(
     hi = after[-1][1] if after else e
     near = frozenset(w[:5] for _, _, w in before + after)
     event = frozenset(w[:5] for w in content_stems(t.event or "", drop=drop))
-    near_places = frozenset(p.key for p in places if lo <= p.start and p.end <= hi)
-    bound = _BOUND.search(text, max(span[0], s - 20), s) is not None
-    return DatedEvent(t, first, last, event, near, near_places, bound)
+    near_places = frozenset(
+        p.key for p in places if lo <= p.start and p.end <= hi and p.label in PLACE_LABELS
+    )
+    actors = frozenset(p.key for p in places if lo <= p.start and p.end <= hi and p.label == "PERSON")
+    # "from 1967 to 1979" is the whole span, both ends told: not one bound of it
+    bound = _BOUND.search(text, max(span[0], s - 20), s) is not None and not _RANGE.search(t.text)
+    return DatedEvent(t, first, last, event, near, near_places, bound, actors)
 
 
 def _near(text: str, span: tuple[int, int], s: int, e: int, people: frozenset[str]) -> frozenset[str]:
@@ -192,6 +205,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         sent_ents: list[Entity] = [e for e in _within(ents, sent.start, sent.end) if isinstance(e, Entity)]
         names = frozenset(e.key for e in sent_ents if e.label in NAME_LABELS and e.key)
         places = [e for e in sent_ents if e.label in PLACE_LABELS and e.key]
+        people_named = [e for e in sent_ents if e.label == "PERSON" and e.key]
         people = frozenset(w.lower() for e in sent_ents if e.label == "PERSON" for w in e.text.split())
         measures = tuple(
             replace(to_measure(q, text), near=_near(text, (start, end), q.start, q.end, people))
@@ -201,7 +215,8 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         dated = tuple(
             d
             for t in _within(times, sent.start, sent.end)
-            if isinstance(t, TimeExpr) and (d := to_dated_event(t, text, (start, end), places)) is not None
+            if isinstance(t, TimeExpr)
+            and (d := to_dated_event(t, text, (start, end), places + people_named)) is not None
         )
         sent_quotes = tuple(q for q in _within(quotes, sent.start, sent.end) if isinstance(q, Quote))
         out.append(

@@ -32,4 +32,6 @@ class Link:
     conflict: bool
     a: Side
     b: Side
-    strength: float  # how sure the two facts are one fact, for ranking
+    strength: float  # how closely the two facts match, for ranking and choosing among look-alikes
+    # how surely the two are one fact stated by both (0..1): the decision to state a conflict
+    confidence: float = 1.0

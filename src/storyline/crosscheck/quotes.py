@@ -29,6 +29,7 @@ PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one re
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
+SHORT_QUOTE = 5  # words under which a quote by nobody named may be a title or a scare quote
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
 _PART = re.compile(r"(?<=[.!?;])\s+|\s*(?:\.\.\.|…)\s*")  # sentences, and the pieces an ellipsis joins
 _INSERTED = re.compile(r"\[[^\]]*\](?![a-z])|\([^)]*\)")  # an editor's "[President Barack]", "(and)"
@@ -284,6 +285,49 @@ def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
     return Judged("quote", True, fa, fb, part_a, part_b, score / 2)
 
 
+# Words whose presence or absence changes what a remark says: negation, condition, cause,
+# contrast, modality. "To pass" against "If they don't pass"; "will" against "might".
+MEANING_WORDS = frozenset(
+    str.split(
+        "not no never nor neither without if unless because since so therefore but although though "
+        "only all none every any will would can could may might must should shall won wo nt"
+    )
+)
+SPELLING = 0.75  # two words this alike are one word spelled two ways (Qaddafi / Gadhafi)
+
+
+def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
+    """(cosmetic, words only in a, words only in b) of one remark quoted twice.
+
+    Cosmetic: the differing words are spellings of one word, inflections ("pew"/"pews"), or
+    small words inserted or dropped; never a negation, a condition, a cause or another content
+    word. The words returned are the ones that differ, as written, for the summary."""
+    wa, wb = plain(a).split(), plain(b).split()
+    ta, tb = [stem(w) for w in wa], [stem(w) for w in wb]
+    only_a: list[str] = []
+    only_b: list[str] = []
+    cosmetic = True
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        xa, xb = wa[i1:i2], wb[j1:j2]
+        only_a += xa
+        only_b += xb
+        if (
+            op == "replace"
+            and len(xa) == len(xb)
+            and all(
+                fuzz.ratio(x, y) / 100 >= SPELLING and not ({x, y} & MEANING_WORDS)
+                for x, y in zip(xa, xb, strict=True)
+            )
+        ):
+            continue
+        changed = set(xa) | set(xb)
+        if changed & MEANING_WORDS or changed - STOP:
+            cosmetic = False
+    return cosmetic, only_a, only_b
+
+
 def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
     """Is the other source's speaker named (by surname) in the sentences holding this quote, outside
     the quoted words? Then this source may well credit the same person, and the parse erred."""
@@ -293,6 +337,29 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
     q = qf.quote
     around = " ".join(f.text for f in sents[qf.source] if f.end > q.start and f.start < q.end)
     return name.split()[-1] in around.replace(q.text, " ")
+
+
+def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged) -> float:
+    """How surely two quotes are one remark: the same speaker named on both sides, and words
+    that match closely. Two people credited with the same words are surest when both are
+    people (an organisation's statement is often read by its spokesperson)."""
+    speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
+    if judged.aspect == "speaker":
+        people = all((k or "").startswith("person:") for k in (a.quote.speaker_key, b.quote.speaker_key))
+        return 0.75 if people else 0.5
+    # a short phrase in quotation marks ("In God We Trust", "witch hunt") is a title, a motto or a
+    # scare quote as often as a remark: alone it does not make two sentences quote one remark
+    short = min(len(judged.words_a.split()), len(judged.words_b.split())) < SHORT_QUOTE and not speaker
+    return max(
+        0.0,
+        min(
+            1.0,
+            0.4
+            + (0.3 if speaker else 0.1 if speaker is None else 0.0)
+            + 0.25 * judged.closeness
+            - (0.25 if short else 0.0),
+        ),
+    )
 
 
 def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]]) -> list[Link]:
@@ -319,14 +386,17 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
             ta, tb = a.quote.speaker or "", b.quote.speaker or ""
         else:
             va, vb, ta, tb = plain(wa), plain(wb), wa, wb
+            if conflict and wording_change(wa, wb)[0]:
+                aspect = "wording"
         side_a = _side(a, sents[a.source], wa, va)
         side_b = _side(b, sents[b.source], wb, vb)
         link = Link(
-            "speaker" if aspect == "speaker" else "quote",
+            "speaker" if aspect == "speaker" else "wording" if aspect == "wording" else "quote",
             conflict,
             Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
             Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
             fuzz.ratio(a.words, b.words) / 100,
+            quote_confidence(a, b, judged),
         )
         judged_links.append((link, judged))
     links = best_per_part(judged_links)

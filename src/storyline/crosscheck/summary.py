@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from storyline.crosscheck.align import Group
 from storyline.crosscheck.links import Side
+from storyline.crosscheck.quotes import wording_change
 
 MAX_QUOTE = 90
 
@@ -31,10 +32,26 @@ def _versions(g: Group, outlets: Sequence[str], fmt: str = "“{}”") -> str:
 
 
 def _word_diff(a: str, b: str) -> str:
-    wa, wb = a.lower().split(), b.lower().split()
-    only_a = [w for w in wa if w not in wb]
-    only_b = [w for w in wb if w not in wa]
-    return f" (only in one: {' '.join(only_a[:6]) or '—'} / {' '.join(only_b[:6]) or '—'})"
+    """The words that differ, as the aligned diff of the two quotes finds them."""
+    _, only_a, only_b = wording_change(a, b)
+    return f" (“{' '.join(only_a[:6]) or '—'}” / “{' '.join(only_b[:6]) or '—'}”)"
+
+
+def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
+    """The two wordings (of different sources) whose difference is a swap of words rather than
+    one quoting more than the other, and smallest: the difference a reader should see first."""
+    best: tuple[tuple[int, int], str, str] | None = None
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if a.source == b.source:
+                continue
+            _, only_a, only_b = wording_change(a.value_text, b.value_text)
+            if not only_a and not only_b:
+                continue
+            rank = (0 if only_a and only_b else 1, len(only_a) + len(only_b))
+            if best is None or rank < best[0]:
+                best = (rank, a.value_text, b.value_text)
+    return (best[1], best[2]) if best else (sides[0].value_text, sides[-1].value_text)
 
 
 def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
@@ -43,9 +60,13 @@ def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
         return f"The figures differ: {_versions(g, outlets)}."
     if g.aspect == "date":
         return f"The sources place this on different days: {_versions(g, outlets)}."
-    if g.aspect == "quote":
-        diff = _word_diff(g.sides[0].value_text, g.sides[-1].value_text) if len(g.sides) > 1 else ""
-        return f"The same remark is quoted in different words: {_versions(g, outlets)}{diff}."
+    if g.aspect in ("quote", "wording"):
+        diff = _word_diff(*_most_alike_differing(g.sides)) if len(g.sides) > 1 else ""
+        if g.aspect == "wording":
+            return f"The same remark, worded slightly differently{diff}: {_versions(g, outlets)}."
+        return f"The same remark is quoted in different words{diff}: {_versions(g, outlets)}."
+    if g.aspect == "role":
+        return f"The same person is given different roles: {_versions(g, outlets, '{}')}."
     if g.aspect == "speaker":
         who = ", ".join(f"{outlets[s.source]} credits {s.value_text or 'nobody named'}" for s in g.sides)
         return f"The same words are credited to different people: {who}."

@@ -136,6 +136,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "report": report,
         "labels": labels,
         "conflicts": parts.conflicts,
+        "to_check": parts.to_check,
         "unique": parts.unique,
         "agreements": parts.agreements,
         "hues": hues,

@@ -37,6 +37,7 @@ def render_markdown(report: Report, *, width: int | None = None) -> str:
         _header(report, labels),
         _brief(report, labels),
         _conflicts(parts.conflicts, labels),
+        _to_check(parts.to_check, labels),
         _unique(parts.unique),
         _agreements(parts.agreements, labels),
         _quotes(report, labels),
@@ -105,6 +106,22 @@ def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> st
                 lines.append(f"> {_cite([sid], labels)} “{marked_markdown(runs)}”  ")
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+    if not found:
+        return ""
+    lines = [
+        f"## To check ({len(found)})",
+        "",
+        "Possible differences too unsure to call conflicts (the statements may not be about one fact), "
+        "and quotes worded differently without a change of meaning.",
+        "",
+    ]
+    for f in found:
+        lines.append(f"- *{md(f.aspect or 'claim')}, confidence {f.confidence:.2f}*: {md(f.summary)}")
+        lines += ["  " + line for line in _statements(f, labels, values=False)]
+    return "\n".join(lines)
 
 
 def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> str:

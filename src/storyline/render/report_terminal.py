@@ -77,6 +77,7 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
         _header(report, labels, console.width),
         _brief(report, labels, console.width),
         _conflicts(parts.conflicts, labels, console.width, not on),
+        _to_check(parts.to_check, labels, console.width),
         _unique(parts.unique, console.width),
         _agreements(parts.agreements, labels, console.width),
         _quotes(report, labels, console.width, not on),
@@ -233,6 +234,24 @@ def _conflicts(
             note = "the wordings side by side" + (", *marking* words the other lacks:" if plain else ":")
             blocks.append(Padding(Text(note, style="dim"), (0, 0, 0, 2)))
             blocks.append(Padding(_wordings(quote_wordings(f), labels, width - 4, plain), (0, 0, 1, 4)))
+    blocks.append(Text())
+    return Group(*blocks)
+
+
+def _to_check(
+    found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int
+) -> RenderableType | None:
+    """Possible conflicts below the confidence threshold, and cosmetic quote variants: listed
+    apart, never as findings, so a reader can look without being told something wrong."""
+    if not found:
+        return None
+    blocks: list[RenderableType] = [_heading("To check", len(found))]
+    note = "possible differences too unsure to call conflicts, and quotes worded differently"
+    blocks.append(Text(note, style="dim"))
+    for f in found:
+        head = Text().append(f"? {f.aspect or 'claim'} {f.confidence:.2f}", style="yellow")
+        blocks.append(head.append(f" · {f.summary}"))
+        blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
     blocks.append(Text())
     return Group(*blocks)
 

@@ -46,6 +46,7 @@ class Sections:
     conflicts: tuple[Finding, ...]
     unique: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]
     agreements: tuple[Finding, ...]
+    to_check: tuple[Finding, ...] = ()  # possible conflicts too unsure to state, surest first
 
 
 def letter(index: int) -> str:
@@ -106,7 +107,8 @@ def sections(report: Report, labels: dict[str, SourceLabel]) -> Sections:
         for sid, found in per_source.items()
         if found and sid in labels
     )
-    return Sections(conflicts, unique, tuple(agree))
+    to_check = tuple(sorted(report.to_check, key=lambda f: -f.confidence))
+    return Sections(conflicts, unique, tuple(agree), to_check)
 
 
 def wire_copies(labels: dict[str, SourceLabel]) -> list[tuple[SourceLabel, SourceLabel]]:
