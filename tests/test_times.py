@@ -146,8 +146,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Unemployment fell last year to 3.9 percent.", D, "last year", "2019-01-01", "2019-12-31"),
     ("This year's harvest was the worst on record.", A, "This year", "2021-01-01", "2021-12-31"),
     ("US intelligence earlier this month determined that an offensive was planned.", A,
-     "earlier this month", "2021-12-01", "2021-12-31"),
-    ("The verdict is expected later this month.", B, "later this month", "2022-03-15", "2022-03-31"),
+     "earlier this month", "2021-12-01", "2021-12-30"),  # before the day of writing
+    ("The verdict is expected later this month.", B, "later this month", "2022-03-16", "2022-03-31"),
     ("The festival takes place this weekend.", B, "this weekend", "2022-03-19", "2022-03-20"),
     ("Thousands marched through the city last weekend.", B, "last weekend", "2022-03-12", "2022-03-13"),
     ("The deal is expected to close this week.", G, "this week", "2022-06-13", "2022-06-19"),

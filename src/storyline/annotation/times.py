@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from storyline.annotation import calendar as cal
@@ -211,10 +211,12 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return (cal.span_back if back else cal.span_ahead)(anchor, _unit(unit), 1)
     iv = cal.relative_unit(anchor, unit, _SHIFTS[shift])
     side = (g.get("side") or "").lower()
+    # "earlier this week" is before the day of writing (that day would be "today", "on Friday"),
+    # "later this week" after it
     if side == "earlier":
-        iv = iv[0], min(iv[1], anchor)
+        iv = iv[0], max(iv[0], min(iv[1], anchor - timedelta(days=1)))
     elif side == "later":
-        iv = max(iv[0], anchor), iv[1]
+        iv = min(iv[1], max(iv[0], anchor + timedelta(days=1))), iv[1]
     return cal.part_of(iv, _part(g.get("part")))
 
 

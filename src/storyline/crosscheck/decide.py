@@ -241,18 +241,23 @@ def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> fl
     (predicate, participants), the same people named, and sentences that say the same."""
     shared_context = context(ma, mb)
     named = bool(p.a.names & p.b.names)
+    owned = bool(ma.owners & mb.owners)  # the same owner named beside both figures
     # sentences far apart in meaning hold figures of different facts however the nouns meet
     closeness = min(0.4, max(-0.3, p.score - 0.5))
-    return max(
-        0.0,
-        min(
-            1.0,
-            (0.3 if same_thing else 0.0)
-            + 0.15 * min(shared_context, 2)
-            + (0.15 if named else 0.0)
-            + closeness,
-        ),
+    score = (
+        (0.3 if same_thing else 0.0)
+        + 0.15 * min(shared_context, 2)
+        + (0.15 if named else 0.0)
+        + (0.2 if owned else 0.0)
+        + closeness
     )
+    return max(0.0, min(1.0, score))
+
+
+def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Is each figure someone else's? Both name an owner beside the figure, and neither owner is
+    named anywhere in the other sentence ("Mr. Bush paid 35.7 percent" / "the Clintons paid 31.6")."""
+    return bool(ma.owners and mb.owners and not ma.owners & p.b.names and not mb.owners & p.a.names)
 
 
 def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | None:
@@ -263,6 +268,8 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     if ma.dim != mb.dim:
         return None
     if part_of_more(p.a.text, p.a.start, ma) or part_of_more(p.b.text, p.b.start, mb):
+        return None
+    if other_owners(p, ma, mb):
         return None
     same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or _only_of_kind(p, ma, mb)
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
@@ -326,8 +333,16 @@ def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
         return 0.0
     if da.places & db.places:
         return 1.0 + 0.1 * len(shared)
-    if p.a.names & p.b.names and p.cos >= 0.55 and len(shared) >= 2:
+    # the same people, and the event word with its arguments around both dates ("the tabloid
+    # published a story … claiming Cruz had extramarital affairs" / "story published Friday that
+    # alleged Cruz has had extramarital affairs"), or with fewer words in like sentences
+    if p.a.names & p.b.names and (len(shared) >= 3 or (p.cos >= 0.55 and len(shared) >= 2)):
         return 0.5 + 0.1 * len(shared)
+    # no one named on either side, so no participant to differ: the event word and its predicate
+    # in like sentences ("parties will hold primaries in mid May" / "the primary would be held on
+    # April 30")
+    if not (p.a.names or p.b.names) and p.cos >= 0.55 and len(shared) >= 2:
+        return 0.5
     return 0.0
 
 
@@ -476,14 +491,15 @@ BESIDE = 3  # words between a person's name and the act it does, in a plain clau
 
 
 def _beside(f: SentenceFacts, person: str, words: frozenset[str] | None) -> bool:
-    """Does the person's name stand within ``BESIDE`` words of one of ``words`` (stems), or of a
+    """Does one of ``words`` (stems) follow the person's name within ``BESIDE`` words, or a
     negation when ``words`` is None? "Mr Putin requested", "a call that Putin requested",
-    "Putin had not decided": the name is the subject of the act, not a passer-by in the sentence."""
+    "Putin had not decided": the name is the subject of the act, not a passer-by in the sentence
+    (nor its object: "reminding Mr. Trump", "people who attack my wife, Cruz said")."""
     surname = person.split(":")[-1].split("_")[-1]
     toks = tokens(f.text.lower())
     at = [i for i, t in enumerate(toks) if t.replace("’s", "").replace("'s", "") == surname]
     for i in at:
-        near = toks[max(0, i - BESIDE) : i + BESIDE + 1]
+        near = toks[i + 1 : i + BESIDE + 1]
         if words is None and any(t in NEGATORS or t.endswith("n't") or t == "yet" for t in near):
             return True
         if words is not None and any(stem(t) in words for t in near):

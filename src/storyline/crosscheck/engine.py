@@ -25,40 +25,51 @@ from storyline.crosscheck.report import (
     source_refs,
     unique_finding,
 )
+from storyline.crosscheck.roles import compare_roles
 from storyline.model import AnnotatedArticle, Finding, Report
 
 UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
 MIN_UNIQUE_WORDS = 6  # shorter lines are headings or furniture, not statements
 
 
-def all_links(facts: Sequence[SentenceFacts], pairs: Sequence[Pair], n_sources: int) -> list[Link]:
-    """Typed links of every candidate pair and of every pair of quotes.
+def all_links(
+    articles: Sequence[AnnotatedArticle], facts: Sequence[SentenceFacts], pairs: Sequence[Pair]
+) -> list[Link]:
+    """Typed links of every candidate pair, of every pair of quotes and of people's roles.
 
     An agreement too unsure to state is left out before grouping, so it cannot pull a statement
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
-    differ do not agree as claims (the same words around other quoted words)."""
+    differ, or that give one person different roles, do not agree as claims."""
     links = [ln for p in pairs for ln in decide(p)]
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
-    by_source: list[list[SentenceFacts]] = [[] for _ in range(n_sources)]
+    by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
-    differing = {_sentences(ln) for ln in quoted if ln.conflict}
-    claims = [ln for ln in claims if _sentences(ln) not in differing]
+    quoted += compare_roles(articles, facts)
+    # a sentence whose quote another source words differently agrees with that source on nothing
+    differing = {
+        (side.source, side.start, other.source)
+        for ln in quoted
+        if ln.conflict
+        for side, other in ((ln.a, ln.b), (ln.b, ln.a))
+    }
+    claims = [
+        ln
+        for ln in claims
+        if (ln.a.source, ln.a.start, ln.b.source) not in differing
+        and (ln.b.source, ln.b.start, ln.a.source) not in differing
+    ]
     return [
         ln
         for ln in facts_linked + claims + quoted
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
-
-
-def _sentences(ln: Link) -> frozenset[tuple[int, int]]:
-    return frozenset(((ln.a.source, ln.a.start), (ln.b.source, ln.b.start)))
 
 
 def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
@@ -130,7 +141,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any) -> Report:
     facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
-    links = all_links(facts, pairs, len(articles))
+    links = all_links(articles, facts, pairs)
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)

@@ -33,6 +33,17 @@ _WORD = re.compile(r"\w[\w'’-]*")
 # a time expression after one of these bounds a span ("married since 2012", "from 1977 through
 # 2006", "open until Friday"): the event did not happen then, so it cannot contradict a date
 _CLAUSE = re.compile(r"\b(?:before|after|until|since|while|because|although|unless)\b", re.I)
+# A year right before a noun names a thing, not when something happened: "the 2016 election",
+# "a 2005 law", "the 2020 campaign" — two reports naming it agree on no date.
+_YEAR = re.compile(r"(?:[Tt]he\s+)?\d{4}")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def _attributive(t: TimeExpr, text: str) -> bool:
+    following = _NEXT_WORD.match(text, t.offset[1])
+    return bool(_YEAR.fullmatch(t.text) and following and following.group(1) not in STOP)
+
+
 _RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
 
@@ -48,6 +59,7 @@ class Measure:
     value: float
     counted: str | None
     near: frozenset[str] = frozenset()  # stems of the content words around it in its sentence
+    owners: frozenset[str] = frozenset()  # names beside it: whose figure it is ("Strzok, a 21-year veteran")
 
 
 @dataclass(frozen=True)
@@ -115,10 +127,12 @@ def to_measure(q: Quantity, text: str) -> Measure:
 def _counted_after(text: str, end: int) -> str | None:
     """The noun a number qualifies, when the annotation did not name what it counts: the last of
     the content words right after it ("a 50-minute phone call" → call, "a 21-year FBI veteran" →
-    veteran), as an English noun phrase ends on its head."""
+    veteran, "$43 million in federal taxes" → taxes), as an English noun phrase ends on its head."""
     head = None
-    for tok in tokens(text[end : end + 40])[:3]:
+    for tok in tokens(text[end : end + 40])[:4]:
         low = tok.lower()
+        if head is None and low in ("in", "of", "for", "worth"):
+            continue  # "$5 million in aid", "$43 million in federal taxes"
         if not (tok[0].isalpha() and len(low) > 2) or low in MONTHS_AND_DAYS | REPORTING | STOP:
             break
         head = low
@@ -134,7 +148,7 @@ def to_dated_event(
     its places are the places named among them: "talks ... on January 9 and 10 in Geneva".
     """
     first, last = _iso(t.start), _iso(t.end)
-    if first is None or last is None:
+    if first is None or last is None or _attributive(t, text):
         return None
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
@@ -167,6 +181,21 @@ def _near(text: str, span: tuple[int, int], s: int, e: int, people: frozenset[st
     before = _content_spans(text, span[0], s, drop)[-EVENT_WINDOW:]
     after = _content_spans(text, e, span[1], drop)[:EVENT_WINDOW]
     return frozenset(w[:5] for _, _, w in before + after)
+
+
+OWNER_REACH = 40  # characters either side of a figure within which a name says whose it is
+
+
+def _owners(text: str, span: tuple[int, int], q: Quantity, ents: Sequence[Entity]) -> frozenset[str]:
+    """Names standing close to a figure, in its clause: "Strzok, a 21-year veteran of the FBI",
+    "the Clintons paid 35.7 percent". A figure belongs to who or what is named beside it."""
+    lo = max(span[0], q.start - OWNER_REACH)
+    hi = min(span[1], q.end + OWNER_REACH)
+    lo = max((m.end() for m in _CLAUSE.finditer(text, lo, q.start)), default=lo)
+    hi = next((m.start() for m in _CLAUSE.finditer(text, q.end, hi)), hi)
+    return frozenset(
+        e.key for e in ents if e.label in NAME_LABELS and e.key and lo <= e.start and e.end <= hi
+    )
 
 
 def _content_spans(text: str, start: int, end: int, drop: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -208,7 +237,11 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         people_named = [e for e in sent_ents if e.label == "PERSON" and e.key]
         people = frozenset(w.lower() for e in sent_ents if e.label == "PERSON" for w in e.text.split())
         measures = tuple(
-            replace(to_measure(q, text), near=_near(text, (start, end), q.start, q.end, people))
+            replace(
+                to_measure(q, text),
+                near=_near(text, (start, end), q.start, q.end, people),
+                owners=_owners(text, (start, end), q, sent_ents),
+            )
             for q in _within(quants, sent.start, sent.end)
             if isinstance(q, Quantity) and not _inside_time(q, time_spans)
         )
