@@ -257,7 +257,10 @@ def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> fl
 def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Is each figure someone else's? Both name an owner beside the figure, and neither owner is
     named anywhere in the other sentence ("Mr. Bush paid 35.7 percent" / "the Clintons paid 31.6")."""
-    return bool(ma.owners and mb.owners and not ma.owners & p.b.names and not mb.owners & p.a.names)
+    people_a = {o for o in ma.owners if o.startswith("person:")}
+    people_b = {o for o in mb.owners if o.startswith("person:")}
+    # only people: a group is named many ways ("the GOP caucus" / "Senate Republicans")
+    return bool(people_a and people_b and not people_a & p.b.names and not people_b & p.a.names)
 
 
 def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | None:
