@@ -21,8 +21,14 @@ so a gain made on one half can be seen to hold on the other.
     .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N] [--misses]
 
 Prints per half and in all: per aspect the plants, those found and the recall (all / checkable);
-then the false-alarm rate (conflicts among aligned findings on unmodified pairs) and the pairs
-with any conflict.
+then the false alarms. Every conflict stated on an unmodified pair is a false alarm unless the
+hand-judged natural gold (../shared/data/natural-dev/gold.jsonl and bench/natural/gold-more.jsonl)
+lists it as a real discrepancy between those two reports; and every conflict a planted run states
+that is neither at the planted change nor already stated on the unmodified pair is a false alarm
+too (a change must not make the rest of the report say something new). Conflicts below the
+confidence threshold are not stated (they are in the report's "to check" list) and count nowhere.
+Dates are planted only where a date agreement ties one event in both reports (the agreement needs
+the event itself, not an equal weekday), by moving the day.
 """
 
 from __future__ import annotations
@@ -49,6 +55,44 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "basil-dev"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 NAMES = ("Sarah Jenkins", "Thomas Whitfield")  # stand-in speakers no report names
+GOLD = [
+    ROOT.parent / "shared" / "data" / "natural-dev" / "gold.jsonl",
+    ROOT / "bench" / "natural" / "gold-more.jsonl",
+]
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def judged_discrepancies() -> dict[str, list[dict[str, str]]]:
+    """File name -> the sides of each judged discrepancy involving it (snippets per file)."""
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for path in GOLD:
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            item = json.loads(line) if line.strip() else {}
+            if item.get("kind") == "discrepancy":
+                sides = {side["file"]: _norm(side["snippet"]) for side in item["sides"]}
+                for name in sides:
+                    out[name].append(sides)
+    return out
+
+
+def real_discrepancy(f: Finding, names: dict[str, str], gold: dict[str, list[dict[str, str]]]) -> bool:
+    """Does the conflict hold two sides of one judged discrepancy (a snippet in a statement of
+    that side's report)? ``names`` maps source ids to file names."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for st in f.statements:
+        texts[names.get(st.source, "")].append(_norm(st.text))
+    for file in texts:
+        for sides in gold.get(file, []):
+            hit = [n for n, snip in sides.items() if any(snip in t or t in snip for t in texts.get(n, []))]
+            if len(hit) >= 2:
+                return True
+    return False
 
 
 def triplets(root: Path, limit: int | None) -> list[list[Path]]:
@@ -226,6 +270,10 @@ def found(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> bool:
     )
 
 
+def _texts(f: Finding) -> tuple[str | None, tuple[str, ...]]:
+    return f.aspect, tuple(sorted(s.text for s in f.statements))
+
+
 HALVES = ("tune", "check")
 
 
@@ -238,18 +286,24 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
     misses: list[str] = []
     alarms: list[str] = []
     by_path = {a.article.path: a for a in annotated.values()}
+    gold = judged_discrepancies()
     for event, group in enumerate(paths):
         half = HALVES[event % 2]
         anns = [by_path[str(p)] for p in group]
         for x, y in combinations(anns, 2):
             base = cross_check([x, y], embedder)
+            names = {a.id: Path(a.article.path or "").name for a in (x, y)}
             aligned = [f for f in base.findings if f.kind != "unique"]
-            conflicts = [f for f in aligned if f.kind == "conflict"]
+            stated = [f for f in aligned if f.kind == "conflict"]
+            conflicts = [f for f in stated if not real_discrepancy(f, names, gold)]
             stats[half, "pairs"] += 1
             stats[half, "aligned"] += len(aligned)
             stats[half, "conflicts"] += len(conflicts)
+            stats[half, "real"] += len(stated) - len(conflicts)
+            stats[half, "to_check"] += len(base.to_check)
             stats[half, "pairs_with_conflict"] += bool(conflicts)
             alarms.extend(f"[{half}] {f.aspect}: {f.summary[:160]}" for f in conflicts)
+            known = {_texts(f) for f in stated}
             for aspect, planter in PLANTERS.items():
                 used: set[int] = set()
                 for f in aligned:
@@ -270,13 +324,31 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                     if aspect == "speaker":
                         q = _quote_in(y, f, y.id)
                         span = (min(pos, q.start), max(pos + 1, q.end))
+                    # a conflict elsewhere: not of the planted aspect, holding no sentence the
+                    # plant touched, and not already stated on the unmodified pair (same texts)
+                    stray = [
+                        f
+                        for f in report.findings
+                        if f.kind == "conflict"
+                        and f.aspect != aspect
+                        and not any(
+                            s.source == changed.id and s.start < span[1] and span[0] < s.end
+                            for s in f.statements
+                        )
+                        and _texts(f) not in known
+                    ]
+                    stats[half, "planted_runs"] += 1
+                    stats[half, "stray"] += len(stray)
+                    alarms.extend(f"[{half}, planted] {f.aspect}: {f.summary[:160]}" for f in stray)
                     if found(report, aspect, changed.id, span):
                         hits.update(keys)
                     else:
                         vals = " | ".join(v.text[:40] for v in f.values)
-                        misses.append(f"[{half}{'' if fair else ', not checkable'}] {aspect}: "
-                                      f"{Path(y.article.path or '').name} @{pos}: "
-                                      f"{text[pos:pos + 50]!r} [was: {vals}]")
+                        misses.append(
+                            f"[{half}{'' if fair else ', not checkable'}] {aspect}: "
+                            f"{Path(y.article.path or '').name} @{pos}: "
+                            f"{text[pos : pos + 50]!r} [was: {vals}]"
+                        )
     return {"planted": planted, "hits": hits, "stats": stats, "misses": misses, "alarms": alarms}
 
 
@@ -309,9 +381,19 @@ def main() -> int:
             print(f"  {aspect:<10}{every:>20}{fair:>22}   >= 0.85")
         conflicts, aligned = total(stats, "conflicts", half), total(stats, "aligned", half)
         with_conflict, pairs = total(stats, "pairs_with_conflict", half), total(stats, "pairs", half)
-        print(f"  {'false alarms (conflicts / aligned findings, unmodified pairs)':<62}"
-              f"{conflicts}/{aligned} = {conflicts / aligned if aligned else 0:.3f}   <= 0.05")
-        print(f"  {'unmodified pairs with any conflict':<62}{ratio(with_conflict, pairs)}")
+        stray, runs = total(stats, "stray", half), total(stats, "planted_runs", half)
+        print(
+            f"  {'false alarms (conflicts / aligned findings, unmodified pairs)':<62}"
+            f"{conflicts}/{aligned} = {conflicts / aligned if aligned else 0:.3f}   <= 0.05"
+        )
+        print(f"  {'unmodified pairs with any false conflict':<62}{ratio(with_conflict, pairs)}")
+        print(f"  {'planted runs with a conflict elsewhere (new, not judged real)':<62}{ratio(stray, runs)}")
+        print(
+            f"  {'conflicts on unmodified pairs judged real discrepancies':<62}{total(stats, 'real', half)}"
+        )
+        print(
+            f"  {'possible conflicts listed to check, unmodified pairs':<62}{total(stats, 'to_check', half)}"
+        )
     print(f"({time.perf_counter() - t0:.0f} s)")
     if opts.misses:
         print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))

@@ -30,7 +30,6 @@ DENIAL_SCORE = 0.45  # pair score above which one person not doing one act is on
 MEASURE_SCORE = 0.45  # pair score above which two figures of one kind are taken as one figure
 AGREE_BONUS = 0.3  # two figures of one counted thing with compatible values: seldom a coincidence
 UNIT_AGREE = 0.5  # compatible figures in one unit, each the other's sole match: shown, at the threshold
-PHYSICAL = frozenset({"duration", "length", "mass", "area", "usd", "gbp", "eur"})
 
 
 def _written(m: Measure) -> float:
@@ -46,16 +45,17 @@ def _written(m: Measure) -> float:
 
 
 def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
-    """Agreements between figures in a unit (a duration, a sum) that name no counted thing in
-    common, where each is the other's only compatible figure of that unit in its report, counting
-    a figure a report repeats once ("spoke for nearly an hour" / "a 50-minute phone call", the one
-    call). The unit alone never makes a conflict; here it makes an agreement only when no other
-    figure could be the counterpart."""
+    """Agreements between durations that name no counted thing in common, where each is the
+    other's only compatible duration in its report, counting a figure a report repeats once
+    ("spoke for nearly an hour" / "a 50-minute phone call", the one call). The unit alone never
+    makes a conflict; here it makes an agreement only when no other figure could be the
+    counterpart. Sums are left out: a story holds many, and two of them agree by chance
+    ("earned approximately $30 million" / "donated $30 million")."""
     by_source: dict[int, list[tuple[SentenceFacts, int, Measure]]] = defaultdict(list)
     for f in facts:
         for i, m in enumerate(f.measures):
             closed = (m.low is None) == (m.high is None)  # exact, or hedged both ways; not "at least"
-            if m.dim in PHYSICAL and closed and not _VAGUE.search(m.quantity.text):
+            if m.dim == "duration" and closed and not _VAGUE.search(m.quantity.text):
                 by_source[f.source].append((f, i, m))
     links = []
     sources = sorted(by_source)
@@ -276,8 +276,13 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
         return None
     same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or _only_of_kind(p, ma, mb)
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
-    # participants around it on both sides: the unit alone never aligns two figures
-    unit_and_context = ma.dim is not None and not (ma.counted and mb.counted) and context(ma, mb) >= 2
+    # participants around it on both sides (two words, or one and the same owner): the unit alone
+    # never aligns two figures
+    unit_and_context = (
+        ma.dim is not None
+        and not (ma.counted and mb.counted)
+        and (context(ma, mb) >= 2 or (context(ma, mb) >= 1 and bool(ma.owners & mb.owners)))
+    )
     confidence = number_confidence(p, ma, mb, same_thing)
     if compatible(ma, mb):
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:

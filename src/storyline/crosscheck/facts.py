@@ -131,8 +131,8 @@ def _counted_after(text: str, end: int) -> str | None:
     head = None
     for tok in tokens(text[end : end + 40])[:4]:
         low = tok.lower()
-        if head is None and low in ("in", "of", "for", "worth"):
-            continue  # "$5 million in aid", "$43 million in federal taxes"
+        if head is None and low in ("in", "of", "for", "to", "worth"):
+            continue  # "$5 million in aid", "$43 million in federal taxes", "$30 million to charity"
         if not (tok[0].isalpha() and len(low) > 2) or low in MONTHS_AND_DAYS | REPORTING | STOP:
             break
         head = low

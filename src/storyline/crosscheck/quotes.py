@@ -293,17 +293,20 @@ MEANING_WORDS = frozenset(
         "only all none every any will would can could may might must should shall won wo nt"
     )
 )
-SPELLING = 0.75  # two words this alike are one word spelled two ways (Qaddafi / Gadhafi)
+SPELLING = 0.75  # two words this alike are one word spelled two ways ("judgment" / "judgement")
+NAME_SPELLING = 0.6  # two names this alike are one name transliterated two ways (Qaddafi / Gadhafi)
 
 
 def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
     """(cosmetic, words only in a, words only in b) of one remark quoted twice.
 
-    Cosmetic: the differing words are spellings of one word, inflections ("pew"/"pews"), or
-    small words inserted or dropped; never a negation, a condition, a cause or another content
-    word. The words returned are the ones that differ, as written, for the summary."""
-    wa, wb = plain(a).split(), plain(b).split()
-    ta, tb = [stem(w) for w in wa], [stem(w) for w in wb]
+    Cosmetic: what differs once both are transcribed alike ("O.K."/"okay", "that's"/"that is")
+    is spellings of one word (Qaddafi / Gadhafi), inflections ("pew"/"pews"), small words, or a
+    name or title a transcript keeps or drops ("Representative Thibodeau" / "Thibodeau"); never a
+    negation, a condition, a cause or another content word. The words returned are the ones
+    that differ, as written, for the summary."""
+    wa, wb = _words_as_written(a), _words_as_written(b)
+    ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
     cosmetic = True
@@ -313,19 +316,38 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
         xa, xb = wa[i1:i2], wb[j1:j2]
         only_a += xa
         only_b += xb
+        la, lb = [w.lower() for w in xa], [w.lower() for w in xb]
         if (
             op == "replace"
             and len(xa) == len(xb)
             and all(
-                fuzz.ratio(x, y) / 100 >= SPELLING and not ({x, y} & MEANING_WORDS)
+                fuzz.ratio(x.lower(), y.lower()) / 100 >= (NAME_SPELLING if x[:1].isupper() else SPELLING)
+                and not ({x.lower(), y.lower()} & MEANING_WORDS)
                 for x, y in zip(xa, xb, strict=True)
             )
         ):
             continue
-        changed = set(xa) | set(xb)
-        if changed & MEANING_WORDS or changed - STOP:
+        changed = set(la) | set(lb)
+        names = {w.lower() for w in xa + xb if w[:1].isupper() and w.lower() not in MEANING_WORDS | STOP}
+        if (
+            changed & MEANING_WORDS
+            or (changed - STOP - names - {"okay", "ok"})
+            or (op == "replace" and names)
+        ):
             cosmetic = False
     return cosmetic, only_a, only_b
+
+
+def _words_as_written(text: str) -> list[str]:
+    """The quote's words with their case, so a name can be told from a word."""
+    return re.findall(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?", _OKAY.sub("okay", text))
+
+
+def _transcribed_word(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("n't"):
+        return "not"
+    return stem(w.split("'")[0])
 
 
 def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
