@@ -9,10 +9,12 @@ again: the change is found when a conflict of that aspect holds the changed sent
 
 Not every plant is a change a reader could see: the other report may quote only another part of a
 long quote, credit its quote to nobody ("After threatening to 'spill the beans', he retweeted"),
-quote a title rather than speech ("Axios on HBO"), or give only the year the changed weekday
-falls in. A plant is *checkable* when the other report states what was changed: the changed quote
-words (a word with its neighbour) are in its sentence; its sentence holds the same quoted words
-credited by a reporting verb; the new date falls outside every date it gives for the fact. Recall
+quote a title rather than speech ("Axios on HBO"), give only the year the changed weekday
+falls in, or give an order of size ("hundreds of thousands") for the changed figure. A plant is
+*checkable* when the other report states what was changed: the changed quote words (a word with
+its neighbour) are in its sentence; its sentence holds the same quoted words credited by a
+reporting verb; the new date falls outside every date it gives for the fact; its figure is a
+figure, not an order of size. Recall
 is printed over all plants and over the checkable ones.
 
 The 25 events split by their order in labels.json into a tuning half (even) and a check half (odd),
@@ -219,9 +221,14 @@ def _other_sentences(f: Finding, sid: str) -> list[str]:
     return [s.text for s in f.statements if s.source != sid]
 
 
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b", re.I)
+
+
 def checkable(aspect: str, f: Finding, y: AnnotatedArticle, changed: AnnotatedArticle, pos: int) -> bool:
     """Does the other report state what the plant changed (see the module docstring)?"""
     other = _other_sentences(f, y.id)
+    if aspect == "number":  # "hundreds of thousands" gives no figure a doubled one contradicts
+        return not any(v.source != y.id and _VAGUE.search(v.text) for v in f.values)
     if aspect == "quote":
         q = _quote_in(y, f, y.id)
         change = _quote_change(q.text) if q is not None else None

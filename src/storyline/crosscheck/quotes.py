@@ -19,7 +19,8 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.decide import dates_conflict
+from storyline.crosscheck.facts import DatedEvent, SentenceFacts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.words import STOP, content_stems, plain, stem
 from storyline.model import Quote
@@ -316,7 +317,6 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
         xa, xb = wa[i1:i2], wb[j1:j2]
         only_a += xa
         only_b += xb
-        la, lb = [w.lower() for w in xa], [w.lower() for w in xb]
         if (
             op == "replace"
             and len(xa) == len(xb)
@@ -327,13 +327,10 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
             )
         ):
             continue
-        changed = set(la) | set(lb)
-        names = {w.lower() for w in xa + xb if w[:1].isupper() and w.lower() not in MEANING_WORDS | STOP}
-        if (
-            changed & MEANING_WORDS
-            or (changed - STOP - names - {"okay", "ok"})
-            or (op == "replace" and names)
-        ):
+        changed = set(ta[i1:i2]) | set(tb[j1:j2])  # as transcribed: "that's" is read as "that"
+        names = {t for w, t in zip(xa + xb, ta[i1:i2] + tb[j1:j2], strict=True) if w[:1].isupper()}
+        names -= MEANING_WORDS | STOP
+        if changed & MEANING_WORDS or (changed - STOP - names - {"okay"}) or (op == "replace" and names):
             cosmetic = False
     return cosmetic, only_a, only_b
 
@@ -348,6 +345,19 @@ def _transcribed_word(word: str) -> str:
     if w.endswith("n't"):
         return "not"
     return stem(w.split("'")[0])
+
+
+def _other_occasions(a: QuoteFact, b: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
+    """Do the sentences holding the two quotes date them to different days ("said Monday" /
+    "told CNN on Thursday")? The same speaker on two occasions says two things."""
+    def days(qf: QuoteFact) -> list[DatedEvent]:
+        q = qf.quote
+        return [
+            d for f in sents[qf.source] if f.end > q.start and f.start < q.end for d in f.dates if d.days == 1
+        ]
+
+    da, db = days(a), days(b)
+    return bool(da and db and all(dates_conflict(x, y) for x in da for y in db))
 
 
 def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
@@ -402,6 +412,8 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
         if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
             continue  # the other speaker stands beside the quote: attribution, not a conflict
+        if conflict and aspect == "quote" and _other_occasions(a, b, sents):
+            continue  # one speaker on two days: two remarks, not one quoted two ways
         if aspect == "speaker":
             va: object = a.quote.speaker_key
             vb: object = b.quote.speaker_key

@@ -1,0 +1,199 @@
+"""What makes a cross-check trustworthy on reports it was not tuned on: a conflict only between
+statements of one fact, agreements that state one fact, unsure differences listed to check
+rather than stated, cosmetic quote variants kept apart from changes of meaning, and one story
+told consistently (no sentence both corroborated and unique, no id twice)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.crosscheck.quotes import wording_change
+from storyline.model import Article, Finding, Report, content_id
+from storyline.render import render_report as render
+
+ROOT = Path(__file__).resolve().parent.parent
+BASIL = ROOT.parent / "shared" / "data" / "basil-dev"
+GOLD_MORE = ROOT / "bench" / "natural" / "gold-more.jsonl"
+
+
+def run(nlp: Any, embedder: Any, *texts: str, published: tuple[str, ...] = ()) -> Report:
+    arts = [
+        Article(
+            id=content_id(f"Outlet {i}", t),
+            text=t,
+            source=f"Outlet {chr(65 + i)}",
+            published=published[i] if published else "2024-03-01",
+        )
+        for i, t in enumerate(texts)
+    ]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def found(
+    findings: tuple[Finding, ...] | list[Finding], kind: str, aspect: str, *parts: str
+) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.kind == kind
+        and f.aspect == aspect
+        and all(any(p in s.text for s in f.statements) for p in parts)
+    ]
+
+
+VANCE_A = (
+    "Prosecutors in Manhattan reopened the case on Monday, officials said.\n\n"
+    "The case was first examined in 2011 by Cyrus Vance, then a district attorney, who declined to "
+    "bring charges.\n\nMr. Vance said on Monday that he stood by the decision."
+)
+VANCE_B = (
+    "Manhattan prosecutors on Monday reopened the case, officials said.\n\n"
+    "In 2011, the case was looked at by Cyrus Vance, then an assistant district attorney, who did not "
+    "bring charges.\n\nVance said Monday that he stood by his decision."
+)
+
+
+def test_one_office_ranked_differently_is_a_role_conflict(nlp: Any, embedder: Any) -> None:
+    report = run(nlp, embedder, VANCE_A, VANCE_B)
+    roles = found(
+        report.findings, "conflict", "role", "then a district attorney", "then an assistant district"
+    )
+    assert roles and roles[0].confidence >= 0.6
+    assert {v.text for v in roles[0].values} >= {"district attorney"}
+    # the sentences that disagree on the role are not also told as corroborated
+    assert not any("then a district attorney" in b.text for b in report.brief)
+
+
+def test_other_words_for_a_role_are_no_conflict(nlp: Any, embedder: Any) -> None:
+    a = VANCE_A.replace("then a district attorney", "then a prosecutor")
+    report = run(nlp, embedder, a, VANCE_B)
+    assert not [f for f in report.findings + report.to_check if f.aspect == "role"]
+
+
+def test_close_figures_of_one_thing_conflict_and_never_agree(nlp: Any, embedder: Any) -> None:
+    """ "1.5 million" is written to the hundred thousand: 1.6 million is another figure."""
+    a = "Last year 1.5 million women signed up for the program, the agency said on Tuesday."
+    b = "Last year 1.6 million women signed up for the program, the agency reported Tuesday."
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings + report.to_check, "conflict", "number", "1.5 million", "1.6 million")
+    assert not [f for f in report.findings if f.kind == "agree" and f.aspect in ("number", "claim")]
+
+
+def test_a_part_beside_others_is_not_the_whole(nlp: Any, embedder: Any) -> None:
+    """ "three other women" besides her make four: no conflict with "four women"."""
+    a = "She is one of four women who have accused the senator of misconduct, her lawyer said."
+    b = "Her lawyer said she and three other women have accused the senator of misconduct."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings + report.to_check if f.kind == "conflict" and f.aspect == "number"]
+
+
+def test_figures_sharing_only_a_noun_are_not_one_fact(nlp: Any, embedder: Any) -> None:
+    a = "Two heartland states filed suit against the rule on Monday, arguing it oversteps federal law."
+    b = "Four states have legalized the drug for adults, and lawmakers in others are weighing bills."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings if f.kind == "conflict"]
+
+
+def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
+    a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
+    b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings + report.to_check if f.aspect == "date"]
+
+
+def test_the_same_weekday_words_never_conflict(nlp: Any, embedder: Any) -> None:
+    """Two reports written a day apart both say "on Wednesday": their resolutions differ, the
+    reports do not."""
+    a = "The committee will hold its hearing on Wednesday, the chairman announced."
+    b = "The committee will hold its hearing on Wednesday, the chairman said in a statement."
+    report = run(nlp, embedder, a, b, published=("2024-03-05", "2024-03-07"))
+    assert not [f for f in report.findings + report.to_check if f.kind == "conflict" and f.aspect == "date"]
+
+
+def test_year_spans_differ_at_their_ends(nlp: Any, embedder: Any) -> None:
+    a = "Cowan will be the second black senator from the state, after Edward Brooke, who served 1967 to 1979."
+    b = "Cowan will be its first black senator since Edward Brooke, a Republican, held the seat 1966 to 1978."
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings + report.to_check, "conflict", "date", "1967 to 1979", "1966 to 1978")
+    assert not [f for f in report.findings if f.kind == "agree"]
+
+
+def test_cosmetic_and_meaningful_quote_differences() -> None:
+    assert wording_change("Qaddafi must go now", "Gadhafi must go now")[0]
+    assert wording_change("I disagree with Representative Thibodeau", "I disagree with Thibodeau")[0]
+    assert wording_change("You might think that's okay", "You might think it's O.K.")[0]
+    changed, only_a, only_b = wording_change("We reject his visit", "We reject his message")
+    assert not changed and only_a == ["visit"] and only_b == ["message"]
+    assert not wording_change("We will pass it", "We won't pass it")[0]
+    assert not wording_change("To pass the bill", "If they don't pass the bill")[0]
+
+
+def test_cosmetic_quote_variant_is_to_check_not_a_conflict(nlp: Any, embedder: Any) -> None:
+    a = "“Qaddafi must go, and he must go now,” the president told reporters at the White House on Friday."
+    b = "“Gadhafi must go, and he must go now,” the president told reporters at the White House on Friday."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings if f.kind == "conflict"]
+    assert [f for f in report.to_check if f.aspect == "wording"]
+
+
+def test_to_check_is_rendered_apart_with_its_confidence(nlp: Any, embedder: Any) -> None:
+    a = "“Qaddafi must go, and he must go now,” the president told reporters at the White House on Friday."
+    b = "“Gadhafi must go, and he must go now,” the president told reporters at the White House on Friday."
+    report = run(nlp, embedder, a, b)
+    data = json.loads(render(report, "json"))
+    assert data["to_check"] and all(0 <= f["confidence"] <= 1 for f in data["to_check"] + data["findings"])
+    assert "## To check" in render(report, "markdown")
+    assert "To check" in render(report, "terminal", color=False)
+    assert 'id="to-check"' in render(report, "html")
+
+
+@pytest.fixture(scope="module")
+def seeds_report(seed_paths: tuple[Path, Path], nlp: Any, embedder: Any) -> Report:
+    return compare(list(seed_paths), nlp=nlp, embedder=embedder)
+
+
+def test_one_story_told_consistently(seeds_report: Report) -> None:
+    """A sentence in the brief is never also "only in" its source; ids are unique; an agreement
+    holds one statement per fact per source at most twice (a source may repeat a fact)."""
+    ids = Counter(f.id for f in seeds_report.findings + seeds_report.to_check)
+    assert max(ids.values()) == 1
+    unique = {
+        (f.statements[0].source, f.statements[0].text) for f in seeds_report.findings if f.kind == "unique"
+    }
+    briefed = {(sid, b.text) for b in seeds_report.brief for sid in b.sources}
+    assert not unique & briefed
+    for f in seeds_report.findings:
+        if f.kind == "agree":
+            per_source = Counter(s.source for s in f.statements)
+            assert len(per_source) >= 2 and max(per_source.values()) <= 2
+
+
+def test_stated_conflicts_are_confident(seeds_report: Report) -> None:
+    from storyline.crosscheck.report import CONFIDENT
+
+    assert all(f.confidence >= CONFIDENT for f in seeds_report.findings if f.kind == "conflict")
+    assert all(f.confidence < CONFIDENT or f.aspect == "wording" for f in seeds_report.to_check)
+
+
+@pytest.mark.skipif(not BASIL.is_dir(), reason="../shared/data/basil-dev is absent")
+def test_judged_gold_snippets_are_exact() -> None:
+    """Every snippet of the project's judged lines occurs exactly once in its article, as the
+    guide requires, so the scorer can find it."""
+    for line in GOLD_MORE.read_text().splitlines():
+        item = json.loads(line)
+        assert item["triplet"] and item["kind"] in (
+            "discrepancy",
+            "false_conflict",
+            "false_agreement",
+            "none",
+        )
+        for side in item.get("sides", []):
+            text = json.loads((BASIL / side["file"]).read_text())["text"]
+            assert text.count(side["snippet"]) == 1, (side["file"], side["snippet"])
