@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import lru_cache
 
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import DatedEvent, Measure, SentenceFacts
@@ -523,18 +524,18 @@ def same_act(p: Pair) -> bool:
     """The same person doing the same distinctive act in both sentences, in other words around
     it: the shared rare word stands beside the person's name in both ("Mr Putin requested the
     call" / "a 50-minute phone call that Putin requested")."""
-    acts = _acts(p.a, p.rare_words) & _acts(p.b, p.rare_words)
-    if p.score < CLAIM_SCORE or not acts:
+    if p.score < CLAIM_SCORE or not p.rare_words:
         return False
-    return any(_beside(p.a, n, acts) and _beside(p.b, n, acts) for n in _people(p))
+    people = _people(p)
+    acts = _lower_stems(p.a.text) & _lower_stems(p.b.text) & p.rare_words if people else frozenset()
+    return any(_beside(p.a, n, acts) and _beside(p.b, n, acts) for n in people) if acts else False
 
 
-def _acts(f: SentenceFacts, words: frozenset[str]) -> frozenset[str]:
-    """Those of ``words`` the sentence writes in lower case: acts and things, not names, titles
-    or days ("requested", "rupture"; not "Aitan", "Speaker", "Friday")."""
-    return frozenset(
-        st for t in tokens(f.text) if t.islower() and (st := stem(t)) in words and t not in MONTHS_AND_DAYS
-    )
+@lru_cache(maxsize=8192)
+def _lower_stems(text: str) -> frozenset[str]:
+    """Stems of the words a sentence writes in lower case: acts and things, not names, titles or
+    days ("requested", "rupture"; not "Aitan", "Speaker", "Friday")."""
+    return frozenset(stem(t) for t in tokens(text) if t.islower() and t not in MONTHS_AND_DAYS)
 
 
 def same_denial(p: Pair) -> bool:
