@@ -267,14 +267,23 @@ SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker"
 # --- measuring ----------------------------------------------------------------------------------
 
 
+def _at(f: Finding, aspects: tuple[str, ...], sid: str, span: tuple[int, int]) -> bool:
+    return (
+        f.kind == "conflict"
+        and f.aspect in aspects
+        and any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
+    )
+
+
 def found(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> bool:
     """A conflict of this aspect holds a statement of the changed report over the changed span."""
-    return any(
-        f.kind == "conflict"
-        and f.aspect == aspect
-        and any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
-        for f in report.findings
-    )
+    return any(_at(f, (aspect,), sid, span) for f in report.findings)
+
+
+def listed_confidence(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> float | None:
+    """The confidence of the possible conflict at the change that the report lists to check."""
+    scores = [f.confidence for f in getattr(report, "to_check", ()) if _at(f, (aspect, "wording"), sid, span)]
+    return max(scores) if scores else None
 
 
 def _texts(f: Finding) -> tuple[str | None, tuple[str, ...]]:
@@ -289,6 +298,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
     annotated = {a.id: a for a in annotate_many(arts, nlp)}
     planted: Counter[tuple[str, str]] = Counter()  # (half, aspect) → plants; "aspect*" checkable
     hits: Counter[tuple[str, str]] = Counter()
+    listed: Counter[tuple[str, str]] = Counter()  # missed, but in the report's "to check" list
     stats: Counter[tuple[str, str]] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
@@ -307,7 +317,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
             stats[half, "aligned"] += len(aligned)
             stats[half, "conflicts"] += len(conflicts)
             stats[half, "real"] += len(stated) - len(conflicts)
-            stats[half, "to_check"] += len(base.to_check)
+            stats[half, "to_check"] += len(getattr(base, "to_check", ()))
             stats[half, "pairs_with_conflict"] += bool(conflicts)
             alarms.extend(f"[{half}] {f.aspect}: {f.summary[:160]}" for f in conflicts)
             known = {_texts(f) for f in stated}
@@ -351,12 +361,23 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                         hits.update(keys)
                     else:
                         vals = " | ".join(v.text[:40] for v in f.values)
+                        listed_at = listed_confidence(report, aspect, changed.id, span)
+                        if listed_at is not None:
+                            listed.update(keys)
+                            vals += f" — listed to check at {listed_at:.2f}"
                         misses.append(
                             f"[{half}{'' if fair else ', not checkable'}] {aspect}: "
                             f"{Path(y.article.path or '').name} @{pos}: "
                             f"{text[pos : pos + 50]!r} [was: {vals}]"
                         )
-    return {"planted": planted, "hits": hits, "stats": stats, "misses": misses, "alarms": alarms}
+    return {
+        "planted": planted,
+        "hits": hits,
+        "listed": listed,
+        "stats": stats,
+        "misses": misses,
+        "alarms": alarms,
+    }
 
 
 def main() -> int:
@@ -371,7 +392,7 @@ def main() -> int:
     t0 = time.perf_counter()
     nlp, embedder = load_nlp(), Embedder()
     res = evaluate(triplets(opts.data, opts.limit), nlp, embedder)
-    planted, hits, stats = res["planted"], res["hits"], res["stats"]
+    planted, hits, stats, listed = res["planted"], res["hits"], res["stats"], res["listed"]
 
     def total(c: Counter[tuple[str, str]], key: str, half: str) -> int:
         return sum(v for (h, k), v in c.items() if k == key and half in (h, "all"))
@@ -385,7 +406,8 @@ def main() -> int:
         for aspect in PLANTERS:
             every = ratio(total(hits, aspect, half), total(planted, aspect, half))
             fair = ratio(total(hits, aspect + "*", half), total(planted, aspect + "*", half))
-            print(f"  {aspect:<10}{every:>20}{fair:>22}   >= 0.85")
+            also = total(listed, aspect + "*", half)
+            print(f"  {aspect:<10}{every:>20}{fair:>22}   >= 0.85   (+{also} checkable listed to check)")
         conflicts, aligned = total(stats, "conflicts", half), total(stats, "aligned", half)
         with_conflict, pairs = total(stats, "pairs_with_conflict", half), total(stats, "pairs", half)
         stray, runs = total(stats, "stray", half), total(stats, "planted_runs", half)
