@@ -197,3 +197,17 @@ def test_judged_gold_snippets_are_exact() -> None:
         for side in item.get("sides", []):
             text = json.loads((BASIL / side["file"]).read_text())["text"]
             assert text.count(side["snippet"]) == 1, (side["file"], side["snippet"])
+
+
+def test_one_event_in_two_places_is_listed_to_check(nlp: Any, embedder: Any) -> None:
+    """Without a gazetteer "in Seattle" / "in Washington" may be one place, so a place difference
+    is never stated, but a reader sees it: one shooting, one night, two cities."""
+    a = "A student was shot and wounded in Bellingham on Friday night, police said."
+    b = "A woman was shot and wounded in Seattle on Friday night, police said."
+    report = run(nlp, embedder, a, b, published=("2024-03-09", "2024-03-09"))
+    assert not [f for f in report.findings if f.kind == "conflict"]
+    places = found(report.to_check, "conflict", "place", "Bellingham", "Seattle")
+    assert places and {v.text for v in places[0].values} == {"Bellingham", "Seattle"}
+    # the same place named on both sides is no difference
+    report = run(nlp, embedder, a, b.replace("Seattle", "Bellingham"), published=("2024-03-09", "2024-03-09"))
+    assert not [f for f in report.to_check if f.aspect == "place"]

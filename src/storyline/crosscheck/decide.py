@@ -645,6 +645,58 @@ def compare_claims(p: Pair) -> list[Link]:
     ]
 
 
+PLACE_CONFIDENCE = 0.5  # without a gazetteer, "in Seattle" / "in Washington" may be one place: to check
+
+
+def compare_places(p: Pair) -> list[Link]:
+    """The same event placed in different places: one event word dated alike in both sentences,
+    with the same people (or no one named), and places named beside it that share none. Without a
+    gazetteer a city and its state look like two places, so these are always listed to check."""
+    links = []
+    for ia, da in enumerate(p.a.dates):
+        for ib, db in enumerate(p.b.dates):
+            if not (da.places and db.places) or da.places & db.places or dates_conflict(da, db):
+                continue
+            people_a = {n for n in p.a.names if n.startswith("person:")}
+            people_b = {n for n in p.b.names if n.startswith("person:")}
+            same_people = bool(people_a & people_b) or not (people_a or people_b)
+            if not (da.event & db.event and same_people and p.cos >= PLACE_COS):
+                continue
+            names_a = set(tokens(p.a.text.lower()))
+            names_b = set(tokens(p.b.text.lower()))
+            # a place the other sentence names too (elsewhere in it) is no disagreement
+            if any(_place_word(x) in names_b for x in da.places) or any(
+                _place_word(x) in names_a for x in db.places
+            ):
+                continue
+            links.append(
+                Link(
+                    "place",
+                    True,
+                    Side.of(
+                        p.a, ", ".join(sorted(_place_label(x) for x in da.places)), sorted(da.places), "p", ia
+                    ),
+                    Side.of(
+                        p.b, ", ".join(sorted(_place_label(x) for x in db.places)), sorted(db.places), "p", ib
+                    ),
+                    p.score,
+                    PLACE_CONFIDENCE,
+                )
+            )
+    return links
+
+
+PLACE_COS = 0.5  # sentences this alike, about one event with the same people
+
+
+def _place_word(key: str) -> str:
+    return key.split(":")[-1].split("_")[-1]
+
+
+def _place_label(key: str) -> str:
+    return key.split(":")[-1].replace("_", " ").title()
+
+
 def decide(p: Pair) -> list[Link]:
     """Every typed comparison of one candidate pair."""
-    return compare_measures(p) + compare_dates(p) + compare_claims(p)
+    return compare_measures(p) + compare_dates(p) + compare_places(p) + compare_claims(p)

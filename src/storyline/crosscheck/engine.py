@@ -44,7 +44,7 @@ def all_links(
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
-    facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date"))
+    facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:

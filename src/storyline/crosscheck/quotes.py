@@ -350,6 +350,7 @@ def _transcribed_word(word: str) -> str:
 def _other_occasions(a: QuoteFact, b: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
     """Do the sentences holding the two quotes date them to different days ("said Monday" /
     "told CNN on Thursday")? The same speaker on two occasions says two things."""
+
     def days(qf: QuoteFact) -> list[DatedEvent]:
         q = qf.quote
         return [

@@ -67,6 +67,8 @@ def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
         return f"The same remark is quoted in different words{diff}: {_versions(g, outlets)}."
     if g.aspect == "role":
         return f"The same person is given different roles: {_versions(g, outlets, '{}')}."
+    if g.aspect == "place":
+        return f"The sources place this in different places: {_versions(g, outlets, '{}')}."
     if g.aspect == "speaker":
         who = ", ".join(f"{outlets[s.source]} credits {s.value_text or 'nobody named'}" for s in g.sides)
         return f"The same words are credited to different people: {who}."
