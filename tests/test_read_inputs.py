@@ -165,6 +165,18 @@ def test_cli_reports_each_bad_input_in_one_line_and_goes_on(tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
+def test_user_text_in_an_error_line_is_never_markup(tmp_path: Path) -> None:
+    """A path holding rich's markup ("m[/]bad.txt") is printed as written; the run goes on."""
+    folder = tmp_path / "m["
+    folder.mkdir()
+    bad = folder / "]bad.txt"
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(app, ["read", str(bad), str(SEED_A), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"storyline: {bad}: empty file"
+    assert json.loads(result.stdout)["path"] == str(SEED_A)
+
+
 def test_stdin_is_read() -> None:
     result = CliRunner().invoke(app, ["read", "-", "--format", "json"], input=SEED_B.read_bytes())
     assert result.exit_code == 0

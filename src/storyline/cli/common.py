@@ -12,10 +12,12 @@ from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from storyline.errors import SkippedRecord, UnreadableInput
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup off: what goes to stderr holds user text (paths, URLs, record ids), never rich markup
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 SourceOption = Annotated[
     str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
@@ -32,7 +34,7 @@ ReportOption = Annotated[
 
 def report_error(where: str, problem: str) -> None:
     """Print the one line a user sees for a bad input: ``storyline: FILE: problem``."""
-    err_console.print(f"[red]storyline:[/red] {where}: {problem}", markup=True, highlight=False)
+    err_console.print(Text("storyline:", style="red").append(f" {where}: {problem}"), highlight=False)
 
 
 def write_output(text: str, output: Path | None) -> None:
