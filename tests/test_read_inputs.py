@@ -177,6 +177,50 @@ def test_user_text_in_an_error_line_is_never_markup(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["path"] == str(SEED_A)
 
 
+def test_json_nested_too_deep_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text('{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n" + json.dumps({"text": BODY}) + "\n")
+    result = CliRunner().invoke(app, ["read", str(deep), str(lines), str(SEED_A), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"storyline: {deep}: JSON nested too deep" in result.stderr
+    assert f"storyline: {lines}:1: JSON nested too deep" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 2  # the good JSON line and the seed
+    assert "Traceback" not in result.output
+
+
+def test_a_lone_surrogate_escape_is_replaced_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "surrogate.json"
+    path.write_text('{"title": "Floods \\ud800 rise", "text": ' + json.dumps(BODY)[:-1] + ' \\udfff"}')
+    result = CliRunner().invoke(app, ["read", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "Floods \ufffd rise"
+
+
+def test_gzip_nested_deep_is_refused(tmp_path: Path) -> None:
+    data = BODY.encode()
+    for _ in range(50):
+        data = gzip.compress(data, compresslevel=1)
+    path = tmp_path / "nested.txt.gz"
+    path.write_bytes(data)
+    assert "nested more than" in unreadable(path).reason
+
+
+def test_every_gzip_member_counts_against_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bomb cut into members expands no further than one member may."""
+    from storyline.reading import decode
+
+    monkeypatch.setattr(decode, "MAX_DECOMPRESSED", 1_000_000)
+    member = gzip.compress(b"\0" * 600_000)
+    path = tmp_path / "multi.txt.gz"
+    path.write_bytes(member * 3)
+    assert "expands past" in unreadable(path).reason
+    two = tmp_path / "two.txt.gz"  # two members within the limit are one text
+    two.write_bytes(gzip.compress(BODY.encode()) + gzip.compress(b"\n\nMore text followed on Monday."))
+    assert read(two).text.endswith("More text followed on Monday.")
+
+
 def test_stdin_is_read() -> None:
     result = CliRunner().invoke(app, ["read", "-", "--format", "json"], input=SEED_B.read_bytes())
     assert result.exit_code == 0

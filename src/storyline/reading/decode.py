@@ -7,7 +7,6 @@ replacement characters would corrupt quotes and names, so we detect instead of g
 from __future__ import annotations
 
 import codecs
-import gzip
 import zlib
 
 from storyline.errors import UnreadableInput
@@ -58,19 +57,25 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
 
 
 def gunzip(data: bytes, name: str) -> bytes:
-    """Decompress a gzip file, refusing truncated or corrupt ones and decompression bombs."""
-    d = zlib.decompressobj(wbits=31)
+    """Decompress a gzip file, refusing truncated or corrupt ones and decompression bombs.
+
+    Every member of a multi-member gzip (concatenated files) counts against one limit: a bomb
+    split into many small members expands no further than a single one may."""
+    parts: list[bytes] = []
+    size, rest = 0, data
     try:
-        out = d.decompress(data, MAX_DECOMPRESSED)
-        if d.unconsumed_tail:
-            raise UnreadableInput(name, f"gzip data expands past {MAX_DECOMPRESSED // 2**20} MB")
-        rest = d.unused_data
-        parts = [out]
-        while rest:  # a multi-member gzip (concatenated files)
-            parts.append(gzip.decompress(rest))
-            rest = b""
-        if not d.eof:
-            raise UnreadableInput(name, "truncated gzip file (it ends before the compressed data does)")
-    except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+        while True:
+            d = zlib.decompressobj(wbits=31)
+            out = d.decompress(rest, MAX_DECOMPRESSED - size + 1)
+            size += len(out)
+            if size > MAX_DECOMPRESSED or d.unconsumed_tail:
+                raise UnreadableInput(name, f"gzip data expands past {MAX_DECOMPRESSED // 2**20} MB")
+            parts.append(out)
+            if not d.eof:
+                raise UnreadableInput(name, "truncated gzip file (it ends before the compressed data does)")
+            rest = d.unused_data
+            if not rest.strip(b"\0"):  # the end, or the zero padding some writers leave
+                break
+    except zlib.error as exc:
         raise UnreadableInput(name, f"corrupt gzip file ({exc})") from exc
     return b"".join(parts)

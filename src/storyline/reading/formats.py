@@ -24,9 +24,19 @@ def looks_like_gzip(blob: Blob) -> bool:
     return blob.head.startswith(b"\x1f\x8b")
 
 
+MAX_GZIP_LAYERS = 3  # a .tar.gz inside a .gz is plausible; a gzip nested deeper is an attack
+
+
 def read_gzip(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
-    """Decompress, then dispatch again on the content (HTML, JSON, text...)."""
+    """Decompress (a gzip of a gzip too, a few layers deep at most), then dispatch again on the
+    content (HTML, JSON, text...)."""
     data = gunzip(blob.read_all(options.max_bytes), blob.name)
+    for _ in range(MAX_GZIP_LAYERS - 1):
+        if not data.startswith(b"\x1f\x8b"):
+            break
+        data = gunzip(data, blob.name)
+    if data.startswith(b"\x1f\x8b"):
+        raise UnreadableInput(blob.name, f"gzip nested more than {MAX_GZIP_LAYERS} layers deep")
     yield from read_blob(blob.with_data(data), options)
 
 

@@ -45,10 +45,18 @@ def _pick(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
         if isinstance(value, dict):
             value = value.get("name") or value.get("title")
         if isinstance(value, list):
-            value = [v.get("name") if isinstance(v, dict) else v for v in value]
+            value = [_valid_text(v.get("name") if isinstance(v, dict) else v) for v in value]
         if value not in (None, "", []):
-            return value
+            return _valid_text(value)
     return None
+
+
+def _valid_text(value: Any) -> Any:
+    """A string with any lone surrogate ("\\ud800" escapes, valid JSON but not text) replaced by
+    U+FFFD, so the article can be printed and stored; other values as they are."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
 
 
 def _paragraphs(text: str) -> str:
@@ -116,6 +124,8 @@ def read_json(blob: Blob, options: ReadOptions) -> Iterator[Article | Unreadable
         obj = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise UnreadableInput(blob.name, f"invalid JSON ({exc})") from exc
+    except RecursionError:
+        raise UnreadableInput(blob.name, "JSON nested too deep to be an article") from None
     if isinstance(obj, list):
         for n, item in enumerate(obj, 1):
             try:
@@ -147,3 +157,5 @@ def read_jsonl(blob: Blob, options: ReadOptions) -> Iterator[Article | Unreadabl
             yield exc
         except (UnicodeDecodeError, ValueError) as exc:
             yield UnreadableInput(where, f"invalid JSON ({exc})")
+        except RecursionError:
+            yield UnreadableInput(where, "JSON nested too deep to be an article")
