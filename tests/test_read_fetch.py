@@ -42,6 +42,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(
                 SEED_B.read_text(encoding="utf-8").encode("cp1252", "replace"), "text/plain; charset=cp1252"
             )
+        elif self.path == "/gz-members":  # a bomb cut into gzip members
+            self._send(gzip.compress(b"\0" * 600_000) * 3, Content_Encoding="gzip")
         elif self.path == "/slow":
             time.sleep(1.5)
             self._send(b"late")
@@ -86,6 +88,17 @@ def test_fetches_a_page_and_keeps_its_address(server: str) -> None:
 
 def test_follows_a_redirect_and_records_where_it_landed(server: str) -> None:
     assert read(f"{server}/moved").url == f"{server}/seed"
+
+
+def test_every_member_of_a_gzip_response_counts_against_the_limit(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.reading import decode
+
+    monkeypatch.setattr(decode, "MAX_DECOMPRESSED", 1_000_000)
+    with pytest.raises(UnreadableInput, match="expands past"):
+        read(f"{server}/gz-members")
+    assert read(f"{server}/seed-gz").text  # one member within the limit reads as before
 
 
 def test_not_found(server: str) -> None:

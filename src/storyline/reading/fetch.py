@@ -61,11 +61,17 @@ def _decoded(raw: bytes, encoding: str | None, url: str) -> bytes:
         return raw
     import zlib
 
-    try:
-        if enc in ("gzip", "x-gzip"):
-            return zlib.decompress(raw, wbits=31)
-        if enc == "deflate":
-            return zlib.decompress(raw)
-    except zlib.error as exc:
-        raise UnreadableInput(url, f"corrupt {enc} response ({exc})") from exc
+    from storyline.reading.decode import MAX_DECOMPRESSED, gunzip
+
+    if enc in ("gzip", "x-gzip"):
+        return gunzip(raw, url)  # bounded like any gzip file, every member counted
+    if enc == "deflate":
+        try:
+            d = zlib.decompressobj()
+            out = d.decompress(raw, MAX_DECOMPRESSED + 1)
+        except zlib.error as exc:
+            raise UnreadableInput(url, f"corrupt {enc} response ({exc})") from exc
+        if len(out) > MAX_DECOMPRESSED or d.unconsumed_tail:
+            raise UnreadableInput(url, f"deflate data expands past {MAX_DECOMPRESSED // 2**20} MB")
+        return out
     raise UnreadableInput(url, f"unsupported Content-Encoding {enc!r}")

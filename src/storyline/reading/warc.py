@@ -129,11 +129,15 @@ def read_record_at(path: str | Path, offset: int) -> WarcPage | Skipped:
             fh.seek(offset)
             d = zlib.decompressobj(wbits=31)
             data = b""
+            limit = MAX_RECORD_BYTES + 65536
             while not d.eof:
-                chunk = fh.read(1 << 16)
+                chunk = d.unconsumed_tail or fh.read(1 << 16)
                 if not chunk:
                     return Skipped(f"offset {offset}", "truncated", "the gzip member ends early", offset)
-                data += d.decompress(chunk)
+                data += d.decompress(chunk, limit + 1 - len(data))
+                if len(data) > limit:  # a record expands no further than a record may be
+                    too_big = f"record over {limit // 2**20} MB"
+                    return Skipped(f"offset {offset}", "too-large", too_big, offset)
             stream: BinaryIO = io.BytesIO(data)
         else:
             fh.seek(offset)
