@@ -44,6 +44,14 @@ class Handler(BaseHTTPRequestHandler):
             )
         elif self.path == "/gz-members":  # a bomb cut into gzip members
             self._send(gzip.compress(b"\0" * 600_000) * 3, Content_Encoding="gzip")
+        elif self.path == "/trickle":  # one byte at a time, never idle long enough to time out
+            self.send_response(200)
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                for _ in range(40):
+                    self.wfile.write(b"z")
+                    self.wfile.flush()
+                    time.sleep(0.1)
         elif self.path == "/slow":
             time.sleep(1.5)
             self._send(b"late")
@@ -99,6 +107,12 @@ def test_every_member_of_a_gzip_response_counts_against_the_limit(
     with pytest.raises(UnreadableInput, match="expands past"):
         read(f"{server}/gz-members")
     assert read(f"{server}/seed-gz").text  # one member within the limit reads as before
+
+
+def test_a_trickling_download_is_stopped_by_the_deadline(server: str) -> None:
+    options = ReadOptions(timeout_s=1.0, deadline_s=1.0)
+    with pytest.raises(UnreadableInput, match="longer than 1 s"):
+        read(f"{server}/trickle", options=options)
 
 
 def test_not_found(server: str) -> None:

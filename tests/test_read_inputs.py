@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,16 @@ def test_every_gzip_member_counts_against_the_limit(tmp_path: Path, monkeypatch:
     two = tmp_path / "two.txt.gz"  # two members within the limit are one text
     two.write_bytes(gzip.compress(BODY.encode()) + gzip.compress(b"\n\nMore text followed on Monday."))
     assert read(two).text.endswith("More text followed on Monday.")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(app, ["read", str(fifo), str(SEED_A), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"storyline: {fifo}: not a regular file (a FIFO, socket or device)"
+    assert json.loads(result.stdout)["path"] == str(SEED_A)
 
 
 def test_stdin_is_read() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import Blob, ReadOptions
 
@@ -16,6 +18,7 @@ def fetch(url: str, options: ReadOptions) -> Blob:
     """Download one page into a Blob named by the address the user gave."""
     import httpx  # imported here: most runs read files and should not pay for it
 
+    deadline = time.monotonic() + options.deadline_s
     try:
         with (
             httpx.Client(
@@ -37,6 +40,8 @@ def fetch(url: str, options: ReadOptions) -> Blob:
                 size += len(chunk)
                 if size > options.max_bytes:
                     raise UnreadableInput(url, _too_large(options))
+                if time.monotonic() > deadline:  # a byte every few seconds never trips the read timeout
+                    raise UnreadableInput(url, f"download took longer than {options.deadline_s:g} s")
                 chunks.append(chunk)
             data = _decoded(b"".join(chunks), resp.headers.get("content-encoding"), url)
             return Blob.from_bytes(url, data, url=str(resp.url), charset=resp.charset_encoding)

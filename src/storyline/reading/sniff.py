@@ -12,6 +12,7 @@ arrays or archives); it raises ``UnreadableInput`` for the whole blob, or yields
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,8 +31,9 @@ class ReadOptions:
 
     source_name: str | None = None  # the outlet when the page does not name itself
     max_bytes: int = MAX_DOCUMENT_BYTES
-    timeout_s: float = 15.0  # for URLs
+    timeout_s: float = 15.0  # for URLs: each connect and read
     max_redirects: int = 5
+    deadline_s: float = 60.0  # for URLs: the whole download, however slowly the bytes trickle in
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Blob:
     @classmethod
     def from_path(cls, path: Path, name: str | None = None) -> Blob:
         try:
+            # a FIFO, socket or device would block on open or never end: only regular files
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise UnreadableInput(name or str(path), "not a regular file (a FIFO, socket or device)")
             with path.open("rb") as fh:
                 head = fh.read(HEAD_BYTES)
         except OSError as exc:
