@@ -282,7 +282,7 @@ def found(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> bool:
 
 def listed_confidence(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> float | None:
     """The confidence of the possible conflict at the change that the report lists to check."""
-    scores = [f.confidence for f in getattr(report, "to_check", ()) if _at(f, (aspect, "wording"), sid, span)]
+    scores = [f.confidence for f in report.to_check if _at(f, (aspect, "wording"), sid, span)]
     return max(scores) if scores else None
 
 
@@ -317,7 +317,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
             stats[half, "aligned"] += len(aligned)
             stats[half, "conflicts"] += len(conflicts)
             stats[half, "real"] += len(stated) - len(conflicts)
-            stats[half, "to_check"] += len(getattr(base, "to_check", ()))
+            stats[half, "to_check"] += len(base.to_check)
             stats[half, "pairs_with_conflict"] += bool(conflicts)
             alarms.extend(f"[{half}] {f.aspect}: {f.summary[:160]}" for f in conflicts)
             known = {_texts(f) for f in stated}

@@ -174,8 +174,8 @@ def test_three_sources_make_one_finding_per_fact(nlp: Any, embedder: Any) -> Non
 def test_rounding_follows_the_digits_written(
     a: tuple[str, float, str | None], b: tuple[str, float, str | None], agree: bool
 ) -> None:
-    from storyline.crosscheck.decide import compatible
     from storyline.crosscheck.facts import to_measure
+    from storyline.crosscheck.measures import compatible
     from storyline.model import Quantity
 
     def measure(text: str, value: float, unit: str | None) -> Any:

@@ -177,26 +177,11 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
         hedge, start = None, own_start
     after = _AFTER_RE.match(right)
     end = m.end() + (after.end() if after else 0)
-    sized = None if after else _SIZED.match(text[m.start("num") :])
-    if sized is not None and not m.group("num2"):
-        # "a 48-page indictment", "the 35-word oath": the size of the thing in units of the noun
-        end = m.start("num") + sized.end()
-        value, low, high = _bounds(num, None, hedge) or (None, None, None)
-        if value is None:
-            return None
-        return Quantity(
-            text=text[start:end],
-            value=_tidy(value),
-            low=None if low is None else _tidy(low),
-            high=None if high is None else _tidy(high),
-            unit=sized.group("noun").lower(),
-            counted=_counted(doc, base + end, sent),
-            hedge=hedge,
-            start=base + start,
-            end=base + end,
-        )
-    post = _POST_RE.match(text[end:])
-    if post:
+    # "a 48-page indictment", "the 35-word oath": the size of the thing in units of the noun
+    sized = None if after or m.group("num2") else _SIZED.match(text, m.start("num"))
+    if sized is not None:
+        end = sized.end()
+    elif post := _POST_RE.match(text[end:]):
         end += post.end()
         hedge = " ".join((post.group("post") or "plus").lower().split())
     if num.lower() in ("a", "an", "one") and not _article_ok(num, after, left, right):
@@ -205,9 +190,12 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
     if bounds is None:
         return None
     value, low, high = bounds
-    unit, counted, factor = _unit(m, after)
-    if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
-        counted = _counted(doc, base + end, sent)  # "40 percent of voters", not "3.9 percent last month"
+    if sized is not None:
+        unit, counted, factor = sized.group("noun").lower(), _counted(doc, base + end, sent), 1.0
+    else:
+        unit, counted, factor = _unit(m, after)
+        if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
+            counted = _counted(doc, base + end, sent)  # "40 percent of voters", not "3.9 percent last month"
     if unit is None and counted is None:
         return None  # a bare number counting nothing we can name is more likely a label
     return Quantity(
@@ -251,7 +239,7 @@ def _not_a_quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> bool:
     if re.search(r"[A-Za-z]-$", left) or _NAME_BEFORE.search(left):
         return True  # F-16, COVID-19, Article 5, No. 2
     if re.match(r"-(?!(?:year-old|plus|" + _TIME_UNIT + r")\b)[A-Za-z]", right, re.I) and not _SIZED.match(
-        text[m.start("num") :]
+        text, m.start("num")
     ):
         return True  # "two-track approach": a spelled-out classifier in a compound adjective
     if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur"):

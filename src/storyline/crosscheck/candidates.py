@@ -22,6 +22,8 @@ from storyline.crosscheck.facts import SentenceFacts
 TOP_K = 3  # nearest sentences per sentence and per other source
 RARE = 2  # a word in at most this many sentences of a source is distinctive there
 MAX_BUCKET = 40  # a key shared by more sentences than this says nothing about any one pair
+AGREE_SCORE = 0.62  # pair score above which two sentences state the same thing
+SAME_SCORE = 0.75  # pair score above which two sentences say the same thing, in other words
 
 
 @dataclass(frozen=True)

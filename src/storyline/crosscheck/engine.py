@@ -13,9 +13,10 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
-from storyline.crosscheck.decide import compatible, decide, sole_counterparts
+from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link
+from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
     agree_threshold,
@@ -51,7 +52,7 @@ def all_links(
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
-    quoted += compare_roles(articles, facts)
+    quoted += compare_roles(articles, by_source)
     # a sentence whose quote another source words differently agrees with that source on nothing
     differing = {
         (side.source, side.start, other.source)

@@ -140,12 +140,13 @@ def _counted_after(text: str, end: int) -> str | None:
 
 
 def to_dated_event(
-    t: TimeExpr, text: str, span: tuple[int, int], places: Sequence[Entity]
-) -> DatedEvent | None:  # places: the sentence's places and people
+    t: TimeExpr, text: str, span: tuple[int, int], named: Sequence[Entity]
+) -> DatedEvent | None:
     """A resolved time expression with its event words; None when it has no interval.
 
-    The words around the expression are its nearest content words within its own sentence, and
-    its places are the places named among them: "talks ... on January 9 and 10 in Geneva".
+    The words around the expression are its nearest content words within its own sentence; of
+    the sentence's places and people (``named``), its places and actors are those named among
+    them: "talks ... on January 9 and 10 in Geneva", "when Mr. Bush released his returns".
     """
     first, last = _iso(t.start), _iso(t.end)
     if first is None or last is None or _attributive(t, text):
@@ -162,10 +163,9 @@ def to_dated_event(
     hi = after[-1][1] if after else e
     near = frozenset(w[:5] for _, _, w in before + after)
     event = frozenset(w[:5] for w in content_stems(t.event or "", drop=drop))
-    near_places = frozenset(
-        p.key for p in places if lo <= p.start and p.end <= hi and p.label in PLACE_LABELS
-    )
-    actors = frozenset(p.key for p in places if lo <= p.start and p.end <= hi and p.label == "PERSON")
+    beside = [e for e in named if lo <= e.start and e.end <= hi]
+    near_places = frozenset(e.key for e in beside if e.label in PLACE_LABELS)
+    actors = frozenset(e.key for e in beside if e.label == "PERSON")
     # "from 1967 to 1979" is the whole span, both ends told: not one bound of it
     bound = _BOUND.search(text, max(span[0], s - 20), s) is not None and not _RANGE.search(t.text)
     return DatedEvent(t, first, last, event, near, near_places, bound, actors)

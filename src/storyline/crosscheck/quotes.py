@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from storyline.crosscheck.decide import dates_conflict
+from storyline.crosscheck.events import dates_conflict
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.words import STOP, content_stems, plain, stem

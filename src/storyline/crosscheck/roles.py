@@ -12,6 +12,7 @@ words, not a conflict; "former" is a matter of when, not of which office.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -55,15 +56,18 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def roles_of(article: AnnotatedArticle, facts: Sequence[SentenceFacts]) -> list[Role]:
-    """Every role the article gives a named person, in its sentence."""
+    """Every role the article gives a named person, in its sentence (``facts``: the article's
+    sentences, in order)."""
     text = article.text
+    starts = [f.start for f in facts]  # the sentences in text order
     out = []
     for e in article.entities:
         if e.label != "PERSON" or not e.key:
             continue
-        sentence = next((f for f in facts if f.start <= e.start < f.end), None)
-        if sentence is None:
+        at = bisect_right(starts, e.start) - 1
+        if at < 0 or e.start >= facts[at].end:
             continue
+        sentence = facts[at]
         after = _APPOSITIVE.match(text[e.end : min(sentence.end, e.end + 80)])
         if after:
             words = _words(after.group(1))
@@ -89,9 +93,12 @@ def _conflict(a: Role, b: Role) -> bool:
     return longer[-len(shorter) :] == shorter
 
 
-def compare_roles(articles: Sequence[AnnotatedArticle], facts: Sequence[SentenceFacts]) -> list[Link]:
-    """Role conflicts between every two sources, one per person and pair of roles."""
-    by_source = [roles_of(a, [f for f in facts if f.source == i]) for i, a in enumerate(articles)]
+def compare_roles(
+    articles: Sequence[AnnotatedArticle], sentences: Sequence[Sequence[SentenceFacts]]
+) -> list[Link]:
+    """Role conflicts between every two sources, one per person and pair of roles; ``sentences``
+    holds each article's sentence facts, in order."""
+    by_source = [roles_of(a, facts) for a, facts in zip(articles, sentences, strict=True)]
     links = []
     for i, ra in enumerate(by_source):
         for rb in by_source[i + 1 :]:

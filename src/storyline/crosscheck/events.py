@@ -1,0 +1,228 @@
+"""Dates and places across sources: two time expressions are one fact only when they date one
+event (its word, its people and place, each report's own publication date); then their intervals
+decide agreement or conflict. The same event placed in two places is listed to check.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
+from storyline.crosscheck.facts import DatedEvent
+from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.words import plain, tokens
+
+COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
+
+PLACE_CONFIDENCE = 0.5  # without a gazetteer, "in Seattle" / "in Washington" may be one place: to check
+
+PLACE_COS = 0.5  # sentences this alike, about one event with the same people
+
+
+def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
+    """How surely two time expressions date one event; 0 when they may be different events.
+
+    One's event word must appear at the other (its event or the words around it), and the places
+    named beside them must not differ; a shared place, or shared names in similar sentences,
+    confirms it.
+    """
+    words_a, words_b = da.event | da.near, db.event | db.near
+    if not (da.event & words_b or db.event & words_a):
+        return 0.0
+    if da.actors - p.b.names or db.actors - p.a.names:
+        return 0.0  # one side names a doer the other never names: "when Mr. Bush released his returns"
+    shared = words_a & words_b
+    if da.places and db.places and not da.places & db.places:
+        return 0.0
+    if da.places & db.places:
+        return 1.0 + 0.1 * len(shared)
+    # the same people, and the event word with its arguments around both dates ("the tabloid
+    # published a story … claiming Cruz had extramarital affairs" / "story published Friday that
+    # alleged Cruz has had extramarital affairs"), or with fewer words in like sentences
+    if p.a.names & p.b.names and (len(shared) >= 3 or (p.cos >= 0.55 and len(shared) >= 2)):
+        return 0.5 + 0.1 * len(shared)
+    # no one named on either side, so no participant to differ: the event word and its predicate
+    # in like sentences ("parties will hold primaries in mid May" / "the primary would be held on
+    # April 30")
+    if not (p.a.names or p.b.names) and p.cos >= 0.55 and len(shared) >= 2:
+        return 0.5
+    return 0.0
+
+
+def _grain(d: DatedEvent) -> str:
+    """The unit an interval is written in: whole years, whole months, or days."""
+    if (d.first.month, d.first.day, d.last.month, d.last.day) == (1, 1, 12, 31):
+        return "year"
+    if d.first.day == 1 and (d.last + timedelta(days=1)).day == 1:
+        return "month"
+    return "day"
+
+
+def _span_of_units(d: DatedEvent) -> bool:
+    """A span of several years or months written out ("from 1967 to 1979"): its ends are facts."""
+    grain = _grain(d)
+    if grain == "year":
+        return d.last.year > d.first.year
+    if grain == "month":
+        return (d.last.year, d.last.month) != (d.first.year, d.first.month)
+    return False
+
+
+def dates_conflict(da: DatedEvent, db: DatedEvent) -> bool:
+    """Different days for one event; a coarse expression holding a precise one is no conflict,
+    but two spans written in the same unit ("1967 to 1979", "1966 to 1978") differ at their ends."""
+    if (da.first, da.last) == (db.first, db.last):
+        return False
+    if _span_of_units(da) and _span_of_units(db) and _grain(da) == _grain(db):
+        return True
+    a_coarse, b_coarse = da.days > COARSE_DAYS, db.days > COARSE_DAYS
+    if a_coarse and da.first <= db.first and db.last <= da.last:
+        return False
+    if b_coarse and db.first <= da.first and da.last <= db.last:
+        return False
+    if a_coarse and b_coarse:
+        return da.last < db.first or db.last < da.first
+    return True
+
+
+def interval(d: DatedEvent) -> list[str]:
+    return [d.first.isoformat(), d.last.isoformat()]
+
+
+def _told_too(d: DatedEvent, others: tuple[DatedEvent, ...]) -> bool:
+    """Does the other sentence give this date as well? Then it does not contradict it: "said Monday
+    that he was fired Friday" against "was fired Friday"."""
+    return any(not dates_conflict(d, o) for o in others)
+
+
+_EXPLICIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def explicit(d: DatedEvent) -> bool:
+    """Does the expression name its date ("January 10", "1967", "May 2017")? A weekday or "last
+    month" is resolved against the publication date and the tense, and may be resolved wrongly."""
+    return _EXPLICIT.search(d.time.text) is not None
+
+
+def date_confidence(p: Pair, da: DatedEvent, db: DatedEvent, crossed: bool) -> float:
+    """How surely two time expressions date one event, from the event itself: the same event
+    word at both, the same place, the event words crossed, the same people, sentences that say
+    the same; a date the reader resolves (a weekday) is less sure than one written out."""
+    score = (
+        (0.3 if da.event & db.event else 0.0)
+        + (0.25 if da.places & db.places else 0.0)
+        + (0.15 if crossed else 0.0)
+        + (0.1 if p.a.names & p.b.names else 0.0)
+        + 0.1 * min(len(da.near & db.near), 2)
+        + (0.1 if p.score >= AGREE_SCORE else 0.0)
+        + (0.2 if p.score >= SAME_SCORE else 0.0)
+        + 0.1 * (explicit(da) + explicit(db))
+    )
+    return min(1.0, score)
+
+
+def compare_dates(p: Pair) -> list[Link]:
+    """Each time expression against its best-matching one in the other sentence.
+
+    Two dates that may not be one event's make no finding when they differ: they are not shown as
+    agreeing, and a conflict needs sure evidence that they date one event. The same words ("on
+    Wednesday", "on Wednesday") are never a conflict: when they resolve apart, the resolution
+    differs (two publication dates, a tense misread), not the reports."""
+    links = []
+    for ia, da in enumerate(p.a.dates):
+        scored = [(same_event(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
+        scored = [s for s in scored if s[0] > 0]
+        if not scored and _only_dates(p, da):
+            scored = [(0.5, 0, p.b.dates[0])]
+        if not scored:
+            continue
+        strength, ib, db = max(scored, key=lambda s: s[0])
+        # A conflict needs the event itself on both sides (one's event word beside the other's
+        # date, both ways, counts: "on Tuesday refused to step down" / "continued his refusal to
+        # step down Tuesday"), or the same place beside both dates, or several words around both
+        # dates in sentences that say the same about the same people.
+        crossed = bool(da.event & (db.event | db.near) and db.event & (da.event | da.near))
+        sure = (
+            bool(da.event & db.event or da.places & db.places)
+            or _only_dates(p, da)
+            or (
+                bool(p.a.names & p.b.names)
+                and (crossed or (len(da.near & db.near) >= 2 and p.score >= AGREE_SCORE))
+            )
+        )
+        differ = dates_conflict(da, db)
+        if differ and not sure:
+            continue
+        both_hold = da.bound or db.bound or _told_too(da, p.b.dates) or _told_too(db, p.a.dates)
+        if differ and (both_hold or plain(da.time.text) == plain(db.time.text)):
+            continue
+        links.append(
+            Link(
+                "date",
+                differ,
+                Side.of(p.a, da.time.text, interval(da), "d", ia),
+                Side.of(p.b, db.time.text, interval(db), "d", ib),
+                strength,
+                date_confidence(p, da, db, crossed),
+            )
+        )
+    return links
+
+
+def _only_dates(p: Pair, da: DatedEvent) -> bool:
+    """Two sentences that say the same thing, each with one date written out: one event's date,
+    whatever verb each uses for it ("served from 1967 to 1979" / "held the seat from 1966 to 1978")."""
+    return (
+        p.score >= SAME_SCORE
+        and len(p.a.dates) == 1
+        and len(p.b.dates) == 1
+        and explicit(da)
+        and explicit(p.b.dates[0])
+    )
+
+
+def compare_places(p: Pair) -> list[Link]:
+    """The same event placed in different places: one event word dated alike in both sentences,
+    with the same people (or no one named), and places named beside it that share none. Without a
+    gazetteer a city and its state look like two places, so these are always listed to check."""
+    if not (any(d.places for d in p.a.dates) and any(d.places for d in p.b.dates)):
+        return []
+    people_a = {n for n in p.a.names if n.startswith("person:")}
+    people_b = {n for n in p.b.names if n.startswith("person:")}
+    same_people = bool(people_a & people_b) or not (people_a or people_b)
+    if not (same_people and p.cos >= PLACE_COS):
+        return []
+    words_a, words_b = set(tokens(p.a.text.lower())), set(tokens(p.b.text.lower()))
+    links = []
+    for ia, da in enumerate(p.a.dates):
+        for ib, db in enumerate(p.b.dates):
+            if not (da.places and db.places and da.event & db.event) or da.places & db.places:
+                continue
+            if dates_conflict(da, db):
+                continue
+            # a place the other sentence names too (elsewhere in it) is no disagreement
+            if any(_place_word(x) in words_b for x in da.places) or any(
+                _place_word(x) in words_a for x in db.places
+            ):
+                continue
+            links.append(
+                Link(
+                    "place",
+                    True,
+                    Side.of(p.a, _places_label(da.places), sorted(da.places), "p", ia),
+                    Side.of(p.b, _places_label(db.places), sorted(db.places), "p", ib),
+                    p.score,
+                    PLACE_CONFIDENCE,
+                )
+            )
+    return links
+
+
+def _place_word(key: str) -> str:
+    return key.split(":")[-1].split("_")[-1]
+
+
+def _places_label(keys: frozenset[str]) -> str:
+    """The places as a reader names them: "name:new_york" → "New York"."""
+    return ", ".join(sorted(k.split(":")[-1].replace("_", " ").title() for k in keys))

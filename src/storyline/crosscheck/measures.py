@@ -1,0 +1,332 @@
+"""Figures across sources: two numbers are one fact only when they count one thing (the counted
+noun, the words around it, the owner named beside it); then their bounds after hedges and rounding
+decide agreement or conflict. A unit alone never makes two figures one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
+from storyline.crosscheck.facts import Measure, SentenceFacts
+from storyline.crosscheck.links import Link, Side
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+_VAGUE = re.compile(r"^\D*\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b\D*$", re.I)
+
+MAX_SLACK = 0.1  # rounding never stretches a figure by more than a tenth
+
+MAX_RATIO = 4.0  # a conflict between figures further apart than this is two different things
+
+ROUNDING = 0.01  # two exact figures within 1% are one figure rounded differently
+
+SMALL = 10  # counts below this agree by chance too often to be worth a finding
+
+AGREE_BONUS = 0.3  # two figures of one counted thing with compatible values: seldom a coincidence
+
+UNIT_AGREE = 0.5  # compatible figures in one unit, each the other's sole match: shown, at the threshold
+
+
+def _bounds(m: Measure) -> tuple[float, float]:
+    """Bounds after the hedge; a figure with neither bound is exact, one bound leaves a side open.
+
+    An approximate hedge is only as loose as the figure's own digits allow: "about 100,000" may
+    be 85,000 or 115,000, but "roughly $141 million" is written to the million and is not $139
+    million, nor "some 1.5 million" 1.6 million."""
+    if m.low is None and m.high is None:
+        return m.value, m.value
+    low = m.low if m.low is not None else float("-inf")
+    high = m.high if m.high is not None else float("inf")
+    if m.low is not None and m.high is not None and m.low < m.value < m.high:
+        unit = digit_unit(m)
+        if unit:
+            low, high = max(low, m.value - unit), min(high, m.value + unit)
+    return low, high
+
+
+def _digits(m: Measure) -> tuple[str, float, float] | None:
+    """(the digits as written, the scale word's factor, the factor to the dimension's base unit):
+    "$43 million" → ("43", 1e6, 1), "50-minute" → ("50", 1, 1); None without digits."""
+    found = _DIGITS.search(m.quantity.text)
+    q = m.quantity
+    if found is None or not q.value:
+        return None
+    raw = found.group(0).replace(",", "")
+    written = float(raw)
+    if not written:
+        return None
+    return raw, abs(q.value / written), abs(m.value / q.value)
+
+
+def _place(raw: str) -> float:
+    """The place value of the last significant digit: "141" → 1, "100000" → 100000, "1.5" → 0.1."""
+    if "." in raw:
+        return 10.0 ** -len(raw.split(".")[1])
+    return 10.0 ** (len(raw) - len(raw.rstrip("0")))
+
+
+def digit_unit(m: Measure) -> float:
+    """The place value of the last significant digit written, in the measure's base unit:
+    "141 million" → 1 million, "100,000" → 100,000, "1.5 million" → 100,000; 0 when unknown."""
+    digits = _digits(m)
+    if digits is None:
+        return 0.0
+    raw, scale, factor = digits
+    return scale * factor * _place(raw)
+
+
+def precision(m: Measure) -> float:
+    """How much a figure may be off by its rounding: "$43 million" may stand for $43,885,310 (a
+    writer cuts to the last digit given), "100,000" for anything within half a hundred thousand;
+    "100" is exact."""
+    digits = _digits(m)
+    if digits is None:
+        return 0.0
+    raw, scale, factor = digits
+    place = _place(raw)
+    if "." in raw:  # a decimal is rounded: "1.5 million" stands for 1.45-1.55 million, not 1.6
+        return factor * scale * 0.5 * place
+    if scale > 1.5:  # a scale word ("43 million"): the last digit written is the precision
+        return factor * scale * place
+    return factor * 0.5 * place if place >= 1000 else 0.0
+
+
+def compatible(ma: Measure, mb: Measure) -> bool:
+    """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
+    la, ha = _bounds(ma)
+    lb, hb = _bounds(mb)
+    top = max(abs(ma.value), abs(mb.value))
+    slack = min(max(ROUNDING * top, precision(ma), precision(mb)), MAX_SLACK * top)
+    # within the rounding, strictly: "50,000" rounds 54,999 but not 55,000
+    return (la <= hb or la < hb + slack) and (lb <= ha or lb < ha + slack)
+
+
+def measure_value(m: Measure) -> dict[str, object]:
+    q = m.quantity
+    return {"value": q.value, "low": q.low, "high": q.high, "unit": q.unit, "counted": q.counted}
+
+
+# nouns a reporter uses in turn for one counted thing, to avoid repeating a word ("16 House-passed
+# measures" / "15 bills"); keyed by the first five letters of the stem, as counted words are
+_COUNTED_ALIKE = {
+    w: i
+    for i, group in enumerate(
+        (
+            ("bill", "measu"),
+            ("troop", "soldi"),
+            ("peopl", "perso", "indiv"),
+            ("death", "fatal"),
+            ("child", "kid"),
+            ("vote", "ballo"),
+            ("vehic", "car"),
+        )
+    )
+    for w in group
+}
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (a in _COUNTED_ALIKE and _COUNTED_ALIKE[a] == _COUNTED_ALIKE.get(b))
+
+
+def same_counted(ma: Measure, mb: Measure) -> bool:
+    """Do both figures count one thing? The counted words meet (or are words a reporter uses in
+    turn for one thing), or one's sits beside the other."""
+    ca = ma.counted[:5] if ma.counted else None
+    cb = mb.counted[:5] if mb.counted else None
+    if ca is None and cb is None:
+        return False
+    if ca is None or cb is None:  # "the call lasted 50 minutes" / "a 50-minute phone call"
+        return (ca or cb) in (mb.near if ca else ma.near) and ma.dim is not None
+    return _alike(ca, cb) or ca in mb.near or cb in ma.near
+
+
+_WHOLE = re.compile(r"\ball(?: of)?(?: the| its| their)?\s+$", re.I)
+
+
+def _whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Do both figures count a whole group ("all 42 members of the GOP caucus" / "all 42 Senate
+    Republicans")? Two sentences about the same people that each give the size of a whole group
+    give one group's size, whatever noun each uses for its members."""
+    return all(
+        _WHOLE.search(side.text, max(0, m.quantity.start - side.start - 12), m.quantity.start - side.start)
+        is not None
+        for side, m in ((p.a, ma), (p.b, mb))
+    )
+
+
+def _far_apart(ma: Measure, mb: Measure) -> bool:
+    low, high = sorted((abs(ma.value), abs(mb.value)))
+    return low == 0 or high / low > MAX_RATIO
+
+
+# a number after one of these counts a part beside one already told ("three other women", "two
+# more states", "another 5,000 troops"): not the whole another report may count
+_PART_OF = re.compile(r"\b(?:other|more|another|additional|further|extra|new)\b", re.I)
+
+
+def part_of_more(side_text: str, side_start: int, m: Measure) -> bool:
+    """Is the figure a part added to others ("three other women": her and three others)?"""
+    at, end = m.quantity.start - side_start, m.quantity.end - side_start
+    before = side_text[max(0, at - 12) : at]
+    after = side_text[end : end + 25].split()[:2]
+    return bool(re.search(r"\b(?:another|additional|further|extra)\s*$", before, re.I)) or any(
+        _PART_OF.fullmatch(w.strip(",.;:")) for w in after
+    )
+
+
+def context(ma: Measure, mb: Measure) -> int:
+    """Words around both figures other than the counted thing itself: the predicate and the
+    participants that make two figures of one noun one fact ("states filed" is not "states have
+    legalized")."""
+    counted = {c[:5] for c in (ma.counted, mb.counted) if c}
+    return len((ma.near & mb.near) - counted)
+
+
+def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> float:
+    """How surely two figures state one fact: the same counted thing, the same words around it
+    (predicate, participants), the same people named, and sentences that say the same."""
+    shared_context = context(ma, mb)
+    named = bool(p.a.names & p.b.names)
+    owned = bool(ma.owners & mb.owners)  # the same owner named beside both figures
+    # sentences far apart in meaning hold figures of different facts however the nouns meet
+    closeness = min(0.4, max(-0.3, p.score - 0.5))
+    score = (
+        (0.3 if same_thing else 0.0)
+        + 0.15 * min(shared_context, 2)
+        + (0.15 if named else 0.0)
+        + (0.2 if owned else 0.0)
+        + closeness
+    )
+    return max(0.0, min(1.0, score))
+
+
+def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Is each figure someone else's? Both name an owner beside the figure, and neither owner is
+    named anywhere in the other sentence ("Mr. Bush paid 35.7 percent" / "the Clintons paid 31.6")."""
+    people_a = {o for o in ma.owners if o.startswith("person:")}
+    people_b = {o for o in mb.owners if o.startswith("person:")}
+    # only people: a group is named many ways ("the GOP caucus" / "Senate Republicans")
+    return bool(people_a and people_b and not people_a & p.b.names and not people_b & p.a.names)
+
+
+def only_of_kind(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Are these the only figures of their kind in two sentences that say the same thing? Then
+    they state one fact, whatever noun each puts beside it ("earned roughly $141 million" /
+    "reported $139 million in adjusted gross income")."""
+    if p.score < SAME_SCORE or _far_apart(ma, mb):
+        return False
+    return sum(m.dim == ma.dim for m in p.a.measures) == 1 and sum(m.dim == mb.dim for m in p.b.measures) == 1
+
+
+def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | None:
+    """(conflict, confidence), or None when the two are not one measure.
+
+    Units alone never make one measure: "two-year extension of tax cuts" and "13-month extension
+    of unemployment insurance" are two durations, not one told twice."""
+    if ma.dim != mb.dim:
+        return None
+    if part_of_more(p.a.text, p.a.start, ma) or part_of_more(p.b.text, p.b.start, mb):
+        return None
+    if other_owners(p, ma, mb):
+        return None
+    same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb)
+    # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
+    # participants around it on both sides (two words, or one and the same owner): the unit alone
+    # never aligns two figures
+    unit_and_context = (
+        ma.dim is not None
+        and not (ma.counted and mb.counted)
+        and (context(ma, mb) >= 2 or (context(ma, mb) >= 1 and bool(ma.owners & mb.owners)))
+    )
+    confidence = number_confidence(p, ma, mb, same_thing)
+    if compatible(ma, mb):
+        if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
+            return None  # "two leaders", "three sides": small counts agree everywhere and say little
+        if same_thing or unit_and_context:
+            # one thing counted alike twice: the same value is seldom a coincidence
+            return False, min(1.0, confidence + AGREE_BONUS)
+        return None
+    if not (same_thing or unit_and_context):
+        return None
+    if _far_apart(ma, mb):
+        return None  # figures that far apart count different things ("six" aides, "47" senators)
+    if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
+        return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
+    # one noun and nothing else in common is weak evidence of one fact ("two heartland states
+    # filed suit" / "four states have legalized"): the confidence says so, and such a pair is
+    # listed to check, never stated
+    return True, confidence
+
+
+def compare_measures(p: Pair) -> list[Link]:
+    """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
+    links = []
+    for ia, ma in enumerate(p.a.measures):
+        for ib, mb in enumerate(p.b.measures):
+            verdict = _measure_link(p, ma, mb)
+            if verdict is None:
+                continue
+            conflict, confidence = verdict
+            links.append(
+                Link(
+                    "number",
+                    conflict,
+                    Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
+                    Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
+                    p.score + 0.5 + 0.2 * context(ma, mb),
+                    confidence,
+                )
+            )
+    return links
+
+
+def _written(m: Measure) -> float:
+    """A duration's number as written, before its unit ("50-minute" → 50, "an hour" → 1)."""
+    found = _DIGITS.search(m.quantity.text)
+    return float(found.group(0).replace(",", "")) if found else 1.0
+
+
+def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Agreements between durations that name no counted thing in common, where each is the
+    other's only compatible duration in its report, counting a figure a report repeats once
+    ("spoke for nearly an hour" / "a 50-minute phone call", the one call). The unit alone never
+    makes a conflict; here it makes an agreement only when no other figure could be the
+    counterpart. Sums are left out: a story holds many, and two of them agree by chance
+    ("earned approximately $30 million" / "donated $30 million")."""
+    by_source: dict[int, list[tuple[SentenceFacts, int, Measure]]] = defaultdict(list)
+    for f in facts:
+        for i, m in enumerate(f.measures):
+            closed = (m.low is None) == (m.high is None)  # exact, or hedged both ways; not "at least"
+            if m.dim == "duration" and closed and not _VAGUE.search(m.quantity.text):
+                by_source[f.source].append((f, i, m))
+
+    def one_value(ms: Sequence[Measure]) -> bool:  # a figure a report repeats counts once
+        return all(compatible(m1, m2) for m1 in ms for m2 in ms)
+
+    links = []
+    sources = sorted(by_source)
+    for x, s in enumerate(sources):
+        for t in sources[x + 1 :]:
+            for fa, ia, ma in by_source[s]:
+                match = [(fb, ib, mb) for fb, ib, mb in by_source[t] if compatible(mb, ma)]
+                if not one_value([mb for _, _, mb in match]):
+                    continue
+                for fb, ib, mb in match:
+                    if max(_written(ma), _written(mb)) < SMALL:
+                        continue  # "one day" / "one-day", "two years": small counts agree by chance
+                    if one_value([m for _, _, m in by_source[s] if compatible(m, mb)]):
+                        links.append(
+                            Link(
+                                "number",
+                                False,
+                                Side.of(fa, ma.quantity.text, measure_value(ma), "m", ia),
+                                Side.of(fb, mb.quantity.text, measure_value(mb), "m", ib),
+                                0.5,
+                                UNIT_AGREE,
+                            )
+                        )
+    return links
