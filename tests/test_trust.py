@@ -211,3 +211,20 @@ def test_one_event_in_two_places_is_listed_to_check(nlp: Any, embedder: Any) -> 
     # the same place named on both sides is no difference
     report = run(nlp, embedder, a, b.replace("Seattle", "Bellingham"), published=("2024-03-09", "2024-03-09"))
     assert not [f for f in report.to_check if f.aspect == "place"]
+
+
+def test_the_timeline_marks_only_stated_date_conflicts(
+    seed_paths: tuple[Path, Path], nlp: Any, embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A date conflict too unsure to state is to check, and the timeline does not mark it."""
+    from storyline.crosscheck import engine, report
+
+    stated = compare(list(seed_paths), nlp=nlp, embedder=embedder)
+    dates = [f for f in stated.findings if f.kind == "conflict" and f.aspect == "date"]
+    assert dates and [t for t in stated.timeline if t.conflict]
+    bar = max(f.confidence for f in dates) + 0.01  # the same conflicts, now below the bar
+    monkeypatch.setattr(report, "CONFIDENT", bar)
+    monkeypatch.setattr(engine, "CONFIDENT", bar)
+    unsure = compare(list(seed_paths), nlp=nlp, embedder=embedder)
+    assert [f for f in unsure.to_check if f.aspect == "date"]
+    assert not [t for t in unsure.timeline if t.conflict]

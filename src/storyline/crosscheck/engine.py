@@ -19,6 +19,7 @@ from storyline.crosscheck.links import Link
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
+    CONFIDENT,
     agree_threshold,
     assemble,
     finding_of,
@@ -127,10 +128,12 @@ def unique_sentences(
 def _conflicting_times(
     links: Sequence[Link], facts: Sequence[SentenceFacts]
 ) -> set[tuple[int, tuple[int, int]]]:
+    """The time expressions the timeline marks as in conflict: those of stated date conflicts
+    only, so the timeline never says what the findings do not (an unsure one is to check)."""
     lookup = {(f.source, f.index): f for f in facts}
     out = set()
     for ln in links:
-        if ln.aspect == "date" and ln.conflict:
+        if ln.aspect == "date" and ln.conflict and ln.confidence >= CONFIDENT:
             for side in (ln.a, ln.b):
                 source, index, _, i = side.key
                 out.add((source, lookup[(source, index)].dates[i].time.offset))
