@@ -7,6 +7,7 @@ The order of preference for a direct quotation's cue and the pronoun rule are se
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,12 @@ class Parsed:
     end: int  # character offset just past the sentence (``Doc.text`` is costly to rebuild)
 
 
+def _within(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    n = bisect_right(starts, pos)
+    return n > 0 and spans[n - 1][1] > pos
+
+
 class _Resolver:
     """Turns a subject token into a Speaker, remembering speakers for later pronouns."""
 
@@ -56,9 +63,10 @@ class _Resolver:
         self.entities = entities
         self.names = display_names(entities)
         self.history: list[Speaker] = []
-        inside = [(q.outer_start, q.outer_end) for q in quotes]
+        inside = sorted((q.outer_start, q.outer_end) for q in quotes)
+        starts = [a for a, _ in inside]
         self.persons = [
-            e for e in entities if e.label == "PERSON" and not any(a <= e.start < b for a, b in inside)
+            e for e in entities if e.label == "PERSON" and not _within(inside, starts, e.start)
         ]
         self.subjects: list[Entity] = []
         self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
@@ -151,11 +159,16 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
     return 4, q.outer_start - pos
 
 
+def _end(p: Parsed) -> int:
+    return p.end
+
+
 def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
     best: tuple[tuple[int, int], Cue] | None = None
-    for n, p in enumerate(parsed):
-        if p.end <= q.outer_start or p.base >= q.outer_end:
-            continue
+    first = bisect_right(parsed, q.outer_start, key=_end)  # parsed sentences are in text order
+    for n in range(first, len(parsed)):
+        if parsed[n].base >= q.outer_end:
+            break
         for cue in cues.get(n, []):
             r = _rank(cue, q)
             if best is None or r < best[0]:

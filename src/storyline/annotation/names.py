@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -167,12 +168,15 @@ def _recall_surnames(text: str, raw: list[tuple[str, str, int]], offset: int) ->
     surnames = {t.split()[-1] for t, label, _ in raw if label == "PERSON" and " " in t}
     if not surnames:
         return raw
-    taken = [(start - offset, start - offset + len(t)) for t, _, start in raw]
+    taken = sorted((start - offset, start - offset + len(t)) for t, _, start in raw)
+    starts = [a for a, _ in taken]
     found = list(raw)
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, surnames))) + r")\b(?![-\w])")
     for m in pattern.finditer(text):
-        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
-            found.append((m.group(1), "PERSON", m.start() + offset))
+        n = bisect_right(starts, m.start())  # the names are in order and do not overlap
+        if (n and taken[n - 1][1] > m.start()) or (n < len(taken) and taken[n][0] < m.end()):
+            continue
+        found.append((m.group(1), "PERSON", m.start() + offset))
     return sorted(found, key=lambda r: r[2])
 
 

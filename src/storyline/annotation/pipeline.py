@@ -18,16 +18,18 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from storyline.annotation import attributes, lemmas
+from storyline.annotation import attributes, lemmas, pieces
 from storyline.annotation import sentences as _sentences
 from storyline.annotation.attribution import Parsed, find_quotes
 from storyline.annotation.blas import use_blas
+from storyline.annotation.doctext import char_tokens, doc_text
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
@@ -103,21 +105,25 @@ def sentence_docs(doc: Doc, chosen: list[Span]) -> list[Doc]:
     return out
 
 
-def parse_selected(doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: str) -> list[Parsed]:
+def parse_selected(
+    doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: str, offset: int = 0
+) -> list[Parsed]:
     """Dependency-parse only the sentences that can hold a quote or a speech cue (``text`` is the
-    doc's text, which ``Doc.text`` would rebuild token by token)."""
+    doc's text, which ``Doc.text`` would rebuild token by token; ``offset`` is where the doc
+    starts in its article when it is a piece of a long one)."""
     if "parser" not in nlp.component_names:
         return []
     parser = nlp.get_pipe("parser")
     chosen = []
     for a, b in spans:
         if _needs_parse(text, a, b):
-            span = doc.char_span(a, b, alignment_mode="expand")
+            span = char_tokens(doc, a, b)
             if span is not None and len(span):
                 chosen.append(span)
     docs = sentence_docs(doc, chosen)
     parsed = list(parser.pipe(docs, batch_size=64)) if docs else []  # type: ignore[attr-defined]
-    return [Parsed(d, s.start_char, s.end_char) for s, d in zip(chosen, parsed, strict=True)]
+    pairs = zip(chosen, parsed, strict=True)
+    return [Parsed(d, offset + s.start_char, offset + s.end_char) for s, d in pairs]
 
 
 def _speaker_described(q: Quote, roles: RoleIndex) -> Quote:
@@ -129,11 +135,15 @@ def _speaker_described(q: Quote, roles: RoleIndex) -> Quote:
     return q if key is None else replace(q, speaker_key=key)
 
 
-def annotate_doc(article: Article, doc: Doc, nlp: Language) -> AnnotatedArticle:
-    """Everything storyline reads in one article, given its main-pass ``doc``."""
+def annotate_doc(
+    article: Article, doc: Doc, nlp: Language, parsed: list[Parsed] | None = None
+) -> AnnotatedArticle:
+    """Everything storyline reads in one article, given its main-pass ``doc`` (and its selected
+    sentences already parsed, when the doc was joined from pieces without their tensors)."""
     spans = _sentences.sentence_spans(doc)  # found by the pipeline's first step
     entities = entities_of(doc)
-    parsed = parse_selected(doc, nlp, spans, article.text)
+    if parsed is None:
+        parsed = parse_selected(doc, nlp, spans, article.text)
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
@@ -169,10 +179,29 @@ def annotate_many(
         yield from annotate_parallel(articles, nlp, n_process=n_process, batch_size=batch_size)
         return
     nlp = nlp or load_nlp()
-    pairs = ((a.text, a) for a in articles)
     off = [name for name in MAIN_PASS_OFF if name in nlp.pipe_names]
-    for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, disable=off):
-        yield annotate_doc(art, doc, nlp)
+    stream = iter(articles)
+    while group := list(islice(stream, batch_size)):
+        whole = [a for a in group if len(a.text) <= pieces.PIECE_CHARS]
+        docs = iter(nlp.pipe((a.text for a in whole), batch_size=batch_size, disable=off))
+        for art in group:
+            if len(art.text) <= pieces.PIECE_CHARS:
+                yield annotate_doc(art, next(docs), nlp)
+            else:
+                yield _annotate_long(art, nlp, off)
+
+
+def _annotate_long(article: Article, nlp: Language, off: list[str]) -> AnnotatedArticle:
+    """A long article annotated piece by piece (see ``pieces``), one piece in memory at a time
+    with its tensor: each piece's selected sentences are parsed as it comes, then its tensor goes."""
+    done: list[Doc] = []
+    parsed: list[Parsed] = []
+    spans = pieces.cuts(article.text)
+    texts = (article.text[a:b] for a, b in spans)
+    for doc, (at, _) in zip(nlp.pipe(texts, batch_size=1, disable=off), spans, strict=True):
+        parsed += parse_selected(doc, nlp, _sentences.sentence_spans(doc), doc_text(doc), offset=at)
+        done.append(pieces.without_tensor(doc))
+    return annotate_doc(article, pieces.join(done), nlp, parsed)
 
 
 def ensure_annotated(

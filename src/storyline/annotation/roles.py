@@ -11,6 +11,7 @@ worse than keeping the description as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class RoleIndex:
     def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
         index = cls()
         prev_end = 0
+        people = sorted(e.start for e in entities if e.label == "PERSON")
         for e in sorted(entities, key=lambda e: e.start):
             if e.label != "PERSON":
                 continue  # "Russian President Vladimir Putin": other names may belong to a title
@@ -65,7 +67,7 @@ class RoleIndex:
             near = _words(found.group(1)) if found else []
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
-            near += _role_after(text, e.end, entities)
+            near += _role_after(text, e.end, people)
             for prev, w in zip(["", *near], near, strict=False):
                 index.words.setdefault(e.key, set()).add(w)
                 index.roles.setdefault(w, set()).add(e.key)
@@ -93,10 +95,12 @@ class RoleIndex:
         return None
 
 
-def _role_after(text: str, end: int, entities: Sequence[Entity]) -> list[str]:
+def _role_after(text: str, end: int, people: Sequence[int]) -> list[str]:
     """Role words of "as the 45th president" after a name, in its clause and before any other
-    person is named (in "X hailed Y as the next president" the role is Y's)."""
-    stop = min([end + 120, *(e.start for e in entities if e.start >= end and e.label == "PERSON")])
+    person is named (in "X hailed Y as the next president" the role is Y's); ``people`` are the
+    sorted starts of the people named."""
+    n = bisect_left(people, end)
+    stop = min(end + 120, people[n]) if n < len(people) else end + 120
     clause = re.split(r"[.!?;:\n“”\"]|,\s+(?:who|which|while|but|and)\b", text[end:stop])[0]
     m = _AS_ROLE.search(clause)
     if m is None:

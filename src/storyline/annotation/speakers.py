@@ -12,11 +12,13 @@ senior administration official") are kept as written, without a key.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.annotation.doctext import char_tokens
 from storyline.annotation.quotes import QuoteSpan
 from storyline.model import Entity
 
@@ -175,10 +177,13 @@ def role_phrase(tok: Token) -> tuple[int, int]:
 
 
 def entity_at(entities: Sequence[Entity], pos: int) -> Entity | None:
-    for e in entities:
-        if e.start <= pos < e.end:
-            return e
-    return None
+    """The entity at character ``pos``; ``entities`` are in text order and do not overlap."""
+    n = bisect_right(entities, pos, key=_start)
+    return entities[n - 1] if n and pos < entities[n - 1].end else None
+
+
+def _start(e: Entity) -> int:
+    return e.start
 
 
 def appositive_name(tok: Token, base: int, entities: Sequence[Entity]) -> Entity | None:
@@ -216,10 +221,11 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
     if not people:
         return out
     for a, b in spans:
-        first = next((e for e in people if a <= e.start < b), None)
-        if first is None:
+        n = bisect_left(people, a, key=_start)
+        if n == len(people) or people[n].start >= b:
             continue
-        span = doc.char_span(a, first.start, alignment_mode="expand")
+        first = people[n]
+        span = char_tokens(doc, a, first.start)
         if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
             out.append(first)
     return out
