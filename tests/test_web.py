@@ -50,7 +50,7 @@ with a list of the officials who would travel to the talks.</p>
 def client(tmp_path_factory: pytest.TempPathFactory, nlp: Any, embedder: Any) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("web") / "library.db"
     settings = WebSettings(db_url=f"sqlite:///{db}", max_upload_bytes=256 * 1024)
-    with TestClient(create_app(settings, nlp=nlp, embedder=embedder)) as c:
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder), base_url="http://localhost") as c:
         yield c
 
 
@@ -284,7 +284,7 @@ def test_add_shows_where_each_input_landed_and_the_error_beside_the_bad_one(
 
 def test_adding_the_same_reports_again_stores_nothing_new(client: TestClient, seed_texts: list[str]) -> None:
     r = client.post("/add", data={"text": seed_texts[:1]}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("http://testserver/jobs/")
+    assert r.status_code == 303 and r.headers["location"].startswith("http://localhost/jobs/")
     job = wait_for_job(client, r.headers["location"] + ".json")
     assert [f["status"] for f in job["files"]] == ["existing"]
 
@@ -361,7 +361,7 @@ def test_a_jsonl_upload_adds_each_record_and_names_the_bad_line(
     ]
     lines = [json.dumps(r) for r in records[:1]] + ['{"title": "cut off'] + [json.dumps(records[1])]
     settings = WebSettings(db_url=f"sqlite:///{tmp_path / 'lib.db'}")
-    with TestClient(create_app(settings, nlp=nlp, embedder=embedder)) as c:
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder), base_url="http://localhost") as c:
         upload = [("files", ("feed.jsonl", "\n".join(lines).encode(), "application/x-ndjson"))]
         job = wait_for_job(c, c.post("/add.json", files=upload).json()["url"])
         assert job["status"] == "done"

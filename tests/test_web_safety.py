@@ -29,7 +29,7 @@ def test_allowed_fetch_still_refuses_loopback_and_says_so_beside_the_url(tmp_pat
         srv.settimeout(0.2)
         port = srv.getsockname()[1]
         settings = WebSettings(db_url=f"sqlite:///{tmp_path / 'lib.db'}", allow_fetch=True)
-        with TestClient(create_app(settings)) as client:
+        with TestClient(create_app(settings), base_url="http://localhost") as client:
             assert "Web addresses" in client.get("/add").text
             urls = f"http://127.0.0.1:{port}/private\nhttp://localhost:{port}/\nfile:///etc/passwd"
             r = client.post("/add.json", data={"urls": urls})
@@ -66,7 +66,7 @@ def test_a_streamed_body_over_the_limit_is_cut_off(tmp_path: Path) -> None:
             yield b"x" * 4096
         yield b"\r\n--b--\r\n"
 
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://localhost") as client:
         # No Content-Length: the limit has to be counted as the body arrives.
         r = client.post(
             "/compare.json", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=b"}
@@ -77,7 +77,7 @@ def test_a_streamed_body_over_the_limit_is_cut_off(tmp_path: Path) -> None:
 
 def test_a_library_that_cannot_be_opened_is_one_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "no" / "such" / "folder" / "lib.db"
-    with TestClient(create_app(WebSettings(db_url=str(missing)))) as client:
+    with TestClient(create_app(WebSettings(db_url=str(missing))), base_url="http://localhost") as client:
         r = client.get("/index.json")
         assert r.status_code == 503
         assert r.json()["ok"] is False and "does not exist" in r.json()["error"]

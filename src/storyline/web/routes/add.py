@@ -94,7 +94,7 @@ def add_work(resources: Resources, raw: list[RawInput], source: str) -> Work:
             stage = "cross-checking the stories that changed" if n >= total else None
             progress.update(done=n, **({"stage": stage} if stage else {}))
 
-        landed = add_to_library(resources, articles, on_filed)
+        landed = add_to_library(resources, articles, on_filed, progress)
         return tuple(_outcome(o, landed) for o in outcomes)
 
     return work
