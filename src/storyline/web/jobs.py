@@ -64,6 +64,7 @@ class JobState:
     total: int = 0
     outcomes: tuple[FileOutcome, ...] = ()
     error: str | None = None
+    checked: int = 0  # stories this job cross-checked: 0 while a later queued add does them all
 
     @property
     def finished(self) -> bool:
@@ -83,6 +84,7 @@ class JobState:
             "percent": self.percent,
             "files": [o.to_dict() for o in self.outcomes],
             "error": self.error,
+            "checked": self.checked,
         }
 
 

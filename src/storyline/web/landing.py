@@ -44,18 +44,23 @@ def add_to_library(
                 crosscheck=False,  # owed (check_due) and paid once the queue is empty
             )
     resources.forget_outlets()
-    if progress is None or progress.alone():
-        check_owed(resources, progress)
+    if progress is None:
+        check_owed(resources)
+    elif progress.alone():
+        progress.update(stage="cross-checking the stories that changed")
+        progress.update(checked=check_owed(resources, progress))
     titles = {sid: _title(resources, sid) for sid in {r.story_id for r in results}}
     return {r.article_id: (r.story_id, titles.get(r.story_id), r.status) for r in results}
 
 
-def check_owed(resources: Resources, progress: Progress | None = None) -> None:
+def check_owed(resources: Resources, progress: Progress | None = None) -> int:
     """Cross-check every story owed one, as ``library add`` does at its end: those the queued adds
     changed, once each however many adds touched them, and any an add killed before counting
-    left behind. Each report is kept in memory, so the story's page then opens at once."""
+    left behind. Each report is kept in memory, so the story's page then opens at once. Returns
+    how many stories were owed."""
     lib = resources.library()
-    for story_id in lib.due():
+    owed = lib.due()
+    for story_id in owed:
         if progress is not None:
             progress.check()  # a stopping server does not start another cross-check
         with resources.model_lock:
@@ -65,6 +70,7 @@ def check_owed(resources: Resources, progress: Progress | None = None) -> None:
                 continue
         if report is not None:
             resources.remember_report(key_of_report(story_id, report), report)
+    return len(owed)
 
 
 def _title(resources: Resources, story_id: str) -> str | None:

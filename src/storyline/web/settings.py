@@ -21,7 +21,9 @@ class WebSettings:
     ``allow_fetch`` lets the add page fetch URLs, which is off by default because a local server
     that fetches what it is told can be turned against the user's own network. ``allowed_hosts``
     are the names the app answers to (``Host``); any other gets 400, so a page that rebinds its
-    own name to this address cannot read the library.
+    own name to this address cannot read the library. ``compare_wait_s`` is how long a compare
+    waits for the models (held by another compare, an add's batch or a story page) before it is
+    answered 503, so that one long compare cannot hold a queue of others.
     """
 
     db_url: str = DEFAULT_DB
@@ -30,6 +32,7 @@ class WebSettings:
     max_fetch_bytes: int = 5 * 1024 * 1024
     page_size: int = 50
     allowed_hosts: tuple[str, ...] = LOOPBACK
+    compare_wait_s: float = 60.0
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:

@@ -1,9 +1,9 @@
 """The compare page: paste or upload 2 to 50 reports and read their cross-check; nothing is stored.
 
-A compare holds the models while it runs, so it is bounded twice: at most ``MAX_REPORTS`` reports
-(reading stops at the first one past it), and a compare that cannot get the models within
-``MODEL_WAIT_S`` (another compare, an add's batch or a story page holds them) is answered 503 with
-Retry-After rather than waiting behind a queue of others.
+A compare holds the models while it runs, so it is bounded twice: at most ``MAX_REPORTS``
+reports (reading stops at the first one past it), and a compare that cannot get the models within
+``WebSettings.compare_wait_s`` (another compare, an add's batch or a story page holds them) is
+answered 503 with Retry-After rather than waiting behind a queue of others.
 """
 
 from __future__ import annotations
@@ -30,10 +30,9 @@ COMPARE_DOC: dict[int | str, dict[str, Any]] = {
     },
     400: {"description": "Under 2 readable reports or over 50: `{ok: false, status, error, errors}`."},
     413: {"description": "The request body is larger than --max-upload-mb."},
-    503: {"description": "The models stayed busy for a minute: try again (Retry-After)."},
+    503: {"description": "The models stayed busy (another compare): try again after Retry-After s."},
 }
 MAX_REPORTS = 50  # the README's 2-50; a larger set is a story for the library, cross-checked once
-MODEL_WAIT_S = 60.0
 
 
 def _form_view(resources: Resources, texts: list[str], outlets: list[str] | None = None) -> dict[str, Any]:
@@ -74,16 +73,17 @@ def read_reports(
 
 def cross_check(resources: Resources, articles: list[Article], errors: list[dict[str, str]]) -> Report:
     """The cross-check, models shared with the rest of the app; late read errors join ``errors``.
-    Raises a 503 when the models stay busy for ``MODEL_WAIT_S``."""
+    Raises a 503 when the models stay busy for ``compare_wait_s``."""
     from storyline.crosscheck import compare
 
     def on_error(exc: UnreadableInput) -> None:
         errors.append({"name": exc.path, "error": exc.reason})
 
-    if not resources.model_lock.acquire(timeout=MODEL_WAIT_S):
+    wait = resources.settings.compare_wait_s
+    if not resources.model_lock.acquire(timeout=wait):
         raise HTTPException(
-            503, "the server is busy cross-checking other reports: try again in a minute",
-            headers={"Retry-After": "60"},
+            503, f"the server stayed busy cross-checking other reports for {wait:g} s: try again later",
+            headers={"Retry-After": str(max(1, round(wait)))},
         )
     try:
         return compare(articles, nlp=resources.nlp(), embedder=resources.embedder(), on_error=on_error)
