@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from storyline.errors import LibraryError, UnreadableInput
+from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
 from storyline.store import filing
 from storyline.store.codec import loads_annotated, vectors_from_bytes
@@ -231,7 +231,7 @@ class Library:
 
     def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
         """Cross-check a story and store its number of conflicts for ``stories``, paying the
-        cross-check it is owed; None for a story of one report (nothing to count).
+        cross-check it is owed; None for a story of fewer than two usable reports (nothing to count).
 
         The count is stored only if the story did not change meanwhile (another process filing
         into it): otherwise the check stays owed and the next one counts the new members."""
@@ -245,8 +245,11 @@ class Library:
         report = None
         conflicts = None
         if row.articles >= 2:
-            report = self.report(row.id, nlp=nlp, embedder=embedder)
-            conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+            try:
+                report = self.report(row.id, nlp=nlp, embedder=embedder)
+                conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+            except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
+                report = None
         with self._write() as conn:
             conn.execute(
                 update(stories)

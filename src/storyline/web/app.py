@@ -29,6 +29,10 @@ DESCRIPTION = """Browse stories, add reports and cross-check them.
 
 Every page has a JSON twin: add `.json` to its path (`/index.json`, `/stories/{id}.json`,
 `/jobs/{id}.json`) or send `Accept: application/json`. Errors are `{ok: false, status, error, errors}`.
+
+Only the host names the server was started for are answered (else 400). A POST whose `Origin`,
+`Referer` or `Sec-Fetch-Site` names another site is refused (403); a program that sends none of
+them, such as curl, needs no token.
 """
 
 
