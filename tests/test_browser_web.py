@@ -208,3 +208,22 @@ def test_pages_fit_a_phone_and_work_from_the_keyboard(page: Any, base_url: str, 
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_another_sites_page_cannot_post_to_the_app(page: Any, base_url: str) -> None:
+    """A real cross-site form post, from a page Chromium believes is http://evil.example: refused
+    with 403, nothing filed; the app's own form posts (above) still work. (Chromium's own Private
+    Network Access blocks a cross-site fetch to loopback; a form navigation it lets through.)"""
+    import httpx
+
+    before = httpx.get(base_url + "/index.json", timeout=10).json()["total"]
+    attack = f"""<!doctype html><title>Win a prize</title>
+<form id=f method=post action="{base_url}/add" enctype="multipart/form-data">
+<textarea name=text>{UPLOAD}</textarea></form>"""
+    page.route("http://evil.example/**", lambda route: route.fulfill(body=attack, content_type="text/html"))
+    page.goto("http://evil.example/")
+    with page.expect_navigation() as nav:
+        page.evaluate("document.getElementById('f').submit()")
+    assert nav.value is not None and nav.value.status == 403
+    assert "refusing a request sent from another site" in page.inner_text("main")
+    assert httpx.get(base_url + "/index.json", timeout=10).json()["total"] == before

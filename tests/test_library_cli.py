@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -63,6 +64,24 @@ def test_add_list_show_remove_export(seed_paths: tuple[Path, Path], tmp_path: Pa
     assert missing.exit_code == 1 and "no story or article" in missing.stderr
     assert runner.invoke(app, ["remove", story, "--db", db]).exit_code == 0
     assert runner.invoke(app, ["export", "--db", db]).stdout == ""
+
+
+def test_rerunning_add_counts_a_story_a_killed_add_left_uncounted(
+    seed_paths: tuple[Path, Path], tmp_path: Path, nlp: Any, embedder: Any
+) -> None:
+    """``crosscheck=False`` files exactly as far as an add killed during its cross-check gets."""
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = str(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add_articles([read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False)
+    listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
+    assert listed[0]["conflicts"] is None
+    again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    assert again.exit_code == 0 and "2 existing" in again.stderr
+    listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
+    assert listed[0]["conflicts"] is not None and listed[0]["conflicts"] >= 1
 
 
 def test_sigkill_mid_add_then_rerun_stores_each_once(shared_data: Path, tmp_path: Path) -> None:

@@ -106,7 +106,37 @@ def test_show_reuses_stored_annotations(
         report = lib.report(story.id, nlp=None, embedder=embedder)  # nlp=None: nothing re-annotated
         assert {s.id for s in report.sources} == {a.id for a in annotated[:2]}
         conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+        assert lib.stories()[0].conflicts is None  # report() only reads
+        checked = lib.check(story.id, nlp=None, embedder=embedder)
+        assert checked is not None and checked.to_dict() == report.to_dict()
         assert lib.stories()[0].conflicts == conflicts
+
+
+def test_a_story_an_add_left_uncounted_is_counted_by_the_next_add(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """An add killed after filing and before counting (``crosscheck=False`` files exactly that far)
+    leaves the story owed a cross-check; re-running the add, though every article is stored,
+    counts it. A later change drops the count again and owes a new check."""
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=None, embedder=embedder, crosscheck=False)
+        (story,) = lib.stories()
+        assert story.conflicts is None and lib.due() == [story.id]
+        lib.report(story.id, nlp=None, embedder=embedder)
+        assert lib.due() == [story.id]  # reading a report pays nothing
+    with Library(db_url) as lib:  # the next run, in a new process
+        again = lib.add_articles(annotated[:2], nlp=None, embedder=embedder)
+        assert [r.status for r in again] == ["existing", "existing"]
+        counted = lib.stories()[0].conflicts
+        assert counted is not None and counted >= 1 and lib.due() == []
+        # A report joining another story owes that story a check and leaves this one counted.
+        lib.add_articles(annotated[2:4], nlp=None, embedder=embedder, crosscheck=False)
+        assert story.id not in lib.due() and len(lib.due()) == 1
+        assert lib.story(story.id).conflicts == counted
+        lib.remove(annotated[1].id)  # the story changes: its count is stale, dropped, owed
+        assert lib.story(story.id).conflicts is None and story.id in lib.due()
+        assert lib.check_due(nlp=None, embedder=embedder) == 2
+        assert lib.due() == [] and lib.story(story.id).conflicts is None  # one report: nothing to count
 
 
 def test_new_version_of_a_url_and_remove(
@@ -371,7 +401,7 @@ def test_a_schema_2_library_gets_its_counts_and_opens(
             conn.execute(schema_version.update().values(version=2))
     with Library(db_url) as lib:
         with lib.engine.connect() as conn:
-            assert current_version(conn) == VERSION == 3
+            assert current_version(conn) == VERSION == 4
         stored, recount = _term_counts(lib)
         assert stored == recount == expected and recount[""] == 4
         assert _grouper_counts(lib) == stored
@@ -379,3 +409,23 @@ def test_a_schema_2_library_gets_its_counts_and_opens(
         assert not results[0].new_story  # the triplet's third report joins its story
         stored, recount = _term_counts(lib)
         assert stored == recount and recount[""] == len(annotated)
+
+
+def test_a_schema_3_library_gets_check_due_and_marks_no_old_story(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Opening a library made before ``check_due`` adds the column; its old uncounted stories are
+    not marked (they may be a Ray add's, left to ``show``), its new changes are."""
+    from sqlalchemy import text
+
+    from storyline.store.schema import schema_version
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=None, embedder=embedder, crosscheck=False)
+        with lib.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE stories DROP COLUMN check_due"))
+            conn.execute(schema_version.update().values(version=3))
+    with Library(db_url) as lib:
+        assert lib.due() == [] and lib.stories()[0].conflicts is None
+        lib.add_articles(annotated[2:4], nlp=None, embedder=embedder, crosscheck=False)
+        assert len(lib.due()) == 1

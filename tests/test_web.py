@@ -50,7 +50,7 @@ with a list of the officials who would travel to the talks.</p>
 def client(tmp_path_factory: pytest.TempPathFactory, nlp: Any, embedder: Any) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("web") / "library.db"
     settings = WebSettings(db_url=f"sqlite:///{db}", max_upload_bytes=256 * 1024)
-    with TestClient(create_app(settings, nlp=nlp, embedder=embedder)) as c:
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder), base_url="http://localhost") as c:
         yield c
 
 
@@ -284,7 +284,7 @@ def test_add_shows_where_each_input_landed_and_the_error_beside_the_bad_one(
 
 def test_adding_the_same_reports_again_stores_nothing_new(client: TestClient, seed_texts: list[str]) -> None:
     r = client.post("/add", data={"text": seed_texts[:1]}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("http://testserver/jobs/")
+    assert r.status_code == 303 and r.headers["location"].startswith("http://localhost/jobs/")
     job = wait_for_job(client, r.headers["location"] + ".json")
     assert [f["status"] for f in job["files"]] == ["existing"]
 
@@ -361,7 +361,7 @@ def test_a_jsonl_upload_adds_each_record_and_names_the_bad_line(
     ]
     lines = [json.dumps(r) for r in records[:1]] + ['{"title": "cut off'] + [json.dumps(records[1])]
     settings = WebSettings(db_url=f"sqlite:///{tmp_path / 'lib.db'}")
-    with TestClient(create_app(settings, nlp=nlp, embedder=embedder)) as c:
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder), base_url="http://localhost") as c:
         upload = [("files", ("feed.jsonl", "\n".join(lines).encode(), "application/x-ndjson"))]
         job = wait_for_job(c, c.post("/add.json", files=upload).json()["url"])
         assert job["status"] == "done"
@@ -371,3 +371,61 @@ def test_a_jsonl_upload_adds_each_record_and_names_the_bad_line(
         errors = [f["error"] for f in job["files"] if f["error"]]
         assert len(errors) == 1 and errors[0].startswith("feed.jsonl:2: invalid JSON")
         assert c.get("/index.json").json()["total"] >= 1
+
+
+def test_no_get_writes_the_library(
+    tmp_path: Path, seed_paths: tuple[Path, Path], nlp: Any, embedder: Any
+) -> None:
+    """A story page computes its cross-check in memory and stores nothing, not even the conflict
+    count the story is owed. SQLite's data_version, read on a connection of the test's own, moves
+    whenever another connection commits a change."""
+    import sqlite3
+
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:  # filed as an add killed before its cross-check leaves them
+        (story_id,) = {
+            r.story_id
+            for r in lib.add_articles(
+                [read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False
+            )
+        }
+    watch = sqlite3.connect(db)
+
+    def version() -> int:
+        return int(watch.execute("PRAGMA data_version").fetchone()[0])
+
+    before = version()
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
+    with TestClient(app, base_url="http://localhost") as c:
+        for path in ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", f"/stories/{story_id}"):
+            assert c.get(path).status_code in (200, 404)
+        body = c.get(f"/stories/{story_id}.json").json()
+        assert body["report"]["findings"] and body["story"]["id"] == story_id
+        assert version() == before
+        lib = app.state.resources.library()
+        assert lib.due() == [story_id] and lib.story(story_id).conflicts is None
+        # The counter does see this app's writes: storing the story's count is one.
+        lib.check(story_id, nlp=nlp, embedder=embedder)
+        assert version() != before and lib.story(story_id).conflicts is not None
+    watch.close()
+
+
+def test_queued_adds_cross_check_each_story_once(
+    tmp_path: Path, nlp: Any, embedder: Any, seed_texts: list[str]
+) -> None:
+    """Adds queued behind each other leave the cross-check to the last one, which checks each
+    story they changed once; the library then counts the seeds' conflicts."""
+    app = create_app(WebSettings(db_url=f"sqlite:///{tmp_path / 'lib.db'}"), nlp=nlp, embedder=embedder)
+    with TestClient(app, base_url="http://localhost") as c:
+        with app.state.resources.model_lock:  # the first add waits for the models, the others queue
+            urls = [c.post("/add.json", data={"text": [t]}).json()["url"] for t in (*seed_texts, FERRY)]
+        jobs = [wait_for_job(c, u) for u in urls]
+        assert [j["status"] for j in jobs] == ["done"] * 3
+        assert [j["checked"] for j in jobs] == [0, 0, 2]  # the seeds' story and the ferry's
+        stories = {s["title"][:5]: s for s in c.get("/index.json").json()["stories"]}
+        assert stories["Putin"]["articles"] == 2 and stories["Putin"]["conflicts"] >= 1
+        assert stories["Ferry"]["conflicts"] is None  # one report: nothing to count
+        assert app.state.resources.library().due() == []

@@ -151,8 +151,9 @@ def add_command(
     """Read, annotate and file reports into the library, each into an existing story or a new one.
 
     Re-running an interrupted add skips what is stored. With the local engine the stories that
-    changed are cross-checked at the end (their conflicts counted for `list`); with Ray that is
-    left to `show`, so a large archive is not compared story by story on the driver."""
+    changed are cross-checked at the end (their conflicts counted for `list`), and so are those an
+    add killed before counting left behind; with Ray that is left to `show`, so a large archive is
+    not compared story by story on the driver."""
     from storyline.engines.run import add_to_library, progress_line
     from storyline.reading.sniff import ReadOptions
 
@@ -179,7 +180,9 @@ def add_command(
             options = ReadOptions(source_name=source)
             results = add_to_library(lib, paths, runner, options, tally.handle, filed, batch=batch)
             if models:
-                lib.recount_conflicts(results, nlp=models["nlp"], embedder=models["embedder"])
+                lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
+            else:
+                lib.waive_checks(r.story_id for r in results if r.status != "existing")
     except StorylineError as exc:
         report_error(db or "storyline.db", str(exc))
         raise typer.Exit(2) from None
@@ -230,15 +233,13 @@ def show_command(
     with _open(db) as lib:
         try:
             stored = lib.story(story)
-            if len(stored.articles) < 2:
-                write_output(
-                    dump_json(stored.story.to_dict())
-                    if fmt is ShowFormat.json
-                    else _stories_terminal([stored.story]),
-                    output,
-                )
+            # its count is kept for `list` (a Ray add leaves the cross-check to here)
+            report = lib.check(stored.id, nlp=None, embedder=Embedder()) if len(stored.articles) > 1 else None
+            if report is None:
+                alone = stored.story
+                text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])
+                write_output(text, output)
                 return
-            report = lib.report(stored.id, nlp=None, embedder=Embedder())
             write_output(render(report, CompareFormat(fmt.value)), output)
         except StorylineError as exc:
             report_error(story, str(exc))

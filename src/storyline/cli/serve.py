@@ -9,6 +9,8 @@ import typer
 from storyline.cli.app import app
 from storyline.cli.common import report_error
 
+GRACE_S = 2  # SIGTERM: requests still running after this are cancelled, then the adds are stopped
+
 
 @app.command("serve")
 def serve_command(
@@ -27,17 +29,40 @@ def serve_command(
     max_upload_mb: Annotated[
         float, typer.Option("--max-upload-mb", min=0.001, help="Largest request body, in megabytes.")
     ] = 20.0,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer to this host name (repeat for several); by default only the --host "
+            "address, and localhost names on loopback. Other Host headers get 400.",
+        ),
+    ] = None,
 ) -> None:
-    """Browse stories, add reports and cross-check them in a web browser."""
+    """Browse stories, add reports and cross-check them in a web browser.
+
+    SIGTERM or Ctrl-C stops it within a few seconds: a running add stops after the article it is
+    filing (run it again to add the rest) and a running compare is abandoned."""
     import uvicorn
 
     from storyline.web import create_app, settings_from_flags
 
-    settings = settings_from_flags(db=db, max_upload_mb=max_upload_mb, allow_fetch=allow_fetch)
+    try:
+        settings = settings_from_flags(
+            db=db, max_upload_mb=max_upload_mb, allow_fetch=allow_fetch, host=host,
+            allow_hosts=allow_host or (),
+        )
+    except ValueError as exc:
+        report_error("--allow-host", str(exc))
+        raise typer.Exit(2) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         report_error("--host", f"listening on {host}: anyone who can reach this address can use the app")
+        if host in ("0.0.0.0", "::") and not allow_host:
+            report_error("--allow-host", "give the names other machines use to reach it, or they get 400")
     try:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(
+            create_app(settings), host=host, port=port, log_level="warning",
+            timeout_graceful_shutdown=GRACE_S,
+        )
     except OSError as exc:
         report_error(f"{host}:{port}", f"cannot listen ({exc.strerror or exc})")
         raise typer.Exit(1) from exc

@@ -41,6 +41,9 @@ SIGNATURE_COLUMNS = (
     articles.c.published_ts,
 )
 TITLE_SAMPLE = 50  # members looked at when choosing a story's title
+# Every change to a story's members makes its conflict count stale: it is dropped and a cross-check
+# is owed, in the same transaction, so an add killed before counting leaves a mark to repair.
+OWED: dict[str, Any] = {"conflicts": None, "check_due": True}
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,7 +261,8 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
 
 
 def refresh_story(conn: Connection, story_id: str) -> None:
-    """Recount a story's articles, sources and dates, choose its title; drop it when empty."""
+    """Recount a story's articles, sources and dates, choose its title, owe it a cross-check;
+    drop it when empty."""
     current = (articles.c.story_id == story_id) & articles.c.current
     n, sources, first, last = conn.execute(
         select(
@@ -286,6 +290,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
         "articles": n,
         "sources": sources,
         "updated": now,
+        **OWED,
     }
     if conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first() is None:
         conn.execute(stories.insert().values(id=story_id, created=now, **values))
@@ -320,6 +325,7 @@ def count_in(conn: Connection, story_id: str, source: str | None, published: str
         "first": min(d for d in (row.first, day) if d) if row.first or day else None,
         "last": max(d for d in (row.last, day) if d) if row.last or day else None,
         "updated": time.time(),
+        **OWED,
     }
     conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
 

@@ -3,7 +3,7 @@
     with Library("storyline.db") as lib:
         results = lib.add_articles(articles, nlp=nlp, embedder=embedder)
         for s in lib.stories(query="earthquake"):
-            report = lib.report(s.id, nlp=nlp, embedder=embedder)
+            report = lib.report(s.id, nlp=nlp, embedder=embedder)  # reads only; check() stores
 
 The CLI (``storyline add/list/show/remove/export``) and the web app call these methods.
 """
@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from storyline.errors import LibraryError, UnreadableInput
+from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
 from storyline.store import filing
 from storyline.store.codec import loads_annotated, vectors_from_bytes
@@ -72,7 +72,8 @@ class Library:
 
         Content already stored is skipped before any model runs, so re-running an interrupted
         add only does the rest. With ``crosscheck`` the stories that changed are compared again
-        so ``stories()`` can show their number of conflicts. An article that cannot be prepared
+        so ``stories()`` can show their number of conflicts, with any story an earlier add left
+        uncounted (``check_due``). An article that cannot be prepared
         goes to ``on_error`` (raised when None) and the others are still filed.
         """
         results: list[AddResult] = []
@@ -88,7 +89,7 @@ class Library:
                         progress(results[-1])
                 batch = []
         if crosscheck:
-            self.recount_conflicts(results, nlp=nlp, embedder=embedder)
+            self.check_due(nlp=nlp, embedder=embedder)
         return results
 
     def file(self, item: filing.Prepared) -> AddResult:
@@ -220,17 +221,70 @@ class Library:
             )
 
     def report(self, story_id: str, *, nlp: Any, embedder: Any) -> Report:
-        """The cross-check of a story from its stored annotations and vectors (no re-annotation);
-        its number of conflicts is kept for ``stories``."""
+        """The cross-check of a story from its stored annotations and vectors (no re-annotation).
+        Reads only: ``check`` also stores its number of conflicts."""
         from storyline.crosscheck import compare
 
         stored = self.story(story_id)
         self._prime_vectors(stored.id, embedder)
-        report = compare(list(stored.articles), nlp=nlp, embedder=embedder)
-        conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+        return compare(list(stored.articles), nlp=nlp, embedder=embedder)
+
+    def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
+        """Cross-check a story and store its number of conflicts for ``stories``, paying the
+        cross-check it is owed; None for a story of fewer than two usable reports (nothing to count).
+
+        The count is stored only if the story did not change meanwhile (another process filing
+        into it): otherwise the check stays owed and the next one counts the new members."""
+        kind, full = self.resolve(story_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(stories.c.id, stories.c.articles, stories.c.updated).where(stories.c.id == full)
+            ).first()
+        if kind != "story" or row is None:
+            raise NotInLibrary(f"no story {story_id} in {self.url}")
+        report = None
+        conflicts = None
+        if row.articles >= 2:
+            try:
+                report = self.report(row.id, nlp=nlp, embedder=embedder)
+                conflicts = sum(1 for f in report.findings if f.kind == "conflict")
+            except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
+                report = None
         with self._write() as conn:
-            conn.execute(update(stories).where(stories.c.id == stored.id).values(conflicts=conflicts))
+            conn.execute(
+                update(stories)
+                .where(stories.c.id == row.id, stories.c.updated == row.updated)
+                .values(conflicts=conflicts, check_due=False)
+            )
         return report
+
+    def due(self) -> list[str]:
+        """The stories owed a cross-check (changed by an add that has not counted them yet, or by
+        ``remove``), oldest change first."""
+        stmt = select(stories.c.id).where(stories.c.check_due).order_by(stories.c.updated)
+        with self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.execute(stmt)]
+
+    def check_due(self, *, nlp: Any, embedder: Any) -> int:
+        """``check`` every story owed one: those this add changed and any an add killed before
+        counting left behind. Returns how many were checked."""
+        owed = self.due()
+        for story_id in owed:
+            try:
+                self.check(story_id, nlp=nlp, embedder=embedder)
+            except NotInLibrary:  # removed by another process meanwhile
+                continue
+        return len(owed)
+
+    def waive_checks(self, story_ids: Iterable[str]) -> None:
+        """Leave these stories uncounted on purpose (a Ray add leaves the cross-check to
+        ``show``), so the next local add does not compare a whole archive on one machine."""
+        ids = sorted(set(story_ids))
+        with self._write() as conn:
+            for start in range(0, len(ids), 500):
+                conn.execute(
+                    update(stories).where(stories.c.id.in_(ids[start : start + 500])).values(check_due=False)
+                )
 
     def export(self) -> Iterator[dict[str, Any]]:
         """Every stored article version as its annotated JSON plus ``story``, ``copy_of``,
@@ -308,16 +362,6 @@ class Library:
                 continue
             for s, v in zip(ann.sentences, vecs, strict=True):
                 remember(ann.text[s.start : s.end].strip(), v)
-
-    def recount_conflicts(self, results: Sequence[AddResult], *, nlp: Any, embedder: Any) -> None:
-        """Cross-check again the stories these results touched, so ``stories()`` counts their
-        conflicts (a bulk add through an engine calls this once at the end)."""
-        touched = {r.story_id for r in results if r.status != "existing"}
-        for story_id in sorted(touched):
-            with self.engine.connect() as conn:
-                n = conn.execute(select(stories.c.articles).where(stories.c.id == story_id)).scalar()
-            if n and n >= 2:
-                self.report(story_id, nlp=nlp, embedder=embedder)
 
     def _filtered(
         self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.errors import LibraryError, NotEnoughReports, StorylineError, UnreadableInput
+from storyline.web.guard import RequestGuard
 from storyline.web.limits import UploadLimit
 from storyline.web.resources import Resources
 from storyline.web.respond import error_page, make_templates
@@ -28,6 +29,10 @@ DESCRIPTION = """Browse stories, add reports and cross-check them.
 
 Every page has a JSON twin: add `.json` to its path (`/index.json`, `/stories/{id}.json`,
 `/jobs/{id}.json`) or send `Accept: application/json`. Errors are `{ok: false, status, error, errors}`.
+
+Only the host names the server was started for are answered (else 400). A POST whose `Origin`,
+`Referer` or `Sec-Fetch-Site` names another site is refused (403); a program that sends none of
+them, such as curl, needs no token.
 """
 
 
@@ -63,13 +68,15 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
     app.state.templates.env.globals["links"] = _links(app)
     _error_handlers(app)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts)  # runs before UploadLimit
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin: other sites learn nothing, and our own form posts carry their Origin (guard.py)
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     return app
@@ -129,7 +136,9 @@ def _status_of(exc: StorylineError) -> int:
 def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_page(request, exc.status_code, str(exc.detail))
+        response = error_page(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Retry-After of a busy compare
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Article
 from storyline.store import AddResult, NotInLibrary
-from storyline.web.resources import Resources, report_key
+from storyline.web.jobs import Progress
+from storyline.web.resources import Resources, key_of_report
 
 BATCH = 16  # articles per library call: one nlp.pipe batch, short enough to let pages through
 
@@ -14,16 +15,18 @@ Landed = dict[str, tuple[str, str | None, str]]  # article id → (story id, sto
 
 
 def add_to_library(
-    resources: Resources, articles: Sequence[Article], on_filed: Callable[[int], None] | None = None
+    resources: Resources,
+    articles: Sequence[Article],
+    on_filed: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Landed:
     """Annotate, store and group ``articles`` as ``storyline library add`` does; ``on_filed`` gets
-    the number filed so far, for the progress bar."""
-    if not articles:
-        return {}
+    the number filed so far, for the progress bar. The stories owed a cross-check are checked
+    here only when ``progress`` says no other add waits behind this one (``check_owed``)."""
     lib = resources.library()
     filed = 0
 
-    def progress(_result: AddResult) -> None:
+    def count(_result: AddResult) -> None:
         nonlocal filed
         filed += 1
         if on_filed is not None:
@@ -37,25 +40,41 @@ def add_to_library(
                 list(articles[b : b + BATCH]),
                 nlp=resources.nlp(),
                 embedder=resources.embedder(),
-                progress=progress,
-                crosscheck=False,  # done once below, for every story the add changed
+                progress=count,
+                crosscheck=False,  # owed (check_due) and paid once the queue is empty
             )
     resources.forget_outlets()
-    changed = {r.story_id for r in results if r.status != "existing"}
-    titles = {sid: cross_check_story(resources, sid, sid in changed) for sid in {r.story_id for r in results}}
+    if progress is None:
+        check_owed(resources)
+    elif progress.alone():
+        progress.update(stage="cross-checking the stories that changed")
+        progress.update(checked=check_owed(resources, progress))
+    titles = {sid: _title(resources, sid) for sid in {r.story_id for r in results}}
     return {r.article_id: (r.story_id, titles.get(r.story_id), r.status) for r in results}
 
 
-def cross_check_story(resources: Resources, story_id: str, changed: bool) -> str | None:
-    """The story's title; a story the add changed is cross-checked now, as ``library add`` does
-    (its conflict count goes to the library page), and the report is kept for its story page."""
+def check_owed(resources: Resources, progress: Progress | None = None) -> int:
+    """Cross-check every story owed one, as ``library add`` does at its end: those the queued adds
+    changed, once each however many adds touched them, and any an add killed before counting
+    left behind. Each report is kept in memory, so the story's page then opens at once. Returns
+    how many stories were owed."""
     lib = resources.library()
+    owed = lib.due()
+    for story_id in owed:
+        if progress is not None:
+            progress.check()  # a stopping server does not start another cross-check
+        with resources.model_lock:
+            try:
+                report = lib.check(story_id, nlp=resources.nlp(), embedder=resources.embedder())
+            except NotInLibrary:  # removed by another process meanwhile
+                continue
+        if report is not None:
+            resources.remember_report(key_of_report(story_id, report), report)
+    return len(owed)
+
+
+def _title(resources: Resources, story_id: str) -> str | None:
     try:
-        stored = lib.story(story_id)
+        return resources.library().story(story_id).story.title
     except NotInLibrary:  # removed by another process meanwhile
         return None
-    if changed and len(stored.articles) >= 2:
-        with resources.model_lock:
-            report = lib.report(story_id, nlp=resources.nlp(), embedder=resources.embedder())
-        resources.remember_report(report_key(stored), report)
-    return stored.story.title

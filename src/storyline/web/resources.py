@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.model import Report
 from storyline.web.jobs import Jobs
 from storyline.web.settings import WebSettings
+from storyline.web.threads import DaemonPool
 
 if TYPE_CHECKING:
     from storyline.store import Library, StoredStory
@@ -28,12 +29,18 @@ def report_key(stored: StoredStory) -> tuple[str, ...]:
     return (stored.id, *sorted(a.id for a in stored.articles))
 
 
+def key_of_report(story_id: str, report: Report) -> tuple[str, ...]:
+    """``report_key`` of the articles a report was made from (the story may have moved since)."""
+    return (story_id, *sorted(a.id for a in report.articles or report.sources))
+
+
 class Resources:
     """Models, library and job queue of one app; closed by the app's lifespan."""
 
     def __init__(self, settings: WebSettings, *, nlp: Any = None, embedder: Any = None) -> None:
         self.settings = settings
         self.jobs = Jobs()
+        self.pool = DaemonPool()  # request work that may be long: story cross-checks, compares
         self._nlp = nlp
         self._embedder = embedder
         self._local = threading.local()
@@ -120,6 +127,7 @@ class Resources:
 
     def close(self) -> None:
         self.jobs.shutdown()
+        self.pool.close()
         with self._load_lock:
             libraries, self._libraries = self._libraries, []
         for lib in libraries:

@@ -27,7 +27,9 @@ ADD_DOC: dict[int | str, dict[str, Any]] = {
 JOB_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "`{ok, job: {id, status: queued|running|done|failed, stage, done, total, "
-        "percent, files: [{name, article_id, title, source, story_id, story_title, error}], error}}`",
+        "percent, files: [{name, article_id, title, source, story_id, story_title, error}], error, "
+        "checked}}`; `checked`: stories this add cross-checked (0 when a later queued add does it, "
+        "once for the whole queue)",
         "content": {"text/html": {}, "application/json": {}},
     },
     404: {"description": "No such job (jobs are kept in memory while the server runs)."},
@@ -91,10 +93,9 @@ def add_work(resources: Resources, raw: list[RawInput], source: str) -> Work:
         progress.update(stage="annotating and grouping into stories", done=0, total=total)
 
         def on_filed(n: int) -> None:
-            stage = "cross-checking the stories that changed" if n >= total else None
-            progress.update(done=n, **({"stage": stage} if stage else {}))
+            progress.update(done=n)
 
-        landed = add_to_library(resources, articles, on_filed)
+        landed = add_to_library(resources, articles, on_filed, progress)
         return tuple(_outcome(o, landed) for o in outcomes)
 
     return work

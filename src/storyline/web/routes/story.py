@@ -1,4 +1,11 @@
-"""The story page: the cross-check of one story's reports, and its JSON twin."""
+"""The story page: the cross-check of one story's reports, and its JSON twin.
+
+A GET never writes. The cross-check is computed in memory from the stored annotations and
+vectors (no re-annotation) and kept in the app's cache; an add made here already computed and
+cached it for the stories it changed, so their first view is quick. Storing whole reports in the
+library instead would make them stale with every new storyline and double the file for a view
+that costs a second or two to recompute.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +34,8 @@ STORY_DOC: dict[int | str, dict[str, Any]] = {
 
 
 def story_report(resources: Resources, stored: StoredStory) -> Report:
-    """The story's cross-check, computed once per set of article versions, then served from memory."""
+    """The story's cross-check, computed once per set of article versions, then served from
+    memory; only read from the library (``Library.check`` is what stores a count)."""
     key = report_key(stored)
     report = resources.cached_report(key)
     if report is None:
@@ -63,15 +71,17 @@ def story_data(
 
 @router.get("/stories/{story_id}", name="story_page", summary="Story", responses=STORY_DOC)
 @router.get("/stories/{story_id}.json", name="story_json", summary="Story (JSON)", responses=STORY_DOC)
-def story_page(request: Request, story_id: str) -> Response:
+async def story_page(request: Request, story_id: str) -> Response:
     from storyline.render.report_html import report_context
 
     resources: Resources = request.app.state.resources
-    data, report, key = story_data(resources, story_id)
+    data, report, key = await resources.pool.run(lambda: story_data(resources, story_id))
     if wants_json(request):
         return page(request, "story.html", data)
     view: dict[str, Any] = {
-        "v": resources.report_view(key, report, report_context) if report else None,
+        "v": await resources.pool.run(lambda: resources.report_view(key, report, report_context))
+        if report
+        else None,
         "json_url": str(request.url_for("story_json", story_id=story_id)),
     }
     return page(request, "story.html", data, view=view)
