@@ -12,6 +12,7 @@ Heavy modules (spaCy, onnxruntime) load on first use, not on ``import storyline`
 
 from __future__ import annotations
 
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import (
@@ -32,7 +33,10 @@ from storyline.model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-__version__ = "0.1.0"
+try:  # the version is pyproject.toml's, read from the installed package's metadata
+    __version__ = metadata.version("storyline")
+except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 def read(source: str | Path | bytes, **options: Any) -> Article:

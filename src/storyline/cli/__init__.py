@@ -6,8 +6,12 @@ Importing this package registers every command on ``app``.
 from __future__ import annotations
 
 import importlib
+import sys
 
-from storyline.cli.app import app
+from typer.core import TyperCommand
+
+from storyline.cli.app import Command, app
+from storyline.cli.common import quiet_stdout
 
 # Each command module registers itself on ``app``; a module not written yet is simply absent.
 for _name in ("read", "annotate", "compare", "library", "serve"):
@@ -17,10 +21,22 @@ for _name in ("read", "annotate", "compare", "library", "serve"):
         if exc.name != f"storyline.cli.{_name}":
             raise
 
+# Every command writes its help the same way (see ``Command``).
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = Command
+
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (also ``python -m storyline``)."""
+    try:
+        app(prog_name="storyline")
+    finally:
+        # Output still buffered when the reader of a pipe has gone (`| head`): drop it quietly.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_stdout()
 
 
 __all__ = ["app", "main"]

@@ -1,18 +1,116 @@
-"""The typer application every command module registers on."""
+"""The typer application every command module registers on, and what every command shares at
+the top: ``--version``, ``--quiet``/``--verbose``, a quiet exit when the reader of a pipe goes away,
+and one line for a feature whose pip extra is missing."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import logging
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+from storyline.cli.common import err_console, quiet_stdout, report_line
+from storyline.extras import MissingExtra
+
+
+def _argument_label(param: Any) -> str:
+    """``FILE...`` for a list argument, ``STORY`` for one: the metavar, else the name in capitals."""
+    label = param.metavar or (param.name or "").upper()
+    return label if param.nargs == 1 or label.endswith("...") else label + "..."
+
+
+def _option_metavar(param: Any) -> str:
+    """``[text|json|jsonl]`` for a choice, else the option's name in capitals (``--port PORT``)."""
+    desc = getattr(param, "type_descriptor", None)
+    choices = getattr(desc, "choices", None) or getattr(getattr(param, "type", None), "choices", None)
+    if choices:
+        return "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]"
+    return str(param.name or "value").upper()
+
+
+class Command(TyperCommand):
+    """Help the way click tools (sqlite-utils, httpie) write it: ``Usage: storyline read [OPTIONS]
+    PATH...``, arguments listed by name only, and every option that takes a value shown with a
+    placeholder in capitals or its choices, never typer's ``{paths}``/``<list[str]>``/``<bool>``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.short_help and self.help:  # the whole first paragraph, wrapped, not cut at "..."
+            self.short_help = " ".join(self.help.split("\n\n")[0].split())
+        for p in self.params:
+            flag = getattr(p, "is_flag", False) or getattr(p, "count", False)
+            if p.param_type_name == "option" and not flag and p.metavar is None:
+                p.metavar = _option_metavar(p)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for p in self.get_params(ctx):
+            if p.param_type_name == "argument":
+                pieces.append(_argument_label(p) if p.required else f"[{_argument_label(p)}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        args = [
+            (_argument_label(p), getattr(p, "help", None) or "")
+            for p in params
+            if p.param_type_name == "argument" and getattr(p, "help", None)
+        ]
+        opts = [rec for p in params if p.param_type_name == "option" and (rec := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class _Group(TyperGroup):
+    """Runs a command the way Unix tools behave: ``storyline read … | head`` ends quietly with
+    status 0 when ``head`` stops reading; a missing extra is one line and status 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_stdout()
+            ctx.exit(0)
+        except MissingExtra as exc:
+            report_line(str(exc))
+            ctx.exit(2)
+
 
 app = typer.Typer(
     name="storyline",
+    cls=_Group,
     help="Read news reports, group them into stories and cross-check what they say.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: no boxes, no type labels, wraps at words
 )
+
+
+class _ConsoleHandler(logging.Handler):
+    """Log records as ``storyline: message`` on stderr (the logger's name too when verbose)."""
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def emit(self, record: logging.LogRecord) -> None:
+        where = record.name if self.verbose else "storyline"
+        err_console.print(f"{where}: {record.getMessage()}", markup=False, highlight=False)
+
+
+def configure_logging(quiet: bool = False, verbose: bool = False) -> None:
+    """Notes (what was written, what was skipped) show by default; ``--quiet`` leaves only errors,
+    ``--verbose`` adds storyline's debug log with the module it comes from."""
+    logger = logging.getLogger("storyline")
+    for old in [h for h in logger.handlers if isinstance(h, _ConsoleHandler)]:
+        logger.removeHandler(old)
+    logger.addHandler(_ConsoleHandler(verbose))
+    logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
 
 
 def _version(value: bool) -> None:
@@ -28,5 +126,12 @@ def storyline(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print errors only (no notes such as 'wrote FILE').")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print storyline's debug log on stderr.")
+    ] = False,
 ) -> None:
     """Read news reports, group them into stories and cross-check what they say."""
+    configure_logging(quiet=quiet, verbose=verbose)

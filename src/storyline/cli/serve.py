@@ -14,7 +14,12 @@ from storyline.cli.common import report_error
 def serve_command(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Library: a SQLite file or a database URL (default ./storyline.db)."),
+        typer.Option(
+            "--db",
+            envvar="STORYLINE_DB",
+            metavar="PATH|URL",
+            help="Library: a SQLite file or a database URL (default ./storyline.db).",
+        ),
     ] = None,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on; keep 127.0.0.1 unless you mean to share it.")
@@ -29,6 +34,11 @@ def serve_command(
     ] = 20.0,
 ) -> None:
     """Browse stories, add reports and cross-check them in a web browser."""
+    from storyline.cli.library import refuse_missing_library
+    from storyline.extras import require
+
+    require("web", "storyline serve")
+    refuse_missing_library(db)
     import uvicorn
 
     from storyline.web import create_app, settings_from_flags

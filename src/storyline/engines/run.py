@@ -49,6 +49,9 @@ def open_engine(
         return LocalEngine(models=dict(models or {}))
     if name == "ray":
         from storyline.engines.ray_engine import RayEngine
+        from storyline.extras import require
+
+        require("ray", "--engine ray")
 
         return RayEngine(workers=max(1, workers), address=address)
     raise StorylineError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
