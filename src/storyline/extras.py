@@ -11,9 +11,9 @@ import importlib
 
 from storyline.errors import StorylineError
 
-# extra → the modules it installs that storyline imports (python-multipart's module is ``multipart``)
+# extra → the modules it installs that storyline (or FastAPI, for forms) imports
 EXTRAS: dict[str, tuple[str, ...]] = {
-    "web": ("fastapi", "starlette", "uvicorn", "multipart"),
+    "web": ("fastapi", "starlette", "uvicorn", "python_multipart"),
     "postgres": ("psycopg",),
     "ray": ("ray", "ray.data"),
 }

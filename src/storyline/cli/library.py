@@ -24,6 +24,7 @@ from storyline.cli.common import (
     wrote,
 )
 from storyline.errors import StorylineError
+from storyline.extras import MissingExtra
 from storyline.model import Story
 
 DbOption = Annotated[
@@ -92,6 +93,8 @@ def _engine(name: EngineName, workers: int, address: str | None, models: dict[st
 
     try:
         return open_engine(name.value, workers=workers, address=address, models=models)
+    except MissingExtra:
+        raise  # its own line, naming the extra (the command group prints it)
     except StorylineError as exc:
         report_error(f"--engine {name.value}", str(exc))
         raise typer.Exit(2) from None
@@ -163,6 +166,8 @@ def _open(db: str | None, *, create: bool = False) -> Any:
         refuse_missing_library(db)
     try:
         return Library(db)
+    except MissingExtra:
+        raise
     except StorylineError as exc:
         report_error(db or "storyline.db", str(exc))
         raise typer.Exit(2) from None
