@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from storyline.store import Library
 from storyline.web import WebSettings, create_app, settings_from_flags
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,7 @@ def test_storyline_serve_answers_on_loopback(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     exe = Path(sys.executable).parent / "storyline"
+    Library(tmp_path / "lib.db").close()  # serve opens a library; only `add` creates one
     cmd = [str(exe), "serve", "--db", str(tmp_path / "lib.db"), "--port", str(port)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     try:
