@@ -145,6 +145,12 @@ def test_output_file_is_named_on_stderr_unless_quiet(tmp_path: Path) -> None:
     assert quiet.exit_code == 0 and quiet.stderr == "" and out.read_text().count("\n") == 1
 
 
+def test_verbose_shows_the_debug_log_with_its_module(tmp_path: Path) -> None:
+    args = ["compare", str(SEED_A), str(tmp_path / "missing.txt")]
+    assert "storyline.cli: inputs: 2; articles read: 1; failed: 1" in runner.invoke(app, ["--verbose", *args]).stderr
+    assert "articles read" not in runner.invoke(app, args).stderr
+
+
 def test_read_of_a_missing_file_prints_nothing_on_stdout(tmp_path: Path) -> None:
     result = runner.invoke(app, ["read", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1

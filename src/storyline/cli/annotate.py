@@ -21,6 +21,7 @@ from storyline.cli.common import (
     SourceOption,
     dump_json,
     err_console,
+    log,
     report_error,
     write_output,
     wrote,
@@ -59,6 +60,7 @@ def read_inputs(
             articles.append(item)
     if own:
         counts.finish()
+    log.debug("inputs: %d; articles read: %d; failed: %d", len(paths), len(articles), counts.failed)
     return articles, counts.failed
 
 
