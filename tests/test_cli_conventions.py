@@ -147,7 +147,8 @@ def test_output_file_is_named_on_stderr_unless_quiet(tmp_path: Path) -> None:
 
 def test_verbose_shows_the_debug_log_with_its_module(tmp_path: Path) -> None:
     args = ["compare", str(SEED_A), str(tmp_path / "missing.txt")]
-    assert "storyline.cli: inputs: 2; articles read: 1; failed: 1" in runner.invoke(app, ["--verbose", *args]).stderr
+    verbose = runner.invoke(app, ["--verbose", *args]).stderr
+    assert "storyline.cli: inputs: 2; articles read: 1; failed: 1" in verbose
     assert "articles read" not in runner.invoke(app, args).stderr
 
 
