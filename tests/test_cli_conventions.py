@@ -97,6 +97,13 @@ def test_no_colour_codes_or_trailing_spaces_on_a_pipe(args: list[str]) -> None:
     assert not padded, padded[:3]
 
 
+def test_no_progress_line_when_stderr_is_not_a_terminal() -> None:
+    result = storyline("stories", str(SEED_A), str(SEED_B))
+    assert result.returncode == 0
+    assert "reports" in result.stdout
+    assert result.stderr == ""
+
+
 LIBRARY_READERS = [
     ["list"],
     ["show", "abc123"],
