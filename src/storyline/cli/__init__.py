@@ -10,8 +10,9 @@ import sys
 
 from typer.core import TyperCommand
 
-from storyline.cli.app import Command, app
+from storyline.cli.app import app
 from storyline.cli.common import quiet_stdout
+from storyline.cli.helptext import Command
 
 # Each command module registers itself on ``app``; a module not written yet is simply absent.
 for _name in ("read", "annotate", "compare", "library", "serve"):
