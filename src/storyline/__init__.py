@@ -12,6 +12,7 @@ Heavy modules (spaCy, onnxruntime) load on first use, not on ``import storyline`
 
 from __future__ import annotations
 
+import logging
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,9 @@ from storyline.model import (
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+# A library logs; the application decides where it goes (the CLI: --quiet/--verbose).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 try:  # the version is pyproject.toml's, read from the installed package's metadata
     __version__ = metadata.version("storyline")
