@@ -17,6 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from storyline.store import Library
 from storyline.web import WebSettings, create_app, settings_from_flags
 from storyline.web.settings import hosts_for
 
@@ -116,6 +117,7 @@ def _serve(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     exe = Path(sys.executable).parent / "storyline"
+    Library(tmp_path / "lib.db").close()  # serve opens a library; only `add` creates one
     cmd = [str(exe), "serve", "--db", str(tmp_path / "lib.db"), "--port", str(port), *args]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"

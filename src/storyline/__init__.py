@@ -12,6 +12,8 @@ Heavy modules (spaCy, onnxruntime) load on first use, not on ``import storyline`
 
 from __future__ import annotations
 
+import logging
+from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import (
@@ -32,7 +34,13 @@ from storyline.model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-__version__ = "0.1.0"
+# A library logs; the application decides where it goes (the CLI: --quiet/--verbose).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+try:  # the version is pyproject.toml's, read from the installed package's metadata
+    __version__ = metadata.version("storyline")
+except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 def read(source: str | Path | bytes, **options: Any) -> Article:

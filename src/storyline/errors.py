@@ -6,7 +6,8 @@
     │                                   image...): counted in the run's summary, not an error
     ├── NotEnoughReports                compare needs two readable reports
     ├── LibraryError                    the story library cannot be opened, migrated or written
-    └── EngineError                     an engine (e.g. a Ray cluster) cannot be reached or failed
+    ├── EngineError                     an engine (e.g. a Ray cluster) cannot be reached or failed
+    └── MissingExtra (storyline.extras) a feature needs a pip extra that is not installed
 
 Misuse of the Python API (wrong argument types) raises the usual ``TypeError``/``ValueError``.
 """

@@ -21,8 +21,10 @@ from storyline.cli.common import (
     SourceOption,
     dump_json,
     err_console,
+    log,
     report_error,
     write_output,
+    wrote,
 )
 from storyline.cli.read import _single_input
 from storyline.errors import StorylineError, UnreadableInput
@@ -58,6 +60,7 @@ def read_inputs(
             articles.append(item)
     if own:
         counts.finish()
+    log.debug("inputs: %d; articles read: %d; failed: %d", len(paths), len(articles), counts.failed)
     return articles, counts.failed
 
 
@@ -103,6 +106,8 @@ def _write_jsonl(annotated: Iterator[AnnotatedArticle], output: Path | None) -> 
     finally:
         if output is not None:
             out.close()
+    if output is not None:
+        wrote(output)
 
 
 def render(annotated: list[AnnotatedArticle], fmt: AnnotateFormat, single: bool, color: bool) -> str:
@@ -117,21 +122,17 @@ def render(annotated: list[AnnotatedArticle], fmt: AnnotateFormat, single: bool,
     from storyline.render.annotated_terminal import render_annotated_terminal
 
     width = min(shutil.get_terminal_size((100, 24)).columns, 120) if color else 100
-    return render_annotated_terminal(annotated, width=width, color=color)
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so Python's final flush does not fail on a closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (tests): nothing to quiet
-        pass
+    text = render_annotated_terminal(annotated, width=width, color=color)
+    # rich pads lines to the width; in a file or a pipe that padding is only trailing spaces
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 @app.command("annotate")
 def annotate_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Files, directories, globs, URLs, or - for stdin."),
+    ],
     fmt: Annotated[
         AnnotateFormat,
         typer.Option(
@@ -160,7 +161,7 @@ def annotate_command(
         report_error("annotate", str(exc))
         raise typer.Exit(2) from None
     except BrokenPipeError:
-        _quiet_stdout()  # the reader went away (`| head`): nothing is wrong, nothing more to say
+        raise  # the reader went away (`| head`): the command group ends quietly with status 0
     except OSError as exc:
         report_error(str(output or "stdout"), exc.strerror or str(exc))
         raise typer.Exit(2) from None

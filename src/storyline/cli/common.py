@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -18,15 +20,19 @@ from storyline.errors import SkippedRecord, UnreadableInput
 
 # markup off: what goes to stderr holds user text (paths, URLs, record ids), never rich markup
 err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+log = logging.getLogger("storyline.cli")
 
 SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Outlet name when a page does not give one.")
+    str | None, typer.Option("--source", metavar="NAME", help="Outlet name when a page does not give one.")
 ]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+]
 ReportOption = Annotated[
     Path | None,
     typer.Option(
         "--report",
+        metavar="FILE",
         help="Write every failed input and skipped archive record to FILE as JSON Lines (id and reason).",
     ),
 ]
@@ -37,14 +43,43 @@ def report_error(where: str, problem: str) -> None:
     err_console.print(Text("storyline:", style="red").append(f" {where}: {problem}"), highlight=False)
 
 
+def report_line(message: str) -> None:
+    """One line on stderr that is not about one input: ``storyline: message``."""
+    err_console.print(Text("storyline:", style="red").append(f" {message}"), highlight=False)
+
+
+def note(message: str) -> None:
+    """An informational line on stderr (``storyline: wrote out.html``); ``--quiet`` hides it."""
+    log.info("%s", message)
+
+
+def wrote(output: Path) -> None:
+    """Say what ``-o FILE`` wrote: the output is not on the screen, so name where it went."""
+    try:
+        size = f" ({output.stat().st_size:,} bytes)" if output.is_file() else ""
+    except OSError:
+        size = ""
+    note(f"wrote {output}{size}")
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's final flush does not fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests): nothing to quiet
+        pass
+
+
 def write_output(text: str, output: Path | None) -> None:
-    """Write to ``-o FILE`` or standard output."""
+    """Write to ``-o FILE`` (and say so on stderr) or standard output."""
     if output is None:
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
     else:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        wrote(output)
 
 
 def dump_json(obj: Any) -> str:
@@ -91,5 +126,5 @@ class InputTally:
         """Print the summary of skipped records; the exit status (1 when any input failed)."""
         if self.skipped:
             parts = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
-            err_console.print(f"storyline: skipped {sum(self.skipped.values())} archive records ({parts})")
+            note(f"skipped {sum(self.skipped.values())} archive records ({parts})")
         return 1 if self.failed else 0

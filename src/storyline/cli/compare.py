@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from storyline.cli.annotate import read_inputs
 from storyline.cli.app import app
-from storyline.cli.common import OutputOption, SourceOption, dump_json, report_error, write_output
+from storyline.cli.common import (
+    OutputOption,
+    SourceOption,
+    dump_json,
+    report_error,
+    report_line,
+    write_output,
+)
 from storyline.errors import StorylineError
 from storyline.model import Report
 
@@ -34,11 +42,31 @@ def render(report: Report, fmt: CompareFormat, *, color: bool | None = None) -> 
     return render_report(report, fmt.value, color=color)
 
 
+def distinct_inputs(paths: list[str]) -> list[str]:
+    """``paths`` without repeats of one file or address: a report compared with itself agrees on
+    everything, which says nothing. Each repeat gets a warning."""
+    seen: dict[str, str] = {}
+    kept = []
+    for p in paths:
+        key = p if p == "-" or "://" in p else str(Path(p).expanduser().resolve())
+        if key in seen:
+            first = "" if seen[key] == p else f" (as {seen[key]})"
+            report_line(f"{p}: given twice{first}; it is compared once")
+            continue
+        seen[key] = p
+        kept.append(p)
+    return kept
+
+
 @app.command("compare")
 def compare_command(
-    paths: Annotated[list[str], typer.Argument(help="Two or more reports: files, directories, URLs.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Two or more reports: files, directories, URLs."),
+    ],
     fmt: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+        CompareFormat,
+        typer.Option("--format", "-f", help="Output format."),
     ] = CompareFormat.terminal,
     source: SourceOption = None,
     output: OutputOption = None,
@@ -46,7 +74,12 @@ def compare_command(
     """Cross-check reports of one story: what they agree on, where they conflict, what each adds."""
     from storyline.crosscheck import compare
 
-    articles, failed = read_inputs(paths, source)
+    given = distinct_inputs(paths)
+    articles, failed = read_inputs(given, source)
+    if len(articles) < 2:
+        inputs = f"{len(paths)} input{'s' if len(paths) != 1 else ''}"
+        report_line(f"compare needs at least two readable reports; read {len(articles)} from {inputs}")
+        raise typer.Exit(2)
     try:
         report = compare(articles)
         color = None if output is None and fmt is CompareFormat.terminal else False
@@ -54,6 +87,8 @@ def compare_command(
     except StorylineError as exc:
         report_error("compare", str(exc))
         raise typer.Exit(2) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the command group ends quietly with status 0
     except OSError as exc:
         report_error(str(output or "stdout"), exc.strerror or str(exc))
         raise typer.Exit(2) from None

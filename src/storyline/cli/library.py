@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,10 +18,13 @@ from storyline.cli.common import (
     dump_json,
     dump_jsonl,
     err_console,
+    note,
     report_error,
     write_output,
+    wrote,
 )
 from storyline.errors import StorylineError
+from storyline.extras import MissingExtra
 from storyline.model import Story
 
 DbOption = Annotated[
@@ -28,6 +32,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="STORYLINE_DB",
+        metavar="PATH|URL",
         help="Library: a SQLite file (default ./storyline.db) or a postgresql:// URL.",
     ),
 ]
@@ -74,7 +79,9 @@ class EngineName(StrEnum):
 EngineOption = Annotated[
     EngineName, typer.Option("--engine", help="local: this process; ray: a Ray cluster (same results).")
 ]
-WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Ray: workers per model stage.")]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, metavar="N", help="Ray: workers per model stage.")
+]
 AddressOption = Annotated[
     str | None,
     typer.Option("--address", help="Ray: auto or HOST:PORT of a running cluster (default: start one here)."),
@@ -86,6 +93,8 @@ def _engine(name: EngineName, workers: int, address: str | None, models: dict[st
 
     try:
         return open_engine(name.value, workers=workers, address=address, models=models)
+    except MissingExtra:
+        raise  # its own line, naming the extra (the command group prints it)
     except StorylineError as exc:
         report_error(f"--engine {name.value}", str(exc))
         raise typer.Exit(2) from None
@@ -93,7 +102,9 @@ def _engine(name: EngineName, workers: int, address: str | None, models: dict[st
 
 @app.command("stories")
 def stories_command(
-    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs, WARC archives.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Reports: files, directories, URLs, WARC archives.")
+    ],
     fmt: Annotated[
         StoriesFormat, typer.Option("--format", "-f", help="Output format.")
     ] = StoriesFormat.terminal,
@@ -128,11 +139,35 @@ def stories_command(
         raise typer.Exit(status)
 
 
-def _open(db: str | None) -> Any:
+def missing_library(db: str | None) -> str | None:
+    """The SQLite file ``db`` (or ``STORYLINE_DB``, or the default) names when it does not exist:
+    only ``add`` creates a library, so a mistyped ``--db`` is refused, not opened empty."""
+    from storyline.store.engine import resolve_url
+
+    url = resolve_url(db)
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///")
+    return None if path == ":memory:" or Path(path).exists() else path
+
+
+def refuse_missing_library(db: str | None) -> None:
+    """One line and status 2 when the library to read does not exist."""
+    path = missing_library(db)
+    if path is not None:
+        report_error(path, "no library here (`storyline add PATH... --db FILE` creates one)")
+        raise typer.Exit(2)
+
+
+def _open(db: str | None, *, create: bool = False) -> Any:
     from storyline.store import Library
 
+    if not create:
+        refuse_missing_library(db)
     try:
         return Library(db)
+    except MissingExtra:
+        raise
     except StorylineError as exc:
         report_error(db or "storyline.db", str(exc))
         raise typer.Exit(2) from None
@@ -140,7 +175,9 @@ def _open(db: str | None) -> Any:
 
 @app.command("add")
 def add_command(
-    paths: Annotated[list[str], typer.Argument(help="Reports: files, directories, URLs, WARC archives.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Reports: files, directories, URLs, WARC archives.")
+    ],
     db: DbOption = None,
     source: SourceOption = None,
     engine: EngineOption = EngineName.local,
@@ -167,7 +204,7 @@ def add_command(
     counts: dict[str, int] = {}
     try:
         with (
-            _open(db) as lib,
+            _open(db, create=True) as lib,
             InputTally(report) as tally,
             progress_line(err_console, runner, "filed") as tick,
         ):
@@ -189,7 +226,7 @@ def add_command(
     finally:
         runner.close()
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing new added"
-    err_console.print(f"storyline: {summary}" + (f", {tally.failed} unreadable" if tally.failed else ""))
+    note(summary + (f", {tally.failed} unreadable" if tally.failed else ""))
     status = tally.finish()
     if status:
         raise typer.Exit(status)
@@ -258,7 +295,7 @@ def remove_command(
         except StorylineError as exc:
             report_error(ident, str(exc))
             raise typer.Exit(1) from None
-    err_console.print(f"storyline: removed {kind} {ident}")
+    note(f"removed {kind} {ident}")
 
 
 @app.command("export")
@@ -276,3 +313,4 @@ def export_command(
             with output.open("w", encoding="utf-8") as fh:
                 for d in lib.export():
                     fh.write(dump_jsonl([d]))
+            wrote(output)

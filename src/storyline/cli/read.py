@@ -18,6 +18,7 @@ from storyline.cli.common import (
     dump_json,
     dump_jsonl,
     write_output,
+    wrote,
 )
 from storyline.errors import UnreadableInput
 from storyline.model import Article
@@ -79,7 +80,7 @@ def read_command(
                 articles.append(item)
     if fmt is ReadFormat.json:
         _write_json([a.to_dict() for a in articles], _single_input(paths), output)
-    elif fmt is ReadFormat.text:
+    elif fmt is ReadFormat.text and (articles or output is not None):  # nothing read: stdout stays empty
         write_output("\n\n".join(render_text(a) for a in articles), output)
     status = tally.finish()
     if status:
@@ -107,8 +108,9 @@ class _Sink:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._fh is not None:
+        if self._fh is not None and self.output is not None:
             self._fh.close()
+            wrote(self.output)
 
     def write(self, text: str) -> None:
         (self._fh or sys.stdout).write(text)

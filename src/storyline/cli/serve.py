@@ -16,7 +16,12 @@ GRACE_S = 2  # SIGTERM: requests still running after this are cancelled, then th
 def serve_command(
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Library: a SQLite file or a database URL (default ./storyline.db)."),
+        typer.Option(
+            "--db",
+            envvar="STORYLINE_DB",
+            metavar="PATH|URL",
+            help="Library: a SQLite file or a database URL (default ./storyline.db).",
+        ),
     ] = None,
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on; keep 127.0.0.1 unless you mean to share it.")
@@ -42,6 +47,11 @@ def serve_command(
 
     SIGTERM or Ctrl-C stops it within a few seconds: a running add stops after the article it is
     filing (run it again to add the rest) and a running compare is abandoned."""
+    from storyline.cli.library import refuse_missing_library
+    from storyline.extras import require
+
+    require("web", "storyline serve")
+    refuse_missing_library(db)
     import uvicorn
 
     from storyline.web import create_app, settings_from_flags

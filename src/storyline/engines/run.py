@@ -49,6 +49,9 @@ def open_engine(
         return LocalEngine(models=dict(models or {}))
     if name == "ray":
         from storyline.engines.ray_engine import RayEngine
+        from storyline.extras import require
+
+        require("ray", "--engine ray")
 
         return RayEngine(workers=max(1, workers), address=address)
     raise StorylineError(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")
@@ -66,7 +69,11 @@ def stage_rates(clock: StageClock) -> str:
 
 @contextmanager
 def progress_line(console: Console, engine: Engine, what: str) -> Iterator[Callable[[], None]]:
-    """A live line: articles done, overall articles/s, and each stage's own rate."""
+    """A live line: articles done, overall articles/s, and each stage's own rate; nothing at all
+    when stderr is not a terminal (a log file or a pipe gets no blank line, no control codes)."""
+    if not console.is_terminal:
+        yield lambda: None
+        return
     start = time.perf_counter()
     done = 0
     with Progress(

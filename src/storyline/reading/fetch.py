@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
+from storyline import __version__
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import Blob, ReadOptions
 
-USER_AGENT = "storyline/0.1 (+https://github.com/storyline; news cross-checking)"
+# Names the tool and its version only: the project has no public address to point to yet.
+USER_AGENT = f"storyline/{__version__} (news cross-checking)"
 
 
 def is_url(spec: str) -> bool:

@@ -46,6 +46,10 @@ def _begin_immediate(conn: Any) -> None:
 def open_engine(db: str | Path | None = None) -> Engine:
     """An engine for the library at ``db``; the SQLite file's folder must exist."""
     url = resolve_url(db)
+    if url.startswith("postgresql"):
+        from storyline.extras import require
+
+        require("postgres", "a PostgreSQL library")
     try:
         if url.startswith("sqlite"):
             folder = Path(url.removeprefix("sqlite:///")).parent
