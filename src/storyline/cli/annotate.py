@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sized
 from enum import StrEnum
+from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated
 
@@ -40,25 +41,26 @@ class AnnotateFormat(StrEnum):
     html = "html"
 
 
+def iter_articles(paths: list[str], source: str | None, tally: InputTally) -> Iterator[Article]:
+    """The readable articles in input order, as they are read; failures go to ``tally`` (errors
+    printed one line each, archive records skipped by design only counted)."""
+    from storyline.reading import iter_inputs
+
+    for item in iter_inputs(paths, source_name=source):
+        if isinstance(item, UnreadableInput):
+            tally.handle(item)
+        else:
+            yield item
+
+
 def read_inputs(
     paths: list[str], source: str | None, tally: InputTally | None = None
 ) -> tuple[list[Article], int]:
-    """The readable articles in input order, and how many inputs failed.
-
-    Errors are printed one line each; archive records skipped by design are only counted, in
-    ``tally`` when given (its owner prints the summary), else summed up here. ``compare`` uses it too.
-    """
-    from storyline.reading import iter_inputs
-
-    own = tally is None
+    """The readable articles in input order, and how many inputs failed; the skipped-record
+    summary is printed here unless ``tally`` is given (its owner prints it). ``compare`` uses it."""
     counts = tally if tally is not None else InputTally()
-    articles: list[Article] = []
-    for item in iter_inputs(paths, source_name=source):
-        if isinstance(item, UnreadableInput):
-            counts.handle(item)
-        else:
-            articles.append(item)
-    if own:
+    articles = list(iter_articles(paths, source, counts))
+    if tally is None:
         counts.finish()
     log.debug("inputs: %d; articles read: %d; failed: %d", len(paths), len(articles), counts.failed)
     return articles, counts.failed
@@ -76,22 +78,28 @@ def processes_for(n_articles: int) -> int:
     return min(2, cores) if n_articles >= PARALLEL_FROM else 1
 
 
-def annotate_all(articles: list[Article]) -> Iterator[AnnotatedArticle]:
-    """Load the spaCy pipeline once (only when there is work) and annotate in batches.
+def annotate_all(articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
+    """Load the spaCy pipeline once (only when there is work) and annotate in batches, as the
+    articles come (a JSON Lines stream of any length is annotated as it is read).
 
-    A long run shows a progress bar on a terminal's stderr; stdout stays clean for the output.
+    A long run shows a progress bar on a terminal's stderr (with a total when ``articles`` is a
+    list); stdout stays clean for the output.
     """
-    if not articles:
+    stream = iter(articles)
+    head = list(islice(stream, max(PROGRESS_FROM, PARALLEL_FROM)))
+    if not head:
         return
     from storyline.annotation import annotate_many, load_nlp
 
-    done = annotate_many(articles, load_nlp(), n_process=processes_for(len(articles)))
-    if len(articles) < PROGRESS_FROM or not err_console.is_terminal:
+    more = len(head) == max(PROGRESS_FROM, PARALLEL_FROM)
+    total = len(articles) if isinstance(articles, Sized) else None
+    done = annotate_many(chain(head, stream), load_nlp(), n_process=processes_for(len(head)))
+    if not more or not err_console.is_terminal:
         yield from done
         return
     from rich.progress import track
 
-    yield from track(done, total=len(articles), description="annotating", console=err_console, transient=True)
+    yield from track(done, total=total, description="annotating", console=err_console, transient=True)
 
 
 def _write_jsonl(annotated: Iterator[AnnotatedArticle], output: Path | None) -> None:
@@ -148,23 +156,23 @@ def annotate_command(
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
     with InputTally(report) as tally:
-        articles, _ = read_inputs(paths, source, tally)
-    try:
-        if fmt is AnnotateFormat.jsonl:
-            _write_jsonl(annotate_all(articles), output)
-        else:
-            annotated = list(annotate_all(articles))
-            if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
-                color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-                write_output(render(annotated, fmt, _single_input(paths), color), output)
-    except StorylineError as exc:
-        report_error("annotate", str(exc))
-        raise typer.Exit(2) from None
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): the command group ends quietly with status 0
-    except OSError as exc:
-        report_error(str(output or "stdout"), exc.strerror or str(exc))
-        raise typer.Exit(2) from None
+        try:
+            if fmt is AnnotateFormat.jsonl:  # streamed: read, annotated and written line by line
+                _write_jsonl(annotate_all(iter_articles(paths, source, tally)), output)
+            else:
+                articles, _ = read_inputs(paths, source, tally)
+                annotated = list(annotate_all(articles))
+                if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
+                    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+                    write_output(render(annotated, fmt, _single_input(paths), color), output)
+        except StorylineError as exc:
+            report_error("annotate", str(exc))
+            raise typer.Exit(2) from None
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): the command group ends quietly with status 0
+        except OSError as exc:
+            report_error(str(output or "stdout"), exc.strerror or str(exc))
+            raise typer.Exit(2) from None
     status = tally.finish()
     if status:
         raise typer.Exit(status)

@@ -305,7 +305,15 @@ def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
                 by_source[f.source].append((f, i, m))
 
     def one_value(ms: Sequence[Measure]) -> bool:  # a figure a report repeats counts once
-        return all(compatible(m1, m2) for m1 in ms for m2 in ms)
+        distinct = list({(m.quantity.text, m.low, m.high, m.value): m for m in ms}.values())
+        return all(compatible(m1, m2) for m1 in distinct for m2 in distinct)
+
+    sole: dict[tuple[int, int], bool] = {}  # (source, id of the other report's figure) → one value
+
+    def sole_in(s: int, mb: Measure) -> bool:
+        if (s, id(mb)) not in sole:
+            sole[(s, id(mb))] = one_value([m for _, _, m in by_source[s] if compatible(m, mb)])
+        return sole[(s, id(mb))]
 
     links = []
     sources = sorted(by_source)
@@ -318,7 +326,7 @@ def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
                 for fb, ib, mb in match:
                     if max(_written(ma), _written(mb)) < SMALL:
                         continue  # "one day" / "one-day", "two years": small counts agree by chance
-                    if one_value([m for _, _, m in by_source[s] if compatible(m, mb)]):
+                    if sole_in(s, mb):
                         links.append(
                             Link(
                                 "number",

@@ -1,9 +1,11 @@
 """The plan of a run: inputs cut into units a worker can read by itself.
 
 A file is one unit; a WARC archive is one unit per HTML response record, found by a scan that
-inflates the archive but parses no HTML, so only (path, offset) pairs travel to workers, never
-page bytes. Records skipped by design (requests, images...) and a truncated archive's break are
-reported by the scan, on the driver, exactly as ``iter_inputs`` reports them.
+inflates the archive but parses no HTML, and a JSON Lines file on disk one unit per run of lines
+(``jsonin.LINES_PER_PART``), found by a scan that parses no JSON: only (path, offset) pairs
+travel to workers, never page bytes, and a million-line file is filed as it is read. Records
+skipped by design (requests, images...) and a truncated archive's break are reported by the
+scan, on the driver, exactly as ``iter_inputs`` reports them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Literal
 from storyline.errors import UnreadableInput
 from storyline.model import Article
 from storyline.reading.inputs import expand_all
+from storyline.reading.jsonin import jsonl_parts, looks_like_jsonl, read_jsonl_part
 from storyline.reading.sniff import Blob, ReadOptions, read_blob
 from storyline.reading.warc import Skipped, WarcPage, iter_warc, read_record_at, sniff_warc
 from storyline.reading.warc import page_article as warc_page_article
@@ -23,12 +26,15 @@ from storyline.reading.warc import skip_error as warc_skip_error
 
 @dataclass(frozen=True)
 class Unit:
-    """One input a worker can read alone: a whole blob, or one record of an archive on disk."""
+    """One input a worker can read alone: a whole blob, one record of an archive on disk, or a
+    run of lines of a JSON Lines file on disk (``line`` the first, ``count`` of them)."""
 
     name: str
-    kind: Literal["blob", "warc-record"]
+    kind: Literal["blob", "warc-record", "jsonl-lines"]
     blob: Blob | None = None
     offset: int = 0
+    line: int = 0
+    count: int = 0
 
 
 def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | UnreadableInput]:
@@ -38,6 +44,8 @@ def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | Un
             yield item
         elif item.path is not None and sniff_warc(item):
             yield from _warc_units(item)
+        elif item.path is not None and looks_like_jsonl(item):
+            yield from _jsonl_units(item, options)
         else:
             yield Unit(item.name, "blob", blob=item)
 
@@ -51,6 +59,14 @@ def units_of(
             on_error(unit)
         else:
             yield unit
+
+
+def _jsonl_units(blob: Blob, options: ReadOptions) -> Iterator[Unit | UnreadableInput]:
+    try:
+        for offset, line, count in jsonl_parts(blob, options):
+            yield Unit(blob.name, "jsonl-lines", blob=blob, offset=offset, line=line, count=count)
+    except UnreadableInput as exc:
+        yield exc
 
 
 def _warc_units(blob: Blob) -> Iterator[Unit | UnreadableInput]:
@@ -80,6 +96,8 @@ def read_unit(unit: Unit, options: ReadOptions) -> list[Article | UnreadableInpu
                 return [warc_page_article(unit.name, rec, options)]
             return [warc_skip_error(unit.name, rec)]
         assert unit.blob is not None
+        if unit.kind == "jsonl-lines":
+            return list(read_jsonl_part(unit.blob, options, unit.offset, unit.line, unit.count))
         return list(read_blob(unit.blob, options))
     except UnreadableInput as exc:
         return [exc]

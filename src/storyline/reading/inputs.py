@@ -7,10 +7,15 @@ the run.
 
 from __future__ import annotations
 
+import atexit
 import glob
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from storyline.errors import UnreadableInput
 from storyline.reading.fetch import fetch, is_url
@@ -29,10 +34,30 @@ def _in_dir(root: Path) -> Iterator[Path]:
             yield path
 
 
+def stdin_blob(stream: BinaryIO, limit: int) -> Blob:
+    """Standard input as a blob: in memory up to one document's ``limit``, and past it spooled to
+    a temporary file (removed at exit), so a JSON Lines stream of any length is read line by line
+    and one document that large is refused without being held in memory."""
+    head = stream.read(limit + 1)
+    if len(head) <= limit:
+        return Blob.from_bytes("<stdin>", head)
+    fd, name = tempfile.mkstemp(prefix="storyline-stdin-")
+    path = Path(name)
+    atexit.register(path.unlink, missing_ok=True)
+    with os.fdopen(fd, "wb") as out:
+        out.write(head)
+        del head
+        shutil.copyfileobj(stream, out, 1 << 20)
+    return Blob.from_path(path, name="<stdin>")
+
+
 def expand(spec: str, options: ReadOptions) -> Iterator[Blob | UnreadableInput]:
     """The blobs one command-line spec stands for."""
     if spec == "-":
-        yield Blob.from_bytes("<stdin>", sys.stdin.buffer.read())
+        try:
+            yield stdin_blob(sys.stdin.buffer, options.max_bytes)
+        except OSError as exc:
+            yield UnreadableInput("<stdin>", exc.strerror or str(exc))
         return
     if is_url(spec):
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from storyline.errors import UnreadableInput
 from storyline.model import Article
@@ -136,26 +136,84 @@ def read_json(blob: Blob, options: ReadOptions) -> Iterator[Article | Unreadable
     yield article_from_json(obj, blob.name, options)
 
 
-def _raw_lines(blob: Blob) -> Iterator[bytes]:
+LINES_PER_PART = 8  # JSON Lines read as one unit: a few articles (a local batch is 32 units)
+
+
+def _bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``fh``; ``None`` for a line over ``limit`` bytes, read past in pieces rather
+    than held whole (one 1 GB line must not take 1 GB)."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _raw_lines(blob: Blob, limit: int) -> Iterator[bytes | None]:
     if blob.data is not None:
         yield from blob.data.splitlines()
         return
     assert blob.path is not None
     with blob.path.open("rb") as fh:
-        yield from fh
+        yield from _bounded_lines(fh, limit)
+
+
+def _line_article(raw: bytes | None, where: str, options: ReadOptions) -> Article | UnreadableInput | None:
+    """One line's article, its error, or ``None`` for a blank line."""
+    if raw is None:
+        return UnreadableInput(where, f"line longer than {options.max_bytes / 2**20:.0f} MB: not one article")
+    if not raw.strip():
+        return None
+    try:
+        return article_from_json(json.loads(raw.decode("utf-8-sig")), where, options)
+    except UnreadableInput as exc:
+        return exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        return UnreadableInput(where, f"invalid JSON ({exc})")
+    except RecursionError:
+        return UnreadableInput(where, "JSON nested too deep to be an article")
 
 
 def read_jsonl(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
     """JSON Lines, one article per line, streamed; a bad line is reported as ``name:LINE``."""
-    for n, raw in enumerate(_raw_lines(blob), 1):
-        if not raw.strip():
-            continue
-        where = f"{blob.name}:{n}"
-        try:
-            yield article_from_json(json.loads(raw.decode("utf-8-sig")), where, options)
-        except UnreadableInput as exc:
-            yield exc
-        except (UnicodeDecodeError, ValueError) as exc:
-            yield UnreadableInput(where, f"invalid JSON ({exc})")
-        except RecursionError:
-            yield UnreadableInput(where, "JSON nested too deep to be an article")
+    for n, raw in enumerate(_raw_lines(blob, options.max_bytes), 1):
+        item = _line_article(raw, f"{blob.name}:{n}", options)
+        if item is not None:
+            yield item
+
+
+def jsonl_parts(blob: Blob, options: ReadOptions) -> Iterator[tuple[int, int, int]]:
+    """``(byte offset, first line number, number of lines)`` of consecutive parts of a JSON Lines
+    file on disk, found by a scan that parses nothing, so a file of any length is planned in flat
+    memory and its parts read by workers alone (see ``read_jsonl_part``)."""
+    assert blob.path is not None
+    try:
+        with blob.path.open("rb") as fh:
+            start, first, n = 0, 1, 0
+            for n, _ in enumerate(_bounded_lines(fh, options.max_bytes), 1):
+                if n - first + 1 == LINES_PER_PART:
+                    yield start, first, LINES_PER_PART
+                    start, first = fh.tell(), n + 1
+            if n >= first:
+                yield start, first, n - first + 1
+    except OSError as exc:
+        raise UnreadableInput(blob.name, exc.strerror or str(exc)) from exc
+
+
+def read_jsonl_part(
+    blob: Blob, options: ReadOptions, offset: int, first: int, count: int
+) -> Iterator[Article | UnreadableInput]:
+    """The articles of ``count`` lines from byte ``offset`` (line ``first``) of a JSON Lines file."""
+    assert blob.path is not None
+    try:
+        with blob.path.open("rb") as fh:
+            fh.seek(offset)
+            lines = _bounded_lines(fh, options.max_bytes)
+            for n, raw in zip(range(first, first + count), lines, strict=False):
+                item = _line_article(raw, f"{blob.name}:{n}", options)
+                if item is not None:
+                    yield item
+    except OSError as exc:
+        yield UnreadableInput(blob.name, exc.strerror or str(exc))
