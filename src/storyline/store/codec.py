@@ -94,7 +94,7 @@ def signature_columns(sig: Signature) -> dict[str, Any]:
     return {
         "minhash": sig.minhash,
         "vector": np.asarray(sig.vector, dtype=np.float32).tobytes(),
-        "terms": json.dumps({"w": sig.words, "n": sig.names}, ensure_ascii=False, separators=(",", ":")),
+        "terms": json.dumps({"w": sig.words, "n": sig.names, "a": sig.anchors}, ensure_ascii=False, separators=(",", ":")),
         "published_ts": sig.published,
     }
 
@@ -109,4 +109,5 @@ def signature_from_row(row: Any) -> Signature:
         vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
         words=tuple((sys.intern(t), float(w)) for t, w in terms["w"]),
         names=tuple((sys.intern(t), float(w)) for t, w in terms["n"]),
+        anchors=tuple(sys.intern(a) for a in terms.get("a", ())),  # absent in older libraries
     )

@@ -130,7 +130,7 @@ def read_counts(conn: Connection, df: DocFreq) -> int:
 def terms_of_row(terms: str) -> set[str]:
     """``doc_terms`` of a stored row's ``terms`` column."""
     d = json.loads(terms)
-    return doc_terms(d["w"], d["n"])
+    return doc_terms(d["w"], d["n"], d.get("a", ()))
 
 
 def count_terms(conn: Connection, plus: Iterable[set[str]] = (), minus: Iterable[set[str]] = ()) -> None:
@@ -247,7 +247,8 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
         )
     ).inserted_primary_key
     count_terms(
-        conn, plus=[doc_terms(sig.words, sig.names)], minus=[doc_terms(o.words, o.names) for o in replaced]
+        conn, plus=[doc_terms(sig.words, sig.names, sig.anchors)],
+        minus=[doc_terms(o.words, o.names, o.anchors) for o in replaced],
     )
     if status == "created":
         count_in(conn, place.story, art.source, art.published)

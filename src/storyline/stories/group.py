@@ -42,6 +42,13 @@ KEEP_DAYS = 2 * MAX_DAYS  # a windowed grouper keeps signatures dated this close
 UNDATED_KEEP = 5_000  # undated signatures a windowed grouper keeps (the most recently filed)
 HELD_DAYS = KEEP_DAYS  # days read back for older-dated articles that memory keeps at once
 EVICT_STEP_DAYS = 1.0  # evict once the window has moved this far: a batch at a time, not per article
+# Anchors (the people and streets a report names, ``anchors.py``): the summed IDF of those an
+# article shares with its best-matching member. Two rare ones shared (this much evidence) join a
+# follow-up however late; none shared where both sides name some keeps look-alikes apart.
+ANCHOR_STRONG = 6.0
+ANCHOR_BONUS = 0.10  # added to the mean score at full evidence
+APART = 0.05  # taken off when both name people or streets and share none
+SPECIFIC = ("p:", "s:")  # anchor kinds that tell one event from another; days only corroborate
 
 
 @dataclass(frozen=True)
@@ -54,10 +61,12 @@ class Placement:
     new_story: bool
 
 
-def doc_terms(words: Iterable[tuple[str, float]], names: Iterable[tuple[str, float]]) -> set[str]:
-    """The terms one article adds to the document frequencies: its words, and its names as
-    ``@name`` (a word never starts with ``@``, so the two cannot collide)."""
-    return {t for t, _ in words} | {"@" + t for t, _ in names}
+def doc_terms(
+    words: Iterable[tuple[str, float]], names: Iterable[tuple[str, float]], anchors: Iterable[str] = ()
+) -> set[str]:
+    """The terms one article adds to the document frequencies: its words, its names as ``@name``
+    (a word never starts with ``@``) and its anchors (``p:…``; a word or name holds no colon)."""
+    return {t for t, _ in words} | {"@" + t for t, _ in names} | set(anchors)
 
 
 class DocFreq:
@@ -69,7 +78,7 @@ class DocFreq:
 
     def update(self, sig: Signature, sign: int = 1) -> None:
         self.n += sign
-        self.df.update(dict.fromkeys(doc_terms(sig.words, sig.names), sign))
+        self.df.update(dict.fromkeys(doc_terms(sig.words, sig.names, sig.anchors), sign))
 
     def idf(self, term: str) -> float:
         """Smoothed as if ``PSEUDO_DOCS`` unseen documents lacked the term: in a batch of two, a
@@ -306,6 +315,7 @@ class Grouper:
     def _best_story(self, sig: Signature) -> tuple[str | None, float]:
         rarity = {t: self.df.idf("@" + t) for t, _ in sig.names}
         keys = self.index.nearest(sig) + self.index.sharing_names(sig, rarity)
+        keys += self.index.sharing_anchors(sig, {a: self.df.idf(a) for a in sig.anchors})
         hits = Counter(self.story_of[k] for k in keys if k in self.story_of)
         # The stories reached most often (by vectors and by names) are scored; the rest cannot win
         # on average anyway, and the cap keeps the cost per article bounded however big the library.
@@ -323,9 +333,14 @@ class Grouper:
         self, sig: Signature, words: dict[str, float], names: dict[str, float], keys: list[int]
     ) -> float:
         others = [self.sigs[k] for k in keys if k not in self.copy_of]  # a copy counts once
+        if not others:
+            return -1.0
         dates = [o.published for o in others if o.published is not None]
         gap = _days_apart(sig.published, dates)
-        if gap > MAX_DAYS or not others:
+        mine = {a: self.df.idf(a) for a in sig.anchors if a.startswith(SPECIFIC)}
+        evidence = max(sum(mine.get(a, 0.0) for a in o.anchors) for o in others)
+        strong = evidence >= ANCHOR_STRONG
+        if gap > MAX_DAYS and not strong:
             return -1.0
         wv, ww, wn = WEIGHTS
         total = 0.0
@@ -333,7 +348,12 @@ class Grouper:
             total += wv * float(np.dot(sig.vector, o.vector))
             total += ww * _cos(words, _tfidf(o.words, self.df, ""))
             total += wn * _cos(names, _tfidf(o.names, self.df, "@"))
-        return total / len(others) - PENALTY_PER_DAY * max(0.0, gap - SAME_DAYS)
+        score = total / len(others) + ANCHOR_BONUS * min(1.0, evidence / ANCHOR_STRONG)
+        if not strong:
+            score -= PENALTY_PER_DAY * max(0.0, gap - SAME_DAYS)
+        if evidence == 0.0 and mine and any(a.startswith(SPECIFIC) for o in others for a in o.anchors):
+            score -= APART
+        return score
 
 
 def group_signatures(sigs: Sequence[Signature], *, threshold: float = THRESHOLD) -> list[Placement]:
