@@ -54,14 +54,14 @@ _NOT_PERSON = frozenset(
     west new san los las fort saint st mount lake river high middle elementary regional medical
     memorial national international general services crime stoppers read share more the
     corporation corp group inc llc company press post media project force association foundation
-    network""".split()
+    network""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
 # Titles and roles written before a name ("Detective Eric Morris", "Sgt. Wanda Miglio").
 _ROLES = frozenset(
     """officer detective sgt sergeant lt lieutenant capt captain chief deputy inspector trooper
     agent sheriff judge attorney prosecutor gov governor mayor dr mr mrs ms firefighter executive
-    spokesman spokeswoman coroner commissioner president senator rep director""".split()
+    spokesman spokeswoman coroner commissioner president senator rep director""".split()  # noqa: SIM905
 )
 
 

@@ -46,7 +46,7 @@ EVICT_STEP_DAYS = 1.0  # evict once the window has moved this far: a batch at a 
 # article shares with its best-matching member. Two rare ones shared (this much evidence) join a
 # follow-up however late; none shared where both sides name some keeps look-alikes apart.
 ANCHOR_STRONG = 6.0
-ANCHOR_BONUS = 0.10  # added to the mean score at full evidence
+ANCHOR_BONUS = 0.05  # added to the mean score at full evidence
 APART = 0.05  # taken off when both name people or streets and share none
 SPECIFIC = ("p:", "s:")  # anchor kinds that tell one event from another; days only corroborate
 
@@ -218,6 +218,11 @@ class Grouper:
             return Placement(sig.id, self.story_of[key], self.copy_of.get(key), False)
         if sig.id not in self._primed:
             self.df.update(sig)
+        if sig.not_article:  # a wall or a listing: a story of its own, never a candidate
+            story_id = content_id("story", sig.id)
+            self._remember(sig, story_id, counted=True)
+            self._evict()
+            return Placement(sig.id, story_id, None, True)
         copies = self.index.copies(sig, self.sigs)
         if copies:
             first = min(copies)  # the earliest filed; a copy sits in its original's story
@@ -252,7 +257,8 @@ class Grouper:
         touched: set[str] = set()
         for key in keys:
             sig = self.sigs.pop(key)
-            self.index.remove(key, sig)
+            if not sig.not_article:  # never indexed
+                self.index.remove(key, sig)
             del self.keys[sig.id]
             touched.add(self.story_of.pop(key))
             self.copy_of.pop(key, None)
@@ -264,7 +270,9 @@ class Grouper:
             else:
                 del self.members[story]
 
-    def _remember(self, sig: Signature, story: str, *, counted: bool = False, brief: bool = False) -> int:
+    def _remember(
+        self, sig: Signature, story: str, *, counted: bool = False, brief: bool = False
+    ) -> int:
         if not counted:
             self.df.update(sig)
         key = self._next
@@ -273,7 +281,8 @@ class Grouper:
         self.keys[sig.id] = key
         self.story_of[key] = story
         self.members.setdefault(story, []).append(key)
-        self.index.add(key, sig, brief=brief)
+        if not sig.not_article:
+            self.index.add(key, sig, brief=brief)
         if self.keep is not None:
             self._date(key, sig.published)
         return key
