@@ -46,7 +46,7 @@ _MONTH_DAY = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# Words that start a capitalised run but make it no person: places, institutions, page furniture.
+# Words that make a capitalised run no person: places, institutions, page controls and furniture.
 _NOT_PERSON = frozenset(
     """police department county city state news street avenue road hospital center centre school
     university college church park court office sheriff district police's county's app store
@@ -54,7 +54,8 @@ _NOT_PERSON = frozenset(
     west new san los las fort saint st mount lake river high middle elementary regional medical
     memorial national international general services crime stoppers read share more the
     corporation corp group inc llc company press post media project force association foundation
-    network""".split()  # noqa: SIM905 - a word list reads better as text
+    network watch click tap sign log subscribe download follow close get advertisement transcript
+    copy related caption image breaking update original story""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
 # Titles and roles written before a name ("Detective Eric Morris", "Sgt. Wanda Miglio").
