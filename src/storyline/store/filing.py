@@ -298,7 +298,9 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
         count_in(conn, place.story, art.source, art.published)
     else:
         refresh_story(conn, place.story)
-    result = AddResult(art.id, place.story, status, art.path, place.copy_of, place.new_story)  # type: ignore[arg-type]
+    result = AddResult(
+        art.id, place.story, status, art.path, place.copy_of, place.new_story, sig.not_article  # type: ignore[arg-type]
+    )
     return result, int(seq[0]) if seq else None
 
 
