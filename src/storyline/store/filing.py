@@ -50,6 +50,7 @@ SIGNATURE_COLUMNS = (
     articles.c.published_ts,
 )
 TITLE_SAMPLE = 50  # members looked at when choosing a story's title
+RARE_ANCHOR = 50  # articles naming an anchor, above which it leads back to nothing in particular
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,10 +201,13 @@ def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> Non
 def reload_anchored(conn: Connection, grouper: Grouper, sig: Signature) -> None:
     """Load back the stored rows, however old, that name the article's rarest people or streets
     (the most recent ``POSTINGS`` per anchor): how a follow-up finds its event once the date window
-    has moved on. Bounded: a few indexed look-ups per article, whatever the library's size."""
-    mine = sorted((a for a in sig.anchors if a.startswith(SPECIFIC)), key=lambda a: -grouper.df.idf(a))
+    has moved on. Bounded: a few indexed look-ups per article, whatever the library's size; an
+    anchor named by more than ``RARE_ANCHOR`` articles (a mayor, a main road) is not looked up,
+    and only rows memory does not hold are read in full."""
+    rare = [a for a in sig.anchors if a.startswith(SPECIFIC) and grouper.df.df.get(a, 0) <= RARE_ANCHOR]
+    rare.sort(key=lambda a: -grouper.df.idf(a))
     seqs: set[int] = set()
-    for anchor in mine[:ANCHORS_PER_QUERY]:
+    for anchor in rare[:ANCHORS_PER_QUERY]:
         seqs.update(
             conn.execute(
                 select(anchor_postings.c.seq)
@@ -214,11 +218,12 @@ def reload_anchored(conn: Connection, grouper: Grouper, sig: Signature) -> None:
         )
     if not seqs:
         return
-    rows = conn.execute(
-        select(*SIGNATURE_COLUMNS).where(articles.c.seq.in_(sorted(seqs)), articles.c.current)
-    ).all()
-    fresh = (r for r in rows if r.id not in grouper.keys)
-    grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in fresh), [])
+    found = conn.execute(select(articles.c.seq, articles.c.id).where(articles.c.seq.in_(sorted(seqs)))).all()
+    absent = sorted(r.seq for r in found if r.id not in grouper.keys)
+    if not absent:
+        return
+    rows = conn.execute(select(*SIGNATURE_COLUMNS).where(articles.c.seq.in_(absent), articles.c.current))
+    grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in rows), [])
 
 
 def post_anchors(conn: Connection, seq: int, sig: Signature) -> None:
