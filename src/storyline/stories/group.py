@@ -280,9 +280,7 @@ class Grouper:
             else:
                 del self.members[story]
 
-    def _remember(
-        self, sig: Signature, story: str, *, counted: bool = False, brief: bool = False
-    ) -> int:
+    def _remember(self, sig: Signature, story: str, *, counted: bool = False, brief: bool = False) -> int:
         if not counted:
             self.df.update(sig)
         key = self._next

@@ -20,6 +20,7 @@ NEAREST = 24  # vector neighbours per query
 POSTINGS = 40  # most recent articles read per shared name
 NAMES_PER_QUERY = 12  # rarest names of the new article that are looked up
 ANCHORS_PER_QUERY = 8  # rarest anchors of the new article that are looked up
+DAY = "d:"  # the kind prefix of a day anchor (``anchors.py``)
 COPY_THRESHOLD = 0.8  # estimated Jaccard of word shingles above which a text is a copy
 
 
@@ -59,7 +60,8 @@ class CandidateIndex:
         for name, _ in sig.names:
             self._names[name][key] = None
         for anchor in sig.anchors:
-            self._anchors[anchor][key] = None
+            if not anchor.startswith(DAY):  # a day is no way in: every report of that day names it
+                self._anchors[anchor][key] = None
 
     def remove(self, key: int, sig: Signature) -> None:
         if self._side.pop(key, None) is not None:
@@ -114,7 +116,7 @@ class CandidateIndex:
 
     def sharing_anchors(self, sig: Signature, rarity: dict[str, float]) -> list[int]:
         """Recent articles that share one of the new article's rarest person or street anchors."""
-        found = [a for a in sig.anchors if a in self._anchors and not a.startswith("d:")]
+        found = [a for a in sig.anchors if a in self._anchors]
         out: list[int] = []
         for anchor in sorted(found, key=lambda a: -rarity.get(a, 0.0))[:ANCHORS_PER_QUERY]:
             out.extend(reversed(list(islice(reversed(self._anchors[anchor]), POSTINGS))))
