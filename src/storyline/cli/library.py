@@ -211,6 +211,10 @@ def add_command(
 
             def filed(result: Any) -> None:
                 counts[result.status] = counts.get(result.status, 0) + 1
+                if result.not_article:  # kept, but said: a wall or a listing is no report
+                    where = result.path or result.article_id
+                    line = f"storyline: {where}: not an article ({result.not_article})"
+                    err_console.print(line, markup=False)
                 tick()
 
             batch = 1 if engine is EngineName.local else FILE_BATCH

@@ -22,6 +22,7 @@ from storyline.cli.common import (
 )
 from storyline.errors import UnreadableInput
 from storyline.model import Article
+from storyline.stories.pages import not_an_article
 
 
 class ReadFormat(StrEnum):
@@ -43,9 +44,15 @@ def render_text(art: Article) -> str:
         ("url", art.url),
         ("id", art.id),
         ("removed", f"{len(art.removed)} lines" if art.removed else None),
+        ("not an article", not_an_article(art)),
     ]
     head += [f"{k}: {v}" for k, v in facts if v]
     return "\n".join(head) + "\n\n" + art.text + "\n"
+
+
+def read_dict(art: Article) -> dict[str, Any]:
+    """The ``read`` object: the article, and why the page is no article (null when it is one)."""
+    return {**art.to_dict(), "not_article": not_an_article(art)}
 
 
 def _single_input(paths: list[str]) -> bool:
@@ -75,11 +82,11 @@ def read_command(
             if isinstance(item, UnreadableInput):  # archive records skipped by design are only counted
                 tally.handle(item)
             elif stream.on:  # JSON Lines stream out as they are read: memory stays flat
-                stream.write(dump_jsonl([item.to_dict()]))
+                stream.write(dump_jsonl([read_dict(item)]))
             else:
                 articles.append(item)
     if fmt is ReadFormat.json:
-        _write_json([a.to_dict() for a in articles], _single_input(paths), output)
+        _write_json([read_dict(a) for a in articles], _single_input(paths), output)
     elif fmt is ReadFormat.text and (articles or output is not None):  # nothing read: stdout stays empty
         write_output("\n\n".join(render_text(a) for a in articles), output)
     status = tally.finish()

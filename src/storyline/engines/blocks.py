@@ -2,9 +2,11 @@
 
 Articles are linked when they could be reports of one event: published within the grouping's date
 window and sharing a rare name, a near-identical text (MinHash LSH bucket) or a close document
-vector. The connected components of those links are blocks; each block is grouped on its own by
-the incremental ``stories.group.Grouper``, in the order ``group_signatures`` uses, with the term
-frequencies of the whole input (so a word's rarity does not depend on the block it fell in).
+vector; or, at any distance in time, sharing a rare anchor (a person or street: how a follow-up
+weeks later joins its event). The connected components of those links are blocks; each block is
+grouped on its own by the incremental ``stories.group.Grouper``, in the order ``group_signatures``
+uses, with the term frequencies of the whole input (so a word's rarity does not depend on the
+block it fell in).
 Blocks never share an article, so the union of their placements is the answer. Both engines call
 ``group_in_blocks``; only the ``map`` differs (built-in ``map`` locally, Ray tasks on a cluster),
 so the two engines give the same stories by construction.
@@ -19,7 +21,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 import numpy as np
 
 from storyline.model import content_id
-from storyline.stories.group import DAY, MAX_DAYS, DocFreq, Grouper, Placement
+from storyline.stories.group import DAY, MAX_DAYS, SPECIFIC, DocFreq, Grouper, Placement
 from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_values
 from storyline.unionfind import UnionFind
 
@@ -47,7 +49,12 @@ def make_blocks(sigs: Sequence[Signature]) -> list[list[Signature]]:
         if i != j and _close_in_time(sigs[i], sigs[j]):
             uf.union(i, j)
 
-    _link_names(sigs, link)
+    def link_anywhen(i: int, j: int) -> None:
+        if i != j:
+            uf.union(i, j)
+
+    _link_rare(sigs, link, lambda s: [n for n, _ in s.names])
+    _link_rare(sigs, link_anywhen, lambda s: [a for a in s.anchors if a.startswith(SPECIFIC)])
     _link_near_copies(sigs, link)
     _link_vectors(sigs, link)
     groups: dict[Hashable, list[Signature]] = {}
@@ -56,12 +63,15 @@ def make_blocks(sigs: Sequence[Signature]) -> list[list[Signature]]:
     return list(groups.values())
 
 
-def _link_names(sigs: Sequence[Signature], link: Callable[[int, int], None]) -> None:
-    df = Counter(name for s in sigs for name, _ in s.names)
+def _link_rare(
+    sigs: Sequence[Signature], link: Callable[[int, int], None], terms: Callable[[Signature], list[str]]
+) -> None:
+    """Link the articles that share one of their rarest ``terms`` (names, anchors)."""
+    df = Counter(name for s in sigs for name in terms(s))
     limit = max(3, math.ceil(COMMON_NAME * len(sigs)))
     first_with: dict[str, list[int]] = {}
     for i, sig in enumerate(sigs):
-        rare = sorted((n for n, _ in sig.names if 1 < df[n] <= limit), key=lambda n: (df[n], n))
+        rare = sorted((n for n in terms(sig) if 1 < df[n] <= limit), key=lambda n: (df[n], n))
         for name in rare[:RARE_NAMES]:
             seen = first_with.setdefault(name, [])
             for j in seen[-8:]:  # recent holders only: bounded work per name, the chain links the rest

@@ -91,10 +91,13 @@ def vectors_from_bytes(data: bytes | None) -> Vectors:
 
 
 def signature_columns(sig: Signature) -> dict[str, Any]:
+    terms: dict[str, Any] = {"w": sig.words, "n": sig.names, "a": sig.anchors}
+    if sig.not_article:
+        terms["x"] = sig.not_article
     return {
         "minhash": sig.minhash,
         "vector": np.asarray(sig.vector, dtype=np.float32).tobytes(),
-        "terms": json.dumps({"w": sig.words, "n": sig.names}, ensure_ascii=False, separators=(",", ":")),
+        "terms": json.dumps(terms, ensure_ascii=False, separators=(",", ":")),
         "published_ts": sig.published,
     }
 
@@ -109,4 +112,6 @@ def signature_from_row(row: Any) -> Signature:
         vector=np.frombuffer(bytes(row.vector), dtype=np.float32),
         words=tuple((sys.intern(t), float(w)) for t, w in terms["w"]),
         names=tuple((sys.intern(t), float(w)) for t, w in terms["n"]),
+        anchors=tuple(sys.intern(a) for a in terms.get("a", ())),  # absent in older libraries
+        not_article=terms.get("x"),
     )

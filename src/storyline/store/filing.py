@@ -25,8 +25,17 @@ from storyline.embed import Vectors
 from storyline.model import AnnotatedArticle, content_id
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
 from storyline.store.records import AddResult
-from storyline.store.schema import ARTICLES, articles, stories, term_counts
-from storyline.stories.group import KEEP_DAYS, UNDATED_KEEP, DocFreq, Grouper, Placement, doc_terms
+from storyline.store.schema import ARTICLES, anchor_postings, articles, stories, term_counts
+from storyline.stories.group import (
+    KEEP_DAYS,
+    SPECIFIC,
+    UNDATED_KEEP,
+    DocFreq,
+    Grouper,
+    Placement,
+    doc_terms,
+)
+from storyline.stories.index import ANCHORS_PER_QUERY, POSTINGS
 from storyline.stories.signatures import Signature, normalise
 from storyline.stories.titles import representative_title
 
@@ -44,6 +53,7 @@ TITLE_SAMPLE = 50  # members looked at when choosing a story's title
 # Every change to a story's members makes its conflict count stale: it is dropped and a cross-check
 # is owed, in the same transaction, so an add killed before counting leaves a mark to repair.
 OWED: dict[str, Any] = {"conflicts": None, "check_due": True}
+RARE_ANCHOR = 50  # articles naming an anchor, above which it leads back to nothing in particular
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,7 +143,7 @@ def read_counts(conn: Connection, df: DocFreq) -> int:
 def terms_of_row(terms: str) -> set[str]:
     """``doc_terms`` of a stored row's ``terms`` column."""
     d = json.loads(terms)
-    return doc_terms(d["w"], d["n"])
+    return doc_terms(d["w"], d["n"], d.get("a", ()))
 
 
 def count_terms(conn: Connection, plus: Iterable[set[str]] = (), minus: Iterable[set[str]] = ()) -> None:
@@ -191,6 +201,41 @@ def reload_window(conn: Connection, grouper: Grouper, when: float | None) -> Non
     grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in rows), spans)
 
 
+def reload_anchored(conn: Connection, grouper: Grouper, sig: Signature) -> None:
+    """Load back the stored rows, however old, that name the article's rarest people or streets
+    (the most recent ``POSTINGS`` per anchor): how a follow-up finds its event once the date window
+    has moved on. Bounded: a few indexed look-ups per article, whatever the library's size; an
+    anchor named by more than ``RARE_ANCHOR`` articles (a mayor, a main road) is not looked up,
+    and only rows memory does not hold are read in full."""
+    rare = [a for a in sig.anchors if a.startswith(SPECIFIC) and grouper.df.df.get(a, 0) <= RARE_ANCHOR]
+    rare.sort(key=lambda a: -grouper.df.idf(a))
+    seqs: set[int] = set()
+    for anchor in rare[:ANCHORS_PER_QUERY]:
+        seqs.update(
+            conn.execute(
+                select(anchor_postings.c.seq)
+                .where(anchor_postings.c.anchor == anchor)
+                .order_by(anchor_postings.c.seq.desc())
+                .limit(POSTINGS)
+            ).scalars()
+        )
+    if not seqs:
+        return
+    found = conn.execute(select(articles.c.seq, articles.c.id).where(articles.c.seq.in_(sorted(seqs)))).all()
+    absent = sorted(r.seq for r in found if r.id not in grouper.keys)
+    if not absent:
+        return
+    rows = conn.execute(select(*SIGNATURE_COLUMNS).where(articles.c.seq.in_(absent), articles.c.current))
+    grouper.reload(((signature_from_row(r), r.story_id, r.copy_of) for r in rows), [])
+
+
+def post_anchors(conn: Connection, seq: int, sig: Signature) -> None:
+    """Index the new row under its people and streets."""
+    found = sorted({a for a in sig.anchors if a.startswith(SPECIFIC)})
+    if found:
+        conn.execute(anchor_postings.insert(), [{"anchor": a, "seq": seq} for a in found])
+
+
 def lock(conn: Connection) -> None:
     """Serialise filers. SQLite already holds its write lock (BEGIN IMMEDIATE)."""
     if conn.dialect.name == "postgresql":
@@ -227,6 +272,7 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             grouper.restore(sig, old[0].story_id, old[0].copy_of)
             place = Placement(art.id, old[0].story_id, old[0].copy_of, False)
     if place is None:
+        reload_anchored(conn, grouper, sig)
         place = grouper.add(sig)
     seq = conn.execute(
         articles.insert().values(
@@ -250,13 +296,19 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
         )
     ).inserted_primary_key
     count_terms(
-        conn, plus=[doc_terms(sig.words, sig.names)], minus=[doc_terms(o.words, o.names) for o in replaced]
+        conn,
+        plus=[doc_terms(sig.words, sig.names, sig.anchors)],
+        minus=[doc_terms(o.words, o.names, o.anchors) for o in replaced],
     )
+    if seq:
+        post_anchors(conn, int(seq[0]), sig)
     if status == "created":
         count_in(conn, place.story, art.source, art.published)
     else:
         refresh_story(conn, place.story)
-    result = AddResult(art.id, place.story, status, art.path, place.copy_of, place.new_story)  # type: ignore[arg-type]
+    result = AddResult(
+        art.id, place.story, status, art.path, place.copy_of, place.new_story, sig.not_article  # type: ignore[arg-type]
+    )
     return result, int(seq[0]) if seq else None
 
 

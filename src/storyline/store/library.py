@@ -24,7 +24,7 @@ from storyline.store import filing
 from storyline.store.codec import loads_annotated, vectors_from_bytes
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
-from storyline.store.schema import articles, migrate, stories
+from storyline.store.schema import anchor_postings, articles, migrate, stories
 from storyline.stories.group import Grouper
 
 BATCH = 16  # articles annotated and embedded together before filing
@@ -127,6 +127,8 @@ class Library:
                     gone = or_(gone, articles.c.url == row.url)
             terms = conn.execute(select(articles.c.terms).where(gone, articles.c.current)).scalars()
             filing.count_terms(conn, minus=[filing.terms_of_row(t) for t in terms])
+            postings = anchor_postings.c.seq.in_(select(articles.c.seq).where(gone))
+            conn.execute(delete(anchor_postings).where(postings))
             if kind == "story":
                 conn.execute(delete(articles).where(gone))
                 conn.execute(delete(stories).where(stories.c.id == full))

@@ -16,7 +16,8 @@ class AddResult:
 
     ``created``: stored for the first time; ``existing``: the same content was already stored
     (nothing written); ``new-version``: a changed version of a stored URL, kept beside the old one,
-    which stops being current. ``new_story`` says whether it started a story.
+    which stops being current. ``new_story`` says whether it started a story; ``not_article`` why
+    the page holds no article (a wall, a listing: filed in a story of its own, never grouped).
     """
 
     article_id: str
@@ -25,6 +26,7 @@ class AddResult:
     path: str | None = None
     copy_of: str | None = None
     new_story: bool = False
+    not_article: str | None = None
 
 
 @dataclass(frozen=True)

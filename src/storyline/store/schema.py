@@ -89,6 +89,15 @@ term_counts = Table(
 )
 ARTICLES = ""  # the row of term_counts that counts the current articles: no term is empty
 
+# The keyed way in for follow-ups: which articles name a person or a street (``stories.anchors``).
+# A report weeks after its event finds the event's rows here instead of in a date window.
+anchor_postings = Table(
+    "anchor_postings",
+    metadata,
+    Column("anchor", Text, primary_key=True),
+    Column("seq", Integer, primary_key=True),
+)
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, articles])
@@ -120,7 +129,11 @@ def _v4(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE stories ADD COLUMN check_due BOOLEAN NOT NULL DEFAULT FALSE"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: Connection) -> None:
+    """The anchor postings (rows filed before anchors existed have none: nothing to read back)."""
+    metadata.create_all(conn, tables=[anchor_postings])
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 VERSION = len(MIGRATIONS)
 
 

@@ -7,7 +7,8 @@ Light on import: datasketch, usearch and numpy load when a function that needs t
 The stages, for an engine that runs them apart: ``signatures.sign_many(articles, embedder)`` (a
 batch function: MinHash, document vector, word and name weights), ``group.group_signatures(sigs)``
 (a pure function of a batch, order-independent) or ``group.Grouper`` (incremental, what the library
-keeps), ``titles.build_stories`` (placements → ``Story``), ``copies.find_copies``.
+keeps), ``titles.build_stories`` (placements → ``Story``), ``copies.find_copies``. ``anchors`` (the people,
+streets and days a report names) and ``pages`` (pages that are no article) feed the signature.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Where grouping finds candidates for a new article without looking at every stored one.
 
-Three ways in, each bounded: the nearest document vectors (usearch HNSW), near-identical texts
-(MinHash LSH buckets), and shared rare names (an inverted index that reads only the most recent
-postings of a name). Keys are small integers; the caller maps them to articles.
+Four ways in, each bounded: the nearest document vectors (usearch HNSW), near-identical texts
+(MinHash LSH buckets), shared rare names (an inverted index that reads only the most recent
+postings of a name), and shared anchors (the people and streets a report names: how a follow-up
+weeks later finds its event). Keys are small integers; the caller maps them to articles.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from storyline.stories.signatures import NUM_PERM, Signature, minhash_from_value
 NEAREST = 24  # vector neighbours per query
 POSTINGS = 40  # most recent articles read per shared name
 NAMES_PER_QUERY = 12  # rarest names of the new article that are looked up
+ANCHORS_PER_QUERY = 8  # rarest anchors of the new article that are looked up
+DAY = "d:"  # the kind prefix of a day anchor (``anchors.py``)
 COPY_THRESHOLD = 0.8  # estimated Jaccard of word shingles above which a text is a copy
 
 
@@ -32,6 +35,7 @@ class CandidateIndex:
         self._lsh = MinHashLSH(threshold=copy_threshold, num_perm=NUM_PERM)
         # name → keys in filing order (a dict as an ordered set: a key leaves in O(1))
         self._names: defaultdict[str, dict[int, None]] = defaultdict(dict)
+        self._anchors: defaultdict[str, dict[int, None]] = defaultdict(dict)
         self._in_lsh: set[int] = set()
         self.copy_threshold = copy_threshold
         # Vectors put back for a while (a window read back for an older article) are searched
@@ -55,6 +59,9 @@ class CandidateIndex:
             self._in_lsh.add(key)
         for name, _ in sig.names:
             self._names[name][key] = None
+        for anchor in sig.anchors:
+            if not anchor.startswith(DAY):  # a day is no way in: every report of that day names it
+                self._anchors[anchor][key] = None
 
     def remove(self, key: int, sig: Signature) -> None:
         if self._side.pop(key, None) is not None:
@@ -64,12 +71,13 @@ class CandidateIndex:
         if key in self._in_lsh:
             self._lsh.remove(key)
             self._in_lsh.discard(key)
-        for name, _ in sig.names:
-            posting = self._names.get(name)
-            if posting and key in posting:
-                del posting[key]
-                if not posting:  # a long-running index sees names come and go
-                    del self._names[name]
+        for postings, terms in ((self._names, [n for n, _ in sig.names]), (self._anchors, sig.anchors)):
+            for term in terms:
+                posting = postings.get(term)
+                if posting and key in posting:
+                    del posting[key]
+                    if not posting:  # a long-running index sees names come and go
+                        del postings[term]
 
     def nearest(self, sig: Signature, k: int = NEAREST) -> list[int]:
         """Keys of the ``k`` articles whose document vectors are closest."""
@@ -104,4 +112,12 @@ class CandidateIndex:
         out: list[int] = []
         for name in names[:NAMES_PER_QUERY]:
             out.extend(reversed(list(islice(reversed(self._names[name]), POSTINGS))))
+        return out
+
+    def sharing_anchors(self, sig: Signature, rarity: dict[str, float]) -> list[int]:
+        """Recent articles that share one of the new article's rarest person or street anchors."""
+        found = [a for a in sig.anchors if a in self._anchors]
+        out: list[int] = []
+        for anchor in sorted(found, key=lambda a: -rarity.get(a, 0.0))[:ANCHORS_PER_QUERY]:
+            out.extend(reversed(list(islice(reversed(self._anchors[anchor]), POSTINGS))))
         return out

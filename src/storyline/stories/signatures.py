@@ -107,7 +107,8 @@ _TERM = re.compile(r"[^\W\d_][\w’'\-]{2,}|\d[\d.,]*\d|\d")
 class Signature:
     """One article as grouping sees it. ``words``/``names`` are sparse term weights (1 + log tf);
     ``vector`` is the unit mean of the title and lead sentences' embeddings; ``published`` is
-    epoch seconds or None."""
+    epoch seconds or None; ``anchors`` the people, streets and days it names (``anchors.py``);
+    ``not_article`` why the page is no article (``pages.py``), which then groups with nothing."""
 
     id: str
     published: float | None
@@ -115,6 +116,8 @@ class Signature:
     vector: Vectors
     words: tuple[tuple[str, float], ...]
     names: tuple[tuple[str, float], ...]
+    anchors: tuple[str, ...] = ()
+    not_article: str | None = None
 
 
 def lead_sentences(text: str, n: int = LEAD) -> list[str]:
@@ -178,13 +181,19 @@ def signature(art: Article, vector: Vectors, published: float | None) -> Signatu
     """A signature from an already computed document vector (not yet normalised)."""
     import numpy as np
 
+    from storyline.stories.anchors import anchors
+    from storyline.stories.pages import not_an_article
+
     norm = float(np.linalg.norm(vector)) or 1.0
+    when = published if published != float("inf") else None
     body = f"{art.title or ''}\n{art.text}"
     return Signature(
         id=art.id,
-        published=published if published != float("inf") else None,
+        published=when,
         minhash=minhash_bytes(minhash(art.text)),
         vector=(vector / norm).astype(np.float32),
         words=_weights(content_terms(body), MAX_WORDS),
         names=_weights(name_keys(body), MAX_NAMES),
+        anchors=tuple(sys.intern(a) for a in anchors(art.title, art.text, when)),
+        not_article=not_an_article(art),
     )
