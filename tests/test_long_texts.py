@@ -58,7 +58,7 @@ def test_pieces_annotate_like_the_whole_text(nlp: Any, monkeypatch: pytest.Monke
 def test_text_over_spacy_limit_is_annotated(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """A text over the model's ``max_length`` (spaCy refuses it whole: error E088) between two
     short ones: all three annotated, in order, with offsets into the long text. The limits are
-    lowered for the test (1,000,000 and 100,000 in use) to keep it quick."""
+    lowered for the test (1,000,000 and 20,000 in use) to keep it quick."""
     monkeypatch.setattr(nlp, "max_length", 40_000)
     monkeypatch.setattr(pieces, "PIECE_CHARS", 10_000)
     sentence = 'Mayor Ana Ruiz said on Tuesday that "the bridge will reopen" after 14 months. '
