@@ -1,14 +1,17 @@
 """WARC archives, record by record: HTML responses become pages, everything else is counted.
 
 A crawl archive holds requests, metadata, revisits and non-HTML responses beside the pages we want;
-each of those is skipped with a reason, never silently. warcio streams the file (gzip member by
-member), so memory stays flat however large the archive. A truncated archive yields everything
-before the break and then one ``Skipped`` record that says where it broke.
+each of those is skipped with a reason, never silently. The file is streamed (gzip member by
+member), so memory stays flat however large the archive. Records are cut by their own headers and
+each is parsed by warcio alone: a record whose Content-Length lies is reported as corrupt and
+reading resumes at the next record header. A truncated archive yields everything before the
+break and then one ``Skipped`` record that says where it broke.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -57,11 +60,12 @@ def looks_like_warc(head: bytes) -> bool:
 
 
 def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[WarcPage | Skipped]:
-    """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file.
 
+    Records are cut by their own headers (``_Records``) and each one is handed to warcio alone,
+    so a record whose Content-Length is wrong is reported as corrupt and the records after it
+    are still read; warcio never sees the break, so its multi-line warnings never reach stderr."""
     fh = stream if stream is not None else open(path, "rb")  # noqa: SIM115 - closed below
-    last_id = "(start of archive)"
     try:
         # warcio reads a gzip member cut short as if it ended cleanly, so gzip is undone here,
         # where the end of the last member can be checked.
@@ -71,45 +75,198 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
         if head == b"\x1f\x8b":
             gz = _GzipMembers(fh)
             plain = io.BufferedReader(gz, buffer_size=256 * 1024)  # type: ignore[type-var]
-        it = ArchiveIterator(plain, no_record_parse=False)
-        while True:
-            try:
-                record = next(it)
-            except StopIteration:
-                break
-            except Exception as exc:  # warcio raises plain errors on a broken stream
-                yield Skipped(f"after {last_id}", "truncated", _describe(exc))
-                return
-            rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"offset {it.get_record_offset()}"
-            if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
-                # a header cut off by the end of the file: every WARC record must declare its length
-                yield Skipped(f"after {last_id}", "truncated", "the last record's header is incomplete")
-                return
-            last_id = rec_id
-            try:
-                item = _page_or_skip(record, rec_id)
-                item = replace(item, offset=_stored_offset(it.get_record_offset(), gz))
-                while record.raw_stream.read(1 << 16):  # drain what was skipped unread
-                    pass
-                if getattr(record.raw_stream, "limit", 0):
-                    raise EOFError("the record's payload is shorter than its Content-Length")
-            except Exception as exc:  # a record whose payload breaks off mid-way
-                yield Skipped(rec_id, "truncated", _describe(exc))
-                return
-            yield item
+        last_id = "(start of archive)"
+        for frame in _Records(plain).frames():
+            if isinstance(frame, Skipped):
+                if frame.reason == "truncated":
+                    cut = gz is not None and gz.truncated
+                    yield Skipped(f"after {last_id}", "truncated", _GZIP_CUT if cut else frame.detail)
+                    return
+                yield replace(frame, offset=_stored_offset(frame.offset or 0, gz))
+                continue
+            last_id = frame.record_id
+            yield replace(_parse(frame), offset=_stored_offset(frame.offset, gz))
         if gz is not None and gz.truncated:
-            yield Skipped(f"after {last_id}", "truncated", "the gzip stream ends mid-member")
-            return
-        total = gz.total_out if gz is not None else _size(fh)
-        if total is not None and it.member_info is not None:
-            end = it.get_record_offset() + (it.get_record_length() or 0)
-        else:
-            end = 0  # bytes, but not one whole record
-        if total is not None and total - end > 8:
-            yield Skipped(f"after {last_id}", "truncated", f"{total - end} bytes after the last whole record")
+            yield Skipped(f"after {last_id}", "truncated", _GZIP_CUT)
     finally:
         if stream is None:
             fh.close()
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """One record's bytes as its header delimits them (only a head of it when ``oversized``)."""
+
+    offset: int  # in the plain (decompressed) stream
+    record_id: str
+    data: bytes
+    oversized: bool = False
+
+
+_GZIP_CUT = "the gzip stream ends mid-member"
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_NEXT_RECORD = b"\nWARC/1."
+MAX_HEADER_BYTES = 64 * 1024
+_CHUNK = 16 * 1024  # small: the unread rest of the buffer is copied once per record
+_IN_MEMORY = MAX_RECORD_BYTES + 65536  # a record up to this size is held whole; larger are streamed past
+
+
+class _Records:
+    """A plain WARC stream cut into records: each header's Content-Length says where the record
+    ends, and the next header must start there. When it does not (a length too short or too long,
+    or none), the record is reported as corrupt and reading resumes at the next ``WARC/1.`` line:
+    one bad record loses only itself."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._buf = b""
+        self._pos = 0  # offset of _buf[0] in the stream
+        self._eof = False
+
+    def _fill(self, n: int) -> bool:
+        """Buffer at least ``n`` bytes unless the stream ends first."""
+        while len(self._buf) < n and not self._eof:
+            chunk = self._fh.read(max(n - len(self._buf), _CHUNK))
+            if chunk:
+                self._buf += chunk
+            else:
+                self._eof = True
+        return len(self._buf) >= n
+
+    def _drop(self, n: int) -> None:
+        self._buf = self._buf[n:]
+        self._pos += n
+
+    def _skip(self, n: int) -> bool:
+        """Stream past ``n`` bytes without holding them; False if the stream ends first."""
+        while n > len(self._buf):
+            n -= len(self._buf)
+            self._drop(len(self._buf))
+            if not self._fill(1):
+                return False
+        self._drop(n)
+        return True
+
+    def _resync(self, start: int) -> int | None:
+        """Drop bytes up to the next record header found at or after ``start``; the number of
+        bytes dropped, or None when no header follows (everything left was dropped)."""
+        first = self._pos
+        while True:
+            i = self._buf.find(_NEXT_RECORD, start)
+            if i >= 0:
+                self._drop(i + 1)
+                return self._pos - first
+            if self._eof:
+                self._drop(len(self._buf))
+                return None
+            self._drop(max(start, len(self._buf) - len(_NEXT_RECORD) + 1))
+            start = 0
+            self._fill(len(self._buf) + _CHUNK)
+
+    def _ends_cleanly(self, at: int) -> bool:
+        """Whether what follows a record's block is blank lines then the next header (or the end)."""
+        self._fill(at + 16)
+        rest = self._buf[at : at + 16].lstrip(b"\r\n")
+        return b"WARC/".startswith(rest[:5]) if len(rest) < 5 else rest.startswith(b"WARC/")
+
+    def _header_end(self) -> re.Match[bytes] | None:
+        """Where the header at the start of the buffer ends, reading no further than needed."""
+        want = _CHUNK
+        while True:
+            self._fill(want)
+            end = _HEADER_END.search(self._buf, 0, MAX_HEADER_BYTES)
+            if end is not None or self._eof or len(self._buf) >= MAX_HEADER_BYTES:
+                return end
+            want = min(2 * want, MAX_HEADER_BYTES)
+
+    def frames(self) -> Iterator[_Frame | Skipped]:
+        """Every record in order; a truncated end is the last item."""
+        while (item := self._next()) is not None:
+            yield item
+            if isinstance(item, Skipped) and item.reason == "truncated":
+                return
+
+    def _next(self) -> _Frame | Skipped | None:
+        while self._fill(1) and self._buf[:1] in b"\r\n \t":  # the blank lines that end a record
+            self._drop(len(self._buf) - len(self._buf.lstrip(b"\r\n \t")))
+        if not self._buf:
+            return None
+        start = self._pos
+        end = self._header_end()
+        if not self._buf.startswith(b"WARC/") and not (len(self._buf) < 5 and b"WARC/".startswith(self._buf)):
+            dropped = self._resync(0)
+            if dropped is None:
+                return _truncated("bytes after the last whole record that are no record")
+            return Skipped(f"offset {start}", "corrupt", f"{dropped} bytes that are no WARC record", start)
+        if end is None:
+            if self._eof:
+                return _truncated("the last record's header is incomplete")
+            return self._corrupt(f"offset {start}", start, "a record header over 64 KB", 1)
+        fields = _header_fields(self._buf[: end.start()])
+        record_id = fields.get("warc-record-id") or f"offset {start}"
+        length = fields.get("content-length", "")
+        if not length.isdigit():
+            return self._corrupt(record_id, start, f"no valid Content-Length ({length[:20]!r})", 1)
+        head, size = end.end(), int(length)
+        if head + size > _IN_MEMORY:
+            return self._streamed(_Frame(start, record_id, b"", oversized=True), head, size)
+        if not self._fill(head + size):
+            return _truncated(_SHORT)
+        if not self._ends_cleanly(head + size):
+            return self._corrupt(record_id, start, _bad_length(size), 1)
+        frame = _Frame(start, record_id, self._buf[: head + size])
+        self._drop(head + size)
+        return frame
+
+    def _streamed(self, frame: _Frame, head: int, size: int) -> _Frame | Skipped:
+        """A record too large to hold: its head is kept (to say what it was), the rest skipped."""
+        self._fill(head + 65536)
+        frame = replace(frame, data=self._buf[: head + 65536])
+        if not self._skip(head + size):
+            return _truncated(_SHORT)
+        if not self._ends_cleanly(0):
+            return self._corrupt(frame.record_id, frame.offset, _bad_length(size), 0)
+        return frame
+
+    def _corrupt(self, record_id: str, start: int, why: str, resume_from: int) -> Skipped:
+        """Report a bad record and move to the next record header (searched from ``resume_from``)."""
+        self._resync(resume_from)
+        return Skipped(record_id, "corrupt", why, start)
+
+
+_SHORT = "the record's payload is shorter than its Content-Length"
+
+
+def _truncated(why: str) -> Skipped:
+    return Skipped("", "truncated", why)  # iter_warc names the last record read before it
+
+
+def _bad_length(size: int) -> str:
+    return f"its Content-Length ({size}) does not end where the next record starts"
+
+
+def _header_fields(block: bytes) -> dict[str, str]:
+    """A WARC header's named fields, lower-cased names; undecodable bytes replaced."""
+    fields: dict[str, str] = {}
+    for line in block.decode("utf-8", "replace").splitlines()[1:]:
+        name, sep, value = line.partition(":")
+        if sep:
+            fields.setdefault(name.strip().lower(), value.strip())
+    return fields
+
+
+def _parse(frame: _Frame) -> WarcPage | Skipped:
+    """warcio's reading of one well-delimited record: a page, or why it is skipped."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        record = next(iter(ArchiveIterator(io.BytesIO(frame.data), no_record_parse=False)))
+        item = _page_or_skip(record, frame.record_id)
+    except Exception as exc:  # warcio raises plain errors on a malformed record
+        return Skipped(frame.record_id, "corrupt", _describe(exc))
+    if frame.oversized and isinstance(item, WarcPage):
+        return Skipped(frame.record_id, "too-large", f"over {MAX_RECORD_BYTES // 2**20} MB")
+    return item
 
 
 def _stored_offset(plain_offset: int, gz: _GzipMembers | None) -> int | None:
@@ -200,6 +357,8 @@ def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
     if http is None:
         return Skipped(rec_id, "not-http")
     status = http.get_statuscode()
+    if not (status or "").isdigit() or len(status) != 3:  # warcio does not check the status line
+        return Skipped(rec_id, "corrupt", f"not an HTTP status line: {http.statusline[:60]!r}")
     if status != "200":
         return Skipped(rec_id, "http-status", str(status))
     ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
@@ -264,6 +423,10 @@ def skip_error(name: str, item: Skipped) -> UnreadableInput:
         return UnreadableInput(
             name, f"truncated archive {item.record_id}{detail}; every record before it was read"
         )
+    if item.reason == "corrupt":  # an error, not a record skipped by design
+        at = f" at offset {item.offset}" if item.offset is not None else ""
+        why = f"corrupt record {item.record_id}{at}{detail}; the records after it were read"
+        return UnreadableInput(name, why)
     return SkippedRecord(name, f"{item.reason}{detail}", record=item.record_id)
 
 
