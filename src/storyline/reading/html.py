@@ -134,13 +134,40 @@ def _repeated(description: str, text: str) -> bool:
     return len(description) >= 400 or head in text
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTAINER = re.compile(
+    r"<(/?)(?:div|section|article|main|header|footer|aside|nav|li|ul|ol|dl|dt|dd|table|thead|tbody"
+    r"|tr|td|th|blockquote|figure|center)\b[^>]*>",
+    re.I,
+)
+_INLINE = re.compile(r"</?(?:span|font|a|b|i|u|em|strong|small|big|sub|sup|abbr|cite|q|s|mark)\b[^>]*>", re.I)
+
+
+def _parse(html: str) -> tuple[Any, str]:
+    """lxml's tree of the page, and the markup it was built from.
+
+    libxml2 stops following elements nested 256 deep and silently drops what is inside: only
+    broken markup (thousands of unclosed tags) or an attack nests so deep. Such a page is read
+    again with its layout containers turned into plain paragraph breaks and inline tags
+    dropped, which keeps every word and the paragraphs, at a depth of a few levels.
+    """
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    tree = lxml.html.fromstring(html, parser=parser)
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        html = _INLINE.sub("", _CONTAINER.sub(lambda m: "" if m.group(1) else "<p>", html))
+        tree = lxml.html.fromstring(html)
+    return tree, html
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Body and metadata of one HTML page (an empty ``text`` when it holds no article)."""
-    import lxml.html
     import trafilatura
 
+    html = _XML_DECL.sub("", html, count=1)  # lxml refuses a decoded page that names its encoding
     try:
-        tree = lxml.html.fromstring(html)
+        tree, html = _parse(html)
     except Exception:  # lxml raises several types on junk; there is no page to read then
         return Extracted(text="")
     dates = _meta_dates(tree)  # before trafilatura, which prunes its own copy of the page
