@@ -112,7 +112,7 @@ def test_warc_pages_become_articles_and_other_records_are_counted(tmp_path: Path
     assert meta["http:content-type"].startswith("text/html")
 
 
-def _with_length(data: bytes, nth: int, change: Callable[[int], bytes]) -> bytes:
+def rewrite_length(data: bytes, nth: int, change: Callable[[int], bytes]) -> bytes:
     """The archive with the Content-Length of its ``nth`` record (0-based) rewritten."""
     start = [m.start() for m in re.finditer(rb"(?:^|\n)WARC/1\.", data)][nth]
     m = re.compile(rb"Content-Length: (\d+)").search(data, start)
@@ -136,7 +136,7 @@ def test_a_record_with_a_wrong_length_loses_only_itself(
 ) -> None:
     """The second page's response record (record 5) lies about its length: the pages after it
     are still read, the bad record is reported as corrupt with its id, and warcio prints nothing."""
-    plain = _with_length(write_warc(tmp_path / "p.warc", 4, gz=False).read_bytes(), 5, change)
+    plain = rewrite_length(write_warc(tmp_path / "p.warc", 4, gz=False).read_bytes(), 5, change)
     path = tmp_path / ("bad.warc.gz" if gz else "bad.warc")
     if gz:  # one gzip member per record, as crawlers write them
         starts = [m.start() + (m.group(0)[:1] == b"\n") for m in re.finditer(rb"(?:^|\n)WARC/1\.", plain)]
@@ -159,7 +159,7 @@ def test_a_corrupt_record_is_one_error_line_naming_it(tmp_path: Path) -> None:
 
     path = tmp_path / "bad.warc"
     data = write_warc(tmp_path / "p.warc", 3, gz=False).read_bytes()
-    path.write_bytes(_with_length(data, 5, lambda n: b"-3"))
+    path.write_bytes(rewrite_length(data, 5, lambda n: b"-3"))
     errors = [x for x in iter_inputs([str(path)]) if type(x) is UnreadableInput]
     assert len(errors) == 1 and not isinstance(errors[0], SkippedRecord)
     assert "corrupt record <urn:uuid:" in errors[0].reason and "at offset " in errors[0].reason
