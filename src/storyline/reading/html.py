@@ -30,6 +30,9 @@ _UPDATED_META = (
     "last-modified",
     "dc.date.modified",
 )
+# Control characters are not text (HTML forbids them too), and lxml refuses to set them back
+# on an element, which _flatten does: a stray one in a page must not lose the page.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
 _LONGER = 1.2  # the structural body must be this much longer ...
 _CONTAINED = 0.9  # ... and hold this share of trafilatura's words, to replace it
@@ -92,7 +95,7 @@ def fragment_text(html: str) -> str:
     import lxml.html
 
     try:
-        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+        tree = lxml.html.fragment_fromstring(_CONTROL.sub("", html), create_parent="div")
     except Exception:  # unparseable markup: keep the text as it is rather than lose it
         return html
     return "\n\n".join(line for line in _flatten(tree).split("\n") if line)
@@ -165,7 +168,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Body and metadata of one HTML page (an empty ``text`` when it holds no article)."""
     import trafilatura
 
-    html = _XML_DECL.sub("", html, count=1)  # lxml refuses a decoded page that names its encoding
+    # lxml refuses a decoded page that names its encoding
+    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
     try:
         tree, html = _parse(html)
     except Exception:  # lxml raises several types on junk; there is no page to read then
