@@ -64,6 +64,8 @@ def declared_charset(head: bytes) -> str | None:
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode a document; ``declared`` is a charset the container named (HTTP header, meta tag)."""
+    if codec := utf16_encoding(data[:8192]):  # e.g. a WARC page saved by a Windows tool
+        return data[: len(data) // 2 * 2].decode(codec, errors="replace").lstrip("\ufeff")
     if looks_binary(data[:8192]):
         raise UnreadableInput(name, "binary data, not text, HTML or JSON")
     if data.startswith(codecs.BOM_UTF8):

@@ -53,9 +53,7 @@ def looks_like_utf16(blob: Blob) -> bool:
 def read_utf16(blob: Blob, options: ReadOptions) -> Iterator[Article | UnreadableInput]:
     """UTF-16 text (Windows tools save it, often without a BOM): re-encoded as UTF-8 and
     dispatched again, so the HTML, JSON and text readers see what they always see."""
-    codec = utf16_encoding(blob.head) or "utf-16"
-    data = blob.read_all(options.max_bytes)
-    text = data[: len(data) // 2 * 2].decode(codec, errors="replace").lstrip("\ufeff")
+    text = decode_text(blob.read_all(options.max_bytes), blob.name)
     yield from read_blob(blob.with_data(text.encode("utf-8")), options)
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from storyline.errors import SkippedRecord, UnreadableInput
 from storyline.model import Article
-from storyline.reading.decode import decode_text
+from storyline.reading.decode import declared_charset, decode_text
 from storyline.reading.extracted import to_article
 from storyline.reading.html import extract_html
 from storyline.reading.sniff import Blob, Format, ReadOptions, register
@@ -202,9 +202,9 @@ class _Records:
             if self._eof:
                 return _truncated("the last record's header is incomplete")
             return self._corrupt(f"offset {start}", start, "a record header over 64 KB", 1)
-        fields = _header_fields(self._buf[: end.start()])
-        record_id = fields.get("warc-record-id") or f"offset {start}"
-        length = fields.get("content-length", "")
+        block = self._buf[: end.start()]
+        record_id = _header_field(block, b"WARC-Record-ID") or f"offset {start}"
+        length = _header_field(block, b"Content-Length")
         if not length.isdigit():
             return self._corrupt(record_id, start, f"no valid Content-Length ({length[:20]!r})", 1)
         head, size = end.end(), int(length)
@@ -245,14 +245,10 @@ def _bad_length(size: int) -> str:
     return f"its Content-Length ({size}) does not end where the next record starts"
 
 
-def _header_fields(block: bytes) -> dict[str, str]:
-    """A WARC header's named fields, lower-cased names; undecodable bytes replaced."""
-    fields: dict[str, str] = {}
-    for line in block.decode("utf-8", "replace").splitlines()[1:]:
-        name, sep, value = line.partition(":")
-        if sep:
-            fields.setdefault(name.strip().lower(), value.strip())
-    return fields
+def _header_field(block: bytes, name: bytes) -> str:
+    """One named field of a WARC header ("" when absent); undecodable bytes replaced."""
+    m = re.search(rb"\n" + name + rb"[ \t]*:[ \t]*([^\r\n]*)", block, re.I)
+    return m.group(1).strip().decode("utf-8", "replace") if m else ""
 
 
 def _parse(frame: _Frame) -> WarcPage | Skipped:
@@ -432,7 +428,7 @@ def skip_error(name: str, item: Skipped) -> UnreadableInput:
 
 def page_article(name: str, page: WarcPage, options: ReadOptions) -> Article | UnreadableInput:
     label = f"{name} {page.url or page.record_id}"
-    charset = _charset(page.headers)
+    charset = _charset(page.headers) or declared_charset(page.body[:4096])
     try:
         html = decode_text(page.body, label, charset)
     except UnreadableInput as exc:
