@@ -126,9 +126,11 @@ def rewrite_length(data: bytes, nth: int, change: Callable[[int], bytes]) -> byt
         lambda n: str(n - 150).encode(),
         lambda n: str(n - 20).encode(),
         lambda n: str(n + 300).encode(),
+        lambda n: str(n + 100_000).encode(),
+        lambda n: b"999999999",
         lambda n: b"x",
     ],
-    ids=["too-short", "slightly-short", "too-long", "not-a-number"],
+    ids=["too-short", "slightly-short", "too-long", "past-the-end", "past-what-is-held", "not-a-number"],
 )
 @pytest.mark.parametrize("gz", [True, False])
 def test_a_record_with_a_wrong_length_loses_only_itself(

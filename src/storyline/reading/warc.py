@@ -106,6 +106,7 @@ class _Frame:
 _GZIP_CUT = "the gzip stream ends mid-member"
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _NEXT_RECORD = b"\nWARC/1."
+_BOUNDARY = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\n")  # the end of one record, the start of the next
 MAX_HEADER_BYTES = 64 * 1024
 _CHUNK = 16 * 1024  # small: the unread rest of the buffer is copied once per record
 _IN_MEMORY = MAX_RECORD_BYTES + 65536  # a record up to this size is held whole; larger are streamed past
@@ -137,15 +138,24 @@ class _Records:
         self._buf = self._buf[n:]
         self._pos += n
 
-    def _skip(self, n: int) -> bool:
-        """Stream past ``n`` bytes without holding them; False if the stream ends first."""
-        while n > len(self._buf):
-            n -= len(self._buf)
-            self._drop(len(self._buf))
-            if not self._fill(1):
+    def _skip(self, n: int) -> bool | None:
+        """Stream past ``n`` bytes without holding them: True when done, False when the stream
+        ends first, None when a record boundary turns up inside them (the declared length is
+        wrong; the buffer then starts at that record's header)."""
+        while True:
+            m = _BOUNDARY.search(self._buf)
+            if m is not None and m.start() < n:
+                self._drop(m.start() + 4)
+                return None
+            if len(self._buf) >= n:
+                self._drop(n)
+                return True
+            if self._eof:
                 return False
-        self._drop(n)
-        return True
+            step = max(0, len(self._buf) - 16)  # keep a tail: a boundary may straddle two reads
+            self._drop(step)
+            n -= step
+            self._fill(len(self._buf) + _CHUNK)
 
     def _resync(self, start: int) -> int | None:
         """Drop bytes up to the next record header found at or after ``start``; the number of
@@ -211,6 +221,8 @@ class _Records:
         if head + size > _IN_MEMORY:
             return self._streamed(_Frame(start, record_id, b"", oversized=True), head, size)
         if not self._fill(head + size):
+            if _BOUNDARY.search(self._buf, head):  # a length past the end, not a cut archive
+                return self._corrupt(record_id, start, _bad_length(size), 1)
             return _truncated(_SHORT)
         if not self._ends_cleanly(head + size):
             return self._corrupt(record_id, start, _bad_length(size), 1)
@@ -222,7 +234,10 @@ class _Records:
         """A record too large to hold: its head is kept (to say what it was), the rest skipped."""
         self._fill(head + 65536)
         frame = replace(frame, data=self._buf[: head + 65536])
-        if not self._skip(head + size):
+        skipped = self._skip(head + size)
+        if skipped is None:
+            return Skipped(frame.record_id, "corrupt", _bad_length(size), frame.offset)
+        if not skipped:
             return _truncated(_SHORT)
         if not self._ends_cleanly(0):
             return self._corrupt(frame.record_id, frame.offset, _bad_length(size), 0)
