@@ -11,7 +11,6 @@ break and then one ``Skipped`` record that says where it broke.
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from storyline.reading.decode import declared_charset, decode_text
 from storyline.reading.extracted import to_article
 from storyline.reading.html import extract_html
 from storyline.reading.sniff import Blob, Format, ReadOptions, register
+from storyline.reading.warc_records import Break, Frame, Records
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024  # a news page is far smaller; bigger records are skipped
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -62,7 +62,7 @@ def looks_like_warc(head: bytes) -> bool:
 def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[WarcPage | Skipped]:
     """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file.
 
-    Records are cut by their own headers (``_Records``) and each one is handed to warcio alone,
+    Records are cut by their own headers (``warc_records.Records``) and each one is handed to warcio alone,
     so a record whose Content-Length is wrong is reported as corrupt and the records after it
     are still read; warcio never sees the break, so its multi-line warnings never reach stderr."""
     fh = stream if stream is not None else open(path, "rb")  # noqa: SIM115 - closed below
@@ -76,13 +76,13 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
             gz = _GzipMembers(fh)
             plain = io.BufferedReader(gz, buffer_size=256 * 1024)  # type: ignore[type-var]
         last_id = "(start of archive)"
-        for frame in _Records(plain).frames():
-            if isinstance(frame, Skipped):
+        for frame in Records(plain, max_held=MAX_RECORD_BYTES + 65536).frames():
+            if isinstance(frame, Break):
                 if frame.reason == "truncated":
                     cut = gz is not None and gz.truncated
                     yield Skipped(f"after {last_id}", "truncated", _GZIP_CUT if cut else frame.detail)
                     return
-                yield replace(frame, offset=_stored_offset(frame.offset or 0, gz))
+                yield Skipped(frame.record_id, "corrupt", frame.detail, _stored_offset(frame.offset, gz))
                 continue
             last_id = frame.record_id
             yield replace(_parse(frame), offset=_stored_offset(frame.offset, gz))
@@ -93,180 +93,7 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
             fh.close()
 
 
-@dataclass(frozen=True)
-class _Frame:
-    """One record's bytes as its header delimits them (only a head of it when ``oversized``)."""
-
-    offset: int  # in the plain (decompressed) stream
-    record_id: str
-    data: bytes
-    oversized: bool = False
-
-
-_GZIP_CUT = "the gzip stream ends mid-member"
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-_NEXT_RECORD = b"\nWARC/1."
-_BOUNDARY = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\n")  # the end of one record, the start of the next
-MAX_HEADER_BYTES = 64 * 1024
-_CHUNK = 16 * 1024  # small: the unread rest of the buffer is copied once per record
-_IN_MEMORY = MAX_RECORD_BYTES + 65536  # a record up to this size is held whole; larger are streamed past
-
-
-class _Records:
-    """A plain WARC stream cut into records: each header's Content-Length says where the record
-    ends, and the next header must start there. When it does not (a length too short or too long,
-    or none), the record is reported as corrupt and reading resumes at the next ``WARC/1.`` line:
-    one bad record loses only itself."""
-
-    def __init__(self, fh: BinaryIO) -> None:
-        self._fh = fh
-        self._buf = b""
-        self._pos = 0  # offset of _buf[0] in the stream
-        self._eof = False
-
-    def _fill(self, n: int) -> bool:
-        """Buffer at least ``n`` bytes unless the stream ends first."""
-        while len(self._buf) < n and not self._eof:
-            chunk = self._fh.read(max(n - len(self._buf), _CHUNK))
-            if chunk:
-                self._buf += chunk
-            else:
-                self._eof = True
-        return len(self._buf) >= n
-
-    def _drop(self, n: int) -> None:
-        self._buf = self._buf[n:]
-        self._pos += n
-
-    def _skip(self, n: int) -> bool | None:
-        """Stream past ``n`` bytes without holding them: True when done, False when the stream
-        ends first, None when a record boundary turns up inside them (the declared length is
-        wrong; the buffer then starts at that record's header)."""
-        while True:
-            m = _BOUNDARY.search(self._buf)
-            if m is not None and m.start() < n:
-                self._drop(m.start() + 4)
-                return None
-            if len(self._buf) >= n:
-                self._drop(n)
-                return True
-            if self._eof:
-                return False
-            step = max(0, len(self._buf) - 16)  # keep a tail: a boundary may straddle two reads
-            self._drop(step)
-            n -= step
-            self._fill(len(self._buf) + _CHUNK)
-
-    def _resync(self, start: int) -> int | None:
-        """Drop bytes up to the next record header found at or after ``start``; the number of
-        bytes dropped, or None when no header follows (everything left was dropped)."""
-        first = self._pos
-        while True:
-            i = self._buf.find(_NEXT_RECORD, start)
-            if i >= 0:
-                self._drop(i + 1)
-                return self._pos - first
-            if self._eof:
-                self._drop(len(self._buf))
-                return None
-            self._drop(max(start, len(self._buf) - len(_NEXT_RECORD) + 1))
-            start = 0
-            self._fill(len(self._buf) + _CHUNK)
-
-    def _ends_cleanly(self, at: int) -> bool:
-        """Whether what follows a record's block is blank lines then the next header (or the end)."""
-        self._fill(at + 16)
-        rest = self._buf[at : at + 16].lstrip(b"\r\n")
-        return b"WARC/".startswith(rest[:5]) if len(rest) < 5 else rest.startswith(b"WARC/")
-
-    def _header_end(self) -> re.Match[bytes] | None:
-        """Where the header at the start of the buffer ends, reading no further than needed."""
-        want = _CHUNK
-        while True:
-            self._fill(want)
-            end = _HEADER_END.search(self._buf, 0, MAX_HEADER_BYTES)
-            if end is not None or self._eof or len(self._buf) >= MAX_HEADER_BYTES:
-                return end
-            want = min(2 * want, MAX_HEADER_BYTES)
-
-    def frames(self) -> Iterator[_Frame | Skipped]:
-        """Every record in order; a truncated end is the last item."""
-        while (item := self._next()) is not None:
-            yield item
-            if isinstance(item, Skipped) and item.reason == "truncated":
-                return
-
-    def _next(self) -> _Frame | Skipped | None:
-        while self._fill(1) and self._buf[:1] in b"\r\n \t":  # the blank lines that end a record
-            self._drop(len(self._buf) - len(self._buf.lstrip(b"\r\n \t")))
-        if not self._buf:
-            return None
-        start = self._pos
-        end = self._header_end()
-        if not self._buf.startswith(b"WARC/") and not (len(self._buf) < 5 and b"WARC/".startswith(self._buf)):
-            dropped = self._resync(0)
-            if dropped is None:
-                return _truncated("bytes after the last whole record that are no record")
-            return Skipped(f"offset {start}", "corrupt", f"{dropped} bytes that are no WARC record", start)
-        if end is None:
-            if self._eof:
-                return _truncated("the last record's header is incomplete")
-            return self._corrupt(f"offset {start}", start, "a record header over 64 KB", 1)
-        block = self._buf[: end.start()]
-        record_id = _header_field(block, b"WARC-Record-ID") or f"offset {start}"
-        length = _header_field(block, b"Content-Length")
-        if not length.isdigit():
-            return self._corrupt(record_id, start, f"no valid Content-Length ({length[:20]!r})", 1)
-        head, size = end.end(), int(length)
-        if head + size > _IN_MEMORY:
-            return self._streamed(_Frame(start, record_id, b"", oversized=True), head, size)
-        if not self._fill(head + size):
-            if _BOUNDARY.search(self._buf, head):  # a length past the end, not a cut archive
-                return self._corrupt(record_id, start, _bad_length(size), 1)
-            return _truncated(_SHORT)
-        if not self._ends_cleanly(head + size):
-            return self._corrupt(record_id, start, _bad_length(size), 1)
-        frame = _Frame(start, record_id, self._buf[: head + size])
-        self._drop(head + size)
-        return frame
-
-    def _streamed(self, frame: _Frame, head: int, size: int) -> _Frame | Skipped:
-        """A record too large to hold: its head is kept (to say what it was), the rest skipped."""
-        self._fill(head + 65536)
-        frame = replace(frame, data=self._buf[: head + 65536])
-        skipped = self._skip(head + size)
-        if skipped is None:
-            return Skipped(frame.record_id, "corrupt", _bad_length(size), frame.offset)
-        if not skipped:
-            return _truncated(_SHORT)
-        if not self._ends_cleanly(0):
-            return self._corrupt(frame.record_id, frame.offset, _bad_length(size), 0)
-        return frame
-
-    def _corrupt(self, record_id: str, start: int, why: str, resume_from: int) -> Skipped:
-        """Report a bad record and move to the next record header (searched from ``resume_from``)."""
-        self._resync(resume_from)
-        return Skipped(record_id, "corrupt", why, start)
-
-
-_SHORT = "the record's payload is shorter than its Content-Length"
-
-
-def _truncated(why: str) -> Skipped:
-    return Skipped("", "truncated", why)  # iter_warc names the last record read before it
-
-
-def _bad_length(size: int) -> str:
-    return f"its Content-Length ({size}) does not end where the next record starts"
-
-
-def _header_field(block: bytes, name: bytes) -> str:
-    """One named field of a WARC header ("" when absent); undecodable bytes replaced."""
-    m = re.search(rb"\n" + name + rb"[ \t]*:[ \t]*([^\r\n]*)", block, re.I)
-    return m.group(1).strip().decode("utf-8", "replace") if m else ""
-
-
-def _parse(frame: _Frame) -> WarcPage | Skipped:
+def _parse(frame: Frame) -> WarcPage | Skipped:
     """warcio's reading of one well-delimited record: a page, or why it is skipped."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -313,6 +140,9 @@ def read_record_at(path: str | Path, offset: int) -> WarcPage | Skipped:
     for item in iter_warc(f"{path}@{offset}", stream):
         return replace(item, offset=offset)
     return Skipped(f"offset {offset}", "truncated", "no record at this offset", offset)
+
+
+_GZIP_CUT = "the gzip stream ends mid-member"
 
 
 class _GzipMembers(io.RawIOBase):
@@ -387,15 +217,6 @@ def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
         headers=tuple((k, v) for k, v in http.headers),
         body=body,
     )
-
-
-def _size(fh: BinaryIO) -> int | None:
-    try:
-        import os
-
-        return os.fstat(fh.fileno()).st_size
-    except (OSError, AttributeError, io.UnsupportedOperation):
-        return None
 
 
 def _describe(exc: BaseException) -> str:
