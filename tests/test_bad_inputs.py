@@ -94,6 +94,8 @@ CASES = [
     Case("decl.xhtml", lambda t: _xhtml(), None, "Café owners"),
     Case("deep.html", lambda t: ("<div>" * 3000 + f"<p>{GOOD}</p>" + "</div>" * 3000).encode(), None),
     Case("unclosed.html", lambda t: ("<html><body>" + "<div><span>" * 2000 + GOOD).encode(), None),
+    Case("deepbody.json", lambda t: json.dumps({"text": "<div>" * 3000 + f"<p>{GOOD}</p>"}).encode(), None),
+    Case("markup.json", lambda t: b'{"text": "<div><p> </p></div>"}', "markup with no words"),
     Case("brace.txt", lambda t: ("{Updated} " + GOOD).encode(), None),
     Case("footnote.txt", lambda t: ("[1] " + GOOD).encode(), None),
     Case("chinese.txt", lambda t: CHINESE.encode(), None, "水坝"),

@@ -92,10 +92,9 @@ def _flatten(tree: Any) -> str:
 
 def fragment_text(html: str) -> str:
     """Plain paragraphs from an HTML fragment (a JSON ``body`` that holds markup)."""
-    import lxml.html
 
     try:
-        tree = lxml.html.fragment_fromstring(_CONTROL.sub("", html), create_parent="div")
+        tree, _ = _parse(_CONTROL.sub("", html), fragment=True)
     except Exception:  # unparseable markup: keep the text as it is rather than lose it
         return html
     return "\n\n".join(line for line in _flatten(tree).split("\n") if line)
@@ -146,7 +145,7 @@ _CONTAINER = re.compile(
 _INLINE = re.compile(r"</?(?:span|font|a|b|i|u|em|strong|small|big|sub|sup|abbr|cite|q|s|mark)\b[^>]*>", re.I)
 
 
-def _parse(html: str) -> tuple[Any, str]:
+def _parse(html: str, *, fragment: bool = False) -> tuple[Any, str]:
     """lxml's tree of the page, and the markup it was built from.
 
     libxml2 stops following elements nested 256 deep and silently drops what is inside: only
@@ -156,11 +155,16 @@ def _parse(html: str) -> tuple[Any, str]:
     """
     import lxml.html
 
+    def build(markup: str, parser: Any) -> Any:
+        if fragment:  # a JSON body's markup, under one parent
+            return lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
+        return lxml.html.fromstring(markup, parser=parser)
+
     parser = lxml.html.HTMLParser()
-    tree = lxml.html.fromstring(html, parser=parser)
+    tree = build(html, parser)
     if any("Excessive depth" in e.message for e in parser.error_log):
         html = _INLINE.sub("", _CONTAINER.sub(lambda m: "" if m.group(1) else "<p>", html))
-        tree = lxml.html.fromstring(html)
+        tree = build(html, lxml.html.HTMLParser())
     return tree, html
 
 

@@ -79,6 +79,8 @@ def article_from_json(obj: object, name: str, options: ReadOptions) -> Article:
         from storyline.reading.html import fragment_text
 
         text = fragment_text(text)
+        if not text.strip():
+            raise UnreadableInput(name, "the JSON article text is markup with no words in it")
     ex = Extracted(
         text=_paragraphs(text),
         title=clean_field(_pick(obj, TITLE_KEYS)),
