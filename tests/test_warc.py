@@ -192,3 +192,18 @@ def test_a_record_too_large_to_hold_is_skipped_and_the_next_one_read(tmp_path: P
     items = list(iter_warc(path))
     assert [x.reason for x in items if isinstance(x, Skipped)] == ["too-large"]
     assert [x.url for x in items if isinstance(x, WarcPage)] == ["https://a.example/small"]
+
+
+def test_an_http_response_record_with_nothing_in_it_is_corrupt_not_skipped(tmp_path: Path) -> None:
+    """warcio reads no HTTP headers from an empty block and calls the record not-http; for an
+    http(s) address that is a broken record, and is reported as one."""
+
+    def record(uri: str, block: bytes) -> bytes:
+        head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\n"
+        head += f"WARC-Target-URI: {uri}\r\nContent-Length: {len(block)}\r\n\r\n"
+        return head.encode() + block + b"\r\n\r\n"
+
+    path = tmp_path / "empty.warc"
+    path.write_bytes(record("https://a.example/x", b"") + record("dns:a.example", b"a.example 1.2.3.4"))
+    reasons = [x.reason for x in iter_warc(path) if isinstance(x, Skipped)]
+    assert reasons == ["corrupt", "not-http"]

@@ -196,6 +196,11 @@ def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
         return Skipped(rec_id, f"{rec_type}-record")
     http = record.http_headers  # type: ignore[attr-defined]
     if http is None:
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+        if uri.startswith(("http:", "https:")):  # an http(s) response must hold one
+            return Skipped(
+                rec_id, "corrupt", "a response record for an http(s) address with no HTTP response in it"
+            )
         return Skipped(rec_id, "not-http")
     status = http.get_statuscode()
     if not (status or "").isdigit() or len(status) != 3:  # warcio does not check the status line
