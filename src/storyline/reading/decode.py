@@ -7,6 +7,7 @@ replacement characters would corrupt quotes and names, so we detect instead of g
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 
 from storyline.errors import UnreadableInput
@@ -30,8 +31,41 @@ def looks_binary(head: bytes) -> bool:
     return controls > max(4, len(head) // 100)
 
 
+def utf16_encoding(head: bytes) -> str | None:
+    """The UTF-16 codec ``head`` is written in, or None. With a BOM it says so; without one,
+    text of mostly ASCII characters shows the NUL byte of each character on the same side
+    (odd bytes in UTF-16LE, even ones in UTF-16BE), which no binary format keeps up for long."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    pairs = len(head) // 2
+    if pairs < 16:
+        return None
+    for codec, nul, other in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        nuls, others = head[nul : 2 * pairs : 2].count(0), head[other : 2 * pairs : 2].count(0)
+        if nuls >= 0.7 * pairs and others <= 0.02 * pairs:
+            try:
+                text = head[: 2 * pairs].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return None if looks_binary(text.encode("utf-8")) else codec
+    return None
+
+
+_DECLARED = re.compile(
+    rb"""<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)|<meta[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)""", re.I
+)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a document names for itself: ``<?xml ... encoding="..."?>`` or a meta tag."""
+    m = _DECLARED.search(head)
+    return (m.group(1) or m.group(2)).decode("ascii").lower() if m else None
+
+
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode a document; ``declared`` is a charset the container named (HTTP header, meta tag)."""
+    if codec := utf16_encoding(data[:8192]):  # e.g. a WARC page saved by a Windows tool
+        return data[: len(data) // 2 * 2].decode(codec, errors="replace").lstrip("\ufeff")
     if looks_binary(data[:8192]):
         raise UnreadableInput(name, "binary data, not text, HTML or JSON")
     if data.startswith(codecs.BOM_UTF8):

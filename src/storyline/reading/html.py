@@ -30,6 +30,9 @@ _UPDATED_META = (
     "last-modified",
     "dc.date.modified",
 )
+# Control characters are not text (HTML forbids them too), and lxml refuses to set them back
+# on an element, which _flatten does: a stray one in a page must not lose the page.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
 _LONGER = 1.2  # the structural body must be this much longer ...
 _CONTAINED = 0.9  # ... and hold this share of trafilatura's words, to replace it
@@ -89,10 +92,9 @@ def _flatten(tree: Any) -> str:
 
 def fragment_text(html: str) -> str:
     """Plain paragraphs from an HTML fragment (a JSON ``body`` that holds markup)."""
-    import lxml.html
 
     try:
-        tree = lxml.html.fragment_fromstring(html, create_parent="div")
+        tree, _ = _parse(_CONTROL.sub("", html), fragment=True)
     except Exception:  # unparseable markup: keep the text as it is rather than lose it
         return html
     return "\n\n".join(line for line in _flatten(tree).split("\n") if line)
@@ -134,13 +136,46 @@ def _repeated(description: str, text: str) -> bool:
     return len(description) >= 400 or head in text
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTAINER = re.compile(
+    r"<(/?)(?:div|section|article|main|header|footer|aside|nav|li|ul|ol|dl|dt|dd|table|thead|tbody"
+    r"|tr|td|th|blockquote|figure|center)\b[^>]*>",
+    re.I,
+)
+_INLINE = re.compile(r"</?(?:span|font|a|b|i|u|em|strong|small|big|sub|sup|abbr|cite|q|s|mark)\b[^>]*>", re.I)
+
+
+def _parse(html: str, *, fragment: bool = False) -> tuple[Any, str]:
+    """lxml's tree of the page, and the markup it was built from.
+
+    libxml2 stops following elements nested 256 deep and silently drops what is inside: only
+    broken markup (thousands of unclosed tags) or an attack nests so deep. Such a page is read
+    again with its layout containers turned into plain paragraph breaks and inline tags
+    dropped, which keeps every word and the paragraphs, at a depth of a few levels.
+    """
+    import lxml.html
+
+    def build(markup: str, parser: Any) -> Any:
+        if fragment:  # a JSON body's markup, under one parent
+            return lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
+        return lxml.html.fromstring(markup, parser=parser)
+
+    parser = lxml.html.HTMLParser()
+    tree = build(html, parser)
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        html = _INLINE.sub("", _CONTAINER.sub(lambda m: "" if m.group(1) else "<p>", html))
+        tree = build(html, lxml.html.HTMLParser())
+    return tree, html
+
+
 def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """Body and metadata of one HTML page (an empty ``text`` when it holds no article)."""
-    import lxml.html
     import trafilatura
 
+    # lxml refuses a decoded page that names its encoding
+    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
     try:
-        tree = lxml.html.fromstring(html)
+        tree, html = _parse(html)
     except Exception:  # lxml raises several types on junk; there is no page to read then
         return Extracted(text="")
     dates = _meta_dates(tree)  # before trafilatura, which prunes its own copy of the page

@@ -79,6 +79,8 @@ def article_from_json(obj: object, name: str, options: ReadOptions) -> Article:
         from storyline.reading.html import fragment_text
 
         text = fragment_text(text)
+        if not text.strip():
+            raise UnreadableInput(name, "the JSON article text is markup with no words in it")
     ex = Extracted(
         text=_paragraphs(text),
         title=clean_field(_pick(obj, TITLE_KEYS)),
@@ -97,9 +99,25 @@ def _strip(head: bytes) -> bytes:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
+# What JSON can hold after its first bracket: an object's first key is a string, an array's first
+# item a value. A paste that opens with "{Updated}" or "[Photo]" is text, not broken JSON.
+_JSON_START = re.compile(rb'\{\s*(?:"|\}|$)|\[\s*(?:[\[{"\]\d-]|true|false|null|$)')
+
+
+def _prose_after_value(head: bytes) -> bool:
+    """Whether the head is a complete JSON value followed by words on the same line: a paste that
+    opens with a tag that happens to parse ("[1] A dam...", '["Video"] Rescuers...')."""
+    text = head.decode("utf-8", "replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(text)
+    except (ValueError, RecursionError):
+        return False
+    return bool(re.search(r"\w", text[end:].split("\n", 1)[0]))
+
+
 def looks_like_json(blob: Blob) -> bool:
     head = _strip(blob.head)
-    if not head.startswith((b"{", b"[")):
+    if not _JSON_START.match(head) or _prose_after_value(head):
         return False
     # JSON Lines: a second line that opens another object.
     return not looks_like_jsonl(blob)
@@ -109,6 +127,7 @@ def looks_like_jsonl(blob: Blob) -> bool:
     lines = [ln.strip() for ln in _strip(blob.head).split(b"\n") if ln.strip()]
     return (
         bool(lines)
+        and bool(_JSON_START.match(lines[0]))
         and lines[0].startswith(b"{")
         and (
             (len(lines) > 1 and lines[1].startswith(b"{"))

@@ -1,9 +1,11 @@
 """WARC archives, record by record: HTML responses become pages, everything else is counted.
 
 A crawl archive holds requests, metadata, revisits and non-HTML responses beside the pages we want;
-each of those is skipped with a reason, never silently. warcio streams the file (gzip member by
-member), so memory stays flat however large the archive. A truncated archive yields everything
-before the break and then one ``Skipped`` record that says where it broke.
+each of those is skipped with a reason, never silently. The file is streamed (gzip member by
+member), so memory stays flat however large the archive. Records are cut by their own headers and
+each is parsed by warcio alone: a record whose Content-Length lies is reported as corrupt and
+reading resumes at the next record header. A truncated archive yields everything before the
+break and then one ``Skipped`` record that says where it broke.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from urllib.parse import urlsplit
 
 from storyline.errors import SkippedRecord, UnreadableInput
 from storyline.model import Article
-from storyline.reading.decode import decode_text
+from storyline.reading.decode import declared_charset, decode_text
 from storyline.reading.extracted import to_article
 from storyline.reading.html import extract_html
 from storyline.reading.sniff import Blob, Format, ReadOptions, register
+from storyline.reading.warc_records import Break, Frame, Records
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024  # a news page is far smaller; bigger records are skipped
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -57,11 +60,12 @@ def looks_like_warc(head: bytes) -> bool:
 
 
 def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[WarcPage | Skipped]:
-    """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Stream pages and skip records out of a ``.warc`` or ``.warc.gz`` file.
 
+    Records are cut by their own headers (``warc_records.Records``) and each one is handed to warcio alone,
+    so a record whose Content-Length is wrong is reported as corrupt and the records after it
+    are still read; warcio never sees the break, so its multi-line warnings never reach stderr."""
     fh = stream if stream is not None else open(path, "rb")  # noqa: SIM115 - closed below
-    last_id = "(start of archive)"
     try:
         # warcio reads a gzip member cut short as if it ended cleanly, so gzip is undone here,
         # where the end of the last member can be checked.
@@ -71,45 +75,36 @@ def iter_warc(path: str | Path, stream: BinaryIO | None = None) -> Iterator[Warc
         if head == b"\x1f\x8b":
             gz = _GzipMembers(fh)
             plain = io.BufferedReader(gz, buffer_size=256 * 1024)  # type: ignore[type-var]
-        it = ArchiveIterator(plain, no_record_parse=False)
-        while True:
-            try:
-                record = next(it)
-            except StopIteration:
-                break
-            except Exception as exc:  # warcio raises plain errors on a broken stream
-                yield Skipped(f"after {last_id}", "truncated", _describe(exc))
-                return
-            rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"offset {it.get_record_offset()}"
-            if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
-                # a header cut off by the end of the file: every WARC record must declare its length
-                yield Skipped(f"after {last_id}", "truncated", "the last record's header is incomplete")
-                return
-            last_id = rec_id
-            try:
-                item = _page_or_skip(record, rec_id)
-                item = replace(item, offset=_stored_offset(it.get_record_offset(), gz))
-                while record.raw_stream.read(1 << 16):  # drain what was skipped unread
-                    pass
-                if getattr(record.raw_stream, "limit", 0):
-                    raise EOFError("the record's payload is shorter than its Content-Length")
-            except Exception as exc:  # a record whose payload breaks off mid-way
-                yield Skipped(rec_id, "truncated", _describe(exc))
-                return
-            yield item
+        last_id = "(start of archive)"
+        for frame in Records(plain, max_held=MAX_RECORD_BYTES + 65536).frames():
+            if isinstance(frame, Break):
+                if frame.reason == "truncated":
+                    cut = gz is not None and gz.truncated
+                    yield Skipped(f"after {last_id}", "truncated", _GZIP_CUT if cut else frame.detail)
+                    return
+                yield Skipped(frame.record_id, "corrupt", frame.detail, _stored_offset(frame.offset, gz))
+                continue
+            last_id = frame.record_id
+            yield replace(_parse(frame), offset=_stored_offset(frame.offset, gz))
         if gz is not None and gz.truncated:
-            yield Skipped(f"after {last_id}", "truncated", "the gzip stream ends mid-member")
-            return
-        total = gz.total_out if gz is not None else _size(fh)
-        if total is not None and it.member_info is not None:
-            end = it.get_record_offset() + (it.get_record_length() or 0)
-        else:
-            end = 0  # bytes, but not one whole record
-        if total is not None and total - end > 8:
-            yield Skipped(f"after {last_id}", "truncated", f"{total - end} bytes after the last whole record")
+            yield Skipped(f"after {last_id}", "truncated", _GZIP_CUT)
     finally:
         if stream is None:
             fh.close()
+
+
+def _parse(frame: Frame) -> WarcPage | Skipped:
+    """warcio's reading of one well-delimited record: a page, or why it is skipped."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        record = next(iter(ArchiveIterator(io.BytesIO(frame.data), no_record_parse=False)))
+        item = _page_or_skip(record, frame.record_id)
+    except Exception as exc:  # warcio raises plain errors on a malformed record
+        return Skipped(frame.record_id, "corrupt", _describe(exc))
+    if frame.oversized and isinstance(item, WarcPage):
+        return Skipped(frame.record_id, "too-large", f"over {MAX_RECORD_BYTES // 2**20} MB")
+    return item
 
 
 def _stored_offset(plain_offset: int, gz: _GzipMembers | None) -> int | None:
@@ -145,6 +140,9 @@ def read_record_at(path: str | Path, offset: int) -> WarcPage | Skipped:
     for item in iter_warc(f"{path}@{offset}", stream):
         return replace(item, offset=offset)
     return Skipped(f"offset {offset}", "truncated", "no record at this offset", offset)
+
+
+_GZIP_CUT = "the gzip stream ends mid-member"
 
 
 class _GzipMembers(io.RawIOBase):
@@ -198,8 +196,15 @@ def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
         return Skipped(rec_id, f"{rec_type}-record")
     http = record.http_headers  # type: ignore[attr-defined]
     if http is None:
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+        if uri.startswith(("http:", "https:")):  # an http(s) response must hold one
+            return Skipped(
+                rec_id, "corrupt", "a response record for an http(s) address with no HTTP response in it"
+            )
         return Skipped(rec_id, "not-http")
     status = http.get_statuscode()
+    if not (status or "").isdigit() or len(status) != 3:  # warcio does not check the status line
+        return Skipped(rec_id, "corrupt", f"not an HTTP status line: {http.statusline[:60]!r}")
     if status != "200":
         return Skipped(rec_id, "http-status", str(status))
     ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
@@ -217,15 +222,6 @@ def _page_or_skip(record: object, rec_id: str) -> WarcPage | Skipped:
         headers=tuple((k, v) for k, v in http.headers),
         body=body,
     )
-
-
-def _size(fh: BinaryIO) -> int | None:
-    try:
-        import os
-
-        return os.fstat(fh.fileno()).st_size
-    except (OSError, AttributeError, io.UnsupportedOperation):
-        return None
 
 
 def _describe(exc: BaseException) -> str:
@@ -264,12 +260,16 @@ def skip_error(name: str, item: Skipped) -> UnreadableInput:
         return UnreadableInput(
             name, f"truncated archive {item.record_id}{detail}; every record before it was read"
         )
+    if item.reason == "corrupt":  # an error, not a record skipped by design
+        at = f" at offset {item.offset}" if item.offset is not None else ""
+        why = f"corrupt record {item.record_id}{at}{detail}; the records after it were read"
+        return UnreadableInput(name, why)
     return SkippedRecord(name, f"{item.reason}{detail}", record=item.record_id)
 
 
 def page_article(name: str, page: WarcPage, options: ReadOptions) -> Article | UnreadableInput:
     label = f"{name} {page.url or page.record_id}"
-    charset = _charset(page.headers)
+    charset = _charset(page.headers) or declared_charset(page.body[:4096])
     try:
         html = decode_text(page.body, label, charset)
     except UnreadableInput as exc:
