@@ -187,3 +187,35 @@ def test_annotate_goes_on_past_bad_inputs(corpus: Path) -> None:
         assert sum(f"{name}:" in line for line in result.stderr.splitlines()) == 1, result.stderr
     annotated = {Path(a["path"].split(" ")[0]).name for a in json.loads(result.stdout)}
     assert {"chinese.txt", "utf16le.txt", "zz-good.txt"} <= annotated
+
+
+GOOD_2 = (
+    "The dam gave way on Tuesday after three days of rain, the regional governor said, and thousands"
+    " of people left their homes.\n\nNo deaths had been reported by Tuesday evening, officials said."
+)
+
+
+@pytest.mark.parametrize("command", ["add", "compare"])
+def test_add_and_compare_go_on_past_every_refused_input(corpus: Path, tmp_path: Path, command: str) -> None:
+    """Every input the reader refuses, then two good reports: one line for each refused input,
+    status 1, no traceback, and both good reports filed or compared."""
+    refused = [c.name for c in CASES if c.problem]
+    (tmp_path / "good-2.txt").write_text(GOOD_2, encoding="utf-8")
+    good = [str(corpus / "zz-good.txt"), str(tmp_path / "good-2.txt")]
+    inputs = [str(corpus / n) for n in refused] + good
+    if command == "add":
+        result = storyline("add", *inputs, "--db", str(tmp_path / "lib.db"))
+    else:
+        result = storyline("compare", *inputs, "--format", "json")
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    for name in refused:
+        assert sum(f"{name}:" in line for line in lines) == 1, (name, result.stderr)
+    if command == "add":
+        listed = storyline("export", "--db", str(tmp_path / "lib.db"))
+        paths = [json.loads(row)["path"] for row in listed.stdout.splitlines()]
+        assert {Path(p).name for p in paths} >= {"zz-good.txt", "good-2.txt"}, listed.stderr
+    else:
+        sources = [Path(s["path"]).name for s in json.loads(result.stdout)["sources"]]
+        assert {"zz-good.txt", "good-2.txt"} <= set(sources)
