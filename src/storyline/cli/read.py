@@ -77,15 +77,20 @@ def read_command(
     from storyline.reading import iter_inputs
 
     articles: list[Article] = []
-    with InputTally(report) as tally, _Sink(output, on=fmt is ReadFormat.jsonl) as stream:
+    array = fmt is ReadFormat.json and not _single_input(paths)  # several inputs: a JSON array
+    with InputTally(report) as tally, _Sink(output, on=fmt is ReadFormat.jsonl or array) as stream:
         for item in iter_inputs(paths, source_name=source):
             if isinstance(item, UnreadableInput):  # archive records skipped by design are only counted
                 tally.handle(item)
+            elif array:  # streamed as read, item by item, as dump_json would lay the array out
+                stream.write(("[\n" if not stream.written else ",\n") + _indented(read_dict(item)))
             elif stream.on:  # JSON Lines stream out as they are read: memory stays flat
                 stream.write(dump_jsonl([read_dict(item)]))
             else:
                 articles.append(item)
-    if fmt is ReadFormat.json:
+        if array:
+            stream.write("\n]\n" if stream.written else "[]\n")
+    if fmt is ReadFormat.json and not array:
         _write_json([read_dict(a) for a in articles], _single_input(paths), output)
     elif fmt is ReadFormat.text and (articles or output is not None):  # nothing read: stdout stays empty
         write_output("\n\n".join(render_text(a) for a in articles), output)
@@ -102,12 +107,18 @@ def _write_json(dicts: list[dict[str, Any]], single: bool, output: Path | None) 
         write_output(dump_json(dicts[0] if len(dicts) == 1 else dicts), output)
 
 
+def _indented(obj: Any) -> str:
+    """One item of a JSON array laid out as ``dump_json`` lays out the array."""
+    return "\n".join("  " + line for line in dump_json(obj).split("\n"))
+
+
 class _Sink:
     """Where streamed JSON Lines go: ``-o FILE`` or stdout; inactive for other formats."""
 
     def __init__(self, output: Path | None, *, on: bool = True) -> None:
         self.output, self.on = output, on
         self._fh: IO[str] | None = None
+        self.written = False
 
     def __enter__(self) -> _Sink:
         if self.on and self.output is not None:
@@ -121,3 +132,4 @@ class _Sink:
 
     def write(self, text: str) -> None:
         (self._fh or sys.stdout).write(text)
+        self.written = True
