@@ -211,6 +211,9 @@ def relative_unit(anchor: date, unit: str, shift: int) -> Interval:
     if unit == "month":
         first = add_months(anchor.replace(day=1), shift)
         return month_interval(first.year, first.month)
+    if unit == "quarter":
+        year, q = divmod(anchor.year * 4 + (anchor.month - 1) // 3 + shift, 4)
+        return date(year, 3 * q + 1, 1), month_end(year, 3 * q + 3)
     if unit == "year":
         return year_interval(anchor.year + shift)
     if unit == "decade":  # the calendar decade: "last decade" in 2021 is the 2010s
@@ -247,6 +250,8 @@ def _shift(anchor: date, unit: str, count: int) -> date:
         return anchor + timedelta(weeks=count)
     if unit == "month":
         return add_months(anchor, count)
+    if unit == "quarter":
+        return add_months(anchor, 3 * count)
     if unit == "year":
         return add_months(anchor, 12 * count)
     if unit == "decade":

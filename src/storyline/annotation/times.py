@@ -9,7 +9,9 @@ rules of ``calendar.py``. What we keep and what we skip:
   another event rather than to publication ("the following week") likewise.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
-- Not time expressions at all, so skipped: times of day, durations ("50 minutes"), ordinals,
+- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
+  writing; a range or list gives one expression per bound ("between April and June").
+- Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
   person's name ("April Ryan").
 - Not handled: dates relative to another event ("two days later", "the day before"), "now",
@@ -33,10 +35,6 @@ from storyline.model import TimeExpr
 
 Interval = cal.Interval
 _DIGITS = re.compile(r"\d+")
-_MONTH_WORD = re.compile(
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
 _SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
            "following": 1}  # fmt: skip
 NO_ANCHOR = "no publication date to resolve it against"
@@ -95,9 +93,8 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     handler = _HANDLERS[m.kind]
     g = m.groups
     try:
-        if m.kind in ("century", "quarter") or (
-            m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0].isdigit())
-        ):
+        written = any(g.get(k) for k in ("y", "y2", "y3")) or g.get("dec", "'")[0].isdigit()
+        if m.kind == "century" or (m.kind in _ABSOLUTE and written):
             return handler(g, date(2000, 1, 1), direction)
         if anchor is None:
             return NO_ANCHOR
@@ -108,8 +105,17 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
         return f"not a calendar date ({exc})"
 
 
-def _year_of(g: dict[str, str]) -> int | None:
-    return int(g["y"]) if g.get("y") else None
+def _year_of(g: dict[str, str], anchor: date | None = None) -> int | None:
+    """The year written ("2021") or named by its shift from publication ("next year")."""
+    for key in ("y", "y2", "y3"):
+        if g.get(key):
+            return int(g[key])
+    rel = (g.get("ry") or g.get("ry2") or "").lower().split()
+    if not rel or anchor is None:
+        return None
+    if rel[0] == "the" and rel[-1] in ("following", "previous", "same"):
+        raise Unresolved(RELATIVE)  # the year after or before another event
+    return anchor.year + _SHIFTS.get(rel[-1], 0)
 
 
 def _days(g: dict[str, str]) -> tuple[int, int]:
@@ -131,34 +137,23 @@ def _fixed_or_placed(
 def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     month = month_number(g["m"])
     first, last = _days(g)
-    return _fixed_or_placed(lambda y: (date(y, month, first), date(y, month, last)), _year_of(g), anchor, d)
-
-
-def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    m1, m2 = month_number(g["m"]), month_number(g["m2"])
-    d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
-    wrap = 1 if m2 < m1 else 0
-    if g.get("y"):  # the year written after a range is the year of its end
-        y2 = int(g["y"])
-        return date(y2 - wrap, m1, d1), date(y2, m2, d2)
-    return _fixed_or_placed(lambda y: (date(y, m1, d1), date(y + wrap, m2, d2)), None, anchor, d)
+    return _fixed_or_placed(
+        lambda y: (date(y, month, first), date(y, month, last)), _year_of(g, anchor), anchor, d
+    )
 
 
 def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    months = [month_number(g["m"])] + [month_number(x) for x in _MONTH_WORD.findall(g.get("more", ""))]
-    m1, m2 = months[0], months[-1]
-    wrap = 1 if m2 < m1 else 0
-    part = _part(g.get("part"))
-
-    def make(y: int) -> Interval:
-        iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
-        return cal.part_of(iv, part) if len(months) == 1 else iv
-
-    return _fixed_or_placed(make, _year_of(g), anchor, d)
+    month, part = month_number(g["m"]), _part(g.get("part"))
+    return _fixed_or_placed(
+        lambda y: cal.part_of(cal.month_interval(y, month), part), _year_of(g, anchor), anchor, d
+    )
 
 
 def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    iv = cal.season_interval(int(g["y"]), g["season"].lower())
+    year = _year_of(g, anchor)
+    if year is None:
+        raise Unresolved(NO_ANCHOR)
+    iv = cal.season_interval(year, g["season"].lower())
     return cal.part_of(iv, _part(g.get("part"))) if g.get("part") and (iv[1] - iv[0]).days < 40 else iv
 
 
@@ -173,11 +168,7 @@ def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    y1 = int(g["y"])
-    if g.get("y2"):
-        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
-        return date(y1, 1, 1), date(max(y1, y2), 12, 31)
-    return cal.part_of(cal.year_interval(y1), _part(g.get("part")))
+    return cal.part_of(cal.year_interval(int(g["y"])), _part(g.get("part")))
 
 
 def _weekday(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -278,13 +269,23 @@ def _unit_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    q = (
-        int(g["qn"])
-        if g.get("qn")
-        else {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3}.get(g["q"][:2].lower(), 4)
+    """A quarter or half of a year; without a year, the one nearest publication by tense."""
+    if g.get("qn"):
+        size, n = (3 if g["qh"].upper() == "Q" else 6), int(g["qn"])
+    else:
+        word = (g.get("q") or g["h"]).lower()
+        size = 3 if g.get("q") else 6
+        n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
+    if size * n > 12:
+        raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
+    return _fixed_or_placed(
+        lambda y: (date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)), _year_of(g, anchor), anchor, d
     )
-    year = int(g.get("y") or g["y2"])
-    return date(year, 3 * q - 2, 1), cal.month_end(year, 3 * q)
+
+
+def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """A time of day with no day beside it: the day of writing ("at 7 p.m.", "16:08 UTC")."""
+    return anchor, anchor
 
 
 def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -314,14 +315,15 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "month", "season", "year",
+_ABSOLUTE = {"iso", "numeric", "month_day", "day_month", "month", "season", "year",
              "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": _numeric,
     "quarter": _quarter,
+    "clock": _clock,
     "month_day": _month_day,
-    "month_day_range": _month_day_range,
+    "month_day_range": _month_day,  # split into its two bounds before it is resolved
     "day_month": _month_day,
     "month": _month,
     "season": _season,
