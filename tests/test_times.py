@@ -157,7 +157,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # spans and "ago"
     ("Prices have doubled over the past year.", B, "the past year", "2021-03-15", "2022-03-15"),
     ("Cases have risen sharply in the past week.", B, "the past week", "2022-03-08", "2022-03-15"),
-    ("Russia would have to decide in the next month.", A, "the next month", "2021-12-31", "2022-01-31"),
+    ("Russia would have to decide in the next month.", A, "the next month", "2022-01-01", "2022-01-31"),
+    ("Talks resume next month.", A, "next month", "2022-01-01", "2022-01-31"),
     ("Mistakes have been made over the past 30 years.", A, "the past 30 years", "1991-12-31", "2021-12-31"),
     ("Prices could rise in the next three months.", B, "the next three months", "2022-03-15", "2022-06-15"),
     ("The law was passed two years ago.", B, "two years ago", "2020-01-01", "2020-12-31"),

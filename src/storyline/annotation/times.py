@@ -197,9 +197,9 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return _relative_season(unit, _SHIFTS[shift], anchor)
     if g.get("the") and shift in ("following", "previous"):
         raise Unresolved(RELATIVE)
-    if g.get("the") and shift in ("past", "last", "next", "coming"):
-        back = shift in ("past", "last")
-        return (cal.span_back if back else cal.span_ahead)(anchor, _unit(unit), 1)
+    if g.get("the") and shift in ("past", "last"):  # "over the past week": the 7 days up to now
+        return cal.span_back(anchor, _unit(unit), 1)
+    # "the next month" is the month "next month" names (TimeML gives both one value)
     iv = cal.relative_unit(anchor, unit, _SHIFTS[shift])
     side = (g.get("side") or "").lower()
     # "earlier this week" is before the day of writing (that day would be "today", "on Friday"),
