@@ -147,3 +147,27 @@ def test_an_honorific_names_a_person_whatever_ner_says(nlp: Any) -> None:
     ann = annotate(Article(id="g", text=text), nlp)
     girard = [e for e in ann.entities if "Girard" in e.text]
     assert girard and all(e.key == "person:girard" and e.label == "PERSON" for e in girard)
+
+
+def test_the_russian_president_is_the_one_the_article_calls_russian(nlp: Any) -> None:
+    """The words before another name in the same clause are not that name's title: "the Russian
+    leader was feeling out Biden's red lines" says nothing about Biden."""
+    text = (
+        "President Vladimir Putin warned President Joe Biden on Thursday of a rupture.\n\n"
+        "Analysts said the Russian leader was feeling out Biden’s red lines. "
+        "Aides said the Russian president had conveyed Moscow’s expectations."
+    )
+    ann = annotate(Article(id="r", text=text), nlp)
+    described = {e.text: e.key for e in ann.entities if e.text.lower().startswith("the ")}
+    assert "person:biden" not in described.values()  # nobody here is called Russian: keep it as written
+
+
+def test_a_capitalised_modifier_picks_the_person_it_names(nlp: Any) -> None:
+    text = (
+        "US President Joe Biden spoke for 50 minutes with Russian President Vladimir Putin, who had "
+        "asked for the call.\n\nThe Russian president warned of a rupture. The US president said "
+        "sanctions would follow."
+    )
+    ann = annotate(Article(id="c", text=text), nlp)
+    described = {e.text: e.key for e in ann.entities if e.text.lower().startswith("the ")}
+    assert described == {"The Russian president": "person:putin", "The US president": "person:biden"}
