@@ -171,3 +171,36 @@ def test_a_capitalised_modifier_picks_the_person_it_names(nlp: Any) -> None:
     ann = annotate(Article(id="c", text=text), nlp)
     described = {e.text: e.key for e in ann.entities if e.text.lower().startswith("the ")}
     assert described == {"The Russian president": "person:putin", "The US president": "person:biden"}
+
+
+def test_a_lower_case_modifier_is_not_a_person(nlp: Any) -> None:
+    text = (
+        "The United States has sent Javelin anti-tank weapons to Ukraine, and officials said more "
+        "anti-tank missiles could follow. The crowd seemed more anti-Trump than pro-Clinton."
+    )
+    ann = annotate(Article(id="t", text=text), nlp)
+    people = [e.text for e in ann.entities if e.label == "PERSON"]
+    assert not any(w[:1].islower() for name in people for w in name.split()), people
+
+
+def test_the_object_of_an_annexation_is_a_place(nlp: Any) -> None:
+    text = (
+        "The sanctions were imposed in 2014, after the Russian annexation of Crimea. Putin has not "
+        "hidden his willingness to use force since the annexation of Crimea."
+    )
+    ann = annotate(Article(id="p", text=text), nlp)
+    crimea = [e for e in ann.entities if e.text == "Crimea"]
+    assert crimea and all(e.label in ("GPE", "LOC") for e in crimea)
+
+
+def test_sane_types_follow_the_documents_majority_reading() -> None:
+    """spaCy's readings as the small model gives them for this text: "Ferguson" once ORG, twice GPE."""
+    from storyline.annotation.names import sane_types
+
+    text = "Ferguson police said the town was calm. Protests in Ferguson went on, as in Ferguson before "
+    text += "he would not have done that to a John McCain."
+    at = [i for i in range(len(text)) if text.startswith("Ferguson", i)]
+    mccain = text.index("a John McCain")
+    raw = [("Ferguson", "ORG", at[0]), ("Ferguson", "GPE", at[1]), ("Ferguson", "GPE", at[2])]
+    got = sane_types(text, [*raw, ("a John McCain", "PERSON", mccain)])
+    assert got == [*((n, "GPE", a) for n, _, a in raw), ("John McCain", "PERSON", mccain + 2)]
