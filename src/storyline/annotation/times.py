@@ -6,7 +6,8 @@ rules of ``calendar.py``. What we keep and what we skip:
 
 - An expression that places something in time but not on a calendar ("in recent times", "for
   several years", "in the coming weeks") is kept with ``reason`` and null dates; one relative to
-  another event rather than to publication ("the following week") likewise.
+  another event rather than to publication ("the following week") likewise, and so are "now",
+  "currently", "recently", "the future", which name the time of writing or its side.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
 - A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
@@ -14,8 +15,8 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
   person's name ("April Ryan").
-- Not handled: dates relative to another event ("two days later", "the day before"), "now",
-  "recently", "within five years".
+- Not handled: dates relative to another event ("two days later", "the day before"), "within
+  five years".
 
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``).
 """
@@ -300,6 +301,10 @@ def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raise Unresolved("vague: it names no calendar interval")
 
 
+def _reference(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    raise Unresolved("the time of writing or a time before or after it, not a calendar interval")
+
+
 def _unit(word: str) -> str:
     return word.lower().rstrip("s")
 
@@ -336,6 +341,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "ago": _ago,
     "span": _span,
     "vague": _vague,
+    "reference": _reference,
     "weekend": _weekend,
     "season_bare": _season_bare,
     "holiday": _holiday,

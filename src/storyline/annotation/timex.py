@@ -181,10 +181,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)\s+ago"
         r"|in\s+the\s+near\s+future)\b",
     ),
+    # the time of writing, or before or after it, named without a calendar (TimeML's PRESENT_REF,
+    # PAST_REF, FUTURE_REF): kept like the vague ones above
+    (
+        "reference",
+        r"\b(?:(?:right\s+|just\s+)?now|currently|recently|lately|nowadays|these\s+days|at\s+present"
+        r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past))\b(?![-–])",
+    ),
 )
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
-             "season_bare", "century", "unit_part", "quarter"}  # fmt: skip
+             "season_bare", "century", "unit_part", "quarter", "reference"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -196,6 +203,7 @@ _HINTS = {
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
+    "reference": r"(?i:\bnow|currently|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
