@@ -251,6 +251,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("GM lost $15.5 billion in the first half of 2008.", "2008-08-01", "the first half of 2008", "2008-01-01",
      "2008-06-30"),
     ("Apple's revenue fell last quarter.", "2019-01-29", "last quarter", "2018-10-01", "2018-12-31"),
+    ("Chandler Insurance said it expects to report third-quarter net income jumped 97%.", "1989-10-26",
+     "third-quarter", "1989-07-01", "1989-09-30"),
+    ("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-03-06",
+     "2000-03-12"),
     # a month or season of a year named by its shift from publication
     ("The new plant opens in October of next year.", A, "October of next year", "2022-10-01", "2022-10-31"),
     ("The company filed for bankruptcy in June last year.", "2010-03-02", "June last year", "2009-06-01",

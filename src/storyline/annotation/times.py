@@ -143,6 +143,11 @@ def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     )
 
 
+def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"The week of March 6": the Monday-to-Sunday week holding that day."""
+    return cal.week_interval(_month_day(g, anchor, d)[0])
+
+
 def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     month, part = month_number(g["m"]), _part(g.get("part"))
     return _fixed_or_placed(
@@ -279,9 +284,12 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
     if size * n > 12:
         raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
-    return _fixed_or_placed(
-        lambda y: (date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)), _year_of(g, anchor), anchor, d
-    )
+    # results are reported after the quarter, in any tense ("expects to report third-quarter net
+    # income"): a quarter without a year is the one nearest publication
+    def make(y: int) -> Interval:
+        return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
+
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, cal.UNKNOWN)
 
 
 def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -320,7 +328,7 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "day_month", "month", "season", "year",
+_ABSOLUTE = {"iso", "numeric", "month_day", "day_month", "week_of", "month", "season", "year",
              "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
@@ -330,6 +338,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "month_day": _month_day,
     "month_day_range": _month_day,  # split into its two bounds before it is resolved
     "day_month": _month_day,
+    "week_of": _week_of,
     "month": _month,
     "season": _season,
     "decade": _decade,

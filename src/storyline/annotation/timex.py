@@ -68,6 +68,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<days>(?:" + _JOIN + r"(?:" + _D + r")\b(?!\s*(?:%|percent|per\s+cent)))*)"
         r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r")?",
     ),
+    # the week of March 6 (2000)
+    (
+        "week_of",
+        r"\b(?i:the\s+week\s+of)\s+(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
+    ),
     # March 30 to April 2, Dec. 28-Jan. 3
     (
         "month_day_range",
@@ -196,8 +201,10 @@ _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for ki
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
 _HINTS = {
-    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M, "day_month": _M,
-    "month": _M, "season": _SEASON, "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
+    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M,
+    "day_month": _M,
+    "week_of": r"(?i:week\s+of)", "month": _M, "season": _SEASON,
+    "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
     "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
     "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
