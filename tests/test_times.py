@@ -255,6 +255,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "third-quarter", "1989-07-01", "1989-09-30"),
     ("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-03-06",
      "2000-03-12"),
+    ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    ("Early voting ends the Sunday before Election Day.", "2016-10-20", "Election Day", "2016-11-08", None),
     # a month or season of a year named by its shift from publication
     ("The new plant opens in October of next year.", A, "October of next year", "2022-10-01", "2022-10-31"),
     ("The company filed for bankruptcy in June last year.", "2010-03-02", "June last year", "2009-06-01",

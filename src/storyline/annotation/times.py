@@ -36,8 +36,9 @@ from storyline.model import TimeExpr
 
 Interval = cal.Interval
 _DIGITS = re.compile(r"\d+")
+# "the latest quarter" is the last one done: the one before publication's
 _SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-           "following": 1}  # fmt: skip
+           "following": 1, "latest": -1, "most recent": -1}  # fmt: skip
 NO_ANCHOR = "no publication date to resolve it against"
 RELATIVE = "relative to another event, not to publication"
 
@@ -198,7 +199,7 @@ def _day_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    shift, unit = g["shift"].lower(), g["unit"].lower()
+    shift, unit = " ".join(g["shift"].lower().split()), g["unit"].lower()
     if unit in cal.SEASONS:
         return _relative_season(unit, _SHIFTS[shift], anchor)
     if g.get("the") and shift in ("following", "previous"):

@@ -39,7 +39,7 @@ _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HOLIDAY = (
     r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Halloween|Valentine['’]s\s+Day"
     r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Boxing\s+Day|Labor\s+Day"
-    r"|Memorial\s+Day|Veterans\s+Day|Bastille\s+Day|the\s+Fourth\s+of\s+July"
+    r"|Memorial\s+Day|Veterans\s+Day|Bastille\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day"
 )
 ORDINAL_CENTURIES = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -119,7 +119,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<part>" + _PART + r")\s+)?(?:(?P<the>the)\s+)?"
-        r"(?P<shift>last|this|next|past|previous|coming|following|current)\s+(?P<unit>" + _REL_UNIT + r")\b",
+        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+(?P<unit>"
+        + _REL_UNIT
+        + r")\b",
     ),
     # three weeks ago, a year ago
     ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
