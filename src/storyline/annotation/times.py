@@ -11,7 +11,8 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
 - A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
-  writing; a range or list gives one expression per bound ("between April and June").
+  writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
+  a range one interval ("from 1991 to 1997").
 - Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
   person's name ("April Ryan").
@@ -36,6 +37,10 @@ from storyline.model import TimeExpr
 
 Interval = cal.Interval
 _DIGITS = re.compile(r"\d+")
+_MONTH_WORD = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 # "the latest quarter" is the last one done: the one before publication's
 _SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
            "following": 1, "latest": -1, "most recent": -1}  # fmt: skip
@@ -149,11 +154,27 @@ def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.week_interval(_month_day(g, anchor, d)[0])
 
 
+def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    m1, m2 = month_number(g["m"]), month_number(g["m2"])
+    d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
+    wrap = 1 if m2 < m1 else 0
+    y2 = _year_of(g, anchor)
+    if y2 is not None:  # the year written after a range is the year of its end
+        return date(y2 - wrap, m1, d1), date(y2, m2, d2)
+    return _fixed_or_placed(lambda y: (date(y, m1, d1), date(y + wrap, m2, d2)), None, anchor, d)
+
+
 def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    month, part = month_number(g["m"]), _part(g.get("part"))
-    return _fixed_or_placed(
-        lambda y: cal.part_of(cal.month_interval(y, month), part), _year_of(g, anchor), anchor, d
-    )
+    months = [month_number(g["m"])] + [month_number(x) for x in _MONTH_WORD.findall(g.get("more", ""))]
+    m1, m2 = months[0], months[-1]
+    wrap = 1 if m2 < m1 else 0
+    part = _part(g.get("part"))
+
+    def make(y: int) -> Interval:
+        iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
+        return cal.part_of(iv, part) if len(months) == 1 else iv
+
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
 
 
 def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -175,7 +196,11 @@ def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    return cal.part_of(cal.year_interval(int(g["y"])), _part(g.get("part")))
+    y1 = int(g["y"])
+    if g.get("y2"):  # 1991 to 1997, 2014-15
+        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
+        return date(y1, 1, 1), date(max(y1, y2), 12, 31)
+    return cal.part_of(cal.year_interval(y1), _part(g.get("part")))
 
 
 def _weekday(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -329,15 +354,15 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "day_month", "week_of", "month", "season", "year",
-             "decade", "holiday", "quarter"}  # fmt: skip
+_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "month", "season",
+             "year", "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": _numeric,
     "quarter": _quarter,
     "clock": _clock,
     "month_day": _month_day,
-    "month_day_range": _month_day,  # split into its two bounds before it is resolved
+    "month_day_range": _month_day_range,
     "day_month": _month_day,
     "week_of": _week_of,
     "month": _month,

@@ -8,6 +8,7 @@ modifier before them ("in May", "since March", "early May").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -245,9 +246,9 @@ def weekday_number(name: str) -> int:
 def find_matches(text: str) -> list[Match]:
     """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash.
 
-    A range or list of years, months or days in two months ("1991 to 1997", "between April and
-    June", "March 30 to April 2") gives one match per bound: each names a time of its own. A clock
-    time joins the day written next to it ("Tuesday at 16:08 UTC" is that Tuesday).
+    A list of years or months ("1982 and 1992", "between April and June") gives one match per
+    time; a range ("1991 to 1997") stays one. A clock time joins the day written next to it
+    ("Tuesday at 16:08 UTC" is that Tuesday).
     """
     return list(_find_matches(text))
 
@@ -298,13 +299,15 @@ def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
 
 
 def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
-    """The match, or one match per bound of the range or list it writes."""
+    """The match, or one match per time of a list ("1982 and 1992", "March or April", "between
+    April and June"). A range written with "to", "through" or a dash stays one interval: "served
+    from 1967 to 1979" is one span of time, compared whole with another report's."""
     g = m.groups
-    if m.kind == "year" and g.get("y2"):
+    if m.kind == "year" and g.get("y2") and _LIST.fullmatch(rm.string[rm.end("y") : rm.start("y2")]):
         y2 = g["y2"] if len(g["y2"]) == 4 else g["y"][:2] + g["y2"]
         first = {k: v for k, v in g.items() if k != "y2"}
         return [Match("year", m.start, rm.end("y"), first), Match("year", rm.start("y2"), m.end, {"y": y2})]
-    if m.kind == "month_day_range":
+    if m.kind == "month_day_range" and _LIST.fullmatch(rm.string[rm.end("d") : rm.start("m2")]):
         rest = {k: g[k] for k in ("y", "ry") if g.get(k)}
         wrap = month_number(g["m2"]) < month_number(g["m"])
         first = {"m": g["m"], "d": g["d"]}
@@ -318,6 +321,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
         at = rm.start("more")
         spans = [(rm.start("m"), rm.end("m"))]
         spans += [(at + x.start(), at + x.end()) for x in _MONTH_RX.finditer(g["more"])]
+        if not all(_LIST.fullmatch(rm.string[a[1] : b[0]]) for a, b in itertools.pairwise(spans)):
+            return [m]
         names = [rm.string[a:b] for a, b in spans]
         last = month_number(names[-1])
         out = []
@@ -335,6 +340,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
     return [m]
 
 
+# What joins the times of a list, not the ends of a range.
+_LIST = re.compile(r"\s+(?:and|or|&)\s+|,\s*(?:(?:and|or)\s+)?")
 _MONTH_RX = re.compile(_M)
 _DAY_KINDS = frozenset(
     ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday")
