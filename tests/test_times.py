@@ -450,3 +450,11 @@ def test_a_bare_doc_without_tags_or_sentences(nlp: Any) -> None:
     assert [(t.text, t.start) for t in find_times(doc, A)] == [("Jan. 10", "2022-01-10")]
     # without tags no counted noun can be named, so only the figure with a unit is kept
     assert [q.text for q in find_quantities(doc)] == ["50 minutes"]
+
+
+def test_a_time_of_day_alone_is_told_from_a_dated_one() -> None:
+    """The cross-check leaves out a clock time with no day beside it: its day is a default."""
+    from storyline.annotation.timex import clock_only
+
+    assert clock_only("noon") and clock_only("12:00 p.m.") and clock_only("16:08 UTC")
+    assert not clock_only("Friday at 7 p.m.") and not clock_only("Friday")

@@ -276,6 +276,12 @@ def _find_matches(text: str) -> tuple[Match, ...]:
     return tuple(_with_clocks(text, bounds))
 
 
+def clock_only(text: str) -> bool:
+    """Whether ``text`` is a time of day alone ("7 p.m.", "noon"): its day is the day of writing by
+    default, not one the report states."""
+    return any(m.kind == "clock" and m.start == 0 and m.end == len(text) for m in _find_matches(text))
+
+
 def _month_alone_ok(text: str, at: int, groups: dict[str, str]) -> bool:
     name = groups["m"].rstrip(".")
     if name not in ("May", "March") or groups.get("y") or groups.get("part"):
