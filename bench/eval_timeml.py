@@ -16,6 +16,8 @@ DATE/TIME expression:
   January to April).
 
 Documents are split in two by a seeded shuffle of their ids: tune on half A, report half B too.
+The data: ``data/TBAQ-cleaned`` of the public GitHub repository jspotter/TempEval-3 (183 TimeBank
+and 73 AQUAINT documents); keep it outside the project, e.g. under /tmp.
 
     .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned            # both halves
     .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned --errors A # list half A's misses
