@@ -204,3 +204,22 @@ def test_sane_types_follow_the_documents_majority_reading() -> None:
     raw = [("Ferguson", "ORG", at[0]), ("Ferguson", "GPE", at[1]), ("Ferguson", "GPE", at[2])]
     got = sane_types(text, [*raw, ("a John McCain", "PERSON", mccain)])
     assert got == [*((n, "GPE", a) for n, _, a in raw), ("John McCain", "PERSON", mccain + 2)]
+
+
+def test_a_modifier_also_written_in_lower_case_only_narrows(nlp: Any) -> None:
+    text = (
+        "Emmanuel Okafor was sworn in Monday as the country’s fifth president, in a ceremony watched "
+        "from New York to Lagos.\n\nThe new president promised to rebuild trust."
+    )
+    ann = annotate(Article(id="n", text=text), nlp)
+    assert ("The new president", "person:okafor") in {(e.text, e.key) for e in ann.entities}
+
+
+def test_a_phrase_set_off_by_a_comma_is_not_the_next_names_title(nlp: Any) -> None:
+    text = (
+        "Yuri Ushakov, a Kremlin aide, briefed reporters. While the tone of the call was constructive, "
+        "according to the Kremlin aide, Putin repeated his claims.\n\nThe Kremlin aide said talks would go on."
+    )
+    ann = annotate(Article(id="k", text=text), nlp)
+    described = {e.key for e in ann.entities if e.text.lower().startswith("the kremlin aide")}
+    assert "person:putin" not in described

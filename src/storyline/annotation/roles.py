@@ -53,11 +53,12 @@ class RoleIndex:
     mentions: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     qualified: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, role) → "vice"
-    proper: set[str] = field(default_factory=set)  # words the article writes capitalised mid-sentence
+    proper: set[str] = field(default_factory=set)  # words the article writes capitalised only
 
     @classmethod
     def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
-        index = cls(proper={w.lower() for w in _PROPER.findall(text)})
+        # a word the article only ever writes capitalised: "Russian", not "new" (of "New York")
+        index = cls(proper={w.lower() for w in _PROPER.findall(text)} - set(_LOWER.findall(text)))
         prev_end = 0
         for e in sorted(entities, key=lambda e: e.start):
             if e.label != "PERSON":
@@ -103,6 +104,7 @@ class RoleIndex:
 
 
 _PROPER = re.compile(r"(?<=[\w,;’'] )([A-Z][a-z]+)")
+_LOWER = re.compile(r"\b[a-z]+\b")
 _TITLE_WORD = re.compile(r"[\w.\-’']+")
 
 
@@ -110,7 +112,7 @@ def _title_before(window: str) -> list[str]:
     """The role words of the title written right before a name: the run of capitalised words,
     offices and their qualifiers that ends at the name ("former US President Donald Trump",
     "Secretary of State Antony Blinken"); a verb or any other word ends it."""
-    words = _TITLE_WORD.findall(window)
+    words = _TITLE_WORD.findall(re.split(r"[,()“”\"—–]", window)[-1])  # a title touches its name
     run: list[str] = []
     for w in reversed(words[-6:]):
         low = w.lower().rstrip(".")
@@ -165,7 +167,12 @@ ROLE_NOUNS = frozenset(
     singer player economist professor justice"""
     )
 )
-_DESCRIPTION = re.compile(r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,3}?)([a-z]+)\b")
+# "the Russian president", "the new president": up to three modifiers, then a role noun
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:(?!(?:" + "|".join(sorted(_STOP)) + r")\b)[\w’'-]+\s+){0,3}?)("
+    + "|".join(sorted(ROLE_NOUNS))
+    + r")\b"
+)
 
 
 def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> list[Entity]:
