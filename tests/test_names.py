@@ -218,7 +218,8 @@ def test_a_modifier_also_written_in_lower_case_only_narrows(nlp: Any) -> None:
 def test_a_phrase_set_off_by_a_comma_is_not_the_next_names_title(nlp: Any) -> None:
     text = (
         "Yuri Ushakov, a Kremlin aide, briefed reporters. While the tone of the call was constructive, "
-        "according to the Kremlin aide, Putin repeated his claims.\n\nThe Kremlin aide said talks would go on."
+        "according to the Kremlin aide, Putin repeated his claims.\n\n"
+        "The Kremlin aide said talks would go on."
     )
     ann = annotate(Article(id="k", text=text), nlp)
     described = {e.key for e in ann.entities if e.text.lower().startswith("the kremlin aide")}
