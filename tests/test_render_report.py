@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from storyline.render.report_markdown import md
 from storyline.render.report_view import (
     UNIQUE_HUES,
     date_label,
+    events_of,
     finding_hues,
     source_labels,
     timeline_rows,
@@ -143,6 +145,19 @@ def test_a_long_date_label_is_squeezed_to_fit_not_cut() -> None:
     rep = Report(refs(a), (), (), (), (entry,))
     svg = str(timeline_svg(timeline_rows(rep), source_labels(rep)))
     assert ">31 Dec 1991 – 31 Dec 2021</text>" in svg and 'lengthAdjust="spacingAndGlyphs"' in svg
+
+
+
+def test_a_source_that_writes_one_date_twice_is_cited_once() -> None:
+    a = article("The leaders spoke on Thursday. Thursday's call lasted an hour.", "X", "t", "2021-12-31")
+    first = when(a, "Thursday", "2021-12-30", "2021-12-30", "speak")
+    at = a.text.index("Thursday's")
+    again = replace(first, offset=(at, at + 8), event="call")
+    rep = Report(refs(a), (), (), (), (first, again))
+    (row,) = timeline_rows(rep)
+    assert len(row.entries) == 2 and [t.offset for t in row.written] == [first.offset]
+    assert events_of(row) == ["speak", "call"]
+    assert render_report(rep, "markdown").count("Thursday") == 1
 
 
 # --- terminal --------------------------------------------------------------------------------------

@@ -157,7 +157,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # spans and "ago"
     ("Prices have doubled over the past year.", B, "the past year", "2021-03-15", "2022-03-15"),
     ("Cases have risen sharply in the past week.", B, "the past week", "2022-03-08", "2022-03-15"),
-    ("Russia would have to decide in the next month.", A, "the next month", "2021-12-31", "2022-01-31"),
+    ("Russia would have to decide in the next month.", A, "the next month", "2022-01-01", "2022-01-31"),
+    ("Talks resume next month.", A, "next month", "2022-01-01", "2022-01-31"),
     ("Mistakes have been made over the past 30 years.", A, "the past 30 years", "1991-12-31", "2021-12-31"),
     ("Prices could rise in the next three months.", B, "the next three months", "2022-03-15", "2022-06-15"),
     ("The law was passed two years ago.", B, "two years ago", "2020-01-01", "2020-12-31"),
@@ -183,8 +184,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The strike began on October 3 and ended on October 20.", E, "October 20", "2019-10-20", None),
     ("The ceasefire took effect on 21 February.", F, "21 February", "2024-02-21", None),
     ("Parliament will sit again on 4 March.", F, "4 March", "2024-03-04", None),
+    # a range is one interval, a list one expression per time
     ("Voting runs from March 30 to April 2.", B, "March 30 to April 2", "2022-03-30", "2022-04-02"),
     ("The festival ran from Dec. 28 to Jan. 3.", D, "Dec. 28 to Jan. 3", "2019-12-28", "2020-01-03"),
+    ("Strikes hit the plant in 1982 and 1992.", C, "1982", "1982-01-01", "1982-12-31"),
+    ("Strikes hit the plant in 1982 and 1992.", C, "1992", "1992-01-01", "1992-12-31"),
+    ("Ballots will be cast between March 30 and April 2.", B, "April 2", "2022-04-02", None),
     ("The bank will announce its decision on September 21.", C, "September 21", "2023-09-21", None),
     ("The museum reopened on June 1.", C, "June 1", "2023-06-01", None),
     ("The ship sank on Jan. 5.", A, "Jan. 5", "2021-01-05", None),
@@ -210,11 +215,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Construction will start in early June.", B, "early June", "2022-06-01", "2022-06-10"),
     ("Fighting intensified in mid-March.", C, "mid-March", "2023-03-11", "2023-03-20"),
     ("Prices peaked in late October.", E, "late October", "2019-10-21", "2019-10-31"),
-    ("The spring thaw in March or April makes roads impassable.", A, "March or April", "2022-03-01",
-     "2022-04-30"),
+    ("The spring thaw in March or April makes roads impassable.", A, "March", "2022-03-01", "2022-03-31"),
+    ("The spring thaw in March or April makes roads impassable.", A, "April", "2022-04-01", "2022-04-30"),
     ("Inflation hit 9.1 percent in June 2022.", C, "June 2022", "2022-06-01", "2022-06-30"),
     ("The plant closed in December of 2019.", C, "December of 2019", "2019-12-01", "2019-12-31"),
-    ("Cases rose steadily between January and March.", C, "January and March", "2023-01-01", "2023-03-31"),
+    ("Cases rose steadily between January and March.", C, "January", "2023-01-01", "2023-01-31"),
+    ("Cases rose steadily between January and March.", C, "March", "2023-03-01", "2023-03-31"),
+    ("Sales fell between April and June, the company said.", A, "April", "2021-04-01", "2021-04-30"),
+    ("Sales fell between April and June, the company said.", A, "June", "2021-06-01", "2021-06-30"),
     ("Lawmakers return from recess in September.", G, "September", "2022-09-01", "2022-09-30"),
     ("The flooding began in late January and lasted until mid-February.", F, "late January", "2024-01-21",
      "2024-01-31"),
@@ -229,6 +237,44 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The law expires in late 2025.", C, "late 2025", "2025-09-01", "2025-12-31"),
     ("Construction will finish by mid-2024.", C, "mid-2024", "2024-05-01", "2024-08-31"),
     ("Sanctions imposed in 2014-15 remain in place.", C, "2014-15", "2014-01-01", "2015-12-31"),
+    # quarters and halves: written year, relative year, or alone in a sentence about money
+    ("Profits rose in the third quarter of this year.", A, "the third quarter of this year", "2021-07-01",
+     "2021-09-30"),
+    ("Net sales for this year's third quarter were $14 million.", "1989-11-01", "this year's third quarter",
+     "1989-07-01", "1989-09-30"),
+    ("Du Pont reported that third-quarter profit grew 19% from a year ago.", "1989-10-26", "third-quarter",
+     "1989-07-01", "1989-09-30"),
+    ("Airbus expects deliveries to recover in the second half of next year.", A,
+     "the second half of next year", "2022-07-01", "2022-12-31"),
+    ("GM lost $15.5 billion in the first half of 2008.", "2008-08-01", "the first half of 2008", "2008-01-01",
+     "2008-06-30"),
+    ("Apple's revenue fell last quarter.", "2019-01-29", "last quarter", "2018-10-01", "2018-12-31"),
+    ("Chandler Insurance said it expects to report third-quarter net income jumped 97%.", "1989-10-26",
+     "third-quarter", "1989-07-01", "1989-09-30"),
+    ("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-03-06",
+     "2000-03-12"),
+    ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    ("Early voting ends the Sunday before Election Day.", "2016-10-20", "Election Day", "2016-11-08", None),
+    # a month or season of a year named by its shift from publication
+    ("The new plant opens in October of next year.", A, "October of next year", "2022-10-01", "2022-10-31"),
+    ("The company filed for bankruptcy in June last year.", "2010-03-02", "June last year", "2009-06-01",
+     "2009-06-30"),
+    ("Production will resume in the spring of next year.", A, "the spring of next year", "2022-03-01",
+     "2022-05-31"),
+    # clock times: the day beside them, else the day of writing
+    ("The rocket lifted off at 16:08 UTC on Tuesday.", "2021-12-09", "16:08 UTC on Tuesday", "2021-12-07",
+     None),
+    ("Polls open at 7 a.m.", "2020-11-03", "7 a.m.", "2020-11-03", None),
+    ("The quake struck at 2:46 p.m. local time Friday.", "2011-03-12", "2:46 p.m. local time Friday",
+     "2011-03-11", None),
+    # the year of a date on the far side of the tense: a deadline pushed ahead, a ruling that is done
+    ("Dunkin' has set Nov. 10 as the deadline for competing bids.", "1989-11-02", "Nov. 10", "1989-11-10",
+     None),
+    ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16", None),
+    ("They said they would appeal the decision, announced Wednesday by the commissioner.", "2000-01-06",
+     "Wednesday", "2000-01-05", None),
+    ("The bonds convert at a premium over Thursday's closing price.", "1989-10-30", "Thursday", "1989-10-26",
+     None),
     ("The scars of the '80s run deep.", C, "the '80s", "1980-01-01", "1989-12-31"),
     ("In the summer of 2019, the river ran dry.", C, "the summer of 2019", "2019-06-01", "2019-08-31"),
     ("The bridge will be completed in spring 2025.", C, "spring 2025", "2025-03-01", "2025-05-31"),
@@ -281,6 +327,11 @@ UNRESOLVED: list[tuple[str, str, str]] = [
     ("She moved to Paris years ago.", B, "years ago"),
     ("Prices have risen over the past several months.", B, "the past several months"),
     ("The treaty was signed on Feb. 29.", B, "Feb. 29"),
+    # the time of writing or its side, without a calendar (TimeML PRESENT_REF, PAST_REF, FUTURE_REF)
+    ("Prices are now higher than before the war.", B, "now"),
+    ("The company currently employs 4,000 people.", B, "currently"),
+    ("The airline recently cut its forecast.", B, "recently"),
+    ("Analysts expect more cuts in the future.", B, "in the future"),
 ]
 # Numbers that are not time expressions.
 NOT_TIMES: list[tuple[str, str]] = [
@@ -288,7 +339,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The call lasted 50 minutes, ending after midnight.", "50 minutes"),
     ("It was the second call between the leaders.", "second"),
     ("Many people may march in protest.", "march"),
-    ("Polls open at 7 a.m.", "7"),
+    ("The team led 21-7 after the third quarter.", "quarter"),
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
@@ -399,3 +450,11 @@ def test_a_bare_doc_without_tags_or_sentences(nlp: Any) -> None:
     assert [(t.text, t.start) for t in find_times(doc, A)] == [("Jan. 10", "2022-01-10")]
     # without tags no counted noun can be named, so only the figure with a unit is kept
     assert [q.text for q in find_quantities(doc)] == ["50 minutes"]
+
+
+def test_a_time_of_day_alone_is_told_from_a_dated_one() -> None:
+    """The cross-check leaves out a clock time with no day beside it: its day is a default."""
+    from storyline.annotation.timex import clock_only
+
+    assert clock_only("noon") and clock_only("12:00 p.m.") and clock_only("16:08 UTC")
+    assert not clock_only("Friday at 7 p.m.") and not clock_only("Friday")

@@ -9,7 +9,8 @@ Pure date arithmetic, no text: ``times.py`` finds the expressions and calls thes
   33–65, 66–99. "the end of"/"the start of" are the same as "late"/"early".
 - "the 19th century" is 1800–1899 (as news uses it), not 1801–1900.
 - Holidays without a date are placed like a month and day; the movable ones follow US usage
-  (Thanksgiving the fourth Thursday of November, Labor Day, Memorial Day) and Western Easter.
+  (Thanksgiving the fourth Thursday of November, Labor Day, Memorial Day, Election Day the Tuesday
+  after the first Monday of November) and Western Easter.
 - Seasons are meteorological (northern hemisphere): spring Mar–May, summer Jun–Aug, autumn
   Sep–Nov, winter Dec–Feb (the winter "of" a year starts in its December).
 - A weekday is the latest one on or before publication in a past (or tenseless) clause, the
@@ -89,6 +90,8 @@ def holiday(name: str, year: int) -> date:
         return nth_weekday(year, 9, 0, 1)
     if key == "memorial day":
         return nth_weekday(year, 5, 0, -1)
+    if key == "election day":  # US: the Tuesday after the first Monday in November
+        return nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     offsets = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
     if key in offsets:
         return easter(year) + timedelta(days=offsets[key])
@@ -211,6 +214,9 @@ def relative_unit(anchor: date, unit: str, shift: int) -> Interval:
     if unit == "month":
         first = add_months(anchor.replace(day=1), shift)
         return month_interval(first.year, first.month)
+    if unit == "quarter":
+        year, q = divmod(anchor.year * 4 + (anchor.month - 1) // 3 + shift, 4)
+        return date(year, 3 * q + 1, 1), month_end(year, 3 * q + 3)
     if unit == "year":
         return year_interval(anchor.year + shift)
     if unit == "decade":  # the calendar decade: "last decade" in 2021 is the 2010s
@@ -247,6 +253,8 @@ def _shift(anchor: date, unit: str, count: int) -> date:
         return anchor + timedelta(weeks=count)
     if unit == "month":
         return add_months(anchor, count)
+    if unit == "quarter":
+        return add_months(anchor, 3 * count)
     if unit == "year":
         return add_months(anchor, 12 * count)
     if unit == "decade":

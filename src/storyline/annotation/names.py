@@ -159,7 +159,7 @@ def entities_of(doc: Doc, offset: int = 0) -> list[Entity]:
             # "Ursula von der" + "Leyen": NER stops at the particle; the name goes on.
             text, skip = doc_text(doc)[ent.start_char : nxt.start_char + len(_span_text(nxt))], n + 1
         raw.append((text, label, ent.start_char + offset))
-    return _keyed(_recall_surnames(doc_text(doc), raw, offset))
+    return _keyed(_recall_surnames(doc_text(doc), sane_types(doc_text(doc), raw, offset), offset))
 
 
 def _recall_surnames(text: str, raw: list[tuple[str, str, int]], offset: int) -> list[tuple[str, str, int]]:
@@ -178,6 +178,59 @@ def _recall_surnames(text: str, raw: list[tuple[str, str, int]], offset: int) ->
             continue
         found.append((m.group(1), "PERSON", m.start() + offset))
     return sorted(found, key=lambda r: r[2])
+
+
+# The object of a seizure or loss of territory is a place: "the annexation of Crimea", "the
+# invasion of Kuwait", "the occupation of the West Bank" (the small model reads some as ORG).
+_TERRITORY = re.compile(
+    r"\b(?:annexation|invasion|occupation|liberation|partition|siege|blockade|annexing|invading|occupying)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_PLACE = frozenset(("GPE", "LOC"))
+
+
+def sane_types(text: str, raw: list[tuple[str, str, int]], offset: int = 0) -> list[tuple[str, str, int]]:
+    """Entity readings checked against how names are written and against the document's other readings:
+
+    - a person's name is capitalised words and particles: a leading "a"/"the" is dropped ("a John
+      McCain"), and a reading with a lower-case word is no person ("Javelin anti-tank",
+      "pro-Clinton", "lesbian group");
+    - a name read both as an organisation and as a place in one document takes the reading it has
+      more often ("Ferguson"), and the object of "the annexation of" is a place ("Crimea").
+    """
+    out: list[tuple[str, str, int]] = []
+    for name, label, start in raw:
+        if label == "PERSON":
+            lead = re.match(r"(?:an?|the)\s+", name)
+            if lead:
+                name, start = name[lead.end() :], start + lead.end()
+            if not all(_name_word(w) for w in name.split()):
+                continue
+        elif label == "ORG" and _TERRITORY.search(text[max(0, start - offset - 40) : start - offset]):
+            label = "GPE"
+        out.append((name, label, start))
+    votes: dict[str, list[int]] = {}
+    for name, label, _ in out:
+        if label == "ORG" or label in _PLACE:
+            votes.setdefault(key_for(name, label), [0, 0])[label in _PLACE] += 1
+    places = {k for k, (org, place) in votes.items() if org and place > org}
+    orgs = {k for k, (org, place) in votes.items() if place and org > place}
+
+    def voted(name: str, label: str) -> str:
+        key = key_for(name, label)
+        if label == "ORG" and key in places:
+            return "GPE"
+        return "ORG" if label in _PLACE and key in orgs else label
+
+    return [(name, voted(name, label), start) for name, label, start in out]
+
+
+def _name_word(word: str) -> bool:
+    """A word a person's name is written with: capitalised ("McCain", "O'Neill"), a particle ("von",
+    "al-Assad"), a suffix ("Jr.") or an initial."""
+    head = word.split("-")[0].lower()
+    return word[:1].isupper() or head in PARTICLES or word.lower().rstrip(".") in SUFFIXES
 
 
 def _particle_gap(ent: Span, nxt: Span) -> bool:

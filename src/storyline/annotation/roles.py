@@ -6,6 +6,12 @@ Russian president", "the Kremlin aide"). ``RoleIndex`` collects the words around
 name; ``resolve`` maps a definite description to a person only when the article leaves one
 candidate (or one that dominates the others by mentions): a guess between two presidents is
 worse than keeping the description as written.
+
+A person's role words are the title written right before the name ("Russian President Vladimir
+Putin": no verb or other word between), an appositive or "as the ..." after it: not whatever words
+happen to precede it ("the Russian leader was feeling out Biden’s red lines" gives Biden nothing).
+A modifier the article writes capitalised ("the Russian president") must be one of the person's
+role words, or a form of one ("Russia"); a lower-case one ("the new president") only narrows.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.annotation.names import TITLES
 from storyline.model import Entity
 
 _BEFORE = re.compile(r"((?:[A-Za-z][\w.\-’']*\s+){1,5})$")
@@ -47,10 +54,12 @@ class RoleIndex:
     mentions: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
     qualified: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, role) → "vice"
+    proper: set[str] = field(default_factory=set)  # words the article writes capitalised only
 
     @classmethod
     def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
-        index = cls()
+        # a word the article only ever writes capitalised: "Russian", not "new" (of "New York")
+        index = cls(proper={w.lower() for w in _PROPER.findall(text)} - set(_LOWER.findall(text)))
         prev_end = 0
         people = sorted(e.start for e in entities if e.label == "PERSON")
         for e in sorted(entities, key=lambda e: e.start):
@@ -63,8 +72,8 @@ class RoleIndex:
             window = text[lo : e.start]  # back to the previous person at most
             window = re.split(r"[.!?;:\n]\s|\n", window)[-1]  # only the clause the name is in
             lead = _LEAD_APPOS.search(window)  # "The engineer’s lawyer, Maria Santos, said"
-            found = _BEFORE.search(lead.group(1) + " " if lead else window)
-            near = _words(found.group(1)) if found else []
+            found = _BEFORE.search(lead.group(1) + " ") if lead else None
+            near = _words(found.group(1)) if found else _title_before(window)
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
             near += _role_after(text, e.end, people)
@@ -82,6 +91,7 @@ class RoleIndex:
             k
             for k in self.roles.get(head.lower(), ())
             if self.qualified.get((k, head.lower()), "") in ("", *mods)
+            and all(_same_word(m, self.words.get(k, ())) for m in mods if m in self.proper)
         }
         for mod in mods:
             narrowed = {k for k in cands if mod in self.words.get(k, ())}
@@ -93,6 +103,38 @@ class RoleIndex:
         if len(ranked) > 1 and self.mentions[ranked[0]] >= 2 * self.mentions[ranked[1]]:
             return ranked[0]
         return None
+
+
+_PROPER = re.compile(r"(?<=[\w,;’'] )([A-Z][a-z]+)")
+_LOWER = re.compile(r"\b[a-z]+\b")
+_TITLE_WORD = re.compile(r"[\w.\-’']+")
+
+
+def _title_before(window: str) -> list[str]:
+    """The role words of the title written right before a name: the run of capitalised words,
+    offices and their qualifiers that ends at the name ("former US President Donald Trump",
+    "Secretary of State Antony Blinken"); a verb or any other word ends it."""
+    words = _TITLE_WORD.findall(re.split(r"[,()“”\"—–]", window)[-1])  # a title touches its name
+    run: list[str] = []
+    for w in reversed(words[-6:]):
+        low = w.lower().rstrip(".")
+        if w[:1].isupper() or low in ROLE_NOUNS | QUALIFIERS | TITLES or (low == "of" and run):
+            run.append(w)
+            continue
+        break
+    while run and run[-1].lower() == "of":
+        run.pop()
+    return _words(" ".join(reversed(run)))
+
+
+def _same_word(word: str, words: Iterable[str]) -> bool:
+    """``word`` or another form of it ("russian" and "russia") among ``words``."""
+    for w in words:
+        short = min(len(w), len(word))
+        common = next((i for i, (a, b) in enumerate(zip(word, w, strict=False)) if a != b), short)
+        if w == word or (common >= 5 and common >= short - 2):
+            return True
+    return False
 
 
 def _role_after(text: str, end: int, people: Sequence[int]) -> list[str]:
@@ -129,7 +171,12 @@ ROLE_NOUNS = frozenset(
     singer player economist professor justice"""
     )
 )
-_DESCRIPTION = re.compile(r"\b[Tt]he\s+((?:[\w’'-]+\s+){0,3}?)([a-z]+)\b")
+# "the Russian president", "the new president": up to three modifiers, then a role noun
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+((?:(?!(?:" + "|".join(sorted(_STOP)) + r")\b)[\w’'-]+\s+){0,3}?)("
+    + "|".join(sorted(ROLE_NOUNS))
+    + r")\b"
+)
 
 
 def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> list[Entity]:

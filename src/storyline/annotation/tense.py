@@ -29,12 +29,17 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "insist", "argue", "
 _LOOK_BACK = {"follow", "echo", "mirror", "reflect", "respond", "recall", "cite", "reverse", "contradict"}
 # Participles that schedule: "a special election set for June 25", "talks slated for Monday".
 _SCHEDULING = {"set", "schedule", "slate", "plan", "expect", "due", "reschedule", "postpone", "delay", "move"}
+# The date a deadline is set or pushed to lies ahead of the act: "has set Nov. 10 as the deadline",
+# "the offer was extended to Nov. 16", "postponed until Tuesday".
+_PUSHING = {"set", "reschedule", "postpone", "delay", "extend", "defer", "push"}
 _MODALS = {"could", "can", "may", "might", "should", "must", "ca"}
 _PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
 # Words near an expression that say it lies ahead or behind, whatever the main verb's tense.
 _FUTURE_CUES = {"ahead", "upcoming", "scheduled", "planned", "next", "coming", "expected", "due", "slated",
-                "later", "forthcoming", "proposed"}  # fmt: skip
+                "later", "forthcoming", "proposed", "effective"}  # fmt: skip
+# An endpoint ("until Friday", "by Nov. 10") may lie on either side of its verb's tense.
+_ENDPOINTS = {"until", "till", "through", "by", "to", "effective"}
 _PAST_CUES = {"ago", "earlier", "previous", "since", "last", "former"}
 # Nouns that name events: the thing a date usually belongs to when a noun carries it.
 EVENT_NOUNS = {
@@ -113,6 +118,8 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
         return Direction("past", False)  # news present of reporting: "Trump says Tuesday that ..."
     if tok.tag_ == "VBN" and not aux and tok.lemma_ in _SCHEDULING and _next_word(tok, sent) == "for":
         return Direction("future", False)  # "a special election set for June 25"
+    if tok.tag_ == "VBN" and not aux:
+        return Direction("past", False)  # a participle of a done thing: "the ruling, announced Wednesday"
     if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):
         return Direction("future", False)  # scheduled present: "the talks begin Monday"
     return UNKNOWN
@@ -180,6 +187,22 @@ def _finite_before(verb: Token, sent: Any) -> Direction:
     return UNKNOWN
 
 
+def _pushed_ahead(verb: Token, sent: Any) -> bool:
+    """A date set or pushed to by the verb before it ("has set Nov. 10 as the deadline"), not one a
+    past perfect says was the plan ("had been set for Friday")."""
+    if verb.lemma_ not in _PUSHING or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return not any(t.lower_ == "had" for t in verb.doc[max(sent.start, verb.i - 3) : verb.i])
+
+
+def _before(span: Any, sent: Any) -> str:
+    return str(span.doc[span.start - 1].lower_) if span.start > sent.start else ""
+
+
+def _possessive(span: Any, sent: Any) -> bool:
+    return span.end < sent.end and span.doc[span.end].text in ("'s", "’s")
+
+
 def _modal(tok: Token) -> Direction:
     word = tok.text.lower()
     if word in _FUTURE_AUX:
@@ -202,8 +225,12 @@ def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direct
     direction = verb_tense(verb, sent) if verb is not None else UNKNOWN
     if verb is not None and direction.tense is None:
         direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
-    if through_noun or verb is None:
+    if through_noun or verb is None or _before(span, sent) in _ENDPOINTS:
         direction = Direction(direction.tense, False)
+    if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
+        direction = Direction("future", False)
+    if verb is not None and verb.i < span.start and _possessive(span, sent):
+        direction = UNKNOWN  # "over Friday's close": an object's date, not its clause's
     if not direction.strong:
         window = doc[max(sent.start, span.start - 8) : span.start]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}

@@ -6,14 +6,18 @@ rules of ``calendar.py``. What we keep and what we skip:
 
 - An expression that places something in time but not on a calendar ("in recent times", "for
   several years", "in the coming weeks") is kept with ``reason`` and null dates; one relative to
-  another event rather than to publication ("the following week") likewise.
+  another event rather than to publication ("the following week") likewise, and so are "now",
+  "currently", "recently", "the future", which name the time of writing or its side.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
-- Not time expressions at all, so skipped: times of day, durations ("50 minutes"), ordinals,
+- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
+  writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
+  a range one interval ("from 1991 to 1997").
+- Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
   person's name ("April Ryan").
-- Not handled: dates relative to another event ("two days later", "the day before"), "now",
-  "recently", "within five years".
+- Not handled: dates relative to another event ("two days later", "the day before"), "within
+  five years".
 
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``).
 """
@@ -37,8 +41,9 @@ _MONTH_WORD = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
+# "the latest quarter" is the last one done: the one before publication's
 _SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-           "following": 1}  # fmt: skip
+           "following": 1, "latest": -1, "most recent": -1}  # fmt: skip
 NO_ANCHOR = "no publication date to resolve it against"
 RELATIVE = "relative to another event, not to publication"
 
@@ -95,9 +100,8 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     handler = _HANDLERS[m.kind]
     g = m.groups
     try:
-        if m.kind in ("century", "quarter") or (
-            m.kind in _ABSOLUTE and (g.get("y") or g.get("dec", "'")[0].isdigit())
-        ):
+        written = any(g.get(k) for k in ("y", "y2", "y3")) or g.get("dec", "'")[0].isdigit()
+        if m.kind == "century" or (m.kind in _ABSOLUTE and written):
             return handler(g, date(2000, 1, 1), direction)
         if anchor is None:
             return NO_ANCHOR
@@ -108,8 +112,17 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
         return f"not a calendar date ({exc})"
 
 
-def _year_of(g: dict[str, str]) -> int | None:
-    return int(g["y"]) if g.get("y") else None
+def _year_of(g: dict[str, str], anchor: date | None = None) -> int | None:
+    """The year written ("2021") or named by its shift from publication ("next year")."""
+    for key in ("y", "y2", "y3"):
+        if g.get(key):
+            return int(g[key])
+    rel = (g.get("ry") or g.get("ry2") or "").lower().split()
+    if not rel or anchor is None:
+        return None
+    if rel[0] == "the" and rel[-1] in ("following", "previous", "same"):
+        raise Unresolved(RELATIVE)  # the year after or before another event
+    return anchor.year + _SHIFTS.get(rel[-1], 0)
 
 
 def _days(g: dict[str, str]) -> tuple[int, int]:
@@ -131,15 +144,22 @@ def _fixed_or_placed(
 def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     month = month_number(g["m"])
     first, last = _days(g)
-    return _fixed_or_placed(lambda y: (date(y, month, first), date(y, month, last)), _year_of(g), anchor, d)
+    return _fixed_or_placed(
+        lambda y: (date(y, month, first), date(y, month, last)), _year_of(g, anchor), anchor, d
+    )
+
+
+def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"The week of March 6": the Monday-to-Sunday week holding that day."""
+    return cal.week_interval(_month_day(g, anchor, d)[0])
 
 
 def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     m1, m2 = month_number(g["m"]), month_number(g["m2"])
     d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
     wrap = 1 if m2 < m1 else 0
-    if g.get("y"):  # the year written after a range is the year of its end
-        y2 = int(g["y"])
+    y2 = _year_of(g, anchor)
+    if y2 is not None:  # the year written after a range is the year of its end
         return date(y2 - wrap, m1, d1), date(y2, m2, d2)
     return _fixed_or_placed(lambda y: (date(y, m1, d1), date(y + wrap, m2, d2)), None, anchor, d)
 
@@ -154,11 +174,14 @@ def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
         return cal.part_of(iv, part) if len(months) == 1 else iv
 
-    return _fixed_or_placed(make, _year_of(g), anchor, d)
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
 
 
 def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    iv = cal.season_interval(int(g["y"]), g["season"].lower())
+    year = _year_of(g, anchor)
+    if year is None:
+        raise Unresolved(NO_ANCHOR)
+    iv = cal.season_interval(year, g["season"].lower())
     return cal.part_of(iv, _part(g.get("part"))) if g.get("part") and (iv[1] - iv[0]).days < 40 else iv
 
 
@@ -174,7 +197,7 @@ def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     y1 = int(g["y"])
-    if g.get("y2"):
+    if g.get("y2"):  # 1991 to 1997, 2014-15
         y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
         return date(y1, 1, 1), date(max(y1, y2), 12, 31)
     return cal.part_of(cal.year_interval(y1), _part(g.get("part")))
@@ -201,14 +224,14 @@ def _day_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    shift, unit = g["shift"].lower(), g["unit"].lower()
+    shift, unit = " ".join(g["shift"].lower().split()), g["unit"].lower()
     if unit in cal.SEASONS:
         return _relative_season(unit, _SHIFTS[shift], anchor)
     if g.get("the") and shift in ("following", "previous"):
         raise Unresolved(RELATIVE)
-    if g.get("the") and shift in ("past", "last", "next", "coming"):
-        back = shift in ("past", "last")
-        return (cal.span_back if back else cal.span_ahead)(anchor, _unit(unit), 1)
+    if g.get("the") and shift in ("past", "last"):  # "over the past week": the 7 days up to now
+        return cal.span_back(anchor, _unit(unit), 1)
+    # "the next month" is the month "next month" names (TimeML gives both one value)
     iv = cal.relative_unit(anchor, unit, _SHIFTS[shift])
     side = (g.get("side") or "").lower()
     # "earlier this week" is before the day of writing (that day would be "today", "on Friday"),
@@ -278,13 +301,26 @@ def _unit_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    q = (
-        int(g["qn"])
-        if g.get("qn")
-        else {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3}.get(g["q"][:2].lower(), 4)
-    )
-    year = int(g.get("y") or g["y2"])
-    return date(year, 3 * q - 2, 1), cal.month_end(year, 3 * q)
+    """A quarter or half of a year; without a year, the one nearest publication by tense."""
+    if g.get("qn"):
+        size, n = (3 if g["qh"].upper() == "Q" else 6), int(g["qn"])
+    else:
+        word = (g.get("q") or g["h"]).lower()
+        size = 3 if g.get("q") else 6
+        n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
+    if size * n > 12:
+        raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
+    # results are reported after the quarter, in any tense ("expects to report third-quarter net
+    # income"): a quarter without a year is the one nearest publication
+    def make(y: int) -> Interval:
+        return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
+
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, cal.UNKNOWN)
+
+
+def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """A time of day with no day beside it: the day of writing ("at 7 p.m.", "16:08 UTC")."""
+    return anchor, anchor
 
 
 def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -297,6 +333,10 @@ def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raise Unresolved("vague: it names no calendar interval")
+
+
+def _reference(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    raise Unresolved("the time of writing or a time before or after it, not a calendar interval")
 
 
 def _unit(word: str) -> str:
@@ -314,15 +354,17 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "month", "season", "year",
-             "decade", "holiday", "quarter"}  # fmt: skip
+_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "month", "season",
+             "year", "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": _numeric,
     "quarter": _quarter,
+    "clock": _clock,
     "month_day": _month_day,
     "month_day_range": _month_day_range,
     "day_month": _month_day,
+    "week_of": _week_of,
     "month": _month,
     "season": _season,
     "decade": _decade,
@@ -334,6 +376,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "ago": _ago,
     "span": _span,
     "vague": _vague,
+    "reference": _reference,
     "weekend": _weekend,
     "season_bare": _season_bare,
     "holiday": _holiday,

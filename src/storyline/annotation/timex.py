@@ -8,6 +8,7 @@ modifier before them ("in May", "since March", "early May").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,13 +34,13 @@ _W = (
 _PART = r"(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
 _JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|or|&)\s+|,\s*(?:and\s+|or\s+)?)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
-_REL_UNIT = r"(?:week|month|year|decade|weekend|spring|summer|autumn|fall|winter)"
+_REL_UNIT = r"(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _TIME_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HOLIDAY = (
     r"Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Halloween|Valentine['’]s\s+Day"
     r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Good\s+Friday|Boxing\s+Day|Labor\s+Day"
-    r"|Memorial\s+Day|Veterans\s+Day|Bastille\s+Day|the\s+Fourth\s+of\s+July"
+    r"|Memorial\s+Day|Veterans\s+Day|Bastille\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day"
 )
 ORDINAL_CENTURIES = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -48,6 +49,14 @@ ORDINAL_CENTURIES = {
     "twenty-first": 21,
 }  # fmt: skip
 _ORDINAL_CENTURY = "|".join(sorted(ORDINAL_CENTURIES, key=len, reverse=True))
+# "October of next year", "March last year", "the spring of this year": a year named by its shift
+_REL_YEAR = r"(?i:(?P<ry>this|last|next|(?:the\s+)?(?:previous|following|coming|same))\s+year)"
+_OF_REL_YEAR = r"(?:\s+of)?\s+" + _REL_YEAR
+_QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+_HORD = r"(?i:first|second|1st|2nd|last)"
+# "7:15 p.m.", "16:08 UTC", "10 a.m. EST", "noon", "midnight"
+_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
+_AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
 
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -58,7 +67,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "month_day",
         r"(?:\b" + _W + r",?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
         r"(?P<days>(?:" + _JOIN + r"(?:" + _D + r")\b(?!\s*(?:%|percent|per\s+cent)))*)"
-        r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b)?",
+        r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r")?",
+    ),
+    # the week of March 6 (2000)
+    (
+        "week_of",
+        r"\b(?i:the\s+week\s+of)\s+(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
     ),
     # March 30 to April 2, Dec. 28-Jan. 3
     (
@@ -76,9 +90,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "month",
         r"(?:\b(?P<part>" + _PART + r")[\s-]+)?\b(?P<m>" + _M + r")(?P<more>(?:" + _JOIN + _M + r")*)"
-        r"(?:,?\s+(?:of\s+)?(?P<y>" + _Y + r"))?\b",
+        r"(?:,?\s+(?:of\s+)?(?P<y>" + _Y + r")|" + _OF_REL_YEAR + r")?\b",
     ),
-    ("season", rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:the\s+)?(?P<season>{_SEASON})\s+(?:of\s+)?(?P<y>{_Y})\b"),
+    (
+        "season",
+        rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:the\s+)?(?P<season>{_SEASON})\s+(?:(?:of\s+)?(?P<y>{_Y})|(?:of\s+)?"
+        + _REL_YEAR
+        + r")\b",
+    ),
     # the 1990s, the early 2000s, the '90s
     ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
     # 2014, early 2022, mid-2021, 2014-2016, 2014 and 2015
@@ -101,7 +120,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<part>" + _PART + r")\s+)?(?:(?P<the>the)\s+)?"
-        r"(?P<shift>last|this|next|past|previous|coming|following|current)\s+(?P<unit>" + _REL_UNIT + r")\b",
+        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+(?P<unit>"
+        + _REL_UNIT
+        + r")\b",
     ),
     # three weeks ago, a year ago
     ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
@@ -136,14 +157,22 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b"
         r"|\b(?:the\s+)?(?:(?P<part2>early|mid|late)[\s-]+)?(?P<cw>" + _ORDINAL_CENTURY + r")[\s-]+century\b",
     ),
-    # the third quarter of 2021, Q3 2021 (a year is required: "the second quarter" alone is often sport)
+    # the third quarter of 2021, this year's third quarter, the 1988 second quarter, Q3 2021, the
+    # first half of next year, H1 2021; "the third quarter" alone, often sport, needs money nearby
     (
         "quarter",
-        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y>"
-        + _Y
-        + r")\b|\bQ(?P<qn>[1-4])\s*(?P<y2>"
-        + _Y
-        + r")\b",
+        r"\b(?:(?:the\s+)?(?P<y3>" + _Y + r")\s+|" + _REL_YEAR.replace("?P<ry>", "?P<ry2>")
+        + r"['’]s\s+|(?P<the>the\s+))?(?:fiscal\s+)?(?:(?P<q>" + _QORD + r")[\s-]+quarter|(?P<h>" + _HORD
+        + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r"\b)?"
+        r"|\b(?-i:(?P<qh>[QH])(?P<qn>[1-4]))\s*(?P<y2>" + _Y + r")\b",
+    ),
+    # 7:15 p.m., 16:08 UTC, 10 a.m. EST, noon: the day of the expression next to it, else the day of writing
+    (
+        "clock",
+        r"(?<![\d:.])\b(?:(?P<hh>1[0-2]|0?[1-9])(?::[0-5]\d)?\s*" + _AMPM + r"(?:\s+" + _ZONE + r"\b)?"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hours|hrs|h)\b)?\s+" + _ZONE + r"\b"
+        r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b"
+        r"|(?P<word>noon|midnight))(?![\d:])",
     ),
     # the end of the month, the start of the year, the middle of the week
     (
@@ -160,21 +189,32 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:(?:several|many|a\s+few|some)\s+)?(?:days|weeks|months|years|decades)\s+ago"
         r"|in\s+the\s+near\s+future)\b",
     ),
+    # the time of writing, or before or after it, named without a calendar (TimeML's PRESENT_REF,
+    # PAST_REF, FUTURE_REF): kept like the vague ones above
+    (
+        "reference",
+        r"\b(?:(?:right\s+|just\s+)?now|currently|recently|lately|nowadays|these\s+days|at\s+present"
+        r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past))\b(?![-–])",
+    ),
 )
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
-             "season_bare", "century", "unit_part"}  # fmt: skip
-# "quarter" stays case-sensitive for "Q3"; its words are lower case in running text.
+             "season_bare", "century", "unit_part", "quarter", "reference"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
-_UNITS_HINT = r"(?i:\b(?:week|month|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
+_UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
 _HINTS = {
-    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M, "day_month": _M,
-    "month": _M, "season": _SEASON, "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
+    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M,
+    "day_month": _M,
+    "week_of": r"(?i:week\s+of)", "month": _M, "season": _SEASON,
+    "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
     "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
     "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
-    "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)", "quarter": r"(?i:quarter|Q[1-4])",
+    "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
+    "quarter": r"(?i:quarter|half|[QH][1-4])",
+    "reference": r"(?i:\bnow|currently|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
+    "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
 # "May"/"March" alone are words too: they need one of these before them.
@@ -204,13 +244,18 @@ def weekday_number(name: str) -> int:
 
 
 def find_matches(text: str) -> list[Match]:
-    """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash."""
+    """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash.
+
+    A list of years or months ("1982 and 1992", "between April and June") gives one match per
+    time; a range ("1991 to 1997") stays one. A clock time joins the day written next to it
+    ("Tuesday at 16:08 UTC" is that Tuesday).
+    """
     return list(_find_matches(text))
 
 
 @lru_cache(maxsize=4096)  # quantities and times both ask for the same sentences
 def _find_matches(text: str) -> tuple[Match, ...]:
-    found: list[Match] = []
+    found: list[tuple[Match, re.Match[str]]] = []
     for kind, rx in _COMPILED:
         if not _HINT_RES[kind].search(text):
             continue
@@ -218,14 +263,23 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
+            if kind == "quarter" and not _quarter_ok(text, groups):
+                continue
             span = m.span("expr") if groups.get("expr") else m.span()
-            found.append(Match(kind, span[0], span[1], groups))
-    found.sort(key=lambda x: (-(x.end - x.start), x.start))
-    kept: list[Match] = []
-    for cand in found:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    return tuple(sorted(kept, key=lambda x: x.start))
+            found.append((Match(kind, span[0], span[1], groups), m))
+    found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+    kept: list[tuple[Match, re.Match[str]]] = []
+    for cand, rm in found:
+        if all(cand.end <= k.start or cand.start >= k.end for k, _ in kept):
+            kept.append((cand, rm))
+    bounds = [b for k, rm in sorted(kept, key=lambda x: x[0].start) for b in _bounds(k, rm)]
+    return tuple(_with_clocks(text, bounds))
+
+
+def clock_only(text: str) -> bool:
+    """Whether ``text`` is a time of day alone ("7 p.m.", "noon"): its day is the day of writing by
+    default, not one the report states."""
+    return any(m.kind == "clock" and m.start == 0 and m.end == len(text) for m in _find_matches(text))
 
 
 def _month_alone_ok(text: str, at: int, groups: dict[str, str]) -> bool:
@@ -233,3 +287,84 @@ def _month_alone_ok(text: str, at: int, groups: dict[str, str]) -> bool:
     if name not in ("May", "March") or groups.get("y") or groups.get("part"):
         return True
     return bool(_BARE_MONTH_CONTEXT.search(text[:at]))
+
+
+# A quarter without a year is a fiscal one only in a sentence about money ("third-quarter profit
+# rose 5%"); in sport it is a period of play ("scored twice in the second quarter").
+_MONEY = re.compile(
+    r"[$€£¥%]|\b(?:percent|per\s+cent|million|billion|profits?|earnings|revenues?|sales|losses|income"
+    r"|results|dividends?|growth|economy|GDP|fiscal|quarterly|shares?|output|deficit)\b",
+    re.I,
+)
+
+
+def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
+    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2")):
+        return True
+    return bool(groups.get("q")) and bool(_MONEY.search(text))
+
+
+def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
+    """The match, or one match per time of a list ("1982 and 1992", "March or April", "between
+    April and June"). A range written with "to", "through" or a dash stays one interval: "served
+    from 1967 to 1979" is one span of time, compared whole with another report's."""
+    g = m.groups
+    if m.kind == "year" and g.get("y2") and _LIST.fullmatch(rm.string[rm.end("y") : rm.start("y2")]):
+        y2 = g["y2"] if len(g["y2"]) == 4 else g["y"][:2] + g["y2"]
+        first = {k: v for k, v in g.items() if k != "y2"}
+        return [Match("year", m.start, rm.end("y"), first), Match("year", rm.start("y2"), m.end, {"y": y2})]
+    if m.kind == "month_day_range" and _LIST.fullmatch(rm.string[rm.end("d") : rm.start("m2")]):
+        rest = {k: g[k] for k in ("y", "ry") if g.get(k)}
+        wrap = month_number(g["m2"]) < month_number(g["m"])
+        first = {"m": g["m"], "d": g["d"]}
+        if g.get("y"):
+            first["y"] = str(int(g["y"]) - wrap)
+        elif g.get("ry"):
+            first["ry"] = g["ry"]
+        return [Match("month_day", m.start, rm.end("d"), first),
+                Match("month_day", rm.start("m2"), m.end, {"m": g["m2"], "d": g["d2"], **rest})]  # fmt: skip
+    if m.kind == "month" and g.get("more"):
+        at = rm.start("more")
+        spans = [(rm.start("m"), rm.end("m"))]
+        spans += [(at + x.start(), at + x.end()) for x in _MONTH_RX.finditer(g["more"])]
+        if not all(_LIST.fullmatch(rm.string[a[1] : b[0]]) for a, b in itertools.pairwise(spans)):
+            return [m]
+        names = [rm.string[a:b] for a, b in spans]
+        last = month_number(names[-1])
+        out = []
+        for i, ((a, b), name) in enumerate(zip(spans, names, strict=True)):
+            one = {"m": name}
+            if g.get("y"):
+                one["y"] = str(int(g["y"]) - (month_number(name) > last))
+            elif g.get("ry"):
+                one["ry"] = g["ry"]
+            if i == 0 and g.get("part"):
+                one["part"] = g["part"]
+            start = m.start if i == 0 else a
+            out.append(Match("month", start, m.end if i == len(spans) - 1 else b, one))
+        return out
+    return [m]
+
+
+# What joins the times of a list, not the ends of a range.
+_LIST = re.compile(r"\s+(?:and|or|&)\s+|,\s*(?:(?:and|or)\s+)?")
+_MONTH_RX = re.compile(_M)
+_DAY_KINDS = frozenset(
+    ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday")
+)
+_CLOCK_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
+
+
+def _with_clocks(text: str, found: list[Match]) -> list[Match]:
+    """Join each clock time to a day written right before or after it ("Friday at 7 p.m.")."""
+    out: list[Match] = []
+    for m in found:
+        prev = out[-1] if out else None
+        pair = {m.kind, prev.kind} if prev is not None else set()
+        joined = prev is not None and _CLOCK_GAP.fullmatch(text[prev.end : m.start]) is not None
+        if prev is not None and joined and "clock" in pair and pair & _DAY_KINDS:
+            day = prev if prev.kind != "clock" else m
+            out[-1] = Match(day.kind, prev.start, m.end, day.groups)
+            continue
+        out.append(m)
+    return out

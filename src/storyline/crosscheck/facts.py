@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from storyline.annotation.timex import clock_only
 from storyline.crosscheck.units import dimension
 from storyline.crosscheck.words import (
     MONTHS_AND_DAYS,
@@ -149,8 +150,8 @@ def to_dated_event(
     them: "talks ... on January 9 and 10 in Geneva", "when Mr. Bush released his returns".
     """
     first, last = _iso(t.start), _iso(t.end)
-    if first is None or last is None or _attributive(t, text):
-        return None
+    if first is None or last is None or _attributive(t, text) or clock_only(t.text):
+        return None  # a time of day alone ("at noon") is dated by default, not by the report
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
     # the words around stop where another clause begins: in "hinted on Tuesday that he may resign

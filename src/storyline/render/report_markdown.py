@@ -168,7 +168,7 @@ def _timeline(report: Report, labels: dict[str, SourceLabel]) -> str:
     lines = ["## Timeline", "", "| When | What | Written as |", "|---|---|---|"]
     for row in rows:
         when = f"**≠ {md(row.label)}**" if row.conflict else md(row.label)
-        written = "; ".join(f"{_cite([t.source], labels)} {md(t.text)}" for t in row.entries)
+        written = "; ".join(f"{_cite([t.source], labels)} {md(t.text)}" for t in row.written)
         lines.append(f"| {when} | {md('; '.join(events_of(row)))} | {written} |")
     if any(r.conflict for r in rows):
         lines += ["", "≠ marks a date the sources disagree on."]

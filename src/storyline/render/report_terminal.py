@@ -329,7 +329,7 @@ def _timeline(report: Report, labels: dict[str, SourceLabel]) -> RenderableType 
         style = "bold red" if row.conflict else ""
         when = Text(("≠ " if row.conflict else "  ") + row.label, style=style)
         written = Text()
-        for t in row.entries:
+        for t in row.written:
             written.append_text(_cite([t.source], labels)).append(f" {t.text}\n")
         written.rstrip()
         table.add_row(when, Text("; ".join(events_of(row))), written)

@@ -39,6 +39,7 @@ class TimelineRow:
     label: str
     entries: tuple[TimelineEntry, ...]
     conflict: bool
+    written: tuple[TimelineEntry, ...] = ()  # each source's wording once ("[A] Thursday", not twice)
 
 
 @dataclass(frozen=True)
@@ -220,10 +221,21 @@ def timeline_rows(report: Report) -> list[TimelineRow]:
     for t in report.timeline:
         rows.setdefault((t.start, t.end), []).append(t)
     ordered = sorted(rows, key=lambda k: (k[0] is None, k[0] or "", k[1] or ""))
-    return [
-        TimelineRow(s, e, date_label(s, e), tuple(rows[(s, e)]), any(t.conflict for t in rows[(s, e)]))
-        for s, e in ordered
-    ]
+    out = []
+    for s, e in ordered:
+        entries = rows[(s, e)]
+        conflict = any(t.conflict for t in entries)
+        out.append(TimelineRow(s, e, date_label(s, e), tuple(entries), conflict, _written(entries)))
+    return out
+
+
+def _written(entries: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
+    """One entry per source and wording, a conflicting one first: a source that says "Thursday"
+    four times is cited once."""
+    first: dict[tuple[str, str], TimelineEntry] = {}
+    for t in sorted(entries, key=lambda t: not t.conflict):
+        first.setdefault((t.source, " ".join(t.text.casefold().split())), t)
+    return tuple(sorted(first.values(), key=entries.index))
 
 
 def events_of(row: TimelineRow) -> list[str]:

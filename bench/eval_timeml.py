@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""How well storyline dates the DATE and TIME expressions of a TimeML corpus, per half.
+
+Reads a folder of TimeML files (``.tml``: TimeBank and AQUAINT of the public TempEval-3
+training data, "TBAQ-cleaned"; never copied into the project), runs what ``annotate`` runs on each
+document's TEXT with the document creation time as the publication date, and scores every gold
+DATE/TIME expression:
+
+- found: a predicted expression overlaps it (recall = found / gold);
+- correct: found, and the interval of an overlapping prediction equals the interval of the gold
+  ``value`` ("1998-Q3" is July to September, "1998-W32" that ISO week, "1998-08-07TMO" that day);
+  a gold with no calendar interval ("PRESENT_REF", "1998-XX") is correct when the prediction
+  has none either. Value accuracy = correct / found.
+- "mod" accuracy also counts as correct a prediction that lies inside the gold interval when the
+  gold carries mod START, MID or END ("early 1990" is value 1990 with mod START; storyline says
+  January to April).
+
+Documents are split in two by a seeded shuffle of their ids: tune on half A, report half B too.
+The data: ``data/TBAQ-cleaned`` of the public GitHub repository jspotter/TempEval-3 (183 TimeBank
+and 73 AQUAINT documents); keep it outside the project, e.g. under /tmp.
+
+    .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned            # both halves
+    .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned --errors A # list half A's misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 15
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+Interval = tuple[date, date]
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    text: str
+    value: str
+    mod: str
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    dct: str
+    text: str
+    golds: tuple[Gold, ...]
+
+
+def read_timeml(path: Path) -> Document:
+    """The TEXT of a TimeML file without its tags, and its DATE/TIME expressions as offsets."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", raw, re.S)
+    body = raw[raw.index("<TEXT>") + 6 : raw.index("</TEXT>")]
+    out: list[str] = []
+    golds: list[Gold] = []
+    open_at: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(body):
+        out.append(html.unescape(body[pos : m.start()]))
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        here = sum(map(len, out))
+        if not m.group(1):
+            open_at = here, dict(_ATTR.findall(m.group(3)))
+        elif open_at is not None:
+            start, attrs = open_at
+            if attrs.get("type") in ("DATE", "TIME"):
+                text = "".join(out)[start:here]
+                golds.append(Gold(start, here, text, attrs.get("value", ""), attrs.get("mod", "")))
+            open_at = None
+    out.append(html.unescape(body[pos:]))
+    return Document(path.stem, dct.group(1) if dct else "", "".join(out), tuple(golds))
+
+
+def value_interval(value: str) -> Interval | None:
+    """The calendar interval a TIMEX3 value names, or None (PRESENT_REF, "1998-XX", durations)."""
+    v = value.split("T")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            return _month(int(m[1]), int(m[2]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})", v):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            q = int(m[2])
+            return _month(int(m[1]), 3 * q - 2, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            h = int(m[2])
+            return _month(int(m[1]), 6 * h - 5, 6 * h)
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (
+                monday, monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            first, last = _SEASONS[m[2]]
+            y = int(m[1])
+            return _month(y, first, 12) if first > last else _month(y, first, last)
+        if m := re.fullmatch(r"(\d{3})X?", v):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d\d)X?X?", v):
+            return date(max(1, int(m[1]) * 100), 1, 1), date(int(m[1]) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _month(year: int, first: int, last: int) -> Interval:
+    nxt = date(year + (last == 12), last % 12 + 1, 1)
+    return date(year, first, 1), nxt - timedelta(days=1)
+
+
+def _within_part(pred: Interval, gold: Interval, mod: str) -> bool:
+    """A prediction inside the gold interval, on the side its mod names."""
+    if not (gold[0] <= pred[0] <= pred[1] <= gold[1]) or pred == gold:
+        return False
+    mid = gold[0] + (gold[1] - gold[0]) / 2
+    if mod == "START":
+        return pred[0] == gold[0] and pred[1] < gold[1]
+    if mod == "END":
+        return pred[1] == gold[1] and pred[0] > gold[0]
+    return mod == "MID" and pred[0] <= mid <= pred[1]
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    correct: int = 0
+    mod_correct: int = 0
+
+    def row(self, name: str) -> str:
+        rec = self.found / self.gold if self.gold else 0.0
+        acc = self.correct / self.found if self.found else 0.0
+        mod = self.mod_correct / self.found if self.found else 0.0
+        return (f"| {name:<22} | {self.gold:>4} | {self.found:>5} | {self.correct:>7} | {rec:>6.3f} "
+                f"| {acc:>9.3f} | {mod:>9.3f} | {self.correct / self.gold if self.gold else 0:>12.3f} |")
+
+
+def score(doc: Document, preds: list[tuple[int, int, str | None, str | None]], s: Score,
+          errors: list[str]) -> None:  # fmt: skip
+    for g in doc.golds:
+        s.gold += 1
+        hits = [p for p in preds if p[0] < g.end and g.start < p[1]]
+        label = f"{doc.name} {g.text!r} value={g.value}{' mod=' + g.mod if g.mod else ''} (dct {doc.dct})"
+        if not hits:
+            errors.append(f"missed  {label}")
+            continue
+        s.found += 1
+        want = value_interval(g.value)
+        got = [(date.fromisoformat(p[2]), date.fromisoformat(p[3])) if p[2] and p[3] else None for p in hits]
+        if want in got:
+            s.correct += 1
+            s.mod_correct += 1
+        elif want and any(iv and _within_part(iv, want, g.mod) for iv in got):
+            s.mod_correct += 1
+        else:
+            shown = [(doc.text[p[0] : p[1]], p[2], p[3]) for p in hits]
+            errors.append(f"wrong   {label} → {shown}")
+
+
+def halves(paths: list[Path]) -> dict[str, list[Path]]:
+    """Documents in two halves by a seeded shuffle of their sorted ids."""
+    ids = sorted(paths, key=lambda p: p.name)
+    random.Random(SEED).shuffle(ids)
+    mid = len(ids) // 2
+    return {"A": sorted(ids[:mid]), "B": sorted(ids[mid:])}
+
+
+def run(nlp: Any, docs: list[Document]) -> tuple[Score, list[str]]:
+    from storyline.annotation.times import find_times
+
+    s, errors = Score(), []
+    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+        preds = [(t.offset[0], t.offset[1], t.start, t.end) for t in find_times(parsed, doc.dct)]
+        score(doc, preds, s, errors)
+    return s, errors
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path, help="a folder holding .tml files (searched recursively)")
+    ap.add_argument("--errors", choices=("A", "B"), help="list the misses and wrong values of one half")
+    args = ap.parse_args()
+    paths = sorted(args.folder.rglob("*.tml"))
+    if not paths:
+        print(f"{args.folder}: no .tml files found", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(ROOT / "src"))
+    from storyline.annotation import load_nlp
+    from storyline.annotation.pipeline import MAIN_PASS_OFF
+
+    nlp = load_nlp()
+    nlp.select_pipes(disable=[p for p in MAIN_PASS_OFF if p in nlp.pipe_names])
+    print("| half (documents)       | gold | found | correct | recall | value acc | +mod acc  | correct/gold |"  # noqa: E501
+          "\n|------------------------|------|-------|---------|--------|-----------|-----------|--------------|")
+    for name, part in halves(paths).items():
+        s, errors = run(nlp, [read_timeml(p) for p in part])
+        print(s.row(f"{name} ({len(part)} docs)"))
+        if args.errors == name:
+            print("\n".join(f"    {e}" for e in errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
