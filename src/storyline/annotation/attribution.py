@@ -25,6 +25,7 @@ from storyline.annotation.speakers import (
     entity_at,
     role_phrase,
     sentence_subjects,
+    speaking_subject,
     subject_of,
 )
 from storyline.model import Entity, Quote
@@ -68,6 +69,10 @@ class _Resolver:
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
+        if kind in ("m", "f"):
+            same = self._earlier_in_sentence(tok, base)
+            if same is not None:
+                return same
         if kind:
             return self._pronoun(kind, pos)
         ent = entity_at(self.entities, pos) or appositive_name(tok, base, self.entities)
@@ -89,6 +94,17 @@ class _Resolver:
                 self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
         return Speaker(phrase, None, pos, human, plural)
+
+    def _earlier_in_sentence(self, tok: Token, base: int) -> Speaker | None:
+        """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
+        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
+        for t in reversed(tok.doc[: tok.i]):
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            e = entity_at(self.persons, base + t.idx)
+            if e is not None:
+                return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+        return None
 
     def _pronoun(self, kind: str, pos: int) -> Speaker:
         recent = [s for s in self.history if s.at < pos and pos - s.at < WINDOW and s.text]
@@ -160,9 +176,41 @@ def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]])
             r = _rank(cue, q)
             if best is None or r < best[0]:
                 best = (r, cue)
-    if best is None and text_before(q, parsed).endswith(":"):
-        return _colon_cue(q, parsed)
+    if best is not None and best[0][0] < 3:
+        return best[1]
+    if text_before(q, parsed).endswith(":"):
+        colon = _colon_cue(q, parsed)
+        if colon is not None:
+            return colon
+    verb = _governing(q, parsed)
+    if verb is not None:
+        return verb
     return best[1] if best else None
+
+
+def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """The verb outside a quotation that governs it, when its subject is someone who can speak:
+    any verb, not only a speech verb ("Clinton called half of Trump’s supporters “deplorables”",
+    "Protesters chanted “What curfew?”", "Trump attacked “the hateful ideology …”"). A copula is
+    skipped ("Trump would be “the healthiest …”" is not Trump's phrase); a passive verb gives its
+    agent ("… was written by Springsteen")."""
+    for p in parsed:
+        if not p.base <= q.outer_start < p.end:
+            continue
+        inside = {t.i for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end}
+        heads = [t.head for t in p.doc if t.i in inside and t.head.i not in inside and not t.is_punct]
+        if not heads:
+            return None
+        tok, steps = heads[0], 0
+        while steps < 6:
+            if tok.pos_ == "VERB":
+                who = speaking_subject(tok, inside)
+                if who is not None:
+                    return Cue(tok, p.base)
+            if tok.head is tok:
+                break
+            tok, steps = tok.head, steps + 1
+    return None
 
 
 def text_before(q: QuoteSpan, parsed: Sequence[Parsed]) -> str:
@@ -177,9 +225,14 @@ def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
     its verb."""
     for p in parsed:
         if p.base <= q.outer_start <= p.end:
-            verbs = [t for t in p.doc if p.base + t.idx < q.outer_start and t.pos_ in ("VERB", "AUX")]
+            before = [t for t in p.doc if p.base + t.idx < q.outer_start]
+            verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
             roots = [t for t in verbs if t.dep_ == "ROOT"]
             chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+            if chosen is None:  # "Gerald F. Seib, The Wall Street Journal: “…”": the name first
+                chosen = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
+                while chosen is not None and chosen.i + 1 < len(p.doc) and chosen.nbor(1).ent_iob_ == "I":
+                    chosen = chosen.nbor(1)
             return Cue(chosen, p.base) if chosen is not None else None
     return None
 
@@ -310,9 +363,25 @@ def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote
         if q.continued and q.paragraph - 1 in last and quote.cue is None:
             prev = last[q.paragraph - 1]
             quote = Quote(quote.text, prev.speaker, prev.speaker_key, True, None, q.start, q.end)
+        if not q.closed and q.start not in found:
+            quote = _reopened(text, q, spans[n + 1 :], found) or quote
         last[q.paragraph] = quote
         out.append(quote)
     return out
+
+
+def _reopened(
+    text: str, q: QuoteSpan, later: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]]
+) -> Quote | None:
+    """A quotation left open runs on into the next paragraph, so it is the words of whoever is
+    named there: “… African-American.¶“I have been …,” added Rep. Jim Clyburn."""
+    nxt = next((o for o in later if o.paragraph > q.paragraph), None)
+    if nxt is None or not nxt.continued or nxt.start not in found:
+        return None
+    src = found[nxt.start][0]
+    if src.speaker is None:
+        return None
+    return Quote(text[q.start : q.end], src.speaker, src.speaker_key, True, None, q.start, q.end)
 
 
 def _neighbour(

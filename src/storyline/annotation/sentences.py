@@ -33,7 +33,8 @@ TITLES = frozenset(
 # Abbreviations that sit before a number ("Dec. 3", "No. 5") but may end a sentence otherwise.
 NUMBERED = frozenset(str.split("jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig sec"))
 # Can end a sentence ("... at the Rand Corp. And ..."): split only before a typical sentence opener.
-ENDERS = frozenset(str.split("corp inc co ltd llc plc bros jr sr etc"))
+# "Del." is both a title (a House delegate: "Del. Stacey Plaskett") and a state ("Dover, Del.").
+ENDERS = frozenset(str.split("corp inc co ltd llc plc bros jr sr etc del"))
 # Words that commonly open a sentence; after an ambiguous abbreviation they signal a boundary.
 OPENERS = frozenset(
     str.split(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.quotes import QuoteSpan
+from storyline.annotation.roles import ROLE_NOUNS
 from storyline.model import Entity
 
 SPEECH_LEMMAS = frozenset(
@@ -65,7 +66,7 @@ class Cue:
         t = self.token
         if t.lower_ == "according":
             return "according to"
-        return t.text
+        return t.text if t.pos_ in ("VERB", "AUX") else ":"
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,15 @@ def subject_of(cue: Cue) -> Token | None:
         to = tok.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else (to.nbor(1) if to.i + 1 < len(tok.doc) else None)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return tok  # a transcript's "Name, Outlet: “…”": the cue is the speaker's name
+    if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        return tok.head  # "Said Ellis: “…”" parsed as one noun phrase
     seen = 0
     while seen < 4:
+        by = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if by:
+            return by[0]  # "… was written by Springsteen"
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
@@ -125,10 +133,18 @@ def subject_of(cue: Cue) -> Token | None:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
             # inside the sentence is parsed with two subjects; the speaker is the one beside it
             return min(subj, key=lambda s: abs(s.i - tok.i))
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "Oz … was criticised for saying that …": the doer of the verb
+            seen += 1
+            continue
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl"):
+                if _authored(tok.head):
+                    tok = tok.head.head  # "Pence released a statement saying …": Pence, not the statement
+                    seen += 1
+                    continue
                 return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
-            if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS:
+            if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS and tok.head.dep_ != "ROOT":
                 return _earlier_speaker(tok)  # "X said that … but said …" misattached
             tok = tok.head
             seen += 1
@@ -138,6 +154,40 @@ def subject_of(cue: Cue) -> Token | None:
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
     ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG")]
     return ents[0] if ents else None
+
+
+def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """Who acts in a verb that governs a quotation (token indices ``quoted``), when it is someone
+    who can have said the words: a named person, group or place, a personal pronoun, people
+    ("protesters", "critics") or a role ("the senator"). A passive verb's agent counts; a subject
+    that holds the quotation does not."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    if agent:
+        subj = [c for c in agent[0].children if c.dep_ == "pobj"]
+    elif not subj and verb.dep_ == "xcomp":  # "… led journalist Dainis Ivans to fear a “…”"
+        up = list(verb.head.children)
+        subj = [c for c in up if c.dep_ == "dobj"] or [c for c in up if c.dep_ == "nsubj"]
+    if not subj or any(t.i in quoted for t in subj[0].subtree):
+        return None
+    s = subj[0]
+    if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or s.pos_ == "PROPN":
+        return s
+    if s.pos_ == "PRON":
+        return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
+    if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
+        return s
+    return None
+
+
+def _authored(noun: Token) -> bool:
+    """A thing someone made that carries words, as the object of its author's verb: "Pence
+    released a statement saying …", "Trump posted a tweet that said …". The words are the
+    author's, so the speaker is the verb's subject."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in verb.children)
 
 
 def _earlier_speaker(tok: Token) -> Token | None:
