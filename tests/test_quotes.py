@@ -250,11 +250,12 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("'It is a sad day,' said Archbishop Justin Welby.", "It is a sad day", "Justin Welby", True),
     ('"We need help now," Kenyan President William Ruto said.', "We need help now", "William Ruto", True),
     ("«We are ready», said the spokesman, Pierre Dupont.", "We are ready", "Pierre Dupont", True),
-    # --- partial quotes inside a sentence
+    # --- partial quotes inside a sentence: the subject of the verb that governs them (PolNeAR's
+    # annotators credit "Clinton called half of Trump's supporters “deplorables”" to Clinton)
     (
         "Senator Ted Cruz called the agreement “a disaster” and promised to fight it.",
         "a disaster",
-        None,
+        "Ted Cruz",
         True,
     ),
     (

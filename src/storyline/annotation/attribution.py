@@ -164,6 +164,8 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
     in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
     if any(tok in set(t.ancestors) for t in in_quote):
         return 2, q.outer_start - pos
+    if tok.dep_ == "parataxis" and any(tok.head in {t, *t.ancestors} for t in in_quote):
+        return 2, q.outer_start - pos  # a tag set off inside the clause that holds the quotation
     return 4, q.outer_start - pos
 
 
@@ -182,10 +184,41 @@ def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]])
         colon = _colon_cue(q, parsed)
         if colon is not None:
             return colon
-    verb = _governing(q, parsed)
+    verb = _governing(q, parsed) or _tag_after(q, parsed)
     if verb is not None:
         return verb
     return best[1] if best else None
+
+
+_TAG_NP = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ"))
+
+
+def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """ “Go register,” Trump implored. — a quotation that ends in a comma, question or exclamation
+    mark inside its marks runs on into a short tag: a noun phrase and one verb, in either order,
+    up to the next punctuation. Read from the words' shapes, for taggers that miss the verb
+    (here "Trump" comes out a verb and the parse hangs the tag on the quotation)."""
+    for p in parsed:
+        if not p.base < q.outer_end <= p.end or not q.closed:
+            continue
+        inner = p.doc.text[: q.outer_end - p.base - 1].rstrip()
+        if not inner or inner[-1] not in ",?!":
+            return None
+        tag: list[Token] = []
+        for t in p.doc:
+            if p.base + t.idx < q.outer_end:
+                continue
+            if t.is_punct:
+                break
+            tag.append(t)
+        if not 2 <= len(tag) <= 6:
+            return None
+        for verb, np in ((tag[-1], tag[:-1]), (tag[0], tag[1:])):
+            lower_verb = verb.is_lower and verb.tag_ in ("VBD", "VBZ", "VBN", "VBP")
+            named = np[-1].text[:1].isupper() or np[-1].lower_ in PRONOUNS
+            if lower_verb and named and all(t.pos_ in _TAG_NP or t.text[:1].isupper() for t in np):
+                return Cue(verb, p.base, verb.text, np[-1])
+    return None
 
 
 def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
@@ -229,11 +262,13 @@ def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
             roots = [t for t in verbs if t.dep_ == "ROOT"]
             chosen = roots[0] if roots else (verbs[-1] if verbs else None)
-            if chosen is None:  # "Gerald F. Seib, The Wall Street Journal: “…”": the name first
-                chosen = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
-                while chosen is not None and chosen.i + 1 < len(p.doc) and chosen.nbor(1).ent_iob_ == "I":
-                    chosen = chosen.nbor(1)
-            return Cue(chosen, p.base) if chosen is not None else None
+            if chosen is not None:
+                return Cue(chosen, p.base)
+            # "Gerald F. Seib, The Wall Street Journal: “…”": a transcript names its speaker first
+            name = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
+            while name is not None and name.i + 1 < len(p.doc) and name.nbor(1).ent_iob_ == "I":
+                name = name.nbor(1)
+            return Cue(name, p.base, ":", name) if name is not None else None
     return None
 
 
@@ -315,7 +350,7 @@ def find_quotes(
         s = resolver.speaker(subj, ev.base)
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
-    out.extend(_inherit(text, spans, found))
+    out.extend(_inherit(text, spans, found, resolver))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
 
 
@@ -346,9 +381,12 @@ def _attribute(
     return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s
 
 
-def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]]) -> list[Quote]:
+def _inherit(
+    text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]], resolver: _Resolver
+) -> list[Quote]:
     """Quotations without a cue of their own take the speaker of a neighbour in their paragraph, or
-    of the quotation they reopen from the paragraph before."""
+    of the quotation they reopen from the paragraph before, else the person the paragraph is about
+    so far (see ``_paragraph_subject``)."""
     out: list[Quote] = []
     last: dict[int, Quote] = {}  # paragraph → latest attributed quote
     for n, q in enumerate(spans):
@@ -365,9 +403,25 @@ def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote
             quote = Quote(quote.text, prev.speaker, prev.speaker_key, True, None, q.start, q.end)
         if not q.closed and q.start not in found:
             quote = _reopened(text, q, spans[n + 1 :], found) or quote
+        if quote.speaker is None and q.start not in found:
+            quote = _paragraph_subject(text, q, resolver) or quote
         last[q.paragraph] = quote
         out.append(quote)
     return out
+
+
+def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+    """A quotation standing alone after a sentence whose main verb has a person for subject is
+    that person's: “Sanders … identified young voters’ exhaustion with bigotry as one of the
+    reasons …. “The younger people are … sick and tired of discrimination.”"""
+    para = text.rfind("\n", 0, q.outer_start) + 1
+    outside = {e.start for e in resolver.persons}  # not a subject inside another quotation
+    subj = [e for e in resolver.subjects if para <= e.start < q.outer_start and e.start in outside]
+    if not subj:
+        return None
+    e = subj[-1]
+    name = resolver.names.get(e.key, e.text)
+    return Quote(text[q.start : q.end], name, e.key, True, None, q.start, q.end)
 
 
 def _reopened(

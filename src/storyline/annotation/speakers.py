@@ -56,6 +56,8 @@ class Cue:
 
     token: Token
     base: int  # character offset of the parsed sentence in the article
+    label: str | None = None  # the cue as shown, where it is not the token's own word
+    who: Token | None = None  # the speaker, where the cue names them outright (see ``subject_of``)
 
     @property
     def start(self) -> int:
@@ -64,9 +66,11 @@ class Cue:
     @property
     def text(self) -> str:
         t = self.token
+        if self.label is not None:
+            return self.label
         if t.lower_ == "according":
             return "according to"
-        return t.text if t.pos_ in ("VERB", "AUX") else ":"
+        return t.text
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,8 @@ def subject_of(cue: Cue) -> Token | None:
         to = tok.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else (to.nbor(1) if to.i + 1 < len(tok.doc) else None)
-    if tok.pos_ not in ("VERB", "AUX"):
-        return tok  # a transcript's "Name, Outlet: “…”": the cue is the speaker's name
+    if cue.who is not None:
+        return cue.who  # a transcript's "Name, Outlet: “…”", a tag the parse missed
     if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
         return tok.head  # "Said Ellis: “…”" parsed as one noun phrase
     seen = 0
@@ -133,8 +137,11 @@ def subject_of(cue: Cue) -> Token | None:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
             # inside the sentence is parsed with two subjects; the speaker is the one beside it
             return min(subj, key=lambda s: abs(s.i - tok.i))
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head  # "Oz … was criticised for saying that …": the doer of the verb
+        if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
+            up = tok.head
+            while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head is not up:
+                up = up.head  # "… in promoting … and for saying"
+            tok = up
             seen += 1
             continue
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
@@ -152,7 +159,7 @@ def subject_of(cue: Cue) -> Token | None:
         break
     # "said Mr Putin’s adviser" parsed with the name as object or attribute
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
-    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG")]
+    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
 
 
@@ -177,6 +184,8 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
         return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
     if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
         return s
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in s.children):
+        return s  # "the Latvian journalist Dainis Ivans"
     return None
 
 
