@@ -285,6 +285,8 @@ def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
         return None
     c = clauses[0]
     left, right = c.left_edge, c.right_edge
+    if _dangling(right):  # "… meaningful progress but also | differences …": a conjunct parsed away
+        right = _last_word(c.doc)
     while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
         left = left.nbor(1)
     while right.i > left.i and right.is_punct:
@@ -295,22 +297,47 @@ def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
     return start, end
 
 
+def _dangling(tok: Token) -> bool:
+    """A clause cannot end in a conjunction ("… but also"): the parser hung its last conjunct
+    elsewhere, and the reported clause runs on to the end of the sentence."""
+    return tok.pos_ == "CCONJ" or (tok.dep_ == "advmod" and tok.head.pos_ == "CCONJ")
+
+
+def _last_word(sent: Doc) -> Token:
+    last = sent[-1]
+    while last.i > 0 and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return last
+
+
 def _according_clause(cue: Cue) -> tuple[int, int] | None:
+    """What "according to X" reports: the rest of the sentence when the phrase opens or closes it;
+    in the middle, the clause the phrase hangs on when it lies on one side of it, and nothing when
+    the phrase interrupts that clause ("Mr Biden said the route taken, according to the official,
+    will …" holds no whole statement before the comma)."""
     sent, tok, base = cue.token.doc, cue.token, cue.base
-    phrase = list(tok.subtree)
-    lo, hi = phrase[0].i, phrase[-1].i
-    if lo > 2:  # "…, according to X." — the clause before it
-        right = sent[lo - 1]
-        while right.i > 0 and right.is_punct:
-            right = right.nbor(-1)
-        return base, base + right.idx + len(right.text)
-    if hi + 2 < len(sent):  # "According to X, …"
-        left = sent[hi + 1]
-        while left.i < len(sent) - 1 and left.is_punct:
-            left = left.nbor(1)
-        last = sent[-1] if not sent[-1].is_punct else sent[-2]
-        return base + left.idx, base + last.idx + len(last.text)
-    return None
+    phrase = {t.i for t in tok.subtree}
+    lo, hi = min(phrase), max(phrase)
+    words = [t for t in sent if t.i not in phrase and not t.is_punct and not t.is_space]
+    before = [t for t in words if t.i < lo]
+    after = [t for t in words if t.i > hi]
+    if before and after:
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        own = {t.i for t in head.subtree}
+        if not any(t.i in own for t in after):
+            after = []
+        elif not any(t.i in own for t in before if t.dep_ != "mark"):
+            before = []
+        else:
+            return None
+    part = after if not before else before
+    if len(part) < 2:
+        return None
+    while part and part[0].dep_ == "mark" and part[0].i < lo:
+        part = part[1:]  # "While the tone … was constructive": the statement, not "While"
+    return base + part[0].idx, base + part[-1].idx + len(part[-1].text)
 
 
 def find_quotes(

@@ -83,12 +83,20 @@ def _cuts(line: str, offset: int) -> list[int]:
     return cuts
 
 
-def _tag_follows(rest: str) -> bool:
-    """A speech tag of a few capitalised words and a speech verb ("Akin continued.")."""
+def _tag_follows(rest: str, closed: bool = False) -> bool:
+    """A speech tag of a few capitalised words and a speech verb ("Akin continued."). After a
+    quotation closed by its own full stop (``closed``) the tag must end within two words of the
+    verb: '….” Gov. Pat McCrory said it would be …' is a new sentence, not a tag."""
     words = re.findall(r"[\w’'.-]+", rest[:60])[:5]
     for n, w in enumerate(words):
         if w.rstrip(".,").lower() in _SPEECH:
-            return n > 0 and all(x[:1].isupper() for x in words[:n])
+            if not (n > 0 and all(x[:1].isupper() for x in words[:n])):
+                return False
+            if not closed:
+                return True
+            verb = re.search(re.escape(w.rstrip(".,")), rest)
+            tail = rest[verb.end() :] if verb else ""
+            return re.match(r"(?:\s*[\w’'-]+){0,2}\s*[.,;]", tail) is not None
     return False
 
 
@@ -96,7 +104,7 @@ def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPEN_CHARS):
         return False  # '“Why?” she asked', 'the U.S. military', an ellipsis mid-sentence
-    if mark[-1] in _CLOSE_QUOTES and _tag_follows(line[at + len(mark) :]):
+    if mark[-1] in _CLOSE_QUOTES and _tag_follows(line[at + len(mark) :], mark[0] == "."):
         return False  # '“Why now?” Mayor Adams asked.' — the tag belongs to the quotation
     if mark[0] != "." or mark.startswith(".."):
         return not mark.startswith("..") or first.isupper()
