@@ -239,7 +239,7 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             if tok.pos_ == "VERB":
                 who = speaking_subject(tok, inside)
                 if who is not None:
-                    return Cue(tok, p.base)
+                    return Cue(tok, p.base, None, who)
             if tok.head is tok:
                 break
             tok, steps = tok.head, steps + 1

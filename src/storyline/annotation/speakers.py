@@ -178,6 +178,8 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
     if not subj or any(t.i in quoted for t in subj[0].subtree):
         return None
     s = subj[0]
+    if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        s = verb.head  # "Christie, who called Clinton a “disgrace”, …"
     if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or s.pos_ == "PROPN":
         return s
     if s.pos_ == "PRON":
