@@ -18,6 +18,7 @@ from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
 from storyline.annotation.speakers import (
     ADJACENT,
     PRONOUNS,
+    SPEECH_LEMMAS,
     Cue,
     Speaker,
     appositive_name,
@@ -65,6 +66,7 @@ class _Resolver:
         self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
         self.roles = RoleIndex.build(text, entities)
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
+        self.plurals: list[Speaker] = []  # people a later "they" may be: see ``plural_subjects``
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
@@ -122,8 +124,9 @@ class _Resolver:
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
         elif kind == "p":
             groups = [s for s in recent if s.plural or (s.key and not s.key.startswith("person:"))]
+            groups += [s for s in self.plurals if s.at < pos and pos - s.at < WINDOW]
             if groups:
-                return groups[-1]
+                return max(groups, key=lambda s: s.at)
         elif kind == "n":
             things = [s for s in recent if not s.person and not s.plural]
             if things:
@@ -180,7 +183,7 @@ def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]])
                 best = (r, cue)
     if best is not None and best[0][0] < 3:
         return best[1]
-    if text_before(q, parsed).endswith(":"):
+    if text_before(q, parsed) in ("", ":") or text_before(q, parsed).endswith(":"):
         colon = _colon_cue(q, parsed)
         if colon is not None:
             return colon
@@ -255,21 +258,33 @@ def text_before(q: QuoteSpan, parsed: Sequence[Parsed]) -> str:
 
 def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
     """“X wrote on Facebook: “…”” — a colon hands the quotation to the clause before it, whatever
-    its verb."""
+    its verb; a paragraph ending in a colon hands it the quotation that opens the next one
+    ("Fox tweeted his own recollection in response:¶“…”")."""
     for p in parsed:
-        if p.base <= q.outer_start <= p.end:
-            before = [t for t in p.doc if p.base + t.idx < q.outer_start]
-            verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
-            roots = [t for t in verbs if t.dep_ == "ROOT"]
-            chosen = roots[0] if roots else (verbs[-1] if verbs else None)
-            if chosen is not None:
-                return Cue(chosen, p.base)
-            # "Gerald F. Seib, The Wall Street Journal: “…”": a transcript names its speaker first
-            name = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
-            while name is not None and name.i + 1 < len(p.doc) and name.nbor(1).ent_iob_ == "I":
-                name = name.nbor(1)
-            return Cue(name, p.base, ":", name) if name is not None else None
+        if p.base < q.outer_start <= p.end and p.doc.text[: q.outer_start - p.base].strip():
+            return _clause_cue(p, q.outer_start)
+    earlier = [p for p in parsed if p.end <= q.outer_start]
+    if earlier:
+        p = max(earlier, key=lambda p: p.end)
+        gap = q.outer_start - p.end
+        if 0 < gap <= 4 and p.doc.text.rstrip().endswith(":"):
+            return _clause_cue(p, p.end)
     return None
+
+
+def _clause_cue(p: Parsed, limit: int) -> Cue | None:
+    """The main verb of a sentence's words before ``limit``, or a transcript's leading name."""
+    before = [t for t in p.doc if p.base + t.idx < limit]
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
+    roots = [t for t in verbs if t.dep_ == "ROOT"]
+    chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+    if chosen is not None:
+        return Cue(chosen, p.base)
+    # "Gerald F. Seib, The Wall Street Journal: “…”": a transcript names its speaker first
+    name = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
+    while name is not None and name.i + 1 < len(p.doc) and name.nbor(1).ent_iob_ == "I":
+        name = name.nbor(1)
+    return Cue(name, p.base, ":", name) if name is not None else None
 
 
 def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
@@ -352,6 +367,7 @@ def find_quotes(
     resolver = _Resolver(text, entities, spans)
     found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
+    resolver.plurals = _plural_subjects(text, parsed, spans)
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
@@ -381,6 +397,23 @@ def find_quotes(
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
 
 
+def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpan]) -> list[Speaker]:
+    """Plural noun phrases that are the subject of a verb outside quotations, as written: "five
+    Missouri Republican senators urged Akin to step aside. … “…,” they said" — the group a
+    later "they" most likely stands for."""
+    out: list[Speaker] = []
+    for p in parsed:
+        for tok in p.doc:
+            pos = p.base + tok.idx
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if tok.lemma_.lower() in NONHUMAN or any(q.outer_start <= pos < q.outer_end for q in spans):
+                continue
+            a, b = role_phrase(tok)
+            out.append(Speaker(text[p.base + a : p.base + b], None, pos, True, True))
+    return out
+
+
 def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
     """A subject the parser found inside a quotation ("… the politicians themselves,” Rep. Rodney
     Davis wrote") is not the speaker: take the name next to the verb instead."""
@@ -389,6 +422,12 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     sent, verb = cue.token.doc, cue.token
     inside = [(q.outer_start - cue.base, q.outer_end - cue.base) for q in spans]
     free = [t for t in sent if not any(a <= t.idx < b for a, b in inside)]
+    for t in reversed([t for t in free if t.i < verb.i and t.pos_ == "VERB"]):
+        # "Mr. Strzok said he was “deeply saddened …,” adding, “…”": the participle hangs on a verb
+        # inside the quotation; the speaker is the subject of the speech verb before it
+        said = [c for c in t.children if c.dep_ == "nsubj" and c in free]
+        if t.lemma_.lower() in SPEECH_LEMMAS and said:
+            return said[0]
     before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if before and before[-1].i >= verb.i - 2:
         return before[-1]

@@ -87,7 +87,7 @@ def _tag_follows(rest: str, closed: bool = False) -> bool:
     """A speech tag of a few capitalised words and a speech verb ("Akin continued."). After a
     quotation closed by its own full stop (``closed``) the tag must end within two words of the
     verb: '….” Gov. Pat McCrory said it would be …' is a new sentence, not a tag."""
-    words = re.findall(r"[\w’'.-]+", rest[:60])[:5]
+    words = re.findall(r"[\w’'.-]+", rest[:90])[:8]  # "Senate Majority Leader Mitch McConnell, R-Ky., asked"
     for n, w in enumerate(words):
         if w.rstrip(".,").lower() in _SPEECH:
             if not (n > 0 and all(x[:1].isupper() for x in words[:n])):

@@ -92,7 +92,9 @@ def _is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() in WEAK_LEMMAS:  # "asked X" only with what was asked: “Why?” asked X
         if any(c.dep_ in ("ccomp", "parataxis") or c.text in _QUOTE_CHARS for c in tok.children):
             return True
-        near = tok.doc[max(0, tok.i - 6) : tok.i + 3]  # a tag next to a quotation: ?” Akin continued
+        # a tag next to a quotation: ?” Akin continued — or ?” Senate Majority Leader Mitch
+        # McConnell, R-Ky., asked: the closing mark may sit a long name away
+        near = tok.doc[max(0, tok.i - 2 * ADJACENT) : tok.i + 3]
         return any(t.text in _QUOTE_CHARS for t in near)
     return True
 
@@ -137,6 +139,9 @@ def subject_of(cue: Cue) -> Token | None:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
             # inside the sentence is parsed with two subjects; the speaker is the one beside it
             return min(subj, key=lambda s: abs(s.i - tok.i))
+        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "PERSON"]
+        if own:
+            return own[-1]  # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound
         if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
             up = tok.head
             while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head is not up:
