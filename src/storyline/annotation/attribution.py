@@ -280,10 +280,18 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     chosen = roots[0] if roots else (verbs[-1] if verbs else None)
     if chosen is not None:
         return Cue(chosen, p.base)
-    # "Gerald F. Seib, The Wall Street Journal: “…”": a transcript names its speaker first
-    name = next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
-    while name is not None and name.i + 1 < len(p.doc) and name.nbor(1).ent_iob_ == "I":
-        name = name.nbor(1)
+    # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
+    # speaker named first; a transcript's "Dispatcher: “…”": the one noun before the colon
+    named = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "")]
+    name = next((t for t in named if t.ent_type_ == "PERSON"), named[0] if named else None)
+    while name is not None and name.i + 1 < len(p.doc):
+        nxt = name.nbor(1)
+        if not (nxt.ent_iob_ == "I" or (not name.ent_type_ and nxt.pos_ == "PROPN")):
+            break
+        name = nxt
+    words = [t for t in before if not t.is_punct]
+    if name is None and 1 <= len(words) <= 3 and words[-1].pos_ in ("NOUN", "PROPN"):
+        name = words[-1]
     return Cue(name, p.base, ":", name) if name is not None else None
 
 

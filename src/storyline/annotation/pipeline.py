@@ -74,8 +74,8 @@ _ARRAY_HEAD = [ORTH, SPACY, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID
 
 def _needs_parse(text: str, a: int, b: int) -> bool:
     chunk = text[a:b]
-    if any(m in chunk for m in _MARKS):
-        return True
+    if any(m in chunk for m in _MARKS) or chunk.rstrip().endswith(":"):
+        return True  # a colon at the end may hand the next paragraph's quotation to this sentence
     return any(w.lower() in _FORMS for w in _WORD.findall(chunk))
 
 
