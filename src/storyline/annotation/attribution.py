@@ -478,7 +478,7 @@ def _inherit(
         if not q.closed and q.start not in found:
             quote = _reopened(text, q, spans[n + 1 :], found) or quote
         if quote.speaker is None and q.start not in found:
-            quote = _paragraph_subject(text, q, resolver) or quote
+            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver) or quote
         last[q.paragraph] = quote
         out.append(quote)
     return out
@@ -496,6 +496,23 @@ def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | 
     e = subj[-1]
     name = resolver.names.get(e.key, e.text)
     return Quote(text[q.start : q.end], name, e.key, True, None, q.start, q.end)
+
+
+def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+    """A paragraph that is nothing but a quotation carries on the speaker of the paragraph before:
+    'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”'."""
+    para = text.rfind("\n", 0, q.outer_start) + 1
+    end = text.find("\n", q.outer_end)
+    if text[para : q.outer_start].strip() or text[q.outer_end : len(text) if end < 0 else end].strip(" .,"):
+        return None
+    prev = text.rfind("\n", 0, max(para - 1, 0))
+    while prev > 0 and not text[prev + 1 : para].strip():
+        prev = text.rfind("\n", 0, prev)  # skip blank lines back to the paragraph before
+    spoke = [s for s in resolver.history if prev < s.at < para and s.text]
+    if not spoke:
+        return None
+    s = spoke[-1]
+    return Quote(text[q.start : q.end], s.text, s.key, True, None, q.start, q.end)
 
 
 def _reopened(
