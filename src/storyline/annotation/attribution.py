@@ -66,7 +66,8 @@ class _Resolver:
         self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
         self.roles = RoleIndex.build(text, entities)
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
-        self.plurals: list[Speaker] = []  # people a later "they" may be: see ``plural_subjects``
+        self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
+        self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
@@ -197,7 +198,7 @@ _TAG_NP = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ"))
 
 
 def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
-    """ “Go register,” Trump implored. — a quotation that ends in a comma, question or exclamation
+    """“Go register,” Trump implored. — a quotation that ends in a comma, question or exclamation
     mark inside its marks runs on into a short tag: a noun phrase and one verb, in either order,
     up to the next punctuation. Read from the words' shapes, for taggers that miss the verb
     (here "Trump" comes out a verb and the parse hangs the tag on the quotation)."""
@@ -355,7 +356,7 @@ def _according_clause(cue: Cue) -> tuple[int, int] | None:
             before = []
         else:
             return None
-    part = after if not before else before
+    part = before if before else after
     if len(part) < 2:
         return None
     while part and part[0].dep_ == "mark" and part[0].i < lo:
@@ -376,6 +377,7 @@ def find_quotes(
     found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
+    resolver.sentence_starts = sorted(p.base for p in parsed)
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
@@ -489,8 +491,10 @@ def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | 
     that person's: “Sanders … identified young voters’ exhaustion with bigotry as one of the
     reasons …. “The younger people are … sick and tired of discrimination.”"""
     para = text.rfind("\n", 0, q.outer_start) + 1
+    starts = [b for b in resolver.sentence_starts if b <= q.outer_start]
+    own = starts[-1] if starts else para  # the quotation's own sentence: "Trump would be “…”" is not Trump's
     outside = {e.start for e in resolver.persons}  # not a subject inside another quotation
-    subj = [e for e in resolver.subjects if para <= e.start < q.outer_start and e.start in outside]
+    subj = [e for e in resolver.subjects if para <= e.start < own and e.start in outside]
     if not subj:
         return None
     e = subj[-1]

@@ -156,7 +156,11 @@ def subject_of(cue: Cue) -> Token | None:
                     seen += 1
                     continue
                 return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
-            if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS and tok.head.dep_ != "ROOT":
+            if (
+                tok.dep_ == "conj"
+                and tok.head.lemma_.lower() not in SPEECH_LEMMAS
+                and tok.head.dep_ != "ROOT"
+            ):
                 return _earlier_speaker(tok)  # "X said that … but said …" misattached
             tok = tok.head
             seen += 1
