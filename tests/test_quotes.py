@@ -495,6 +495,12 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "McCaskill",
         True,
     ),
+    (  # an honorific tells the pronoun which of two people it can be
+        "Mrs. Clinton spoke first. Mr. Trump interrupted her twice. “That is not true,” she said.",
+        "That is not true",
+        "Clinton",
+        True,
+    ),
     (
         "Five Missouri Republican senators urged Akin to step aside. In a statement, they said his presence "
         "does not serve “the national interest.”",

@@ -7,6 +7,7 @@ The order of preference for a direct quotation's cue and the pronoun rule are se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,12 +69,13 @@ class _Resolver:
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
         self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
+        self.gender = honorific_gender(text, entities)
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
         if kind in ("m", "f"):
-            same = self._earlier_in_sentence(tok, base)
+            same = self._earlier_in_sentence(tok, base, kind)
             if same is not None:
                 return same
         if kind:
@@ -98,28 +100,36 @@ class _Resolver:
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
         return Speaker(phrase, None, pos, human, plural)
 
-    def _earlier_in_sentence(self, tok: Token, base: int) -> Speaker | None:
+    def _earlier_in_sentence(self, tok: Token, base: int, kind: str) -> Speaker | None:
         """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
         earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
         for t in reversed(tok.doc[: tok.i]):
             if t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             e = entity_at(self.persons, base + t.idx)
-            if e is not None:
+            if e is not None and self.gender.get(e.key, kind) == kind:
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
         return None
 
     def _pronoun(self, kind: str, pos: int) -> Speaker:
         recent = [s for s in self.history if s.at < pos and pos - s.at < WINDOW and s.text]
         if kind in ("m", "f"):
-            people = [s for s in recent if s.person]
-            subj = [e for e in self.subjects if e.start < pos and pos - e.start < WINDOW]
+            people = [s for s in recent if s.person and self.gender.get(s.key or "", kind) == kind]
+            subj = [
+                e
+                for e in self.subjects
+                if e.start < pos and pos - e.start < WINDOW and self.gender.get(e.key, kind) == kind
+            ]
             if subj and (not people or subj[-1].start > people[-1].at):
                 e = subj[-1]
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
             if people:
                 return people[-1]
-            named = [e for e in self.persons if e.start < pos and pos - e.start < WINDOW]
+            named = [
+                e
+                for e in self.persons
+                if e.start < pos and pos - e.start < WINDOW and self.gender.get(e.key, kind) == kind
+            ]
             if named:
                 e = named[-1]
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
@@ -137,6 +147,23 @@ class _Resolver:
     def remember(self, s: Speaker) -> None:
         if s.text:
             self.history.append(s)
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def honorific_gender(text: str, entities: Sequence[Entity]) -> dict[str, str]:
+    """Person keys the article itself marks "m" or "f" with an honorific ("Mr. Trump", "Mrs.
+    Clinton", "Ms Conway"), the house style of many papers: a "she said" is then never Mr. Trump.
+    People the article gives no honorific stay unknown and match either pronoun."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        m = _HONORIFIC.search(text[max(0, e.start - 6) : e.start]) or re.match(r"(Mr|Mrs|Ms|Miss)\b", e.text)
+        if m:
+            out.setdefault(e.key, "m" if m.group(1) == "Mr" else "f")
+    return out
 
 
 def _described_as_person(tok: Token) -> bool:
