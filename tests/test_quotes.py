@@ -495,6 +495,17 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "McCaskill",
         True,
     ),
+    ("Hillary Clinton met Tim Kaine. “He is ready,” she said.", "He is ready", "Clinton", True),
+    # the quotation's own subject is not the "he" of a tag set inside it
+    ("Mike Pence defended Trump on Sunday. Trump, he said, “is a good man.”", "is a good man", "Pence", True),
+    # a participle set off after the name is passive: the one asked is the speaker of the main verb only
+    (
+        "Trump, asked whether he would accept the results, said: “I will look at it at the time.”",
+        "I will look at it",
+        "Trump",
+        True,
+    ),
+    ("Trump was told that the polls were “terrible,” aides said.", "terrible", "aides", True),
     (  # an honorific tells the pronoun which of two people it can be
         "Mrs. Clinton spoke first. Mr. Trump interrupted her twice. “That is not true,” she said.",
         "That is not true",
@@ -665,3 +676,9 @@ def test_reported_clause_ending_in_a_conjunction_runs_to_the_sentence_end(nlp: A
     )
     q = _quote_with(annotate(Article(id="b", text=text), nlp).quotes, "meaningful progress")
     assert q.text.endswith("impossible to resolve") and q.speaker == "White House officials"
+
+
+def test_a_participle_set_off_after_the_name_is_not_a_speech_cue(nlp: Any) -> None:
+    text = "Trump, asked whether he would accept the results, said he would look at it."
+    ann = annotate(Article(id="p", text=text), nlp)
+    assert [q.text for q in ann.quotes if q.cue == "asked"] == []

@@ -60,6 +60,7 @@ class _Resolver:
         self.names = display_names(entities)
         self.history: list[Speaker] = []
         inside = [(q.outer_start, q.outer_end) for q in quotes]
+        self.inside = inside
         self.persons = [
             e for e in entities if e.label == "PERSON" and not any(a <= e.start < b for a, b in inside)
         ]
@@ -104,8 +105,9 @@ class _Resolver:
         """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
         earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
         for t in reversed(tok.doc[: tok.i]):
-            if t.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+            quoted = any(a <= base + t.head.idx < b for a, b in self.inside)
+            if t.dep_ not in ("nsubj", "nsubjpass") or quoted:
+                continue  # "Trump, he said, “is a good man”": the quotation's own subject is not "he"
             e = entity_at(self.persons, base + t.idx)
             if e is not None and self.gender.get(e.key, kind) == kind:
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
@@ -401,7 +403,7 @@ def find_quotes(
     spans = find_quote_spans(text)
     cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
     resolver = _Resolver(text, entities, spans)
-    found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
+    found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities, spans)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)

@@ -87,6 +87,8 @@ def _is_cue(tok: Token) -> bool:
         return True
     if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _passive(tok):
+        return False  # "Trump was told …", "Trump, asked whether …, said": the one spoken to
     if tok.lemma_.lower() == "put":
         return any(c.lower_ == "it" for c in tok.children)  # "as X put it"
     if tok.lemma_.lower() in WEAK_LEMMAS:  # "asked X" only with what was asked: “Why?” asked X
@@ -97,6 +99,20 @@ def _is_cue(tok: Token) -> bool:
         near = tok.doc[max(0, tok.i - 2 * ADJACENT) : tok.i + 3]
         return any(t.text in _QUOTE_CHARS for t in near)
     return True
+
+
+def _passive(tok: Token) -> bool:
+    """A passive participle: "Trump was told …" (a passive auxiliary), or set off after the name
+    with commas before the sentence's own verb, "Trump, asked whether …, said:" (the tagger often
+    reads it as a past tense; the later verb then has no subject of its own)."""
+    if tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" for c in tok.children) or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    later = tok.head
+    return later.i > tok.i and later.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in later.children)
 
 
 def cues_in(sent: Doc, base: int, quotes: Sequence[QuoteSpan]) -> list[Cue]:
@@ -166,6 +182,11 @@ def subject_of(cue: Cue) -> Token | None:
             seen += 1
             continue
         break
+    for c in cue.token.lefts:  # "Trump, asked whether he …, said:": the name hung on the participle
+        if c.dep_ in ("ccomp", "advcl") and _passive(c):
+            subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
+            if subj:
+                return subj[0]
     # "said Mr Putin’s adviser" parsed with the name as object or attribute
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
     ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in ROLE_NOUNS]
@@ -261,14 +282,17 @@ def appositive_name(tok: Token, base: int, entities: Sequence[Entity]) -> Entity
     return None
 
 
-def sentence_subjects(parsed: Sequence[tuple[Doc, int]], entities: Sequence[Entity]) -> list[Entity]:
+def sentence_subjects(
+    parsed: Sequence[tuple[Doc, int]], entities: Sequence[Entity], quotes: Sequence[QuoteSpan] = ()
+) -> list[Entity]:
     """People who are the subject of a parsed sentence's main verb: "Putin repeated his claims"
-    makes Putin the likelier "he" of the next sentence than a speaker quoted earlier."""
+    makes Putin the likelier "he" of the next sentence than a speaker quoted earlier. A verb inside
+    a quotation is the speaker's words, not the narrative: "Trump, he said, “is a good man”"."""
     out = []
     for sent, base in parsed:
         for tok in sent:
             main = tok.dep_ == "ROOT" or (tok.dep_ in ("advcl", "conj") and tok.head.dep_ == "ROOT")
-            if not main:
+            if not main or any(q.outer_start <= base + tok.idx < q.outer_end for q in quotes):
                 continue  # not the subject of a reported clause: "X said Y did Z. He …" is X
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
@@ -288,6 +312,9 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
     for a, b in spans:
         first = next((e for e in people if a <= e.start < b), None)
         if first is None:
+            continue
+        if first.start == a:  # "Hillary Clinton met Tim Kaine.": named first, before any verb
+            out.append(first)
             continue
         span = doc.char_span(a, first.start, alignment_mode="expand")
         if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
