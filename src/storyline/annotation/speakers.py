@@ -216,6 +216,10 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
         return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
     if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
         return s
+    if s.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in s.lefts
+    ):
+        return s  # someone's body: "Her campaign …, calling it “a big step”", "the Trump campaign"
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in s.children):
         return s  # "the Latvian journalist Dainis Ivans"
     return None
