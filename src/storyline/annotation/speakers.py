@@ -1,13 +1,20 @@
 """Who said it: cues ("X said", "said X", "according to X", "as X put it") and their speakers.
 
-Works on a dependency parse of only the sentences that hold a quotation mark or a speech verb (the
-main pass runs without the parser; see ``pipeline``). A direct quotation takes the cue nearest to
-it in news convention: a tag right after it (“…,” X said) beats one right before it (X said: “…”),
-which beats a speech verb that governs it, which beats any cue in the same sentence. A quotation
-with no cue of its own inherits from the quotation before or after it in the same paragraph, or
-from the paragraph before when it reopens a quotation left open. A pronoun speaker ("he said") is
-the latest named person who spoke before it, else the latest person named. Role descriptions ("a
-senior administration official") are kept as written, without a key.
+Works on a dependency parse of only the sentences that hold a quotation mark, a speech verb or end
+in a colon (the main pass runs without the parser; see ``pipeline``). A direct quotation takes the
+cue nearest to it in news convention: a tag right after it (“…,” X said) beats one right before it
+(X said: “…”), which beats a speech verb that governs it or a tag set off inside its clause. Failing
+those: the clause before a colon (also a paragraph ending in one, and a transcript's "Name,
+Outlet:"), then any verb that governs the quotation and whose subject can speak ("Clinton called
+them “deplorables”"), then a short tag the tagger misread, then any cue in the same sentence. A
+quotation with no cue of its own inherits from the quotation before or after it in the same
+paragraph, from the next paragraph when it is left open there, from the paragraph before when it
+reopens one, from a person who is the subject of an earlier sentence of its paragraph, or, when it
+is a paragraph on its own, from the last speaker of the paragraph before. A pronoun speaker ("he
+said") is a person who is the subject earlier in its own sentence, else the latest named person
+who spoke or led a sentence before it, never one the article gives the other honorific; "they" is
+the latest group that spoke or plural subject. Role descriptions ("a senior administration
+official") are kept as written, without a key.
 """
 
 from __future__ import annotations
