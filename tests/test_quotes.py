@@ -556,6 +556,12 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Perry",
         True,
     ),
+    (  # a gerund's doer is the subject of the clause it hangs on, passive or not
+        "LePage has been mired in controversy since calling state Rep. Drew Gattine a “socialist” last week.",
+        "socialist",
+        "LePage",
+        True,
+    ),
     # --- "Del." is a title, not the end of a sentence
     (
         "“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.",

@@ -226,6 +226,19 @@ def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]])
 _TAG_NP = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ"))
 
 
+def _gerund_doer(verb: Token, base: int, quoted: set[int]) -> Token | None:
+    """The doer of a gerund with no subject of its own is the subject of the clause it hangs on,
+    passive or not: "LePage has been mired in controversy since calling Gattine a “…”", "Bennet
+    was caught on a hot mic ripping the agenda as “rigged”". Only a name or a personal pronoun."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    who = subject_of(Cue(verb, base))
+    if who is None or who.i in quoted:
+        return None
+    named = who.ent_type_ in ("PERSON", "ORG") or who.pos_ == "PROPN"
+    return who if named or who.lower_ in PRONOUNS else None
+
+
 def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
     """“Go register,” Trump implored. — a quotation that ends in a comma, question or exclamation
     mark inside its marks runs on into a short tag: a noun phrase and one verb, in either order,
@@ -270,7 +283,7 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
         tok, steps = heads[0], 0
         while steps < 6:
             if tok.pos_ == "VERB":
-                who = speaking_subject(tok, inside)
+                who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
                 if who is not None:
                     return Cue(tok, p.base, None, who)
             if tok.head is tok:

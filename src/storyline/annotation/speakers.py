@@ -114,8 +114,8 @@ def _passive(tok: Token) -> bool:
     reads it as a past tense; the later verb then has no subject of its own)."""
     if tok.tag_ not in ("VBN", "VBD"):
         return False
-    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-        return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in tok.children):
+        return True  # not "he’s maintained": the contraction is "has" as often as "is"
     if any(c.dep_ == "aux" for c in tok.children) or tok.i == 0 or tok.nbor(-1).text != ",":
         return False
     later = tok.head
