@@ -536,6 +536,12 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Sanders",
         True,
     ),
+    (  # a phrase quoted inside narration is nobody's words
+        "Mr. Trump spoke for an hour. The crowd was large, many wearing “Make America Great Again” hats.",
+        "Make America Great Again",
+        None,
+        True,
+    ),
     (
         "Robert Gates said most ships could outrun the pirates.\n\n“As with terrorism, piracy is a problem.”",
         "As with terrorism",

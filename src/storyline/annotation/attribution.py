@@ -535,6 +535,8 @@ def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | 
     para = text.rfind("\n", 0, q.outer_start) + 1
     starts = [b for b in resolver.sentence_starts if b <= q.outer_start]
     own = starts[-1] if starts else para  # the quotation's own sentence: "Trump would be “…”" is not Trump's
+    if text[own : q.outer_start].strip():
+        return None  # a phrase quoted inside narration ("wearing “Make America Great Again” hats")
     outside = {e.start for e in resolver.persons}  # not a subject inside another quotation
     subj = [e for e in resolver.subjects if para <= e.start < own and e.start in outside]
     if not subj:
