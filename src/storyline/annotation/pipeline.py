@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span
 
 from storyline.annotation import attributes, lemmas
 from storyline.annotation import sentences as _sentences
-from storyline.annotation.attribution import Parsed, find_quotes
+from storyline.annotation.attribution import find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
+from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from storyline.annotation.roles import RoleIndex, described_speaker, descriptions
 from storyline.annotation.speakers import leading_subjects, speech_forms
