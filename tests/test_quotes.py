@@ -250,11 +250,12 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("'It is a sad day,' said Archbishop Justin Welby.", "It is a sad day", "Justin Welby", True),
     ('"We need help now," Kenyan President William Ruto said.', "We need help now", "William Ruto", True),
     ("«We are ready», said the spokesman, Pierre Dupont.", "We are ready", "Pierre Dupont", True),
-    # --- partial quotes inside a sentence
+    # --- partial quotes inside a sentence: the subject of the verb that governs them (PolNeAR's
+    # annotators credit "Clinton called half of Trump's supporters “deplorables”" to Clinton)
     (
         "Senator Ted Cruz called the agreement “a disaster” and promised to fight it.",
         "a disaster",
-        None,
+        "Ted Cruz",
         True,
     ),
     (
@@ -422,6 +423,158 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     # --- no speaker: scare quotes and headlines without a cue
     ("The so-called “peace dividend” never arrived.", "peace dividend", None, True),
     ("The agency calls these “legacy systems” and plans to replace them.", "legacy systems", None, True),
+    # --- any verb that governs a quotation gives its subject (PolNeAR credits these to the subject)
+    ("Clinton called half of Donald Trump’s supporters “deplorables.”", "deplorables", "Clinton", True),
+    (
+        "Protesters marching through the streets chanted “What curfew?” and kept going.",
+        "What curfew?",
+        "Protesters",
+        True,
+    ),
+    (
+        "“American Skin (41 Shots)” was written by Bruce Springsteen after the 1999 shooting.",
+        "American Skin",
+        "Springsteen",
+        True,
+    ),
+    # a copula's subject is what the words describe, not who said them
+    (
+        "His doctor wrote a letter. Trump would be “the healthiest individual ever elected.”",
+        "healthiest",
+        None,
+        True,
+    ),
+    ("“Go register,” Trump implored.", "Go register", "Trump", True),  # tagged "Trump/VB implored"
+    (
+        "“If Judge Gorsuch can’t get 60 votes, could any judge be approved?” Senate Majority Leader "
+        "Mitch McConnell, R-Ky., asked on Tuesday.",
+        "If Judge Gorsuch",
+        "McConnell",
+        True,
+    ),
+    # --- transcripts and statements: "Name, Outlet: “…”", "Dispatcher: “…”", "X released a statement:"
+    (
+        "Gerald F. Seib, The Wall Street Journal: “It looked for a while like the race was tightening.”",
+        "It looked for a while",
+        "Gerald F. Seib",
+        True,
+    ),
+    ("The boy called 911.\n\nDispatcher: “How old is he?”", "How old is he?", "Dispatcher", True),
+    (
+        "On Saturday, Gov. Larry Hogan released the following statement:\n\n"
+        "“We are deeply saddened by the loss.”",
+        "deeply saddened",
+        "Larry Hogan",
+        True,
+    ),
+    (
+        "Statement from Rock Hill Schools:\n\n“It has been an extremely sad day.”",
+        "sad day",
+        "Rock Hill Schools",
+        True,
+    ),
+    (
+        "Mike Pence on Saturday released an extraordinary statement saying he didn’t “condone or defend” "
+        "the remarks.",
+        "condone or defend",
+        "Pence",
+        True,
+    ),
+    # --- "X told Y that …": the speaker is the subject, not the one told
+    (
+        "Jake Tapper told Kellyanne Conway that the WikiLeaks news was “very, very troubling,” and moved on.",
+        "very, very troubling",
+        "Tapper",
+        True,
+    ),
+    # --- pronouns: a person who is the subject earlier in the same sentence comes first
+    (
+        "“The products work,” Dr. Mehmet Oz said.\n\nSen. Claire McCaskill scolded him: “The scientific "
+        "community is against you,” she said.",
+        "The scientific community",
+        "McCaskill",
+        True,
+    ),
+    ("Hillary Clinton met Tim Kaine. “He is ready,” she said.", "He is ready", "Clinton", True),
+    # the quotation's own subject is not the "he" of a tag set inside it
+    ("Mike Pence defended Trump on Sunday. Trump, he said, “is a good man.”", "is a good man", "Pence", True),
+    # a participle set off after the name is passive: the one asked is the speaker of the main verb only
+    (
+        "Trump, asked whether he would accept the results, said: “I will look at it at the time.”",
+        "I will look at it",
+        "Trump",
+        True,
+    ),
+    ("Trump was told that the polls were “terrible,” aides said.", "terrible", "aides", True),
+    (  # an honorific tells the pronoun which of two people it can be
+        "Mrs. Clinton spoke first. Mr. Trump interrupted her twice. “That is not true,” she said.",
+        "That is not true",
+        "Clinton",
+        True,
+    ),
+    (
+        "Five Missouri Republican senators urged Akin to step aside. In a statement, they said his presence "
+        "does not serve “the national interest.”",
+        "the national interest",
+        "senators",
+        True,
+    ),
+    # --- quotations without a cue: an open one runs on into the next paragraph; one standing after a
+    # sentence about a person is theirs; a paragraph that is only a quotation carries the speaker on
+    (
+        "“It’s a dog whistle,” Rep. Gwen Moore said Friday. “If indeed Barack Obama is not legitimate, "
+        "how can you feel good about yourself.\n\n“I have been doing a lot of thinking,” "
+        "added Rep. Jim Clyburn.",
+        "If indeed Barack Obama",
+        "Clyburn",
+        True,
+    ),
+    (
+        "Sen. Bernie Sanders identified young voters’ exhaustion with bigotry as a reason to vote. "
+        "“The younger people are sick and tired of discrimination.”",
+        "The younger people",
+        "Sanders",
+        True,
+    ),
+    (  # a phrase quoted inside narration is nobody's words
+        "Mr. Trump spoke for an hour. The crowd was large, many wearing “Make America Great Again” hats.",
+        "Make America Great Again",
+        None,
+        True,
+    ),
+    (
+        "Robert Gates said most ships could outrun the pirates.\n\n“As with terrorism, piracy is a problem.”",
+        "As with terrorism",
+        "Gates",
+        True,
+    ),
+    # --- a participle hung on a verb inside the quotation; a gerund's own subject
+    (
+        "On Twitter, Mr. Strzok said he was “deeply saddened by this decision,” adding, "
+        "“It has been an honor.”",
+        "It has been an honor",
+        "Strzok",
+        True,
+    ),
+    (
+        "This latest ad ends with Perry claiming, “faith made America strong.”",
+        "faith made America strong",
+        "Perry",
+        True,
+    ),
+    (  # a gerund's doer is the subject of the clause it hangs on, passive or not
+        "LePage has been mired in controversy since calling state Rep. Drew Gattine a “socialist” last week.",
+        "socialist",
+        "LePage",
+        True,
+    ),
+    # --- "Del." is a title, not the end of a sentence
+    (
+        "“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.",
+        "waste of time",
+        "Plaskett",
+        True,
+    ),
 ]
 
 
@@ -519,3 +672,25 @@ def test_reopened_quote_is_marked_continued() -> None:
     spans = find_quote_spans("“First part.\n\n“Second part,” she said.")
     assert [s.closed for s in spans] == [False, True]
     assert [s.continued for s in spans] == [False, True]
+
+
+def test_according_to_inside_a_clause_reports_no_fragment(nlp: Any) -> None:
+    text = "Mr Biden said the route taken, according to the official, will “depend on Russia’s actions”."
+    ann = annotate(Article(id="a", text=text), nlp)
+    assert [q.text for q in ann.quotes if not q.direct and q.cue == "according to"] == []
+    assert _quote_with(ann.quotes, "depend on").speaker == "Biden"
+
+
+def test_reported_clause_ending_in_a_conjunction_runs_to_the_sentence_end(nlp: Any) -> None:
+    text = (
+        "White House officials offered a muted analysis, suggesting the leaders agreed there are areas where "
+        "the two sides can make meaningful progress but also differences that might be impossible to resolve."
+    )
+    q = _quote_with(annotate(Article(id="b", text=text), nlp).quotes, "meaningful progress")
+    assert q.text.endswith("impossible to resolve") and q.speaker == "White House officials"
+
+
+def test_a_participle_set_off_after_the_name_is_not_a_speech_cue(nlp: Any) -> None:
+    text = "Trump, asked whether he would accept the results, said he would look at it."
+    ann = annotate(Article(id="p", text=text), nlp)
+    assert [q.text for q in ann.quotes if q.cue == "asked"] == []

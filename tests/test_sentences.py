@@ -69,6 +69,22 @@ def sentences(text: str) -> list[str]:
         ),
         ("“Is it over?” Mr. Fox asked. No.", ["“Is it over?” Mr. Fox asked.", "No."]),
         ("He asked “why?” Then he left.", ["He asked “why?”", "Then he left."]),
+        # a quotation closed by its own full stop, then a new sentence that opens like a tag
+        (
+            "She said “the question is the timing.” Gov. Pat McCrory said it would be “improper.”",
+            ["She said “the question is the timing.”", "Gov. Pat McCrory said it would be “improper.”"],
+        ),
+        ("“We won.” Trump said. It was late.", ["“We won.” Trump said.", "It was late."]),
+        (
+            "“Could any judge pass?” Senate Majority Leader Mitch McConnell, R-Ky., asked. No.",
+            ["“Could any judge pass?” Senate Majority Leader Mitch McConnell, R-Ky., asked.", "No."],
+        ),
+        # "Del." is a delegate's title, and Delaware's abbreviation that may end a sentence
+        (
+            "“No,” said Del. Stacey Plaskett of the Virgin Islands.",
+            ["“No,” said Del. Stacey Plaskett of the Virgin Islands."],
+        ),
+        ("He was born in Dover, Del. He left.", ["He was born in Dover, Del.", "He left."]),
         ("", []),
         ("   \n\n  ", []),
     ],

@@ -2,23 +2,25 @@
 verb governing a reported clause, or "according to X"), each given one speaker.
 
 The order of preference for a direct quotation's cue and the pronoun rule are set out in
-``speakers``; this module walks the article in order so that "he said" can only look back.
+``speakers`` (the cue is chosen in ``quote_cues``); this module walks the article in order so that
+"he said" can only look back, and gives quotations without a cue of their own a speaker.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.names import display_names, key_for
+from storyline.annotation.quote_cues import Parsed, cue_for
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
 from storyline.annotation.speakers import (
-    ADJACENT,
     PRONOUNS,
+    SPEECH_LEMMAS,
     Cue,
     Speaker,
     appositive_name,
@@ -40,15 +42,6 @@ NONHUMAN = frozenset(
 WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """A parsed sentence and its character offset in the article."""
-
-    doc: Doc
-    base: int
-    end: int  # character offset just past the sentence (``Doc.text`` is costly to rebuild)
-
-
 def _within(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
     n = bisect_right(starts, pos)
@@ -65,6 +58,7 @@ class _Resolver:
         self.history: list[Speaker] = []
         inside = sorted((q.outer_start, q.outer_end) for q in quotes)
         starts = [a for a, _ in inside]
+        self.inside, self.inside_starts = inside, starts
         self.persons = [
             e for e in entities if e.label == "PERSON" and not _within(inside, starts, e.start)
         ]
@@ -72,10 +66,17 @@ class _Resolver:
         self.people: set[str] = set()  # names NER did not label PERSON but the text treats as one
         self.roles = RoleIndex.build(text, entities)
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
+        self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
+        self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
+        self.gender = honorific_gender(text, entities)
 
     def speaker(self, tok: Token, base: int) -> Speaker:
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
+        if kind in ("m", "f"):
+            same = self._earlier_in_sentence(tok, base, kind)
+            if same is not None:
+                return same
         if kind:
             return self._pronoun(kind, pos)
         ent = entity_at(self.entities, pos) or appositive_name(tok, base, self.entities)
@@ -98,24 +99,45 @@ class _Resolver:
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
         return Speaker(phrase, None, pos, human, plural)
 
+    def _earlier_in_sentence(self, tok: Token, base: int, kind: str) -> Speaker | None:
+        """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
+        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
+        for t in reversed(tok.doc[: tok.i]):
+            quoted = _within(self.inside, self.inside_starts, base + t.head.idx)
+            if t.dep_ not in ("nsubj", "nsubjpass") or quoted:
+                continue  # "Trump, he said, “is a good man”": the quotation's own subject is not "he"
+            e = entity_at(self.persons, base + t.idx)
+            if e is not None and self.gender.get(e.key, kind) == kind:
+                return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+        return None
+
     def _pronoun(self, kind: str, pos: int) -> Speaker:
         recent = [s for s in self.history if s.at < pos and pos - s.at < WINDOW and s.text]
         if kind in ("m", "f"):
-            people = [s for s in recent if s.person]
-            subj = [e for e in self.subjects if e.start < pos and pos - e.start < WINDOW]
+            people = [s for s in recent if s.person and self.gender.get(s.key or "", kind) == kind]
+            subj = [
+                e
+                for e in self.subjects
+                if e.start < pos and pos - e.start < WINDOW and self.gender.get(e.key, kind) == kind
+            ]
             if subj and (not people or subj[-1].start > people[-1].at):
                 e = subj[-1]
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
             if people:
                 return people[-1]
-            named = [e for e in self.persons if e.start < pos and pos - e.start < WINDOW]
+            named = [
+                e
+                for e in self.persons
+                if e.start < pos and pos - e.start < WINDOW and self.gender.get(e.key, kind) == kind
+            ]
             if named:
                 e = named[-1]
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
         elif kind == "p":
             groups = [s for s in recent if s.plural or (s.key and not s.key.startswith("person:"))]
+            groups += [s for s in self.plurals if s.at < pos and pos - s.at < WINDOW]
             if groups:
-                return groups[-1]
+                return max(groups, key=lambda s: s.at)
         elif kind == "n":
             things = [s for s in recent if not s.person and not s.plural]
             if things:
@@ -127,6 +149,23 @@ class _Resolver:
             self.history.append(s)
 
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def honorific_gender(text: str, entities: Sequence[Entity]) -> dict[str, str]:
+    """Person keys the article itself marks "m" or "f" with an honorific ("Mr. Trump", "Mrs.
+    Clinton", "Ms Conway"), the house style of many papers: a "she said" is then never Mr. Trump.
+    People the article gives no honorific stay unknown and match either pronoun."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        m = _HONORIFIC.search(text[max(0, e.start - 6) : e.start]) or re.match(r"(Mr|Mrs|Ms|Miss)\b", e.text)
+        if m:
+            out.setdefault(e.key, "m" if m.group(1) == "Mr" else "f")
+    return out
+
+
 def _described_as_person(tok: Token) -> bool:
     """A name with a human role beside it: "X, the homeland security secretary" or "economist X"."""
     for c in tok.children:
@@ -134,67 +173,6 @@ def _described_as_person(tok: Token) -> bool:
         if role and c.is_lower and c.pos_ == "NOUN" and c.lemma_ not in NONHUMAN:
             return True
     return False
-
-
-def _between(sent: Doc, base: int, lo: int, hi: int) -> list[Token]:
-    return [t for t in sent if lo <= base + t.idx < hi and not t.is_punct and not t.is_space]
-
-
-def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
-    """Lower is better: a tag right after the quotation, then right before, then a verb that
-    governs it, then any cue of the sentence by distance."""
-    sent, base, tok = cue.token.doc, cue.base, cue.token
-    pos = cue.start
-    if pos >= q.outer_end:
-        gap = _between(sent, base, q.outer_end, pos)
-        if len(gap) <= ADJACENT and not any(t.pos_ == "VERB" for t in gap):
-            return 0, len(gap)
-        return 4, pos - q.outer_end
-    gap = _between(sent, base, pos + len(tok.text), q.outer_start)
-    if len(gap) <= ADJACENT and all(t in set(tok.subtree) or t.dep_ == "nsubj" for t in gap):
-        return 1, len(gap)
-    in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
-    if any(tok in set(t.ancestors) for t in in_quote):
-        return 2, q.outer_start - pos
-    return 4, q.outer_start - pos
-
-
-def _end(p: Parsed) -> int:
-    return p.end
-
-
-def _cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
-    best: tuple[tuple[int, int], Cue] | None = None
-    first = bisect_right(parsed, q.outer_start, key=_end)  # parsed sentences are in text order
-    for n in range(first, len(parsed)):
-        if parsed[n].base >= q.outer_end:
-            break
-        for cue in cues.get(n, []):
-            r = _rank(cue, q)
-            if best is None or r < best[0]:
-                best = (r, cue)
-    if best is None and text_before(q, parsed).endswith(":"):
-        return _colon_cue(q, parsed)
-    return best[1] if best else None
-
-
-def text_before(q: QuoteSpan, parsed: Sequence[Parsed]) -> str:
-    for p in parsed:
-        if p.base <= q.outer_start <= p.end:
-            return p.doc.text[: q.outer_start - p.base].rstrip()
-    return ""
-
-
-def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
-    """“X wrote on Facebook: “…”” — a colon hands the quotation to the clause before it, whatever
-    its verb."""
-    for p in parsed:
-        if p.base <= q.outer_start <= p.end:
-            verbs = [t for t in p.doc if p.base + t.idx < q.outer_start and t.pos_ in ("VERB", "AUX")]
-            roots = [t for t in verbs if t.dep_ == "ROOT"]
-            chosen = roots[0] if roots else (verbs[-1] if verbs else None)
-            return Cue(chosen, p.base) if chosen is not None else None
-    return None
 
 
 def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
@@ -210,6 +188,8 @@ def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
         return None
     c = clauses[0]
     left, right = c.left_edge, c.right_edge
+    if _dangling(right):  # "… meaningful progress but also | differences …": a conjunct parsed away
+        right = _last_word(c.doc)
     while left.i < right.i and (left.dep_ == "mark" or left.is_punct):
         left = left.nbor(1)
     while right.i > left.i and right.is_punct:
@@ -220,22 +200,47 @@ def _indirect(cue: Cue, quotes: Sequence[QuoteSpan]) -> tuple[int, int] | None:
     return start, end
 
 
+def _dangling(tok: Token) -> bool:
+    """A clause cannot end in a conjunction ("… but also"): the parser hung its last conjunct
+    elsewhere, and the reported clause runs on to the end of the sentence."""
+    return tok.pos_ == "CCONJ" or (tok.dep_ == "advmod" and tok.head.pos_ == "CCONJ")
+
+
+def _last_word(sent: Doc) -> Token:
+    last = sent[-1]
+    while last.i > 0 and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return last
+
+
 def _according_clause(cue: Cue) -> tuple[int, int] | None:
+    """What "according to X" reports: the rest of the sentence when the phrase opens or closes it;
+    in the middle, the clause the phrase hangs on when it lies on one side of it, and nothing when
+    the phrase interrupts that clause ("Mr Biden said the route taken, according to the official,
+    will …" holds no whole statement before the comma)."""
     sent, tok, base = cue.token.doc, cue.token, cue.base
-    phrase = list(tok.subtree)
-    lo, hi = phrase[0].i, phrase[-1].i
-    if lo > 2:  # "…, according to X." — the clause before it
-        right = sent[lo - 1]
-        while right.i > 0 and right.is_punct:
-            right = right.nbor(-1)
-        return base, base + right.idx + len(right.text)
-    if hi + 2 < len(sent):  # "According to X, …"
-        left = sent[hi + 1]
-        while left.i < len(sent) - 1 and left.is_punct:
-            left = left.nbor(1)
-        last = sent[-1] if not sent[-1].is_punct else sent[-2]
-        return base + left.idx, base + last.idx + len(last.text)
-    return None
+    phrase = {t.i for t in tok.subtree}
+    lo, hi = min(phrase), max(phrase)
+    words = [t for t in sent if t.i not in phrase and not t.is_punct and not t.is_space]
+    before = [t for t in words if t.i < lo]
+    after = [t for t in words if t.i > hi]
+    if before and after:
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        own = {t.i for t in head.subtree}
+        if not any(t.i in own for t in after):
+            after = []
+        elif not any(t.i in own for t in before if t.dep_ != "mark"):
+            before = []
+        else:
+            return None
+    part = before if before else after
+    if len(part) < 2:
+        return None
+    while part and part[0].dep_ == "mark" and part[0].i < lo:
+        part = part[1:]  # "While the tone … was constructive": the statement, not "While"
+    return base + part[0].idx, base + part[-1].idx + len(part[-1].text)
 
 
 def find_quotes(
@@ -248,13 +253,15 @@ def find_quotes(
     spans = find_quote_spans(text)
     cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
     resolver = _Resolver(text, entities, spans)
-    found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities)
+    found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities, spans)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
+    resolver.plurals = _plural_subjects(text, parsed, spans)
+    resolver.sentence_starts = sorted(p.base for p in parsed)
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
     for q in spans:
-        cue = _cue_for(q, parsed, cues)
+        cue = cue_for(q, parsed, cues)
         if cue is not None:
             own[q.start] = (cue, q)
             used.add(cue.start)
@@ -275,8 +282,25 @@ def find_quotes(
         s = resolver.speaker(subj, ev.base)
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
-    out.extend(_inherit(text, spans, found))
+    out.extend(_inherit(text, spans, found, resolver))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
+
+
+def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpan]) -> list[Speaker]:
+    """Plural noun phrases that are the subject of a verb outside quotations, as written: "five
+    Missouri Republican senators urged Akin to step aside. … “…,” they said" — the group a
+    later "they" most likely stands for."""
+    out: list[Speaker] = []
+    for p in parsed:
+        for tok in p.doc:
+            pos = p.base + tok.idx
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if tok.lemma_.lower() in NONHUMAN or any(q.outer_start <= pos < q.outer_end for q in spans):
+                continue
+            a, b = role_phrase(tok)
+            out.append(Speaker(text[p.base + a : p.base + b], None, pos, True, True))
+    return out
 
 
 def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
@@ -287,6 +311,12 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     sent, verb = cue.token.doc, cue.token
     inside = [(q.outer_start - cue.base, q.outer_end - cue.base) for q in spans]
     free = [t for t in sent if not any(a <= t.idx < b for a, b in inside)]
+    for t in reversed([t for t in free if t.i < verb.i and t.pos_ == "VERB"]):
+        # "Mr. Strzok said he was “deeply saddened …,” adding, “…”": the participle hangs on a verb
+        # inside the quotation; the speaker is the subject of the speech verb before it
+        said = [c for c in t.children if c.dep_ == "nsubj" and c in free]
+        if t.lemma_.lower() in SPEECH_LEMMAS and said:
+            return said[0]
     before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if before and before[-1].i >= verb.i - 2:
         return before[-1]
@@ -306,9 +336,12 @@ def _attribute(
     return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s
 
 
-def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]]) -> list[Quote]:
+def _inherit(
+    text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]], resolver: _Resolver
+) -> list[Quote]:
     """Quotations without a cue of their own take the speaker of a neighbour in their paragraph, or
-    of the quotation they reopen from the paragraph before."""
+    of the quotation they reopen from the paragraph before, else the person the paragraph is about
+    so far (see ``_paragraph_subject``)."""
     out: list[Quote] = []
     last: dict[int, Quote] = {}  # paragraph → latest attributed quote
     for n, q in enumerate(spans):
@@ -323,9 +356,62 @@ def _inherit(text: str, spans: Sequence[QuoteSpan], found: dict[int, tuple[Quote
         if q.continued and q.paragraph - 1 in last and quote.cue is None:
             prev = last[q.paragraph - 1]
             quote = Quote(quote.text, prev.speaker, prev.speaker_key, True, None, q.start, q.end)
+        if not q.closed and q.start not in found:
+            quote = _reopened(text, q, spans[n + 1 :], found) or quote
+        if quote.speaker is None and q.start not in found:
+            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver) or quote
         last[q.paragraph] = quote
         out.append(quote)
     return out
+
+
+def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+    """A quotation standing alone after a sentence whose main verb has a person for subject is
+    that person's: “Sanders … identified young voters’ exhaustion with bigotry as one of the
+    reasons …. “The younger people are … sick and tired of discrimination.”"""
+    para = text.rfind("\n", 0, q.outer_start) + 1
+    starts = [b for b in resolver.sentence_starts if b <= q.outer_start]
+    own = starts[-1] if starts else para  # the quotation's own sentence: "Trump would be “…”" is not Trump's
+    if text[own : q.outer_start].strip():
+        return None  # a phrase quoted inside narration ("wearing “Make America Great Again” hats")
+    outside = {e.start for e in resolver.persons}  # not a subject inside another quotation
+    subj = [e for e in resolver.subjects if para <= e.start < own and e.start in outside]
+    if not subj:
+        return None
+    e = subj[-1]
+    name = resolver.names.get(e.key, e.text)
+    return Quote(text[q.start : q.end], name, e.key, True, None, q.start, q.end)
+
+
+def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+    """A paragraph that is nothing but a quotation carries on the speaker of the paragraph before:
+    'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”'."""
+    para = text.rfind("\n", 0, q.outer_start) + 1
+    end = text.find("\n", q.outer_end)
+    if text[para : q.outer_start].strip() or text[q.outer_end : len(text) if end < 0 else end].strip(" .,"):
+        return None
+    prev = text.rfind("\n", 0, max(para - 1, 0))
+    while prev > 0 and not text[prev + 1 : para].strip():
+        prev = text.rfind("\n", 0, prev)  # skip blank lines back to the paragraph before
+    spoke = [s for s in resolver.history if prev < s.at < para and s.text]
+    if not spoke:
+        return None
+    s = spoke[-1]
+    return Quote(text[q.start : q.end], s.text, s.key, True, None, q.start, q.end)
+
+
+def _reopened(
+    text: str, q: QuoteSpan, later: Sequence[QuoteSpan], found: dict[int, tuple[Quote, Speaker]]
+) -> Quote | None:
+    """A quotation left open runs on into the next paragraph, so it is the words of whoever is
+    named there: “… African-American.¶“I have been …,” added Rep. Jim Clyburn."""
+    nxt = next((o for o in later if o.paragraph > q.paragraph), None)
+    if nxt is None or not nxt.continued or nxt.start not in found:
+        return None
+    src = found[nxt.start][0]
+    if src.speaker is None:
+        return None
+    return Quote(text[q.start : q.end], src.speaker, src.speaker_key, True, None, q.start, q.end)
 
 
 def _neighbour(

@@ -27,11 +27,12 @@ from spacy.tokens import Doc, Span
 
 from storyline.annotation import attributes, lemmas, pieces
 from storyline.annotation import sentences as _sentences
-from storyline.annotation.attribution import Parsed, find_quotes
+from storyline.annotation.attribution import find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.doctext import char_tokens, doc_text
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
+from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from storyline.annotation.roles import RoleIndex, described_speaker, descriptions
 from storyline.annotation.speakers import leading_subjects, speech_forms
@@ -76,8 +77,8 @@ _ARRAY_HEAD = [ORTH, SPACY, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID
 
 def _needs_parse(text: str, a: int, b: int) -> bool:
     chunk = text[a:b]
-    if any(m in chunk for m in _MARKS):
-        return True
+    if any(m in chunk for m in _MARKS) or chunk.rstrip().endswith(":"):
+        return True  # a colon at the end may hand the next paragraph's quotation to this sentence
     return any(w.lower() in _FORMS for w in _WORD.findall(chunk))
 
 

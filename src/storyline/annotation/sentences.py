@@ -33,7 +33,8 @@ TITLES = frozenset(
 # Abbreviations that sit before a number ("Dec. 3", "No. 5") but may end a sentence otherwise.
 NUMBERED = frozenset(str.split("jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig sec"))
 # Can end a sentence ("... at the Rand Corp. And ..."): split only before a typical sentence opener.
-ENDERS = frozenset(str.split("corp inc co ltd llc plc bros jr sr etc"))
+# "Del." is both a title (a House delegate: "Del. Stacey Plaskett") and a state ("Dover, Del.").
+ENDERS = frozenset(str.split("corp inc co ltd llc plc bros jr sr etc del"))
 # Words that commonly open a sentence; after an ambiguous abbreviation they signal a boundary.
 OPENERS = frozenset(
     str.split(
@@ -87,12 +88,20 @@ def _cuts(line: str, offset: int) -> list[int]:
     return cuts
 
 
-def _tag_follows(rest: str) -> bool:
-    """A speech tag of a few capitalised words and a speech verb ("Akin continued.")."""
-    words = re.findall(r"[\w’'.-]+", rest[:60])[:5]
+def _tag_follows(rest: str, closed: bool = False) -> bool:
+    """A speech tag of a few capitalised words and a speech verb ("Akin continued."). After a
+    quotation closed by its own full stop (``closed``) the tag must end within two words of the
+    verb: '….” Gov. Pat McCrory said it would be …' is a new sentence, not a tag."""
+    words = re.findall(r"[\w’'.-]+", rest[:90])[:8]  # "Senate Majority Leader Mitch McConnell, R-Ky., asked"
     for n, w in enumerate(words):
         if w.rstrip(".,").lower() in _SPEECH:
-            return n > 0 and all(x[:1].isupper() for x in words[:n])
+            if not (n > 0 and all(x[:1].isupper() for x in words[:n])):
+                return False
+            if not closed:
+                return True
+            verb = re.search(re.escape(w.rstrip(".,")), rest)
+            tail = rest[verb.end() :] if verb else ""
+            return re.match(r"(?:\s*[\w’'-]+){0,2}\s*[.,;]", tail) is not None
     return False
 
 
@@ -100,7 +109,8 @@ def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPEN_CHARS):
         return False  # '“Why?” she asked', 'the U.S. military', an ellipsis mid-sentence
-    if mark[-1] in _CLOSE_QUOTES and _tag_follows(line[at + len(mark) : at + len(mark) + 60]):
+    after = line[at + len(mark) : at + len(mark) + 200]  # a tag is short: never copy the whole line
+    if mark[-1] in _CLOSE_QUOTES and _tag_follows(after, mark[0] == "."):
         return False  # '“Why now?” Mayor Adams asked.' — the tag belongs to the quotation
     if mark[0] != "." or mark.startswith(".."):
         return not mark.startswith("..") or first.isupper()

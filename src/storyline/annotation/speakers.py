@@ -1,13 +1,20 @@
 """Who said it: cues ("X said", "said X", "according to X", "as X put it") and their speakers.
 
-Works on a dependency parse of only the sentences that hold a quotation mark or a speech verb (the
-main pass runs without the parser; see ``pipeline``). A direct quotation takes the cue nearest to
-it in news convention: a tag right after it (“…,” X said) beats one right before it (X said: “…”),
-which beats a speech verb that governs it, which beats any cue in the same sentence. A quotation
-with no cue of its own inherits from the quotation before or after it in the same paragraph, or
-from the paragraph before when it reopens a quotation left open. A pronoun speaker ("he said") is
-the latest named person who spoke before it, else the latest person named. Role descriptions ("a
-senior administration official") are kept as written, without a key.
+Works on a dependency parse of only the sentences that hold a quotation mark, a speech verb or end
+in a colon (the main pass runs without the parser; see ``pipeline``). A direct quotation takes the
+cue nearest to it in news convention: a tag right after it (“…,” X said) beats one right before it
+(X said: “…”), which beats a speech verb that governs it or a tag set off inside its clause. Failing
+those: the clause before a colon (also a paragraph ending in one, and a transcript's "Name,
+Outlet:"), then any verb that governs the quotation and whose subject can speak ("Clinton called
+them “deplorables”"), then a short tag the tagger misread, then any cue in the same sentence. A
+quotation with no cue of its own inherits from the quotation before or after it in the same
+paragraph, from the next paragraph when it is left open there, from the paragraph before when it
+reopens one, from a person who is the subject of an earlier sentence of its paragraph, or, when it
+is a paragraph on its own, from the last speaker of the paragraph before. A pronoun speaker ("he
+said") is a person who is the subject earlier in its own sentence, else the latest named person
+who spoke or led a sentence before it, never one the article gives the other honorific; "they" is
+the latest group that spoke or plural subject. Role descriptions ("a senior administration
+official") are kept as written, without a key.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.annotation.doctext import char_tokens
 from storyline.annotation.quotes import QuoteSpan
+from storyline.annotation.roles import ROLE_NOUNS
 from storyline.model import Entity
 
 SPEECH_LEMMAS = frozenset(
@@ -57,6 +65,8 @@ class Cue:
 
     token: Token
     base: int  # character offset of the parsed sentence in the article
+    label: str | None = None  # the cue as shown, where it is not the token's own word
+    who: Token | None = None  # the speaker, where the cue names them outright (see ``subject_of``)
 
     @property
     def start(self) -> int:
@@ -65,6 +75,8 @@ class Cue:
     @property
     def text(self) -> str:
         t = self.token
+        if self.label is not None:
+            return self.label
         if t.lower_ == "according":
             return "according to"
         return t.text
@@ -84,14 +96,32 @@ def _is_cue(tok: Token) -> bool:
         return True
     if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _passive(tok):
+        return False  # "Trump was told …", "Trump, asked whether …, said": the one spoken to
     if tok.lemma_.lower() == "put":
         return any(c.lower_ == "it" for c in tok.children)  # "as X put it"
     if tok.lemma_.lower() in WEAK_LEMMAS:  # "asked X" only with what was asked: “Why?” asked X
         if any(c.dep_ in ("ccomp", "parataxis") or c.text in _QUOTE_CHARS for c in tok.children):
             return True
-        near = tok.doc[max(0, tok.i - 6) : tok.i + 3]  # a tag next to a quotation: ?” Akin continued
+        # a tag next to a quotation: ?” Akin continued — or ?” Senate Majority Leader Mitch
+        # McConnell, R-Ky., asked: the closing mark may sit a long name away
+        near = tok.doc[max(0, tok.i - 2 * ADJACENT) : tok.i + 3]
         return any(t.text in _QUOTE_CHARS for t in near)
     return True
+
+
+def _passive(tok: Token) -> bool:
+    """A passive participle: "Trump was told …" (a passive auxiliary), or set off after the name
+    with commas before the sentence's own verb, "Trump, asked whether …, said:" (the tagger often
+    reads it as a past tense; the later verb then has no subject of its own)."""
+    if tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in tok.children):
+        return True  # not "he’s maintained": the contraction is "has" as often as "is"
+    if any(c.dep_ == "aux" for c in tok.children) or tok.i == 0 or tok.nbor(-1).text != ",":
+        return False
+    later = tok.head
+    return later.i > tok.i and later.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in later.children)
 
 
 def cues_in(sent: Doc, base: int, quotes: Sequence[QuoteSpan]) -> list[Cue]:
@@ -118,8 +148,15 @@ def subject_of(cue: Cue) -> Token | None:
         to = tok.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else (to.nbor(1) if to.i + 1 < len(tok.doc) else None)
+    if cue.who is not None:
+        return cue.who  # a transcript's "Name, Outlet: “…”", a tag the parse missed
+    if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        return tok.head  # "Said Ellis: “…”" parsed as one noun phrase
     seen = 0
     while seen < 4:
+        by = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if by:
+            return by[0]  # "… was written by Springsteen"
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
@@ -127,19 +164,84 @@ def subject_of(cue: Cue) -> Token | None:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
             # inside the sentence is parsed with two subjects; the speaker is the one beside it
             return min(subj, key=lambda s: abs(s.i - tok.i))
+        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "PERSON"]
+        if own:
+            return own[-1]  # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound
+        if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
+            up = tok.head
+            while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head is not up:
+                up = up.head  # "… in promoting … and for saying"
+            tok = up
+            seen += 1
+            continue
         if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl"):
+                if _authored(tok.head):
+                    tok = tok.head.head  # "Pence released a statement saying …": Pence, not the statement
+                    seen += 1
+                    continue
                 return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
-            if tok.dep_ == "conj" and tok.head.lemma_.lower() not in SPEECH_LEMMAS:
+            if (
+                tok.dep_ == "conj"
+                and tok.head.lemma_.lower() not in SPEECH_LEMMAS
+                and tok.head.dep_ != "ROOT"
+            ):
                 return _earlier_speaker(tok)  # "X said that … but said …" misattached
             tok = tok.head
             seen += 1
             continue
         break
+    for c in cue.token.lefts:  # "Trump, asked whether he …, said:": the name hung on the participle
+        if c.dep_ in ("ccomp", "advcl") and _passive(c):
+            subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
+            if subj:
+                return subj[0]
     # "said Mr Putin’s adviser" parsed with the name as object or attribute
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
-    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG")]
+    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
+
+
+def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
+    """Who acts in a verb that governs a quotation (token indices ``quoted``), when it is someone
+    who can have said the words: a named person, group or place, a personal pronoun, people
+    ("protesters", "critics") or a role ("the senator"). A passive verb's agent counts; a subject
+    that holds the quotation does not."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    if agent:
+        subj = [c for c in agent[0].children if c.dep_ == "pobj"]
+    elif not subj and verb.dep_ == "xcomp":  # "… led journalist Dainis Ivans to fear a “…”"
+        up = list(verb.head.children)
+        subj = [c for c in up if c.dep_ == "dobj"] or [c for c in up if c.dep_ == "nsubj"]
+    if not subj or any(t.i in quoted for t in subj[0].subtree):
+        return None
+    s = subj[0]
+    if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        s = verb.head  # "Christie, who called Clinton a “disgrace”, …"
+    if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or s.pos_ == "PROPN":
+        return s
+    if s.pos_ == "PRON":
+        return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
+    if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
+        return s
+    if s.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in s.lefts
+    ):
+        return s  # someone's body: "Her campaign …, calling it “a big step”", "the Trump campaign"
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in s.children):
+        return s  # "the Latvian journalist Dainis Ivans"
+    return None
+
+
+def _authored(noun: Token) -> bool:
+    """A thing someone made that carries words, as the object of its author's verb: "Pence
+    released a statement saying …", "Trump posted a tweet that said …". The words are the
+    author's, so the speaker is the verb's subject."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in verb.children)
 
 
 def _earlier_speaker(tok: Token) -> Token | None:
@@ -196,14 +298,17 @@ def appositive_name(tok: Token, base: int, entities: Sequence[Entity]) -> Entity
     return None
 
 
-def sentence_subjects(parsed: Sequence[tuple[Doc, int]], entities: Sequence[Entity]) -> list[Entity]:
+def sentence_subjects(
+    parsed: Sequence[tuple[Doc, int]], entities: Sequence[Entity], quotes: Sequence[QuoteSpan] = ()
+) -> list[Entity]:
     """People who are the subject of a parsed sentence's main verb: "Putin repeated his claims"
-    makes Putin the likelier "he" of the next sentence than a speaker quoted earlier."""
+    makes Putin the likelier "he" of the next sentence than a speaker quoted earlier. A verb inside
+    a quotation is the speaker's words, not the narrative: "Trump, he said, “is a good man”"."""
     out = []
     for sent, base in parsed:
         for tok in sent:
             main = tok.dep_ == "ROOT" or (tok.dep_ in ("advcl", "conj") and tok.head.dep_ == "ROOT")
-            if not main:
+            if not main or any(q.outer_start <= base + tok.idx < q.outer_end for q in quotes):
                 continue  # not the subject of a reported clause: "X said Y did Z. He …" is X
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
@@ -225,6 +330,9 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
         if n == len(people) or people[n].start >= b:
             continue
         first = people[n]
+        if first.start == a:  # "Hillary Clinton met Tim Kaine.": named first, before any verb
+            out.append(first)
+            continue
         span = char_tokens(doc, a, first.start)
         if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
             out.append(first)

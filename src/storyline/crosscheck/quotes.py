@@ -210,8 +210,10 @@ def _contained(long: str, short: str) -> bool:
         return True
     cl, cs = _content_words(long), _content_words(short)
     # small words do not count, but the content words must be most of the quote: "the American
-    # people are with me with this" is not inside "... to help American people make sure ..."
-    if cs and (cs == cl or (len(cs.split()) >= max(2, len(short.split()) / 2) and f" {cs} " in f" {cl} ")):
+    # people are with me with this" is not inside "... to help American people make sure ..."; and
+    # a two-word phrase ("witch hunt") is too little to show that two quotations are the same words
+    enough = len(cs.split()) >= max(2, len(short.split()) / 2) and len(short.split()) >= 3
+    if cs and (cs == cl or (enough and f" {cs} " in f" {cl} ")):
         return True
     parts = [plain(f) for f in re.split(r"\.\.\.|…|\[[^\]]*\]", short)]
     parts = [f for f in parts if f]

@@ -1,0 +1,201 @@
+"""Which cue a direct quotation takes: a speech verb next to it or governing it (ranked as
+``speakers`` sets out), the clause before a colon, any verb that governs it with a subject who can
+speak, or a short tag the tagger misread. Works on the parsed sentences the quotation touches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.annotation.quotes import QuoteSpan
+from storyline.annotation.speakers import ADJACENT, PRONOUNS, Cue, speaking_subject, subject_of
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed sentence and its character offset in the article."""
+
+    doc: Doc
+    base: int
+    end: int  # character offset just past the sentence (``Doc.text`` is costly to rebuild)
+
+
+def _end(p: Parsed) -> int:
+    return p.end
+
+
+def overlapping(parsed: Sequence[Parsed], lo: int, hi: int) -> list[tuple[int, Parsed]]:
+    """The parsed sentences (with their index) that reach characters ``lo`` to ``hi``, ends
+    included, found by bisection: ``parsed`` is in text order and a quotation touches a sentence
+    or two, so scanning every sentence for every quotation made a long text quadratic."""
+    out = []
+    for n in range(bisect_left(parsed, lo, key=_end), len(parsed)):
+        if parsed[n].base > hi:
+            break
+        out.append((n, parsed[n]))
+    return out
+
+
+def _between(sent: Doc, base: int, lo: int, hi: int) -> list[Token]:
+    return [t for t in sent if lo <= base + t.idx < hi and not t.is_punct and not t.is_space]
+
+
+def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
+    """Lower is better: a tag right after the quotation, then right before, then a verb that
+    governs it, then any cue of the sentence by distance."""
+    sent, base, tok = cue.token.doc, cue.base, cue.token
+    pos = cue.start
+    if pos >= q.outer_end:
+        gap = _between(sent, base, q.outer_end, pos)
+        if len(gap) <= ADJACENT and not any(t.pos_ == "VERB" for t in gap):
+            return 0, len(gap)
+        return 4, pos - q.outer_end
+    gap = _between(sent, base, pos + len(tok.text), q.outer_start)
+    if len(gap) <= ADJACENT and all(t in set(tok.subtree) or t.dep_ == "nsubj" for t in gap):
+        return 1, len(gap)
+    in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
+    if any(tok in set(t.ancestors) for t in in_quote):
+        return 2, q.outer_start - pos
+    if tok.dep_ == "parataxis" and any(tok.head in {t, *t.ancestors} for t in in_quote):
+        return 2, q.outer_start - pos  # a tag set off inside the clause that holds the quotation
+    return 4, q.outer_start - pos
+
+
+def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
+    best: tuple[tuple[int, int], Cue] | None = None
+    for n, p in overlapping(parsed, q.outer_start, q.outer_end):
+        if p.end <= q.outer_start or p.base >= q.outer_end:
+            continue
+        for cue in cues.get(n, []):
+            r = _rank(cue, q)
+            if best is None or r < best[0]:
+                best = (r, cue)
+    if best is not None and best[0][0] < 3:
+        return best[1]
+    if text_before(q, parsed) in ("", ":") or text_before(q, parsed).endswith(":"):
+        colon = _colon_cue(q, parsed)
+        if colon is not None:
+            return colon
+    verb = _governing(q, parsed) or _tag_after(q, parsed)
+    if verb is not None:
+        return verb
+    return best[1] if best else None
+
+
+_TAG_NP = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ"))
+
+
+def _gerund_doer(verb: Token, base: int, quoted: set[int]) -> Token | None:
+    """The doer of a gerund with no subject of its own is the subject of the clause it hangs on,
+    passive or not: "LePage has been mired in controversy since calling Gattine a “…”", "Bennet
+    was caught on a hot mic ripping the agenda as “rigged”". Only a name or a personal pronoun."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    who = subject_of(Cue(verb, base))
+    if who is None or who.i in quoted:
+        return None
+    named = who.ent_type_ in ("PERSON", "ORG") or who.pos_ == "PROPN"
+    return who if named or who.lower_ in PRONOUNS else None
+
+
+def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """“Go register,” Trump implored. — a quotation that ends in a comma, question or exclamation
+    mark inside its marks runs on into a short tag: a noun phrase and one verb, in either order,
+    up to the next punctuation. Read from the words' shapes, for taggers that miss the verb
+    (here "Trump" comes out a verb and the parse hangs the tag on the quotation)."""
+    for _, p in overlapping(parsed, q.outer_end, q.outer_end):
+        if not p.base < q.outer_end <= p.end or not q.closed:
+            continue
+        inner = p.doc.text[: q.outer_end - p.base - 1].rstrip()
+        if not inner or inner[-1] not in ",?!":
+            return None
+        tag: list[Token] = []
+        for t in p.doc:
+            if p.base + t.idx < q.outer_end:
+                continue
+            if t.is_punct:
+                break
+            tag.append(t)
+        if not 2 <= len(tag) <= 6:
+            return None
+        for verb, np in ((tag[-1], tag[:-1]), (tag[0], tag[1:])):
+            lower_verb = verb.is_lower and verb.tag_ in ("VBD", "VBZ", "VBN", "VBP")
+            named = np[-1].text[:1].isupper() or np[-1].lower_ in PRONOUNS
+            if lower_verb and named and all(t.pos_ in _TAG_NP or t.text[:1].isupper() for t in np):
+                return Cue(verb, p.base, verb.text, np[-1])
+    return None
+
+
+def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """The verb outside a quotation that governs it, when its subject is someone who can speak:
+    any verb, not only a speech verb ("Clinton called half of Trump’s supporters “deplorables”",
+    "Protesters chanted “What curfew?”", "Trump attacked “the hateful ideology …”"). A copula is
+    skipped ("Trump would be “the healthiest …”" is not Trump's phrase); a passive verb gives its
+    agent ("… was written by Springsteen")."""
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if not p.base <= q.outer_start < p.end:
+            continue
+        inside = {t.i for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end}
+        heads = [t.head for t in p.doc if t.i in inside and t.head.i not in inside and not t.is_punct]
+        if not heads:
+            return None
+        tok, steps = heads[0], 0
+        while steps < 6:
+            if tok.pos_ == "VERB":
+                who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
+                if who is not None:
+                    return Cue(tok, p.base, None, who)
+            if tok.head is tok:
+                break
+            tok, steps = tok.head, steps + 1
+    return None
+
+
+def text_before(q: QuoteSpan, parsed: Sequence[Parsed]) -> str:
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if p.base <= q.outer_start <= p.end:
+            return p.doc.text[: q.outer_start - p.base].rstrip()
+    return ""
+
+
+def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """“X wrote on Facebook: “…”” — a colon hands the quotation to the clause before it, whatever
+    its verb; a paragraph ending in a colon hands it the quotation that opens the next one
+    ("Fox tweeted his own recollection in response:¶“…”")."""
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if p.base < q.outer_start <= p.end and p.doc.text[: q.outer_start - p.base].strip():
+            return _clause_cue(p, q.outer_start)
+    before = bisect_right(parsed, q.outer_start, key=_end)  # the sentences ending by the quotation
+    if before:
+        p = parsed[before - 1]
+        gap = q.outer_start - p.end
+        if 0 < gap <= 4 and p.doc.text.rstrip().endswith(":"):
+            return _clause_cue(p, p.end)
+    return None
+
+
+def _clause_cue(p: Parsed, limit: int) -> Cue | None:
+    """The main verb of a sentence's words before ``limit``, or a transcript's leading name."""
+    before = [t for t in p.doc if p.base + t.idx < limit]
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
+    roots = [t for t in verbs if t.dep_ == "ROOT"]
+    chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+    if chosen is not None:
+        return Cue(chosen, p.base)
+    # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
+    # speaker named first; a transcript's "Dispatcher: “…”": the one noun before the colon
+    named = [t for t in before if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "")]
+    name = next((t for t in named if t.ent_type_ == "PERSON"), named[0] if named else None)
+    while name is not None and name.i + 1 < len(p.doc):
+        nxt = name.nbor(1)
+        if not (nxt.ent_iob_ == "I" or (not name.ent_type_ and nxt.pos_ == "PROPN")):
+            break
+        name = nxt
+    words = [t for t in before if not t.is_punct]
+    if name is None and 1 <= len(words) <= 3 and words[-1].pos_ in ("NOUN", "PROPN"):
+        name = words[-1]
+    return Cue(name, p.base, ":", name) if name is not None else None
