@@ -51,7 +51,6 @@ def serve_command(
     from storyline.extras import require
 
     require("web", "storyline serve")
-    refuse_missing_library(db)
     import uvicorn
 
     from storyline.web import create_app, settings_from_flags
@@ -64,6 +63,7 @@ def serve_command(
     except ValueError as exc:
         report_error("--allow-host", str(exc))
         raise typer.Exit(2) from None
+    refuse_missing_library(db)  # after the flags: a mistyped flag is named first
     if host not in ("127.0.0.1", "localhost", "::1"):
         report_error("--host", f"listening on {host}: anyone who can reach this address can use the app")
         if host in ("0.0.0.0", "::") and not allow_host:
