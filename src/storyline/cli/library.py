@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -139,21 +138,11 @@ def stories_command(
         raise typer.Exit(status)
 
 
-def missing_library(db: str | None) -> str | None:
-    """The SQLite file ``db`` (or ``STORYLINE_DB``, or the default) names when it does not exist:
-    only ``add`` creates a library, so a mistyped ``--db`` is refused, not opened empty."""
-    from storyline.store.engine import resolve_url
-
-    url = resolve_url(db)
-    if not url.startswith("sqlite:///"):
-        return None
-    path = url.removeprefix("sqlite:///")
-    return None if path == ":memory:" or Path(path).exists() else path
-
-
 def refuse_missing_library(db: str | None) -> None:
     """One line and status 2 when the library to read does not exist."""
-    path = missing_library(db)
+    from storyline.store.engine import missing_file
+
+    path = missing_file(db)
     if path is not None:
         report_error(path, "no library here (`storyline add PATH... --db FILE` creates one)")
         raise typer.Exit(2)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storyline.engines.stages import STAGES, StageClock
-from storyline.errors import StorylineError, UnreadableInput
+from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
 from storyline.model import Story
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.group import Placement
@@ -92,6 +92,13 @@ def progress_line(console: Console, engine: Engine, what: str) -> Iterator[Calla
             bar.update(task, description=f"{what} {done:,} ({rate:,.1f}/s) [{stage_rates(engine.clock)}]")
 
         yield tick
+
+
+def raise_unreadable(exc: UnreadableInput) -> None:
+    """The API's default ``on_error``: an unreadable input is raised; an archive record skipped
+    by design (a request, an image) is not an error and is dropped."""
+    if not isinstance(exc, SkippedRecord):
+        raise exc
 
 
 def stored_ids(lib: Any) -> frozenset[str]:
