@@ -56,18 +56,17 @@ def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
 
 
 def _event(sides: Sequence[Side]) -> str:
-    """What the dated values belong to, as each source words it: the annotated event's word as it
-    stands in the sentence ("talk" → "talks"), else the event word itself; "" when none is known."""
-    named: list[str] = []
+    """What the dated values belong to: each annotated event word once, as the first sentence
+    holding it words it ("talk" → "talks"); "" when none is known."""
+    named: dict[str, str] = {}
     for s in sides:
-        if not s.about:
+        if not s.about or s.about.lower() in named:
             continue
         stem = s.about.lower().removesuffix("e")  # "decide" → "decid": "decided", "decision"
         words = re.findall(r"[\w’'-]+", s.text)
         word = next((w for w in words if w.lower().startswith(stem) and len(w) <= len(s.about) + 4), s.about)
-        if word.lower() not in (n.lower() for n in named):
-            named.append(word)
-    return " / ".join(f"“{w}”" for w in named[:2])
+        named[s.about.lower()] = word
+    return " / ".join(f"“{w}”" for w in list(named.values())[:2])
 
 
 def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
