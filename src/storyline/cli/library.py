@@ -22,7 +22,7 @@ from storyline.cli.common import (
     write_output,
     wrote,
 )
-from storyline.errors import StorylineError
+from storyline.errors import StorylineError, UnreadableInput
 from storyline.extras import MissingExtra
 from storyline.model import Story
 
@@ -119,9 +119,18 @@ def stories_command(
     from storyline.reading.sniff import ReadOptions
 
     runner = _engine(engine, workers, address, {})
+    options = ReadOptions(source_name=source)
     try:
-        with InputTally(report) as tally, progress_line(err_console, runner, "reading") as tick:
-            stories = stories_of(paths, runner, ReadOptions(source_name=source), tally.handle, tick)
+        with (
+            InputTally(report) as tally,
+            progress_line(err_console, runner, "reading", _total(paths, options)) as tick,
+        ):
+
+            def failed(exc: UnreadableInput) -> None:
+                tally.handle(exc)
+                tick(failed=True)
+
+            stories = stories_of(paths, runner, options, failed, tick)
         text = (
             dump_json([s.to_dict() for s in stories])
             if fmt is StoriesFormat.json
@@ -136,6 +145,13 @@ def stories_command(
     status = tally.finish()
     if status:
         raise typer.Exit(status)
+
+
+def _total(paths: list[str], options: Any) -> int | None:
+    """The number of reports to expect, for the progress bar: only counted when it is shown."""
+    from storyline.engines.units import known_total
+
+    return known_total(paths, options) if err_console.is_terminal else None
 
 
 def refuse_missing_library(db: str | None) -> None:
@@ -191,12 +207,17 @@ def add_command(
         models = {"nlp": load_nlp(), "embedder": Embedder()}
     runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
+    options = ReadOptions(source_name=source)
     try:
         with (
             _open(db, create=True) as lib,
             InputTally(report) as tally,
-            progress_line(err_console, runner, "filed") as tick,
+            progress_line(err_console, runner, "filed", _total(paths, options)) as tick,
         ):
+
+            def failed(exc: UnreadableInput) -> None:
+                tally.handle(exc)
+                tick(failed=True)
 
             def filed(result: Any) -> None:
                 counts[result.status] = counts.get(result.status, 0) + 1
@@ -207,8 +228,7 @@ def add_command(
                 tick()
 
             batch = 1 if engine is EngineName.local else FILE_BATCH
-            options = ReadOptions(source_name=source)
-            results = add_to_library(lib, paths, runner, options, tally.handle, filed, batch=batch)
+            results = add_to_library(lib, paths, runner, options, failed, filed, batch=batch)
             if models:
                 lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
             else:

@@ -16,7 +16,8 @@ from typing import Literal
 
 from storyline.errors import UnreadableInput
 from storyline.model import Article
-from storyline.reading.inputs import expand_all
+from storyline.reading.fetch import is_url
+from storyline.reading.inputs import expand, expand_all
 from storyline.reading.jsonin import jsonl_parts, looks_like_jsonl, read_jsonl_part
 from storyline.reading.sniff import Blob, ReadOptions, read_blob
 from storyline.reading.warc import Skipped, WarcPage, iter_warc, read_record_at, sniff_warc
@@ -48,6 +49,26 @@ def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | Un
             yield from _jsonl_units(item, options)
         else:
             yield Unit(item.name, "blob", blob=item)
+
+
+def known_total(specs: Sequence[str], options: ReadOptions) -> int | None:
+    """How many reports the inputs hold, when that is known before reading: one a file (a
+    directory's files counted, a URL one, an input that cannot be opened one); None when stdin, a
+    WARC archive or a JSON Lines file is among them, whose reports are known only once read.
+    Costs a listing and each file's first bytes, no parsing."""
+    total = 0
+    for spec in specs:
+        if spec == "-":
+            return None
+        if is_url(spec):
+            total += 1
+            continue
+        for item in expand(spec, options):
+            on_disk = isinstance(item, Blob) and item.path is not None
+            if on_disk and isinstance(item, Blob) and (sniff_warc(item) or looks_like_jsonl(item)):
+                return None
+            total += 1
+    return total
 
 
 def units_of(
