@@ -13,7 +13,7 @@ from storyline.render.quote_view import Marked, quote_groups, quote_wordings, re
 from storyline.render.report_view import (
     SourceLabel,
     events_of,
-    plain_summary,
+    plain_summaries,
     sections,
     source_labels,
     timeline_rows,
@@ -34,7 +34,7 @@ def render_markdown(report: Report, *, width: int | None = None) -> str:
     """The whole report as one Markdown document (``width`` is ignored: Markdown reflows)."""
     labels = source_labels(report)
     parts = sections(report, labels)
-    summary = {f.id: plain_summary(f, report, labels) for f in report.findings}
+    summary = plain_summaries(report, labels)
     blocks = [
         _header(report, labels),
         _brief(report, labels),

@@ -26,7 +26,7 @@ from storyline.render.report_view import (
     Sections,
     SourceLabel,
     events_of,
-    plain_summary,
+    plain_summaries,
     sections,
     source_labels,
     timeline_rows,
@@ -75,7 +75,7 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
     )
     labels = source_labels(report)
     parts = sections(report, labels)
-    summary = {f.id: plain_summary(f, report, labels) for f in report.findings}
+    summary = plain_summaries(report, labels)
     for block in (
         _header(report, labels, console.width),
         _key(report, parts),

@@ -80,20 +80,24 @@ def source_labels(report: Report) -> dict[str, SourceLabel]:
     return out
 
 
-def plain_summary(f: Finding, report: Report, labels: dict[str, SourceLabel]) -> str:
-    """A finding's summary with each long file name (the reader names a source without an outlet
-    by its file) replaced by the source's letter, which the report's legend maps back."""
-    from storyline.crosscheck.report import outlet_names  # what the summary called each source
+def plain_summaries(report: Report, labels: dict[str, SourceLabel]) -> dict[str, str]:
+    """Each finding's summary (the findings and those to check), by finding id, with each long
+    file name (a source without an outlet is named by its file) replaced by the source's letter,
+    which the report's legend maps back."""
+    from storyline.crosscheck.report import outlet_names  # what the summaries called each source
 
-    text = f.summary
     said = outlet_names(report.sources)
     swaps = sorted(
         ((said[lab.index], lab.short) for lab in labels.values() if lab.abbreviated),
         key=lambda pair: -len(pair[0]),
     )
-    for name, short in swaps:
-        text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])", short, text)
-    return text
+    out = {}
+    for f in (*report.findings, *report.to_check):
+        text = f.summary
+        for name, short in swaps:
+            text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])", short, text)
+        out[f.id] = text
+    return out
 
 
 def source_hue(index: int) -> int:
