@@ -460,4 +460,5 @@ def test_terminal_reads_without_the_file_names_and_explains_its_marks(compared: 
     (key,) = [line for line in lines if line.startswith("key: ")]
     assert "✗ conflict" in key and "independent" in key and "╭╰" in key and "≠" in key
     assert lines.index(key) < min(heads)
-    assert "different days for “talks”" in term  # the event the two dates belong to
+    assert "different days for “talks”: [A] “January 9 and 10”" in term  # the event the dates belong to
+    assert "different days for “talks”: [A] “January 9 and 10”" in render_report(compared, "html")
