@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ from rich.console import Console
 
 from conftest import EXAMPLES, SEED_A, SEED_B
 from storyline.engines.run import progress_line
-from storyline.engines.units import known_total
+from storyline.engines.units import count_reports
 from storyline.reading.sniff import ReadOptions
 from test_warc import write_warc
 
@@ -24,16 +26,32 @@ def _terminal() -> tuple[Console, io.StringIO]:
     return Console(file=out, force_terminal=True, width=120, color_system=None), out
 
 
-def test_the_total_is_one_report_a_file_and_unknown_for_archives_and_streams(tmp_path: Path) -> None:
-    assert known_total([str(EXAMPLES)], OPTIONS) == 2
+def test_reports_are_counted_by_the_plan_without_reading_a_page(tmp_path: Path) -> None:
+    assert count_reports([str(EXAMPLES)], OPTIONS) == 2
     missing = str(tmp_path / "missing.txt")
-    assert known_total([str(SEED_A), missing, "https://example.org/a"], OPTIONS) == 3  # each one line
-    assert known_total([str(SEED_A), "-"], OPTIONS) is None
-    warc = write_warc(tmp_path / "pages.warc.gz", 3)
-    assert known_total([str(SEED_A), str(warc)], OPTIONS) is None
+    assert count_reports([str(SEED_A), missing, "https://example.org/a"], OPTIONS) == 3  # each one line
+    assert count_reports([str(SEED_A), "-"], OPTIONS) is None  # stdin can be read only once
+    warc = write_warc(tmp_path / "pages.warc.gz", 3)  # 3 pages, 9 records skipped by design
+    assert count_reports([str(SEED_A), str(warc)], OPTIONS) == 4
     lines = tmp_path / "reports.jsonl"
     lines.write_text("\n".join(json.dumps({"title": "t", "text": f"Body {i}."}) for i in range(3)) + "\n")
-    assert known_total([str(lines)], OPTIONS) is None
+    assert count_reports([str(lines)], OPTIONS) == 3
+
+
+def test_a_total_counted_beside_the_work_fills_in_the_bar() -> None:
+    console, out = _terminal()
+    counting = threading.Event()
+
+    def count() -> int:
+        counting.set()
+        return 2
+
+    with progress_line(console, None, "filed", count) as tick:
+        assert counting.wait(5)
+        time.sleep(0.2)  # the count's thread sets the total after it returns
+        tick()
+        tick()
+    assert "2/2" in out.getvalue()
 
 
 def test_a_known_total_shows_a_bar_with_done_of_total_and_time_left() -> None:

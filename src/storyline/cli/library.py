@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -22,7 +24,7 @@ from storyline.cli.common import (
     write_output,
     wrote,
 )
-from storyline.errors import StorylineError, UnreadableInput
+from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
 from storyline.extras import MissingExtra
 from storyline.model import Story
 
@@ -125,12 +127,7 @@ def stories_command(
             InputTally(report) as tally,
             progress_line(err_console, runner, "reading", _total(paths, options)) as tick,
         ):
-
-            def failed(exc: UnreadableInput) -> None:
-                tally.handle(exc)
-                tick(failed=True)
-
-            stories = stories_of(paths, runner, options, failed, tick)
+            stories = stories_of(paths, runner, options, _counted_failure(tally, tick), tick)
         text = (
             dump_json([s.to_dict() for s in stories])
             if fmt is StoriesFormat.json
@@ -147,11 +144,23 @@ def stories_command(
         raise typer.Exit(status)
 
 
-def _total(paths: list[str], options: Any) -> int | None:
-    """The number of reports to expect, for the progress bar: only counted when it is shown."""
-    from storyline.engines.units import known_total
+def _total(paths: list[str], options: Any) -> Callable[[], int | None]:
+    """What counts the reports to expect, for the progress bar (run only when it is shown)."""
+    from storyline.engines.units import count_reports
 
-    return known_total(paths, options) if err_console.is_terminal else None
+    return partial(count_reports, paths, options)
+
+
+def _counted_failure(tally: InputTally, tick: Any) -> Callable[[UnreadableInput], None]:
+    """Print an input that could not be used and move the bar past it; a record skipped by design
+    (a request, an image) is no report and was not counted."""
+
+    def failed(exc: UnreadableInput) -> None:
+        tally.handle(exc)
+        if not isinstance(exc, SkippedRecord):
+            tick(failed=True)
+
+    return failed
 
 
 def refuse_missing_library(db: str | None) -> None:
@@ -214,10 +223,7 @@ def add_command(
             InputTally(report) as tally,
             progress_line(err_console, runner, "filed", _total(paths, options)) as tick,
         ):
-
-            def failed(exc: UnreadableInput) -> None:
-                tally.handle(exc)
-                tick(failed=True)
+            failed = _counted_failure(tally, tick)
 
             def filed(result: Any) -> None:
                 counts[result.status] = counts.get(result.status, 0) + 1

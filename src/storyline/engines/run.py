@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -81,23 +82,41 @@ class Tick(Protocol):
 
 @contextmanager
 def progress_line(
-    console: Console, engine: Engine | None, what: str, total: int | None = None
+    console: Console,
+    engine: Engine | None,
+    what: str,
+    total: int | Callable[[], int | None] | None = None,
 ) -> Iterator[Tick]:
-    """A live line while a run goes: with a known ``total`` (files, reports) a bar, done/total and
-    the time left; else articles done and articles/s; with an engine each stage's own rate too.
-    Nothing at all when stderr is not a terminal (a log file or a pipe gets no blank line, no
-    control codes). ``tick(failed=True)`` counts an input that could not be used: it moves a bar
-    towards its total, but is no article done."""
+    """A live line while a run goes. With a ``total`` (the number of reports, or a function that
+    counts them, run beside the work so a large archive's scan does not delay it) a bar, done/total
+    and the time left once the count is in; without, articles done and articles/s; with an engine
+    each stage's own rate too. Nothing at all when stderr is not a terminal (a log file or a pipe
+    gets no blank line, no control codes). ``tick(failed=True)`` counts an input that could not be
+    used: it moves a bar towards its total, but is no article done."""
     if not console.is_terminal:
         yield _silent
         return
     start = time.perf_counter()
     done = 0
+    known: int | None = total if isinstance(total, int) else None
     columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
     if total is not None:
         columns += [BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task(what, total=total)
+        task = bar.add_task(what, total=known)
+
+        def counted(count: Callable[[], int | None]) -> None:
+            nonlocal known
+            try:
+                n = count()
+            except Exception:  # the count is a nicety: the run reports its own errors
+                return
+            if n is not None:
+                known = n
+                bar.update(task, total=max(n, done))
+
+        if callable(total):
+            threading.Thread(target=counted, args=(total,), daemon=True, name="count-reports").start()
 
         def tick(*, failed: bool = False) -> None:
             nonlocal done
@@ -106,7 +125,7 @@ def progress_line(
             done += 1
             rate = done / max(time.perf_counter() - start, 1e-9)
             stages = f" [{stage_rates(engine.clock)}]" if engine is not None else ""
-            grown = max(total, done) if total is not None else None  # a file may hold several reports
+            grown = max(known, done) if known is not None else None  # a file may hold several reports
             count = "" if total is not None else f" {done:,}"  # the bar shows done/total
             said = f"{what}{count} ({rate:,.1f}/s){stages}"
             bar.update(task, completed=done, total=grown, description=said)

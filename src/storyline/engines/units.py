@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from storyline.errors import UnreadableInput
+from storyline.errors import SkippedRecord, UnreadableInput
 from storyline.model import Article
 from storyline.reading.fetch import is_url
-from storyline.reading.inputs import expand, expand_all
+from storyline.reading.inputs import expand_all
 from storyline.reading.jsonin import jsonl_parts, looks_like_jsonl, read_jsonl_part
 from storyline.reading.sniff import Blob, ReadOptions, read_blob
 from storyline.reading.warc import Skipped, WarcPage, iter_warc, read_record_at, sniff_warc
@@ -51,24 +51,21 @@ def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | Un
             yield Unit(item.name, "blob", blob=item)
 
 
-def known_total(specs: Sequence[str], options: ReadOptions) -> int | None:
-    """How many reports the inputs hold, when that is known before reading: one a file (a
-    directory's files counted, a URL one, an input that cannot be opened one); None when stdin, a
-    WARC archive or a JSON Lines file is among them, whose reports are known only once read.
-    Costs a listing and each file's first bytes, no parsing."""
+def count_reports(specs: Sequence[str], options: ReadOptions) -> int | None:
+    """How many reports the inputs hold, counted by the plan's own scan (a file one, each HTML
+    page of a WARC archive one, each line of a JSON Lines file one, a URL or an input that cannot
+    be opened one; records skipped by design none), reading no page and parsing nothing; None
+    when stdin is among them (it can be read only once)."""
+    if "-" in specs:
+        return None
+    urls = sum(1 for spec in specs if is_url(spec))
     total = 0
-    for spec in specs:
-        if spec == "-":
-            return None
-        if is_url(spec):
+    for unit in plan_units([spec for spec in specs if not is_url(spec)], options):
+        if isinstance(unit, Unit):
+            total += unit.count if unit.kind == "jsonl-lines" else 1
+        elif not isinstance(unit, SkippedRecord):
             total += 1
-            continue
-        for item in expand(spec, options):
-            on_disk = isinstance(item, Blob) and item.path is not None
-            if on_disk and isinstance(item, Blob) and (sniff_warc(item) or looks_like_jsonl(item)):
-                return None
-            total += 1
-    return total
+    return urls + total
 
 
 def units_of(
