@@ -95,3 +95,14 @@ def test_compare_reports_each_report_annotated(nlp: Any, embedder: Any) -> None:
     heard: list[int] = []
     compare([SEED_A, SEED_B], nlp=nlp, embedder=embedder, progress=lambda: heard.append(1))
     assert len(heard) == 2
+
+
+def test_each_stage_rate_shows_as_written_not_read_as_markup() -> None:
+    from storyline.engines.local import LocalEngine
+
+    engine = LocalEngine()
+    engine.clock.add("decode", 0.5, 10)
+    console, out = _terminal()
+    with progress_line(console, engine, "filed") as tick:
+        tick()
+    assert "[decode 20/s]" in out.getvalue()

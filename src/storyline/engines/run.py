@@ -99,7 +99,7 @@ def progress_line(
     start = time.perf_counter()
     done = 0
     known: int | None = total if isinstance(total, int) else None
-    columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
+    columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}", markup=False)]
     if total is not None:
         columns += [BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
