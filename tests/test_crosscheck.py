@@ -420,3 +420,18 @@ def test_brief_lines_read_on_their_own(nlp: Any, embedder: Any) -> None:
     lines = [ln for ln in report.brief if "40 million" in ln.text]
     assert lines and lines[0].text.startswith("Mayor Ana Ruiz said")
     assert len(lines[0].sources) == 2
+
+
+def test_a_date_conflict_names_its_event_as_the_sentence_words_it() -> None:
+    from storyline.crosscheck.align import Group
+    from storyline.crosscheck.links import Side
+    from storyline.crosscheck.summary import conflict_summary
+
+    a = Side(0, 0, 40, "The talks will open on January 9 in Geneva.", "January 9", None, (0,), "talk")
+    b = Side(1, 0, 40, "Both sides decided on Jan. 10 to talk.", "Jan. 10", None, (1,), "talk")
+    said = conflict_summary(Group("date", True, (a, b), 1.0), ["X", "Y"])
+    assert said == "The sources give different days for “talks”: X “January 9” against Y “Jan. 10”."
+    c = Side(0, 0, 40, "It happened on January 9.", "January 9", None, (0,))
+    d = Side(1, 0, 40, "It happened on Jan. 10.", "Jan. 10", None, (1,))
+    said = conflict_summary(Group("date", True, (c, d), 1.0), ["X", "Y"])
+    assert said.startswith("The sources place this on different days: X")  # no event known

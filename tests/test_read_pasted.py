@@ -7,8 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import storyline
 from storyline.reading.lines import Kind, classify, copyright_holder, ends_article, is_caption
-from storyline.reading.pasted import clean_pasted
+from storyline.reading.pasted import clean_pasted, removed_reasons
 
 PARAS = [
     "The city council voted 7 to 2 on Tuesday to approve a new budget that raises spending on road "
@@ -57,6 +58,16 @@ def test_body_fields_and_removed_on_a_written_page() -> None:
     assert "caption" in reasons["Council members debate the budget on Tuesday (Photo: John Smith/Reuters)"]
     assert "Advertisement" in reasons
     assert "Storm closes schools across the region" in reasons
+
+
+def test_read_text_view_says_why_lines_were_removed() -> None:
+    from storyline.cli.read import render_text
+
+    art = storyline.read(PAGE.encode(), name="page.txt")
+    counts = removed_reasons(art.removed)
+    assert "1 caption" in counts and "1 byline" in counts and "1 date line" in counts
+    assert sum(int(part.split(" ")[0]) for part in counts.split(", ")) == len(art.removed)
+    assert f"removed: {len(art.removed)} lines ({counts})" in render_text(art).splitlines()
 
 
 def test_line_classes_come_from_shape() -> None:

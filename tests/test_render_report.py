@@ -191,7 +191,8 @@ def test_terminal_fits_its_width_without_colour(report: Report, width: int) -> N
 
 def test_terminal_colour_follows_the_conventions(report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
     coloured = render_report(report, "terminal", color=True)
-    assert "\x1b[1;31m✗ date\x1b[0m · A puts" in coloured  # the mark in red, the summary plain
+    # the mark and the aspect in red, the summary plain
+    assert "\x1b[1;31m✗\x1b[0m \x1b[1;31mdate\x1b[0m · A puts" in coloured
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     assert not ANSI.search(render_report(report, "terminal"))
@@ -442,3 +443,22 @@ def test_real_compare_output_renders_in_every_format(compared: Report) -> None:
         assert _statements(doc, f.id, "conflict")
     assert len(doc.xpath(f"//article[{_has('col')}]")) == 2
     assert doc.xpath("//section[@id='timeline']//svg")
+
+
+def test_terminal_reads_without_the_file_names_and_explains_its_marks(compared: Report) -> None:
+    """Sources known only by a long file name are cited by letter after the legend names them once;
+    wrapped headlines continue under their first word; the marks are explained once."""
+    term = render_report(compared, "terminal", width=100, color=False)
+    text = render_report(compared, "markdown")
+    for ref in compared.sources:
+        stem = Path(ref.path or "").stem
+        assert len(stem) > 12 and term.count(stem) == 1 and text.count(md(stem)) == 1, stem
+    lines = term.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.startswith(("✗ ", "✓ ", "? "))]
+    assert heads and all(lines[i + 1].startswith((" ", "✗ ", "✓ ", "? ")) for i in heads)
+    assert any(re.match(r"  [^ \[]", lines[i + 1]) for i in heads), "a headline wraps under its words"
+    (key,) = [line for line in lines if line.startswith("key: ")]
+    assert "✗ conflict" in key and "independent" in key and "╭╰" in key and "≠" in key
+    assert lines.index(key) < min(heads)
+    assert "different days for “talks”: [A] “January 9 and 10”" in term  # the event the dates belong to
+    assert "different days for “talks”: [A] “January 9 and 10”" in render_report(compared, "html")

@@ -6,6 +6,12 @@ The Python API is the same set of functions the CLI calls::
     art = storyline.read("examples/000_c4ff50917423203a.txt")
     ann = storyline.annotate(art)
     report = storyline.compare(["a.txt", "b.txt"])
+    for story in storyline.group_stories(["reports/"]):  # what `storyline stories` prints
+        print(story.title, len(story.articles))
+    with storyline.open_library("news.db", create=True) as lib:   # `add`, `list`, `show`, `remove`
+        lib.add(["reports/"])
+        for summary in lib.stories(query="earthquake"):
+            report = lib.report(summary.id)
 
 Heavy modules (spaCy, onnxruntime) load on first use, not on ``import storyline``.
 """
@@ -32,7 +38,10 @@ from storyline.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
     from pathlib import Path
+
+    from storyline.store import Library
 
 # A library logs; the application decides where it goes (the CLI: --quiet/--verbose).
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -66,11 +75,56 @@ def compare(items: Any, **options: Any) -> Report:
     return _compare(items, **options)
 
 
+def group_stories(
+    sources: Iterable[str | Path],
+    *,
+    source_name: str | None = None,
+    on_error: Callable[[UnreadableInput], None] | None = None,
+) -> list[Story]:
+    """Group reports (files, directories, URLs, WARC archives) into stories without storing
+    anything, as ``storyline stories`` does; wire copies are marked. (Not ``stories``: that
+    name is the grouping subpackage's.) An unreadable input is
+    raised unless ``on_error`` takes it (archive records skipped by design are dropped)."""
+    from storyline.engines.run import open_engine, raise_unreadable, stories_of
+    from storyline.reading.sniff import ReadOptions
+
+    engine = open_engine("local")
+    try:
+        specs = [str(s) for s in sources]
+        return stories_of(specs, engine, ReadOptions(source_name=source_name), on_error or raise_unreadable)
+    finally:
+        engine.close()
+
+
+def open_library(db: str | Path | None = None, *, create: bool = False) -> Library:
+    """Open the library at ``db`` (a SQLite file, or a postgresql:// URL; default
+    ``STORYLINE_DB`` or ./storyline.db): ``add``, ``stories`` (list), ``story``/``report``
+    (show), ``remove``, ``export``. A SQLite file that does not exist is refused with
+    LibraryError unless ``create``, so a mistyped path does not open an empty library."""
+    from storyline.store import Library
+    from storyline.store.engine import missing_file
+
+    path = None if create else missing_file(db)
+    if path is not None:
+        raise LibraryError(f"{path}: no library here (open_library(..., create=True) creates one)")
+    return Library(db)
+
+
+def __getattr__(name: str) -> Any:
+    """``storyline.Library`` without importing SQLAlchemy on ``import storyline``."""
+    if name == "Library":
+        from storyline.store import Library
+
+        return Library
+    raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+
+
 __all__ = [
     "AnnotatedArticle",
     "Article",
     "EngineError",
     "Finding",
+    "Library",
     "LibraryError",
     "NotEnoughReports",
     "Report",
@@ -80,5 +134,7 @@ __all__ = [
     "__version__",
     "annotate",
     "compare",
+    "group_stories",
+    "open_library",
     "read",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import Any
@@ -206,15 +206,19 @@ def _annotate_long(article: Article, nlp: Language, off: list[str]) -> Annotated
 
 
 def ensure_annotated(
-    items: Sequence[Article | AnnotatedArticle], nlp: Language | None = None
+    items: Sequence[Article | AnnotatedArticle],
+    nlp: Language | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> list[AnnotatedArticle]:
     """The items annotated, in order: plain Articles go through spaCy in one batch, annotated
-    ones are kept as they are (a library's stored annotations are not computed again)."""
+    ones are kept as they are (a library's stored annotations are not computed again).
+    ``progress`` hears of each article annotated."""
     plain = [it for it in items if isinstance(it, Article)]
     done: dict[int, AnnotatedArticle] = {}
-    if plain:
-        anns = annotate_many(plain, nlp)
-        done = {id(a): ann for a, ann in zip(plain, anns, strict=True)}
+    for art, ann in zip(plain, annotate_many(plain, nlp) if plain else (), strict=True):
+        done[id(art)] = ann
+        if progress is not None:
+            progress()
     return [it if isinstance(it, AnnotatedArticle) else done[id(it)] for it in items]
 
 

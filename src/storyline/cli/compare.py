@@ -16,6 +16,7 @@ from storyline.cli.common import (
     OutputOption,
     SourceOption,
     dump_json,
+    err_console,
     report_error,
     report_line,
     write_output,
@@ -73,6 +74,7 @@ def compare_command(
 ) -> None:
     """Cross-check reports of one story: what they agree on, where they conflict, what each adds."""
     from storyline.crosscheck import compare
+    from storyline.engines.run import progress_line
 
     given = distinct_inputs(paths)
     articles, failed = read_inputs(given, source)
@@ -81,7 +83,8 @@ def compare_command(
         report_line(f"compare needs at least two readable reports; read {len(articles)} from {inputs}")
         raise typer.Exit(2)
     try:
-        report = compare(articles)
+        with progress_line(err_console, None, "annotating", len(articles)) as tick:
+            report = compare(articles, progress=tick)
         color = None if output is None and fmt is CompareFormat.terminal else False
         write_output(render(report, fmt, color=color), output)
     except StorylineError as exc:

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from pathlib import Path
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -23,7 +24,7 @@ from storyline.cli.common import (
     write_output,
     wrote,
 )
-from storyline.errors import StorylineError
+from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
 from storyline.extras import MissingExtra
 from storyline.model import Story
 
@@ -120,9 +121,13 @@ def stories_command(
     from storyline.reading.sniff import ReadOptions
 
     runner = _engine(engine, workers, address, {})
+    options = ReadOptions(source_name=source)
     try:
-        with InputTally(report) as tally, progress_line(err_console, runner, "reading") as tick:
-            stories = stories_of(paths, runner, ReadOptions(source_name=source), tally.handle, tick)
+        with (
+            InputTally(report) as tally,
+            progress_line(err_console, runner, "reading", _total(paths, options)) as tick,
+        ):
+            stories = stories_of(paths, runner, options, _counted_failure(tally, tick), tick)
         text = (
             dump_json([s.to_dict() for s in stories])
             if fmt is StoriesFormat.json
@@ -139,21 +144,30 @@ def stories_command(
         raise typer.Exit(status)
 
 
-def missing_library(db: str | None) -> str | None:
-    """The SQLite file ``db`` (or ``STORYLINE_DB``, or the default) names when it does not exist:
-    only ``add`` creates a library, so a mistyped ``--db`` is refused, not opened empty."""
-    from storyline.store.engine import resolve_url
+def _total(paths: list[str], options: Any) -> Callable[[], int | None]:
+    """What counts the reports to expect, for the progress bar (run only when it is shown)."""
+    from storyline.engines.units import count_reports
 
-    url = resolve_url(db)
-    if not url.startswith("sqlite:///"):
-        return None
-    path = url.removeprefix("sqlite:///")
-    return None if path == ":memory:" or Path(path).exists() else path
+    return partial(count_reports, paths, options)
+
+
+def _counted_failure(tally: InputTally, tick: Any) -> Callable[[UnreadableInput], None]:
+    """Print an input that could not be used and move the bar past it; a record skipped by design
+    (a request, an image) is no report and was not counted."""
+
+    def failed(exc: UnreadableInput) -> None:
+        tally.handle(exc)
+        if not isinstance(exc, SkippedRecord):
+            tick(failed=True)
+
+    return failed
 
 
 def refuse_missing_library(db: str | None) -> None:
     """One line and status 2 when the library to read does not exist."""
-    path = missing_library(db)
+    from storyline.store.engine import missing_file
+
+    path = missing_file(db)
     if path is not None:
         report_error(path, "no library here (`storyline add PATH... --db FILE` creates one)")
         raise typer.Exit(2)
@@ -202,12 +216,14 @@ def add_command(
         models = {"nlp": load_nlp(), "embedder": Embedder()}
     runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
+    options = ReadOptions(source_name=source)
     try:
         with (
             _open(db, create=True) as lib,
             InputTally(report) as tally,
-            progress_line(err_console, runner, "filed") as tick,
+            progress_line(err_console, runner, "filed", _total(paths, options)) as tick,
         ):
+            failed = _counted_failure(tally, tick)
 
             def filed(result: Any) -> None:
                 counts[result.status] = counts.get(result.status, 0) + 1
@@ -218,8 +234,7 @@ def add_command(
                 tick()
 
             batch = 1 if engine is EngineName.local else FILE_BATCH
-            options = ReadOptions(source_name=source)
-            results = add_to_library(lib, paths, runner, options, tally.handle, filed, batch=batch)
+            results = add_to_library(lib, paths, runner, options, failed, filed, batch=batch)
             if models:
                 lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
             else:

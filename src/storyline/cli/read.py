@@ -22,6 +22,7 @@ from storyline.cli.common import (
 )
 from storyline.errors import UnreadableInput
 from storyline.model import Article
+from storyline.reading.pasted import removed_reasons
 from storyline.stories.pages import not_an_article
 
 
@@ -43,11 +44,19 @@ def render_text(art: Article) -> str:
         ("updated", art.updated),
         ("url", art.url),
         ("id", art.id),
-        ("removed", f"{len(art.removed)} lines" if art.removed else None),
+        ("removed", _removed(art)),
         ("not an article", not_an_article(art)),
     ]
     head += [f"{k}: {v}" for k, v in facts if v]
     return "\n".join(head) + "\n\n" + art.text + "\n"
+
+
+def _removed(art: Article) -> str | None:
+    """How many lines the cleaner left out, and why (the JSON lists each line with its reason)."""
+    if not art.removed:
+        return None
+    n = len(art.removed)
+    return f"{n} line{'s' if n != 1 else ''} ({removed_reasons(art.removed)})"
 
 
 def read_dict(art: Article) -> dict[str, Any]:

@@ -23,11 +23,13 @@ def compare(
     nlp: Any = None,
     embedder: Any = None,
     on_error: Callable[[UnreadableInput], None] | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> Report:
     """Cross-check two or more reports of one story.
 
     Unreadable inputs go to ``on_error`` (raised when it is None) and the rest are compared;
     fewer than two readable reports raise ``NotEnoughReports``. Models load only when not given.
+    ``progress`` hears of each report annotated (the most of a long compare's time).
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -40,7 +42,7 @@ def compare(
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_embedder, embedder)
         embedding = pool.submit(lambda: loading.result().embed(texts))
-        articles = ensure_annotated(slots, nlp)
+        articles = ensure_annotated(slots, nlp, progress)
         embedding.result()
         return cross_check(articles, loading.result())
 

@@ -161,8 +161,8 @@ def compare_dates(p: Pair) -> list[Link]:
             Link(
                 "date",
                 differ,
-                Side.of(p.a, da.time.text, interval(da), "d", ia),
-                Side.of(p.b, db.time.text, interval(db), "d", ib),
+                Side.of(p.a, da.time.text, interval(da), "d", ia, about=da.time.event or ""),
+                Side.of(p.b, db.time.text, interval(db), "d", ib, about=db.time.event or ""),
                 strength,
                 date_confidence(p, da, db, crossed),
             )
@@ -210,8 +210,12 @@ def compare_places(p: Pair) -> list[Link]:
                 Link(
                     "place",
                     True,
-                    Side.of(p.a, _places_label(da.places), sorted(da.places), "p", ia),
-                    Side.of(p.b, _places_label(db.places), sorted(db.places), "p", ib),
+                    Side.of(
+                        p.a, _places_label(da.places), sorted(da.places), "p", ia, about=da.time.event or ""
+                    ),
+                    Side.of(
+                        p.b, _places_label(db.places), sorted(db.places), "p", ib, about=db.time.event or ""
+                    ),
                     p.score,
                     PLACE_CONFIDENCE,
                 )

@@ -20,10 +20,11 @@ class Side:
     value_text: str
     value: Any
     key: tuple[Any, ...]  # identity of the fact, so links about one fact group together
+    about: str = ""  # what the value belongs to, as the annotation names it (a date's event: "talk")
 
     @classmethod
-    def of(cls, f: SentenceFacts, value_text: str, value: Any, *key: Any) -> Side:
-        return cls(f.source, f.start, f.end, f.text, value_text, value, (f.source, f.index, *key))
+    def of(cls, f: SentenceFacts, value_text: str, value: Any, *key: Any, about: str = "") -> Side:
+        return cls(f.source, f.start, f.end, f.text, value_text, value, (f.source, f.index, *key), about)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from storyline.crosscheck.align import Group
@@ -54,12 +55,28 @@ def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
     return (best[1], best[2]) if best else (sides[0].value_text, sides[-1].value_text)
 
 
+def _event(sides: Sequence[Side]) -> str:
+    """What the dated values belong to: each annotated event word once, as the first sentence
+    holding it words it ("talk" → "talks"); "" when none is known."""
+    named: dict[str, str] = {}
+    for s in sides:
+        if not s.about or s.about.lower() in named:
+            continue
+        stem = s.about.lower().removesuffix("e")  # "decide" → "decid": "decided", "decision"
+        words = re.findall(r"[\w’'-]+", s.text)
+        word = next((w for w in words if w.lower().startswith(stem) and len(w) <= len(s.about) + 4), s.about)
+        named[s.about.lower()] = word
+    return " / ".join(f"“{w}”" for w in list(named.values())[:2])
+
+
 def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
     """Say what differs and how each source puts it."""
     if g.aspect == "number":
         return f"The figures differ: {_versions(g, outlets)}."
     if g.aspect == "date":
-        return f"The sources place this on different days: {_versions(g, outlets)}."
+        event = _event(g.sides)
+        what = f"give different days for {event}" if event else "place this on different days"
+        return f"The sources {what}: {_versions(g, outlets)}."
     if g.aspect in ("quote", "wording"):
         diff = _word_diff(*_most_alike_differing(g.sides)) if len(g.sides) > 1 else ""
         if g.aspect == "wording":
@@ -68,7 +85,9 @@ def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
     if g.aspect == "role":
         return f"The same person is given different roles: {_versions(g, outlets, '{}')}."
     if g.aspect == "place":
-        return f"The sources place this in different places: {_versions(g, outlets, '{}')}."
+        event = _event(g.sides)
+        what = f"place {event} in different places" if event else "place this in different places"
+        return f"The sources {what}: {_versions(g, outlets, '{}')}."
     if g.aspect == "speaker":
         who = ", ".join(f"{outlets[s.source]} credits {s.value_text or 'nobody named'}" for s in g.sides)
         return f"The same words are credited to different people: {who}."

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from storyline.engines.stages import STAGES, StageClock
-from storyline.errors import StorylineError, UnreadableInput
+from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
 from storyline.model import Story
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.group import Placement
@@ -67,31 +76,72 @@ def stage_rates(clock: StageClock) -> str:
     return " · ".join(parts)
 
 
+class Tick(Protocol):
+    def __call__(self, *, failed: bool = False) -> None: ...
+
+
 @contextmanager
-def progress_line(console: Console, engine: Engine, what: str) -> Iterator[Callable[[], None]]:
-    """A live line: articles done, overall articles/s, and each stage's own rate; nothing at all
-    when stderr is not a terminal (a log file or a pipe gets no blank line, no control codes)."""
+def progress_line(
+    console: Console,
+    engine: Engine | None,
+    what: str,
+    total: int | Callable[[], int | None] | None = None,
+) -> Iterator[Tick]:
+    """A live line while a run goes. With a ``total`` (the number of reports, or a function that
+    counts them, run beside the work so a large archive's scan does not delay it) a bar, done/total
+    and the time left once the count is in; without, articles done and articles/s; with an engine
+    each stage's own rate too. Nothing at all when stderr is not a terminal (a log file or a pipe
+    gets no blank line, no control codes). ``tick(failed=True)`` counts an input that could not be
+    used: it moves a bar towards its total, but is no article done."""
     if not console.is_terminal:
-        yield lambda: None
+        yield _silent
         return
     start = time.perf_counter()
     done = 0
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(what)
+    known: int | None = total if isinstance(total, int) else None
+    columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}", markup=False)]
+    if total is not None:
+        columns += [BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("eta"), TimeRemainingColumn()]
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task(what, total=known)
 
-        def tick() -> None:
+        def counted(count: Callable[[], int | None]) -> None:
+            nonlocal known
+            try:
+                n = count()
+            except Exception:  # the count is a nicety: the run reports its own errors
+                return
+            if n is not None:
+                known = n
+                bar.update(task, total=max(n, done))
+
+        if callable(total):
+            threading.Thread(target=counted, args=(total,), daemon=True, name="count-reports").start()
+
+        def tick(*, failed: bool = False) -> None:
             nonlocal done
+            if failed and total is None:
+                return
             done += 1
             rate = done / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, description=f"{what} {done:,} ({rate:,.1f}/s) [{stage_rates(engine.clock)}]")
+            stages = f" [{stage_rates(engine.clock)}]" if engine is not None else ""
+            grown = max(known, done) if known is not None else None  # a file may hold several reports
+            count = "" if total is not None else f" {done:,}"  # the bar shows done/total
+            said = f"{what}{count} ({rate:,.1f}/s){stages}"
+            bar.update(task, completed=done, total=grown, description=said)
 
         yield tick
+
+
+def _silent(*, failed: bool = False) -> None:
+    """The tick of a run whose progress is not shown."""
+
+
+def raise_unreadable(exc: UnreadableInput) -> None:
+    """The API's default ``on_error``: an unreadable input is raised; an archive record skipped
+    by design (a request, an image) is not an error and is dropped."""
+    if not isinstance(exc, SkippedRecord):
+        raise exc
 
 
 def stored_ids(lib: Any) -> frozenset[str]:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from storyline.errors import UnreadableInput
+from storyline.errors import SkippedRecord, UnreadableInput
 from storyline.model import Article
+from storyline.reading.fetch import is_url
 from storyline.reading.inputs import expand_all
 from storyline.reading.jsonin import jsonl_parts, looks_like_jsonl, read_jsonl_part
 from storyline.reading.sniff import Blob, ReadOptions, read_blob
@@ -48,6 +49,23 @@ def plan_units(specs: Sequence[str], options: ReadOptions) -> Iterator[Unit | Un
             yield from _jsonl_units(item, options)
         else:
             yield Unit(item.name, "blob", blob=item)
+
+
+def count_reports(specs: Sequence[str], options: ReadOptions) -> int | None:
+    """How many reports the inputs hold, counted by the plan's own scan (a file one, each HTML
+    page of a WARC archive one, each line of a JSON Lines file one, a URL or an input that cannot
+    be opened one; records skipped by design none), reading no page and parsing nothing; None
+    when stdin is among them (it can be read only once)."""
+    if "-" in specs:
+        return None
+    urls = sum(1 for spec in specs if is_url(spec))
+    total = 0
+    for unit in plan_units([spec for spec in specs if not is_url(spec)], options):
+        if isinstance(unit, Unit):
+            total += unit.count if unit.kind == "jsonl-lines" else 1
+        elif not isinstance(unit, SkippedRecord):
+            total += 1
+    return urls + total
 
 
 def units_of(

@@ -10,6 +10,7 @@ line that is not kept as a field or body paragraph goes to ``removed`` with its 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from storyline.model import Removed
@@ -147,6 +148,32 @@ _WHERE = {
     "after": "after the article (related stories, comments, footer)",
     "none": "no article body found on the page",
 }
+
+
+# What each reason is called when removed lines are only counted (`read`'s text view): one and many.
+_COUNTED = {
+    _REASONS[Kind.CAPTION]: ("caption", "captions"),
+    _REASONS[Kind.FURNITURE]: ("page furniture", "page furniture"),
+    _REASONS[Kind.DATE]: ("date line", "date lines"),
+    _REASONS[Kind.BYLINE]: ("byline", "bylines"),
+    _WHERE["above"]: ("line above the article", "lines above the article"),
+    _WHERE["in"]: ("short line in the body", "short lines in the body"),
+    _WHERE["after"]: ("line after the article", "lines after the article"),
+    _WHERE["none"]: ("line of a page with no body", "lines of a page with no body"),
+    "title repeated": ("repeated title", "repeated titles"),
+    "standfirst repeated in the body": ("repeated standfirst", "repeated standfirsts"),
+}
+
+
+def removed_reasons(removed: Sequence[Removed]) -> str:
+    """Why lines were removed, counted, most first: "6 page furniture, 2 captions, 1 byline". A
+    reason without a short name is counted by its own words up to any parenthesis."""
+    counts = Counter(r.reason for r in removed)
+    parts = []
+    for reason, n in counts.most_common():
+        one, many = _COUNTED.get(reason) or (reason.split(" (")[0],) * 2
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
 
 
 def _where(line: Line, lines: Sequence[Line], i: int, j: int) -> str:

@@ -139,6 +139,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "to_check": parts.to_check,
         "unique": parts.unique,
         "agreements": parts.agreements,
+        "summaries": view.plain_summaries(report, labels),
         "hues": hues,
         "speakers": quote_view.quote_groups(report),
         "timeline_rows": rows,

@@ -13,6 +13,7 @@ from storyline.render.quote_view import Marked, quote_groups, quote_wordings, re
 from storyline.render.report_view import (
     SourceLabel,
     events_of,
+    plain_summaries,
     sections,
     source_labels,
     timeline_rows,
@@ -33,13 +34,14 @@ def render_markdown(report: Report, *, width: int | None = None) -> str:
     """The whole report as one Markdown document (``width`` is ignored: Markdown reflows)."""
     labels = source_labels(report)
     parts = sections(report, labels)
+    summary = plain_summaries(report, labels)
     blocks = [
         _header(report, labels),
         _brief(report, labels),
-        _conflicts(parts.conflicts, labels),
-        _to_check(parts.to_check, labels),
+        _conflicts(parts.conflicts, labels, summary),
+        _to_check(parts.to_check, labels, summary),
         _unique(parts.unique),
-        _agreements(parts.agreements, labels),
+        _agreements(parts.agreements, labels, summary),
         _quotes(report, labels),
         _timeline(report, labels),
     ]
@@ -48,6 +50,11 @@ def render_markdown(report: Report, *, width: int | None = None) -> str:
 
 def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> str:
     return "".join(f"\\[{labels[sid].letter}\\]" for sid in dict.fromkeys(ids) if sid in labels)
+
+
+def _named(label: SourceLabel) -> str:
+    """A source as a lead names it: "[A] BBC", or "[A]" for a long file name (the header maps it)."""
+    return f"\\[{label.letter}\\]" + ("" if label.abbreviated else f" {md(label.name)}")
 
 
 def _header(report: Report, labels: dict[str, SourceLabel]) -> str:
@@ -60,7 +67,7 @@ def _header(report: Report, labels: dict[str, SourceLabel]) -> str:
             line += f" ({md(lab.ref.published[:10])})"
         lines.append(line)
     for copy, orig in wire_copies(labels):
-        lines.append(f"\n{md(copy.name)} ran the same wire copy as {md(orig.name)}: counted once.")
+        lines.append(f"\n{md(copy.short)} ran the same wire copy as {md(orig.short)}: counted once.")
     return "\n".join(lines)
 
 
@@ -88,17 +95,17 @@ def _statements(f: Finding, labels: dict[str, SourceLabel], *, values: bool) -> 
             for v in vals
         )
         sentences = " … ".join(md(s.text) for s in f.statements if s.source == sid)
-        lead = f"{_cite([sid], labels)} {md(labels[sid].name)}"
+        lead = _named(labels[sid])
         lines.append(f"- {lead}: {said} — {sentences}" if said else f"- {lead}: {sentences}")
     return lines
 
 
-def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str]) -> str:
     lines = [f"## Conflicts ({len(found)})", ""]
     if not found:
         return "\n".join([*lines, "The sources contradict each other nowhere."])
     for f in found:
-        lines += [f"### {md(f.aspect or 'claim').capitalize()}: {md(f.summary)}", ""]
+        lines += [f"### {md(f.aspect or 'claim').capitalize()}: {md(summary[f.id])}", ""]
         lines += _statements(f, labels, values=True)
         if f.aspect == "quote":
             lines += ["", "The wordings side by side, in bold the words the other lacks:", ""]
@@ -108,7 +115,7 @@ def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> st
     return "\n".join(lines).rstrip()
 
 
-def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str]) -> str:
     if not found:
         return ""
     lines = [
@@ -119,7 +126,7 @@ def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str
         "",
     ]
     for f in found:
-        lines.append(f"- *{md(f.aspect or 'claim')}, confidence {f.confidence:.2f}*: {md(f.summary)}")
+        lines.append(f"- *{md(f.aspect or 'claim')}, confidence {f.confidence:.2f}*: {md(summary[f.id])}")
         lines += ["  " + line for line in _statements(f, labels, values=False)]
     return "\n".join(lines)
 
@@ -129,17 +136,18 @@ def _unique(per_source: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]) -> 
         return ""
     lines = ["## What each source adds"]
     for lab, found in per_source:
-        lines += ["", f"### Only in \\[{lab.letter}\\] {md(lab.name)} ({len(found)})", ""]
+        lines += ["", f"### Only in {_named(lab)} ({len(found)})", ""]
         lines += [f"{i}. {md(' '.join(s.text for s in f.statements))}" for i, f in enumerate(found, 1)]
     return "\n".join(lines)
 
 
-def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel]) -> str:
+def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str]) -> str:
     lines = [f"## Agreements ({len(found)})"]
     if not found:
         return "\n".join([*lines, "", "No statement is backed by two sources."])
+    lines += ["", "*N independent*: how many sources state it, a wire copy run by several counted once."]
     for f in found:
-        lines += ["", f"**{md(f.summary)}** ({f.independent} independent)", ""]
+        lines += ["", f"**{md(summary[f.id])}** ({f.independent} independent)", ""]
         lines += _statements(f, labels, values=False)
     return "\n".join(lines)
 

@@ -23,8 +23,10 @@ from rich.text import Text
 from storyline.model import Finding, Report
 from storyline.render.quote_view import Marked, quote_groups, quote_wordings, remark_wordings
 from storyline.render.report_view import (
+    Sections,
     SourceLabel,
     events_of,
+    plain_summaries,
     sections,
     source_labels,
     timeline_rows,
@@ -73,13 +75,15 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
     )
     labels = source_labels(report)
     parts = sections(report, labels)
+    summary = plain_summaries(report, labels)
     for block in (
         _header(report, labels, console.width),
+        _key(report, parts),
         _brief(report, labels, console.width),
-        _conflicts(parts.conflicts, labels, console.width, not on),
-        _to_check(parts.to_check, labels, console.width),
+        _conflicts(parts.conflicts, labels, summary, console.width, not on),
+        _to_check(parts.to_check, labels, summary, console.width),
         _unique(parts.unique, console.width),
-        _agreements(parts.agreements, labels, console.width),
+        _agreements(parts.agreements, labels, summary, console.width),
         _quotes(report, labels, console.width, not on),
         _timeline(report, labels),
     ):
@@ -100,6 +104,20 @@ def _cite(ids: tuple[str, ...] | list[str], labels: dict[str, SourceLabel]) -> T
         if sid in labels:
             out.append_text(_src(labels[sid]))
     return out
+
+
+def _named(label: SourceLabel) -> Text:
+    """A source as a column head or section names it: "[A] BBC", or "[A]" for a long file name."""
+    out = _src(label)
+    return out if label.abbreviated else out.append(f" {label.name}", style="bold")
+
+
+def _headline(mark: Text, body: Text, width: int) -> Table:
+    """A finding's headline: the mark, then the summary, whose wrapped lines start under its first
+    word rather than at column 0."""
+    grid = _grid(width, len(mark.plain))
+    grid.add_row(mark, body)
+    return grid
 
 
 def _grid(width: int, lead: int) -> Table:
@@ -131,11 +149,25 @@ def _header(report: Report, labels: dict[str, SourceLabel], width: int) -> Rende
             line.append(f" · {lab.ref.published[:10]}", style="dim")
         grid.add_row(_src(lab), line)
     notes = [
-        Text(f"{copy.name} ran the same wire copy as {orig.name}: counted once.", style="dim")
+        Text(f"{copy.short} ran the same wire copy as {orig.short}: counted once.", style="dim")
         for copy, orig in wire_copies(labels)
     ]
     title = Text(f"storyline · {len(report.sources)} reports compared", style="bold")
     return Group(title, grid, *notes, Text())
+
+
+def _key(report: Report, parts: Sections) -> RenderableType | None:
+    """One dim line explaining the marks this report uses, once, before they appear."""
+    keys = []
+    if parts.conflicts:
+        keys.append("✗ conflict")
+    if parts.agreements:
+        keys.append("✓ agreement (N independent: a wire copy counts once)")
+    if any(len(remark_wordings(r)) > 1 for g in quote_groups(report) for r in g.remarks):
+        keys.append("╭╰ one remark, ≠ reworded")
+    if not keys:
+        return None
+    return Group(Text("key: " + " · ".join(keys), style="dim"), Text())
 
 
 def _brief(report: Report, labels: dict[str, SourceLabel], width: int) -> RenderableType | None:
@@ -186,8 +218,7 @@ def _by_source(f: Finding, labels: dict[str, SourceLabel], width: int, *, values
     if sids and column >= MIN_COLUMN:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
         for sid in sids:
-            head = _src(labels[sid]).append(f" {labels[sid].name}", style="bold")
-            table.add_column(head, width=column, overflow="fold")
+            table.add_column(_named(labels[sid]), width=column, overflow="fold")
         table.add_row(*cells)
         return table
     grid = _grid(width, _lead(labels))
@@ -221,14 +252,18 @@ def _wordings(
 
 
 def _conflicts(
-    found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int, plain: bool
+    found: tuple[Finding, ...],
+    labels: dict[str, SourceLabel],
+    summary: dict[str, str],
+    width: int,
+    plain: bool,
 ) -> RenderableType:
     if not found:
         return Group(_heading("Conflicts", 0), Text("The sources contradict each other nowhere.\n"))
     blocks: list[RenderableType] = [_heading("Conflicts", len(found))]
     for f in found:
-        head = Text().append(f"✗ {f.aspect or 'claim'}", style="bold red")
-        blocks.append(head.append(f" · {f.summary}"))
+        head = Text().append(f.aspect or "claim", style="bold red").append(f" · {summary[f.id]}")
+        blocks.append(_headline(Text("✗", style="bold red"), head, width))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=True), (0, 0, 0, 2)))
         if f.aspect == "quote":
             note = "the wordings side by side" + (", *marking* words the other lacks:" if plain else ":")
@@ -239,7 +274,7 @@ def _conflicts(
 
 
 def _to_check(
-    found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int
+    found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str], width: int
 ) -> RenderableType | None:
     """Possible conflicts below the confidence threshold, and cosmetic quote variants: listed
     apart, never as findings, so a reader can look without being told something wrong."""
@@ -249,8 +284,8 @@ def _to_check(
     note = "possible differences too unsure to call conflicts, and quotes worded differently"
     blocks.append(Text(note, style="dim"))
     for f in found:
-        head = Text().append(f"? {f.aspect or 'claim'} {f.confidence:.2f}", style="yellow")
-        blocks.append(head.append(f" · {f.summary}"))
+        head = Text().append(f"{f.aspect or 'claim'} {f.confidence:.2f}", style="yellow")
+        blocks.append(_headline(Text("?", style="yellow"), head.append(f" · {summary[f.id]}"), width))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
     blocks.append(Text())
     return Group(*blocks)
@@ -263,7 +298,7 @@ def _unique(
         return None
     blocks: list[RenderableType] = [_heading("What each source adds")]
     for lab, found in per_source:
-        blocks.append(_src(lab).append(f" only in {lab.name} ({len(found)})", style="bold"))
+        blocks.append(Text("only in ", style="bold").append_text(_named(lab)).append(f" ({len(found)})"))
         grid = _grid(width - 2, 1)
         shown = UNIQUE_SHOWN if len(found) > UNIQUE_SHOWN + 2 else len(found)
         for f in found[:shown]:
@@ -276,14 +311,15 @@ def _unique(
     return Group(*blocks)
 
 
-def _agreements(found: tuple[Finding, ...], labels: dict[str, SourceLabel], width: int) -> RenderableType:
+def _agreements(
+    found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str], width: int
+) -> RenderableType:
     if not found:
         return Group(_heading("Agreements", 0), Text("No statement is backed by two sources.\n"))
     blocks: list[RenderableType] = [_heading("Agreements", len(found))]
     for f in found:
-        head = Text().append("✓ ", style="bold green").append(f.summary)
-        head.append(f"  ({f.independent} independent)", style="dim")
-        blocks.append(head)
+        head = Text(summary[f.id]).append(f"  ({f.independent} independent)", style="dim")
+        blocks.append(_headline(Text("✓", style="bold green"), head, width))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
     blocks.append(Text())
     return Group(*blocks)

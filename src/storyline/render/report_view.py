@@ -8,6 +8,7 @@ place, and the terminal, Markdown and HTML views of a report never disagree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +17,7 @@ from typing import Any
 
 from storyline.model import Finding, Report, SourceRef, TimelineEntry
 
+LONG_FILE_NAME = 12  # characters: a file name longer than this is cited by its letter ("[A]")
 UNIQUE_HUES = (38, 88)  # the yellows the HTML keeps for what only one source says
 
 
@@ -28,6 +30,13 @@ class SourceLabel:
     name: str
     index: int
     ref: SourceRef
+    # the name is a long file name (no outlet known): running text says "[A]", the legend maps it
+    abbreviated: bool = False
+
+    @property
+    def short(self) -> str:
+        """What running text calls the source: its outlet, or its letter for a long file name."""
+        return f"[{self.letter}]" if self.abbreviated else self.name
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,30 @@ def source_labels(report: Report) -> dict[str, SourceLabel]:
     """One label per source id, in the order the sources were given."""
     out: dict[str, SourceLabel] = {}
     for i, ref in enumerate(report.sources):
-        name = ref.source or (PurePath(ref.path).stem if ref.path else None) or ref.title or ref.id[:8]
-        out[ref.id] = SourceLabel(ref.id, letter(i), name, i, ref)
+        stem = PurePath(ref.path).stem if ref.path else None
+        name = ref.source or stem or ref.title or ref.id[:8]
+        long_file = name == stem and len(name) > LONG_FILE_NAME
+        out[ref.id] = SourceLabel(ref.id, letter(i), name, i, ref, long_file)
+    return out
+
+
+def plain_summaries(report: Report, labels: dict[str, SourceLabel]) -> dict[str, str]:
+    """Each finding's summary (the findings and those to check), by finding id, with each long
+    file name (a source without an outlet is named by its file) replaced by the source's letter,
+    which the report's legend maps back."""
+    from storyline.crosscheck.report import outlet_names  # what the summaries called each source
+
+    said = outlet_names(report.sources)
+    swaps = sorted(
+        ((said[lab.index], lab.short) for lab in labels.values() if lab.abbreviated),
+        key=lambda pair: -len(pair[0]),
+    )
+    out = {}
+    for f in (*report.findings, *report.to_check):
+        text = f.summary
+        for name, short in swaps:
+            text = re.sub(rf"(?<![\w.]){re.escape(name)}(?![\w])", short, text)
+        out[f.id] = text
     return out
 
 

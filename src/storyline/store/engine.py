@@ -29,6 +29,16 @@ def resolve_url(db: str | Path | None = None) -> str:
     return "sqlite:///" + str(Path(raw).expanduser().resolve())
 
 
+def missing_file(db: str | Path | None = None) -> str | None:
+    """The SQLite file ``db`` names (as ``resolve_url`` reads it) when it does not exist: only
+    what creates libraries may open it, so a mistyped path is refused, not opened empty."""
+    url = resolve_url(db)
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///")
+    return None if path == ":memory:" or Path(path).exists() else path
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN IMMEDIATE below take over
     cur = dbapi_conn.cursor()

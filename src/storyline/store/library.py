@@ -92,6 +92,34 @@ class Library:
             self.check_due(nlp=nlp, embedder=embedder)
         return results
 
+    def add(
+        self,
+        sources: Iterable[str | Path],
+        *,
+        source_name: str | None = None,
+        on_error: Callable[[UnreadableInput], None] | None = None,
+        progress: Callable[[AddResult], None] | None = None,
+    ) -> list[AddResult]:
+        """What ``storyline add`` does: read files, directories, URLs or WARC archives, file each
+        report into a story, then cross-check the stories that changed. An unreadable input is
+        raised unless ``on_error`` takes it; archive records skipped by design (requests,
+        images) are dropped. ``progress`` also hears of reports stored already."""
+        from storyline.annotation import load_nlp
+        from storyline.embed import Embedder
+        from storyline.engines.run import add_to_library, open_engine, raise_unreadable
+        from storyline.reading.sniff import ReadOptions
+
+        models = {"nlp": load_nlp(), "embedder": Embedder()}
+        runner = open_engine("local", models=models)
+        try:
+            specs = [str(s) for s in sources]
+            options = ReadOptions(source_name=source_name)
+            results = add_to_library(self, specs, runner, options, on_error or raise_unreadable, progress)
+        finally:
+            runner.close()
+        self.check_due(nlp=models["nlp"], embedder=models["embedder"])
+        return results
+
     def file(self, item: filing.Prepared) -> AddResult:
         """File one prepared article in its own transaction (what ``add_articles`` does)."""
         return self.file_many([item])[0]
@@ -222,11 +250,16 @@ class Library:
                 conn.execute(select(articles.c.annotated).where(articles.c.id == full)).scalar_one()
             )
 
-    def report(self, story_id: str, *, nlp: Any, embedder: Any) -> Report:
-        """The cross-check of a story from its stored annotations and vectors (no re-annotation).
-        Reads only: ``check`` also stores its number of conflicts."""
+    def report(self, story_id: str, *, nlp: Any = None, embedder: Any = None) -> Report:
+        """The cross-check of a story from its stored annotations and vectors (no re-annotation;
+        the sentence model loads when no ``embedder`` is given). Reads only: ``check`` also
+        stores its number of conflicts."""
         from storyline.crosscheck import compare
 
+        if embedder is None:
+            from storyline.embed import Embedder
+
+            embedder = Embedder()
         stored = self.story(story_id)
         self._prime_vectors(stored.id, embedder)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
