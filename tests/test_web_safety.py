@@ -170,15 +170,15 @@ def test_sigterm_stops_serve_in_seconds_while_an_add_and_a_compare_run(tmp_path:
         job_url = added.json()["url"]
         compared: list[object] = []
 
-        def compare() -> None:  # 50 reports: long, and first waits for the add's batch to free the models
+        def compare() -> None:  # 50 long reports: it first waits for the add's batch to free the models
             try:
-                compared.append(httpx.post(f"{base}/compare.json", data={"text": _reports(50, "Hawick")},
-                                           timeout=120).status_code)
+                long_reports = ["\n\n".join([r] * 8) for r in _reports(50, "Hawick")]
+                r = httpx.post(f"{base}/compare.json", data={"text": long_reports}, timeout=120)
+                compared.append(r.status_code)
             except httpx.HTTPError as exc:
                 compared.append(exc)
 
         asker = threading.Thread(target=compare)
-        asker.start()
         deadline = time.monotonic() + 240
         while True:
             job = httpx.get(job_url, timeout=10).json()["job"]
@@ -186,7 +186,10 @@ def test_sigterm_stops_serve_in_seconds_while_an_add_and_a_compare_run(tmp_path:
                 break
             assert time.monotonic() < deadline, "the add never started filing"
             time.sleep(0.3)
-        time.sleep(1)
+        # asked only now, so it is still waiting or running when the signal comes (asked earlier,
+        # it could take the models before the add's first batch and finish first)
+        asker.start()
+        time.sleep(0.5)
         start = time.monotonic()
         proc.terminate()
         code = proc.wait(timeout=60)
