@@ -69,7 +69,8 @@ def watch_command(
     from storyline.store import watchlist
 
     interval = parse_interval(every)
-    signal.signal(signal.SIGTERM, _interrupt)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    failed = False
     try:
         with _open(db, create=True) as lib:
             _remember(lib, specs or [])
@@ -85,6 +86,7 @@ def watch_command(
                 for problem in summary.problems:
                     err_console.print(f"storyline: {problem}", markup=False)
                 err_console.print(f"storyline: {summary.line()}", markup=False)
+                failed = bool(summary.problems)
                 if once:
                     break
                 time.sleep(interval)
@@ -93,6 +95,10 @@ def watch_command(
     except StorylineError as exc:
         report_error(db or "storyline.db", str(exc))
         raise typer.Exit(2) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if failed:  # as `add` with an unreadable input: what could be read was filed
+        raise typer.Exit(1)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

@@ -1,0 +1,295 @@
+"""`storyline watch` against a local HTTP server in a thread (never the internet): feeds of every
+kind, robots.txt, conditional requests, tracking parameters and a broken feed."""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.errors import UnreadableInput
+from storyline.sources.feeds import parse_listing
+from storyline.sources.urls import canonical_url
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+runner = CliRunner()
+LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
+
+# Three short reports of one invented event, written for these tests.
+BRIDGE = [
+    (
+        "Harbour bridge in Carrowmore closes after cracks found",
+        "Engineers closed the Carrowmore harbour bridge on Tuesday after inspectors found cracks in two"
+        " of its steel supports, the Carrowmore County Council said.\n\nAbout 14,000 vehicles cross the"
+        " bridge each day. Council engineer Maeve Doyle said the bridge would stay shut for at least"
+        ' three weeks while the supports are repaired.\n\n"We will not reopen it until we are sure it is'
+        ' safe," Ms Doyle said. Drivers face a detour of 12 kilometres through Ballykeel.',
+    ),
+    (
+        "Carrowmore bridge shut for weeks over cracked supports",
+        "The Carrowmore harbour bridge was closed on Tuesday when cracks were found in two steel supports,"
+        " according to Carrowmore County Council.\n\nThe council's engineer, Maeve Doyle, said repairs"
+        " would keep the bridge closed for at least three weeks. Some 14,000 vehicles use it daily.\n\n"
+        '"We will not reopen it until we are sure it is safe," Ms Doyle told reporters, adding that'
+        " traffic would be sent through Ballykeel, a 12-kilometre detour.",
+    ),
+    (
+        "Cracks close Carrowmore harbour bridge",
+        "Carrowmore County Council closed the harbour bridge on Tuesday after inspectors discovered"
+        " cracks in two of its steel supports.\n\nEngineer Maeve Doyle said the closure would last at"
+        " least three weeks. Around 14,000 vehicles a day cross the bridge, and drivers are being"
+        " diverted 12 kilometres through Ballykeel.",
+    ),
+]
+
+
+def _page(title: str, body: str) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title>"
+        "<meta property='og:site_name' content='Carrowmore Post'>"
+        "<meta property='article:published_time' content='2024-03-05T10:00:00+00:00'></head>"
+        f"<body><article><h1>{title}</h1>{paras}</article></body></html>"
+    ).encode()
+
+
+@dataclass
+class Site:
+    """What the server serves, and every request it saw (path and conditional headers)."""
+
+    base: str = ""
+    pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    log: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+    def paths(self) -> list[str]:
+        return [p for p, _, _ in self.log]
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            tag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+            site.log.append((self.path, tag, since))
+            found = site.pages.get(self.path)
+            if found is None:
+                self.send_error(404, "Not Found")
+                return
+            body, ctype = found
+            etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
+            if tag == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", LAST_MODIFIED)
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
+
+    return Handler
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    s = Site()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(s))
+    s.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield s
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _serve_outlets(s: Site) -> list[str]:
+    """An RSS feed, an Atom feed, a news sitemap, a JSON Feed behind an OPML list, a broken feed;
+    robots.txt disallows /private/. Returns the sources to watch."""
+    b = s.base
+    text = "text/plain; charset=utf-8"
+    s.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /private/\n", text)
+    s.pages["/news/putin-a"] = ((EXAMPLES / "000_c4ff50917423203a.txt").read_bytes(), text)
+    s.pages["/news/putin-b"] = ((EXAMPLES / "001_480647fc13891387.txt").read_bytes(), text)
+    for i, (title, body) in enumerate(BRIDGE):
+        s.pages[f"/news/bridge-{i}"] = (_page(title, body), "text/html; charset=utf-8")
+    s.pages["/private/bridge-secret"] = (_page(*BRIDGE[0]), "text/html; charset=utf-8")
+    s.pages["/rss.xml"] = (
+        (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>The Independent</title>"
+            "<item><title>Putin warns</title>"
+            f"<link>{b}/news/putin-a?utm_source=rss&amp;utm_medium=feed</link>"
+            "<pubDate>Fri, 31 Dec 2021 08:00:00 GMT</pubDate></item>"
+            f"<item><title>Bridge</title><link>{b}/news/bridge-0#comments</link></item>"
+            "</channel></rss>"
+        ).encode(),
+        "application/rss+xml",
+    )
+    s.pages["/atom.xml"] = (
+        (
+            "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Deccan Herald</title>"
+            "<entry><title>Biden Putin call</title>"
+            f"<link rel='alternate' href='{b}/news/putin-b?fbclid=XYZ'/>"
+            "<updated>2021-12-31T09:00:00Z</updated></entry>"
+            f"<entry><title>Putin again</title><link href='{b.upper().replace('HTTP://', 'http://')}"
+            "/news/putin-a?gclid=1'/></entry>"
+            "</feed>"
+        ).encode(),
+        "application/atom+xml",
+    )
+    s.pages["/news-sitemap.xml"] = (
+        (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'"
+            " xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{b}/news/bridge-1</loc><news:news><news:publication><news:name>Carrowmore Post"
+            "</news:name></news:publication><news:publication_date>2024-03-05T10:00:00Z"
+            "</news:publication_date><news:title>Bridge shut</news:title></news:news></url>"
+            f"<url><loc>{b}/private/bridge-secret</loc></url>"
+            "</urlset>"
+        ).encode(),
+        "application/xml",
+    )
+    s.pages["/feed.json"] = (
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Harbour Times",
+                "items": [{"id": "1", "url": f"{b}/news/bridge-2", "title": "Cracks"}],
+            }
+        ).encode(),
+        "application/feed+json",
+    )
+    s.pages["/list.opml"] = (
+        (
+            "<?xml version='1.0'?><opml version='2.0'><head><title>My outlets</title></head><body>"
+            f"<outline text='Harbour Times' type='rss' xmlUrl='{b}/feed.json'/></body></opml>"
+        ).encode(),
+        "text/x-opml",
+    )
+    s.pages["/broken.xml"] = (b"<rss><channel><item><link>oops</item></rss>", "application/rss+xml")
+    return [f"{b}/rss.xml", f"{b}/atom.xml", f"{b}/news-sitemap.xml", f"{b}/list.opml", f"{b}/broken.xml"]
+
+
+def _stored(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT path, story_id, content_hash FROM articles ORDER BY path").fetchall()
+
+
+def test_canonical_url_drops_tracking_fragment_and_case() -> None:
+    got = canonical_url("HTTPS://News.Example.COM:443/World/Story?id=7&utm_source=x&fbclid=1&GCLID=2#top")
+    assert got == "https://news.example.com/World/Story?id=7"
+    assert canonical_url("http://h.example:8080/a?b=1&mc_cid=9") == "http://h.example:8080/a?b=1"
+    assert canonical_url("http://h.example") == "http://h.example/"
+
+
+def test_listings_of_every_kind_and_hostile_xml() -> None:
+    base = "http://h.example/"
+    index = parse_listing(
+        b"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        b"<sitemap><loc>http://h.example/s1.xml</loc></sitemap><sitemap><loc>/s2.xml</loc></sitemap>"
+        b"</sitemapindex>",
+        base,
+    )
+    assert index.kind == "sitemapindex" and index.children == (
+        "http://h.example/s1.xml",
+        "http://h.example/s2.xml",
+    )
+    rdf = parse_listing(
+        b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' xmlns='http://purl.org/rss/1.0/'>"
+        b"<channel><title>Old</title></channel><item><link>http://h.example/x</link></item></rdf:RDF>",
+        base,
+    )
+    assert rdf.kind == "rss" and rdf.title == "Old" and [e.url for e in rdf.entries] == ["http://h.example/x"]
+    laughs = b"<!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>]>"
+    bomb = parse_listing(laughs + b"<rss><channel><title>&b;</title></channel></rss>", base)
+    assert bomb.entries == () and "aaaa" not in (bomb.title or "")  # entities are never expanded
+    big = parse_listing(
+        b"<rss><channel>"
+        + b"".join(b"<item><link>/a%d</link></item>" % i for i in range(10_000))
+        + b"</channel></rss>",
+        base,
+    )
+    assert len(big.entries) == 10_000 and big.entries[-1].url == "http://h.example/a9999"
+    for bad, why in [
+        (b"<html><body>hi</body></html>", "an XML <html> document"),
+        (b"<rss><channel>", "malformed XML"),
+        (b'{"items": []}', "not a JSON Feed"),
+        (b"hello", "neither XML nor JSON"),
+    ]:
+        with pytest.raises(UnreadableInput, match=why):
+            parse_listing(bad, "feed.xml")
+
+
+def test_watch_files_every_kind_once_and_honours_robots(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    sources = _serve_outlets(site)
+    first = runner.invoke(app, ["watch", *sources, "--db", str(db), "--once", "--delay", "0"])
+    assert first.exit_code == 1, first.output  # the broken feed; everything else was filed
+    broken = [line for line in first.stderr.splitlines() if "/broken.xml:" in line]
+    assert len(broken) == 1 and "malformed XML" in broken[0] and broken[0].startswith("storyline:")
+    assert "Traceback" not in first.output
+    assert "5 new articles" in first.stderr and "1 disallowed by robots.txt" in first.stderr
+
+    assert not any(p.startswith("/private/") for p in site.paths())  # robots.txt honoured
+    pages = [p for p in site.paths() if p.startswith("/news/")]
+    assert sorted(pages) == [
+        "/news/bridge-0",
+        "/news/bridge-1",
+        "/news/bridge-2",
+        "/news/putin-a",
+        "/news/putin-b",
+    ]
+    assert site.paths().count("/robots.txt") == 1  # once per host and pass
+
+    rows = _stored(db)
+    assert [r[0] for r in rows] == [
+        f"{site.base}/news/{n}" for n in ("bridge-0", "bridge-1", "bridge-2", "putin-a", "putin-b")
+    ]
+    stories = {r[0].rsplit("/", 1)[1]: r[1] for r in rows}
+    assert stories["putin-a"] == stories["putin-b"]
+    assert stories["bridge-0"] == stories["bridge-1"] == stories["bridge-2"] != stories["putin-a"]
+
+    listed = runner.invoke(app, ["sources", "list", "--db", str(db), "--json"])
+    names = {s["url"]: s["title"] for s in json.loads(listed.stdout)}
+    assert names[f"{site.base}/rss.xml"] == "The Independent"
+    assert names[f"{site.base}/news-sitemap.xml"] == "Carrowmore Post"
+    assert names[f"{site.base}/feed.json"] == "Harbour Times"  # remembered under its OPML list
+
+    site.log.clear()
+    second = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0"])  # the remembered ones
+    assert "0 new articles" in second.stderr, second.output
+    assert not [p for p in site.paths() if p.startswith(("/news/", "/private/"))]  # nothing fetched twice
+    feeds = {p: tag for p, tag, _ in site.log if p != "/broken.xml"}
+    assert set(feeds) == {"/rss.xml", "/atom.xml", "/news-sitemap.xml", "/list.opml", "/feed.json"}
+    assert all(tag for tag in feeds.values())  # every feed asked conditionally: a 304 costs nothing
+    assert "5 unchanged" in second.stderr
+    assert len(_stored(db)) == 5
+
+
+def test_sources_add_list_remove(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    added = runner.invoke(app, ["sources", "add", "HTTP://Example.COM/feed?utm_campaign=x", "--db", db])
+    assert added.exit_code == 0, added.output
+    assert runner.invoke(app, ["sources", "list", "--db", db]).stdout.startswith("http://example.com/feed  ?")
+    gone = runner.invoke(app, ["sources", "remove", "http://example.com/feed", "--db", db])
+    assert gone.exit_code == 0
+    assert runner.invoke(app, ["sources", "list", "--db", db]).stdout.strip() == "no sources followed"
+    again = runner.invoke(app, ["sources", "remove", "http://example.com/feed", "--db", db])
+    assert again.exit_code == 1 and "not followed" in again.stderr
