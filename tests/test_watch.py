@@ -7,8 +7,13 @@ import contextlib
 import email.utils
 import hashlib
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +29,7 @@ from storyline.sources.urls import canonical_url
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 runner = CliRunner()
+STORYLINE = [sys.executable, "-c", "from storyline.cli import main; main()"]
 LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
 
 # Three short reports of one invented event, written for these tests.
@@ -192,6 +198,17 @@ def _stored(db: Path) -> list[tuple[str, str, str]]:
         return conn.execute("SELECT path, story_id, content_hash FROM articles ORDER BY path").fetchall()
 
 
+def _wait_for(db: Path, n: int, proc: subprocess.Popen[bytes]) -> None:
+    """Until the library holds ``n`` articles (the process writing it may not have made it yet)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        with contextlib.suppress(sqlite3.Error):
+            if db.exists() and len(_stored(db)) >= n:
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"no {n} articles filed in time")
+
+
 def test_canonical_url_drops_tracking_fragment_and_case() -> None:
     got = canonical_url("HTTPS://News.Example.COM:443/World/Story?id=7&utm_source=x&fbclid=1&GCLID=2#top")
     assert got == "https://news.example.com/World/Story?id=7"
@@ -293,3 +310,75 @@ def test_sources_add_list_remove(tmp_path: Path) -> None:
     assert runner.invoke(app, ["sources", "list", "--db", db]).stdout.strip() == "no sources followed"
     again = runner.invoke(app, ["sources", "remove", "http://example.com/feed", "--db", db])
     assert again.exit_code == 1 and "not followed" in again.stderr
+
+
+def test_requests_to_one_host_are_spaced(site: Site) -> None:
+    from storyline.reading.sniff import ReadOptions
+    from storyline.sources.http import PoliteClient
+
+    site.pages["/a"] = (b"a", "text/plain")
+    with PoliteClient(ReadOptions(), delay_s=0.3) as client:
+        start = time.monotonic()
+        for _ in range(3):
+            client.get(f"{site.base}/a")
+        assert time.monotonic() - start >= 0.6 and client.requests == 3
+    with PoliteClient(ReadOptions()) as client:  # the default spares outlets, not this machine
+        assert client.delay_for(f"{site.base}/a") == 0.0
+        assert client.delay_for("https://news.example.com/a") == 1.0
+
+
+def _wire_pages(s: Site, n: int) -> str:
+    """``n`` distinct updates of the bridge story behind one RSS feed; the feed's address."""
+    items = []
+    for i in range(n):
+        title, body = BRIDGE[i % len(BRIDGE)]
+        body += f"\n\nUpdate {i}: the council will publish inspection report number {1000 + i} on Friday."
+        s.pages[f"/live/{i}"] = (_page(f"{title} (update {i})", body), "text/html; charset=utf-8")
+        items.append(f"<item><link>{s.base}/live/{i}</link></item>")
+    s.pages["/live.xml"] = (
+        f"<rss><channel><title>Live</title>{''.join(items)}</channel></rss>".encode(),
+        "text/xml",
+    )
+    return f"{s.base}/live.xml"
+
+
+@pytest.mark.slow
+def test_a_killed_watch_resumes_without_fetching_twice(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    feed = _wire_pages(site, 6)
+    cmd = [*STORYLINE, "watch", feed, "--db", str(db), "--every", "1h", "--delay", "0.7"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_for(db, 2, proc)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)  # mid-pass: pages are still being fetched
+        proc.wait(timeout=30)
+    before = {r[0] for r in _stored(db)}
+    assert 2 <= len(before) < 6
+    site.log.clear()
+    resumed = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0"])
+    assert resumed.exit_code == 0, resumed.output
+    rows = _stored(db)
+    assert sorted(r[0] for r in rows) == sorted(f"{site.base}/live/{i}" for i in range(6))
+    assert len({r[2] for r in rows}) == 6  # every article exactly once
+    refetched = {f"{site.base}{p}" for p in site.paths() if p.startswith("/live/")}
+    assert not refetched & before  # what was filed before the kill is not fetched again
+
+
+@pytest.mark.slow
+def test_watch_every_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    feed = _wire_pages(site, 1)
+    proc = subprocess.Popen(
+        [*STORYLINE, "watch", feed, "--db", str(db), "--every", "1h"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for(db, 1, proc)
+        time.sleep(1.0)  # the pass ends; the loop sleeps until the next one
+    finally:
+        proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err.decode()
+    assert b"Traceback" not in err and b"1 new articles" in err

@@ -56,8 +56,15 @@ def watch_command(
         str, typer.Option("--every", metavar="INTERVAL", help="Time between passes: 90s, 15m, 1h.")
     ] = "15m",
     delay: Annotated[
-        float, typer.Option("--delay", min=0, metavar="SECONDS", help="Pause between requests to one host.")
-    ] = 1.0,
+        float | None,
+        typer.Option(
+            "--delay",
+            min=0,
+            metavar="SECONDS",
+            help="Pause between requests to one host (default 1, or the host's robots.txt Crawl-delay;"
+            " none for a loopback server).",
+        ),
+    ] = None,
 ) -> None:
     """Follow outlets: file what their feeds and sitemaps list that the library lacks, cross-check
     the stories that changed, and say what changed. Sources given are remembered; with none, the
@@ -65,6 +72,7 @@ def watch_command(
     from storyline.annotation import load_nlp
     from storyline.embed import Embedder
     from storyline.engines.local import LocalEngine
+    from storyline.engines.run import progress_line
     from storyline.sources.watch import WatchOptions, run_pass
     from storyline.store import watchlist
 
@@ -79,10 +87,12 @@ def watch_command(
                     "no sources to follow: give one (`storyline watch URL`) or `storyline sources add`"
                 )
                 raise typer.Exit(2)
-            # small batches: a page is filed soon after it is fetched, so a kill loses little
-            engine = LocalEngine(models={"nlp": load_nlp(), "embedder": Embedder()}, batch_size=4)
+            # one page a batch: each is filed before the next is fetched, so a kill refetches at
+            # most the page in hand (fetching, with its per-host pause, is the slow part anyway)
+            engine = LocalEngine(models={"nlp": load_nlp(), "embedder": Embedder()}, batch_size=1)
             while True:
-                summary = run_pass(lib, engine, WatchOptions(delay_s=delay), tick=None)
+                with progress_line(err_console, engine, "filed") as tick:
+                    summary = run_pass(lib, engine, WatchOptions(delay_s=delay), tick=tick)
                 for problem in summary.problems:
                     err_console.print(f"storyline: {problem}", markup=False)
                 err_console.print(f"storyline: {summary.line()}", markup=False)

@@ -19,6 +19,7 @@ from storyline.reading.sniff import Blob, ReadOptions
 from storyline.sources.urls import host_of
 
 ROBOTS_AGENT = "storyline"  # the product token robots.txt groups are matched against
+DEFAULT_DELAY_S = 1.0  # between two requests to one outlet, unless its robots.txt asks for more
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class PoliteClient:
     """An httpx client for one pass; ``requests`` counts what it sent (robots.txt included)."""
 
     options: ReadOptions
-    delay_s: float = 1.0
+    delay_s: float | None = None  # None: DEFAULT_DELAY_S, or robots.txt's Crawl-delay when longer
     requests: int = 0
     _client: Any = None
     _last: dict[str, float] = field(default_factory=dict)
@@ -111,10 +112,33 @@ class PoliteClient:
         rules.parse(got.blob.data.decode("utf-8", "replace").splitlines())
         return rules
 
+    def delay_for(self, url: str) -> float:
+        """Seconds between two requests to ``url``'s host: ``--delay`` when given; else none for
+        this machine's own loopback server (there is no one else's server to spare), else the
+        default or the host's robots.txt Crawl-delay, whichever is longer."""
+        if self.delay_s is not None:
+            return self.delay_s
+        host = (urlsplit(url).hostname or "").lower()
+        if host == "localhost" or _is_loopback(host):
+            return 0.0
+        parts = urlsplit(url)
+        rules = self._robots.get(f"{parts.scheme}://{parts.netloc.lower()}")
+        crawl = rules.crawl_delay(ROBOTS_AGENT) if isinstance(rules, RobotFileParser) else None
+        return max(DEFAULT_DELAY_S, float(crawl or 0))
+
     def _wait(self, url: str) -> None:
         self.requests += 1
         last = self._last.get(host_of(url))
         if last is not None:
-            pause = self.delay_s - (time.monotonic() - last)
+            pause = self.delay_for(url) - (time.monotonic() - last)
             if pause > 0:
                 time.sleep(pause)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ class WatchOptions:
     """How a pass reads: page bounds (shared with ``add``), seconds between requests to one host."""
 
     read: ReadOptions = field(default_factory=ReadOptions)
-    delay_s: float = 1.0
+    delay_s: float | None = None  # None: polite defaults per host (``PoliteClient.delay_for``)
 
 
 @dataclass
@@ -71,12 +72,17 @@ def run_pass(
     summary = PassSummary()
     with PoliteClient(options.read, options.delay_s) as client:
         wanted: dict[str, str] = {}  # canonical page address -> the source listing it
+        # A source's validators are stored only once every page it listed is settled: a pass
+        # killed before that reads the source in full again (and skips the pages filed).
+        later: list[Callable[[], None]] = []
         for src in watchlist.followed(lib.engine, top_only=True):
-            for url in _read_source(lib, client, src.url, options.read, summary, depth=0):
+            for url in _read_source(lib, client, src.url, options.read, summary, later, depth=0):
                 wanted.setdefault(url, src.url)
         fresh = watchlist.unseen(lib.engine, list(wanted))
         before = _conflicts(lib)
         _file_pages(lib, engine, client, [(u, wanted[u]) for u in fresh], options.read, summary, tick)
+        for record in later:
+            record()
         summary.requests = client.requests
     lib.check_due(nlp=engine.models.get("nlp"), embedder=engine.models.get("embedder"))
     summary.new_conflicts = max(0, _conflicts(lib) - before)
@@ -84,14 +90,20 @@ def run_pass(
 
 
 def _read_source(
-    lib: Any, client: PoliteClient, url: str, read: ReadOptions, summary: PassSummary, depth: int
+    lib: Any,
+    client: PoliteClient,
+    url: str,
+    read: ReadOptions,
+    summary: PassSummary,
+    later: list[Callable[[], None]],
+    depth: int,
 ) -> Iterator[str]:
     """The canonical addresses of the articles ``url`` lists (through its children, when it is a
     list of sources); a failure is one line in ``summary``."""
     summary.sources += 1
     known = watchlist.source(lib.engine, url)
     try:
-        listing = _listing(lib, client, url, read, known)
+        listing = _listing(lib, client, url, read, known, later)
     except UnreadableInput as exc:
         summary.problems.append(str(exc))
         return
@@ -107,16 +119,18 @@ def _read_source(
         return
     for child in children:
         watchlist.remember(lib.engine, child, parent=url)
-        yield from _read_source(lib, client, child, read, summary, depth + 1)
+        yield from _read_source(lib, client, child, read, summary, later, depth + 1)
 
 
-def _listing(lib: Any, client: PoliteClient, url: str, read: ReadOptions, known: Any) -> Listing | None:
+def _listing(
+    lib: Any, client: PoliteClient, url: str, read: ReadOptions, known: Any, later: list[Callable[[], None]]
+) -> Listing | None:
+    """The source's listing, or None when the server says it has not changed since last time;
+    recording the read is left to ``later``."""
     if not is_url(url):
         data = Blob.from_path(Path(url)).read_all(read.max_bytes)
         listing = parse_listing(data, url)
-        watchlist.checked(
-            lib.engine, url, kind=listing.kind, title=listing.title, etag=None, last_modified=None
-        )
+        later.append(partial(watchlist.checked, lib.engine, url, kind=listing.kind, title=listing.title))
         return listing
     got = client.get(
         url, etag=known.etag if known else None, last_modified=known.last_modified if known else None
@@ -125,14 +139,8 @@ def _listing(lib: Any, client: PoliteClient, url: str, read: ReadOptions, known:
         return None
     assert got.blob.data is not None
     listing = parse_listing(got.blob.data, url, base=got.blob.url)
-    watchlist.checked(
-        lib.engine,
-        url,
-        kind=listing.kind,
-        title=listing.title,
-        etag=got.etag,
-        last_modified=got.last_modified,
-    )
+    record = partial(watchlist.checked, lib.engine, url, kind=listing.kind, title=listing.title)
+    later.append(partial(record, etag=got.etag, last_modified=got.last_modified))
     return listing
 
 

@@ -76,8 +76,8 @@ def checked(
     *,
     kind: str | None,
     title: str | None,
-    etag: str | None,
-    last_modified: str | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
 ) -> None:
     """Record a successful read of ``url``: the validators to send next time, its kind and name."""
     values: dict[str, object] = {"checked": time.time(), "etag": etag, "last_modified": last_modified}
