@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import gzip
 import hashlib
 import json
 import os
@@ -82,6 +83,43 @@ class Site:
         return [p for p, _, _ in self.log]
 
 
+def _bomb(h: BaseHTTPRequestHandler, _site: Site) -> None:
+    """A feed that inflates to gigabytes: 8 MB of zeros gzipped to a few kilobytes, many times."""
+    body = gzip.compress(b"\0" * 8_000_000) * 40
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Encoding", "gzip")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        h.wfile.write(body)
+
+
+def _loop(h: BaseHTTPRequestHandler, _site: Site) -> None:
+    h.send_response(302)
+    h.send_header("Location", "/loop.xml")
+    h.end_headers()
+
+
+def _busy_once(h: BaseHTTPRequestHandler, site: Site) -> None:
+    """429 with Retry-After the first time, the feed after."""
+    if sum(1 for p, _, _ in site.log if p == "/busy.xml") == 1:
+        h.send_response(429)
+        h.send_header("Retry-After", "1")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+        return
+    item = f"<item><link>{site.base}/news/bridge-0</link></item>"
+    body = f"<rss><channel><title>Busy</title>{item}</channel></rss>"
+    h.send_response(200)
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body.encode())
+
+
+HOSTILE = {"/bomb.xml": _bomb, "/loop.xml": _loop, "/busy.xml": _busy_once}
+
+
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -90,6 +128,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             tag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
             site.log.append((self.path, tag, since))
+            if self.path in HOSTILE:
+                HOSTILE[self.path](self, site)
+                return
             found = site.pages.get(self.path)
             if found is None:
                 self.send_error(404, "Not Found")
@@ -382,3 +423,17 @@ def test_watch_every_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> Non
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err.decode()
     assert b"Traceback" not in err and b"1 new articles" in err
+
+
+def test_hostile_sources_are_one_line_each(site: Site, tmp_path: Path) -> None:
+    """A gzip bomb, a redirect loop and a 429 with Retry-After among good sources."""
+    _serve_outlets(site)
+    b = site.base
+    sources = [f"{b}/bomb.xml", f"{b}/loop.xml", f"{b}/busy.xml"]
+    got = runner.invoke(app, ["watch", *sources, "--db", str(tmp_path / "lib.db"), "--once", "--delay", "0"])
+    assert got.exit_code == 1 and "Traceback" not in got.output
+    lines = got.stderr.splitlines()
+    assert any(ln.endswith("/bomb.xml: gzip data expands past 100 MB") for ln in lines)
+    assert any("/loop.xml: more than 5 redirects" in ln for ln in lines)
+    assert "1 new articles" in got.stderr  # the busy feed was read after the pause it asked for
+    assert site.paths().count("/busy.xml") == 2

@@ -19,6 +19,9 @@ from storyline.reading.sniff import Blob, ReadOptions
 from storyline.sources.urls import host_of
 
 ROBOTS_AGENT = "storyline"  # the product token robots.txt groups are matched against
+BUSY = frozenset({429, 502, 503, 504})  # worth asking again later in the same pass
+RETRIES = 2
+MAX_RETRY_AFTER_S = 60.0  # a longer wait is left to the next pass (the page stays unsettled)
 DEFAULT_DELAY_S = 1.0  # between two requests to one outlet, unless its robots.txt asks for more
 
 
@@ -57,20 +60,39 @@ class PoliteClient:
         self._client.close()
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
-        """GET ``url``, conditionally when validators are given; failures as ``UnreadableInput``."""
-        import httpx
-
+        """GET ``url``, conditionally when validators are given; failures as ``UnreadableInput``.
+        A busy server (429, 502–504) is asked again after the pause it names in Retry-After
+        (seconds, at most ``MAX_RETRY_AFTER_S``) or a doubling one, ``RETRIES`` times."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        for attempt in range(RETRIES + 1):
+            got = self._get_once(url, headers, etag, last_modified)
+            if isinstance(got, Fetched):
+                return got
+            if attempt == RETRIES or got > MAX_RETRY_AFTER_S:
+                break
+            time.sleep(got if got >= 0 else 2.0**attempt)
+        raise UnreadableInput(url, f"server busy (still refusing after {attempt + 1} tries)")
+
+    def _get_once(
+        self, url: str, headers: dict[str, str], etag: str | None, last_modified: str | None
+    ) -> Fetched | float:
+        """One request: what it fetched, or for a busy server the seconds it asks us to wait
+        (-1 when it names none)."""
+        import httpx
+
         self._wait(url)
         deadline = time.monotonic() + self.options.deadline_s
         try:
             with self._client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304:
                     return Fetched(None, etag, last_modified)
+                if resp.status_code in BUSY:
+                    after = resp.headers.get("retry-after", "").strip()
+                    return float(after) if after.isdigit() else -1.0
                 if resp.status_code >= 400:
                     raise UnreadableInput(url, f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
                 data = read_body(resp, url, self.options, deadline)
