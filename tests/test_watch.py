@@ -61,12 +61,12 @@ BRIDGE = [
 ]
 
 
-def _page(title: str, body: str) -> bytes:
+def _page(title: str, body: str, site: str | None = "Carrowmore Post") -> bytes:
     paras = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
     return (
         f"<html><head><meta charset='utf-8'><title>{title}</title>"
-        "<meta property='og:site_name' content='Carrowmore Post'>"
-        "<meta property='article:published_time' content='2024-03-05T10:00:00+00:00'></head>"
+        + (f"<meta property='og:site_name' content='{site}'>" if site else "")
+        + "<meta property='article:published_time' content='2024-03-05T10:00:00+00:00'></head>"
         f"<body><article><h1>{title}</h1>{paras}</article></body></html>"
     ).encode()
 
@@ -175,8 +175,11 @@ def _serve_outlets(s: Site) -> list[str]:
     s.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /private/\n", text)
     s.pages["/news/putin-a"] = ((EXAMPLES / "000_c4ff50917423203a.txt").read_bytes(), text)
     s.pages["/news/putin-b"] = ((EXAMPLES / "001_480647fc13891387.txt").read_bytes(), text)
-    for i, (title, body) in enumerate(BRIDGE):
-        s.pages[f"/news/bridge-{i}"] = (_page(title, body), "text/html; charset=utf-8")
+    for i, (title, body) in enumerate(BRIDGE):  # the last names no outlet: its feed's name is used
+        s.pages[f"/news/bridge-{i}"] = (
+            _page(title, body, None if i == 2 else "Carrowmore Post"),
+            "text/html",
+        )
     s.pages["/private/bridge-secret"] = (_page(*BRIDGE[0]), "text/html; charset=utf-8")
     s.pages["/rss.xml"] = (
         (
@@ -329,6 +332,10 @@ def test_watch_files_every_kind_once_and_honours_robots(site: Site, tmp_path: Pa
     assert names[f"{site.base}/rss.xml"] == "The Independent"
     assert names[f"{site.base}/news-sitemap.xml"] == "Carrowmore Post"
     assert names[f"{site.base}/feed.json"] == "Harbour Times"  # remembered under its OPML list
+    with sqlite3.connect(db) as conn:
+        outlets = dict(conn.execute("SELECT path, source FROM articles").fetchall())
+    assert outlets[f"{site.base}/news/bridge-2"] == "Harbour Times"  # not "bridge-2"
+    assert outlets[f"{site.base}/news/bridge-1"] == "Carrowmore Post"
 
     site.log.clear()
     second = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0"])  # the remembered ones

@@ -7,9 +7,10 @@ settled in the library as soon as it is filed, so a pass killed half-way resumes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,15 @@ class WatchOptions:
     delay_s: float | None = None  # None: polite defaults per host (``PoliteClient.delay_for``)
 
 
+@dataclass(frozen=True)
+class Page:
+    """An article address to fetch, the source that listed it and that source's name."""
+
+    url: str
+    source: str
+    outlet: str | None = None
+
+
 @dataclass
 class PassSummary:
     """What one pass did; ``problems`` holds one line per source or page that failed."""
@@ -41,8 +51,8 @@ class PassSummary:
     unchanged: int = 0
     new_articles: int = 0
     already_stored: int = 0
-    new_stories: int = 0
-    updated_stories: set[str] = field(default_factory=set)
+    new_stories: set[str] = field(default_factory=set)
+    updated_stories: set[str] = field(default_factory=set)  # stories older than this pass
     new_conflicts: int = 0
     disallowed: int = 0
     requests: int = 0
@@ -52,7 +62,7 @@ class PassSummary:
         parts = [
             f"{self.sources} sources checked ({self.unchanged} unchanged)",
             f"{self.new_articles} new articles",
-            f"{self.new_stories} new stories",
+            f"{len(self.new_stories)} new stories",
             f"{len(self.updated_stories)} stories updated",
             f"{self.new_conflicts} new conflicts",
         ]
@@ -71,16 +81,16 @@ def run_pass(
     """One pass over every followed source; ``engine`` a local engine with its models."""
     summary = PassSummary()
     with PoliteClient(options.read, options.delay_s) as client:
-        wanted: dict[str, str] = {}  # canonical page address -> the source listing it
+        wanted: dict[str, Page] = {}  # canonical page address -> the source listing it
         # A source's validators are stored only once every page it listed is settled: a pass
         # killed before that reads the source in full again (and skips the pages filed).
         later: list[Callable[[], None]] = []
         for src in watchlist.followed(lib.engine, top_only=True):
-            for url in _read_source(lib, client, src.url, options.read, summary, later, depth=0):
-                wanted.setdefault(url, src.url)
+            for page in _read_source(lib, client, src.url, options.read, summary, later, depth=0):
+                wanted.setdefault(page.url, page)
         fresh = watchlist.unseen(lib.engine, list(wanted))
         before = _conflicts(lib)
-        _file_pages(lib, engine, client, [(u, wanted[u]) for u in fresh], options.read, summary, tick)
+        _file_pages(lib, engine, client, [wanted[u] for u in fresh], options.read, summary, tick)
         for record in later:
             record()
         summary.requests = client.requests
@@ -97,9 +107,9 @@ def _read_source(
     summary: PassSummary,
     later: list[Callable[[], None]],
     depth: int,
-) -> Iterator[str]:
-    """The canonical addresses of the articles ``url`` lists (through its children, when it is a
-    list of sources); a failure is one line in ``summary``."""
+) -> Iterator[Page]:
+    """The articles ``url`` lists (through its children, when it is a list of sources); a
+    failure is one line in ``summary``."""
     summary.sources += 1
     known = watchlist.source(lib.engine, url)
     try:
@@ -112,7 +122,8 @@ def _read_source(
         summary.unchanged += 1
         children = tuple(s.url for s in watchlist.followed(lib.engine) if s.parent == url)
     else:
-        yield from (canonical_url(e.url) for e in listing.entries)
+        outlet = listing.title or (known.title if known else None)
+        yield from (Page(canonical_url(e.url), url, outlet) for e in listing.entries)
         children = listing.children
     if children and depth >= MAX_DEPTH - 1:
         summary.problems.append(f"{url}: lists further lists of sources; only two levels are followed")
@@ -148,37 +159,36 @@ def _file_pages(
     lib: Any,
     engine: Any,
     client: PoliteClient,
-    pages: list[tuple[str, str]],
+    pages: list[Page],
     read: ReadOptions,
     summary: PassSummary,
     tick: Callable[[], None] | None,
 ) -> None:
-    """Fetch the pages politely and file each one as soon as it is prepared, settling it."""
+    """Fetch the pages politely and file each one as soon as it is prepared, settling it. A page
+    that does not name its outlet is labelled with its source's name, not its address's stem."""
     from storyline.engines.run import file_prepared, stored_ids
 
-    source_of = dict(pages)
+    source_of = {p.url: p.source for p in pages}
+    skip = stored_ids(lib)
 
     def failed(exc: UnreadableInput) -> None:
         summary.problems.append(str(exc))
         watchlist.settle(lib.engine, exc.path, source_of.get(exc.path, ""), "failed", reason=exc.reason)
 
-    def units() -> Iterator[Unit]:
-        for url, src in pages:
+    def units(group: Iterable[Page]) -> Iterator[Unit]:
+        for page in group:
             try:
-                if not client.allowed(url):
+                if not client.allowed(page.url):
                     summary.disallowed += 1
-                    watchlist.settle(lib.engine, url, src, "disallowed")
+                    watchlist.settle(lib.engine, page.url, page.source, "disallowed")
                     continue
-                blob = client.get(url).blob
+                got = client.get(page.url).blob
             except UnreadableInput as exc:
                 failed(exc)
                 continue
-            if blob is not None:
-                yield Unit(
-                    url,
-                    "blob",
-                    blob=Blob.from_bytes(url, blob.data or b"", url=blob.url, charset=blob.charset),
-                )
+            if got is not None:
+                blob = Blob.from_bytes(page.url, got.data or b"", url=got.url, charset=got.charset)
+                yield Unit(page.url, "blob", blob=blob)
 
     def filed(result: Any) -> None:
         if result.status == "existing":
@@ -186,8 +196,8 @@ def _file_pages(
         else:
             summary.new_articles += 1
             if result.new_story:
-                summary.new_stories += 1
-            else:
+                summary.new_stories.add(result.story_id)
+            elif result.story_id not in summary.new_stories:
                 summary.updated_stories.add(result.story_id)
         if result.path in source_of:
             watchlist.settle(
@@ -196,8 +206,10 @@ def _file_pages(
         if tick is not None:
             tick()
 
-    items = engine.process_units(units(), read, failed, job="add", skip_ids=stored_ids(lib))
-    file_prepared(lib, items, filed)
+    for outlet, group in groupby(pages, key=lambda p: p.outlet):
+        options = replace(read, source_name=outlet) if outlet else read
+        items = engine.process_units(units(group), options, failed, job="add", skip_ids=skip)
+        file_prepared(lib, items, filed)
 
 
 def _conflicts(lib: Any) -> int:
