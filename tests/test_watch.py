@@ -444,3 +444,29 @@ def test_hostile_sources_are_one_line_each(site: Site, tmp_path: Path) -> None:
     assert any("/loop.xml: more than 5 redirects" in ln for ln in lines)
     assert "1 new articles" in got.stderr  # the busy feed was read after the pause it asked for
     assert site.paths().count("/busy.xml") == 2
+
+
+def test_sitemap_index_children_and_a_local_feed_file(site: Site, tmp_path: Path) -> None:
+    """A sitemap index's sitemaps are followed under it and asked conditionally even when the
+    index itself has not changed; a feed may be a file on disk."""
+    _serve_outlets(site)
+    b = site.base
+    site.pages["/index.xml"] = (
+        (
+            "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<sitemap><loc>{b}/news-sitemap.xml</loc></sitemap></sitemapindex>"
+        ).encode(),
+        "application/xml",
+    )
+    local = tmp_path / "saved-feed.xml"
+    local.write_text(
+        f"<rss><channel><title>Saved</title><item><link>{b}/news/putin-b</link></item></channel></rss>"
+    )
+    db = str(tmp_path / "lib.db")
+    first = runner.invoke(app, ["watch", f"{b}/index.xml", str(local), "--db", db, "--once", "--delay", "0"])
+    assert first.exit_code == 0, first.output
+    assert "2 new articles" in first.stderr  # bridge-1 from the sitemap, putin-b from the file
+    site.log.clear()
+    second = runner.invoke(app, ["watch", "--db", db, "--once", "--delay", "0"])
+    assert "0 new articles" in second.stderr and "2 unchanged" in second.stderr, second.output
+    assert {p: bool(tag) for p, tag, _ in site.log} == {"/index.xml": True, "/news-sitemap.xml": True}
