@@ -358,6 +358,8 @@ def test_sources_add_list_remove(tmp_path: Path) -> None:
     assert runner.invoke(app, ["sources", "list", "--db", db]).stdout.strip() == "no sources followed"
     again = runner.invoke(app, ["sources", "remove", "http://example.com/feed", "--db", db])
     assert again.exit_code == 1 and "not followed" in again.stderr
+    missing = runner.invoke(app, ["sources", "add", str(tmp_path / "nosuch.xml"), "--db", db])
+    assert missing.exit_code == 1 and missing.stderr.count("\n") == 1 and "no such file" in missing.stderr
 
 
 def test_requests_to_one_host_are_spaced(site: Site) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import signal
 import time
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -37,14 +38,22 @@ def parse_interval(text: str) -> float:
     return float(m.group(1)) * UNITS[m.group(2) or "s"]
 
 
-def _remember(lib: Any, specs: list[str]) -> None:
+def _remember(lib: Any, specs: list[str]) -> int:
+    """Follow each spec; how many were refused (a file that is not there)."""
     from storyline.sources.urls import canonical_url
     from storyline.store import watchlist
 
+    refused = 0
     for spec in specs:
-        url = canonical_url(spec) if "://" in spec else spec
+        if "://" not in spec and not Path(spec).is_file():
+            report_error(spec, "no such file (a source is a feed's address or a saved feed file)")
+            refused += 1
+            continue
+        # a file is remembered by its absolute path: the next watch may run from elsewhere
+        url = canonical_url(spec) if "://" in spec else str(Path(spec).resolve())
         if watchlist.remember(lib.engine, url):
             note(f"following {url}")
+    return refused
 
 
 @app.command("watch")
@@ -140,7 +149,9 @@ def sources_list(
 def sources_add(specs: Annotated[list[str], typer.Argument(metavar="SOURCE")], db: DbOption = None) -> None:
     """Follow feeds, sitemaps or OPML lists (read on the next `watch`)."""
     with _open(db, create=True) as lib:
-        _remember(lib, specs)
+        refused = _remember(lib, specs)
+    if refused:
+        raise typer.Exit(1)
 
 
 @sources_app.command("remove")
