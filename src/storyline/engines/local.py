@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.engines.blocks import group_in_blocks
 from storyline.engines.stages import PIPELINES, StageClock, batches, done, load_model, run_stage
-from storyline.engines.units import units_of
+from storyline.engines.units import Unit, units_of
 from storyline.errors import UnreadableInput
 from storyline.reading.sniff import ReadOptions
 from storyline.stories.group import Placement
@@ -37,9 +37,23 @@ class LocalEngine:
     ) -> Iterator[Any]:
         """The job's output items (Prepared for ``add``, Signed for ``stories``) in input order;
         failures go to ``on_error`` as they happen."""
+        units = units_of(specs, options, on_error)
+        return self.process_units(units, options, on_error, job=job, skip_ids=skip_ids)
+
+    def process_units(
+        self,
+        units: Iterable[Unit],
+        options: ReadOptions,
+        on_error: Callable[[UnreadableInput], None],
+        *,
+        job: str = "add",
+        skip_ids: frozenset[str] = frozenset(),
+    ) -> Iterator[Any]:
+        """``process`` of units made by the caller (``watch`` hands over pages it fetched), read
+        lazily batch by batch: a unit is not asked for before the batch before it is out."""
         pipeline = PIPELINES[job]
 
-        for batch in batches(units_of(specs, options, on_error), self.batch_size):
+        for batch in batches(units, self.batch_size):
             items: list[Any] = batch
             for stage, kind in pipeline:
                 model = self._model(kind)

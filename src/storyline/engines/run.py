@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -172,6 +172,15 @@ def add_to_library(
     1 for a laptop (a kill loses nothing filed), more for a cluster writing to PostgreSQL, where
     one round trip per article would be the bottleneck. Filing is keyed by content hash, so a
     batch retried after a crash stores nothing twice."""
+    items = engine.process(specs, options, on_error, job="add", skip_ids=stored_ids(lib))
+    return file_prepared(lib, items, tick, batch=batch)
+
+
+def file_prepared(
+    lib: Any, items: Iterable[Any], tick: Callable[[Any], None] | None = None, *, batch: int = 1
+) -> list[Any]:
+    """File an engine's ``add`` output (Prepared, or AlreadyStored for what the library holds),
+    ``batch`` articles a transaction; the results of what was filed."""
     from storyline.engines.stages import AlreadyStored
     from storyline.store.records import AddResult
 
@@ -185,7 +194,7 @@ def add_to_library(
                 tick(result)
         pending.clear()
 
-    for item in engine.process(specs, options, on_error, job="add", skip_ids=stored_ids(lib)):
+    for item in items:
         if isinstance(item, AlreadyStored):
             if tick is not None:
                 tick(AddResult(item.id, "", "existing", item.path))

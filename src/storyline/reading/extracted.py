@@ -1,8 +1,8 @@
 """What an extractor found in one document, and how it becomes an Article.
 
 Every reader (pasted text, HTML, JSON, WARC) fills an ``Extracted``; ``to_article`` applies the
-rules they share: the stable content id, and the outlet from the page, else ``--source``, else
-the file stem.
+rules they share: the stable content id, and the outlet from the page, else ``--source`` (or the
+feed ``watch`` found the page in), else the host the extractor fell back to or the file stem.
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ def clean_field(value: object) -> str | None:
 
 def to_article(ex: Extracted, *, path: str, source_name: str | None = None) -> Article:
     """Build the Article; its id is derived from the normalised title and text only."""
-    source = clean_field(ex.source) or clean_field(source_name) or stem_of(path)
+    named = clean_field(ex.source)
+    if named and source_name and _is_host(named, ex.url or path):
+        named = None  # the host an extractor falls back to is no name the page gives itself
+    source = named or clean_field(source_name) or stem_of(path)
     return Article(
         id=content_id(ex.title, ex.text),
         text=ex.text,
@@ -62,3 +65,11 @@ def to_article(ex: Extracted, *, path: str, source_name: str | None = None) -> A
         removed=ex.removed,
         meta=ex.meta,
     )
+
+
+def _is_host(name: str, address: str) -> bool:
+    """Whether ``name`` is just the host (and port) of ``address``, ``www.`` or not."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(address).netloc.lower().removeprefix("www.")
+    return bool(host) and name.lower().removeprefix("www.") == host

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from storyline import __version__
 from storyline.errors import UnreadableInput
@@ -33,28 +34,41 @@ def fetch(url: str, options: ReadOptions) -> Blob:
         ):
             if resp.status_code >= 400:
                 raise UnreadableInput(url, f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > options.max_bytes:
-                raise UnreadableInput(url, _too_large(options))
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_raw():
-                size += len(chunk)
-                if size > options.max_bytes:
-                    raise UnreadableInput(url, _too_large(options))
-                if time.monotonic() > deadline:  # a byte every few seconds never trips the read timeout
-                    raise UnreadableInput(url, f"download took longer than {options.deadline_s:g} s")
-                chunks.append(chunk)
-            data = _decoded(b"".join(chunks), resp.headers.get("content-encoding"), url)
+            data = read_body(resp, url, options, deadline)
             return Blob.from_bytes(url, data, url=str(resp.url), charset=resp.charset_encoding)
-    except httpx.TimeoutException as exc:
-        raise UnreadableInput(url, f"timed out after {options.timeout_s:g} s") from exc
-    except httpx.TooManyRedirects as exc:
-        raise UnreadableInput(url, f"more than {options.max_redirects} redirects") from exc
-    except httpx.InvalidURL as exc:
-        raise UnreadableInput(url, f"not a valid address ({exc})") from exc
     except httpx.HTTPError as exc:
-        raise UnreadableInput(url, f"cannot fetch ({type(exc).__name__}: {exc})") from exc
+        raise translated(url, exc, options) from exc
+
+
+def read_body(resp: Any, url: str, options: ReadOptions, deadline: float) -> bytes:
+    """The body of a streamed httpx response, decoded, refused past ``options.max_bytes`` (as
+    sent and as decoded) or past ``deadline`` (a ``time.monotonic`` instant)."""
+    declared = resp.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > options.max_bytes:
+        raise UnreadableInput(url, _too_large(options))
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_raw():
+        size += len(chunk)
+        if size > options.max_bytes:
+            raise UnreadableInput(url, _too_large(options))
+        if time.monotonic() > deadline:  # a byte every few seconds never trips the read timeout
+            raise UnreadableInput(url, f"download took longer than {options.deadline_s:g} s")
+        chunks.append(chunk)
+    return _decoded(b"".join(chunks), resp.headers.get("content-encoding"), url)
+
+
+def translated(url: str, exc: Exception, options: ReadOptions) -> UnreadableInput:
+    """An httpx failure as the one line a user reads."""
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException):
+        return UnreadableInput(url, f"timed out after {options.timeout_s:g} s")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return UnreadableInput(url, f"more than {options.max_redirects} redirects")
+    if isinstance(exc, httpx.InvalidURL):
+        return UnreadableInput(url, f"not a valid address ({exc})")
+    return UnreadableInput(url, f"cannot fetch ({type(exc).__name__}: {exc})")
 
 
 def _too_large(options: ReadOptions) -> str:

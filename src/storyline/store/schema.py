@@ -98,6 +98,35 @@ anchor_postings = Table(
     Column("seq", Integer, primary_key=True),
 )
 
+# What ``storyline watch`` follows (``parent`` set for the feeds an OPML list or a sitemap index
+# names), with the validators of its last response for a conditional request next time.
+sources = Table(
+    "sources",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("kind", String(16)),
+    Column("title", Text),
+    Column("parent", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("added", Float, nullable=False),
+    Column("checked", Float),
+)
+
+# Every entry address a source listed, by canonical URL, and what became of it: written as each
+# page is filed, so a pass killed half-way fetches none of them again.
+source_entries = Table(
+    "source_entries",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # filed | disallowed | failed
+    Column("article_id", String(32)),
+    Column("tries", Integer, nullable=False, default=1),
+    Column("reason", Text),
+    Column("seen", Float, nullable=False),
+)
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, articles])
@@ -133,7 +162,13 @@ def _v5(conn: Connection) -> None:
     """The anchor postings (rows filed before anchors existed have none: nothing to read back)."""
     metadata.create_all(conn, tables=[anchor_postings])
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+
+def _v6(conn: Connection) -> None:
+    """The sources ``watch`` follows and the entries it has seen."""
+    metadata.create_all(conn, tables=[sources, source_entries])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 VERSION = len(MIGRATIONS)
 
 
