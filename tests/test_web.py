@@ -400,7 +400,8 @@ def test_no_get_writes_the_library(
     before = version()
     app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
     with TestClient(app, base_url="http://localhost") as c:
-        for path in ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", f"/stories/{story_id}"):
+        pages = ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", "/sources", "/sources.json")
+        for path in (*pages, f"/stories/{story_id}"):
             assert c.get(path).status_code in (200, 404)
         body = c.get(f"/stories/{story_id}.json").json()
         assert body["report"]["findings"] and body["story"]["id"] == story_id
@@ -411,6 +412,38 @@ def test_no_get_writes_the_library(
         lib.check(story_id, nlp=nlp, embedder=embedder)
         assert version() != before and lib.story(story_id).conflicts is not None
     watch.close()
+
+
+def test_sources_page_lists_what_watch_follows(tmp_path: Path) -> None:
+    """Each followed source with its name, address, last read and entries seen; a hostile feed
+    title is escaped, and an address is shown as text, never as a link the page would follow."""
+    from storyline.store import Library, watchlist
+
+    db = tmp_path / "lib.db"
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"))
+    with TestClient(app, base_url="http://localhost") as c:
+        assert c.get("/sources.json").json() == {"ok": True, "sources": []}
+        assert "No sources followed" in c.get("/sources").text
+    with Library(db) as lib:
+        feed, other = "https://news.example/feed.xml", "javascript:alert(1)"
+        watchlist.remember(lib.engine, feed)
+        watchlist.remember(lib.engine, other)
+        watchlist.checked(lib.engine, feed, kind="rss", title="<b>Harbour Times</b>")
+        for n in range(3):
+            watchlist.settle(lib.engine, f"https://news.example/{n}", feed, "filed")
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"))
+    with TestClient(app, base_url="http://localhost") as c:
+        rows = c.get("/sources.json").json()["sources"]
+        assert [(r["url"], r["name"], r["kind"], r["entries"]) for r in rows] == [
+            (feed, "<b>Harbour Times</b>", "rss", 3),
+            (other, None, None, 0),
+        ]
+        assert rows[0]["checked"].startswith(time.strftime("%Y-%m-%d", time.gmtime()))
+        assert rows[1]["checked"] is None
+        html = c.get("/sources").text
+        assert "&lt;b&gt;Harbour Times&lt;/b&gt;" in html and "<b>Harbour" not in html
+        assert feed in html and "never" in html and 'href="javascript' not in html
+        assert 'href="/sources"' in c.get("/").text  # in the main navigation
 
 
 def test_queued_adds_cross_check_each_story_once(

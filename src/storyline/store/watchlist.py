@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 from storyline.store.schema import articles, source_entries, sources
 
@@ -62,6 +62,13 @@ def followed(engine: Engine, *, top_only: bool = False) -> list[Source]:
             Source(r.url, r.kind, r.title, r.parent, r.etag, r.last_modified, r.checked)
             for r in conn.execute(query)
         ]
+
+
+def entries_seen(engine: Engine) -> dict[str, int]:
+    """How many entry addresses each source has listed so far (filed, refused or failed)."""
+    query = select(source_entries.c.source, func.count()).group_by(source_entries.c.source)
+    with engine.connect() as conn:
+        return {str(r[0]): int(r[1]) for r in conn.execute(query)}
 
 
 def source(engine: Engine, url: str) -> Source | None:
