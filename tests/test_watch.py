@@ -472,3 +472,61 @@ def test_sitemap_index_children_and_a_local_feed_file(site: Site, tmp_path: Path
     second = runner.invoke(app, ["watch", "--db", db, "--once", "--delay", "0"])
     assert "0 new articles" in second.stderr and "2 unchanged" in second.stderr, second.output
     assert {p: bool(tag) for p, tag, _ in site.log} == {"/index.xml": True, "/news-sitemap.xml": True}
+
+
+def test_a_pass_names_the_stories_that_changed_and_their_new_conflicts(site: Site, tmp_path: Path) -> None:
+    """Story by story: a new story with its reports, then a later report that disagrees on a
+    figure, named with the conflict it brings (on the terminal and as JSON)."""
+    db = tmp_path / "lib.db"
+    text = "text/plain; charset=utf-8"
+    site.pages["/robots.txt"] = (b"User-agent: *\nAllow: /\n", text)
+    for i, (title, body) in enumerate(BRIDGE[:2]):
+        site.pages[f"/news/bridge-{i}"] = (_page(title, body), "text/html")
+    title, body = BRIDGE[2]
+    site.pages["/news/bridge-late"] = (  # the same event with the traffic figure tripled
+        _page(title, body.replace("Around 14,000", "Around 40,000"), "Harbour Times"),
+        "text/html",
+    )
+
+    def feed(*names: str) -> None:
+        items = "".join(f"<item><link>{site.base}/news/{n}</link></item>" for n in names)
+        site.pages["/rss.xml"] = (
+            f"<rss version='2.0'><channel><title>Local</title>{items}</channel></rss>".encode(),
+            "application/rss+xml",
+        )
+
+    feed("bridge-0", "bridge-1")
+    first = runner.invoke(app, ["watch", f"{site.base}/rss.xml", "--db", str(db), "--once", "--delay", "0"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout == ""  # the terminal summary goes to stderr
+    shown = [line.strip() for line in first.stderr.splitlines() if line.startswith("  ")]
+    assert shown == [f"\u201c{BRIDGE[0][0]}\u201d (new story, 2 reports)"], first.stderr
+
+    feed("bridge-0", "bridge-1", "bridge-late")
+    second = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    got = json.loads(second.stdout)
+    assert got["new_articles"] == 1 and got["new_conflicts"] == len(got["stories"][0]["new_conflicts"]) >= 1
+    (story,) = got["stories"]
+    assert (story["new_story"], story["new_reports"], story["reports"]) == (False, 1, 3)
+    assert story["title"] in {t for t, _ in BRIDGE}  # the story's headline may move to the new one
+    assert any("40,000" in c and "14,000" in c and "Harbour Times" in c for c in story["new_conflicts"])
+
+    assert not [line for line in second.stderr.splitlines() if line.startswith("  ")]  # JSON only
+
+    site.pages["/news/bridge-later"] = (
+        _page(title, body.replace("Around 14,000", "Around 30,000"), "Valley Post"),
+        "text/html",
+    )
+    feed("bridge-0", "bridge-1", "bridge-late", "bridge-later")
+    third = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0"])
+    assert third.exit_code == 0, third.output
+    lines = third.stderr.splitlines()
+    (head,) = [n for n, line in enumerate(lines) if line.startswith("  “")]
+    assert "(+1 report, 4 in all): " in lines[head] and "new conflict" in lines[head], third.stderr
+    named = [line for line in lines[head + 1 :] if line.startswith("    - ")]
+    assert named and any("30,000" in line and "Valley Post" in line for line in named), third.stderr
+
+    fourth = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0", "--format", "json"])
+    assert json.loads(fourth.stdout)["stories"] == []  # nothing new, nothing named
+    assert "0 new conflicts" in fourth.stderr

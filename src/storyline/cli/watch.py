@@ -3,11 +3,14 @@ what it follows."""
 
 from __future__ import annotations
 
+import json
 import re
 import signal
+import sys
 import time
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,10 +19,19 @@ from storyline.cli.common import dump_json, err_console, note, report_error, rep
 from storyline.cli.library import DbOption, _open
 from storyline.errors import StorylineError
 
+if TYPE_CHECKING:
+    from storyline.sources.changes import StoryChange
+
 sources_app = typer.Typer(help="The feeds, sitemaps and OPML lists `watch` follows.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+SHOWN = 20  # stories listed after a pass on the terminal; ``--format json`` lists them all
+
+
+class WatchFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
 
 SourcesArgument = Annotated[
     list[str] | None,
@@ -74,6 +86,12 @@ def watch_command(
             " none for a loopback server).",
         ),
     ] = None,
+    fmt: Annotated[
+        WatchFormat,
+        typer.Option(
+            "--format", "-f", help="terminal: what changed on stderr; json: one object per pass on stdout."
+        ),
+    ] = WatchFormat.terminal,
 ) -> None:
     """Follow outlets: file what their feeds and sitemaps list that the library lacks, cross-check
     the stories that changed, and say what changed. Sources given are remembered; with none, the
@@ -105,6 +123,11 @@ def watch_command(
                 for problem in summary.problems:
                     err_console.print(f"storyline: {problem}", markup=False)
                 err_console.print(f"storyline: {summary.line()}", markup=False)
+                if fmt is WatchFormat.json:  # one line a pass, so `--every` output is JSON Lines
+                    sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                else:
+                    _print_changes(summary.changes)
                 failed = bool(summary.problems)
                 if once:
                     break
@@ -118,6 +141,18 @@ def watch_command(
         signal.signal(signal.SIGTERM, previous)
     if failed:  # as `add` with an unreadable input: what could be read was filed
         raise typer.Exit(1)
+
+
+def _print_changes(changes: list[StoryChange]) -> None:
+    """The stories that gained reports, each with the summaries of the conflicts its new reports
+    brought, under the pass summary."""
+    for change in changes[:SHOWN]:
+        err_console.print(f"  {change.line()}", markup=False, highlight=False)
+        for conflict in change.conflicts:
+            err_console.print(f"    - {conflict}", markup=False, highlight=False)
+    if len(changes) > SHOWN:
+        more = len(changes) - SHOWN
+        err_console.print(f"  and {more} more stories (`--format json` lists all)", markup=False)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

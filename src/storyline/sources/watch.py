@@ -7,6 +7,7 @@ settled in the library as soon as it is filed, so a pass killed half-way resumes
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -16,8 +17,10 @@ from typing import Any
 
 from storyline.engines.units import Unit
 from storyline.errors import UnreadableInput
+from storyline.model import Report
 from storyline.reading.fetch import is_url
 from storyline.reading.sniff import Blob, ReadOptions
+from storyline.sources.changes import StoryChange, story_changes
 from storyline.sources.feeds import Listing, parse_listing
 from storyline.sources.http import PoliteClient
 from storyline.sources.urls import canonical_url
@@ -57,6 +60,24 @@ class PassSummary:
     disallowed: int = 0
     requests: int = 0
     problems: list[str] = field(default_factory=list)
+    filed: list[str] = field(default_factory=list)  # ids of the articles filed, in order
+    changes: list[StoryChange] = field(default_factory=list)  # story by story, new conflicts first
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary for machines (``watch --format json``): counts, then story by story."""
+        return {
+            "sources": self.sources,
+            "unchanged": self.unchanged,
+            "new_articles": self.new_articles,
+            "already_stored": self.already_stored,
+            "new_stories": len(self.new_stories),
+            "updated_stories": len(self.updated_stories),
+            "new_conflicts": self.new_conflicts,
+            "disallowed": self.disallowed,
+            "requests": self.requests,
+            "problems": list(self.problems),
+            "stories": [c.to_dict() for c in self.changes],
+        }
 
     def line(self) -> str:
         parts = [
@@ -79,6 +100,7 @@ def run_pass(
     lib: Any, engine: Any, options: WatchOptions, tick: Callable[[], None] | None = None
 ) -> PassSummary:
     """One pass over every followed source; ``engine`` a local engine with its models."""
+    started = time.time()
     summary = PassSummary()
     with PoliteClient(options.read, options.delay_s) as client:
         wanted: dict[str, Page] = {}  # canonical page address -> the source listing it
@@ -94,8 +116,14 @@ def run_pass(
         for record in later:
             record()
         summary.requests = client.requests
-    lib.check_due(nlp=engine.models.get("nlp"), embedder=engine.models.get("embedder"))
-    summary.new_conflicts = max(0, _conflicts(lib) - before)
+    reports: dict[str, Report | None] = {}
+    lib.check_due(
+        nlp=engine.models.get("nlp"), embedder=engine.models.get("embedder"), on_report=reports.__setitem__
+    )
+    summary.changes = story_changes(lib, summary.filed, reports, started)
+    named = sum(len(c.conflicts) for c in summary.changes)
+    # the total also counts conflicts of stories a killed pass left unchecked (not named as new)
+    summary.new_conflicts = max(named, _conflicts(lib) - before)
     return summary
 
 
@@ -195,6 +223,7 @@ def _file_pages(
             summary.already_stored += 1
         else:
             summary.new_articles += 1
+            summary.filed.append(result.article_id)
             if result.new_story:
                 summary.new_stories.add(result.story_id)
             elif result.story_id not in summary.new_stories:

@@ -300,15 +300,20 @@ class Library:
         with self.engine.connect() as conn:
             return [str(r[0]) for r in conn.execute(stmt)]
 
-    def check_due(self, *, nlp: Any, embedder: Any) -> int:
+    def check_due(
+        self, *, nlp: Any, embedder: Any, on_report: Callable[[str, Report | None], None] | None = None
+    ) -> int:
         """``check`` every story owed one: those this add changed and any an add killed before
-        counting left behind. Returns how many were checked."""
+        counting left behind; ``on_report`` is handed each story's cross-check (``watch`` names
+        the new conflicts from it). Returns how many were checked."""
         owed = self.due()
         for story_id in owed:
             try:
-                self.check(story_id, nlp=nlp, embedder=embedder)
+                report = self.check(story_id, nlp=nlp, embedder=embedder)
             except NotInLibrary:  # removed by another process meanwhile
                 continue
+            if on_report is not None:
+                on_report(story_id, report)
         return len(owed)
 
     def waive_checks(self, story_ids: Iterable[str]) -> None:
