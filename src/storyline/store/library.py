@@ -129,7 +129,7 @@ class Library:
         (a cluster writing batches); re-filing the same batch stores nothing twice."""
         grouper = self._load_grouper()
         try:
-            results, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
+            results, self._grouper, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
         except SQLAlchemyError as exc:
             self._grouper = None  # the in-memory index may hold what was rolled back: reload
             where = ", ".join(i.annotated.article.path or i.annotated.id for i in items[:3])
