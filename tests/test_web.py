@@ -458,8 +458,9 @@ def test_story_page_reads_in_time_order_and_follows_another_process(
         assert days[0]["gap"] is None and days[-1]["gap_label"] == "… 41 days later"
         assert sum(len(d["articles"]) for d in days) == len(body["story"]["articles"])
         html = c.get(f"/stories/{story.id}").text
-        first = html.index("Brooklyn gunman shoots 15-year-old")
-        assert first < html.index("… 41 days later") < html.index("Brooklyn teen cuffed")
+        section = html[html.index('<section class="development"') :]
+        first = section.index("Brooklyn gunman shoots 15-year-old")
+        assert first < section.index("… 41 days later") < section.index("Brooklyn teen cuffed")
         assert_inert(html)
         with Library(db) as other:
             other.remove(story.id)
