@@ -38,7 +38,11 @@ class NotInLibrary(LibraryError, KeyError):
 
 
 class Library:
-    """One open library; a context manager. Not shared between threads: open one per thread."""
+    """One open library; a context manager. Not shared between threads: open one per thread.
+
+    Other processes may add and remove while it is open (a web app beside a terminal): every read
+    queries the database, and filing catches up with their additions and reopens its in-memory
+    grouping when they removed or replaced articles (``filing.retired_elsewhere``)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
         self.url = resolve_url(db)
