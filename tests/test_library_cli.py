@@ -129,3 +129,44 @@ def test_two_processes_adding_at_once(shared_data: Path, tmp_path: Path) -> None
     with sqlite3.connect(db) as conn:
         stories = conn.execute("SELECT id, articles FROM stories").fetchall()
     assert sum(n for _, n in stories) == 18
+
+
+def test_show_lays_a_late_joined_story_out_by_day(shared_data: Path, tmp_path: Path) -> None:
+    """gva-dev incident 778743: a boy shot (Feb 20) dies (Feb 24); a teen is arrested 41 days later.
+    `show` reads incident → death → arrest top to bottom, then the cross-check."""
+    db = str(tmp_path / "lib.db")
+    files = sorted(str(p) for p in (shared_data / "gva-dev").glob("778743_*.json"))
+    assert runner.invoke(app, ["add", "--db", db, *files]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
+    (story,) = [s["id"] for s in listed if (s["first"], s["last"]) == ("2017-02-20", "2017-04-06")]
+    shown = runner.invoke(app, ["show", story, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    out = shown.stdout
+    order = ["Development", "2017-02-20", "Brooklyn gunman", "… 4 days later", "2017-02-24"]
+    order += ["… 41 days later", "2017-04-06", "Brooklyn teen cuffed", "reports compared"]
+    assert [out.index(s) for s in order] == sorted(out.index(s) for s in order)
+    md = runner.invoke(app, ["show", story, "--db", db, "--format", "markdown"]).stdout
+    assert md.startswith("## Development") and "*… 41 days later*" in md
+    shown_json = json.loads(runner.invoke(app, ["show", story, "--db", db, "--format", "json"]).stdout)
+    assert "development" not in shown_json  # the JSON stays the report contract
+
+
+def test_development_puts_undated_reports_last() -> None:
+    from storyline.model import StoryArticle
+    from storyline.stories.development import development, development_text
+
+    members = [
+        StoryArticle("c", None, "WSB", "Trial set", "2017-03-30T10:00:00"),
+        StoryArticle("u", None, "Blog", "Vigil held", None),
+        StoryArticle("a", None, "WKBN", "Four shot in Howland", "2017-02-25"),
+        StoryArticle("b", None, "Vindy", "Suspect charged", "2017-02-26T08:00:00-05:00"),
+    ]
+    days = development(members)
+    assert [(d.day, d.gap, [a.id for a in d.articles]) for d in days] == [
+        ("2017-02-25", None, ["a"]),
+        ("2017-02-26", 1, ["b"]),
+        ("2017-03-30", 32, ["c"]),
+        (None, None, ["u"]),
+    ]
+    text = development_text(days)
+    assert text.index("… the next day") < text.index("… 32 days later") < text.index("undated")

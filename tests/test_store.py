@@ -430,3 +430,26 @@ def test_a_schema_3_library_gets_check_due_and_marks_no_old_story(
         assert lib.due() == [] and lib.stories()[0].conflicts is None
         lib.add_articles(annotated[2:4], nlp=None, embedder=embedder, crosscheck=False)
         assert len(lib.due()) == 1
+
+
+def test_an_open_library_sees_another_process_remove_and_add(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Two handles on one library, as the web app and a terminal `storyline remove` are: what one
+    removes, the other's in-memory grouping forgets before it files again, so a near-copy of a
+    removed report starts a story of its own instead of pointing at a report that is gone."""
+    base = annotated[0]
+    copy = AnnotatedArticle(
+        article=replace(base.article, text=base.text + "\n\nUpdated.", id=base.article.id + "c"),
+        sentences=base.sentences,
+    )
+    with Library(db_url) as web, Library(db_url) as terminal:
+        (first,) = web.add_articles([base], nlp=None, embedder=embedder, crosscheck=False)
+        terminal.add_articles(annotated[2:4], nlp=None, embedder=embedder, crosscheck=False)
+        assert len(web.stories()) == 2  # the other handle's add is listed at once
+        assert terminal.remove(first.story_id) == "story"
+        (again,) = web.add_articles([copy], nlp=None, embedder=embedder, crosscheck=False)
+        assert again.copy_of is None and again.new_story
+        assert web.story(again.story_id).story.articles[0].copy_of is None
+        assert _grouper_counts(web) == _term_counts(web)[0]
+        assert len(terminal.stories()) == 2

@@ -462,3 +462,39 @@ def test_queued_adds_cross_check_each_story_once(
         assert stories["Putin"]["articles"] == 2 and stories["Putin"]["conflicts"] >= 1
         assert stories["Ferry"]["conflicts"] is None  # one report: nothing to count
         assert app.state.resources.library().due() == []
+
+
+BROOKLYN = "778743_*.json"  # gva-dev: a boy shot (Feb 20), dies (Feb 24), a teen arrested (Apr 6)
+
+
+def test_story_page_reads_in_time_order_and_follows_another_process(
+    tmp_path: Path, nlp: Any, embedder: Any, shared_data: Path
+) -> None:
+    """The page lays a late-joined story out by day with the gaps between, and the open app sees
+    what another process (``storyline add`` / ``remove`` in a terminal) files and removes."""
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = tmp_path / "library.db"
+    settings = WebSettings(db_url=f"sqlite:///{db}", max_upload_bytes=256 * 1024)
+    with TestClient(create_app(settings, nlp=nlp, embedder=embedder), base_url="http://localhost") as c:
+        assert c.get("/index.json").json()["total"] == 0  # the app's library is open from here on
+        with Library(db) as other:
+            files = sorted((shared_data / "gva-dev").glob(BROOKLYN))
+            other.add_articles([read(p) for p in files], nlp=nlp, embedder=embedder, crosscheck=False)
+            (story,) = [s for s in other.stories() if (s.first, s.last) == ("2017-02-20", "2017-04-06")]
+        assert c.get("/index.json").json()["total"] == len(other.stories())
+        body = c.get(f"/stories/{story.id}.json").json()
+        days = body["development"]
+        assert [d["day"] for d in days] == sorted({d["day"] for d in days})
+        assert (days[0]["day"], days[-1]["day"]) == ("2017-02-20", "2017-04-06")
+        assert days[0]["gap"] is None and days[-1]["gap_label"] == "… 41 days later"
+        assert sum(len(d["articles"]) for d in days) == len(body["story"]["articles"])
+        html = c.get(f"/stories/{story.id}").text
+        section = html[html.index('<section class="development"') :]
+        first = section.index("Brooklyn gunman shoots 15-year-old")
+        assert first < section.index("… 41 days later") < section.index("Brooklyn teen cuffed")
+        assert_inert(html)
+        with Library(db) as other:
+            other.remove(story.id)
+        assert c.get(f"/stories/{story.id}.json").status_code == 404

@@ -282,9 +282,11 @@ def show_command(
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.terminal,
     output: OutputOption = None,
 ) -> None:
-    """The cross-check of a stored story, from its stored annotations and vectors."""
+    """The story's development (its reports by day, earliest first) and its cross-check, from the
+    stored annotations and vectors."""
     from storyline.cli.compare import CompareFormat, render
     from storyline.embed import Embedder
+    from storyline.stories.development import development, development_text
 
     with _open(db) as lib:
         try:
@@ -296,7 +298,11 @@ def show_command(
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])
                 write_output(text, output)
                 return
-            write_output(render(report, CompareFormat(fmt.value)), output)
+            text = render(report, CompareFormat(fmt.value))
+            if fmt in (ShowFormat.terminal, ShowFormat.markdown):  # how the story unfolded, first
+                days = development(stored.story.articles)
+                text = development_text(days, markdown=fmt is ShowFormat.markdown) + "\n" + text
+            write_output(text, output)
         except StorylineError as exc:
             report_error(story, str(exc))
             raise typer.Exit(1) from None

@@ -390,18 +390,31 @@ def _title(rows: Sequence[Any]) -> str | None:
     return representative_title(arts, sigs)
 
 
+def retired_elsewhere(conn: Connection, grouper: Grouper) -> bool:
+    """Whether another process removed or replaced articles since the grouper caught up.
+
+    ``catch_up`` sees additions (rows above the high mark) but not removals nor old versions made
+    non-current, which would leave memory grouping new reports with what is gone. Every retirement
+    lowers the stored count of current articles below what memory counted (memory only ever adds
+    what others filed), so one primary-key read tells, at a flat cost per filing."""
+    stored = conn.execute(select(term_counts.c.n).where(term_counts.c.term == ARTICLES)).scalar()
+    return int(stored or 0) != grouper.df.n
+
+
 def file_items(
     engine: Any, items: Sequence[Prepared], grouper: Grouper, seen: int
-) -> tuple[list[AddResult], int]:
+) -> tuple[list[AddResult], Grouper, int]:
     """File items in one transaction (a batch from a cluster worker, or one article from ``add``);
-    returns the results and the new high mark. Keyed by content hash: a retried batch stores
-    nothing twice."""
+    returns the results, the grouper (reopened when another process removed articles) and the new
+    high mark. Keyed by content hash: a retried batch stores nothing twice."""
     out = []
     with engine.begin() as conn:
         lock(conn)
         seen = catch_up(conn, grouper, seen)
+        if retired_elsewhere(conn, grouper):
+            grouper, seen = open_grouper(conn)
         for item in items:
             result, seq = file_one(conn, item, grouper)
             out.append(result)
             seen = max(seen, seq or 0)
-    return out, seen
+    return out, grouper, seen

@@ -38,7 +38,11 @@ class NotInLibrary(LibraryError, KeyError):
 
 
 class Library:
-    """One open library; a context manager. Not shared between threads: open one per thread."""
+    """One open library; a context manager. Not shared between threads: open one per thread.
+
+    Other processes may add and remove while it is open (a web app beside a terminal): every read
+    queries the database, and filing catches up with their additions and reopens its in-memory
+    grouping when they removed or replaced articles (``filing.retired_elsewhere``)."""
 
     def __init__(self, db: str | Path | None = None) -> None:
         self.url = resolve_url(db)
@@ -129,7 +133,7 @@ class Library:
         (a cluster writing batches); re-filing the same batch stores nothing twice."""
         grouper = self._load_grouper()
         try:
-            results, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
+            results, self._grouper, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
         except SQLAlchemyError as exc:
             self._grouper = None  # the in-memory index may hold what was rolled back: reload
             where = ", ".join(i.annotated.article.path or i.annotated.id for i in items[:3])

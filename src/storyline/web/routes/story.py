@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from storyline.errors import NotEnoughReports
 from storyline.model import Report
 from storyline.store import NotInLibrary, StoredStory
+from storyline.stories.development import development
 from storyline.web.resources import Resources, report_key
 from storyline.web.respond import page, wants_json
 
@@ -24,9 +25,11 @@ router = APIRouter()
 
 STORY_DOC: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "`{ok, story, report, note}`: the story (as `storyline stories --format json`) "
-        "and its cross-check (as `storyline compare --format json`; null, with a `note`, while the "
-        "story has a single report).",
+        "description": "`{ok, story, development, report, note}`: the story (as `storyline stories "
+        "--format json`), its reports by publication day (`{day, gap, gap_label, articles}`, "
+        "earliest first, undated last; `gap`: days since the previous day) and its cross-check "
+        "(as `storyline compare --format json`; null, with a `note`, while the story has a "
+        "single report).",
         "content": {"text/html": {}, "application/json": {}},
     },
     404: {"description": "No story with this id: `{ok: false, status, error, errors}`."},
@@ -65,7 +68,12 @@ def story_data(
             report = story_report(resources, stored)
         except NotEnoughReports as exc:
             note = str(exc)
-    data = {"story": stored.story.to_dict(), "report": report.to_dict() if report else None, "note": note}
+    data = {
+        "story": stored.story.to_dict(),
+        "development": [d.to_dict() for d in development(stored.story.articles)],
+        "report": report.to_dict() if report else None,
+        "note": note,
+    }
     return data, report, report_key(stored)
 
 
