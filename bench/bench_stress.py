@@ -49,11 +49,21 @@ def run(args: list[str], stdin: Path | None = None) -> tuple[float, float, int, 
     return wall, usage.ru_maxrss / 1024, proc.returncode, (lines[-1] if lines else "")[:90]
 
 
+FIRST = str.split("Ana Ben Chloe Dev Elif Farid Gwen Hugo Ines Jonas Kira Luis Maya Nils Omar Pia Rosa Sami")
+LAST = str.split("Ruiz Okafor Lindqvist Moreau Tanaka Haddad Novak Brennan Castillo Duval Ferreira Kowalski")
+TOWNS = str.split("Kelso Hawick Selkirk Peebles Melrose Jedburgh Galashiels Coldstream Duns Eyemouth Lauder")
+
+
 def jsonl(path: Path, n: int) -> Path:
+    """``n`` one-sentence reports, each about its own bridge, mayor and town (so filing them makes
+    many small stories, as a real feed does, not one story of ``n`` copies)."""
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            text = SENTENCE.format(n=i, m=i % 20 + 2, c=i % 50 + 1)
-            fh.write(json.dumps({"title": f"Bridge {i}", "source": "Herald", "text": text}) + "\n")
+            who = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}"
+            town = f"{TOWNS[i % len(TOWNS)]} {i}"
+            text = SENTENCE.format(n=i, m=i % 20 + 2, c=i % 50 + 1).replace("Ana Ruiz", who)
+            text += f" The {town} bridge carries {1000 + i} cars a day."
+            fh.write(json.dumps({"title": f"Bridge {i} in {town}", "source": "Herald", "text": text}) + "\n")
     return path
 
 
@@ -78,6 +88,7 @@ def main() -> None:
     ap.add_argument("--lines", type=int, default=1_000_000)
     ap.add_argument("--add-lines", type=int, default=400)
     ap.add_argument("--long-kb", type=int, default=900)
+    ap.add_argument("--only", default="", help="run only the cases whose name starts with this")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
@@ -107,11 +118,11 @@ def main() -> None:
         para.write_text(unit * (args.long_kb * 1024 // len(unit)))
         long_label = f"annotate one {args.long_kb} KB paragraph"
         cases.append((long_label, ["annotate", "-f", "jsonl", str(para)], None))
-        rows = [(name, run(argv, stdin)) for name, argv, stdin in cases]
-    base = {"read": rows[0][1][1], "add": rows[6][1][1], "annotate": rows[8][1][1]}
+        rows = [(name, run(argv, stdin)) for name, argv, stdin in cases if name.startswith(args.only)]
+    base = {name.split()[0]: r[1] for name, r in rows if name.endswith("(baseline)")}
     print(f"{'case':<52} {'wall s':>8} {'peak MB':>8} {'× base':>7} {'exit':>4}  last stderr line")
     for name, (wall, rss, code, last) in rows:
-        ratio = rss / base[name.split()[0]]
+        ratio = rss / base.get(name.split()[0], rss)
         print(f"{name:<52} {wall:8.1f} {rss:8.0f} {ratio:7.2f} {code:>4}  {last}")
 
 
