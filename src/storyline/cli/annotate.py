@@ -20,15 +20,15 @@ from storyline.cli.common import (
     OutputOption,
     ReportOption,
     SourceOption,
+    command_errors,
     dump_json,
     err_console,
     log,
-    report_error,
     write_output,
     wrote,
 )
 from storyline.cli.read import _single_input
-from storyline.errors import StorylineError, UnreadableInput
+from storyline.errors import UnreadableInput
 from storyline.model import AnnotatedArticle, Article
 
 PROGRESS_FROM = 20  # articles: below this a run takes a few seconds and needs no bar
@@ -155,24 +155,15 @@ def annotate_command(
     report: ReportOption = None,
 ) -> None:
     """Show the names, quotes and speakers, quantities and dates storyline finds in articles."""
-    with InputTally(report) as tally:
-        try:
-            if fmt is AnnotateFormat.jsonl:  # streamed: read, annotated and written line by line
-                _write_jsonl(annotate_all(iter_articles(paths, source, tally)), output)
-            else:
-                articles, _ = read_inputs(paths, source, tally)
-                annotated = list(annotate_all(articles))
-                if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
-                    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-                    write_output(render(annotated, fmt, _single_input(paths), color), output)
-        except StorylineError as exc:
-            report_error("annotate", str(exc))
-            raise typer.Exit(2) from None
-        except BrokenPipeError:
-            raise  # the reader went away (`| head`): the command group ends quietly with status 0
-        except OSError as exc:
-            report_error(str(output or "stdout"), exc.strerror or str(exc))
-            raise typer.Exit(2) from None
+    with InputTally(report) as tally, command_errors("annotate", output):
+        if fmt is AnnotateFormat.jsonl:  # streamed: read, annotated and written line by line
+            _write_jsonl(annotate_all(iter_articles(paths, source, tally)), output)
+        else:
+            articles, _ = read_inputs(paths, source, tally)
+            annotated = list(annotate_all(articles))
+            if annotated or fmt is not AnnotateFormat.json or not _single_input(paths):
+                color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+                write_output(render(annotated, fmt, _single_input(paths), color), output)
     status = tally.finish()
     if status:
         raise typer.Exit(status)

@@ -7,7 +7,8 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -16,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from storyline.errors import SkippedRecord, UnreadableInput
+from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
 
 # markup off: what goes to stderr holds user text (paths, URLs, record ids), never rich markup
 err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -41,6 +42,23 @@ ReportOption = Annotated[
 def report_error(where: str, problem: str) -> None:
     """Print the one line a user sees for a bad input: ``storyline: FILE: problem``."""
     err_console.print(Text("storyline:", style="red").append(f" {where}: {problem}"), highlight=False)
+
+
+@contextmanager
+def command_errors(command: str, output: Path | None) -> Iterator[None]:
+    """The end of a command's work in one place: a storyline error or an unwritable output is one
+    line and status 2; a reader gone away (``| head``) propagates for the command group to end
+    quietly with status 0."""
+    try:
+        yield
+    except StorylineError as exc:
+        report_error(command, str(exc))
+        raise typer.Exit(2) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        report_error(str(output or "stdout"), exc.strerror or str(exc))
+        raise typer.Exit(2) from None
 
 
 def report_line(message: str) -> None:

@@ -15,9 +15,9 @@ from storyline.cli.app import app
 from storyline.cli.common import (
     OutputOption,
     SourceOption,
+    command_errors,
     dump_json,
     err_console,
-    report_error,
     report_line,
     write_output,
 )
@@ -83,18 +83,11 @@ def compare_command(
         report_line(f"compare needs at least two readable reports; read {len(articles)} from {inputs}")
         raise typer.Exit(2)
     try:
-        with progress_line(err_console, None, "annotating", len(articles)) as tick:
-            report = compare(articles, progress=tick)
-        color = None if output is None and fmt is CompareFormat.terminal else False
-        write_output(render(report, fmt, color=color), output)
-    except StorylineError as exc:
-        report_error("compare", str(exc))
-        raise typer.Exit(2) from None
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): the command group ends quietly with status 0
-    except OSError as exc:
-        report_error(str(output or "stdout"), exc.strerror or str(exc))
-        raise typer.Exit(2) from None
+        with command_errors("compare", output):
+            with progress_line(err_console, None, "annotating", len(articles)) as tick:
+                report = compare(articles, progress=tick)
+            color = None if output is None and fmt is CompareFormat.terminal else False
+            write_output(render(report, fmt, color=color), output)
     finally:
         sys.stdout.flush()
     if failed:
