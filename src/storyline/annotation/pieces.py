@@ -23,6 +23,11 @@ from storyline.annotation.sentences import split_sentences
 PIECE_CHARS = 20_000
 
 
+def is_long(text: str) -> bool:
+    """Whether ``text`` is annotated in pieces."""
+    return len(text) > PIECE_CHARS
+
+
 def cuts(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` pieces covering ``text`` exactly, each at most ``size`` (``PIECE_CHARS``)
     characters and at least half of it (but the last), cut at the latest paragraph break,

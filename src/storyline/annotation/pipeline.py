@@ -183,13 +183,13 @@ def annotate_many(
     off = [name for name in MAIN_PASS_OFF if name in nlp.pipe_names]
     stream = iter(articles)
     while group := list(islice(stream, batch_size)):
-        whole = [a for a in group if len(a.text) <= pieces.PIECE_CHARS]
-        docs = iter(nlp.pipe((a.text for a in whole), batch_size=batch_size, disable=off))
+        whole = (a.text for a in group if not pieces.is_long(a.text))
+        docs = iter(nlp.pipe(whole, batch_size=batch_size, disable=off))
         for art in group:
-            if len(art.text) <= pieces.PIECE_CHARS:
-                yield annotate_doc(art, next(docs), nlp)
-            else:
+            if pieces.is_long(art.text):
                 yield _annotate_long(art, nlp, off)
+            else:
+                yield annotate_doc(art, next(docs), nlp)
 
 
 def _annotate_long(article: Article, nlp: Language, off: list[str]) -> AnnotatedArticle:
