@@ -162,8 +162,9 @@ def to_dated_event(
     after = _content_spans(text, e, clause_hi, drop)[:EVENT_WINDOW]
     lo = before[0][0] if before else s
     hi = after[-1][1] if after else e
-    near = frozenset(w[:5] for _, _, w in before + after)
-    event = frozenset(w[:5] for w in content_stems(t.event or "", drop=drop))
+    # the act as well as the word: "quit earlier this month" dates what "left ... last year" dates
+    near = frozenset(w[:5] for w in senses(frozenset(w for _, _, w in before + after)))
+    event = frozenset(w[:5] for w in senses(content_stems(t.event or "", drop=drop)))
     beside = [e for e in named if lo <= e.start and e.end <= hi]
     near_places = frozenset(e.key for e in beside if e.label in PLACE_LABELS)
     actors = frozenset(e.key for e in beside if e.label == "PERSON")

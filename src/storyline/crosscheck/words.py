@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotation.irregular import irregular_forms
 from storyline.stories.signatures import normalise
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*")
@@ -51,10 +52,12 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "e
 
 
 def stem(word: str) -> str:
-    """A crude stem: lower case, common inflections stripped, at least three letters kept."""
+    """A crude stem: lower case, irregular forms to their lemma ("held" → "hold"), common
+    inflections stripped, at least three letters kept."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = irregular_forms().get(w, w)
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
@@ -90,7 +93,7 @@ _FAMILIES = {
     "decide": "decid determin choos chos chosen opt",
     "rise": "increas rise rose risen ris climb jump soar surg",
     "fall": "decreas fall fell fallen declin plung slid sink sank sunk",
-    "resign": "resign quit",
+    "resign": "resign quit leav",  # leaving a post: "left her job", "has since left the network"
     "kill": "kill slay slain slew",
     "detain": "arrest detain",
     "injure": "injur wound",
