@@ -125,6 +125,31 @@ def test_year_spans_differ_at_their_ends(nlp: Any, embedder: Any) -> None:
     assert not [f for f in report.findings if f.kind == "agree"]
 
 
+def test_one_event_in_two_tenses_is_dated_by_both(nlp: Any, embedder: Any) -> None:
+    """"Will hold primaries" and "would be held": an irregular verb's forms meet on its lemma."""
+    a = "Both parties will hold their county primaries in mid May, the election board said."
+    b = "The county primary would be held on April 30, the election board said."
+    report = run(nlp, embedder, a, b, published=("2024-01-31", "2024-01-31"))
+    assert found(report.findings + report.to_check, "conflict", "date", "mid May", "April 30")
+
+
+def test_leaving_a_post_in_other_words_is_one_event(nlp: Any, embedder: Any) -> None:
+    """"Quit" and "left the agency" tell one departure: the dates given for it differ."""
+    a = "Ms. Ortiz joined the Walsh agency in 2015 and quit earlier this month to start a law firm."
+    b = "Ms. Ortiz left the Walsh agency last year to start a law firm in Denver."
+    report = run(nlp, embedder, a, b, published=("2024-01-31", "2024-01-31"))
+    assert found(report.findings + report.to_check, "conflict", "date", "earlier this month", "last year")
+    dates = found(report.findings + report.to_check, "conflict", "date")
+    assert not [v for f in dates for v in f.values if v.text == "2015"]  # 2015 dates the joining
+
+
+def test_arriving_and_leaving_are_not_one_event(nlp: Any, embedder: Any) -> None:
+    a = "Ms. Ortiz joined the Walsh agency in 2015, the agency said."
+    b = "Ms. Ortiz left the Walsh agency in 2019, the agency said."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings + report.to_check if f.kind == "conflict" and f.aspect == "date"]
+
+
 def test_cosmetic_and_meaningful_quote_differences() -> None:
     assert wording_change("Qaddafi must go now", "Gadhafi must go now")[0]
     assert wording_change("I disagree with Representative Thibodeau", "I disagree with Thibodeau")[0]

@@ -42,10 +42,11 @@ def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
     # alleged Cruz has had extramarital affairs"), or with fewer words in like sentences
     if p.a.names & p.b.names and (len(shared) >= 3 or (p.cos >= 0.55 and len(shared) >= 2)):
         return 0.5 + 0.1 * len(shared)
-    # no one named on either side, so no participant to differ: the event word and its predicate
-    # in like sentences ("parties will hold primaries in mid May" / "the primary would be held on
-    # April 30")
-    if not (p.a.names or p.b.names) and p.cos >= 0.55 and len(shared) >= 2:
+    # no one named beside either date, so no participant to differ: the event word and its
+    # predicate in like sentences ("parties will hold primaries in mid May" / "the primary would
+    # be held on April 30"); a name elsewhere in the sentence ("the election board said") is who
+    # tells it, not who takes part
+    if not (da.actors or db.actors) and p.cos >= 0.55 and len(shared) >= 2:
         return 0.5
     return 0.0
 
@@ -172,13 +173,17 @@ def compare_dates(p: Pair) -> list[Link]:
 
 def _only_dates(p: Pair, da: DatedEvent) -> bool:
     """Two sentences that say the same thing, each with one date written out: one event's date,
-    whatever verb each uses for it ("served from 1967 to 1979" / "held the seat from 1966 to 1978")."""
+    whatever verb each uses for it ("served from 1967 to 1979" / "held the seat from 1966 to 1978").
+    Other verbs at two single dates may be two events of one person's story ("joined the agency in
+    2015" / "left the agency in 2019"): only a span (a tenure, a term) or the same act is one fact."""
+    db = p.b.dates[0] if len(p.b.dates) == 1 else None
     return (
-        p.score >= SAME_SCORE
+        db is not None
+        and p.score >= SAME_SCORE
         and len(p.a.dates) == 1
-        and len(p.b.dates) == 1
         and explicit(da)
-        and explicit(p.b.dates[0])
+        and explicit(db)
+        and (bool(da.event & db.event) or (_span_of_units(da) and _span_of_units(db)))
     )
 
 

@@ -162,8 +162,9 @@ def to_dated_event(
     after = _content_spans(text, e, clause_hi, drop)[:EVENT_WINDOW]
     lo = before[0][0] if before else s
     hi = after[-1][1] if after else e
-    # the act as well as the word: "quit earlier this month" dates what "left ... last year" dates
-    near = frozenset(w[:5] for w in senses(frozenset(w for _, _, w in before + after)))
+    near = frozenset(w[:5] for _, _, w in before + after)
+    # the event's act as well as its word: "quit earlier this month" dates what "left ... last
+    # year" dates (not the words around it: in "joined in 2015 and quit", 2015 dates no quitting)
     event = frozenset(w[:5] for w in senses(content_stems(t.event or "", drop=drop)))
     beside = [e for e in named if lo <= e.start and e.end <= hi]
     near_places = frozenset(e.key for e in beside if e.label in PLACE_LABELS)
