@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.jsonschema import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 STORYLINE = [sys.executable, "-c", "from storyline.cli import main; main()"]
@@ -148,7 +149,19 @@ def test_show_lays_a_late_joined_story_out_by_day(shared_data: Path, tmp_path: P
     md = runner.invoke(app, ["show", story, "--db", db, "--format", "markdown"]).stdout
     assert md.startswith("## Development") and "*… 41 days later*" in md
     shown_json = json.loads(runner.invoke(app, ["show", story, "--db", db, "--format", "json"]).stdout)
-    assert "development" not in shown_json  # the JSON stays the report contract
+    days = shown_json["development"]  # beside the report contract's fields, which stay as they are
+    assert [(d["day"], d["gap"]) for d in days] == [
+        ("2017-02-20", None),
+        ("2017-02-24", 4),
+        ("2017-04-06", 41),
+    ]
+    assert shown_json["schema"] == "storyline/1" and shown_json["findings"]
+    validate(shown_json, "report")
+    html = runner.invoke(app, ["show", story, "--db", db, "--format", "html"]).stdout
+    section = html[html.index('<section class="development"') :]  # the first section of the page
+    order = ["2017-02-20", "… 41 days later", "Brooklyn teen cuffed", 'id="brief"']
+    assert [section.index(s) for s in order] == sorted(section.index(s) for s in order)
+    assert html.index('<section class="development"') < html.index('<section id="brief"')
 
 
 def test_development_puts_undated_reports_last() -> None:

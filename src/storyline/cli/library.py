@@ -298,9 +298,15 @@ def show_command(
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])
                 write_output(text, output)
                 return
-            text = render(report, CompareFormat(fmt.value))
-            if fmt in (ShowFormat.terminal, ShowFormat.markdown):  # how the story unfolded, first
-                days = development(stored.story.articles)
+            days = development(stored.story.articles)  # how the story unfolded, first
+            if fmt is ShowFormat.json:
+                text = dump_json({**report.to_dict(), "development": [d.to_dict() for d in days]})
+            elif fmt is ShowFormat.html:
+                from storyline.render.report_html import render_html
+
+                text = render_html(report, development=days)
+            else:
+                text = render(report, CompareFormat(fmt.value))
                 text = development_text(days, markdown=fmt is ShowFormat.markdown) + "\n" + text
             write_output(text, output)
         except StorylineError as exc:

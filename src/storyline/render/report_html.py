@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,6 +34,7 @@ from storyline.model import AnnotatedArticle, Finding, Report
 from storyline.render import quote_view
 from storyline.render import report_view as view
 from storyline.render.svg_timeline import timeline_svg
+from storyline.stories.development import Day
 
 _RANK = {"conflict": 3, "agree": 2, "unique": 1}
 
@@ -162,8 +164,11 @@ def script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_html(report: Report, *, width: int | None = None) -> str:
-    """The report as one HTML document (``width`` is ignored: the page reflows to the screen)."""
+def render_html(
+    report: Report, *, width: int | None = None, development: Sequence[Day] | None = None
+) -> str:
+    """The report as one HTML document (``width`` is ignored: the page reflows to the screen);
+    a library's story shows its ``development`` (its reports by day) first."""
     script = _asset("report.js")
     context = report_context(report)
     return (
@@ -174,5 +179,6 @@ def render_html(report: Report, *, width: int | None = None) -> str:
             css=Markup(_asset("report.css")),
             script=Markup(script),
             script_src=script_hash(script),
+            development=[d.to_dict() for d in development or ()],
         )
     )
