@@ -50,7 +50,9 @@ def events(root: Path) -> list[list[Path]]:
     return list(groups.values())
 
 
-def snippet(text: str, start: int, end: int, bounds: tuple[int, int] | None = None, around: int = AROUND) -> str:
+def snippet(
+    text: str, start: int, end: int, bounds: tuple[int, int] | None = None, around: int = AROUND
+) -> str:
     """The time expression with up to ``around`` words each side, within ``bounds`` (its sentence)."""
     lo, hi = bounds or (0, len(text))
     left = list(re.finditer(r"\S+", text[lo:start]))
@@ -77,10 +79,7 @@ def content_lemmas(nlp: Any, text: str, dates: list[tuple[int, int]]) -> set[str
     return {
         t.lemma_.lower()
         for t in doc
-        if t.pos_ in CONTENT
-        and not t.is_stop
-        and t.is_alpha
-        and not any(s <= t.idx < e for s, e in dates)
+        if t.pos_ in CONTENT and not t.is_stop and t.is_alpha and not any(s <= t.idx < e for s, e in dates)
     }
 
 
@@ -91,12 +90,18 @@ def _dated_sentences(ann: AnnotatedArticle) -> dict[tuple[int, int], list[TimeEx
     return out
 
 
-def candidates(anns: list[AnnotatedArticle], nlp: Any, embedder: Embedder, keep: int) -> Iterator[dict[str, Any]]:
+def candidates(
+    anns: list[AnnotatedArticle], nlp: Any, embedder: Embedder, keep: int
+) -> Iterator[dict[str, Any]]:
     """The best ``keep`` candidate pairs of each pair of reports of one event."""
     dated = [_dated_sentences(a) for a in anns]
     lemmas = [
         {
-            span: content_lemmas(nlp, a.article.text[span[0] : span[1]], [(t.offset[0] - span[0], t.offset[1] - span[0]) for t in ts])
+            span: content_lemmas(
+                nlp,
+                a.article.text[span[0] : span[1]],
+                [(t.offset[0] - span[0], t.offset[1] - span[0]) for t in ts],
+            )
             for span, ts in d.items()
         }
         for a, d in zip(anns, dated, strict=True)
