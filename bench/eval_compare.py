@@ -41,7 +41,9 @@ is not within the first report's date as storyline resolves both. Every conflict
 that does not hold the changed sentence and was not stated on the unmodified pair is a false alarm,
 whatever its aspect.
 The judged pairs whose reports give different dates (real date discrepancies) are not planted:
-the count of them stated as a date conflict on the unmodified pair is printed.
+the count of them stated as a date conflict on the unmodified pair is printed. So is, for the
+judged pairs of each kind (same event, different events), how many the unmodified pair ties by a
+date finding, agreement or conflict, holding both sentences: how well dates align on the event.
 """
 
 from __future__ import annotations
@@ -115,12 +117,12 @@ def real_discrepancy(f: Finding, names: dict[str, str], gold: dict[str, list[dic
 
 
 def judged_date_pairs(path: Path = DATE_PAIRS) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """(file of the first report, file of the second) -> its pairs judged the same event."""
+    """(file of the first report, file of the second) -> its judged pairs of dated sentences."""
     out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     if path.exists():
         for line in path.read_text().splitlines():
             item = json.loads(line) if line.strip() else {}
-            if item.get("same_event"):
+            if "same_event" in item:
                 out[item["file_a"], item["file_b"]].append(item)
     return out
 
@@ -336,6 +338,10 @@ SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker"
 # --- measuring ----------------------------------------------------------------------------------
 
 
+def _holds(f: Finding, sid: str, span: tuple[int, int]) -> bool:
+    return any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
+
+
 def _at(f: Finding, aspects: tuple[str, ...], sid: str, span: tuple[int, int]) -> bool:
     return (
         f.kind == "conflict"
@@ -390,7 +396,9 @@ def judged_dates(
 ) -> dict[str, Any]:
     """Plant a moved date at each judged same-event date pair of (x, y) whose reports agree on
     the date; count the real date discrepancies (reports that disagree) the unmodified pair
-    states as date conflicts. Counters are keyed by aspect name ("date@judged", "*" checkable)."""
+    states as date conflicts, and the judged pairs, same event or not, that the unmodified pair
+    ties by a date finding (agreement or conflict holding both sentences). Counters are keyed by
+    aspect name ("date@judged", "*" checkable)."""
     planted: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     listed: Counter[str] = Counter()
@@ -399,9 +407,17 @@ def judged_dates(
     alarms: list[str] = []
     done: set[int] = set()
     for pair in pairs:
+        sa, sb = _sentence_at(x, pair["offset_a"][0]), _sentence_at(y, pair["offset_b"][0])
+        side = "true" if pair["same_event"] else "false"
+        counts[f"judged_{side}"] += 1
+        counts[f"judged_{side}_tied"] += any(
+            f.aspect == "date" and f.kind != "unique" and _holds(f, x.id, sa) and _holds(f, y.id, sb)
+            for f in base.findings
+        )
+        if not pair["same_event"]:
+            continue
         if not pair.get("dates_agree", True):
             counts["judged_discrepancies"] += 1
-            sa, sb = _sentence_at(x, pair["offset_a"][0]), _sentence_at(y, pair["offset_b"][0])
             counts["judged_discrepancies_stated"] += any(
                 _at(f, ("date",), x.id, sa) and _at(f, ("date",), y.id, sb) for f in base.findings
             )
@@ -588,6 +604,12 @@ def main() -> int:
             total(stats, "judged_discrepancies_stated", half),
         )
         print(f"  {'judged real date discrepancies stated as date conflicts':<62}{ratio(stated, real)}")
+        for side, label in (
+            ("true", "judged same-event pairs tied by a date finding"),
+            ("false", "judged different-event pairs tied by a date finding (wrong)"),
+        ):
+            tied, pairs = total(stats, f"judged_{side}_tied", half), total(stats, f"judged_{side}", half)
+            print(f"  {label:<62}{ratio(tied, pairs)}")
     print(f"({time.perf_counter() - t0:.0f} s)")
     if opts.misses:
         print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))
