@@ -15,6 +15,12 @@ sentences and keeping the best ``--per-pair``.
 Each output line is the skeleton of a line of ``date-pairs.jsonl`` (``same_event`` left null,
 to be set by a judge reading both sentences in context), with the cosine and the two sentences
 under ``context`` for the judge only: strip ``context`` before committing (no article text).
+
+``date-pairs.jsonl`` holds this script's 584 lines (storyline of December 2026), every one judged:
+``same_event`` true when both sentences date the same act with the same participants (two acts on
+one day, a recurring "every Sunday", a rhetorical "now" or a show's name are false), and for those
+``dates_agree``, whether the two reports give the same date for it. One line was judged on another
+expression of its second sentence than the one listed (its ``why`` names it).
 """
 
 from __future__ import annotations
