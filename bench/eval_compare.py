@@ -29,8 +29,21 @@ lists it as a real discrepancy between those two reports; and every conflict a p
 that is neither at the planted change nor already stated on the unmodified pair is a false alarm
 too (a change must not make the rest of the report say something new). Conflicts below the
 confidence threshold are not stated (they are in the report's "to check" list) and count nowhere.
-Dates are planted only where a date agreement ties one event in both reports (the agreement needs
-the event itself, not an equal weekday), by moving the day.
+The first date plant ("date@agreed") is planted only where storyline's own date agreement ties one
+event in both reports, by moving the day: its denominator depends on storyline's alignment. The
+second ("date@judged") is not: it plants on the hand-judged same-event date pairs of
+bench/natural/date-pairs.jsonl (listed by bench/natural/date_pairs.py, judged by reading both
+sentences), on each true pair whose two reports give the same date, in the second report's
+sentence: a day of a month moved by three, a weekday by two, a year by two, a month written out
+alone by two. Relative expressions ("last week", "today") and times of day are not planted (counted
+as such). It is found when a date conflict holds the changed sentence; checkable when the new date
+is not within the first report's date as storyline resolves both. Every conflict of a planted run
+that does not hold the changed sentence and was not stated on the unmodified pair is a false alarm,
+whatever its aspect.
+The judged pairs whose reports give different dates (real date discrepancies) are not planted:
+the count of them stated as a date conflict on the unmodified pair is printed. So is, for the
+judged pairs of each kind (same event, different events), how many the unmodified pair ties by a
+date finding, agreement or conflict, holding both sentences: how well dates align on the event.
 """
 
 from __future__ import annotations
@@ -61,6 +74,12 @@ GOLD = [
     ROOT.parent / "shared" / "data" / "natural-dev" / "gold.jsonl",
     ROOT / "bench" / "natural" / "gold-more.jsonl",
 ]
+DATE_PAIRS = ROOT / "bench" / "natural" / "date-pairs.jsonl"
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)")
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -95,6 +114,17 @@ def real_discrepancy(f: Finding, names: dict[str, str], gold: dict[str, list[dic
             if len(hit) >= 2:
                 return True
     return False
+
+
+def judged_date_pairs(path: Path = DATE_PAIRS) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(file of the first report, file of the second) -> its judged pairs of dated sentences."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    if path.exists():
+        for line in path.read_text().splitlines():
+            item = json.loads(line) if line.strip() else {}
+            if "same_event" in item:
+                out[item["file_a"], item["file_b"]].append(item)
+    return out
 
 
 def triplets(root: Path, limit: int | None) -> list[list[Path]]:
@@ -158,6 +188,47 @@ def plant_date(ann: AnnotatedArticle, f: Finding, sid: str) -> tuple[str, int] |
             continue
         return ann.text[:s] + new + ann.text[e:], s
     return None
+
+
+def moved_date(text: str) -> str | None:
+    """The time expression with its date moved, written the way it was ("Feb. 15" -> "Feb. 18",
+    "late Friday afternoon" -> "late Sunday afternoon", "2012" -> "2010", "July" -> "September");
+    None for a relative expression or a time of day, which name no date to move."""
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!:)", text)
+    month = _MONTH.search(text)
+    if day and month:
+        n = int(day.group(1))
+        return text[: day.start()] + str(n + 3 if n <= 25 else n - 3) + text[day.end() :]
+    weekday = re.search(r"\b(" + "|".join(WEEKDAYS) + r")\b", text)
+    if weekday:
+        new = WEEKDAYS[(WEEKDAYS.index(weekday.group(1)) + 2) % 7]
+        return text[: weekday.start()] + new + text[weekday.end() :]
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+    if year:
+        return text[: year.start()] + str(int(year.group(1)) - 2) + text[year.end() :]
+    whole = re.fullmatch(r"(?:in |In )?(" + "|".join(MONTHS) + r")", text)
+    if whole:
+        i = MONTHS.index(whole.group(1))
+        return text[: whole.start(1)] + MONTHS[i + 2 if i < 10 else i - 2] + text[whole.end(1) :]
+    return None
+
+
+def plant_judged_date(ann: AnnotatedArticle, pair: dict[str, Any]) -> tuple[str, int] | None:
+    """The second report's judged time expression moved (see ``moved_date``)."""
+    s, e = pair["offset_b"]
+    if ann.text[s:e] != pair["time_b"]:
+        return None  # the report's text is not the one judged
+    new = moved_date(pair["time_b"])
+    return None if new is None else (ann.text[:s] + new + ann.text[e:], s)
+
+
+def _resolved(ann: AnnotatedArticle, pos: int) -> tuple[str, str] | None:
+    t = next((t for t in ann.timeline if t.offset[0] == pos and t.start and t.end), None)
+    return None if t is None or t.start is None or t.end is None else (t.start[:10], t.end[:10])
+
+
+def _sentence_at(ann: AnnotatedArticle, pos: int) -> tuple[int, int]:
+    return next(((s.start, s.end) for s in ann.sentences if s.start <= pos < s.end), (pos, pos + 1))
 
 
 def _quote_in(ann: AnnotatedArticle, f: Finding, sid: str) -> Any:
@@ -267,6 +338,10 @@ SOURCE_ASPECT = {"number": "number", "date": "date", "quote": "quote", "speaker"
 # --- measuring ----------------------------------------------------------------------------------
 
 
+def _holds(f: Finding, sid: str, span: tuple[int, int]) -> bool:
+    return any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
+
+
 def _at(f: Finding, aspects: tuple[str, ...], sid: str, span: tuple[int, int]) -> bool:
     return (
         f.kind == "conflict"
@@ -286,11 +361,105 @@ def listed_confidence(report: Report, aspect: str, sid: str, span: tuple[int, in
     return max(scores) if scores else None
 
 
+def stray(
+    report: Report, sid: str, span: tuple[int, int], known: set[Any], aspect: str | None
+) -> list[Finding]:
+    """Conflicts a planted run states elsewhere: holding no sentence the plant touched, not
+    already stated on the unmodified pair (same texts), and (unless ``aspect`` is None) not of
+    the planted aspect."""
+    return [
+        f
+        for f in report.findings
+        if f.kind == "conflict"
+        and (aspect is None or f.aspect != aspect)
+        and not any(s.source == sid and s.start < span[1] and span[0] < s.end for s in f.statements)
+        and _texts(f) not in known
+    ]
+
+
 def _texts(f: Finding) -> tuple[str | None, tuple[str, ...]]:
     return f.aspect, tuple(sorted(s.text for s in f.statements))
 
 
 HALVES = ("tune", "check")
+JUDGED = "date@judged"
+
+
+def judged_dates(
+    x: AnnotatedArticle,
+    y: AnnotatedArticle,
+    base: Report,
+    known: set[Any],
+    nlp: Any,
+    embedder: Any,
+    pairs: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Plant a moved date at each judged same-event date pair of (x, y) whose reports agree on
+    the date; count the real date discrepancies (reports that disagree) the unmodified pair
+    states as date conflicts, and the judged pairs, same event or not, that the unmodified pair
+    ties by a date finding (agreement or conflict holding both sentences). Counters are keyed by
+    aspect name ("date@judged", "*" checkable)."""
+    planted: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    listed: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    misses: list[str] = []
+    alarms: list[str] = []
+    done: set[int] = set()
+    for pair in pairs:
+        sa, sb = _sentence_at(x, pair["offset_a"][0]), _sentence_at(y, pair["offset_b"][0])
+        side = "true" if pair["same_event"] else "false"
+        counts[f"judged_{side}"] += 1
+        counts[f"judged_{side}_tied"] += any(
+            f.aspect == "date" and f.kind != "unique" and _holds(f, x.id, sa) and _holds(f, y.id, sb)
+            for f in base.findings
+        )
+        if not pair["same_event"]:
+            continue
+        if not pair.get("dates_agree", True):
+            counts["judged_discrepancies"] += 1
+            counts["judged_discrepancies_stated"] += any(
+                _at(f, ("date",), x.id, sa) and _at(f, ("date",), y.id, sb) for f in base.findings
+            )
+            continue
+        if pair["offset_b"][0] in done:
+            continue  # the second report's expression already planted for another first sentence
+        done.add(pair["offset_b"][0])
+        plant = plant_judged_date(y, pair)
+        if plant is None:
+            counts["judged_unplantable"] += 1
+            continue
+        text, pos = plant
+        changed = next(annotate_many([replace(y.article, id=y.id + "-planted", text=text)], nlp))
+        report = cross_check([x, changed], embedder)
+        span = _sentence_at(changed, pos)
+        new, old = _resolved(changed, pos), _resolved(x, pair["offset_a"][0])
+        # checkable when the new date is not within the first report's date ("Friday" moved
+        # inside "this week", or "Feb. 15" inside "February", contradicts neither)
+        fair = new is not None and old is not None and not (old[0] <= new[0] and new[1] <= old[1])
+        keys = [JUDGED, JUDGED + "*"] if fair else [JUDGED]
+        planted.update(keys)
+        elsewhere = stray(report, changed.id, span, known, None)
+        counts["judged_runs"] += 1
+        counts["judged_stray"] += len(elsewhere)
+        alarms.extend(f"{f.aspect}: {f.summary[:160]}" for f in elsewhere)
+        if found(report, "date", changed.id, span):
+            hits.update(keys)
+            continue
+        note = f"{pair['snippet_a']!r} ~ {text[pos : pos + 40]!r} (was {pair['time_b']!r})"
+        at = listed_confidence(report, "date", changed.id, span)
+        if at is not None:
+            listed.update(keys)
+            note += f" — listed to check at {at:.2f}"
+        misses.append(f"{'' if fair else 'not checkable, '}{JUDGED}: {pair['file_b']} @{pos}: {note}")
+    return {
+        "planted": planted,
+        "hits": hits,
+        "listed": listed,
+        "counts": counts,
+        "misses": misses,
+        "alarms": alarms,
+    }
 
 
 def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]:
@@ -304,12 +473,14 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
     alarms: list[str] = []
     by_path = {a.article.path: a for a in annotated.values()}
     gold = judged_discrepancies()
+    judged_pairs = judged_date_pairs()
     for event, group in enumerate(paths):
         half = HALVES[event % 2]
         anns = [by_path[str(p)] for p in group]
         for x, y in combinations(anns, 2):
             base = cross_check([x, y], embedder)
             names = {a.id: Path(a.article.path or "").name for a in (x, y)}
+            key = (names[x.id], names[y.id])
             aligned = [f for f in base.findings if f.kind != "unique"]
             stated = [f for f in aligned if f.kind == "conflict"]
             conflicts = [f for f in stated if not real_discrepancy(f, names, gold)]
@@ -343,20 +514,10 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                         span = (min(pos, q.start), max(pos + 1, q.end))
                     # a conflict elsewhere: not of the planted aspect, holding no sentence the
                     # plant touched, and not already stated on the unmodified pair (same texts)
-                    stray = [
-                        f
-                        for f in report.findings
-                        if f.kind == "conflict"
-                        and f.aspect != aspect
-                        and not any(
-                            s.source == changed.id and s.start < span[1] and span[0] < s.end
-                            for s in f.statements
-                        )
-                        and _texts(f) not in known
-                    ]
+                    elsewhere = stray(report, changed.id, span, known, aspect)
                     stats[half, "planted_runs"] += 1
-                    stats[half, "stray"] += len(stray)
-                    alarms.extend(f"[{half}, planted] {f.aspect}: {f.summary[:160]}" for f in stray)
+                    stats[half, "stray"] += len(elsewhere)
+                    alarms.extend(f"[{half}, planted] {f.aspect}: {f.summary[:160]}" for f in elsewhere)
                     if found(report, aspect, changed.id, span):
                         hits.update(keys)
                     else:
@@ -370,6 +531,13 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                             f"{Path(y.article.path or '').name} @{pos}: "
                             f"{text[pos : pos + 50]!r} [was: {vals}]"
                         )
+            judged = judged_dates(x, y, base, known, nlp, embedder, judged_pairs.get(key, []))
+            for name, count in judged["counts"].items():
+                stats[half, name] += count
+            for name, counter in (("planted", planted), ("hits", hits), ("listed", listed)):
+                counter.update({(half, k): v for k, v in judged[name].items()})
+            misses.extend(f"[{half}] {m}" for m in judged["misses"])
+            alarms.extend(f"[{half}, planted date@judged] {a}" for a in judged["alarms"])
     return {
         "planted": planted,
         "hits": hits,
@@ -402,12 +570,13 @@ def main() -> int:
 
     for half in (*HALVES, "all"):
         print(f"\n{half}{' (even events)' if half == 'tune' else ' (odd events)' if half == 'check' else ''}")
-        print(f"  {'aspect':<10}{'all plants':>20}{'checkable plants':>22}   target")
-        for aspect in PLANTERS:
+        print(f"  {'aspect':<12}{'all plants':>18}{'checkable plants':>22}   target")
+        for aspect in (*PLANTERS, JUDGED):
             every = ratio(total(hits, aspect, half), total(planted, aspect, half))
             fair = ratio(total(hits, aspect + "*", half), total(planted, aspect + "*", half))
             also = total(listed, aspect + "*", half)
-            print(f"  {aspect:<10}{every:>20}{fair:>22}   >= 0.85   (+{also} checkable listed to check)")
+            label = "date@agreed" if aspect == "date" else aspect
+            print(f"  {label:<12}{every:>18}{fair:>22}   >= 0.85   (+{also} checkable listed to check)")
         conflicts, aligned = total(stats, "conflicts", half), total(stats, "aligned", half)
         with_conflict, pairs = total(stats, "pairs_with_conflict", half), total(stats, "pairs", half)
         stray, runs = total(stats, "stray", half), total(stats, "planted_runs", half)
@@ -423,6 +592,24 @@ def main() -> int:
         print(
             f"  {'possible conflicts listed to check, unmodified pairs':<62}{total(stats, 'to_check', half)}"
         )
+        judged_stray, judged_runs = total(stats, "judged_stray", half), total(stats, "judged_runs", half)
+        label = "date@judged runs: new conflicts elsewhere (any aspect)"
+        print(f"  {label:<62}{ratio(judged_stray, judged_runs)}")
+        print(
+            f"  {'date@judged pairs not planted (relative, time of day)':<62}"
+            f"{total(stats, 'judged_unplantable', half)}"
+        )
+        real, stated = (
+            total(stats, "judged_discrepancies", half),
+            total(stats, "judged_discrepancies_stated", half),
+        )
+        print(f"  {'judged real date discrepancies stated as date conflicts':<62}{ratio(stated, real)}")
+        for side, label in (
+            ("true", "judged same-event pairs tied by a date finding"),
+            ("false", "judged different-event pairs tied by a date finding (wrong)"),
+        ):
+            tied, pairs = total(stats, f"judged_{side}_tied", half), total(stats, f"judged_{side}", half)
+            print(f"  {label:<62}{ratio(tied, pairs)}")
     print(f"({time.perf_counter() - t0:.0f} s)")
     if opts.misses:
         print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))
