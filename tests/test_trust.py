@@ -150,6 +150,20 @@ def test_arriving_and_leaving_are_not_one_event(nlp: Any, embedder: Any) -> None
     assert not [f for f in report.findings + report.to_check if f.kind == "conflict" and f.aspect == "date"]
 
 
+def test_a_likely_same_event_is_listed_to_check_with_its_probability(nlp: Any, embedder: Any) -> None:
+    """No rule ties "announced on Thursday" to "said Friday"; the decision fitted on judged date
+    pairs finds them likely one event, so the difference is listed to check, not stated."""
+    from storyline.crosscheck.report import CONFIDENT
+
+    a = "The company announced on Thursday that it would close the plant, putting 400 people out of work."
+    b = "The plant will close, the company said Friday, and 400 people will lose their jobs."
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings if f.aspect == "date"]
+    (listed,) = found(report.to_check, "conflict", "date")
+    assert {v.text for v in listed.values} == {"Thursday", "Friday"}
+    assert 0.4 <= listed.confidence < CONFIDENT
+
+
 def test_cosmetic_and_meaningful_quote_differences() -> None:
     assert wording_change("Qaddafi must go now", "Gadhafi must go now")[0]
     assert wording_change("I disagree with Representative Thibodeau", "I disagree with Thibodeau")[0]

@@ -5,13 +5,21 @@ decide agreement or conflict. The same event placed in two places is listed to c
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import DatedEvent
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.words import plain, tokens
+
+WEIGHTS_FILE = Path(__file__).with_name("date_events.json")
 
 COARSE_DAYS = 4  # an interval longer than this is a coarse expression ("next week", "in January")
 
@@ -49,6 +57,50 @@ def same_event(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
     if not (da.actors or db.actors) and p.cos >= 0.55 and len(shared) >= 2:
         return 0.5
     return 0.0
+
+
+FEATURES = [
+    "event_both",  # the same event word (or act) at both dates
+    "event_one",  # one's event word among the other's words
+    "crossed",  # each one's event word among the other's words
+    "shared_words",  # words around both dates, up to 5 (scaled to 0..1)
+    "names_shared",  # names both sentences give, up to 3 (scaled)
+    "actor_missing",  # one names a doer beside its date that the other sentence never names
+    "actors_shared",  # the same doer named beside both dates
+    "people_differ",  # both sentences name people, none the same
+    "places_shared",
+    "places_differ",  # both place their date, in no common place
+    "cos",  # the sentences' vector similarity
+    "overlap",  # share of content words in common
+    "explicit",  # dates written out (0, 0.5, 1): a weekday is resolved, and may be resolved wrongly
+    "sole_dates",  # each sentence gives one date only
+    "bound",  # one date is one end of a span ("since 2012")
+]
+
+
+def event_features(da: DatedEvent, db: DatedEvent, p: Pair) -> dict[str, float]:
+    """What says two time expressions date one event, as numbers; never their values (a real
+    discrepancy changes those, and must still be found)."""
+    words_a, words_b = da.event | da.near, db.event | db.near
+    people_a = {n for n in p.a.names if n.startswith("person:")}
+    people_b = {n for n in p.b.names if n.startswith("person:")}
+    return {
+        "event_both": float(bool(da.event & db.event)),
+        "event_one": float(bool(da.event & words_b or db.event & words_a)),
+        "crossed": float(bool(da.event & words_b and db.event & words_a)),
+        "shared_words": min(len(words_a & words_b), 5) / 5,
+        "names_shared": min(len(p.a.names & p.b.names), 3) / 3,
+        "actor_missing": float(bool(da.actors - p.b.names or db.actors - p.a.names)),
+        "actors_shared": float(bool(da.actors & db.actors)),
+        "people_differ": float(bool(people_a and people_b and not people_a & people_b)),
+        "places_shared": float(bool(da.places & db.places)),
+        "places_differ": float(bool(da.places and db.places and not da.places & db.places)),
+        "cos": p.cos,
+        "overlap": p.overlap,
+        "explicit": (explicit(da) + explicit(db)) / 2,
+        "sole_dates": float(len(p.a.dates) == 1 and len(p.b.dates) == 1),
+        "bound": float(da.bound or db.bound),
+    }
 
 
 def _grain(d: DatedEvent) -> str:
@@ -137,6 +189,10 @@ def compare_dates(p: Pair) -> list[Link]:
         if not scored and _only_dates(p, da):
             scored = [(0.5, 0, p.b.dates[0])]
         if not scored:
+            # no rule ties them: the fitted decision may, for a conflict only, and as sure as it is
+            link = _fitted_link(p, ia, da)
+            if link is not None:
+                links.append(link)
             continue
         strength, ib, db = max(scored, key=lambda s: s[0])
         # A conflict needs the event itself on both sides (one's event word beside the other's
@@ -169,6 +225,50 @@ def compare_dates(p: Pair) -> list[Link]:
             )
         )
     return links
+
+
+LINK = 0.4  # the fitted same-event probability from which two differing dates are listed (to check)
+
+
+@functools.cache
+def _weights() -> tuple[npt.NDArray[np.float64], float]:
+    fitted = json.loads(WEIGHTS_FILE.read_text())
+    if fitted["features"] != FEATURES:
+        raise RuntimeError(f"{WEIGHTS_FILE.name} was fitted on other features: run bench/fit_date_events.py")
+    return np.array(fitted["weights"], dtype=np.float64), float(fitted["bias"])
+
+
+def same_event_probability(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
+    """How likely two time expressions date one event, by a logistic regression fitted on
+    hand-judged date pairs (``bench/fit_date_events.py``: tuning half of the basil-dev events;
+    precision and recall on both halves are in ``date_events.json``)."""
+    weights, bias = _weights()
+    feats = event_features(da, db, p)
+    x = np.array([feats[k] for k in FEATURES], dtype=np.float64)
+    return float(1.0 / (1.0 + np.exp(-(x @ weights + bias))))
+
+
+def _fitted_link(p: Pair, ia: int, da: DatedEvent) -> Link | None:
+    """A date conflict the hand-written rules do not see, when the fitted decision says the two
+    expressions likely date one event; its confidence is that probability, so an unsure one is
+    listed to check rather than stated. Agreements are left to the rules: a date both reports
+    give says little, and a wrong agreement hides a difference."""
+    scored = [(same_event_probability(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
+    if not scored:
+        return None
+    prob, ib, db = max(scored, key=lambda s: s[0])
+    if prob < LINK or not dates_conflict(da, db) or da.bound or db.bound:
+        return None
+    if _told_too(da, p.b.dates) or _told_too(db, p.a.dates) or plain(da.time.text) == plain(db.time.text):
+        return None
+    return Link(
+        "date",
+        True,
+        Side.of(p.a, da.time.text, interval(da), "d", ia, about=da.time.event or ""),
+        Side.of(p.b, db.time.text, interval(db), "d", ib, about=db.time.event or ""),
+        prob,
+        prob,
+    )
 
 
 def _only_dates(p: Pair, da: DatedEvent) -> bool:
