@@ -83,7 +83,7 @@ def test_since_the_last_look_names_only_the_report_filed_after_it(built: Built, 
     [story] = news["stories"]
     assert story["story"] == built.last_story
     assert story["new_reports"] == 1 and story["outlets"] == [built.last_outlet]
-    assert story["reports"] >= 2 and not story["new_story"]
+    assert story["reports"] >= 2 and not story["new_story"] and story["checked"]
     assert story["new_conflicts"]
     for conflict in story["new_conflicts"]:  # new only through the new report
         assert built.last_article in {s["article"] for s in conflict["statements"]}
@@ -179,6 +179,22 @@ def test_conflicts_recorded_late_are_dated_by_their_reports(
             lib.check(story.id, nlp=nlp, embedder=embedder)
         assert whatsnew.changes_since(lib.engine, after) == []
         assert len(whatsnew.new_conflicts(lib.engine, 0.0)) == sum(s.conflicts or 0 for s in lib.stories())
+
+
+def test_a_story_owed_its_cross_check_says_so(built: Built, db: str) -> None:
+    """A story that gained reports but was not compared yet (a Ray add leaves that to `show`)
+    lists no new conflict because none is known, and says so."""
+    from sqlalchemy import update
+
+    from storyline.store.schema import stories
+
+    with Library(db) as lib, lib.engine.begin() as conn:
+        conn.execute(update(stories).where(stories.c.id == built.last_story).values(check_due=True))
+    text = _changes("--db", db, "--since", "last").stdout
+    assert f"not cross-checked yet: `storyline show {built.last_story[:12]}` checks it" in text
+    news = json.loads(_changes("--db", db, "--since", "1d", "--format", "json").stdout)["stories"]
+    assert [s["checked"] for s in news if s["story"] == built.last_story] == [False]
+    assert all(s["checked"] for s in news if s["story"] != built.last_story)
 
 
 def test_a_removed_story_leaves_no_news(built: Built, db: str) -> None:

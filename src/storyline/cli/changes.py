@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from storyline.store.whatsnew import NewConflict, StoryNews
 
 ATOM_ENTRIES = 100  # a feed reader needs the latest; the rest it has read already
+SHOWN = 50  # stories on the terminal (a first look at a large library); ``--format json`` lists all
 
 
 class ChangesFormat(StrEnum):
@@ -92,7 +93,7 @@ def _terminal(news: list[StoryNews], since: str, first_look: bool) -> str:
         f"{len(news)} stor{'y' if len(news) == 1 else 'ies'} changed {when},"
         f" {n} new conflict{'' if n == 1 else 's'}"
     ]
-    for s in news:
+    for s in news[:SHOWN]:
         title = f"\u201c{s.title}\u201d" if s.title else f"story {s.story_id[:12]}"
         k = len(s.outlets)
         gained = "new story" if s.new_story else f"+{k} report{'' if k == 1 else 's'}"
@@ -101,6 +102,10 @@ def _terminal(news: list[StoryNews], since: str, first_look: bool) -> str:
         lines.append(f"  {gained}{outlets}, {s.reports} in all")
         for c in s.conflicts:
             lines.append(f"  - {c.aspect or 'conflict'}: {c.summary}")
+        if not s.checked:
+            lines.append(f"  not cross-checked yet: `storyline show {s.story_id[:12]}` checks it")
+    if len(news) > SHOWN:
+        lines.append(f"and {len(news) - SHOWN} more stories (`--format json` lists all)")
     return "\n".join(lines)
 
 

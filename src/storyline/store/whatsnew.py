@@ -71,6 +71,9 @@ class StoryNews:
     outlets: tuple[str, ...]  # of the new reports, in the order filed (one per report)
     reports: int  # in all, now
     conflicts: tuple[NewConflict, ...]
+    # False while a cross-check is owed (an add stopped before it, a Ray add leaving it to
+    # ``show``): its new conflicts are not known yet, so none listed does not mean none found
+    checked: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +83,7 @@ class StoryNews:
             "new_reports": len(self.outlets),
             "outlets": list(self.outlets),
             "reports": self.reports,
+            "checked": self.checked,
             "new_conflicts": [c.to_dict() for c in self.conflicts],
         }
 
@@ -205,7 +209,13 @@ def changes_since(engine: Engine, since: float) -> list[StoryNews]:
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             for s in conn.execute(
-                select(stories.c.id, stories.c.title, stories.c.articles).where(stories.c.id.in_(part))
+                select(
+                    stories.c.id,
+                    stories.c.title,
+                    stories.c.articles,
+                    stories.c.conflicts,
+                    stories.c.check_due,
+                ).where(stories.c.id.in_(part))
             ):
                 heads[str(s.id)] = s
     news = []
@@ -219,6 +229,7 @@ def changes_since(engine: Engine, since: float) -> list[StoryNews]:
                 outlets=tuple(r.source or "unnamed outlet" for r in new),
                 reports=head.articles,
                 conflicts=tuple(sorted(by_story.get(story_id, []), key=lambda c: (c.arrived, c.id))),
+                checked=not head.check_due and (head.conflicts is not None or head.articles < 2),
             )
         )
     latest = {

@@ -23,12 +23,13 @@ router = APIRouter()
 
 DEFAULT_SINCE = "7d"
 FEED_ENTRIES = 100  # the latest conflicts; a reader keeps the ones it has seen
+SHOWN = 100  # stories on the HTML page; its JSON twin lists all
 
 WHATSNEW_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Stories that gained reports since `since`, those with new conflicts first: "
-        "`{ok, since, stories: [{story, title, new_story, new_reports, outlets, reports, new_conflicts: "
-        "[{id, story, aspect, summary, statements: [{article, outlet, text}], arrived}]}]}`; "
+        "`{ok, since, stories: [{story, title, new_story, new_reports, outlets, reports, checked, "
+        "new_conflicts: [{id, story, aspect, summary, statements: [{article, outlet, text}], arrived}]}]}`; "
         "HTML unless JSON is asked for.",
         "content": {"text/html": {}, "application/json": {}},
     },
@@ -68,6 +69,7 @@ def whatsnew_page(request: Request, since: SinceQuery = DEFAULT_SINCE) -> Respon
     view = {
         "asked": since,
         "spans": ["1d", "7d", "30d", "last"],
+        "shown": SHOWN,
         "json_url": str(json_url),
         "feed_url": str(request.url_for("conflicts_feed")),
     }
