@@ -174,6 +174,11 @@ def test_conflicts_recorded_late_are_dated_by_their_reports(
     with Library(db) as lib:
         with lib.engine.begin() as conn:
             conn.execute(conflicts.delete())
+        counted = {s.id for s in lib.stories() if s.conflicts}
+        assert (
+            counted
+            and {n.story_id for n in whatsnew.changes_since(lib.engine, 0.0) if not n.checked} == counted
+        )
         after = time.time()
         for story in lib.stories():
             lib.check(story.id, nlp=nlp, embedder=embedder)
@@ -191,7 +196,9 @@ def test_a_story_owed_its_cross_check_says_so(built: Built, db: str) -> None:
     with Library(db) as lib, lib.engine.begin() as conn:
         conn.execute(update(stories).where(stories.c.id == built.last_story).values(check_due=True))
     text = _changes("--db", db, "--since", "last").stdout
-    assert f"not cross-checked yet: `storyline show {built.last_story[:12]}` checks it" in text
+    assert (
+        f"its conflicts are not known yet: `storyline show {built.last_story[:12]}` cross-checks it" in text
+    )
     news = json.loads(_changes("--db", db, "--since", "1d", "--format", "json").stdout)["stories"]
     assert [s["checked"] for s in news if s["story"] == built.last_story] == [False]
     assert all(s["checked"] for s in news if s["story"] != built.last_story)

@@ -103,7 +103,9 @@ def _terminal(news: list[StoryNews], since: str, first_look: bool) -> str:
         for c in s.conflicts:
             lines.append(f"  - {c.aspect or 'conflict'}: {c.summary}")
         if not s.checked:
-            lines.append(f"  not cross-checked yet: `storyline show {s.story_id[:12]}` checks it")
+            lines.append(
+                f"  its conflicts are not known yet: `storyline show {s.story_id[:12]}` cross-checks it"
+            )
     if len(news) > SHOWN:
         lines.append(f"and {len(news) - SHOWN} more stories (`--format json` lists all)")
     return "\n".join(lines)

@@ -76,6 +76,7 @@ articles = Table(
 )
 Index("articles_story_current", articles.c.story_id, articles.c.current)
 by_date = Index("articles_published_ts", articles.c.published_ts)  # a date window read back
+by_filing = Index("articles_added", articles.c.added)  # what was filed since a time (``changes``)
 
 # The grouper's document frequencies: how many current articles hold each term (words, and names
 # as "@name"), and under ARTICLES how many current articles there are. Written in the same
@@ -193,9 +194,11 @@ def _v6(conn: Connection) -> None:
 
 
 def _v7(conn: Connection) -> None:
-    """The conflicts found and the marks. Stories checked before hold no rows until their next
-    check, which dates each conflict by its reports, so old conflicts never show up as new."""
+    """The conflicts found, the marks and the articles by filing time. Stories checked before hold
+    no rows until their next check, which dates each conflict by its reports, so old conflicts
+    never show up as new."""
     metadata.create_all(conn, tables=[conflicts, marks])
+    by_filing.create(conn, checkfirst=True)
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from storyline.model import Report
 from storyline.store.schema import articles, conflicts, marks, stories
@@ -206,8 +206,12 @@ def changes_since(engine: Engine, since: float) -> list[StoryNews]:
             gained[str(r.story_id)].append(r)
         ids = sorted(set(gained) | set(by_story))
         heads = {}
+        recorded: dict[str, int] = {}
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
+            per_story = select(conflicts.c.story_id, func.count()).group_by(conflicts.c.story_id)
+            for story_id, n in conn.execute(per_story.where(conflicts.c.story_id.in_(part))):
+                recorded[str(story_id)] = int(n)
             for s in conn.execute(
                 select(
                     stories.c.id,
@@ -229,13 +233,23 @@ def changes_since(engine: Engine, since: float) -> list[StoryNews]:
                 outlets=tuple(r.source or "unnamed outlet" for r in new),
                 reports=head.articles,
                 conflicts=tuple(sorted(by_story.get(story_id, []), key=lambda c: (c.arrived, c.id))),
-                checked=not head.check_due and (head.conflicts is not None or head.articles < 2),
+                checked=_checked(head, recorded.get(story_id, 0)),
             )
         )
     latest = {
         s: max([r.added for r in gained.get(s, [])] + [c.arrived for c in by_story.get(s, [])]) for s in heads
     }
     return sorted(news, key=lambda n: (-len(n.conflicts), -len(n.outlets), -latest[n.story_id], n.story_id))
+
+
+def _checked(head: Any, recorded: int) -> bool:
+    """Whether the story's conflicts are all known: no check owed, none left uncounted (a Ray
+    add), and as many recorded as counted (a story counted before schema 7 has none recorded)."""
+    if head.check_due:
+        return False
+    if head.conflicts is None:
+        return bool(head.articles < 2)
+    return bool(recorded == head.conflicts)
 
 
 def _conflict(r: Any) -> NewConflict:
