@@ -102,6 +102,9 @@ def test_a_first_look_and_a_span_list_every_story_and_its_conflicts(built: Built
     first = _changes("--db", db).stdout
     assert "(first look)" in first and f"{len(stories)} stor" in first
     assert all(s.id in first for s in stories)
+    with Library(db) as lib, lib.engine.begin() as conn:
+        conn.execute(marks.delete())
+    assert json.loads(_changes("--db", db, "--format", "json").stdout)["since"] is None  # everything
     news = json.loads(_changes("--db", db, "--since", "1d", "--format", "json").stdout)
     assert {s["story"] for s in news["stories"]} == {s.id for s in stories}
     assert sum(len(s["new_conflicts"]) for s in news["stories"]) == counted > 0

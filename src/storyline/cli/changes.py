@@ -75,17 +75,20 @@ def changes_command(
         news = whatsnew.changes_since(lib.engine, start)
         whatsnew.mark_look(lib.engine, now)
     if fmt is ChangesFormat.json:
-        body = {"since": whatsnew.iso(start), "stories": [n.to_dict() for n in news]}
+        body = {"since": whatsnew.iso(start) if start else None, "stories": [n.to_dict() for n in news]}
         write_output(dump_json(body), None)
         return
     first_look = spec == "last" and last is None
-    write_output(_terminal(news, whatsnew.iso(start), first_look), None)
+    write_output(_terminal(news, start, first_look), None)
 
 
-def _terminal(news: list[StoryNews], since: str, first_look: bool) -> str:
-    from storyline.store.whatsnew import outlets_line
+def _terminal(news: list[StoryNews], start: float, first_look: bool) -> str:
+    from storyline.store.whatsnew import iso, outlets_line
 
-    when = "in the library (first look)" if first_look else f"since {since[:16].replace('T', ' ')} UTC"
+    if first_look or not start:
+        when = "in the library" + (" (first look)" if first_look else "")
+    else:
+        when = f"since {iso(start)[:16].replace('T', ' ')} UTC"
     if not news:
         return f"nothing new {when}"
     n = sum(len(s.conflicts) for s in news)

@@ -30,7 +30,7 @@ WHATSNEW_DOC: dict[int | str, dict[str, Any]] = {
         "description": "Stories that gained reports since `since`, those with new conflicts first: "
         "`{ok, since, stories: [{story, title, new_story, new_reports, outlets, reports, checked, "
         "new_conflicts: [{id, story, aspect, summary, statements: [{article, outlet, text}], arrived}]}]}`; "
-        "HTML unless JSON is asked for.",
+        "`since` is null for everything. HTML unless JSON is asked for.",
         "content": {"text/html": {}, "application/json": {}},
     },
     400: {"description": "`since` is not a span, a day or `last`."},
@@ -57,7 +57,7 @@ def _since(resources: Resources, spec: str) -> float:
 
 def whatsnew_data(resources: Resources, since: float) -> dict[str, Any]:
     news = whatsnew.changes_since(resources.library().engine, since)
-    return {"since": whatsnew.iso(since), "stories": [n.to_dict() for n in news]}
+    return {"since": whatsnew.iso(since) if since else None, "stories": [n.to_dict() for n in news]}
 
 
 @router.get("/whats-new", name="whatsnew_page", summary="What's new", responses=WHATSNEW_DOC)
