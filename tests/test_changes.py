@@ -154,6 +154,10 @@ def test_a_bad_since_is_one_line(db: str) -> None:
         " a day (2026-12-01) or 'last'"
     ]
     assert "Traceback" not in result.output
+    address = runner.invoke(app, ["changes", "--db", db, "--format", "atom", "--base-url", "localhost:8000"])
+    assert address.exit_code == 2 and address.stderr.strip().splitlines() == [
+        "storyline: --base-url: 'localhost:8000' is not an http:// or https:// address"
+    ]
 
 
 def test_parse_since() -> None:

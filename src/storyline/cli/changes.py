@@ -59,6 +59,9 @@ def changes_command(
     remembered in the library as the last look; the Atom feed leaves it where it is."""
     from storyline.store import whatsnew
 
+    if not base_url.lower().startswith(("http://", "https://")):
+        report_error("--base-url", f"{base_url!r} is not an http:// or https:// address")
+        raise typer.Exit(2)
     now = time.time()
     with _open(db) as lib:
         last = whatsnew.last_look(lib.engine)
