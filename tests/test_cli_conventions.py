@@ -17,7 +17,19 @@ from conftest import ROOT, SEED_A, SEED_B
 from storyline.cli import app
 
 runner = CliRunner()
-COMMANDS = ["read", "annotate", "compare", "stories", "add", "list", "show", "remove", "export", "serve"]
+COMMANDS = [
+    "read",
+    "annotate",
+    "compare",
+    "stories",
+    "add",
+    "list",
+    "show",
+    "remove",
+    "export",
+    "changes",
+    "serve",
+]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 ENV.pop("STORYLINE_DB", None)
 
@@ -109,6 +121,7 @@ LIBRARY_READERS = [
     ["show", "abc123"],
     ["remove", "abc123"],
     ["export"],
+    ["changes"],
     ["serve", "--port", "0"],
 ]
 

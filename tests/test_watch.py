@@ -501,6 +501,8 @@ def test_a_pass_names_the_stories_that_changed_and_their_new_conflicts(site: Sit
     assert first.stdout == ""  # the terminal summary goes to stderr
     shown = [line.strip() for line in first.stderr.splitlines() if line.startswith("  ")]
     assert shown == [f"\u201c{BRIDGE[0][0]}\u201d (new story, 2 reports)"], first.stderr
+    looked = runner.invoke(app, ["changes", "--db", str(db)])  # the user looks: the last look
+    assert looked.exit_code == 0 and "(first look)" in looked.stdout, looked.output
 
     feed("bridge-0", "bridge-1", "bridge-late")
     second = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0", "--format", "json"])
@@ -513,6 +515,11 @@ def test_a_pass_names_the_stories_that_changed_and_their_new_conflicts(site: Sit
     assert any("40,000" in c and "14,000" in c and "Harbour Times" in c for c in story["new_conflicts"])
 
     assert not [line for line in second.stderr.splitlines() if line.startswith("  ")]  # JSON only
+    # `changes` since that look reads back what the pass named, from the library
+    since = runner.invoke(app, ["changes", "--db", str(db), "--format", "json"])
+    (news,) = json.loads(since.stdout)["stories"]
+    assert (news["story"], news["outlets"]) == (story["story"], ["Harbour Times"])
+    assert sorted(c["summary"] for c in news["new_conflicts"]) == sorted(story["new_conflicts"])
 
     site.pages["/news/bridge-later"] = (
         _page(title, body.replace("Around 14,000", "Around 30,000"), "Valley Post"),

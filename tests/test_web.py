@@ -401,6 +401,7 @@ def test_no_get_writes_the_library(
     app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
     with TestClient(app, base_url="http://localhost") as c:
         pages = ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", "/sources", "/sources.json")
+        pages += ("/whats-new", "/whats-new.json?since=last", "/feeds/conflicts.atom?since=1d")
         for path in (*pages, f"/stories/{story_id}"):
             assert c.get(path).status_code in (200, 404)
         body = c.get(f"/stories/{story_id}.json").json()

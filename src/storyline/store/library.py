@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing
+from storyline.store import filing, whatsnew
 from storyline.store.codec import loads_annotated, vectors_from_bytes
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
@@ -164,6 +164,7 @@ class Library:
             if kind == "story":
                 conn.execute(delete(articles).where(gone))
                 conn.execute(delete(stories).where(stories.c.id == full))
+                whatsnew.forget_story(conn, full)
             else:
                 conn.execute(update(articles).where(articles.c.copy_of == full).values(copy_of=None))
                 conn.execute(delete(articles).where(gone))
@@ -290,11 +291,13 @@ class Library:
             except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
                 report = None
         with self._write() as conn:
-            conn.execute(
+            counted = conn.execute(
                 update(stories)
                 .where(stories.c.id == row.id, stories.c.updated == row.updated)
                 .values(conflicts=conflicts, check_due=False)
             )
+            if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
+                whatsnew.record_conflicts(conn, row.id, report)
         return report
 
     def due(self) -> list[str]:

@@ -76,6 +76,7 @@ articles = Table(
 )
 Index("articles_story_current", articles.c.story_id, articles.c.current)
 by_date = Index("articles_published_ts", articles.c.published_ts)  # a date window read back
+by_filing = Index("articles_added", articles.c.added)  # what was filed since a time (``changes``)
 
 # The grouper's document frequencies: how many current articles hold each term (words, and names
 # as "@name"), and under ARTICLES how many current articles there are. Written in the same
@@ -127,6 +128,30 @@ source_entries = Table(
     Column("seen", Float, nullable=False),
 )
 
+# Every conflict a cross-check found, so "what changed" is read back without cross-checking again.
+# ``finding_id`` is content-based (the statements' sources and words), so it stays one row when
+# stories merge; ``arrived`` is when the newest report among its statements was filed (a conflict
+# is new since a time when one of its reports is), ``found`` when a cross-check first stored it.
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("finding_id", String(64), primary_key=True),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("aspect", String(32)),
+    Column("summary", Text, nullable=False),
+    Column("statements", Text, nullable=False),  # [{article, outlet, text}] as JSON
+    Column("arrived", Float, nullable=False, index=True),
+    Column("found", Float, nullable=False),
+)
+
+# Named moments a user or a command needs again, such as the last look of ``storyline changes``.
+marks = Table(
+    "marks",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("at", Float, nullable=False),
+)
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, articles])
@@ -168,7 +193,15 @@ def _v6(conn: Connection) -> None:
     metadata.create_all(conn, tables=[sources, source_entries])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: Connection) -> None:
+    """The conflicts found, the marks and the articles by filing time. Stories checked before hold
+    no rows until their next check, which dates each conflict by its reports, so old conflicts
+    never show up as new."""
+    metadata.create_all(conn, tables=[conflicts, marks])
+    by_filing.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 VERSION = len(MIGRATIONS)
 
 

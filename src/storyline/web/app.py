@@ -22,7 +22,7 @@ from storyline.web.guard import RequestGuard
 from storyline.web.limits import UploadLimit
 from storyline.web.resources import Resources
 from storyline.web.respond import error_page, make_templates
-from storyline.web.routes import add, api, compare, library, sources, story
+from storyline.web.routes import add, api, compare, library, sources, story, whatsnew
 from storyline.web.settings import WebSettings
 
 DESCRIPTION = """Browse stories, add reports and cross-check them.
@@ -62,7 +62,7 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
     app.state.templates = make_templates()
     static = pkg_resources.files("storyline.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (library, story, add, compare, sources, api):
+    for module in (library, story, add, compare, whatsnew, sources, api):
         app.include_router(module.router)
     _report_assets(app)
     app.state.templates.env.globals["links"] = _links(app)
@@ -101,6 +101,7 @@ def _links(app: FastAPI) -> dict[str, str]:
         "app_js": path("static", path="/app.js"),
         "api": path("api_page"),
         "sources": path("sources_page"),
+        "whatsnew": path("whatsnew_page"),
     }
 
 
