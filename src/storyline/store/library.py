@@ -20,14 +20,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing
-from storyline.store.codec import loads_annotated, vectors_from_bytes
+from storyline.store import filing, vectors
+from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
 from storyline.store.schema import anchor_postings, articles, migrate, stories
 from storyline.stories.group import Grouper
 
-BATCH = 16  # articles annotated and embedded together before filing
+BATCH = 16  # articles annotated and signed together before filing
 
 
 class NotInLibrary(LibraryError, KeyError):
@@ -72,7 +72,7 @@ class Library:
         crosscheck: bool = True,
         on_error: Callable[[UnreadableInput], None] | None = None,
     ) -> list[AddResult]:
-        """Annotate (plain Articles), embed and file each article, one transaction per article.
+        """Annotate (plain Articles), sign and file each article, one transaction per article.
 
         Content already stored is skipped before any model runs, so re-running an interrupted
         add only does the rest. With ``crosscheck`` the stories that changed are compared again
@@ -255,9 +255,10 @@ class Library:
             )
 
     def report(self, story_id: str, *, nlp: Any = None, embedder: Any = None) -> Report:
-        """The cross-check of a story from its stored annotations and vectors (no re-annotation;
-        the sentence model loads when no ``embedder`` is given). Reads only: ``check`` also
-        stores its number of conflicts."""
+        """The cross-check of a story from its stored annotations and sentence vectors (no
+        re-annotation; the sentence model loads when no ``embedder`` is given). The first report
+        of a story embeds and stores its members' sentence vectors (``vectors.provide``); nothing
+        else is written: ``check`` also stores its number of conflicts."""
         from storyline.crosscheck import compare
 
         if embedder is None:
@@ -265,7 +266,8 @@ class Library:
 
             embedder = Embedder()
         stored = self.story(story_id)
-        self._prime_vectors(stored.id, embedder)
+        if len(stored.articles) >= 2:  # one report is not compared: its vectors would go unused
+            vectors.provide(self.engine, stored.articles, embedder)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
 
     def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
@@ -387,25 +389,6 @@ class Library:
             else:
                 fresh.append(it)
         return fresh
-
-    def _prime_vectors(self, story_id: str, embedder: Any) -> None:
-        """Hand stored sentence vectors to the embedder's cache so the cross-check reuses them."""
-        remember = getattr(embedder, "remember", None)
-        if remember is None:
-            return
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(articles.c.annotated, articles.c.sentence_vectors).where(
-                    articles.c.story_id == story_id, articles.c.current
-                )
-            ).all()
-        for r in rows:
-            ann = loads_annotated(r.annotated)
-            vecs = vectors_from_bytes(r.sentence_vectors)
-            if len(vecs) != len(ann.sentences):
-                continue
-            for s, v in zip(ann.sentences, vecs, strict=True):
-                remember(ann.text[s.start : s.end].strip(), v)
 
     def _filtered(
         self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None
