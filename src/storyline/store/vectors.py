@@ -64,10 +64,6 @@ def _store(engine: Engine, fresh: dict[str, bytes]) -> None:
     try:
         with engine.begin() as conn:
             for ident, data in fresh.items():
-                conn.execute(
-                    articles.update()
-                    .where(articles.c.id == ident)
-                    .values(sentence_vectors=data)
-                )
+                conn.execute(articles.update().where(articles.c.id == ident).values(sentence_vectors=data))
     except SQLAlchemyError:
         pass
