@@ -257,9 +257,12 @@ class Library:
 
     def report(self, story_id: str, *, nlp: Any = None, embedder: Any = None) -> Report:
         """The cross-check of a story from its stored annotations and sentence vectors (no
-        re-annotation; the sentence model loads when no ``embedder`` is given). The first report
-        of a story embeds and stores its members' sentence vectors (``vectors.provide``); nothing
-        else is written: ``check`` also stores its number of conflicts."""
+        re-annotation; the sentence model loads when no ``embedder`` is given). Reads only:
+        sentence vectors not stored yet are computed in memory; ``check`` stores them and the
+        number of conflicts."""
+        return self._report(story_id, nlp, embedder, store=False)
+
+    def _report(self, story_id: str, nlp: Any, embedder: Any, *, store: bool) -> Report:
         from storyline.crosscheck import compare
 
         if embedder is None:
@@ -268,12 +271,13 @@ class Library:
             embedder = Embedder()
         stored = self.story(story_id)
         if len(stored.articles) >= 2:  # one report is not compared: its vectors would go unused
-            vectors.provide(self.engine, stored.articles, embedder)
+            vectors.provide(self.engine, stored.articles, embedder, store=store)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
 
     def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
-        """Cross-check a story and store its number of conflicts for ``stories``, paying the
-        cross-check it is owed; None for a story of fewer than two usable reports (nothing to count).
+        """Cross-check a story and store its number of conflicts for ``stories`` (and its members'
+        sentence vectors, ``vectors.provide``), paying the cross-check it is owed; None for a story
+        of fewer than two usable reports (nothing to count).
 
         The count is stored only if the story did not change meanwhile (another process filing
         into it): otherwise the check stays owed and the next one counts the new members."""
@@ -288,7 +292,7 @@ class Library:
         conflicts = None
         if row.articles >= 2:
             try:
-                report = self.report(row.id, nlp=nlp, embedder=embedder)
+                report = self._report(row.id, nlp, embedder, store=True)
                 conflicts = sum(1 for f in report.findings if f.kind == "conflict")
             except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
                 report = None

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.model import AnnotatedArticle
 from storyline.store.codec import vectors_from_bytes, vectors_to_bytes
@@ -24,24 +23,24 @@ def sentence_texts(ann: AnnotatedArticle) -> list[str]:
     return [ann.text[s.start : s.end].strip() for s in ann.sentences]
 
 
-def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any) -> int:
-    """Put the members' sentence vectors in the embedder's cache, embedding and storing those not
-    stored yet; returns how many members were embedded.
+def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any, *, store: bool = True) -> int:
+    """Put the members' sentence vectors in the embedder's cache, embedding those not stored yet
+    (and storing them, unless ``store`` is False: a web page's GET writes nothing); returns how
+    many members were embedded.
 
-    The cache is filled from the stored float16 rows, whether just written or read, so a story is
+    The cache is filled from float16 rows, as stored, whether just computed or read, so a story is
     compared on the same vectors in the filing process and in any later one. An embedder without
     ``remember`` (a stand-in) computes its own vectors during the cross-check."""
     remember = getattr(embedder, "remember", None)
     if remember is None or not members:
         return 0
     ids = [a.id for a in members]
+    stored: dict[str, bytes | None] = {}
     with engine.connect() as conn:
-        stored = {
-            r.id: r.sentence_vectors
-            for r in conn.execute(
-                select(articles.c.id, articles.c.sentence_vectors).where(articles.c.id.in_(ids))
-            )
-        }
+        for start in range(0, len(ids), 500):  # bounded IN lists: a running story has thousands
+            chunk = articles.c.id.in_(ids[start : start + 500])
+            rows = conn.execute(select(articles.c.id, articles.c.sentence_vectors).where(chunk))
+            stored.update((r.id, r.sentence_vectors) for r in rows)
     texts = {a.id: sentence_texts(a) for a in members}
     missing = [a.id for a in members if len(vectors_from_bytes(stored.get(a.id))) != len(texts[a.id])]
     if missing:
@@ -51,7 +50,8 @@ def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any) 
             fresh[i] = vectors_to_bytes(vecs[at : at + len(texts[i])])
             at += len(texts[i])
         stored.update(fresh)
-        _store(engine, fresh)
+        if store:
+            _store(engine, fresh)
     for a in members:
         for text, vec in zip(texts[a.id], vectors_from_bytes(stored.get(a.id)), strict=True):
             remember(text, vec)
@@ -59,11 +59,6 @@ def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any) 
 
 
 def _store(engine: Engine, fresh: dict[str, bytes]) -> None:
-    """Write the new vectors, one transaction. Only a cache: a library this process cannot write
-    (read-only file, a replica) is still cross-checked, on the vectors just computed."""
-    try:
-        with engine.begin() as conn:
-            for ident, data in fresh.items():
-                conn.execute(articles.update().where(articles.c.id == ident).values(sentence_vectors=data))
-    except SQLAlchemyError:
-        pass
+    with engine.begin() as conn:
+        for ident, data in fresh.items():
+            conn.execute(articles.update().where(articles.c.id == ident).values(sentence_vectors=data))
