@@ -399,8 +399,9 @@ class Library:
         return fresh
 
     def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> None:
-        """Embed the missing sentence vectors of these stories' members in one batch: sentences of
-        many stories sort into batches of one length, where one story's alone pad a quarter more."""
+        """Embed the missing sentence vectors of these stories' members in one batch: the sentences
+        of many stories sort into batches of nearly one length (basil-dev's 25 stories: 11.6 s in
+        one batch, 16.2 s story by story)."""
         members: list[AnnotatedArticle] = []
         for story_id in story_ids:
             try:
