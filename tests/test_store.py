@@ -112,6 +112,36 @@ def test_show_reuses_stored_annotations(
         assert lib.stories()[0].conflicts == conflicts
 
 
+def _sentence_vectors(lib: Library) -> dict[str, Any]:
+    from storyline.store.codec import vectors_from_bytes
+    from storyline.store.schema import articles
+
+    with lib.engine.connect() as conn:
+        rows = conn.execute(select(articles.c.id, articles.c.sentence_vectors)).all()
+    return {r.id: vectors_from_bytes(r.sentence_vectors) for r in rows}
+
+
+def test_sentence_vectors_wait_for_a_second_report(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Filing embeds only the title and lead: a story's sentences are embedded and stored when a
+    second report makes it worth a cross-check, then read back, not embedded again."""
+    from storyline.store import vectors
+
+    first, second = annotated[:2]
+    with Library(db_url) as lib:
+        lib.add_articles([first], nlp=None, embedder=embedder)  # checked: one report, nothing to compare
+        assert {i: len(v) for i, v in _sentence_vectors(lib).items()} == {first.id: 0}
+        lib.add_articles([second], nlp=None, embedder=embedder)  # the same story: checked, stored
+        assert lib.due() == [] and lib.stories()[0].conflicts is not None
+        stored = _sentence_vectors(lib)
+        assert {i: len(v) for i, v in stored.items()} == {a.id: len(a.sentences) for a in (first, second)}
+        assert vectors.provide(lib.engine, [first, second], embedder) == 0
+    embedder.forget()  # computed afresh, the vectors are those stored (float16: to three decimals)
+    fresh = embedder.embed(vectors.sentence_texts(second))
+    assert float((fresh * stored[second.id]).sum(axis=1).min()) > 0.999
+
+
 def test_a_story_an_add_left_uncounted_is_counted_by_the_next_add(
     db_url: str, annotated: list[AnnotatedArticle], embedder: Any
 ) -> None:

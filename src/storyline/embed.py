@@ -13,6 +13,7 @@ import importlib.util
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -60,7 +61,7 @@ class Embedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tok))
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # tokenizer.json pads to 128: ``_run`` pads each batch itself
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._cache_size = cache_size
 
@@ -74,14 +75,16 @@ class Embedder:
                 todo.append(i)
             else:
                 out[i] = hit
-        # Sort by length so a batch pads to similar lengths: fewer wasted tokens.
-        todo.sort(key=lambda i: len(texts[i]))
-        for b in range(0, len(todo), batch_size):
-            idx = todo[b : b + batch_size]
-            vecs = self._run([texts[i] for i in idx])
-            for i, v in zip(idx, vecs, strict=True):
-                out[i] = v
-                self._remember(text_key(texts[i]), v)
+        # Batches of sentences of the same token count pad almost nothing: sorted by characters,
+        # the sentences of a news story padded to 1.28 times their tokens (basil-dev), by tokens 1.02.
+        enc = self._tokenizer.encode_batch([texts[i] for i in todo]) if todo else []
+        order = sorted(range(len(todo)), key=lambda k: len(enc[k].ids))
+        for b in range(0, len(order), batch_size):
+            ks = order[b : b + batch_size]
+            vecs = self._run([enc[k] for k in ks])
+            for k, v in zip(ks, vecs, strict=True):
+                out[todo[k]] = v
+                self._remember(text_key(texts[todo[k]]), v)
         return out
 
     def forget(self) -> None:
@@ -97,10 +100,13 @@ class Embedder:
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
-    def _run(self, texts: list[str]) -> Vectors:
-        enc = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+    def _run(self, enc: list[Any]) -> Vectors:
+        width = max(len(e.ids) for e in enc)
+        ids = np.zeros((len(enc), width), dtype=np.int64)  # 0 is [PAD]; masked out below
+        mask = np.zeros((len(enc), width), dtype=np.int64)
+        for row, e in enumerate(enc):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)

@@ -88,7 +88,8 @@ def annotate(items: Sequence[Item], nlp: Any) -> list[Item]:
 
 
 def embed(items: Sequence[Item], embedder: Any) -> list[Item]:
-    """Sentence vectors and the grouping signature (document vector + MinHash), as ``add`` files them."""
+    """The grouping signature (document vector + MinHash), as ``add`` files it; sentence vectors
+    wait for the cross-check (``store/vectors.py``)."""
     from storyline.store.prepare import prepare_many
 
     return _on_kind(

@@ -21,9 +21,8 @@ from sqlalchemy import Connection, Text, cast, func, null, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storyline.embed import Vectors
 from storyline.model import AnnotatedArticle, content_id
-from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row, vectors_to_bytes
+from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row
 from storyline.store.records import AddResult
 from storyline.store.schema import ARTICLES, anchor_postings, articles, stories, term_counts
 from storyline.stories.group import (
@@ -58,11 +57,11 @@ RARE_ANCHOR = 50  # articles naming an anchor, above which it leads back to noth
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """An article ready to file: annotated, signed, its sentence vectors computed (or None)."""
+    """An article ready to file: annotated and signed. Its sentence vectors are computed when its
+    story is first cross-checked (``vectors.provide``)."""
 
     annotated: AnnotatedArticle
     signature: Signature
-    sentence_vectors: Vectors | None = None
 
 
 def content_hash(ann: AnnotatedArticle) -> str:
@@ -289,9 +288,6 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             published=art.published,
             added=time.time(),
             annotated=dumps_annotated(ann),
-            sentence_vectors=None
-            if item.sentence_vectors is None
-            else vectors_to_bytes(item.sentence_vectors),
             **signature_columns(sig),
         )
     ).inserted_primary_key

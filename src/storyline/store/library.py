@@ -20,14 +20,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing, whatsnew
-from storyline.store.codec import loads_annotated, vectors_from_bytes
+from storyline.store import filing, vectors, whatsnew
+from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
 from storyline.store.schema import anchor_postings, articles, migrate, stories
 from storyline.stories.group import Grouper
 
-BATCH = 16  # articles annotated and embedded together before filing
+BATCH = 16  # articles annotated and signed together before filing
+VECTOR_STORIES = 64  # stories whose sentences are embedded together before they are checked
 
 
 class NotInLibrary(LibraryError, KeyError):
@@ -72,7 +73,7 @@ class Library:
         crosscheck: bool = True,
         on_error: Callable[[UnreadableInput], None] | None = None,
     ) -> list[AddResult]:
-        """Annotate (plain Articles), embed and file each article, one transaction per article.
+        """Annotate (plain Articles), sign and file each article, one transaction per article.
 
         Content already stored is skipped before any model runs, so re-running an interrupted
         add only does the rest. With ``crosscheck`` the stories that changed are compared again
@@ -256,9 +257,13 @@ class Library:
             )
 
     def report(self, story_id: str, *, nlp: Any = None, embedder: Any = None) -> Report:
-        """The cross-check of a story from its stored annotations and vectors (no re-annotation;
-        the sentence model loads when no ``embedder`` is given). Reads only: ``check`` also
-        stores its number of conflicts."""
+        """The cross-check of a story from its stored annotations and sentence vectors (no
+        re-annotation; the sentence model loads when no ``embedder`` is given). Reads only:
+        sentence vectors not stored yet are computed in memory; ``check`` stores them and the
+        number of conflicts."""
+        return self._report(story_id, nlp, embedder, store=False)
+
+    def _report(self, story_id: str, nlp: Any, embedder: Any, *, store: bool) -> Report:
         from storyline.crosscheck import compare
 
         if embedder is None:
@@ -266,12 +271,14 @@ class Library:
 
             embedder = Embedder()
         stored = self.story(story_id)
-        self._prime_vectors(stored.id, embedder)
+        if len(stored.articles) >= 2:  # one report is not compared: its vectors would go unused
+            vectors.provide(self.engine, stored.articles, embedder, store=store)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
 
     def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
-        """Cross-check a story and store its number of conflicts for ``stories``, paying the
-        cross-check it is owed; None for a story of fewer than two usable reports (nothing to count).
+        """Cross-check a story and store its number of conflicts for ``stories`` (and its members'
+        sentence vectors, ``vectors.provide``), paying the cross-check it is owed; None for a story
+        of fewer than two usable reports (nothing to count).
 
         The count is stored only if the story did not change meanwhile (another process filing
         into it): otherwise the check stays owed and the next one counts the new members."""
@@ -286,7 +293,7 @@ class Library:
         conflicts = None
         if row.articles >= 2:
             try:
-                report = self.report(row.id, nlp=nlp, embedder=embedder)
+                report = self._report(row.id, nlp, embedder, store=True)
                 conflicts = sum(1 for f in report.findings if f.kind == "conflict")
             except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
                 report = None
@@ -314,13 +321,16 @@ class Library:
         counting left behind; ``on_report`` is handed each story's cross-check (``watch`` names
         the new conflicts from it). Returns how many were checked."""
         owed = self.due()
-        for story_id in owed:
-            try:
-                report = self.check(story_id, nlp=nlp, embedder=embedder)
-            except NotInLibrary:  # removed by another process meanwhile
-                continue
-            if on_report is not None:
-                on_report(story_id, report)
+        for start in range(0, len(owed), VECTOR_STORIES):
+            chunk = owed[start : start + VECTOR_STORIES]
+            self._provide_vectors(chunk, embedder)
+            for story_id in chunk:
+                try:
+                    report = self.check(story_id, nlp=nlp, embedder=embedder)
+                except NotInLibrary:  # removed by another process meanwhile
+                    continue
+                if on_report is not None:
+                    on_report(story_id, report)
         return len(owed)
 
     def waive_checks(self, story_ids: Iterable[str]) -> None:
@@ -391,24 +401,19 @@ class Library:
                 fresh.append(it)
         return fresh
 
-    def _prime_vectors(self, story_id: str, embedder: Any) -> None:
-        """Hand stored sentence vectors to the embedder's cache so the cross-check reuses them."""
-        remember = getattr(embedder, "remember", None)
-        if remember is None:
-            return
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(articles.c.annotated, articles.c.sentence_vectors).where(
-                    articles.c.story_id == story_id, articles.c.current
-                )
-            ).all()
-        for r in rows:
-            ann = loads_annotated(r.annotated)
-            vecs = vectors_from_bytes(r.sentence_vectors)
-            if len(vecs) != len(ann.sentences):
+    def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> None:
+        """Embed the missing sentence vectors of these stories' members in one batch: the sentences
+        of many stories sort into batches of nearly one length (basil-dev's 25 stories: 11.6 s in
+        one batch, 16.2 s story by story)."""
+        members: list[AnnotatedArticle] = []
+        for story_id in story_ids:
+            try:
+                stored = self.story(story_id)
+            except NotInLibrary:
                 continue
-            for s, v in zip(ann.sentences, vecs, strict=True):
-                remember(ann.text[s.start : s.end].strip(), v)
+            if len(stored.articles) >= 2:
+                members += stored.articles
+        vectors.provide(self.engine, members, embedder)
 
     def _filtered(
         self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None

@@ -1,0 +1,27 @@
+"""Sentence vectors do not depend on what they were batched with: the embedder pads each batch
+itself (to its longest sentence, masked), so a story's sentences embedded together at its first
+cross-check equal those embedded at any other time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def test_a_sentence_embeds_alike_alone_and_among_sentences_of_other_lengths(embedder: Any) -> None:
+    texts = [
+        "Police closed the bridge.",
+        "The council voted 7-2 on Tuesday to delay the $40 million bridge repair until the spring, "
+        "after engineers said the cracks found in March had not grown.",
+        "Nobody was hurt, the fire service said.",
+        "Police closed the bridge.",  # a repeat is answered from the cache, in its place
+    ]
+    embedder.forget()
+    together = embedder.embed(texts, batch_size=2)  # the long sentence pads its batch partner
+    embedder.forget()
+    alone = np.vstack([embedder.embed([t]) for t in texts])
+    assert together.shape == (4, 384)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    assert float((together * alone).sum(axis=1).min()) > 0.9999
+    assert float(together[0] @ together[1]) < 0.9  # rows kept in input order, not in length order
