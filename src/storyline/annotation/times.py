@@ -19,18 +19,21 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not handled: dates relative to another event ("two days later", "the day before"), "within
   five years".
 
-The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``).
+The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
+``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from storyline.annotation import calendar as cal
+from storyline.annotation.event_phrase import event_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
+from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
@@ -62,17 +65,25 @@ def anchor_date(published: str | None) -> date | None:
         return None
 
 
-def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
-    """Every time expression in ``doc``, in text order, resolved against ``published``."""
+def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -> list[TimeExpr]:
+    """Every time expression in ``doc``, in text order, resolved against ``published``; ``parsed``
+    are the sentences the pipeline parsed (each expression's ``what`` needs its sentence's parse)."""
     anchor = anchor_date(published)
+    parses = {p.base: p for p in parsed}
     out: list[TimeExpr] = []
     for sent, text in sentences_with_text(doc):
+        found = []
         for m in find_matches(text):
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.kind == "year" and year_counts_things(doc, start, end):
                 continue
             if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
                 continue  # April Ryan, June Carter, Tuesday Weld
+            found.append(m)
+        spans = [(m.start, m.end) for m in found]
+        parse = parses.get(sent.start_char)
+        for m in found:
+            start, end = sent.start_char + m.start, sent.start_char + m.end
             direction = clause_direction(doc, start, end, sent)
             result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
@@ -85,6 +96,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
                     sentence=text,
                     event=event_of(doc, start, end, sent),
                     reason=reason,
+                    what=event_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
                 )
             )
     return out
