@@ -254,6 +254,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-03-06",
      "2000-03-12"),
     ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    ("The airline lost $5 million in the latest fiscal year.", "1989-10-26", "the latest fiscal year",
+     "1988-01-01", "1988-12-31"),
     ("Early voting ends the Sunday before Election Day.", "2016-10-20", "Election Day", "2016-11-08", None),
     # a month or season of a year named by its shift from publication
     ("The new plant opens in October of next year.", A, "October of next year", "2022-10-01", "2022-10-31"),
@@ -464,7 +466,8 @@ def test_a_time_of_day_alone_is_told_from_a_dated_one() -> None:
 RESULTS = (
     "Acme said third-quarter profit rose 19% from a year ago. Sales in the quarter were $8 billion, up from "
     "$7 billion a year earlier. In the year-earlier period, the company earned $461 million. Net for the "
-    "corresponding period last year included a $3 million gain. Year-earlier sales were flat."
+    "corresponding period last year included a $3 million gain. Year-earlier sales were flat. During the "
+    "second quarter, Acme bought a plant in Scotland."
 )
 
 
@@ -475,6 +478,8 @@ def test_a_reports_period_dates_its_references(nlp: Any) -> None:
     backs = ("a year ago", "a year earlier", "the year-earlier period", "the corresponding period last year")
     for back in (*backs, "Year-earlier"):
         assert got[back] == last, back
+    # in a results report a quarter is a fiscal one, money named beside it or not
+    assert got["the second quarter"] == ("1989-04-01", "1989-06-30")
 
 
 def test_a_period_reference_without_a_period(nlp: Any) -> None:

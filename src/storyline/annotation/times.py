@@ -86,6 +86,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
         parse = parses.get(sent.start_char)
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
+            if m.groups.get("unsure") and period is None:
+                continue  # "the third quarter" outside a results report: a period of play
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
             if result is None:
                 result = resolve(m, anchor, clause_direction(doc, start, end, sent))

@@ -120,7 +120,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<part>" + _PART + r")\s+)?(?:(?P<the>the)\s+)?"
-        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+(?P<unit>"
+        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+"
+        r"(?:fiscal\s+)?(?P<unit>"
         + _REL_UNIT
         + r")\b",
     ),
@@ -158,7 +159,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:the\s+)?(?:(?P<part2>early|mid|late)[\s-]+)?(?P<cw>" + _ORDINAL_CENTURY + r")[\s-]+century\b",
     ),
     # the third quarter of 2021, this year's third quarter, the 1988 second quarter, Q3 2021, the
-    # first half of next year, H1 2021; "the third quarter" alone, often sport, needs money nearby
+    # first half of next year, H1 2021; "the third quarter" alone, often sport, needs money nearby or a
+    # quarter the report named before (``periods``)
     (
         "quarter",
         r"\b(?:(?:the\s+)?(?P<y3>" + _Y + r")\s+|" + _REL_YEAR.replace("?P<ry>", "?P<ry2>")
@@ -278,7 +280,9 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
             if kind == "quarter" and not _quarter_ok(text, groups):
-                continue
+                if not groups.get("q"):
+                    continue
+                groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
             if kind == "period_ref" and not _period_ref_ok(text, groups):
                 continue
             span = m.span("expr") if groups.get("expr") else m.span()
