@@ -84,8 +84,10 @@ def _verb_clause(verb: Token, timed: set[int]) -> set[int]:
         subject = [c for c in host.children if c.dep_ in _SUBJECTS]
     for s in subject[:1]:
         words |= _part(s, timed) if s.tag_ not in _WH else set()
-    # "talks that will begin in Geneva", "the months to come": the noun the clause describes acts
-    if (not subject or subject[0].tag_ in _WH) and host.dep_ in ("relcl", "acl") and host.head.i not in timed:
+    # "talks that will begin in Geneva", "a charge that officials have made": the noun the clause
+    # describes takes the place of its relative word (or of the subject it lacks)
+    relative = not subject or any(c.tag_ in _WH for c in host.children if c.dep_ in _SUBJECTS + _OBJECTS)
+    if relative and host.dep_ in ("relcl", "acl") and host.head.i not in timed:
         described = host.head
         while described.dep_ == "conj" and described.head is not described:
             described = described.head  # "Mr Biden and Mr Putin, who met": the whole pair
