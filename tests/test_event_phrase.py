@@ -31,6 +31,11 @@ CASES = [
     # raising: the subject of "is expected" decides
     ("The head coach is expected to return to work on Monday after months away.", "Monday",
      "The head coach is expected to return to work"),
+    # a hyphenated modifier stays whole; a long part is cut to its head and the words before it
+    ("An Opteron-based solution from the company should arrive by the end of the year, the chief executive "
+     "said.", "the end of the year", "An Opteron-based solution should arrive"),
+    ("The bill, which the Senate passed on Tuesday, goes to the House.", "Tuesday",
+     "The bill the Senate passed"),
     # a reporting verb is named with its speaker, not with what was said
     ("Coach Sean Payton announced it himself on Wednesday, revealing that Thomas had been placed on IR.",
      "Wednesday", "Coach Sean Payton announced it"),

@@ -126,10 +126,10 @@ def _part(tok: Token, timed: set[int], limit: int = _PART_WORDS) -> set[int]:
     words = _keep(tok, timed)
     if len([i for i in words if tok.doc[i].is_alpha or tok.doc[i].like_num]) <= limit:
         return words
-    left = {c.i for c in tok.lefts if c.dep_ in _NOUN_LEFT and c.i not in timed}
-    for c in list(tok.lefts):
-        if c.dep_ in ("poss", "compound") and c.i in left:
-            left |= {g.i for g in c.subtree if g.i not in timed and g.dep_ not in _DROP}
+    left: set[int] = set()
+    for c in tok.lefts:  # each modifier whole: "a 52-year-old woman", "an ARM-based solution"
+        if c.dep_ in _NOUN_LEFT and c.i not in timed:
+            left |= _keep(c, timed)
     short = {tok.i} | left
     return short if len(short) <= limit else {tok.i}
 
@@ -137,7 +137,11 @@ def _part(tok: Token, timed: set[int], limit: int = _PART_WORDS) -> set[int]:
 def _keep(tok: Token, timed: set[int]) -> set[int]:
     out = {tok.i}
     for c in tok.children:
-        if c.dep_ in _DROP or c.i in timed:
+        joined = c.tag_ == "HYPH" or (tok.dep_ == "amod" and c.dep_ == "npadvmod")
+        if joined and c.i not in timed:
+            out |= _keep(c, timed)  # a hyphenated modifier whole: "52-year-old", "ARM-based"
+            continue
+        if c.dep_ in _DROP or c.i in timed or c.tag_ in _WH:
             if c.dep_ == "cc" and any(s.dep_ == "conj" for s in tok.children):
                 out.add(c.i)  # "Biden and Putin": the "and" of a kept pair
             continue
