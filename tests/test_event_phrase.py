@@ -28,6 +28,7 @@ CASES = [
     ("Mr Biden and Mr Putin, who met in Geneva in June to discuss an array of tensions, are not expected to "
      "take part in the January talks.", "January", "the talks"),
     ("In his testimony on Friday, Jeffs said there was no crime.", "Friday", "his testimony"),
+    ("White House officials said Thursday's call lasted 50 minutes.", "Thursday", "the call"),
     # raising: the subject of "is expected" decides
     ("The head coach is expected to return to work on Monday after months away.", "Monday",
      "The head coach is expected to return to work"),

@@ -48,7 +48,11 @@ def event_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]
     if head is None:
         return None
     words = _verb_clause(head, timed) if head.pos_ in ("VERB", "AUX") else _noun_phrase(head, timed)
-    return _render(doc, words) or None
+    phrase = _render(doc, words)
+    owned = span.root.dep_ == "poss" and span.root.head.i == head.i
+    if owned and not any(c.dep_ == "det" for c in head.lefts):
+        phrase = f"the {phrase}"  # "Thursday's call": the date was its determiner
+    return phrase or None
 
 
 def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
@@ -60,7 +64,7 @@ def _predicate(span: Any, timed: set[int]) -> Token | None:
     """The verb or noun the expression attaches to, climbing over prepositions and other times."""
     tok = span.root
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.i not in timed and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
         tok = tok.head
         if tok.i in timed or tok.pos_ in ("ADP", "NUM", "DET", "ADV", "PART", "ADJ", "SCONJ", "CCONJ"):
@@ -77,7 +81,7 @@ def _verb_clause(verb: Token, timed: set[int]) -> set[int]:
     subject = [c for c in verb.children if c.dep_ in _SUBJECTS]
     host = verb
     # "Russia is expected to decide", "Putin warned ... and said": the subject is the head verb's
-    while not subject and host.dep_ in ("xcomp", "conj") and host.head is not host:
+    while not subject and host.dep_ in ("xcomp", "conj") and host.head.i != host.i:
         if host.dep_ == "xcomp":
             words |= {host.head.i} | {c.i for c in host.head.children if c.dep_ in _VERB_GROUP}
         host = host.head
@@ -89,7 +93,7 @@ def _verb_clause(verb: Token, timed: set[int]) -> set[int]:
     relative = not subject or any(c.tag_ in _WH for c in host.children if c.dep_ in _SUBJECTS + _OBJECTS)
     if relative and host.dep_ in ("relcl", "acl") and host.head.i not in timed:
         described = host.head
-        while described.dep_ == "conj" and described.head is not described:
+        while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head  # "Mr Biden and Mr Putin, who met": the whole pair
         words |= _part(described, timed)
     objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i not in timed and c.tag_ not in _WH]
