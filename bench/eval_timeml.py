@@ -185,11 +185,16 @@ def halves(paths: list[Path]) -> dict[str, list[Path]]:
 
 
 def run(nlp: Any, docs: list[Document]) -> tuple[Score, list[str]]:
+    from storyline.annotation.doctext import doc_text
+    from storyline.annotation.pipeline import MAIN_PASS_OFF, parse_selected
+    from storyline.annotation.sentences import sentence_spans
     from storyline.annotation.times import find_times
 
     s, errors = Score(), []
-    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        preds = [(t.offset[0], t.offset[1], t.start, t.end) for t in find_times(parsed, doc.dct)]
+    off = [p for p in MAIN_PASS_OFF if p in nlp.pipe_names]
+    for doc, main in zip(docs, nlp.pipe((d.text for d in docs), disable=off), strict=True):
+        parsed = parse_selected(main, nlp, sentence_spans(main), doc_text(main))  # as annotate does
+        preds = [(t.offset[0], t.offset[1], t.start, t.end) for t in find_times(main, doc.dct, parsed)]
         score(doc, preds, s, errors)
     return s, errors
 
@@ -205,10 +210,8 @@ def main() -> int:
         return 1
     sys.path.insert(0, str(ROOT / "src"))
     from storyline.annotation import load_nlp
-    from storyline.annotation.pipeline import MAIN_PASS_OFF
 
     nlp = load_nlp()
-    nlp.select_pipes(disable=[p for p in MAIN_PASS_OFF if p in nlp.pipe_names])
     print("| half (documents)       | gold | found | correct | recall | value acc | +mod acc  | correct/gold |"  # noqa: E501
           "\n|------------------------|------|-------|---------|--------|-----------|-----------|--------------|")
     for name, part in halves(paths).items():

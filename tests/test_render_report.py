@@ -160,6 +160,25 @@ def test_a_source_that_writes_one_date_twice_is_cited_once() -> None:
     assert render_report(rep, "markdown").count("Thursday") == 1
 
 
+def test_the_timeline_names_events_in_words_and_cites_one_wording_once() -> None:
+    a = article(
+        "Talks resume next month. Russia would have to decide in the next month. Talks resume next month.",
+        "X", "t", "2021-12-31",
+    )  # fmt: skip
+    first = replace(when(a, "next month", "2022-01-01", "2022-01-31", "talk"), what="Talks resume")
+    at = a.text.index("the next month")
+    second = replace(first, text="the next month", offset=(at, at + 14), event="decide",
+                     what="Russia would have to decide")  # fmt: skip
+    at = a.text.rindex("next month")
+    third = replace(first, offset=(at, at + 10), what="talks resume")
+    rep = Report(refs(a), (), (), (), (first, second, third))
+    (row,) = timeline_rows(rep)
+    assert [t.text for t in row.written] == ["next month"]
+    assert events_of(row) == ["Talks resume", "Russia would have to decide"]
+    md_text = render_report(rep, "markdown")
+    assert "Talks resume; Russia would have to decide" in md_text and "the next month" not in md_text
+
+
 # --- terminal --------------------------------------------------------------------------------------
 
 

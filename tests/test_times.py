@@ -254,6 +254,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Hearings are set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-03-06",
      "2000-03-12"),
     ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    ("The airline lost $5 million in the latest fiscal year.", "1989-10-26", "the latest fiscal year",
+     "1988-01-01", "1988-12-31"),
     ("Early voting ends the Sunday before Election Day.", "2016-10-20", "Election Day", "2016-11-08", None),
     # a month or season of a year named by its shift from publication
     ("The new plant opens in October of next year.", A, "October of next year", "2022-10-01", "2022-10-31"),
@@ -458,3 +460,38 @@ def test_a_time_of_day_alone_is_told_from_a_dated_one() -> None:
 
     assert clock_only("noon") and clock_only("12:00 p.m.") and clock_only("16:08 UTC")
     assert not clock_only("Friday at 7 p.m.") and not clock_only("Friday")
+
+
+# A results report names its quarter once, then refers back to it and to the same quarter a year before.
+RESULTS = (
+    "Acme said third-quarter profit rose 19% from a year ago. Sales in the quarter were $8 billion, up from "
+    "$7 billion a year earlier. In the year-earlier period, the company earned $461 million. Net for the "
+    "corresponding period last year included a $3 million gain. Year-earlier sales were flat. During the "
+    "second quarter, Acme bought a plant in Scotland."
+)
+
+
+def test_a_reports_period_dates_its_references(nlp: Any) -> None:
+    got = {t.text: (t.start, t.end) for t in find_times(nlp(RESULTS), "1989-10-26")}
+    this, last = ("1989-07-01", "1989-09-30"), ("1988-07-01", "1988-09-30")
+    assert got["third-quarter"] == this and got["the quarter"] == this
+    backs = ("a year ago", "a year earlier", "the year-earlier period", "the corresponding period last year")
+    for back in (*backs, "Year-earlier"):
+        assert got[back] == last, back
+    # in a results report a quarter is a fiscal one, money named beside it or not
+    assert got["the second quarter"] == ("1989-04-01", "1989-06-30")
+
+
+def test_a_period_reference_without_a_period(nlp: Any) -> None:
+    def times(text: str) -> dict[str, Any]:
+        return {t.text: t for t in find_times(nlp(text), "1989-10-26")}
+
+    # "the quarter" about money with no quarter named before: the last one done
+    assert (times("Net sales for the quarter were $14 million.")["the quarter"].start) == "1989-07-01"
+    assert "the quarter" not in times("The team scored twice in the quarter.")  # sport: a period of play
+    assert times("He had visited Moscow a year earlier.")["a year earlier"].reason  # relative to an event
+    # with no period named, "a year ago" is that year
+    assert times("A year ago, profit was $5 million.")["A year ago"].start == "1988-01-01"
+    # a past clause rules out a quarter that has not begun, even through a noun
+    q = times("Earnings soared 33% to a record in the fiscal first quarter.")["the fiscal first quarter"]
+    assert (q.start, q.end) == ("1989-01-01", "1989-03-31")

@@ -177,6 +177,7 @@ class TimeExpr:
     sentence: str
     event: str | None
     reason: str | None = None
+    what: str | None = None  # the event in a few words of the sentence ("Biden and Putin spoke by phone")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -186,6 +187,7 @@ class TimeExpr:
             "offset": list(self.offset),
             "sentence": self.sentence,
             "event": self.event,
+            "what": self.what,
         }
         if self.reason:
             d["reason"] = self.reason
@@ -339,6 +341,7 @@ class TimelineEntry:
     sentence: str
     event: str | None
     conflict: bool = False  # part of a date conflict finding
+    what: str | None = None  # the event in a few words of the sentence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -349,6 +352,7 @@ class TimelineEntry:
             "offset": list(self.offset),
             "sentence": self.sentence,
             "event": self.event,
+            "what": self.what,
             "conflict": self.conflict,
         }
 

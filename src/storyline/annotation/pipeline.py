@@ -6,8 +6,9 @@ rules, matched through an index: see ``attributes``), ``lemmatizer`` and ``ner``
 parser is not run in that pass**: the ``Doc`` handed to ``find_quantities`` and ``find_times`` has
 ``text == article.text``, sentence boundaries (``doc.sents``), ``tag_``, ``pos_``, ``lemma_`` and
 ``doc.ents``, but no ``dep_``/``head``. The parser then runs only on the sentences that hold a
-quotation mark or a speech verb, each as its own small ``Doc`` (``Span.as_doc`` keeps the tok2vec
-tensor, so parsing them costs only the parser), and those parses are used for quotes and speakers.
+quotation mark, a speech verb or a time expression, each as its own small ``Doc`` (``Span.as_doc``
+keeps the tok2vec tensor, so parsing them costs only the parser): quotes and speakers use those of
+the first two kinds, the timeline all of them (the event each date belongs to, ``event_phrase``).
 On basil-dev news this parses about two sentences in three. The main pass is most of the stage's
 time (NER with its own tok2vec is the largest part); ``bench/bench_annotate.py`` measures it.
 """
@@ -37,6 +38,7 @@ from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
 from storyline.annotation.roles import RoleIndex, described_speaker, descriptions
 from storyline.annotation.speakers import leading_subjects, speech_forms
 from storyline.annotation.times import find_times
+from storyline.annotation.timex import find_matches
 from storyline.errors import StorylineError
 from storyline.model import AnnotatedArticle, Article, Quote, Sentence
 
@@ -76,6 +78,12 @@ _ARRAY_HEAD = [ORTH, SPACY, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID
 
 
 def _needs_parse(text: str, a: int, b: int) -> bool:
+    """A sentence that can hold a quote or a speech cue, or a time expression (whose event the
+    timeline names from the parse)."""
+    return _quote_sentence(text, a, b) or bool(find_matches(text[a:b]))
+
+
+def _quote_sentence(text: str, a: int, b: int) -> bool:
     chunk = text[a:b]
     if any(m in chunk for m in _MARKS) or chunk.rstrip().endswith(":"):
         return True  # a colon at the end may hand the next paragraph's quotation to this sentence
@@ -109,7 +117,7 @@ def sentence_docs(doc: Doc, chosen: list[Span]) -> list[Doc]:
 def parse_selected(
     doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: str, offset: int = 0
 ) -> list[Parsed]:
-    """Dependency-parse only the sentences that can hold a quote or a speech cue (``text`` is the
+    """Dependency-parse only the sentences that can hold a quote, a speech cue or a date (``text`` is the
     doc's text, which ``Doc.text`` would rebuild token by token; ``offset`` is where the doc
     starts in its article when it is a piece of a long one)."""
     if "parser" not in nlp.component_names:
@@ -145,6 +153,8 @@ def annotate_doc(
     entities = entities_of(doc)
     if parsed is None:
         parsed = parse_selected(doc, nlp, spans, article.text)
+    dated = parsed
+    parsed = [p for p in parsed if _quote_sentence(article.text, p.base, p.end)]
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
@@ -160,7 +170,7 @@ def annotate_doc(
         entities=tuple(entities),
         quotes=tuple(quotes),
         quantities=tuple(find_quantities(doc)),
-        timeline=tuple(find_times(doc, article.published)),
+        timeline=tuple(find_times(doc, article.published, dated)),
     )
 
 

@@ -19,18 +19,22 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not handled: dates relative to another event ("two days later", "the day before"), "within
   five years".
 
-The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``).
+The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
+``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from storyline.annotation import calendar as cal
+from storyline.annotation import periods
+from storyline.annotation.event_phrase import event_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
+from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
@@ -62,20 +66,34 @@ def anchor_date(published: str | None) -> date | None:
         return None
 
 
-def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
-    """Every time expression in ``doc``, in text order, resolved against ``published``."""
+def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -> list[TimeExpr]:
+    """Every time expression in ``doc``, in text order, resolved against ``published``; ``parsed``
+    are the sentences the pipeline parsed (each expression's ``what`` needs its sentence's parse)."""
     anchor = anchor_date(published)
+    parses = {p.base: p for p in parsed}
+    period: Interval | None = None  # the quarter or half the report last named (``periods``)
     out: list[TimeExpr] = []
     for sent, text in sentences_with_text(doc):
+        found = []
         for m in find_matches(text):
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.kind == "year" and year_counts_things(doc, start, end):
                 continue
             if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
                 continue  # April Ryan, June Carter, Tuesday Weld
-            direction = clause_direction(doc, start, end, sent)
-            result = resolve(m, anchor, direction)
+            found.append(m)
+        spans = [(m.start, m.end) for m in found]
+        parse = parses.get(sent.start_char)
+        for m in found:
+            start, end = sent.start_char + m.start, sent.start_char + m.end
+            if m.groups.get("unsure") and period is None:
+                continue  # "the third quarter" outside a results report: a period of play
+            result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
+            if result is None:
+                result = resolve(m, anchor, clause_direction(doc, start, end, sent))
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
+            if periods.sets_period(m, iv):
+                period = iv
             out.append(
                 TimeExpr(
                     text=text[m.start : m.end],
@@ -85,6 +103,7 @@ def find_times(doc: Any, published: str | None) -> list[TimeExpr]:
                     sentence=text,
                     event=event_of(doc, start, end, sent),
                     reason=reason,
+                    what=event_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
                 )
             )
     return out
@@ -310,12 +329,15 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
     if size * n > 12:
         raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
-    # results are reported after the quarter, in any tense ("expects to report third-quarter net
-    # income"): a quarter without a year is the one nearest publication
+    # results are reported after the quarter, even in a future clause ("expects to report
+    # third-quarter net income"): a quarter without a year is the one nearest publication, where
+    # only a past clause, even one read weakly, rules out the coming one ("earnings soared in the
+    # fiscal first quarter", in October, is the one before)
     def make(y: int) -> Interval:
         return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
 
-    return _fixed_or_placed(make, _year_of(g, anchor), anchor, cal.UNKNOWN)
+    weighed = cal.Direction("past", True) if d.tense == "past" else cal.UNKNOWN
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, weighed)
 
 
 def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -333,6 +355,11 @@ def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     raise Unresolved("vague: it names no calendar interval")
+
+
+def _vague_period(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """A report's period named again, met without the report around it (``periods`` dates it)."""
+    raise Unresolved(RELATIVE)
 
 
 def _reference(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -382,4 +409,6 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "holiday": _holiday,
     "century": _century,
     "unit_part": _unit_part,
+    "period_ref": _vague_period,
+    "year_back": _vague_period,
 }

@@ -120,7 +120,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?:(?P<side>earlier|later)\s+)?(?:(?P<part>" + _PART + r")\s+)?(?:(?P<the>the)\s+)?"
-        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+(?P<unit>"
+        r"(?P<shift>last|this|next|past|previous|coming|following|current|latest|most\s+recent)\s+"
+        r"(?:fiscal\s+)?(?P<unit>"
         + _REL_UNIT
         + r")\b",
     ),
@@ -158,7 +159,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\b(?:the\s+)?(?:(?P<part2>early|mid|late)[\s-]+)?(?P<cw>" + _ORDINAL_CENTURY + r")[\s-]+century\b",
     ),
     # the third quarter of 2021, this year's third quarter, the 1988 second quarter, Q3 2021, the
-    # first half of next year, H1 2021; "the third quarter" alone, often sport, needs money nearby
+    # first half of next year, H1 2021; "the third quarter" alone, often sport, needs money nearby or a
+    # quarter the report named before (``periods``)
     (
         "quarter",
         r"\b(?:(?:the\s+)?(?P<y3>" + _Y + r")\s+|" + _REL_YEAR.replace("?P<ry>", "?P<ry2>")
@@ -166,6 +168,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r"\b)?"
         r"|\b(?-i:(?P<qh>[QH])(?P<qn>[1-4]))\s*(?P<y2>" + _Y + r")\b",
     ),
+    # a report's own period named again, or the same period a year before: "the quarter", "the
+    # year-ago period", "the corresponding period last year", "last year's quarter", "the 1988
+    # quarter" (resolved against the period the report last named, see ``periods``)
+    (
+        "period_ref",
+        r"\b(?:(?P<det>the|that)|(?P<back>last\s+year['’]s)|the\s+(?P<y>" + _Y + r"))\s+"
+        r"(?P<mods>(?:(?:same|comparable|corresponding|year[-\s]ago|year[-\s]earlier|prior[-\s]year|fiscal)"
+        r"[\s-]+)*)(?P<pu>quarter|period)\b"
+        r"(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b)?",
+    ),
+    # "a year earlier", "year-ago net": the same period a year before
+    ("year_back", r"\b(?:a\s+year\s+earlier|year[-\s](?:ago|earlier))\b"),
     # 7:15 p.m., 16:08 UTC, 10 a.m. EST, noon: the day of the expression next to it, else the day of writing
     (
         "clock",
@@ -199,7 +213,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 )
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
-             "season_bare", "century", "unit_part", "quarter", "reference"}  # fmt: skip
+             "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
+             "year_back"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -213,6 +228,7 @@ _HINTS = {
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
+    "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
     "reference": r"(?i:\bnow|currently|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
@@ -264,6 +280,10 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
             if kind == "quarter" and not _quarter_ok(text, groups):
+                if not groups.get("q"):
+                    continue
+                groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
+            if kind == "period_ref" and not _period_ref_ok(text, groups):
                 continue
             span = m.span("expr") if groups.get("expr") else m.span()
             found.append((Match(kind, span[0], span[1], groups), m))
@@ -296,6 +316,28 @@ _MONEY = re.compile(
     r"|results|dividends?|growth|economy|GDP|fiscal|quarterly|shares?|output|deficit)\b",
     re.I,
 )
+
+
+def about_money(text: str) -> bool:
+    """Whether a sentence is about money (results, prices, the economy)."""
+    return bool(_MONEY.search(text))
+
+
+_LOOK_BACK = re.compile(r"ago|earlier|prior|corresponding")
+
+
+def looks_back_a_year(groups: dict[str, str]) -> bool:
+    """Whether a reference to a report's period names the same period a year before."""
+    mods = groups.get("mods", "").lower()
+    return bool(groups.get("back") or groups.get("tail") or _LOOK_BACK.search(mods))
+
+
+def _period_ref_ok(text: str, groups: dict[str, str]) -> bool:
+    """"The quarter" is a reporting period in a sentence about money ("sales in the quarter rose"),
+    a period of play in sport; "the period" alone is too vague, "the year-ago period" is not."""
+    if groups["pu"].lower() == "period" and not (looks_back_a_year(groups) or groups.get("y")):
+        return False
+    return about_money(text)
 
 
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:

@@ -139,7 +139,7 @@ def timeline(
     """Every time expression of every source, dated ones first by date, conflicting ones marked."""
     entries = [
         TimelineEntry(
-            a.id, t.text, t.start, t.end, t.offset, t.sentence, t.event, (i, t.offset) in conflicting
+            a.id, t.text, t.start, t.end, t.offset, t.sentence, t.event, (i, t.offset) in conflicting, t.what
         )
         for i, a in enumerate(articles)
         for t in a.timeline

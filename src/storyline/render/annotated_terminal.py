@@ -130,7 +130,7 @@ def timeline_table(ann: AnnotatedArticle) -> Table | None:
     table.add_column("What", ratio=2, overflow="fold")
     table.add_column("Sentence", ratio=6, overflow="fold")
     for t in in_date_order(ann):
-        table.add_row(interval(t), t.text, t.event or "", _around(t.sentence, t.text, 110))
+        table.add_row(interval(t), t.text, t.what or t.event or "", _around(t.sentence, t.text, 110))
     return table
 
 

@@ -126,7 +126,8 @@ def entity_note(e: Entity) -> str:
 
 def time_note(t: TimeExpr) -> str:
     note = interval(t)
-    return f"{note} · {t.event}" if t.event else note
+    what = t.what or t.event
+    return f"{note} · {what}" if what else note
 
 
 def marks(ann: AnnotatedArticle) -> list[Mark]:

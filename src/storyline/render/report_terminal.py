@@ -368,6 +368,6 @@ def _timeline(report: Report, labels: dict[str, SourceLabel]) -> RenderableType 
         for t in row.written:
             written.append_text(_cite([t.source], labels)).append(f" {t.text}\n")
         written.rstrip()
-        table.add_row(when, Text("; ".join(events_of(row))), written)
+        table.add_row(when, Text("\n".join(events_of(row))), written)  # one event a line: phrases are long
     note = Text("≠ marks a date the sources disagree on.", style="dim")
     return Group(_heading("Timeline"), table, note)

@@ -262,13 +262,29 @@ def timeline_rows(report: Report) -> list[TimelineRow]:
 
 def _written(entries: list[TimelineEntry]) -> tuple[TimelineEntry, ...]:
     """One entry per source and wording, a conflicting one first: a source that says "Thursday"
-    four times is cited once."""
+    four times, or "next month" and "the next month", is cited once."""
     first: dict[tuple[str, str], TimelineEntry] = {}
     for t in sorted(entries, key=lambda t: not t.conflict):
-        first.setdefault((t.source, " ".join(t.text.casefold().split())), t)
+        first.setdefault((t.source, wording_key(t.text)), t)
     return tuple(sorted(first.values(), key=entries.index))
 
 
+def wording_key(text: str) -> str:
+    """A time expression's wording, less case, spacing and a leading article: "the next month" and
+    "next month" name one month the same way."""
+    words = text.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def event_words(t: TimelineEntry) -> str:
+    """What a timeline entry dates, in words: the event phrase, else its head word, else the date."""
+    return (t.what or t.event or t.text).strip()
+
+
 def events_of(row: TimelineRow) -> list[str]:
-    """The distinct events a row's entries name, in order."""
-    return list(dict.fromkeys((t.event or t.text).strip() for t in row.entries))
+    """The distinct events a row's entries name, in order (each once, whatever its case)."""
+    seen: dict[str, str] = {}
+    for t in row.entries:
+        words = event_words(t)
+        seen.setdefault(" ".join(words.casefold().split()), words)
+    return list(seen.values())

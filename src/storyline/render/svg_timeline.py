@@ -14,7 +14,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from storyline.model import Finding, TimelineEntry
-from storyline.render.report_view import SourceLabel, TimelineRow, source_hue
+from storyline.render.report_view import SourceLabel, TimelineRow, events_of, source_hue, wording_key
 
 WIDTH = 720
 ROW = 40
@@ -89,8 +89,9 @@ def _event_x(labels: dict[str, SourceLabel]) -> float:
 
 def _event_line(row: TimelineRow, room: int) -> str:
     """What happens, then how the sources wrote the date, in grey, as far as the room allows."""
-    events = _cut("; ".join(dict.fromkeys((t.event or t.text).strip() for t in row.entries)), room)
-    written = " / ".join(f"“{w}”" for w in dict.fromkeys(t.text for t in row.entries))
+    events = _cut("; ".join(events_of(row)), room)
+    wordings = {wording_key(t.text): t.text for t in reversed(row.written or row.entries)}
+    written = " / ".join(f"“{w}”" for w in reversed(wordings.values()))
     left = room - len(events) - 3
     tail = f'<tspan class="tl-written"> — {escape(_cut(written, left))}</tspan>' if left > 6 else ""
     return f"{escape(events)}{tail}"

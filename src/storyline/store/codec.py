@@ -56,6 +56,7 @@ def _time(d: dict[str, Any]) -> TimeExpr:
         sentence=d.get("sentence", ""),
         event=d.get("event"),
         reason=d.get("reason"),
+        what=d.get("what"),
     )
 
 

@@ -1,0 +1,173 @@
+"""What happens at a time expression, in a few words of the sentence: the predicate with its
+subject and main argument, read from the dependency parse.
+
+"Biden and Putin spoke by phone on Thursday" → "Biden and Putin spoke by phone"; "Russia warned
+on Thursday of a 'complete rupture'" → "Russia warned of a complete rupture"; "talks between US and
+Russian officials on January 10" → "talks between US and Russian officials". A bare verb
+("speak") does not tell a reader which event a timeline row dates; the clause's core does.
+
+The phrase keeps the sentence's own words in their order and drops what does not name the event:
+the time expressions themselves, relative and adverbial clauses, appositions, reported speech
+("said [that ...]") and punctuation. A part longer than a few words is cut to its head with the
+words right before it ("the Russian president's ... call" → "the call"), so the phrase stays short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Token = Any
+Doc = Any
+
+# Dependents that carry a clause or an aside, not the event's participants.
+_DROP = {"relcl", "acl", "advcl", "appos", "parataxis", "punct", "ccomp", "csubj", "dep", "mark",
+         "discourse", "intj", "meta", "npadvmod", "cc", "preconj"}  # fmt: skip
+# Dependents that name who acts and on what.
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_OBJECTS = ("dobj", "attr", "oprd", "dative", "acomp")
+_VERB_GROUP = ("aux", "auxpass", "neg", "prt")
+# Relative and interrogative words: "(talks) that will begin", "what the West agreed".
+_WH = {"WDT", "WP", "WP$", "WRB"}
+# A noun's own modifiers: "the January 10 talks", "Russia's offensive".
+_NOUN_LEFT = ("det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod")
+# The most words one participant keeps before it is cut to its head.
+_PART_WORDS = 5
+_MAX_WORDS = 12
+
+
+def event_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The event a time expression at characters ``start:end`` of a parsed sentence ``doc`` dates,
+    as a short phrase; ``skip`` are the character spans of every time expression in the sentence.
+    None when the parse gives no predicate."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.dep_ for t in doc):
+        return None
+    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
+    head = _predicate(span, timed)
+    if head is None:
+        return None
+    words = _verb_clause(head, timed) if head.pos_ in ("VERB", "AUX") else _noun_phrase(head, timed)
+    phrase = _render(doc, words)
+    owned = span.root.dep_ == "poss" and span.root.head.i == head.i
+    if owned and not any(c.dep_ == "det" for c in head.lefts):
+        phrase = f"the {phrase}"  # "Thursday's call": the date was its determiner
+    return phrase or None
+
+
+def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
+    s = doc.char_span(a, b, alignment_mode="expand")
+    return s if s is not None else ()
+
+
+def _predicate(span: Any, timed: set[int]) -> Token | None:
+    """The verb or noun the expression attaches to, climbing over prepositions and other times."""
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return tok if tok.i not in timed and tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") else None
+        tok = tok.head
+        if tok.i in timed or tok.pos_ in ("ADP", "NUM", "DET", "ADV", "PART", "ADJ", "SCONJ", "CCONJ"):
+            continue
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON"):
+            return tok if tok.pos_ != "PRON" else None
+    return None
+
+
+def _verb_clause(verb: Token, timed: set[int]) -> set[int]:
+    """Subject, verb group, object and the first non-time preposition of ``verb``."""
+    words = {verb.i}
+    words |= {c.i for c in verb.children if c.dep_ in _VERB_GROUP}
+    subject = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    host = verb
+    # "Russia is expected to decide", "Putin warned ... and said": the subject is the head verb's
+    while not subject and host.dep_ in ("xcomp", "conj") and host.head.i != host.i:
+        if host.dep_ == "xcomp":
+            words |= {host.head.i} | {c.i for c in host.head.children if c.dep_ in _VERB_GROUP}
+        host = host.head
+        subject = [c for c in host.children if c.dep_ in _SUBJECTS]
+    for s in subject[:1]:
+        words |= _part(s, timed) if s.tag_ not in _WH else set()
+    # "talks that will begin in Geneva", "a charge that officials have made": the noun the clause
+    # describes takes the place of its relative word (or of the subject it lacks)
+    relative = not subject or any(c.tag_ in _WH for c in host.children if c.dep_ in _SUBJECTS + _OBJECTS)
+    if relative and host.dep_ in ("relcl", "acl") and host.head.i not in timed:
+        described = host.head
+        while described.dep_ == "conj" and described.head.i != described.i:
+            described = described.head  # "Mr Biden and Mr Putin, who met": the whole pair
+        words |= _part(described, timed)
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i not in timed and c.tag_ not in _WH]
+    for o in objects[:1]:
+        words |= _part(o, timed)
+    if not objects:
+        words |= _first_prep(verb, timed)
+    if verb.dep_ == "xcomp":
+        words |= {c.i for c in verb.children if c.dep_ == "aux"}
+    return words
+
+
+def _noun_phrase(noun: Token, timed: set[int]) -> set[int]:
+    """The noun with its own modifiers and its first preposition ("talks between X and Y")."""
+    words = _part(noun, timed, limit=_PART_WORDS + 2)
+    return words | _first_prep(noun, timed)
+
+
+def _first_prep(head: Token, timed: set[int]) -> set[int]:
+    """The first preposition of ``head`` that is not a time ("by phone", "of a rupture")."""
+    for c in head.children:
+        if c.dep_ not in ("prep", "agent") or c.i in timed:
+            continue
+        obj = [g for g in c.children if g.dep_ == "pobj"]
+        if not obj or obj[0].i in timed or any(t.i in timed for t in obj[0].subtree):
+            continue
+        return {c.i} | _part(obj[0], timed)
+    return set()
+
+
+def _part(tok: Token, timed: set[int], limit: int = _PART_WORDS) -> set[int]:
+    """A participant: its subtree without clauses, asides and times; cut to its head with the
+    modifiers right before it when longer than ``limit`` words."""
+    words = _keep(tok, timed)
+    if len([i for i in words if tok.doc[i].is_alpha or tok.doc[i].like_num]) <= limit:
+        return words
+    left: set[int] = set()
+    for c in tok.lefts:  # each modifier whole: "a 52-year-old woman", "an ARM-based solution"
+        if c.dep_ in _NOUN_LEFT and c.i not in timed:
+            left |= _keep(c, timed)
+    short = {tok.i} | left
+    return short if len(short) <= limit else {tok.i}
+
+
+def _keep(tok: Token, timed: set[int]) -> set[int]:
+    out = {tok.i}
+    for c in tok.children:
+        joined = c.tag_ == "HYPH" or (tok.dep_ == "amod" and c.dep_ == "npadvmod")
+        if joined and c.i not in timed:
+            out |= _keep(c, timed)  # a hyphenated modifier whole: "52-year-old", "ARM-based"
+            continue
+        if c.dep_ in _DROP or c.i in timed or c.tag_ in _WH:
+            if c.dep_ == "cc" and any(s.dep_ == "conj" for s in tok.children):
+                out.add(c.i)  # "Biden and Putin": the "and" of a kept pair
+            continue
+        if c.dep_ == "prep" and any(g.i in timed for g in c.subtree):
+            continue
+        out |= _keep(c, timed)
+    return out
+
+
+def _render(doc: Doc, words: set[int]) -> str:
+    """The kept words in sentence order; a gap where words were dropped becomes one space."""
+    ordered = sorted(words)
+    if len([i for i in ordered if doc[i].is_alpha]) > _MAX_WORDS:
+        ordered = ordered[: _MAX_WORDS + 2]
+    out: list[str] = []
+    for n, i in enumerate(ordered):
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("'s", "’s") and (n == 0 or n == len(ordered) - 1):
+            continue
+        text = tok.text
+        if out and not (ordered[n - 1] == i - 1 and not doc[i - 1].whitespace_):
+            out.append(" ")
+        out.append(text)
+    phrase = "".join(out).strip(" ,;:")
+    return phrase.strip("\"'“”‘’ ").replace(" ,", ",")
