@@ -1,0 +1,161 @@
+"""What a sentence predicates, read from its dependency parse: each clause's verb with the heads of
+its arguments (subject, object, the noun a relative clause describes, the object of a preposition).
+
+Two reports state one claim when some clause of each makes the same predication: the same act
+(the verb's lemma, or a verb outlets use in turn for it) about at least one of the same
+participants. Sentences that only share topic words ("They agreed to hold talks with Russia" /
+"Lavrov had aired concerns ... drag out the talks") make no predication in common, so they are
+not set in agreement: in a news story every sentence shares the story's words, while the act and
+who does it to whom is what a sentence adds. Voice is ignored (subjects and objects are pooled),
+so "Putin requested the call" meets "the call that Putin requested".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.crosscheck.links import Link
+from storyline.crosscheck.words import REPORTING, SENSES, STOP, plain, stem
+
+# argument relations of a verb: who acts, on what, and the things its prepositions bring in
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd", "acomp", "pobj", "agent"})
+_PREP = frozenset({"prep", "agent"})
+# verbs that carry little act of their own: the clause is its arguments, so two must be shared
+LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "give", "put", "seem", "become"})
+_REPORTING = frozenset(stem(w) for w in REPORTING)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One predication: the act (its stem and the family it belongs to) and its participants."""
+
+    act: frozenset[str]
+    light: bool
+    arguments: frozenset[str]  # every participant, the doer included
+    doers: frozenset[str] = frozenset()  # who does the act (the subject, or a passive's agent)
+
+
+def _word(tok: Any) -> str | None:
+    """How an argument is compared: a name by its last word, anything else by its lemma; pronouns
+    and stop words say nothing about which participant it is."""
+    if tok.pos_ in ("PRON", "DET", "NUM", "PUNCT") or tok.like_num:
+        return None
+    word = tok.text if tok.pos_ == "PROPN" else tok.lemma_
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    return None if word in STOP or len(word) < 2 else stem(word)
+
+
+def _words(tokens: Iterable[Any]) -> set[str]:
+    """The argument words of these heads and of the heads joined to them ("Page and Strzok")."""
+    out = set()
+    for t in tokens:
+        for tok in (t, *(c for c in t.children if c.dep_ == "conj")):
+            w = _word(tok)
+            if w:
+                out.add(w)
+    return out
+
+
+def _doers(verb: Any) -> set[str]:
+    """The subject of an active verb, the agent of a passive one; a verb with no subject of its own
+    ("agreed to hold", "was fired and demoted") shares the subject of the verb it depends on."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    own += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _words(own)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _doers(verb.head)
+    return set()
+
+
+def _arguments(verb: Any) -> set[str]:
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _PREP:
+            targets = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in _ARGS:
+            targets = [child]
+        else:
+            continue
+        out |= _words(targets)
+    if verb.dep_ in ("relcl", "acl") and _word(verb.head):
+        out.add(str(_word(verb.head)))  # "the call that Putin requested": the call is requested
+    return out
+
+
+def clauses(doc: Any) -> tuple[Clause, ...]:
+    """Every verb's predication in a parsed sentence, reporting verbs left out."""
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "neg"):
+            continue  # "has", "was", "not" helping another verb make no predication of their own
+        lemma = tok.lemma_.lower()
+        act = stem(lemma)
+        if act in _REPORTING:
+            continue  # "said", "told": the claim is in what was said
+        doers = _doers(tok)
+        senses = {SENSES[act]} if act in SENSES else set()
+        arguments = frozenset(_arguments(tok) | doers)
+        out.append(Clause(frozenset({act, *senses}), lemma in LIGHT, arguments, frozenset(doers)))
+    return tuple(out)
+
+
+def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Does a clause of one sentence make the predication a clause of the other makes: the same act
+    about one participant in common (two for a light verb such as "be" or "have"), done by the same
+    doer where both name one ("Page left the team" is not "Strzok left the team")?"""
+    for ca in a:
+        for cb in b:
+            if not ca.act & cb.act or (ca.doers and cb.doers and not ca.doers & cb.doers):
+                continue
+            if len(ca.arguments & cb.arguments) >= (2 if ca.light or cb.light else 1):
+                return True
+    return False
+
+
+Parser = Callable[[Sequence[str]], list[tuple[Clause, ...]]]
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Any:
+    """The English pipeline, loaded once per process (annotation and the claims' parses share it)."""
+    from storyline.annotation import load_nlp
+
+    return load_nlp()
+
+
+def parser(nlp: Any = None) -> Parser:
+    """Clauses of many sentences, parsed in one batch with the given (or the default) pipeline."""
+
+    def parse(texts: Sequence[str]) -> list[tuple[Clause, ...]]:
+        model = nlp if nlp is not None else default_nlp()
+        return [clauses(doc) for doc in model.pipe(texts)]
+
+    return parse
+
+
+MIN_WORDS = 4  # words a sentence needs before its words inside another's make one statement
+
+
+def same_words(a: str, b: str) -> bool:
+    """Is one sentence's wording inside the other's ("It can make her strong again." / "“It can
+    make her strong again,” he said.")? Then it states what the other states, whatever its parse."""
+    pa, pb = f" {plain(a)} ", f" {plain(b)} "
+    short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return len(short.split()) >= MIN_WORDS and short in long
+
+
+def one_predication(links: Iterable[Link], parse: Parser) -> list[Link]:
+    """Claim agreements whose two sentences make one predication (or say it in the same words);
+    conflicts and other aspects as they are. An agreement without one is not stated: its sentences
+    may be about one topic, but nothing shows they state one fact."""
+    links = list(links)
+    unsure = [ln for ln in links if ln.aspect == "claim" and not ln.conflict]
+    unsure = [ln for ln in unsure if not same_words(ln.a.text, ln.b.text)]
+    texts = list(dict.fromkeys(t for ln in unsure for t in (ln.a.text, ln.b.text)))
+    parsed = dict(zip(texts, parse(texts), strict=True)) if texts else {}
+    dropped = {id(ln) for ln in unsure if not same_predication(parsed[ln.a.text], parsed[ln.b.text])}
+    return [ln for ln in links if id(ln) not in dropped]
