@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.crosscheck.links import Link, Side
 from storyline.model import Aspect
@@ -74,7 +74,11 @@ def group_links(links: Sequence[Link]) -> list[Group]:
     remarks = [ln for ln in links if ln.aspect in REMARK_ASPECTS]
     groups = []
     for lns in _union_links(remarks):
-        groups += [_group(lns)] if any(ln.conflict for ln in lns) else _clique_groups(lns)
+        groups += (
+            [_group(lns)]
+            if any(ln.conflict for ln in lns)
+            else _clique_groups([_by_sentence(ln) for ln in lns])
+        )
     facts = [ln for ln in links if ln.aspect not in REMARK_ASPECTS]
     for aspect in dict.fromkeys(ln.aspect for ln in facts):
         groups += _clique_groups([ln for ln in facts if ln.aspect == aspect])
@@ -82,6 +86,13 @@ def group_links(links: Sequence[Link]) -> list[Group]:
 
 
 REMARK_ASPECTS = frozenset({"quote", "wording", "speaker"})
+
+
+def _by_sentence(ln: Link) -> Link:
+    """A quote link keyed by the sentences its two parts stand in: a long quote whose sentences
+    two other quotes match is two agreements, each on its own words, not one grab-bag."""
+    a, b = ln.a, ln.b
+    return replace(ln, a=replace(a, key=(*a.key, a.start, a.end)), b=replace(b, key=(*b.key, b.start, b.end)))
 
 
 def _group(lns: Sequence[Link]) -> Group:

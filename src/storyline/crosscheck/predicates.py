@@ -62,7 +62,12 @@ def _words(tokens: Iterable[Any]) -> set[str]:
 def _doers(verb: Any) -> set[str]:
     """The subject of an active verb, the agent of a passive one; a verb with no subject of its own
     ("agreed to hold", "was fired and demoted") shares the subject of the verb it depends on."""
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "Page, who had left the team": the relative pronoun stands for the noun the clause describes
+    own = [
+        verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+    ]
     own += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if own or any(c.dep_ == "nsubjpass" for c in verb.children):
         return _words(own)
