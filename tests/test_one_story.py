@@ -94,6 +94,13 @@ def test_finding_ids_are_unique_in_a_report(reports: list[Report]) -> None:
             False,
         ),
         (
+            "In 2005, he was charged with assault on Mendes, according to court records, which indicate"
+            " he held a knife to her throat.",
+            "In 2005, Gomes was convicted of beating Mendes, holding a knife to her throat, according to"
+            " records.",
+            False,
+        ),
+        (
             "Ms. Page quit the team in May.",
             "Strzok left the team as soon as Mueller learned of the texts.",
             False,

@@ -36,6 +36,7 @@ class Clause:
     light: bool
     arguments: frozenset[str]  # every participant, the doer included
     doers: frozenset[str] = frozenset()  # who does the act (the subject, or a passive's agent)
+    main: bool = True  # the sentence's own assertion, not a clause inside one of its parts
 
 
 def _word(tok: Any) -> str | None:
@@ -91,6 +92,24 @@ def _arguments(verb: Any) -> set[str]:
     return out
 
 
+def _main(verb: Any) -> bool:
+    """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
+    it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
+    a participant of one ("came during a call that Putin requested")? A verb inside what a
+    detail says ("records, which indicate he held a knife") is not."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return noun.dep_ in _ARGS and holder is not noun and holder.pos_ in ("VERB", "AUX") and _main(holder)
+    if verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ in ("ccomp", "parataxis") and stem(verb.head.lemma_.lower()) in _REPORTING
+    ):
+        return verb.head is not verb and _main(verb.head)
+    return False
+
+
 def clauses(doc: Any) -> tuple[Clause, ...]:
     """Every verb's predication in a parsed sentence, reporting verbs left out."""
     out = []
@@ -104,17 +123,20 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
         doers = _doers(tok)
         senses = {SENSES[act]} if act in SENSES else set()
         arguments = frozenset(_arguments(tok) | doers)
-        out.append(Clause(frozenset({act, *senses}), lemma in LIGHT, arguments, frozenset(doers)))
+        out.append(Clause(frozenset({act, *senses}), lemma in LIGHT, arguments, frozenset(doers), _main(tok)))
     return tuple(out)
 
 
 def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Does a clause of one sentence make the predication a clause of the other makes: the same act
     about one participant in common (two for a light verb such as "be" or "have"), done by the same
-    doer where both name one ("Page left the team" is not "Strzok left the team")?"""
+    doer where both name one ("Page left the team" is not "Strzok left the team"), and asserted
+    by both sentences rather than told in passing (``_main``)?"""
     for ca in a:
         for cb in b:
-            if not ca.act & cb.act or (ca.doers and cb.doers and not ca.doers & cb.doers):
+            if not (ca.main and cb.main and ca.act & cb.act):
+                continue
+            if ca.doers and cb.doers and not ca.doers & cb.doers:
                 continue
             if len(ca.arguments & cb.arguments) >= (2 if ca.light or cb.light else 1):
                 return True
