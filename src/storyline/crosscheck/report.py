@@ -169,18 +169,14 @@ def corroborating(f: Finding) -> bool:
     return f.kind == "agree" and f.aspect in ("claim", "quote") and len({s.source for s in f.statements}) > 1
 
 
-# Of two agreements on the same statements, the one that names the fact most exactly is shown:
-# quoted words over the sentence that holds them, the sentence over one figure or date in it.
-_AGREE_RANK = {"quote": 0, "speaker": 0, "claim": 1, "number": 2, "date": 3, "place": 3, "role": 3}
-
-
 def one_agreement_per_fact(findings: Sequence[Finding]) -> list[Finding]:
-    """Agreements once each: an agreement whose statements another agreement already holds (the
-    same two sentences agreeing as a claim and on a figure in them, a quote and the sentence that
-    is nothing but that quote) says nothing the other does not, so only the other is shown."""
+    """Agreements on whole statements once each: one whose statements another already holds (a
+    quote, and the same sentences agreeing as claims) says nothing the other does not, so only
+    the other is shown, quoted words before the sentences that hold them. An agreement on a
+    figure or a date states its value, a fact of its own, and stays."""
     agreements = sorted(
-        (f for f in findings if f.kind == "agree"),
-        key=lambda f: (-len(f.statements), _AGREE_RANK.get(f.aspect or "", 4), -f.confidence),
+        (f for f in findings if f.kind == "agree" and f.aspect in ("claim", "quote")),
+        key=lambda f: (-len(f.statements), f.aspect != "quote", -f.confidence),
     )
     kept: list[frozenset[tuple[str, int]]] = []
     dropped: set[str] = set()
