@@ -44,7 +44,7 @@ def all_links(
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
     differ, or that give one person different roles, do not agree as claims; sentences agree as
     claims only when they make one predication (``predicates``)."""
-    links = one_predication((ln for p in pairs for ln in decide(p)), parse)
+    links = one_predication(((p, ln) for p in pairs for ln in decide(p)), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
