@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from storyline.crosscheck.candidates import Pair
-from storyline.crosscheck.claims import quoted_words_told, same_act, same_denial
+from storyline.crosscheck.claims import quoted_words_told, same_denial
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.words import REPORTING, SENSES, STOP, plain, stem
 
@@ -188,16 +188,20 @@ def same_words(a: str, b: str) -> bool:
 
 
 def same_doer_reworded(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
-    """Do both sentences assert something of one named doer ("Russia would act as the US would" /
+    """Do both sentences assert an act of one named doer ("Russia would act as the US would" /
     "Russia would conduct itself as the United States would behave")? With sentences close in
-    meaning, the act said in other words is still one predication."""
-    return any(ca.main and cb.main and ca.doers & cb.doers for ca in a for cb in b)
+    meaning, the act said in other words is still one predication; "be" and "become" say too
+    little to tell ("Lieberman would be an unconventional choice" / "became an independent")."""
+    return any(
+        ca.main and cb.main and not (ca.light or cb.light) and ca.doers & cb.doers for ca in a for cb in b
+    )
 
 
 def structural(p: Pair) -> bool:
-    """Is the claim shown by the words' structure around a person (``claims``): one person doing
-    one distinctive act, denying one act, or a quote told as one's own?"""
-    return same_act(p) or same_denial(p) or quoted_words_told(p)
+    """Is the claim shown by what the parse of acts cannot see (``claims``): one person denying one
+    act in other verbs ("had yet to determine" / "had not decided"), or a quote told as one's own?
+    (One person doing one act is what ``same_predication`` reads from the parse itself.)"""
+    return same_denial(p) or quoted_words_told(p)
 
 
 def one_predication(decided: Iterable[tuple[Pair, Link]], parse: Parser) -> list[Link]:
