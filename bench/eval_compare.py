@@ -478,7 +478,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
         half = HALVES[event % 2]
         anns = [by_path[str(p)] for p in group]
         for x, y in combinations(anns, 2):
-            base = cross_check([x, y], embedder)
+            base = cross_check([x, y], embedder, nlp)
             names = {a.id: Path(a.article.path or "").name for a in (x, y)}
             key = (names[x.id], names[y.id])
             aligned = [f for f in base.findings if f.kind != "unique"]
@@ -504,7 +504,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
                     text, pos = plant
                     art: Article = replace(y.article, id=y.id + "-planted", text=text)
                     changed = next(annotate_many([art], nlp))
-                    report = cross_check([x, changed], embedder)
+                    report = cross_check([x, changed], embedder, nlp)
                     fair = checkable(aspect, f, y, changed, pos)
                     keys = [(half, aspect), (half, aspect + "*")] if fair else [(half, aspect)]
                     planted.update(keys)

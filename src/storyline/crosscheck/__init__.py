@@ -34,6 +34,7 @@ def compare(
     from concurrent.futures import ThreadPoolExecutor
 
     from storyline.annotation import ensure_annotated
+    from storyline.crosscheck.predicates import default_nlp
 
     slots = gather(items, on_error=on_error)
     texts = statements(slots)
@@ -42,9 +43,10 @@ def compare(
     with ThreadPoolExecutor(max_workers=1) as pool:
         loading = pool.submit(_embedder, embedder)
         embedding = pool.submit(lambda: loading.result().embed(texts))
+        nlp = nlp if nlp is not None else default_nlp()  # one pipeline annotates and parses claims
         articles = ensure_annotated(slots, nlp, progress)
         embedding.result()
-        return cross_check(articles, loading.result())
+        return cross_check(articles, loading.result(), nlp)
 
 
 def _embedder(given: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.crosscheck.links import Link, Side
 from storyline.model import Aspect
@@ -64,13 +64,21 @@ def group_links(links: Sequence[Link]) -> list[Group]:
     """Groups of links that state one fact each.
 
     A quote's parts (one outlet quoting in two places what another quotes at once) join by
-    union-find: they are one remark. Every other fact joins greedily, surest link first, and a
-    statement enters a group only when it is linked to every statement of the other sources
-    already there (and, in a conflict, its source has none there yet): one fact per finding,
-    never a chain of look-alikes (A like B, B like C, so A "agrees" with C).
+    union-find when they differ: the conflict shows every version of the remark. Every other fact,
+    and quoted words the sources agree on, join greedily, surest link first, and a statement
+    enters a group only when it is linked to every statement of the other sources already there
+    (and, in a conflict, its source has none there yet): one fact per finding, never a chain of
+    look-alikes (A like B, B like C, so A "agrees" with C; a long quote that holds two remarks
+    does not make them one agreement).
     """
     remarks = [ln for ln in links if ln.aspect in REMARK_ASPECTS]
-    groups = _union_groups(remarks)
+    groups = []
+    for lns in _union_links(remarks):
+        groups += (
+            [_group(lns)]
+            if any(ln.conflict for ln in lns)
+            else _clique_groups([_by_sentence(ln) for ln in lns])
+        )
     facts = [ln for ln in links if ln.aspect not in REMARK_ASPECTS]
     for aspect in dict.fromkeys(ln.aspect for ln in facts):
         groups += _clique_groups([ln for ln in facts if ln.aspect == aspect])
@@ -78,6 +86,13 @@ def group_links(links: Sequence[Link]) -> list[Group]:
 
 
 REMARK_ASPECTS = frozenset({"quote", "wording", "speaker"})
+
+
+def _by_sentence(ln: Link) -> Link:
+    """A quote link keyed by the sentences its two parts stand in: a long quote whose sentences
+    two other quotes match is two agreements, each on its own words, not one grab-bag."""
+    a, b = ln.a, ln.b
+    return replace(ln, a=replace(a, key=(*a.key, a.start, a.end)), b=replace(b, key=(*b.key, b.start, b.end)))
 
 
 def _group(lns: Sequence[Link]) -> Group:
@@ -97,14 +112,14 @@ def _group(lns: Sequence[Link]) -> Group:
     )
 
 
-def _union_groups(links: Sequence[Link]) -> list[Group]:
+def _union_links(links: Sequence[Link]) -> list[list[Link]]:
     uf = UnionFind()
     for ln in links:
         uf.union(("r", ln.a.key), ("r", ln.b.key))
     members: dict[Hashable, list[Link]] = defaultdict(list)
     for ln in links:
         members[uf.find(("r", ln.a.key))].append(ln)
-    return [_group(lns) for lns in members.values()]
+    return list(members.values())
 
 
 def _clique_groups(links: Sequence[Link]) -> list[Group]:

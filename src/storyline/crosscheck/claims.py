@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.events import dates_conflict, explicit, same_event
-from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, only_of_kind, same_counted
 from storyline.crosscheck.words import MONTHS_AND_DAYS, NEGATORS, STOP, plain, stem, tokens
@@ -107,13 +107,19 @@ def quoted_words_told(p: Pair) -> bool:
 
 def values_differ(p: Pair) -> bool:
     """Do the two sentences give different values for something both state: a figure of the same
-    counted thing, or a date of the same event? Then they do not state one fact, however alike."""
+    counted thing (or the one figure of its kind each sentence gives: two sentences told as one
+    claim, "1.5 million" in one and "1.6 million" in the other), or a date of the same event? Then
+    they do not state one fact, however alike."""
+
+    def sole(f: SentenceFacts, m: Measure) -> bool:
+        return sum(1 for o in f.measures if o.dim == m.dim) == 1
+
     for ma in p.a.measures:
         for mb in p.b.measures:
             if (
                 ma.dim == mb.dim
                 and not compatible(ma, mb)
-                and (same_counted(ma, mb) or only_of_kind(p, ma, mb))
+                and (same_counted(ma, mb) or only_of_kind(p, ma, mb) or (sole(p.a, ma) and sole(p.b, mb)))
             ):
                 return True
     for da in p.a.dates:

@@ -17,6 +17,7 @@ from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.measures import compatible, sole_counterparts
+from storyline.crosscheck.predicates import Parser, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
     CONFIDENT,
@@ -35,14 +36,15 @@ MIN_UNIQUE_WORDS = 6  # shorter lines are headings or furniture, not statements
 
 
 def all_links(
-    articles: Sequence[AnnotatedArticle], facts: Sequence[SentenceFacts], pairs: Sequence[Pair]
+    articles: Sequence[AnnotatedArticle], facts: Sequence[SentenceFacts], pairs: Sequence[Pair], parse: Parser
 ) -> list[Link]:
     """Typed links of every candidate pair, of every pair of quotes and of people's roles.
 
     An agreement too unsure to state is left out before grouping, so it cannot pull a statement
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
-    differ, or that give one person different roles, do not agree as claims."""
-    links = [ln for p in pairs for ln in decide(p)]
+    differ, or that give one person different roles, do not agree as claims; sentences agree as
+    claims only when they make one predication (``predicates``)."""
+    links = one_predication(((p, ln) for p in pairs for ln in decide(p)), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
@@ -140,12 +142,13 @@ def _conflicting_times(
     return out
 
 
-def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any) -> Report:
-    """Compare annotated reports of one story."""
+def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = None) -> Report:
+    """Compare annotated reports of one story; ``nlp`` parses the sentences that may agree as
+    claims (the default English pipeline is loaded when it is not given)."""
     facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
-    links = all_links(articles, facts, pairs)
+    links = all_links(articles, facts, pairs, parser(nlp))
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)

@@ -164,9 +164,29 @@ def agree_threshold(aspect: str | None) -> float:
 
 def corroborating(f: Finding) -> bool:
     """An agreement on a whole statement (a claim, or quoted words): its sentences are told by
-    several sources, so they are in the brief and never "only in" one source. An agreement on a
-    figure or a date corroborates that value, not the sentence around it."""
+    several sources, so they may stand in the brief. An agreement on a figure or a date
+    corroborates that value, not the sentence around it."""
     return f.kind == "agree" and f.aspect in ("claim", "quote") and len({s.source for s in f.statements}) > 1
+
+
+def one_agreement_per_fact(findings: Sequence[Finding]) -> list[Finding]:
+    """Agreements on whole statements once each: one whose statements another already holds (a
+    quote, and the same sentences agreeing as claims) says nothing the other does not, so only
+    the other is shown, quoted words before the sentences that hold them. An agreement on a
+    figure or a date states its value, a fact of its own, and stays."""
+    agreements = sorted(
+        (f for f in findings if f.kind == "agree" and f.aspect in ("claim", "quote")),
+        key=lambda f: (-len(f.statements), f.aspect != "quote", -f.confidence),
+    )
+    kept: list[frozenset[tuple[str, int]]] = []
+    dropped: set[str] = set()
+    for f in agreements:
+        held = frozenset((s.source, s.start) for s in f.statements)
+        if any(held <= k for k in kept):
+            dropped.add(f.id)
+        else:
+            kept.append(held)
+    return [f for f in findings if f.kind != "agree" or f.id not in dropped]
 
 
 def unique_ids(findings: Sequence[Finding]) -> list[Finding]:
@@ -190,17 +210,18 @@ def assemble(
     findings: Sequence[Finding],
     conflicting_times: set[tuple[int, tuple[int, int]]],
 ) -> Report:
-    """The report: stated findings, the rest to check; a sentence some agreement corroborates is
-    not also unique to its source."""
-    shown = [f for f in findings if stated(f)]
-    corroborated = {(s.source, s.start) for f in shown if corroborating(f) for s in f.statements}
+    """The report: stated findings, the rest to check, told as one story: each agreement once, a
+    sentence that some stated agreement or conflict sets beside another source's is never also
+    "only in" its source, the brief is made of the stated agreements, and no two findings of the
+    report (stated or to check) share an id."""
+    shown = one_agreement_per_fact([f for f in findings if stated(f)])
+    told = {(s.source, s.start) for f in shown if f.kind != "unique" for s in f.statements}
     shown = [
-        f
-        for f in shown
-        if f.kind != "unique" or (f.statements[0].source, f.statements[0].start) not in corroborated
+        f for f in shown if f.kind != "unique" or (f.statements[0].source, f.statements[0].start) not in told
     ]
-    ordered = unique_ids(sorted(shown, key=_order))
-    check = unique_ids(sorted((f for f in findings if not stated(f) and f.kind == "conflict"), key=_order))
+    check = [f for f in findings if not stated(f) and f.kind == "conflict"]
+    numbered = unique_ids(sorted(shown, key=_order) + sorted(check, key=_order))
+    ordered, check = numbered[: len(shown)], numbered[len(shown) :]
     ids = [r.id for r in refs]
     return Report(
         sources=tuple(refs),

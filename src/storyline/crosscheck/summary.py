@@ -102,7 +102,12 @@ def agree_summary(g: Group, outlets: Sequence[str]) -> str:
     if g.aspect == "date":
         return f"{who} agree on the date: {_versions(g, outlets).replace(' against ', ', ')}."
     if g.aspect in ("quote", "speaker"):
-        return f"{who} quote the same words: “{_short(g.sides[0].value_text)}”."
+        # the words every source quotes: the shortest version (the others hold it, or differ
+        # from it only in transcription)
+        words = g.sides[0].value_text
+        if g.aspect == "quote":
+            words = min((s.value_text for s in g.sides if s.value_text), key=len, default=words)
+        return f"{who} quote the same words: “{_short(words)}”."
     return f"{who} report the same: {_short(g.sides[0].text)}"
 
 

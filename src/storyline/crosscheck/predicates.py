@@ -1,0 +1,223 @@
+"""What a sentence predicates, read from its dependency parse: each clause's verb with the heads of
+its arguments (subject, object, the noun a relative clause describes, the object of a preposition).
+
+Two reports state one claim when some clause of each makes the same predication: the same act
+(the verb's lemma, or a verb outlets use in turn for it) about at least one of the same
+participants. Sentences that only share topic words ("They agreed to hold talks with Russia" /
+"Lavrov had aired concerns ... drag out the talks") make no predication in common, so they are
+not set in agreement: in a news story every sentence shares the story's words, while the act and
+who does it to whom is what a sentence adds. Voice is ignored (subjects and objects are pooled),
+so "Putin requested the call" meets "the call that Putin requested".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.crosscheck.candidates import Pair
+from storyline.crosscheck.claims import quoted_words_told, same_denial
+from storyline.crosscheck.links import Link
+from storyline.crosscheck.words import REPORTING, SENSES, STOP, plain, stem
+
+# argument relations of a verb: who acts, on what, and the things its prepositions bring in
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd", "acomp", "pobj", "agent"})
+_PREP = frozenset({"prep", "agent"})
+# verbs that carry little act of their own: the clause is its arguments, so two must be shared
+LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "give", "put", "seem", "become"})
+_REPORTING = frozenset(stem(w) for w in REPORTING)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One predication: the act (its stem and the family it belongs to) and its participants."""
+
+    act: frozenset[str]
+    light: bool
+    arguments: frozenset[str]  # every participant, the doer included
+    doers: frozenset[str] = frozenset()  # who does the act (the subject, or a passive's agent)
+    main: bool = True  # the sentence's own assertion, not a clause inside one of its parts
+
+
+def _word(tok: Any) -> str | None:
+    """How an argument is compared: a name by its last word, anything else by its lemma; pronouns
+    and stop words say nothing about which participant it is."""
+    if tok.pos_ in ("PRON", "DET", "NUM", "PUNCT") or tok.like_num:
+        return None
+    word = tok.text if tok.pos_ == "PROPN" else tok.lemma_
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    return None if word in STOP or len(word) < 2 else stem(word)
+
+
+def _words(tokens: Iterable[Any]) -> set[str]:
+    """The argument words of these heads and of the heads joined to them ("Page and Strzok")."""
+    out = set()
+    for t in tokens:
+        for tok in (t, *(c for c in t.children if c.dep_ == "conj")):
+            w = _word(tok)
+            if w:
+                out.add(w)
+    return out
+
+
+def _doers(verb: Any) -> set[str]:
+    """The subject of an active verb, the agent of a passive one; a verb with no subject of its own
+    ("agreed to hold", "was fired and demoted") shares the subject of the verb it depends on."""
+    # "Page, who had left the team": the relative pronoun stands for the noun the clause describes
+    own = [
+        verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+    ]
+    own += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _words(own)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _doers(verb.head)
+    return set()
+
+
+def _arguments(verb: Any) -> set[str]:
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _PREP:
+            targets = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in _ARGS:
+            targets = [child]
+        else:
+            continue
+        out |= _words(targets)
+    if verb.dep_ in ("relcl", "acl") and _word(verb.head):
+        out.add(str(_word(verb.head)))  # "the call that Putin requested": the call is requested
+    return out
+
+
+def _main(verb: Any) -> bool:
+    """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
+    it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
+    a participant of one ("came during a call that Putin requested")? A verb inside what a
+    detail says ("records, which indicate he held a knife") is not."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return noun.dep_ in _ARGS and holder is not noun and holder.pos_ in ("VERB", "AUX") and _main(holder)
+    if verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ in ("ccomp", "parataxis") and stem(verb.head.lemma_.lower()) in _REPORTING
+    ):
+        return verb.head is not verb and _main(verb.head)
+    return False
+
+
+def clauses(doc: Any) -> tuple[Clause, ...]:
+    """Every verb's predication in a parsed sentence, reporting verbs left out."""
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "neg"):
+            continue  # "has", "was", "not" helping another verb make no predication of their own
+        lemma = tok.lemma_.lower()
+        act = stem(lemma)
+        if act in _REPORTING:
+            continue  # "said", "told": the claim is in what was said
+        doers = _doers(tok)
+        senses = {SENSES[act]} if act in SENSES else set()
+        arguments = frozenset(_arguments(tok) | doers)
+        out.append(Clause(frozenset({act, *senses}), lemma in LIGHT, arguments, frozenset(doers), _main(tok)))
+    return tuple(out)
+
+
+def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Does a clause of one sentence make the predication a clause of the other makes: the same act
+    about one participant in common (two for a light verb such as "be" or "have"), done by the same
+    doer where both name one ("Page left the team" is not "Strzok left the team"), and asserted
+    by both sentences rather than told in passing (``_main``)?"""
+    for ca in a:
+        for cb in b:
+            if not (ca.main and cb.main and ca.act & cb.act):
+                continue
+            if ca.doers and cb.doers and not ca.doers & cb.doers:
+                continue
+            if len(ca.arguments & cb.arguments) >= (2 if ca.light or cb.light else 1):
+                return True
+    return False
+
+
+# "WASHINGTON — President Trump agreed ...": the place a report was filed from, before a dash,
+# leads its first sentence in most outlets and would parse as the sentence's root
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]+\s*(?:—|―|–|--|-)\s*")
+
+Parser = Callable[[Sequence[str]], list[tuple[Clause, ...]]]
+
+
+@lru_cache(maxsize=1)
+def default_nlp() -> Any:
+    """The English pipeline, loaded once per process (annotation and the claims' parses share it)."""
+    from storyline.annotation import load_nlp
+
+    return load_nlp()
+
+
+def parser(nlp: Any = None) -> Parser:
+    """Clauses of many sentences, parsed in one batch with the given (or the default) pipeline."""
+
+    def parse(texts: Sequence[str]) -> list[tuple[Clause, ...]]:
+        model = nlp if nlp is not None else default_nlp()
+        off = [name for name in ("ner",) if name in model.pipe_names]  # names are not read here
+        return [clauses(doc) for doc in model.pipe((_DATELINE.sub("", t) for t in texts), disable=off)]
+
+    return parse
+
+
+# pair score from which a claim said of one named doer in other words is one claim: on the tuning
+# half of the judged dev events, claim pairs scoring 0.70 or more were one fact 29 times in 30
+# (``claims.claim_confidence``)
+REWORDED_SCORE = 0.7
+MIN_WORDS = 4  # words a sentence needs before its words inside another's make one statement
+
+
+def same_words(a: str, b: str) -> bool:
+    """Is one sentence's wording inside the other's ("It can make her strong again." / "“It can
+    make her strong again,” he said.")? Then it states what the other states, whatever its parse."""
+    pa, pb = f" {plain(a)} ", f" {plain(b)} "
+    short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return len(short.split()) >= MIN_WORDS and short in long
+
+
+def same_doer_reworded(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Do both sentences assert an act of one named doer ("Russia would act as the US would" /
+    "Russia would conduct itself as the United States would behave")? With sentences close in
+    meaning, the act said in other words is still one predication; "be" and "become" say too
+    little to tell ("Lieberman would be an unconventional choice" / "became an independent")."""
+    return any(
+        ca.main and cb.main and not (ca.light or cb.light) and ca.doers & cb.doers for ca in a for cb in b
+    )
+
+
+def structural(p: Pair) -> bool:
+    """Is the claim shown by what the parse of acts cannot see (``claims``): one person denying one
+    act in other verbs ("had yet to determine" / "had not decided"), or a quote told as one's own?
+    (One person doing one act is what ``same_predication`` reads from the parse itself.)"""
+    return same_denial(p) or quoted_words_told(p)
+
+
+def one_predication(decided: Iterable[tuple[Pair, Link]], parse: Parser) -> list[Link]:
+    """Claim agreements whose two sentences make one predication (or say it in the same words, or
+    show it by their structure around a person, or are close in meaning about one named doer);
+    conflicts and other aspects as they are. An agreement without one is not stated: its
+    sentences may be about one topic, but nothing shows they state one fact."""
+    decided = list(decided)
+    unsure = [(p, ln) for p, ln in decided if ln.aspect == "claim" and not ln.conflict]
+    unsure = [(p, ln) for p, ln in unsure if not (same_words(ln.a.text, ln.b.text) or structural(p))]
+    texts = list(dict.fromkeys(t for _, ln in unsure for t in (ln.a.text, ln.b.text)))
+    parsed = dict(zip(texts, parse(texts), strict=True)) if texts else {}
+
+    def one(p: Pair, ln: Link) -> bool:
+        a, b = parsed[ln.a.text], parsed[ln.b.text]
+        return same_predication(a, b) or (p.score >= REWORDED_SCORE and same_doer_reworded(a, b))
+
+    dropped = {id(ln) for p, ln in unsure if not one(p, ln)}
+    return [ln for _, ln in decided if id(ln) not in dropped]
