@@ -94,8 +94,29 @@ def precision(m: Measure) -> float:
     return factor * 0.5 * place if place >= 1000 else 0.0
 
 
+def _point(m: Measure) -> bool:
+    """A figure given as one value, exact or hedged both ways ("about 1.5 million"), not a range
+    or an open bound ("more than 5,000")."""
+    if m.quantity.hedge == "range":
+        return False
+    return (m.low is None and m.high is None) or (
+        m.low is not None and m.high is not None and m.low <= m.value <= m.high
+    )
+
+
+def _other_digits(ma: Measure, mb: Measure) -> bool:
+    """Two figures written to the same digit with different digits there: "about 1.5 million" and
+    "about 1.6 million" are two values, however loose each hedge is, as each writer chose the digit."""
+    if not (_point(ma) and _point(mb)):
+        return False
+    unit = digit_unit(ma)
+    return bool(unit) and unit == digit_unit(mb) and abs(ma.value - mb.value) >= 0.999 * unit
+
+
 def compatible(ma: Measure, mb: Measure) -> bool:
     """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
+    if _other_digits(ma, mb):
+        return False
     la, ha = _bounds(ma)
     lb, hb = _bounds(mb)
     top = max(abs(ma.value), abs(mb.value))
@@ -188,20 +209,77 @@ def context(ma: Measure, mb: Measure) -> int:
 
 def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> float:
     """How surely two figures state one fact: the same counted thing, the same words around it
-    (predicate, participants), the same people named, and sentences that say the same."""
+    (predicate, participants), the same people named, and sentences that say the same; the
+    predicate each figure is an argument of (from the parse) adds to it when it is one and takes
+    from it when it is two ("states filed" / "states have legalized")."""
     shared_context = context(ma, mb)
     named = bool(p.a.names & p.b.names)
     owned = bool(ma.owners & mb.owners)  # the same owner named beside both figures
     # sentences far apart in meaning hold figures of different facts however the nouns meet
     closeness = min(0.4, max(-0.3, p.score - 0.5))
+    predicate = predicates_meet(p, ma, mb)
     score = (
         (0.3 if same_thing else 0.0)
         + 0.15 * min(shared_context, 2)
         + (0.15 if named else 0.0)
         + (0.2 if owned else 0.0)
         + closeness
+        + (SAME_PREDICATE if predicate is True else OTHER_PREDICATE if predicate is False else 0.0)
     )
     return max(0.0, min(1.0, score))
+
+
+SAME_PREDICATE = 0.25  # both figures are arguments of one verb or event noun: one event measured
+OTHER_PREDICATE = -0.25  # each is another verb's, and neither verb is in the other sentence
+
+
+def frame_part(m: Measure, kind: str) -> frozenset[str]:
+    """The lemmas of one part of a figure's frame (``annotation.figures``): noun, of, mod, pred, subj."""
+    prefix = kind + ":"
+    return frozenset(k[len(prefix) :] for k in m.quantity.frame if k.startswith(prefix))
+
+
+def _meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Do two sets of lemmas share a word, taking a word for its derivations ("fund" / "funding",
+    "demand" / "demands", "accuse" / "accusation")?"""
+    return any(
+        x[:5] == y[:5] or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        for x in xs
+        for y in ys
+    )
+
+
+def _mentions(side_text: str, lemmas: frozenset[str]) -> bool:
+    words = {w[:5] for w in re.findall(r"[a-z]+", side_text.lower())}
+    return any(lemma[:5] in words for lemma in lemmas)
+
+
+def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
+    """True when both figures hang on one predicate, False when on two (neither verb said in the
+    other sentence: "filed suit" / "have legalized marijuana"), None when the parse does not tell."""
+    pa, pb = frame_part(ma, "pred"), frame_part(mb, "pred")
+    if not pa or not pb:
+        return None
+    if _meet(pa, pb):
+        return True
+    if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
+        return None  # the other sentence says it too, as another word's argument
+    return False
+
+
+_PART_WORDS = frozenset({"other", "more", "another", "additional", "further", "extra", "new"})
+
+
+def other_things(ma: Measure, mb: Measure) -> bool:
+    """Do the figures count things narrowed in different ways? What each measure is of ("percent
+    of Tea Party supporters" / "percent of primary voters", "extension of tax cuts" / "extension of
+    unemployment insurance") are different nouns, or both nouns are narrowed by words the other
+    lacks ("heartland states" / "border states")."""
+    of_a, of_b = frame_part(ma, "of"), frame_part(mb, "of")
+    if of_a and of_b and not _meet(of_a, of_b):
+        return True
+    mods_a, mods_b = frame_part(ma, "mod") - _PART_WORDS, frame_part(mb, "mod") - _PART_WORDS
+    return bool(mods_a and mods_b and not _meet(mods_a, mods_b))
 
 
 def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
@@ -229,9 +307,10 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     of unemployment insurance" are two durations, not one told twice."""
     if ma.dim != mb.dim:
         return None
-    if part_of_more(p.a.text, p.a.start, ma) or part_of_more(p.b.text, p.b.start, mb):
-        return None
-    if other_owners(p, ma, mb):
+    part_a, part_b = part_of_more(p.a.text, p.a.start, ma), part_of_more(p.b.text, p.b.start, mb)
+    if part_a or part_b:
+        return _part_and_whole(p, ma, mb, part_a)
+    if other_owners(p, ma, mb) or other_things(ma, mb):
         return None
     same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb)
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
@@ -260,6 +339,22 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     # filed suit" / "four states have legalized"): the confidence says so, and such a pair is
     # listed to check, never stated
     return True, confidence
+
+
+def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bool, float] | None:
+    """A count of others beside one already told ("three other women" accuse him, besides her)
+    against a count of the whole ("accusations of four women"): they agree when the whole is one
+    more than the others, the one the story is about; no other value contradicts it, as the
+    report need not say how many were told before."""
+    part_b = part_of_more(p.b.text, p.b.start, mb)
+    if part_a == part_b or ma.dim is not None or mb.dim is not None or not same_counted(ma, mb):
+        return None
+    part, whole = (ma, mb) if part_a else (mb, ma)
+    if whole.value != part.value + 1 or (part.low, part.high) != (part.value, part.value):
+        return None
+    if predicates_meet(p, ma, mb) is False:
+        return None
+    return False, min(1.0, number_confidence(p, ma, mb, True) + AGREE_BONUS)
 
 
 def compare_measures(p: Pair) -> list[Link]:
