@@ -11,9 +11,13 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``noun:`` the noun the figure counts or sizes ("48-page indictment" → indictment, "60 days" → day);
 - ``of:`` what a measure or part is of or in ("17 percent of Tea Party supporters" → supporter,
   "$5.7 billion in funding" → funding, "extension of tax cuts" → cut);
-- ``mod:`` words that narrow the noun or its of-phrase (adjectives, compounds: tax, heartland);
+- ``mod:`` common words that narrow the noun or its of-phrase (adjectives, compounds: tax,
+  heartland), not names (an owner says whose thing it is, not which);
 - ``pred:`` the nearest verb or event noun the figure's phrase hangs on (demand, file, legalize);
-- ``subj:`` that verb's subject, when the figure is not in it (who did what the figure measures).
+- ``subj:`` that verb's subject, when the figure is not in it (who did what the figure measures);
+- ``rel:subj`` when the figure counts the subject itself: those who did it ("Two states filed");
+- ``rel:part`` when it counts a part of a group told beside it ("including 2 U.S. Marshals",
+  "two of the juveniles"): a part is no figure for the whole.
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ from storyline.annotation.numbers import NUMBER_RE
 from storyline.annotation.quote_cues import Parsed
 from storyline.model import Quantity
 
-_NARROWING = ("amod", "compound", "nmod", "poss")
-_OF = ("of", "in", "for", "on")  # "percent of voters", "$5 million in aid", "funding for a wall"
-_CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+_NARROWING = ("amod", "compound", "nmod")  # not "poss": an owner says whose, not which thing
+# "percent of voters", "$5 million in aid", "funding for a wall", "$15 million to charity"
+_OF = ("of", "in", "for", "on", "to")
+_COMMON = ("NOUN", "ADJ")
 _NUM_WORD = re.compile(r"\d")
 
 
@@ -45,11 +50,14 @@ def _lemma(t: Token) -> str:
 
 
 def _narrowing(t: Token, skip: set[int]) -> list[str]:
-    """The content words that narrow ``t`` ("tax cuts" → tax, "Tea Party supporters" → tea, party)."""
+    """The common words that narrow ``t`` ("tax cuts" → tax, "heartland states" → heartland)."""
     return [
         f"mod:{_lemma(c)}"
         for c in t.children
-        if c.dep_ in _NARROWING and c.i not in skip and c.pos_ in _CONTENT and not _NUM_WORD.search(c.text)
+        if c.dep_ in _NARROWING
+        and c.i not in skip
+        and c.pos_ in _COMMON
+        and not _NUM_WORD.search(c.text)
     ]
 
 
@@ -61,6 +69,18 @@ def _of_phrase(t: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+_COPULAS = ("be", "become", "remain", "seem")
+_PART_PREPS = ("including", "among", "excluding", "besides")
+
+
+def _part_of_named(noun: Token, of: Token | None) -> bool:
+    """Is the figure a part of a group the sentence names as known: "two of the juveniles",
+    "three of them"?"""
+    if of is None or noun.pos_ not in ("NUM", "PRON") or of.head.lower_ != "of":
+        return False
+    return of.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in of.children)
 
 
 def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -81,14 +101,24 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     of = _of_phrase(noun)
     if of is not None:
         keys += [f"of:{_lemma(of)}", *_narrowing(of, inside)]
+    if _part_of_named(noun, of):
+        keys.append("rel:part")
     # the predicate: the nearest verb or noun above the figure's phrase, past prepositions
     head = noun
     while head.head.i != head.i and (head.dep_ in ("pobj", "prep", "conj", "appos") or head is noun):
         head = head.head
+        if head.dep_ == "prep" and head.lower_ in _PART_PREPS:
+            keys.append("rel:part")  # "four officers were shot, including 2 U.S. Marshals"
         if head.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") and head.dep_ != "prep":
             break
     if head.i != noun.i and head.pos_ != "ADP":
-        keys.append(f"pred:{_lemma(head)}")
+        said = [c for c in head.children if c.dep_ in ("attr", "acomp")] if _lemma(head) in _COPULAS else []
+        if said:  # "a 60-day suspension was the appropriate punishment": the predicate is what it is
+            keys.append(f"pred:{_lemma(said[0])}")
+        else:
+            keys.append(f"pred:{_lemma(head)}")
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == head.i and not said:
+            keys.append("rel:subj")  # the figure counts who did it: "Two states filed"
         subject_side = {t.i for t in noun.subtree}
         keys += [
             f"subj:{_lemma(c)}"

@@ -104,10 +104,17 @@ def _point(m: Measure) -> bool:
     )
 
 
+def _rounded(m: Measure) -> bool:
+    """Is the figure written to a rounding place the writer chose: a decimal ("1.5 million"), a
+    scale word or trailing zeros ("800,000")? "some 16" is a count, loose by its hedge."""
+    digits = _digits(m)
+    return digits is not None and ("." in digits[0] or digits[1] > 1.5 or _place(digits[0]) >= 10)
+
+
 def _other_digits(ma: Measure, mb: Measure) -> bool:
     """Two figures written to the same digit with different digits there: "about 1.5 million" and
     "about 1.6 million" are two values, however loose each hedge is, as each writer chose the digit."""
-    if not (_point(ma) and _point(mb)):
+    if not (_point(ma) and _point(mb)) or not (_rounded(ma) and _rounded(mb)):
         return False
     unit = digit_unit(ma)
     return bool(unit) and unit == digit_unit(mb) and abs(ma.value - mb.value) >= 0.999 * unit
@@ -230,7 +237,7 @@ def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> fl
 
 
 SAME_PREDICATE = 0.25  # both figures are arguments of one verb or event noun: one event measured
-OTHER_PREDICATE = -0.25  # each is another verb's, and neither verb is in the other sentence
+OTHER_PREDICATE = -0.4  # counts of the doers of two acts, neither act told in the other sentence
 
 
 def frame_part(m: Measure, kind: str) -> frozenset[str]:
@@ -264,7 +271,20 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
         return True
     if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
         return None  # the other sentence says it too, as another word's argument
-    return False
+    # a count of those who did something is defined by what they did ("Two states filed suit" /
+    # "Four states have legalized", "five were killed" / "seven were injured"); a sum or a length
+    # is told with many verbs ("demanded $5.7 billion" / "had requested $5.7 billion")
+    if "subj" in frame_part(ma, "rel") | frame_part(mb, "rel"):
+        return False
+    return None
+
+
+def same_frame_thing(ma: Measure, mb: Measure) -> bool:
+    """Does the parse name one thing for both figures, whatever word heads each phrase: "made
+    $14,959,450 in charitable contributions" / "donated $15 million to charity"?"""
+    things_a = frame_part(ma, "of") | (frame_part(ma, "mod") - _PART_WORDS)
+    things_b = frame_part(mb, "of") | (frame_part(mb, "mod") - _PART_WORDS)
+    return _meet(things_a, things_b)
 
 
 _PART_WORDS = frozenset({"other", "more", "another", "additional", "further", "extra", "new"})
@@ -310,9 +330,18 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     part_a, part_b = part_of_more(p.a.text, p.a.start, ma), part_of_more(p.b.text, p.b.start, mb)
     if part_a or part_b:
         return _part_and_whole(p, ma, mb, part_a)
-    if other_owners(p, ma, mb) or other_things(ma, mb):
+    if other_owners(p, ma, mb):
         return None
-    same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb)
+    if not compatible(ma, mb) and (
+        other_things(ma, mb) or ("part" in frame_part(ma, "rel")) != ("part" in frame_part(mb, "rel"))
+    ):
+        # two things counted ("extension of tax cuts" / "of unemployment insurance"), or a part
+        # against the whole ("four officers were shot" / "including 2 U.S. Marshals"); the same
+        # value of both is seldom a coincidence, so an agreement stands on the other evidence
+        return None
+    same_thing = (
+        same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
+    )
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
     # participants around it on both sides (two words, or one and the same owner): the unit alone
     # never aligns two figures
