@@ -172,6 +172,22 @@ def test_one_demand_in_other_words_is_one_figure(nlp: Any, embedder: Any) -> Non
     assert stated and stated[0].confidence >= 0.6
 
 
+def test_a_part_of_the_group_is_no_figure_for_the_whole(nlp: Any, embedder: Any) -> None:
+    """ "including 2 U.S. Marshals" counts some of the four officers shot, not all of them."""
+    a = "Authorities said earlier that four federal officers were shot and injured in Topeka."
+    b = "Police said four federal officers were shot and injured in Topeka, including 2 U.S. Marshals."
+    assert not _numbers(run(nlp, embedder, a, b), "conflict")
+
+
+def test_counts_of_those_who_did_different_things_are_not_stated_against_each_other(
+    nlp: Any, embedder: Any
+) -> None:
+    """Those killed and those injured are two counts, however alike the sentences."""
+    a = "Five people were killed in the blast at the market in Kabul on Sunday, police said."
+    b = "Seven people were injured in the blast at the market in Kabul on Sunday, police said."
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.aspect == "number"]
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

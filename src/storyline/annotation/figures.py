@@ -54,10 +54,7 @@ def _narrowing(t: Token, skip: set[int]) -> list[str]:
     return [
         f"mod:{_lemma(c)}"
         for c in t.children
-        if c.dep_ in _NARROWING
-        and c.i not in skip
-        and c.pos_ in _COMMON
-        and not _NUM_WORD.search(c.text)
+        if c.dep_ in _NARROWING and c.i not in skip and c.pos_ in _COMMON and not _NUM_WORD.search(c.text)
     ]
 
 
