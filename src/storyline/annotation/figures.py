@@ -15,6 +15,7 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
   heartland), not names (an owner says whose thing it is, not which);
 - ``pred:`` the nearest verb or event noun the figure's phrase hangs on (demand, file, legalize);
 - ``subj:`` that verb's subject, when the figure is not in it (who did what the figure measures);
+- ``arg:`` its other objects, common nouns ("donated $15 million to charity" → charity);
 - ``rel:subj`` when the figure counts the subject itself: those who did it ("Two states filed");
 - ``rel:part`` when it counts a part of a group told beside it ("including 2 U.S. Marshals",
   "two of the juveniles"): a part is no figure for the whole.
@@ -80,6 +81,16 @@ def _part_of_named(noun: Token, of: Token | None) -> bool:
     return of.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in of.children)
 
 
+def _arguments(pred: Token, skip: set[int]) -> list[Token]:
+    """The predicate's other objects, which say what the figure is of when the verb carries it:
+    "donated $15 million to charity" → charity."""
+    out = [c for c in pred.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ == "NOUN"]
+    for prep in pred.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OF and prep.i not in skip:
+            out += [c for c in prep.children if c.dep_ == "pobj" and c.i not in skip and c.pos_ == "NOUN"]
+    return out
+
+
 def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The frame of the figure written by ``tokens`` (one parsed sentence's tokens)."""
     if not tokens:
@@ -101,8 +112,11 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     if _part_of_named(noun, of):
         keys.append("rel:part")
     # the predicate: the nearest verb or noun above the figure's phrase, past prepositions
+    # (through another figure it is joined to: "paid $43 million in taxes and $13 million in ...")
     head = noun
-    while head.head.i != head.i and (head.dep_ in ("pobj", "prep", "conj", "appos") or head is noun):
+    while head.head.i != head.i and (
+        head.dep_ in ("pobj", "prep", "conj", "appos") or head is noun or head.pos_ in ("NUM", "SYM")
+    ):
         head = head.head
         if head.dep_ == "prep" and head.lower_ in _PART_PREPS:
             keys.append("rel:part")  # "four officers were shot, including 2 U.S. Marshals"
@@ -122,6 +136,7 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
             for c in head.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subject_side and c.pos_ in ("NOUN", "PROPN")
         ]
+        keys += [f"arg:{_lemma(a)}" for a in _arguments(head, subject_side)]
     return tuple(dict.fromkeys(keys))
 
 

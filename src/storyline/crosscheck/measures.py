@@ -287,9 +287,11 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
 def same_frame_thing(ma: Measure, mb: Measure) -> bool:
     """Does the parse name one thing for both figures, whatever word heads each phrase: "made
     $14,959,450 in charitable contributions" / "donated $15 million to charity"?"""
-    things_a = frame_part(ma, "of") | (frame_part(ma, "mod") - _PART_WORDS)
-    things_b = frame_part(mb, "of") | (frame_part(mb, "mod") - _PART_WORDS)
-    return _meet(things_a, things_b)
+    return _meet(_things(ma), _things(mb))
+
+
+def _things(m: Measure) -> frozenset[str]:
+    return frame_part(m, "of") | frame_part(m, "arg") | (frame_part(m, "mod") - _PART_WORDS)
 
 
 _PART_WORDS = frozenset({"other", "more", "another", "additional", "further", "extra", "new"})
@@ -391,6 +393,12 @@ def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bo
     return False, min(1.0, number_confidence(p, ma, mb, True) + AGREE_BONUS)
 
 
+def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
+    """How many parts of the two figures' frames meet (the predicate, the thing counted): of two
+    figures a sentence could be paired with, the one in the same frame is its counterpart."""
+    return int(predicates_meet(p, ma, mb) is True) + int(same_frame_thing(ma, mb))
+
+
 def compare_measures(p: Pair) -> list[Link]:
     """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
     links = []
@@ -406,7 +414,7 @@ def compare_measures(p: Pair) -> list[Link]:
                     conflict,
                     Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
                     Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
-                    p.score + 0.5 + 0.2 * context(ma, mb),
+                    p.score + 0.5 + 0.2 * context(ma, mb) + 0.2 * frame_evidence(p, ma, mb),
                     confidence,
                 )
             )
