@@ -106,13 +106,17 @@ def test_a_figure_frame_names_its_noun_its_restriction_and_its_predicate(nlp: An
     text = (
         "Congress passed a two-year extension of tax cuts on Friday.\n\n"
         "Only 17 percent of Tea Party supporters backed him.\n\n"
-        "Two heartland states filed suit against Colorado."
+        "Two heartland states filed suit against Colorado.\n\n"
+        "Four officers were shot, including 2 U.S. Marshals.\n\n"
+        "They also donated $15 million to charity."
     )
     ann = next(annotate_many([Article(id="frames", text=text)], nlp))
     frames = {q.text: set(q.frame) for q in ann.quantities}
     assert {"noun:extension", "of:cut", "mod:tax", "pred:pass"} <= frames["two-year"]
     assert {"noun:percent", "of:supporter", "pred:back"} <= frames["17 percent"]
-    assert {"noun:state", "mod:heartland", "pred:file"} <= frames["Two"]
+    assert {"noun:state", "mod:heartland", "pred:file", "rel:subj"} <= frames["Two"]
+    assert "rel:part" in frames["2"] and "rel:part" not in frames["Four"]
+    assert {"pred:donate", "arg:charity"} <= frames["$15 million"]
 
 
 def _numbers(report: Report, kind: str | None = None) -> list[Finding]:

@@ -266,10 +266,15 @@ def _mentions(side_text: str, lemmas: frozenset[str]) -> bool:
     return any(lemma[:5] in words for lemma in lemmas)
 
 
+# verbs that carry no event of their own ("Republicans have 52 members" / "the party has 51
+# votes"): one of them on both sides says nothing of one fact
+_LIGHT_VERBS = frozenset({"have", "be", "get", "make", "do", "take"})
+
+
 def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
     """True when both figures hang on one predicate, False when on two (neither verb said in the
     other sentence: "filed suit" / "have legalized marijuana"), None when the parse does not tell."""
-    pa, pb = frame_part(ma, "pred"), frame_part(mb, "pred")
+    pa, pb = frame_part(ma, "pred") - _LIGHT_VERBS, frame_part(mb, "pred") - _LIGHT_VERBS
     if not pa or not pb:
         return None
     if _meet(pa, pb):
