@@ -404,6 +404,12 @@ def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
     return int(predicates_meet(p, ma, mb) is True) + int(same_frame_thing(ma, mb))
 
 
+def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
+    """Does the other sentence give this figure of this thing too? Then its other figures of the
+    thing are others of a list, not another value for this one."""
+    return any(o.dim == m.dim and same_counted(m, o) and compatible(m, o) for o in others)
+
+
 def compare_measures(p: Pair) -> list[Link]:
     """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
     links = []
@@ -413,6 +419,8 @@ def compare_measures(p: Pair) -> list[Link]:
             if verdict is None:
                 continue
             conflict, confidence = verdict
+            if conflict and (_also_told(ma, p.b.measures) or _also_told(mb, p.a.measures)):
+                continue  # "the 6-month-old" / "an 11-month-old, the 6-month-old and ...": a list
             links.append(
                 Link(
                     "number",
