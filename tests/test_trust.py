@@ -195,7 +195,10 @@ def test_counts_of_those_who_did_different_things_are_not_stated_against_each_ot
 def test_a_figure_the_other_sentence_lists_too_has_no_other_value(nlp: Any, embedder: Any) -> None:
     """ "the 6-month-old" / "an 11-month-old, the 6-month-old and a 4-month-old": a list of three."""
     a = "The man was playing on the lawn with three children, among them the 6-month-old who was killed."
-    b = "The man was playing on the lawn with three children — an 11-month-old, the 6-month-old and a 4-month-old."
+    b = (
+        "The man was playing on the lawn with three children — an 11-month-old, the 6-month-old "
+        "and a 4-month-old."
+    )
     assert not _numbers(run(nlp, embedder, a, b), "conflict")
 
 
