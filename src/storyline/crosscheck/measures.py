@@ -405,9 +405,12 @@ def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
 
 
 def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
-    """Does the other sentence give this figure of this thing too? Then its other figures of the
-    thing are others of a list, not another value for this one."""
-    return any(o.dim == m.dim and same_counted(m, o) and compatible(m, o) for o in others)
+    """Does the other sentence give this figure of this thing too (one value, not a bound such
+    as "over 10 percent")? Then its other figures of the thing are others of a list, not another
+    value for this one."""
+    return _point(m) and any(
+        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) for o in others
+    )
 
 
 def compare_measures(p: Pair) -> list[Link]:
