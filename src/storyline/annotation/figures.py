@@ -18,7 +18,8 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``arg:`` its other objects, common nouns ("donated $15 million to charity" → charity);
 - ``rel:subj`` when the figure counts the subject itself: those who did it ("Two states filed");
 - ``rel:part`` when it counts a part of a group told beside it ("including 2 U.S. Marshals",
-  "two of the juveniles"): a part is no figure for the whole.
+  "two of the juveniles"): a part is no figure for the whole;
+- ``rel:modal`` when the predicate is wanted, possible or to come ("should pass"), not done.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def _of_phrase(t: Token) -> Token | None:
 
 
 _COPULAS = ("be", "become", "remain", "seem")
+_MODALS = ("should", "would", "could", "may", "might", "must", "will", "can", "'ll", "’ll")
 _PART_PREPS = ("including", "among", "excluding", "besides")
 
 
@@ -137,6 +139,8 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subject_side and c.pos_ in ("NOUN", "PROPN")
         ]
         keys += [f"arg:{_lemma(a)}" for a in _arguments(head, subject_side)]
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+            keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     return tuple(dict.fromkeys(keys))
 
 

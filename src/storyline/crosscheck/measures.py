@@ -277,6 +277,8 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
     pa, pb = frame_part(ma, "pred") - _LIGHT_VERBS, frame_part(mb, "pred") - _LIGHT_VERBS
     if not pa or not pb:
         return None
+    if ("modal" in frame_part(ma, "rel")) != ("modal" in frame_part(mb, "rel")):
+        return None  # "should pass some 20 measures" / "have passed 40 bills": one act, two events
     if _meet(pa, pb):
         return True
     if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
