@@ -101,6 +101,107 @@ def test_figures_sharing_only_a_noun_are_not_one_fact(nlp: Any, embedder: Any) -
     assert not [f for f in report.findings if f.kind == "conflict"]
 
 
+def test_a_figure_frame_names_its_noun_its_restriction_and_its_predicate(nlp: Any) -> None:
+    """The parse says what a figure counts and in which event: what the next tests align on."""
+    text = (
+        "Congress passed a two-year extension of tax cuts on Friday.\n\n"
+        "Only 17 percent of Tea Party supporters backed him.\n\n"
+        "Two heartland states filed suit against Colorado.\n\n"
+        "Four officers were shot, including 2 U.S. Marshals.\n\n"
+        "They also donated $15 million to charity."
+    )
+    ann = next(annotate_many([Article(id="frames", text=text)], nlp))
+    frames = {q.text: set(q.frame) for q in ann.quantities}
+    assert {"noun:extension", "of:cut", "mod:tax", "pred:pass"} <= frames["two-year"]
+    assert {"noun:percent", "of:supporter", "pred:back"} <= frames["17 percent"]
+    assert {"noun:state", "mod:heartland", "pred:file", "rel:subj"} <= frames["Two"]
+    assert "rel:part" in frames["2"] and "rel:part" not in frames["Four"]
+    assert {"pred:donate", "arg:charity"} <= frames["$15 million"]
+
+
+def _numbers(report: Report, kind: str | None = None) -> list[Finding]:
+    return [
+        f
+        for f in report.findings + report.to_check
+        if f.aspect == "number" and (kind is None or f.kind == kind)
+    ]
+
+
+def test_durations_of_different_things_are_not_one_measure(nlp: Any, embedder: Any) -> None:
+    """One unit, one noun ("extension"), two things extended: neither agreement nor conflict."""
+    a = "The Senate passed a two-year extension of tax cuts on Friday, officials said."
+    b = "The Senate passed a 13-month extension of unemployment insurance on Friday, officials said."
+    assert not _numbers(run(nlp, embedder, a, b))
+
+
+def test_shares_of_different_populations_are_different_facts(nlp: Any, embedder: Any) -> None:
+    a = "In the poll, 17 percent of Tea Party supporters said they backed Romney."
+    b = "In the poll, 21 percent of primary voters said they backed Romney."
+    assert not _numbers(run(nlp, embedder, a, b))
+
+
+def test_one_document_sized_differently_is_a_stated_conflict(nlp: Any, embedder: Any) -> None:
+    a = "A federal grand jury returned a 48-page indictment against Manafort on Friday."
+    b = "A federal grand jury returned a 47-page indictment against Manafort on Friday."
+    report = run(nlp, embedder, a, b)
+    stated = found(report.findings, "conflict", "number", "48-page", "47-page")
+    assert stated and stated[0].confidence >= 0.6
+
+
+def test_others_beside_her_agree_with_the_whole(nlp: Any, embedder: Any) -> None:
+    """ "three other women" and the one the story is about are "four women"."""
+    a = "He faces accusations of sexual misconduct from four women, the newspaper reported."
+    b = "Three other women have accused him of sexual misconduct, the newspaper reported."
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings, "agree", "number", "four women", "Three other women")
+    assert not _numbers(report, "conflict")
+
+
+def test_hedged_figures_written_to_one_digit_differ(nlp: Any, embedder: Any) -> None:
+    """ "about 1.5 million" and "about 1.6 million": each hedge is loose, the digits still differ."""
+    a = "About 1.5 million women signed up for the program last year, the agency said."
+    b = "About 1.6 million women signed up for the program last year, the agency said."
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings, "conflict", "number", "1.5 million", "1.6 million")
+    assert not _numbers(report, "agree")
+
+
+def test_one_demand_in_other_words_is_one_figure(nlp: Any, embedder: Any) -> None:
+    """ "demand for $5.7 billion in funding" / "demands for $11.4 billion in funds": one predicate,
+    one thing demanded, so a doubled figure is a stated conflict."""
+    a = "President Trump's demand for $5.7 billion in funding for a wall sparked the shutdown."
+    b = "The impasse stems from his demands for $11.4 billion in funds for his long-promised wall."
+    report = run(nlp, embedder, a, b)
+    stated = found(report.findings, "conflict", "number", "$5.7 billion", "$11.4 billion")
+    assert stated and stated[0].confidence >= 0.6
+
+
+def test_a_part_of_the_group_is_no_figure_for_the_whole(nlp: Any, embedder: Any) -> None:
+    """ "including 2 U.S. Marshals" counts some of the four officers shot, not all of them."""
+    a = "Authorities said earlier that four federal officers were shot and injured in Topeka."
+    b = "Police said four federal officers were shot and injured in Topeka, including 2 U.S. Marshals."
+    assert not _numbers(run(nlp, embedder, a, b), "conflict")
+
+
+def test_counts_of_those_who_did_different_things_are_not_stated_against_each_other(
+    nlp: Any, embedder: Any
+) -> None:
+    """Those killed and those injured are two counts, however alike the sentences."""
+    a = "Five people were killed in the blast at the market in Kabul on Sunday, police said."
+    b = "Seven people were injured in the blast at the market in Kabul on Sunday, police said."
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.aspect == "number"]
+
+
+def test_a_figure_the_other_sentence_lists_too_has_no_other_value(nlp: Any, embedder: Any) -> None:
+    """ "the 6-month-old" / "an 11-month-old, the 6-month-old and a 4-month-old": a list of three."""
+    a = "The man was playing on the lawn with three children, among them the 6-month-old who was killed."
+    b = (
+        "The man was playing on the lawn with three children — an 11-month-old, the 6-month-old "
+        "and a 4-month-old."
+    )
+    assert not _numbers(run(nlp, embedder, a, b), "conflict")
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

@@ -150,9 +150,12 @@ class Quantity:
     hedge: str | None
     start: int
     end: int
+    # the fact the figure belongs to, from the parse ("noun:indictment", "pred:file"; see
+    # ``annotation.figures``); empty when its sentence was not parsed
+    frame: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "text": self.text,
             "value": self.value,
             "low": self.low,
@@ -163,6 +166,9 @@ class Quantity:
             "start": self.start,
             "end": self.end,
         }
+        if self.frame:
+            out["frame"] = list(self.frame)
+        return out
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from storyline.annotation import sentences as _sentences
 from storyline.annotation.attribution import find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.doctext import char_tokens, doc_text
+from storyline.annotation.figures import holds_figure, with_frames
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quote_cues import Parsed
@@ -117,7 +118,8 @@ def sentence_docs(doc: Doc, chosen: list[Span]) -> list[Doc]:
 def parse_selected(
     doc: Doc, nlp: Language, spans: list[tuple[int, int]], text: str, offset: int = 0
 ) -> list[Parsed]:
-    """Dependency-parse only the sentences that can hold a quote, a speech cue or a date (``text`` is the
+    """Dependency-parse only the sentences that can hold a quote, a speech cue or a date, or a
+    figure whose fact the cross-check reads from the parse (``text`` is the
     doc's text, which ``Doc.text`` would rebuild token by token; ``offset`` is where the doc
     starts in its article when it is a piece of a long one)."""
     if "parser" not in nlp.component_names:
@@ -125,14 +127,15 @@ def parse_selected(
     parser = nlp.get_pipe("parser")
     chosen = []
     for a, b in spans:
-        if _needs_parse(text, a, b):
+        quoting = _needs_parse(text, a, b)
+        if quoting or holds_figure(text[a:b]):
             span = char_tokens(doc, a, b)
             if span is not None and len(span):
-                chosen.append(span)
-    docs = sentence_docs(doc, chosen)
+                chosen.append((span, quoting))
+    docs = sentence_docs(doc, [s for s, _ in chosen])
     parsed = list(parser.pipe(docs, batch_size=64)) if docs else []  # type: ignore[attr-defined]
     pairs = zip(chosen, parsed, strict=True)
-    return [Parsed(d, offset + s.start_char, offset + s.end_char) for s, d in pairs]
+    return [Parsed(d, offset + s.start_char, offset + s.end_char, quoting) for (s, quoting), d in pairs]
 
 
 def _speaker_described(q: Quote, roles: RoleIndex) -> Quote:
@@ -153,8 +156,10 @@ def annotate_doc(
     entities = entities_of(doc)
     if parsed is None:
         parsed = parse_selected(doc, nlp, spans, article.text)
-    dated = parsed
-    parsed = [p for p in parsed if _quote_sentence(article.text, p.base, p.end)]
+    # every parsed sentence gives its dates and figures their frames; quotes are looked for only
+    # where a quote or a speech cue can be
+    figured = dated = parsed
+    parsed = [p for p in parsed if p.for_quotes and _quote_sentence(article.text, p.base, p.end)]
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
@@ -169,7 +174,7 @@ def annotate_doc(
         sentences=tuple(Sentence(a, b) for a, b in spans),
         entities=tuple(entities),
         quotes=tuple(quotes),
-        quantities=tuple(find_quantities(doc)),
+        quantities=tuple(with_frames(find_quantities(doc), figured)),
         timeline=tuple(find_times(doc, article.published, dated)),
     )
 

@@ -22,6 +22,7 @@ class Parsed:
     doc: Doc
     base: int
     end: int  # character offset just past the sentence (``Doc.text`` is costly to rebuild)
+    for_quotes: bool = True  # parsed for a quote or speech cue, not only for the figures it holds
 
 
 def _end(p: Parsed) -> int:

@@ -94,8 +94,36 @@ def precision(m: Measure) -> float:
     return factor * 0.5 * place if place >= 1000 else 0.0
 
 
+def _point(m: Measure) -> bool:
+    """A figure given as one value, exact or hedged both ways ("about 1.5 million"), not a range
+    or an open bound ("more than 5,000")."""
+    if m.quantity.hedge == "range":
+        return False
+    return (m.low is None and m.high is None) or (
+        m.low is not None and m.high is not None and m.low <= m.value <= m.high
+    )
+
+
+def _rounded(m: Measure) -> bool:
+    """Is the figure written to a rounding place the writer chose: a decimal ("1.5 million"), a
+    scale word or trailing zeros ("800,000")? "some 16" is a count, loose by its hedge."""
+    digits = _digits(m)
+    return digits is not None and ("." in digits[0] or digits[1] > 1.5 or _place(digits[0]) >= 10)
+
+
+def _other_digits(ma: Measure, mb: Measure) -> bool:
+    """Two figures written to the same digit with different digits there: "about 1.5 million" and
+    "about 1.6 million" are two values, however loose each hedge is, as each writer chose the digit."""
+    if not (_point(ma) and _point(mb)) or not (_rounded(ma) and _rounded(mb)):
+        return False
+    unit = digit_unit(ma)
+    return bool(unit) and unit == digit_unit(mb) and abs(ma.value - mb.value) >= 0.999 * unit
+
+
 def compatible(ma: Measure, mb: Measure) -> bool:
     """Can both figures hold? Bounds after hedges overlap, allowing for rounding."""
+    if _other_digits(ma, mb):
+        return False
     la, ha = _bounds(ma)
     lb, hb = _bounds(mb)
     top = max(abs(ma.value), abs(mb.value))
@@ -188,20 +216,104 @@ def context(ma: Measure, mb: Measure) -> int:
 
 def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> float:
     """How surely two figures state one fact: the same counted thing, the same words around it
-    (predicate, participants), the same people named, and sentences that say the same."""
+    (predicate, participants), the same people named, and sentences that say the same; the
+    predicate each figure is an argument of (from the parse) adds to it when it is one and takes
+    from it when it is two ("states filed" / "states have legalized")."""
     shared_context = context(ma, mb)
     named = bool(p.a.names & p.b.names)
     owned = bool(ma.owners & mb.owners)  # the same owner named beside both figures
     # sentences far apart in meaning hold figures of different facts however the nouns meet
     closeness = min(0.4, max(-0.3, p.score - 0.5))
+    predicate = predicates_meet(p, ma, mb)
     score = (
         (0.3 if same_thing else 0.0)
         + 0.15 * min(shared_context, 2)
         + (0.15 if named else 0.0)
         + (0.2 if owned else 0.0)
         + closeness
+        + (SAME_PREDICATE if predicate is True else 0.0)
     )
+    if predicate is False:  # those who did one thing against those who did another: to check at most
+        score = min(score, OTHER_ACTS)
     return max(0.0, min(1.0, score))
+
+
+SAME_PREDICATE = 0.25  # both figures are arguments of one verb or event noun: one event measured
+# counts of the doers of two acts, neither act told in the other sentence ("five were killed" /
+# "seven were injured"): never a stated conflict (below report.CONFIDENT), as the two acts may
+# still be one told in other words ("killed" / "died"), which the parse cannot tell
+OTHER_ACTS = 0.45
+
+
+def frame_part(m: Measure, kind: str) -> frozenset[str]:
+    """The lemmas of one part of a figure's frame (``annotation.figures``): noun, of, mod, pred, subj."""
+    prefix = kind + ":"
+    return frozenset(k[len(prefix) :] for k in m.quantity.frame if k.startswith(prefix))
+
+
+def _meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """Do two sets of lemmas share a word, taking a word for its derivations ("fund" / "funding",
+    "demand" / "demands", "accuse" / "accusation")?"""
+    return any(
+        x[:5] == y[:5] or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        for x in xs
+        for y in ys
+    )
+
+
+def _mentions(side_text: str, lemmas: frozenset[str]) -> bool:
+    words = {w[:5] for w in re.findall(r"[a-z]+", side_text.lower())}
+    return any(lemma[:5] in words for lemma in lemmas)
+
+
+# verbs that carry no event of their own ("Republicans have 52 members" / "the party has 51
+# votes"): one of them on both sides says nothing of one fact
+_LIGHT_VERBS = frozenset({"have", "be", "get", "make", "do", "take"})
+
+
+def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
+    """True when both figures hang on one predicate, False when on two (neither verb said in the
+    other sentence: "filed suit" / "have legalized marijuana"), None when the parse does not tell."""
+    pa, pb = frame_part(ma, "pred") - _LIGHT_VERBS, frame_part(mb, "pred") - _LIGHT_VERBS
+    if not pa or not pb:
+        return None
+    if ("modal" in frame_part(ma, "rel")) != ("modal" in frame_part(mb, "rel")):
+        return None  # "should pass some 20 measures" / "have passed 40 bills": one act, two events
+    if _meet(pa, pb):
+        return True
+    if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
+        return None  # the other sentence says it too, as another word's argument
+    # a count of those who did something is defined by what they did ("Two states filed suit" /
+    # "Four states have legalized", "five were killed" / "seven were injured"); a sum or a length
+    # is told with many verbs ("demanded $5.7 billion" / "had requested $5.7 billion")
+    if "subj" in frame_part(ma, "rel") | frame_part(mb, "rel"):
+        return False
+    return None
+
+
+def same_frame_thing(ma: Measure, mb: Measure) -> bool:
+    """Does the parse name one thing for both figures, whatever word heads each phrase: "made
+    $14,959,450 in charitable contributions" / "donated $15 million to charity"?"""
+    return _meet(_things(ma), _things(mb))
+
+
+def _things(m: Measure) -> frozenset[str]:
+    return frame_part(m, "of") | frame_part(m, "arg") | (frame_part(m, "mod") - _PART_WORDS)
+
+
+_PART_WORDS = frozenset({"other", "more", "another", "additional", "further", "extra", "new"})
+
+
+def other_things(ma: Measure, mb: Measure) -> bool:
+    """Do the figures count things narrowed in different ways? What each measure is of ("percent
+    of Tea Party supporters" / "percent of primary voters", "extension of tax cuts" / "extension of
+    unemployment insurance") are different nouns, or both nouns are narrowed by words the other
+    lacks ("heartland states" / "border states")."""
+    of_a, of_b = frame_part(ma, "of"), frame_part(mb, "of")
+    if of_a and of_b and not _meet(of_a, of_b):
+        return True
+    mods_a, mods_b = frame_part(ma, "mod") - _PART_WORDS, frame_part(mb, "mod") - _PART_WORDS
+    return bool(mods_a and mods_b and not _meet(mods_a, mods_b))
 
 
 def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
@@ -229,11 +341,21 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     of unemployment insurance" are two durations, not one told twice."""
     if ma.dim != mb.dim:
         return None
-    if part_of_more(p.a.text, p.a.start, ma) or part_of_more(p.b.text, p.b.start, mb):
-        return None
+    part_a, part_b = part_of_more(p.a.text, p.a.start, ma), part_of_more(p.b.text, p.b.start, mb)
+    if part_a or part_b:
+        return _part_and_whole(p, ma, mb, part_a)
     if other_owners(p, ma, mb):
         return None
-    same_thing = same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb)
+    if not compatible(ma, mb) and (
+        other_things(ma, mb) or ("part" in frame_part(ma, "rel")) != ("part" in frame_part(mb, "rel"))
+    ):
+        # two things counted ("extension of tax cuts" / "of unemployment insurance"), or a part
+        # against the whole ("four officers were shot" / "including 2 U.S. Marshals"); the same
+        # value of both is seldom a coincidence, so an agreement stands on the other evidence
+        return None
+    same_thing = (
+        same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
+    )
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
     # participants around it on both sides (two words, or one and the same owner): the unit alone
     # never aligns two figures
@@ -262,6 +384,37 @@ def _measure_link(p: Pair, ma: Measure, mb: Measure) -> tuple[bool, float] | Non
     return True, confidence
 
 
+def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bool, float] | None:
+    """A count of others beside one already told ("three other women" accuse him, besides her)
+    against a count of the whole ("accusations of four women"): they agree when the whole is one
+    more than the others, the one the story is about; no other value contradicts it, as the
+    report need not say how many were told before."""
+    part_b = part_of_more(p.b.text, p.b.start, mb)
+    if part_a == part_b or ma.dim is not None or mb.dim is not None or not same_counted(ma, mb):
+        return None
+    part, whole = (ma, mb) if part_a else (mb, ma)
+    if whole.value != part.value + 1 or (part.low, part.high) != (part.value, part.value):
+        return None
+    if predicates_meet(p, ma, mb) is False:
+        return None
+    return False, min(1.0, number_confidence(p, ma, mb, True) + AGREE_BONUS)
+
+
+def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
+    """How many parts of the two figures' frames meet (the predicate, the thing counted): of two
+    figures a sentence could be paired with, the one in the same frame is its counterpart."""
+    return int(predicates_meet(p, ma, mb) is True) + int(same_frame_thing(ma, mb))
+
+
+def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
+    """Does the other sentence give this figure of this thing too (one value, not a bound such
+    as "over 10 percent")? Then its other figures of the thing are others of a list, not another
+    value for this one."""
+    return _point(m) and any(
+        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) for o in others
+    )
+
+
 def compare_measures(p: Pair) -> list[Link]:
     """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
     links = []
@@ -271,13 +424,15 @@ def compare_measures(p: Pair) -> list[Link]:
             if verdict is None:
                 continue
             conflict, confidence = verdict
+            if conflict and (_also_told(ma, p.b.measures) or _also_told(mb, p.a.measures)):
+                continue  # "the 6-month-old" / "an 11-month-old, the 6-month-old and ...": a list
             links.append(
                 Link(
                     "number",
                     conflict,
                     Side.of(p.a, ma.quantity.text, measure_value(ma), "m", ia),
                     Side.of(p.b, mb.quantity.text, measure_value(mb), "m", ib),
-                    p.score + 0.5 + 0.2 * context(ma, mb),
+                    p.score + 0.5 + 0.2 * context(ma, mb) + 0.2 * frame_evidence(p, ma, mb),
                     confidence,
                 )
             )

@@ -67,7 +67,9 @@ def annotated_from_dict(d: dict[str, Any]) -> AnnotatedArticle:
         sentences=tuple(Sentence(s["start"], s["end"]) for s in d.get("sentences", ())),
         entities=tuple(Entity(**e) for e in d.get("entities", ())),
         quotes=tuple(Quote(**q) for q in d.get("quotes", ())),
-        quantities=tuple(Quantity(**q) for q in d.get("quantities", ())),
+        quantities=tuple(
+            Quantity(**{**q, "frame": tuple(q.get("frame", ()))}) for q in d.get("quantities", ())
+        ),
         timeline=tuple(_time(t) for t in d.get("timeline", ())),
     )
 
