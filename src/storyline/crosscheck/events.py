@@ -259,6 +259,8 @@ def _fitted_link(p: Pair, ia: int, da: DatedEvent) -> Link | None:
     prob, ib, db = max(scored, key=lambda s: s[0])
     if prob < LINK or not dates_conflict(da, db) or da.bound or db.bound:
         return None
+    if da.event and db.event and not (da.event & (db.event | db.near) or db.event & (da.event | da.near)):
+        return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
     if _told_too(da, p.b.dates) or _told_too(db, p.a.dates) or plain(da.time.text) == plain(db.time.text):
         return None
     return Link(
