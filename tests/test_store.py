@@ -432,7 +432,7 @@ def test_a_schema_2_library_gets_its_counts_and_opens(
             conn.execute(schema_version.update().values(version=2))
     with Library(db_url) as lib:
         with lib.engine.connect() as conn:
-            assert current_version(conn) == VERSION == 7
+            assert current_version(conn) == VERSION == 9
         stored, recount = _term_counts(lib)
         assert stored == recount == expected and recount[""] == 4
         assert _grouper_counts(lib) == stored
@@ -483,3 +483,71 @@ def test_an_open_library_sees_another_process_remove_and_add(
         assert web.story(again.story_id).story.articles[0].copy_of is None
         assert _grouper_counts(web) == _term_counts(web)[0]
         assert len(terminal.stories()) == 2
+
+
+def _stored_reports(lib: Library) -> dict[str, str]:
+    from storyline.store.schema import story_reports
+
+    with lib.engine.connect() as conn:
+        return dict(conn.execute(select(story_reports.c.story_id, story_reports.c.members)).all())
+
+
+def test_a_checked_story_keeps_its_report_for_its_first_view(
+    db_url: str, annotated: list[AnnotatedArticle], nlp: Any, embedder: Any
+) -> None:
+    """The check an add pays stores the report; read back it equals one computed afresh, with the
+    annotated articles put back (the page quotes from them), and ``report`` serves it."""
+    from storyline.crosscheck import compare
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:2], nlp=nlp, embedder=embedder)
+        (story,) = lib.stories()
+        stored = lib.story(story.id)
+        kept = lib.stored_report(stored)
+        assert kept is not None and list(_stored_reports(lib)) == [story.id]
+        fresh = compare(list(stored.articles), nlp=nlp, embedder=embedder)
+        assert kept == fresh and kept.to_dict() == fresh.to_dict()
+        assert [a.to_dict() for a in kept.articles] == [a.to_dict() for a in fresh.articles]
+        assert kept.to_check == fresh.to_check and [f.score for f in kept.findings] == [
+            f.score for f in fresh.findings
+        ]
+        assert lib.report(story.id).to_dict() == fresh.to_dict()  # no model given: none needed
+        assert story.conflicts == sum(1 for f in kept.findings if f.kind == "conflict")
+
+
+def test_a_stored_report_goes_when_its_story_changes_and_comes_back_with_the_next_check(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Filing a report into the story (here by another process) deletes the stored report in the
+    same transaction; the next check stores the report of all its members. Removing a member, or
+    the story, removes it too; one made by another storyline is not served."""
+    from sqlalchemy import update
+
+    from storyline.store.schema import story_reports
+
+    triplet = annotated[2:5]  # three reports of one BASIL event
+    with Library(db_url) as web, Library(db_url) as terminal:
+        terminal.add_articles(triplet[:2], nlp=None, embedder=embedder)
+        (story,) = terminal.stories()
+        first = web.stored_report(web.story(story.id))
+        assert first is not None and len(first.sources) == 2
+        terminal.add_articles(triplet[2:], nlp=None, embedder=embedder, crosscheck=False)
+        now = web.story(story.id)
+        assert len(now.articles) == 3 and _stored_reports(web) == {}
+        assert web.stored_report(now) is None
+        assert len(web.report(story.id, nlp=None, embedder=embedder).sources) == 3  # computed
+        assert _stored_reports(web) == {}  # report() only reads
+        assert terminal.check_due(nlp=None, embedder=embedder) == 1
+        again = web.stored_report(now)
+        assert again is not None and {s.id for s in again.sources} == {a.id for a in triplet}
+        with web.engine.begin() as conn:  # as if an older storyline had stored it
+            conn.execute(update(story_reports).values(made_by="0.0.1 0000"))
+        assert web.stored_report(now) is None
+        web.check(story.id, nlp=None, embedder=embedder)
+        assert web.stored_report(now) is not None
+        web.remove(triplet[2].id)
+        assert web.stored_report(web.story(story.id)) is None and _stored_reports(web) == {}
+        web.check_due(nlp=None, embedder=embedder)
+        assert len(_stored_reports(web)) == 1
+        web.remove(story.id)
+        assert _stored_reports(web) == {}

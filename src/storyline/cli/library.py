@@ -282,17 +282,20 @@ def show_command(
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.terminal,
     output: OutputOption = None,
 ) -> None:
-    """The story's development (its reports by day, earliest first) and its cross-check, from the
-    stored annotations and vectors."""
+    """The story's development (its reports by day, earliest first) and its cross-check: the one
+    stored when the story last changed, else made now from the stored annotations and vectors."""
     from storyline.cli.compare import CompareFormat, render
-    from storyline.embed import Embedder
     from storyline.stories.development import development, development_text
 
     with _open(db) as lib:
         try:
             stored = lib.story(story)
-            # its count is kept for `list` (a Ray add leaves the cross-check to here)
-            report = lib.check(stored.id, nlp=None, embedder=Embedder()) if len(stored.articles) > 1 else None
+            report = lib.stored_report(stored)
+            if report is None and len(stored.articles) > 1:
+                from storyline.embed import Embedder
+
+                # checked here, stored for `list` and the next view (a Ray add leaves it to here)
+                report = lib.check(stored.id, nlp=None, embedder=Embedder())
             if report is None:
                 alone = stored.story
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])

@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storyline.model import AnnotatedArticle, content_id
+from storyline.store import reports
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row
 from storyline.store.records import AddResult
 from storyline.store.schema import ARTICLES, anchor_postings, articles, stories, term_counts
@@ -49,8 +50,9 @@ SIGNATURE_COLUMNS = (
     articles.c.published_ts,
 )
 TITLE_SAMPLE = 50  # members looked at when choosing a story's title
-# Every change to a story's members makes its conflict count stale: it is dropped and a cross-check
-# is owed, in the same transaction, so an add killed before counting leaves a mark to repair.
+# Every change to a story's members makes its conflict count and stored report stale: both are
+# dropped and a cross-check is owed, in the same transaction, so an add killed before counting
+# leaves a mark to repair.
 OWED: dict[str, Any] = {"conflicts": None, "check_due": True}
 RARE_ANCHOR = 50  # articles naming an anchor, above which it leads back to nothing in particular
 
@@ -320,6 +322,7 @@ def refresh_story(conn: Connection, story_id: str) -> None:
             func.max(articles.c.published),
         ).where(current)
     ).one()
+    reports.forget(conn, story_id)  # stale from now on: the next check stores the new one
     if not n:
         conn.execute(stories.delete().where(stories.c.id == story_id))
         return
@@ -376,6 +379,7 @@ def count_in(conn: Connection, story_id: str, source: str | None, published: str
         **OWED,
     }
     conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+    reports.forget(conn, story_id)
 
 
 def _title(rows: Sequence[Any]) -> str | None:

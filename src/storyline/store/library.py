@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing, vectors, whatsnew
+from storyline.store import filing, reports, vectors, whatsnew
 from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
@@ -166,6 +166,7 @@ class Library:
                 conn.execute(delete(articles).where(gone))
                 conn.execute(delete(stories).where(stories.c.id == full))
                 whatsnew.forget_story(conn, full)
+                reports.forget(conn, full)
             else:
                 conn.execute(update(articles).where(articles.c.copy_of == full).values(copy_of=None))
                 conn.execute(delete(articles).where(gone))
@@ -257,31 +258,42 @@ class Library:
             )
 
     def report(self, story_id: str, *, nlp: Any = None, embedder: Any = None) -> Report:
-        """The cross-check of a story from its stored annotations and sentence vectors (no
-        re-annotation; the sentence model loads when no ``embedder`` is given). Reads only:
-        sentence vectors not stored yet are computed in memory; ``check`` stores them and the
+        """The cross-check of a story: the one its last ``check`` stored when the story has not
+        changed since (``stored_report``), else computed from its stored annotations and sentence
+        vectors (no re-annotation; the sentence model loads when no ``embedder`` is given). Reads
+        only: what it computes stays in memory; ``check`` stores the report, its vectors and its
         number of conflicts."""
-        return self._report(story_id, nlp, embedder, store=False)
+        stored = self.story(story_id)
+        found = self.stored_report(stored)
+        return found if found is not None else self._report(stored, nlp, embedder, store=False)
 
-    def _report(self, story_id: str, nlp: Any, embedder: Any, *, store: bool) -> Report:
+    def stored_report(self, stored: StoredStory) -> Report | None:
+        """The report ``check`` stored for this story as it now stands (the same article versions,
+        the same storyline), or None: no model runs. ``stored`` is what ``story`` gave."""
+        if len(stored.articles) < 2:
+            return None
+        return reports.read(self.engine, stored.id, stored.articles)
+
+    def _report(self, stored: StoredStory, nlp: Any, embedder: Any, *, store: bool) -> Report:
         from storyline.crosscheck import compare
 
         if embedder is None:
             from storyline.embed import Embedder
 
             embedder = Embedder()
-        stored = self.story(story_id)
         if len(stored.articles) >= 2:  # one report is not compared: its vectors would go unused
             vectors.provide(self.engine, stored.articles, embedder, store=store)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
 
     def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
-        """Cross-check a story and store its number of conflicts for ``stories`` (and its members'
-        sentence vectors, ``vectors.provide``), paying the cross-check it is owed; None for a story
-        of fewer than two usable reports (nothing to count).
+        """Cross-check a story and store the report (``reports``, for its page), its number of
+        conflicts for ``stories`` and its members' sentence vectors (``vectors.provide``), paying
+        the cross-check it is owed; None for a story of fewer than two usable reports (nothing to
+        count).
 
-        The count is stored only if the story did not change meanwhile (another process filing
-        into it): otherwise the check stays owed and the next one counts the new members."""
+        The report and count are stored only if the story did not change meanwhile (another
+        process filing into it): otherwise the check stays owed and the next one does the new
+        members."""
         kind, full = self.resolve(story_id)
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -293,7 +305,7 @@ class Library:
         conflicts = None
         if row.articles >= 2:
             try:
-                report = self._report(row.id, nlp, embedder, store=True)
+                report = self._report(self.story(row.id), nlp, embedder, store=True)
                 conflicts = sum(1 for f in report.findings if f.kind == "conflict")
             except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
                 report = None
@@ -305,6 +317,7 @@ class Library:
             )
             if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
                 whatsnew.record_conflicts(conn, row.id, report)
+                reports.keep(conn, row.id, report)
         return report
 
     def due(self) -> list[str]:

@@ -1,10 +1,10 @@
 """The story page: the cross-check of one story's reports, and its JSON twin.
 
-A GET never writes. The cross-check is computed in memory from the stored annotations and
-vectors (no re-annotation) and kept in the app's cache; an add made here already computed and
-cached it for the stories it changed, so their first view is quick. Storing whole reports in the
-library instead would make them stale with every new storyline and double the file for a view
-that costs a second or two to recompute.
+A GET never writes. The cross-check is the one stored when the story last changed (``add``,
+``watch`` and this app's adds check every story they change, ``store/reports.py``), so a first
+view reads it and runs no model; only a story checked by no one yet (a library made before stored
+reports, a newer storyline, a Ray add) is computed here, in memory, from the stored annotations and
+vectors. Either way the report is kept in the app's cache, keyed by the story's article versions.
 """
 
 from __future__ import annotations
@@ -37,10 +37,14 @@ STORY_DOC: dict[int | str, dict[str, Any]] = {
 
 
 def story_report(resources: Resources, stored: StoredStory) -> Report:
-    """The story's cross-check, computed once per set of article versions, then served from
-    memory; only read from the library (``Library.check`` is what stores a count)."""
+    """The story's cross-check: from memory, else as stored by its last check (no model loads),
+    else computed once per set of article versions; only read from the library."""
     key = report_key(stored)
     report = resources.cached_report(key)
+    if report is None:
+        report = resources.library().stored_report(stored)
+        if report is not None:
+            resources.remember_report(key, report)
     if report is None:
         with resources.model_lock:
             report = resources.cached_report(key)
