@@ -85,6 +85,34 @@ def test_rerunning_add_counts_a_story_a_killed_add_left_uncounted(
     assert listed[0]["conflicts"] is not None and listed[0]["conflicts"] >= 1
 
 
+def test_show_serves_the_report_a_check_stored(
+    seed_paths: tuple[Path, Path], tmp_path: Path, nlp: Any, embedder: Any
+) -> None:
+    """A story no check has counted is cross-checked by its first ``show``, which stores the
+    report; the next ``show`` prints the stored one, the same as a cross-check made afresh."""
+    from storyline.crosscheck import compare
+    from storyline.reading import read
+    from storyline.store import Library, vectors
+
+    db = str(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add_articles([read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False)
+        (story,) = lib.stories()
+        assert lib.stored_report(lib.story(story.id)) is None
+    first = runner.invoke(app, ["show", story.id, "--db", db, "--format", "json"])
+    assert first.exit_code == 0, first.output
+    with Library(db) as lib:
+        stored = lib.story(story.id)
+        kept = lib.stored_report(stored)
+        assert kept is not None and lib.due() == []
+        vectors.provide(lib.engine, stored.articles, embedder)  # compared on the stored vectors
+        fresh = compare(list(stored.articles), nlp=nlp, embedder=embedder).to_dict()
+    second = runner.invoke(app, ["show", story.id, "--db", db, "--format", "json"])
+    for out in (first, second):
+        shown = json.loads(out.stdout)
+        assert {k: v for k, v in shown.items() if k != "development"} == fresh == kept.to_dict()
+
+
 def test_sigkill_mid_add_then_rerun_stores_each_once(shared_data: Path, tmp_path: Path) -> None:
     db = tmp_path / "lib.db"
     files = _basil(shared_data, 24)

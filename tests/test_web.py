@@ -499,3 +499,38 @@ def test_story_page_reads_in_time_order_and_follows_another_process(
         with Library(db) as other:
             other.remove(story.id)
         assert c.get(f"/stories/{story.id}.json").status_code == 404
+
+
+def test_a_story_checked_elsewhere_opens_from_its_stored_report(
+    tmp_path: Path, nlp: Any, embedder: Any, shared_data: Path
+) -> None:
+    """A story another process's add checked opens from the report that add stored: no model
+    loads for its first view, and the page is that report. When the other process files a third
+    report into the story, the page shows all three at once (computed, as no check has stored
+    them yet), and after that process's check the stored report again."""
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = tmp_path / "library.db"
+    triplet = sorted((shared_data / "basil-dev").glob("*.json"))[:3]  # one event, three outlets
+    with Library(db) as other:
+        other.add_articles([read(p) for p in triplet[:2]], nlp=nlp, embedder=embedder)
+        (story,) = other.stories()
+        kept = other.stored_report(other.story(story.id))
+    assert kept is not None
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"))  # models load only when needed
+    resources = app.state.resources
+    with TestClient(app, base_url="http://localhost") as c:
+        body = c.get(f"/stories/{story.id}.json").json()
+        assert body["report"] == kept.to_dict()
+        assert c.get(f"/stories/{story.id}").status_code == 200
+        assert resources._nlp is None and resources._embedder is None
+        with Library(db) as other:
+            other.add_articles([read(triplet[2])], nlp=nlp, embedder=embedder, crosscheck=False)
+            assert len(c.get(f"/stories/{story.id}.json").json()["report"]["sources"]) == 3
+            other.check_due(nlp=nlp, embedder=embedder)
+            now = other.stored_report(other.story(story.id))
+        assert now is not None and len(now.sources) == 3
+        assert c.get(f"/stories/{story.id}.json").json()["report"]["sources"] == [
+            s.to_dict() for s in now.sources
+        ]
