@@ -56,8 +56,9 @@ def add_to_library(
 def check_owed(resources: Resources, progress: Progress | None = None) -> int:
     """Cross-check every story owed one, as ``library add`` does at its end: those the queued adds
     changed, once each however many adds touched them, and any an add killed before counting
-    left behind. Each report is kept in memory, so the story's page then opens at once. Returns
-    how many stories were owed."""
+    left behind. ``check`` stores each report in the library (for any process's next view) and
+    it is kept in memory too, so the story's page then opens at once. Returns how many stories
+    were owed."""
     lib = resources.library()
     owed = lib.due()
     for story_id in owed:
