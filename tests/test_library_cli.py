@@ -211,3 +211,25 @@ def test_development_puts_undated_reports_last() -> None:
     ]
     text = development_text(days)
     assert text.index("… the next day") < text.index("… 32 days later") < text.index("undated")
+
+
+def test_add_no_check_files_only_and_the_next_add_checks(
+    seed_paths: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``add --no-check`` leaves the story uncounted, owed and with no stored report, and says so;
+    the next add of the same files, storing nothing new, pays the check and stores the report."""
+    from storyline.store import Library
+
+    db = str(tmp_path / "lib.db")
+    quick = runner.invoke(app, ["add", "--db", db, "--no-check", *map(str, seed_paths)])
+    assert quick.exit_code == 0, quick.output
+    assert "2 created; 1 story left to cross-check (--no-check)" in quick.stderr
+    with Library(db) as lib:
+        (story,) = lib.stories()
+        assert story.conflicts is None and lib.due() == [story.id]
+        assert lib.stored_report(lib.story(story.id)) is None
+    again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    assert again.exit_code == 0 and "2 existing" in again.stderr and "left to" not in again.stderr
+    with Library(db) as lib:
+        assert lib.due() == [] and lib.stories()[0].conflicts is not None
+        assert lib.stored_report(lib.story(story.id)) is not None

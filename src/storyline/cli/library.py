@@ -198,13 +198,22 @@ def add_command(
     workers: WorkersOption = 2,
     address: AddressOption = None,
     report: ReportOption = None,
+    no_check: Annotated[
+        bool,
+        typer.Option(
+            "--no-check",
+            help="File only: the stories that changed stay owed their cross-check (paid by the next "
+            "add without this, or by `show`); their pages compute it at first view meanwhile.",
+        ),
+    ] = False,
 ) -> None:
     """Read, annotate and file reports into the library, each into an existing story or a new one.
 
     Re-running an interrupted add skips what is stored. With the local engine the stories that
-    changed are cross-checked at the end (their conflicts counted for `list`), and so are those an
-    add killed before counting left behind; with Ray that is left to `show`, so a large archive is
-    not compared story by story on the driver."""
+    changed are cross-checked at the end (their conflicts counted for `list`, their reports stored
+    for `show` and the story page), and so are those an add killed before checking left behind;
+    with Ray that is left to `show`, so a large archive is not compared story by story on the
+    driver."""
     from storyline.engines.run import add_to_library, progress_line
     from storyline.reading.sniff import ReadOptions
 
@@ -216,6 +225,7 @@ def add_command(
         models = {"nlp": load_nlp(), "embedder": Embedder()}
     runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
+    owed = 0
     options = ReadOptions(source_name=source)
     try:
         with (
@@ -235,7 +245,9 @@ def add_command(
 
             batch = 1 if engine is EngineName.local else FILE_BATCH
             results = add_to_library(lib, paths, runner, options, failed, filed, batch=batch)
-            if models:
+            if no_check and models:
+                owed = len(lib.due())
+            elif models:
                 lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
             else:
                 lib.waive_checks(r.story_id for r in results if r.status != "existing")
@@ -245,7 +257,9 @@ def add_command(
     finally:
         runner.close()
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing new added"
-    note(summary + (f", {tally.failed} unreadable" if tally.failed else ""))
+    summary += f", {tally.failed} unreadable" if tally.failed else ""
+    left = f"; {owed} {'story' if owed == 1 else 'stories'} left to cross-check (--no-check)"
+    note(summary + (left if owed else ""))
     status = tally.finish()
     if status:
         raise typer.Exit(status)
