@@ -398,7 +398,9 @@ def test_no_get_writes_the_library(
         return int(watch.execute("PRAGMA data_version").fetchone()[0])
 
     before = version()
-    app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
+    # the background checks of owed stories are off: they write, as an add does, though no GET
+    settings = WebSettings(db_url=f"sqlite:///{db}", check_owed=False)
+    app = create_app(settings, nlp=nlp, embedder=embedder)
     with TestClient(app, base_url="http://localhost") as c:
         pages = ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", "/sources", "/sources.json")
         pages += ("/whats-new", "/whats-new.json?since=last", "/feeds/conflicts.atom?since=1d")
@@ -534,3 +536,26 @@ def test_a_story_checked_elsewhere_opens_from_its_stored_report(
         assert c.get(f"/stories/{story.id}.json").json()["report"]["sources"] == [
             s.to_dict() for s in now.sources
         ]
+
+
+def test_the_server_checks_in_the_background_what_an_add_left_owed(
+    tmp_path: Path, seed_paths: tuple[Path, Path], nlp: Any, embedder: Any
+) -> None:
+    """A story filed by ``add --no-check`` (``crosscheck=False``) is checked by the running server
+    before anyone opens it: its report is stored and the page serves that one."""
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        lib.add_articles([read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False)
+        (story,) = lib.stories()
+        assert lib.due() == [story.id]
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
+    with TestClient(app, base_url="http://localhost") as c, Library(db) as lib:
+        deadline = time.monotonic() + 120
+        while lib.due() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        kept = lib.stored_report(lib.story(story.id))
+        assert lib.due() == [] and kept is not None
+        assert c.get(f"/stories/{story.id}.json").json()["report"] == kept.to_dict()

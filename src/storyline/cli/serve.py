@@ -42,6 +42,14 @@ def serve_command(
             "address, and localhost names on loopback. Other Host headers get 400.",
         ),
     ] = None,
+    no_background_checks: Annotated[
+        bool,
+        typer.Option(
+            "--no-background-checks",
+            help="Leave the cross-checks another process left owed (add --no-check) to each "
+            "story's first view instead of paying them in the background.",
+        ),
+    ] = False,
 ) -> None:
     """Browse stories, add reports and cross-check them in a web browser.
 
@@ -58,7 +66,7 @@ def serve_command(
     try:
         settings = settings_from_flags(
             db=db, max_upload_mb=max_upload_mb, allow_fetch=allow_fetch, host=host,
-            allow_hosts=allow_host or (),
+            allow_hosts=allow_host or (), check_owed=not no_background_checks,
         )
     except ValueError as exc:
         report_error("--allow-host", str(exc))

@@ -50,6 +50,8 @@ def create_app(settings: WebSettings | None = None, *, nlp: Any = None, embedder
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.check_owed:
+            res.owed.start()
         yield
         res.close()
 

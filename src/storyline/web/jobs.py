@@ -143,6 +143,11 @@ class Jobs:
         """How many jobs are queued and not started."""
         return self._queue.qsize()
 
+    def busy(self) -> bool:
+        """Whether an add is queued or running."""
+        with self._lock:
+            return any(not s.finished for s in self._states.values())
+
     def shutdown(self, wait_s: float = STOP_WAIT_S) -> None:
         """Stop: queued jobs are dropped, the running one stops at its next step (waited for at
         most ``wait_s``; past that the daemon thread is left to die with the process)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Report
 from storyline.web.jobs import Jobs
+from storyline.web.owed import OwedChecks
 from storyline.web.settings import WebSettings
 from storyline.web.threads import DaemonPool
 
@@ -53,6 +54,7 @@ class Resources:
         self._views: dict[tuple[str, ...], dict[str, Any]] = {}
         self._reports_lock = threading.Lock()
         self._outlets: tuple[float, list[str]] | None = None
+        self.owed = OwedChecks(self)
 
     def nlp(self) -> Any:
         if self._nlp is None:
@@ -126,6 +128,7 @@ class Resources:
         return view
 
     def close(self) -> None:
+        self.owed.stop()
         self.jobs.shutdown()
         self.pool.close()
         with self._load_lock:

@@ -23,7 +23,9 @@ class WebSettings:
     are the names the app answers to (``Host``); any other gets 400, so a page that rebinds its
     own name to this address cannot read the library. ``compare_wait_s`` is how long a compare
     waits for the models (held by another compare, an add's batch or a story page) before it is
-    answered 503, so that one long compare cannot hold a queue of others.
+    answered 503, so that one long compare cannot hold a queue of others. ``check_owed`` pays, in
+    the background, the cross-checks other processes left owed (``add --no-check``), so those
+    stories' pages are ready before anyone asks (``web/owed.py``).
     """
 
     db_url: str = DEFAULT_DB
@@ -33,6 +35,7 @@ class WebSettings:
     page_size: int = 50
     allowed_hosts: tuple[str, ...] = LOOPBACK
     compare_wait_s: float = 60.0
+    check_owed: bool = True
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -48,6 +51,7 @@ def settings_from_flags(
     allow_fetch: bool,
     host: str = "127.0.0.1",
     allow_hosts: Iterable[str] = (),
+    check_owed: bool = True,
 ) -> WebSettings:
     """The only bridge from CLI flags to settings (trafilatura's ``args_to_extractor``); raises
     ValueError naming an ``--allow-host`` that is not a host name."""
@@ -56,6 +60,7 @@ def settings_from_flags(
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         allow_fetch=allow_fetch,
         allowed_hosts=hosts_for(host, allow_hosts),
+        check_owed=check_owed,
     )
 
 

@@ -1,0 +1,73 @@
+"""The cross-checks other processes left owed, paid in the background of ``storyline serve``.
+
+``add --no-check`` (or an add stopped before its checks) files stories whose reports nobody has
+computed yet; their first view would pay it. One daemon thread looks for them when the server
+starts and every ``poll_s`` after, and checks them one at a time under the model lock, which
+stores each report (``Library.check``), so those pages are ready before anyone asks. It yields to
+adds made here (they check what they changed themselves) and stops with the server; what a check
+stores is one transaction, so a stop leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from storyline.errors import StorylineError
+from storyline.store import NotInLibrary
+
+if TYPE_CHECKING:
+    from storyline.web.resources import Resources
+
+log = logging.getLogger(__name__)
+
+POLL_S = 30.0  # how soon a story another process left owed is checked (a query of the stories)
+
+
+class OwedChecks:
+    """The background thread; ``start`` once, ``stop`` when the app closes."""
+
+    def __init__(self, resources: Resources, poll_s: float = POLL_S) -> None:
+        self.resources = resources
+        self.poll_s = poll_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="storyline-owed-checks", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.pay()
+            except StorylineError as exc:  # the library cannot be read now: try again later
+                log.warning("owed cross-checks: %s", exc)
+            except Exception:  # a bug: the server goes on, the stories' first views compute
+                log.exception("owed cross-checks failed")
+            self._stop.wait(self.poll_s)
+
+    def pay(self) -> int:
+        """Check the stories owed a cross-check, oldest change first, until none is left, an add
+        is queued or running here, or the server stops; returns how many were checked."""
+        from storyline.web.resources import key_of_report
+
+        res = self.resources
+        lib = res.library()
+        done = 0
+        for story_id in lib.due():
+            if self._stop.is_set() or res.jobs.busy():
+                break
+            with res.model_lock:
+                try:
+                    report = lib.check(story_id, nlp=res.nlp(), embedder=res.embedder())
+                except NotInLibrary:  # removed by another process meanwhile
+                    continue
+            done += 1
+            if report is not None:
+                res.remember_report(key_of_report(story_id, report), report)
+        return done
