@@ -35,19 +35,25 @@ from storyline.model import (
 from storyline.store.schema import story_reports
 
 PACKAGE = Path(__file__).resolve().parent.parent
+# What a stored story's cross-check is made by: the comparison, the annotation helpers and story
+# code it calls, the nouns, the sentence model, and this codec. Pages, commands and readers are not.
+MAKERS = ("crosscheck", "annotation", "stories", "model.py", "embed.py", "unionfind.py", "store/reports.py")
 
 
 @cache
 def made_by() -> str:
-    """This storyline: its version and a digest of its code and data files. A report made by any
-    other (an upgrade, or a source tree changed since) is stale, whatever its version says."""
+    """This storyline: its version and a digest of the code and data a cross-check runs. A report
+    made by any other (an upgrade, or a source tree changed since) is stale, whatever its version
+    says; a change to the web app or the commands leaves stored reports standing."""
     from storyline import __version__
 
     digest = hashlib.sha1()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".json") and path.is_file():
-            digest.update(str(path.relative_to(PACKAGE)).encode())
-            digest.update(path.read_bytes())
+    for name in MAKERS:
+        top = PACKAGE / name
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.suffix in (".py", ".json") and path.is_file():
+                digest.update(str(path.relative_to(PACKAGE)).encode())
+                digest.update(path.read_bytes())
     return f"{__version__} {digest.hexdigest()[:16]}"
 
 
