@@ -22,7 +22,7 @@ from storyline.reading.fetch import is_url
 from storyline.reading.sniff import Blob, ReadOptions
 from storyline.sources.changes import StoryChange, story_changes
 from storyline.sources.feeds import Listing, parse_listing
-from storyline.sources.http import PoliteClient
+from storyline.sources.http import Disallowed, PoliteClient
 from storyline.sources.urls import canonical_url
 from storyline.store import watchlist
 
@@ -206,11 +206,11 @@ def _file_pages(
     def units(group: Iterable[Page]) -> Iterator[Unit]:
         for page in group:
             try:
-                if not client.allowed(page.url):
-                    summary.disallowed += 1
-                    watchlist.settle(lib.engine, page.url, page.source, "disallowed")
-                    continue
                 got = client.get(page.url).blob
+            except Disallowed:  # by its host's robots.txt, or its redirect's host's
+                summary.disallowed += 1
+                watchlist.settle(lib.engine, page.url, page.source, "disallowed")
+                continue
             except UnreadableInput as exc:
                 failed(exc)
                 continue
