@@ -285,9 +285,10 @@ def test_watch_files_every_kind_once_and_honours_robots(site: Site, tmp_path: Pa
     assert "0 new articles" in second.stderr, second.output
     assert not [p for p in site.paths() if p.startswith(("/news/", "/private/"))]  # nothing fetched twice
     assert site.paths().count("/robots.txt") == 1  # read again each pass, once per host
-    feeds = {r.path: r.etag for r in site.log if r.path not in ("/broken.xml", "/robots.txt")}
+    feeds = {r.path: r for r in site.log if r.path not in ("/broken.xml", "/robots.txt")}
     assert set(feeds) == {"/rss.xml", "/atom.xml", "/news-sitemap.xml", "/list.opml", "/feed.json"}
-    assert all(tag for tag in feeds.values())  # every feed asked conditionally: a 304 costs nothing
+    # every feed asked conditionally (If-None-Match, If-Modified-Since): a 304 costs nothing
+    assert all(r.etag and r.since for r in feeds.values())
     assert "5 unchanged" in second.stderr
     assert len(_stored(db)) == 5
 
