@@ -76,6 +76,7 @@ def test_a_redirect_to_another_host_obeys_that_hosts_robots_txt(hosts: tuple[Sit
     assert "/private/ferry" not in b.paths()  # never requested
     assert b.paths() == ["/robots.txt", "/news/ferry"]  # B's robots.txt read once, before B's page
     assert a.paths() == ["/robots.txt", "/go/ferry", "/go/secret", "/go/via", "/go/secret"]
+    assert all((r.agent or "").startswith("storyline/") for r in a.log + b.log)  # names itself
 
 
 def test_a_redirect_waits_for_the_pause_its_new_host_is_owed(hosts: tuple[Site, Site]) -> None:
@@ -170,7 +171,7 @@ def test_slow_huge_and_busy_answers_are_bounded(hosts: tuple[Site, Site]) -> Non
     a.routes["/huge"] = _huge
     in_2s = lambda: email.utils.formatdate(time.time() + 2, usegmt=True)  # noqa: E731
     a.routes["/busy-date"] = lambda h, s: _busy_until(h, s, 503, in_2s())
-    a.routes["/busy-plain"] = lambda h, s: _busy_until(h, s, 502, None)
+    a.routes["/busy-plain"] = lambda h, s: _busy_until(h, s, 500, None)
     a.routes["/busy-long"] = lambda h, s: _busy_until(h, s, 429, "3600")
     options = ReadOptions(timeout_s=0.5, deadline_s=1.0, max_bytes=1 << 20)
     with PoliteClient(options, delay_s=0) as client:

@@ -1,7 +1,7 @@
 """A local HTTP server for the ``watch`` tests (never the internet): it serves what a test puts in
 ``Site.pages`` with an ETag and a Last-Modified date (a matching If-None-Match gets a 304), hands a
 path in ``Site.routes`` to that handler (hostile or odd answers), and logs every request with its
-conditional headers and the time it arrived. Two servers are two hosts (two ports)."""
+conditional headers, User-Agent and the time it arrived. Two servers are two hosts (two ports)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class Request:
     etag: str | None  # If-None-Match
     since: str | None  # If-Modified-Since
     at: float  # time.monotonic() on arrival
+    agent: str | None = None  # User-Agent
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             tag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
-            site.log.append(Request(self.path, tag, since, time.monotonic()))
+            site.log.append(Request(self.path, tag, since, time.monotonic(), self.headers.get("User-Agent")))
             if self.path in site.routes:
                 site.routes[self.path](self, site)
                 return

@@ -21,7 +21,9 @@ from storyline.reading.sniff import Blob, ReadOptions
 from storyline.sources.urls import host_of
 
 ROBOTS_AGENT = "storyline"  # the product token robots.txt groups are matched against
-BUSY = frozenset({429, 502, 503, 504})  # worth asking again later in the same pass
+# Worth asking again later in the same pass: too many requests, and the server errors that are
+# usually passing (a 500 mid-deploy, an overloaded or restarting upstream); 501 and 505 never pass.
+BUSY = frozenset({429, 500, 502, 503, 504})
 RETRIES = 2
 MAX_RETRY_AFTER_S = 60.0  # a longer wait is left to the next pass (the page stays unsettled)
 DEFAULT_DELAY_S = 1.0  # between two requests to one outlet, unless its robots.txt asks for more
@@ -93,7 +95,7 @@ class PoliteClient:
     def _get_retrying(
         self, name: str, url: str, headers: dict[str, str], etag: str | None, last_modified: str | None
     ) -> Fetched | str:
-        """One address: what it holds, or where it redirects. A busy server (429, 502–504) is
+        """One address: what it holds, or where it redirects. A busy server (429, 500, 502–504) is
         asked again after the pause it names in Retry-After (seconds or an HTTP date, at most
         ``MAX_RETRY_AFTER_S``) or a doubling one, ``RETRIES`` times."""
         for attempt in range(RETRIES + 1):
