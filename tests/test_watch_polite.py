@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -214,3 +215,30 @@ def test_a_feed_of_ten_thousand_entries_is_read_whole(hosts: tuple[Site, Site], 
     second = runner.invoke(app, ["watch", "--db", db, "--once", "--delay", "0"])
     assert "1 unchanged" in second.stderr and "disallowed" not in second.stderr, second.stderr
     assert [(r.path, bool(r.etag)) for r in a.log] == [("/robots.txt", False), ("/big.xml", True)]
+
+
+def _not_implemented(h: BaseHTTPRequestHandler, _site: Site) -> None:
+    h.send_error(501)
+
+
+def test_robots_txt_is_reused_by_later_passes_for_an_hour(hosts: tuple[Site, Site]) -> None:
+    """`watch --every` hands the rules read on to the next pass: an unchanged pass asks only its
+    feeds. An hour on they are read again (here they now refuse storyline by name); rules that
+    could not be read are asked for again by the next pass."""
+    a, b = hosts
+    robots: dict[str, Any] = {}
+    for _ in range(2):
+        with PoliteClient(ReadOptions(), delay_s=0, robots=robots) as client:
+            client.get(f"{b.base}/news/ferry")
+    assert b.paths() == ["/robots.txt", "/news/ferry", "/news/ferry"]
+    b.pages["/robots.txt"] = (b"User-agent: storyline\nDisallow: /news/\n", TEXT)
+    (rules,) = robots.values()
+    rules.last_checked -= 3601
+    a.routes["/robots.txt"] = _not_implemented
+    a.pages["/feed"] = (b"<rss/>", "text/xml")
+    with PoliteClient(ReadOptions(), delay_s=0, robots=robots) as client:
+        with pytest.raises(Disallowed):
+            client.get(f"{b.base}/news/ferry")
+        with pytest.raises(UnreadableInput, match=r"robots\.txt unreadable"):
+            client.get(f"{a.base}/feed")
+    assert b.paths()[3:] == ["/robots.txt"] and list(robots) == [b.base]

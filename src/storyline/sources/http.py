@@ -27,6 +27,10 @@ BUSY = frozenset({429, 500, 502, 503, 504})
 RETRIES = 2
 MAX_RETRY_AFTER_S = 60.0  # a longer wait is left to the next pass (the page stays unsettled)
 DEFAULT_DELAY_S = 1.0  # between two requests to one outlet, unless its robots.txt asks for more
+# How long a robots.txt read in one pass is trusted by the next ones of a `watch --every` (RFC 9309
+# allows a day): a site that starts refusing storyline is obeyed within the hour, and a pass that
+# finds every feed unchanged asks nothing but the feeds.
+ROBOTS_TTL_S = 3600.0
 
 
 class Disallowed(UnreadableInput):
@@ -44,14 +48,16 @@ class Fetched:
 
 @dataclass
 class PoliteClient:
-    """An httpx client for one pass; ``requests`` counts what it sent (robots.txt included)."""
+    """An httpx client for one pass; ``requests`` counts what it sent (robots.txt included).
+    ``robots`` holds the robots.txt rules read, by origin; hand the same dict to the next pass's
+    client to reuse them for ``ROBOTS_TTL_S`` (one that could not be read is read again)."""
 
     options: ReadOptions
     delay_s: float | None = None  # None: DEFAULT_DELAY_S, or robots.txt's Crawl-delay when longer
+    robots: dict[str, RobotFileParser | UnreadableInput] = field(default_factory=dict)
     requests: int = 0
     _client: Any = None
     _last: dict[str, float] = field(default_factory=dict)
-    _robots: dict[str, RobotFileParser | UnreadableInput] = field(default_factory=dict)
 
     def __enter__(self) -> PoliteClient:
         import httpx
@@ -65,6 +71,8 @@ class PoliteClient:
 
     def __exit__(self, *_exc: object) -> None:
         self._client.close()
+        for origin in [k for k, v in self.robots.items() if isinstance(v, UnreadableInput)]:
+            del self.robots[origin]  # a server error this pass; the next asks again
 
     def get(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None, robots: bool = True
@@ -142,14 +150,16 @@ class PoliteClient:
             raise UnreadableInput(name, reason) from exc
 
     def allowed(self, url: str) -> bool:
-        """Whether the host's robots.txt lets storyline fetch ``url`` (read once per host). A
+        """Whether the host's robots.txt lets storyline fetch ``url`` (read once per host, kept
+        ``ROBOTS_TTL_S`` when ``robots`` is handed on to later passes). A
         robots.txt that cannot be read for a server error is this page's failure, tried again on
         a later pass; one that is missing allows everything."""
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc.lower()}"
-        if key not in self._robots:
-            self._robots[key] = self._read_robots(key)
-        rules = self._robots[key]
+        rules = self.robots.get(key)
+        stale = isinstance(rules, RobotFileParser) and time.time() - rules.mtime() > ROBOTS_TTL_S
+        if rules is None or stale:
+            rules = self.robots[key] = self._read_robots(key)
         if isinstance(rules, UnreadableInput):
             raise UnreadableInput(url, f"robots.txt unreadable ({rules.reason})")
         return rules.can_fetch(ROBOTS_AGENT, url)
@@ -182,7 +192,7 @@ class PoliteClient:
         if host == "localhost" or _is_loopback(host):
             return 0.0
         parts = urlsplit(url)
-        rules = self._robots.get(f"{parts.scheme}://{parts.netloc.lower()}")
+        rules = self.robots.get(f"{parts.scheme}://{parts.netloc.lower()}")
         crawl = rules.crawl_delay(ROBOTS_AGENT) if isinstance(rules, RobotFileParser) else None
         return max(DEFAULT_DELAY_S, float(crawl or 0))
 

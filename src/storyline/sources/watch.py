@@ -97,12 +97,17 @@ class PassSummary:
 
 
 def run_pass(
-    lib: Any, engine: Any, options: WatchOptions, tick: Callable[[], None] | None = None
+    lib: Any,
+    engine: Any,
+    options: WatchOptions,
+    tick: Callable[[], None] | None = None,
+    robots: dict[str, Any] | None = None,
 ) -> PassSummary:
-    """One pass over every followed source; ``engine`` a local engine with its models."""
+    """One pass over every followed source; ``engine`` a local engine with its models. ``robots``
+    carries the robots.txt rules read from one pass to the next (``PoliteClient.robots``)."""
     started = time.time()
     summary = PassSummary()
-    with PoliteClient(options.read, options.delay_s) as client:
+    with PoliteClient(options.read, options.delay_s, {} if robots is None else robots) as client:
         wanted: dict[str, Page] = {}  # canonical page address -> the source listing it
         # A source's validators are stored only once every page it listed is settled: a pass
         # killed before that reads the source in full again (and skips the pages filed).
