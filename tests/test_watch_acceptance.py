@@ -7,8 +7,9 @@ run always, is ``test_watch.test_watch_files_every_kind_once_and_honours_robots`
 
 The pages are basil-dev's 25 events (3 outlets each) and 40 gva-dev shootings (2–6 local reports
 each), chosen with a fixed seed, under neutral addresses in shuffled order; every 20th sits under
-/private/. Nothing is tuned on them: the grouping floors sit below what the story benchmarks
-measure on these sets (README: B-cubed F1 0.98 basil-dev, 0.94 gva-dev)."""
+/blocked/. Pages and listings are made as bench/bench_watch.py makes them. Nothing is tuned on
+them: the grouping floors sit below what the story benchmarks measure on these sets (README:
+B-cubed F1 0.98 basil-dev, 0.94 gva-dev)."""
 
 from __future__ import annotations
 
@@ -19,28 +20,15 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from storyline.stories.evaluate import bcubed
-from watch_site import Site, serving
+from watch_site import Site, bench_watch, serving
 
 STORYLINE = [sys.executable, "-c", "from storyline.cli import main; main()"]
 GVA_EVENTS = 40
-
-
-def _page(doc: dict[str, str]) -> bytes:
-    """An article page as an outlet serves it: title, site name, date, paragraphs."""
-    import html
-
-    title = html.escape(doc.get("title") or "")
-    paras = "".join(f"<p>{html.escape(p)}</p>" for p in doc["text"].split("\n\n") if p.strip())
-    return (
-        f"<html><head><meta charset='utf-8'><title>{title}</title>"
-        f"<meta property='og:site_name' content='{html.escape(doc.get('source') or '')}'>"
-        f"<meta property='article:published_time' content='{doc.get('published') or ''}'></head>"
-        f"<body><article><h1>{title}</h1>{paras}</article></body></html>"
-    ).encode()
 
 
 def _reports(data: Path) -> list[tuple[dict[str, str], str]]:
@@ -62,41 +50,22 @@ def _reports(data: Path) -> list[tuple[dict[str, str], str]]:
 
 
 def _serve(site: Site, reports: list[tuple[dict[str, str], str]]) -> tuple[list[str], dict[str, str]]:
-    """Pages, robots.txt and the three listings; the listings' addresses and page path → event."""
-    b = site.base
+    """Pages, robots.txt and the three listings as the benchmark serves them (RSS entries carry
+    tracking parameters); the listings' addresses and page path → event."""
+    bench = bench_watch()
     gold = {}
     for i, (doc, event) in enumerate(reports):
-        path = f"/{'private' if i % 20 == 19 else 'news'}/{i:04d}"
-        site.pages[path] = (_page(doc), "text/html; charset=utf-8")
+        path = f"/{'blocked' if i % 20 == 19 else 'news'}/{i:04d}"
+        paras = [p for p in doc["text"].split("\n\n") if p.strip()]
+        site.pages[path] = (bench.page_html(doc, paras), "text/html; charset=utf-8")
         gold[path] = event
-    paths = list(gold)
-    site.pages["/robots.txt"] = (b"User-agent: *\nDisallow: /private/\n", "text/plain")
-    rss = "".join(f"<item><link>{b}{p}?utm_source=rss&amp;utm_medium=feed</link></item>" for p in paths[0::3])
-    atom = "".join(f"<entry><link rel='alternate' href='{b}{p}'/></entry>" for p in paths[1::3])
-    news = "".join(
-        f"<url><loc>{b}{p}</loc><news:news><news:publication><news:name>Local Wire</news:name>"
-        "</news:publication><news:publication_date>2024-01-01</news:publication_date></news:news></url>"
-        for p in paths[2::3]
-    )
-    site.pages["/rss.xml"] = (
-        f"<rss version='2.0'><channel><title>Wire</title>{rss}</channel></rss>".encode(),
-        "application/rss+xml",
-    )
-    site.pages["/atom.xml"] = (
-        f"<feed xmlns='http://www.w3.org/2005/Atom'><title>Daily</title>{atom}</feed>".encode(),
-        "application/atom+xml",
-    )
-    site.pages["/news-sitemap.xml"] = (
-        (
-            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'"
-            f" xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>{news}</urlset>"
-        ).encode(),
-        "application/xml",
-    )
-    return [f"{b}/rss.xml", f"{b}/atom.xml", f"{b}/news-sitemap.xml"], gold
+    for path, body in bench.listings(site.base, list(gold)).items():
+        site.pages[path] = (body, "text/plain" if path.endswith(".txt") else "application/xml")
+    assert site.pages["/robots.txt"][0] == b"User-agent: *\nDisallow: /blocked/\n"
+    return [f"{site.base}/rss.xml", f"{site.base}/atom.xml", f"{site.base}/sitemap.xml"], gold
 
 
-def _watch(*args: str) -> tuple[dict[str, object], str]:
+def _watch(*args: str) -> tuple[dict[str, Any], str]:
     done = subprocess.run(
         [*STORYLINE, "watch", *args, "--once", "--format", "json"],
         capture_output=True,
@@ -117,7 +86,7 @@ def test_watch_acceptance_on_real_reports(shared_data: Path, tmp_path: Path) -> 
 
         first, err = _watch(*sources, "--db", db)
         asked = Counter(r.path.split("?")[0] for r in site.log)
-        assert not [p for p in asked if p.startswith("/private/")]  # robots.txt honoured
+        assert not [p for p in asked if p.startswith("/blocked/")]  # robots.txt honoured
         assert {p for p in asked if p.startswith("/news/")} == allowed
         assert max(asked.values()) == 1  # every page, feed and robots.txt asked once
         with sqlite3.connect(db) as conn:
@@ -128,7 +97,7 @@ def test_watch_acceptance_on_real_reports(shared_data: Path, tmp_path: Path) -> 
         # an allowed page not filed is a line naming it (a crawled page that holds no article) or
         # a copy of a page filed already (the same text under another address)
         missing = allowed - set(filed)
-        named = {str(p).split(": ", 1)[0] for p in first["problems"]}  # type: ignore[attr-defined]
+        named = {str(p).split(": ", 1)[0] for p in first["problems"]}
         assert named <= {site.base + m for m in missing}
         assert len(missing) == len(named) + first["already_stored"] <= 0.03 * len(allowed), err
         assert first["new_articles"] == len(filed) and first["disallowed"] == len(gold) - len(allowed)
@@ -145,6 +114,6 @@ def test_watch_acceptance_on_real_reports(shared_data: Path, tmp_path: Path) -> 
         second, _ = _watch("--db", db)  # the remembered sources
         assert second["new_articles"] == 0 and second["unchanged"] == 3 and second["problems"] == []
         feeds = [r for r in site.log if r.path != "/robots.txt"]
-        assert sorted(r.path for r in feeds) == ["/atom.xml", "/news-sitemap.xml", "/rss.xml"]
+        assert sorted(r.path for r in feeds) == ["/atom.xml", "/rss.xml", "/sitemap.xml"]
         assert all(r.etag and r.since for r in feeds)  # If-None-Match and If-Modified-Since
         assert site.paths().count("/robots.txt") == 1

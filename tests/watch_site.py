@@ -8,11 +8,14 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import hashlib
+import importlib.util
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
 
 LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
 
@@ -97,3 +100,14 @@ def serving() -> Iterator[Site]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def bench_watch() -> ModuleType:
+    """bench/bench_watch.py, whose pages and listings the tests serve too."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_watch", Path(__file__).parent.parent / "bench/bench_watch.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
