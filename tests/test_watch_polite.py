@@ -95,7 +95,8 @@ def test_a_redirect_waits_for_the_pause_its_new_host_is_owed(hosts: tuple[Site, 
 def test_watch_files_through_a_cross_host_redirect_and_never_asks_a_disallowed_one(
     hosts: tuple[Site, Site], tmp_path: Path
 ) -> None:
-    """Pages, feeds and sitemaps alike: a redirect into B's /private/ is one line, never a request."""
+    """Pages, feeds and sitemaps alike: a redirect into B's /private/ is one line, never a request;
+    a sitemap moved to B's allowed /feeds/ is read there."""
     a, b = hosts
     a.pages["/rss.xml"] = (
         (
@@ -108,15 +109,26 @@ def test_watch_files_through_a_cross_host_redirect_and_never_asks_a_disallowed_o
     a.routes["/moved.xml"] = redirect(f"{b.base}/private/feed.xml")
     a.routes["/sitemap.xml"] = redirect(f"{b.base}/private/sitemap.xml", 308)
     b.pages["/private/feed.xml"] = a.pages["/rss.xml"]
+    a.routes["/news-sitemap.xml"] = redirect(f"{b.base}/feeds/sitemap.xml", 301)
+    b.pages["/feeds/sitemap.xml"] = (
+        (
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<url><loc>{a.base}/go/ferry?utm_source=sitemap</loc></url></urlset>"
+        ).encode(),
+        "application/xml",
+    )
     db = str(tmp_path / "lib.db")
-    sources = [f"{a.base}/rss.xml", f"{a.base}/moved.xml", f"{a.base}/sitemap.xml"]
+    sources = [f"{a.base}/{n}" for n in ("rss.xml", "moved.xml", "sitemap.xml", "news-sitemap.xml")]
     got = runner.invoke(app, ["watch", *sources, "--db", db, "--once", "--delay", "0"])
     assert got.exit_code == 1 and "Traceback" not in got.output  # the two moved sources failed
     for name, to in [("moved.xml", "feed.xml"), ("sitemap.xml", "sitemap.xml")]:
         line = f"storyline: {a.base}/{name}: redirects to {b.base}/private/{to}, disallowed by robots.txt"
         assert line in got.stderr.splitlines(), got.stderr
+    assert "4 sources checked" in got.stderr and "2 failed" in got.stderr
     assert "1 new articles" in got.stderr and "1 disallowed by robots.txt" in got.stderr
     assert not [p for p in b.paths() if p.startswith("/private/")]
+    assert b.paths().count("/robots.txt") == 1 and b.paths().count("/news/ferry") == 1
+    assert "/feeds/sitemap.xml" in b.paths()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT path FROM articles").fetchall() == [(f"{a.base}/go/ferry",)]
 
