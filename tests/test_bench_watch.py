@@ -5,27 +5,16 @@ reads them."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 from storyline.sources.feeds import parse_listing
 from storyline.sources.urls import canonical_url
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_watch", Path(__file__).parent.parent / "bench/bench_watch.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from watch_site import bench_watch
 
 
 def test_volume_pages_are_distinct_and_events_keep_several(shared_data: Path) -> None:
-    bench = _bench()
+    bench = bench_watch()
     for count in (200, 5000):
         pages, labels = bench.volume_pages(shared_data, count, 0)
         assert len(pages) == len(set(pages)) == len(labels) == count
@@ -35,7 +24,7 @@ def test_volume_pages_are_distinct_and_events_keep_several(shared_data: Path) ->
 
 
 def test_feeds_list_every_page_once_as_watch_reads_them() -> None:
-    bench = _bench()
+    bench = bench_watch()
     base = "http://127.0.0.1:8123"
     paths = [f"/o{i % 4:02d}/a{i // 4:04d}" for i in range(40)]
     seen: list[str] = []

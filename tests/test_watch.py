@@ -4,20 +4,16 @@ kind, robots.txt, conditional requests, tracking parameters and a broken feed.""
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import gzip
-import hashlib
 import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -27,11 +23,11 @@ from storyline.cli import app
 from storyline.errors import UnreadableInput
 from storyline.sources.feeds import parse_listing
 from storyline.sources.urls import canonical_url
+from watch_site import Site, serving
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 runner = CliRunner()
 STORYLINE = [sys.executable, "-c", "from storyline.cli import main; main()"]
-LAST_MODIFIED = email.utils.formatdate(1_700_000_000, usegmt=True)
 
 # Three short reports of one invented event, written for these tests.
 BRIDGE = [
@@ -71,18 +67,6 @@ def _page(title: str, body: str, site: str | None = "Carrowmore Post") -> bytes:
     ).encode()
 
 
-@dataclass
-class Site:
-    """What the server serves, and every request it saw (path and conditional headers)."""
-
-    base: str = ""
-    pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
-    log: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-
-    def paths(self) -> list[str]:
-        return [p for p, _, _ in self.log]
-
-
 def _bomb(h: BaseHTTPRequestHandler, _site: Site) -> None:
     """A feed that inflates to gigabytes: 8 MB of zeros gzipped to a few kilobytes, many times."""
     body = gzip.compress(b"\0" * 8_000_000) * 40
@@ -103,7 +87,7 @@ def _loop(h: BaseHTTPRequestHandler, _site: Site) -> None:
 
 def _busy_once(h: BaseHTTPRequestHandler, site: Site) -> None:
     """429 with Retry-After the first time, the feed after."""
-    if sum(1 for p, _, _ in site.log if p == "/busy.xml") == 1:
+    if site.paths().count("/busy.xml") == 1:
         h.send_response(429)
         h.send_header("Retry-After", "1")
         h.send_header("Content-Length", "0")
@@ -120,51 +104,10 @@ def _busy_once(h: BaseHTTPRequestHandler, site: Site) -> None:
 HOSTILE = {"/bomb.xml": _bomb, "/loop.xml": _loop, "/busy.xml": _busy_once}
 
 
-def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            tag, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
-            site.log.append((self.path, tag, since))
-            if self.path in HOSTILE:
-                HOSTILE[self.path](self, site)
-                return
-            found = site.pages.get(self.path)
-            if found is None:
-                self.send_error(404, "Not Found")
-                return
-            body, ctype = found
-            etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
-            if tag == etag:
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("ETag", etag)
-            self.send_header("Last-Modified", LAST_MODIFIED)
-            self.end_headers()
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
-
-    return Handler
-
-
 @pytest.fixture
 def site() -> Iterator[Site]:
-    s = Site()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(s))
-    s.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving() as s:
         yield s
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def _serve_outlets(s: Site) -> list[str]:
@@ -341,9 +284,11 @@ def test_watch_files_every_kind_once_and_honours_robots(site: Site, tmp_path: Pa
     second = runner.invoke(app, ["watch", "--db", str(db), "--once", "--delay", "0"])  # the remembered ones
     assert "0 new articles" in second.stderr, second.output
     assert not [p for p in site.paths() if p.startswith(("/news/", "/private/"))]  # nothing fetched twice
-    feeds = {p: tag for p, tag, _ in site.log if p != "/broken.xml"}
+    assert site.paths().count("/robots.txt") == 1  # read again each pass, once per host
+    feeds = {r.path: r for r in site.log if r.path not in ("/broken.xml", "/robots.txt")}
     assert set(feeds) == {"/rss.xml", "/atom.xml", "/news-sitemap.xml", "/list.opml", "/feed.json"}
-    assert all(tag for tag in feeds.values())  # every feed asked conditionally: a 304 costs nothing
+    # every feed asked conditionally (If-None-Match, If-Modified-Since): a 304 costs nothing
+    assert all(r.etag and r.since for r in feeds.values())
     assert "5 unchanged" in second.stderr
     assert len(_stored(db)) == 5
 
@@ -371,7 +316,7 @@ def test_requests_to_one_host_are_spaced(site: Site) -> None:
         start = time.monotonic()
         for _ in range(3):
             client.get(f"{site.base}/a")
-        assert time.monotonic() - start >= 0.6 and client.requests == 3
+        assert time.monotonic() - start >= 0.9 and client.requests == 4  # robots.txt first
     with PoliteClient(ReadOptions()) as client:  # the default spares outlets, not this machine
         assert client.delay_for(f"{site.base}/a") == 0.0
         assert client.delay_for("https://news.example.com/a") == 1.0
@@ -438,6 +383,7 @@ def test_hostile_sources_are_one_line_each(site: Site, tmp_path: Path) -> None:
     """A gzip bomb, a redirect loop and a 429 with Retry-After among good sources."""
     _serve_outlets(site)
     b = site.base
+    site.routes.update(HOSTILE)
     sources = [f"{b}/bomb.xml", f"{b}/loop.xml", f"{b}/busy.xml"]
     got = runner.invoke(app, ["watch", *sources, "--db", str(tmp_path / "lib.db"), "--once", "--delay", "0"])
     assert got.exit_code == 1 and "Traceback" not in got.output
@@ -471,7 +417,8 @@ def test_sitemap_index_children_and_a_local_feed_file(site: Site, tmp_path: Path
     site.log.clear()
     second = runner.invoke(app, ["watch", "--db", db, "--once", "--delay", "0"])
     assert "0 new articles" in second.stderr and "2 unchanged" in second.stderr, second.output
-    assert {p: bool(tag) for p, tag, _ in site.log} == {"/index.xml": True, "/news-sitemap.xml": True}
+    asked = {r.path: bool(r.etag) for r in site.log if r.path != "/robots.txt"}
+    assert asked == {"/index.xml": True, "/news-sitemap.xml": True}
 
 
 def test_a_pass_names_the_stories_that_changed_and_their_new_conflicts(site: Site, tmp_path: Path) -> None:

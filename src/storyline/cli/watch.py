@@ -33,6 +33,7 @@ class WatchFormat(StrEnum):
     terminal = "terminal"
     json = "json"
 
+
 SourcesArgument = Annotated[
     list[str] | None,
     typer.Argument(
@@ -117,9 +118,10 @@ def watch_command(
             # one page a batch: each is filed before the next is fetched, so a kill refetches at
             # most the page in hand (fetching, with its per-host pause, is the slow part anyway)
             engine = LocalEngine(models={"nlp": load_nlp(), "embedder": Embedder()}, batch_size=1)
+            robots: dict[str, Any] = {}  # robots.txt rules, reused by the next passes for an hour
             while True:
                 with progress_line(err_console, engine, "filed") as tick:
-                    summary = run_pass(lib, engine, WatchOptions(delay_s=delay), tick=tick)
+                    summary = run_pass(lib, engine, WatchOptions(delay_s=delay), tick=tick, robots=robots)
                 for problem in summary.problems:
                     err_console.print(f"storyline: {problem}", markup=False)
                 err_console.print(f"storyline: {summary.line()}", markup=False)

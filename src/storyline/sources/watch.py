@@ -22,7 +22,7 @@ from storyline.reading.fetch import is_url
 from storyline.reading.sniff import Blob, ReadOptions
 from storyline.sources.changes import StoryChange, story_changes
 from storyline.sources.feeds import Listing, parse_listing
-from storyline.sources.http import PoliteClient
+from storyline.sources.http import Disallowed, PoliteClient
 from storyline.sources.urls import canonical_url
 from storyline.store import watchlist
 
@@ -97,12 +97,17 @@ class PassSummary:
 
 
 def run_pass(
-    lib: Any, engine: Any, options: WatchOptions, tick: Callable[[], None] | None = None
+    lib: Any,
+    engine: Any,
+    options: WatchOptions,
+    tick: Callable[[], None] | None = None,
+    robots: dict[str, Any] | None = None,
 ) -> PassSummary:
-    """One pass over every followed source; ``engine`` a local engine with its models."""
+    """One pass over every followed source; ``engine`` a local engine with its models. ``robots``
+    carries the robots.txt rules read from one pass to the next (``PoliteClient.robots``)."""
     started = time.time()
     summary = PassSummary()
-    with PoliteClient(options.read, options.delay_s) as client:
+    with PoliteClient(options.read, options.delay_s, {} if robots is None else robots) as client:
         wanted: dict[str, Page] = {}  # canonical page address -> the source listing it
         # A source's validators are stored only once every page it listed is settled: a pass
         # killed before that reads the source in full again (and skips the pages filed).
@@ -206,11 +211,11 @@ def _file_pages(
     def units(group: Iterable[Page]) -> Iterator[Unit]:
         for page in group:
             try:
-                if not client.allowed(page.url):
-                    summary.disallowed += 1
-                    watchlist.settle(lib.engine, page.url, page.source, "disallowed")
-                    continue
                 got = client.get(page.url).blob
+            except Disallowed:  # by its host's robots.txt, or its redirect's host's
+                summary.disallowed += 1
+                watchlist.settle(lib.engine, page.url, page.source, "disallowed")
+                continue
             except UnreadableInput as exc:
                 failed(exc)
                 continue
