@@ -219,7 +219,9 @@ def _ahead_of_present(verb: Token, sent: Any) -> bool:
         return False
     window = doc[max(sent.start, verb.i - 5) : verb.i - 1]
     present = [t for t in window if t.tag_ in ("VBP", "VBZ")]
-    present += [t for t in window if t.tag_ == "VBN" and doc[t.i - 1].lower_ in _PRESENT_AUX]  # "is set to"
+    present += [
+        t for t in window if t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].lower_ in _PRESENT_AUX
+    ]  # "is set to"
     return not any(t.tag_ == "VBD" for t in window) and any(t.lemma_.lower() in _FUTURE_TO for t in present)
 
 
