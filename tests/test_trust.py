@@ -15,6 +15,7 @@ import pytest
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.quotes import wording_change
+from storyline.crosscheck.words import stem
 from storyline.model import Article, Finding, Report, content_id
 from storyline.render import render_report as render
 
@@ -368,3 +369,26 @@ def test_the_timeline_marks_only_stated_date_conflicts(
     unsure = compare(list(seed_paths), nlp=nlp, embedder=embedder)
     assert [f for f in unsure.to_check if f.aspect == "date"]
     assert not [t for t in unsure.timeline if t.conflict]
+
+
+@pytest.mark.parametrize(
+    ("forms", "differs"),
+    [
+        # a short root's silent e comes back, whatever the inflection: one act, one stem
+        (("vote", "voted", "votes", "voting"), "vat"),
+        (("fire", "fired", "firing"), "fir"),
+        (("rule", "ruled", "ruling"), "rul"),
+        (("note", "noted"), "not"),  # "noted" is no negation
+        (("agree", "agreed", "agreeing"), "agre"),
+        (("die", "died", "dies"), "di"),
+        # a doubled consonant or a root that keeps its spelling gets no e
+        (("plan", "planned"), "planet"),
+        (("cut", "cutting"), "cute"),
+        (("box", "boxed"), "boxe"),
+        (("play", "played"), "player"),
+    ],
+)
+def test_inflections_share_their_base_stem(forms: tuple[str, ...], differs: str) -> None:
+    stems = {stem(w) for w in forms}
+    assert len(stems) == 1
+    assert stem(differs) not in stems

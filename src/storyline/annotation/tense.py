@@ -203,6 +203,52 @@ def _possessive(span: Any, sent: Any) -> bool:
     return span.end < sent.end and span.doc[span.end].text in ("'s", "’s")
 
 
+# Where a clause's act stands to an event named by a possessive date ("at Wednesday's hearing"):
+# inside it, so at the act's time; after it ("since Monday's debate"), so behind a past act; or
+# before it ("ahead of Thursday's votes"), so ahead of a future act.
+_WITHIN = {"at", "during", "in", "throughout", "amid"}
+_AFTER_IT = {"after", "since", "following", "from"}
+_BEFORE_IT = {"before", "until", "ahead", "for"}
+
+
+def _ahead_of_present(verb: Token, sent: Any) -> bool:
+    """An infinitive planned or expected now: "voters expect Clinton to win", "is set to meet"
+    (a past plan, "planned to rally", may be over by the time of writing)."""
+    doc = verb.doc
+    if verb.i - 1 < sent.start or doc[verb.i - 1].lower_ != "to":
+        return False
+    window = doc[max(sent.start, verb.i - 5) : verb.i - 1]
+    present = [t for t in window if t.tag_ in ("VBP", "VBZ")]
+    present += [
+        t for t in window if t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].lower_ in _PRESENT_AUX
+    ]  # "is set to"
+    return not any(t.tag_ == "VBD" for t in window) and any(t.lemma_.lower() in _FUTURE_TO for t in present)
+
+
+def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
+    """The date of an event a possessive names, from the preposition that places the clause's act
+    in, after or before that event, when the act's own verb says its time: a past form, or "will".
+    News present and plans look either way ("is raising questions ... during Monday's debate",
+    "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing."""
+    word = _before(span, sent)
+    if word == "of" and span.start - 2 >= sent.start:
+        word = span.doc[span.start - 2].lower_  # "ahead of", "because of"
+    doc = span.doc  # words before the verb, not its children: an unparsed sentence has no tree
+    before = doc[max(sent.start, verb.i - 6) : verb.i]
+    future = any(t.lower_ in _FUTURE_AUX for t in before[-3:]) or _ahead_of_present(verb, sent)
+    past = verb.tag_ == "VBD" and not future
+    noun = span.root.head if _parsed(sent) and span.root.dep_ == "poss" else None
+    if verb.i == span.start - 1 or (noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i):
+        word = "at"  # the act's own object: "condemned Friday's test", "will use Monday's encounter"
+    if word in _WITHIN and (future or past):
+        return Direction("future" if future else "past", False)
+    if word in _AFTER_IT and past:
+        return Direction("past", False)
+    if word in _BEFORE_IT and future:
+        return Direction("future", False)
+    return UNKNOWN
+
+
 def _modal(tok: Token) -> Direction:
     word = tok.text.lower()
     if word in _FUTURE_AUX:
@@ -230,7 +276,7 @@ def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direct
     if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):
-        direction = UNKNOWN  # "over Friday's close": an object's date, not its clause's
+        direction = _possessive_direction(span, sent, verb)
     if not direction.strong:
         window = doc[max(sent.start, span.start - 8) : span.start]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}

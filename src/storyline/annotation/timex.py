@@ -259,6 +259,14 @@ def weekday_number(name: str) -> int:
     return WEEKDAYS[name[:3].lower()]
 
 
+_NAMES_WEEKDAY = re.compile(r"\b" + _W)
+
+
+def names_weekday(text: str) -> bool:
+    """Does the expression name a day of the week ("Friday afternoon", "last Tue.")?"""
+    return _NAMES_WEEKDAY.search(text) is not None
+
+
 def find_matches(text: str) -> list[Match]:
     """Every time expression in ``text``, non-overlapping, in order; the longest wins a clash.
 

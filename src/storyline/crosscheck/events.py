@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from storyline.annotation.timex import names_weekday
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import DatedEvent
 from storyline.crosscheck.links import Link, Side
@@ -75,6 +76,7 @@ FEATURES = [
     "explicit",  # dates written out (0, 0.5, 1): a weekday is resolved, and may be resolved wrongly
     "sole_dates",  # each sentence gives one date only
     "bound",  # one date is one end of a span ("since 2012")
+    "weekdays",  # both name a day of the week: the days of one news cycle, which its reports retell
 ]
 
 
@@ -100,6 +102,7 @@ def event_features(da: DatedEvent, db: DatedEvent, p: Pair) -> dict[str, float]:
         "explicit": (explicit(da) + explicit(db)) / 2,
         "sole_dates": float(len(p.a.dates) == 1 and len(p.b.dates) == 1),
         "bound": float(da.bound or db.bound),
+        "weekdays": float(names_weekday(da.time.text) and names_weekday(db.time.text)),
     }
 
 

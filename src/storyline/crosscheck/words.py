@@ -53,20 +53,43 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "e
 
 def stem(word: str) -> str:
     """A crude stem: lower case, irregular forms to their lemma ("held" → "hold"), common
-    inflections stripped, at least three letters kept."""
+    inflections stripped, at least three letters kept. An inflection is stripped to the form its
+    base gives: a silent e comes back where English spelling dropped it ("voted" → "vote", as
+    "vote"; "agreed" → "agree"), a doubled consonant goes ("planned" → "plan")."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = irregular_forms().get(w, w)
+    if len(w) == 4 and w.endswith("ied"):
+        return w[:-1]  # "died", "tied", "lied"
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[: -len(suf)]
+            base = w[: -len(suf)]
             if suf in ("ied", "ies"):
-                w += "y"
+                base += "y"
+            elif suf in ("ed", "es", "ing", "ings") and _dropped_e(w, base):
+                base += "e"
+            w = base
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # "planned" → "plann" → "plan"
     return w.rstrip("e") if len(w) > 4 else w
+
+
+def _dropped_e(word: str, base: str) -> bool:
+    """Did the inflection drop a final e? After "ee" ("agreed", "frees"), and after a short
+    consonant-vowel-consonant root it did not double ("voted", "ruling"; not "boxed", "played")."""
+    if word.endswith(("eed", "ees")) and base.endswith("e"):
+        return True
+    return (
+        len(base) == 3
+        and base[0] not in _VOWELS
+        and base[1] in _VOWELS
+        and base[2] not in _VOWELS + "wxys"
+    )
+
+
+_VOWELS = "aeiou"
 
 
 def tokens(text: str) -> list[str]:
@@ -100,7 +123,7 @@ _FAMILIES = {
     "ban": "ban prohibit outlaw",
     "warn": "warn caution",
 }
-SENSES = {s: "~" + name for name, stems in _FAMILIES.items() for s in stems.split()}
+SENSES = {stem(s): "~" + name for name, stems in _FAMILIES.items() for s in stems.split()}
 
 
 def senses(stems: frozenset[str]) -> frozenset[str]:
