@@ -89,6 +89,10 @@ term_counts = Table(
     Column("n", Integer, nullable=False),
 )
 ARTICLES = ""  # the row of term_counts that counts the current articles: no term is empty
+# The row that counts retirements (articles removed, or replaced by a new version) since schema 8:
+# it only grows, so a saved grouping window can tell whether any of its rows may be gone. No term
+# starts with a colon (an anchor's kind comes before its colon).
+RETIRED = ":retired"
 
 # The keyed way in for follow-ups: which articles name a person or a street (``stories.anchors``).
 # A report weeks after its event finds the event's rows here instead of in a date window.
@@ -142,6 +146,18 @@ conflicts = Table(
     Column("statements", Text, nullable=False),  # [{article, outlet, text}] as JSON
     Column("arrived", Float, nullable=False, index=True),
     Column("found", Float, nullable=False),
+)
+
+# The grouping window a filer ended with (``snapshot.py``), so opening a large library does not
+# rebuild it: one row, the pickled grouper with the high mark and retirements it covers.
+grouper_snapshot = Table(
+    "grouper_snapshot",
+    metadata,
+    Column("format", Integer, nullable=False),
+    Column("mark", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("retired", Integer, nullable=False),
+    Column("state", LargeBinary, nullable=False),
 )
 
 # Named moments a user or a command needs again, such as the last look of ``storyline changes``.
@@ -201,7 +217,13 @@ def _v7(conn: Connection) -> None:
     by_filing.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(conn: Connection) -> None:
+    """The saved grouping window. Retirements are counted from here on (none before is needed:
+    no window was saved before)."""
+    metadata.create_all(conn, tables=[grouper_snapshot])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 VERSION = len(MIGRATIONS)
 
 
