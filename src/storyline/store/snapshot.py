@@ -76,14 +76,14 @@ def loads(blob: bytes) -> Grouper | None:
     gc.disable()  # millions of small tuples: the collector would pass over them again and again (-35%)
     try:
         grouper = _Restricted(io.BytesIO(blob)).load()
+        if isinstance(grouper, Grouper) and grouper.same_shape(Grouper(keep_days=KEEP_DAYS)):
+            return grouper
     except Exception:  # truncated, corrupt, or written by other code: rebuilt from the rows
-        return None
+        pass
     finally:
         if collecting:
             gc.enable()
-    if not isinstance(grouper, Grouper) or not grouper.same_shape(Grouper(keep_days=KEEP_DAYS)):
-        return None
-    return grouper
+    return None
 
 
 def save(conn: Connection, grouper: Grouper, mark: int) -> None:

@@ -149,14 +149,21 @@ class Grouper:
 
     def same_shape(self, other: Grouper) -> bool:
         """Whether this grouper (unpickled from a saved library) has the attributes, down to its
-        index's, that this code's groupers have: a snapshot from other code is not used."""
+        index's, that this code's groupers have, and holds each article once in its maps and its
+        index: a snapshot from other code, or damaged, is not used."""
+        if (
+            vars(self).keys() != vars(other).keys()
+            or vars(self.index).keys() != vars(other.index).keys()
+            or vars(self.df).keys() != vars(other.df).keys()
+            or (self.keep, self.threshold) != (other.keep, other.threshold)
+            or self.index.copy_threshold != other.index.copy_threshold
+        ):
+            return False
+        indexed = {k for k, s in self.sigs.items() if not s.not_article}
         return (
-            vars(self).keys() == vars(other).keys()
-            and vars(self.index).keys() == vars(other.index).keys()
-            and vars(self.df).keys() == vars(other.df).keys()
-            and self.keep == other.keep
-            and self.threshold == other.threshold
-            and self.index.copy_threshold == other.index.copy_threshold
+            self.keys == {s.id: k for k, s in self.sigs.items()}
+            and self.story_of.keys() == self.sigs.keys()
+            and self.index.indexes_exactly(indexed)
         )
 
     def prime(self, sigs: Iterable[Signature]) -> None:

@@ -65,6 +65,12 @@ class CandidateIndex:
         vectors.load(state["_vectors"])
         self.__dict__.update(state, _vectors=vectors, _lsh=restore_lsh(*state["_lsh"]))
 
+    def indexes_exactly(self, keys: set[int]) -> bool:
+        """Whether the vector graph and the MinHash buckets hold these keys and no others (a check
+        on an index read back from a saved library)."""
+        graph = {int(k) for k in np.asarray(self._vectors.keys)} | set(self._side)
+        return graph == keys and self._in_lsh == keys and set(self._lsh.keys._dict) == keys
+
     def add(self, key: int, sig: Signature, *, brief: bool = False) -> None:
         """Index an article; ``brief``: it will soon be removed again (searched exhaustively)."""
         if brief:
