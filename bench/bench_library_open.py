@@ -31,7 +31,9 @@ def main() -> None:
     terms = sum(1 for n in grouper.df.df.values() if n)
     # Since schema 8 the window saved by the last filer is used (``store/snapshot.py``) and a
     # rebuilt one is saved on close; older code has neither.
-    how = "" if not hasattr(lib, "_saved") else " from the saved window" if lib._saved else " rebuilt"
+    how = ""
+    if hasattr(lib, "_saved"):
+        how = " rebuilt" if lib._saved is None else " from the saved window"
     t3 = time.process_time()
     lib.close()
     t4 = time.process_time()

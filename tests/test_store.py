@@ -493,7 +493,7 @@ def _open_window(lib: Library) -> tuple[Any, bool]:
 
     with lib.engine.connect() as conn:
         grouper, _, saved = filing.open_grouper(conn)
-    return grouper, saved
+    return grouper, saved is not None
 
 
 def _stories_of(grouper: Any) -> dict[str, str]:

@@ -91,20 +91,21 @@ def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
     return seen
 
 
-def open_grouper(conn: Connection) -> tuple[Grouper, int, bool]:
-    """The library's grouper and its high mark, and whether it came from the saved snapshot.
+def open_grouper(conn: Connection) -> tuple[Grouper, int, int | None]:
+    """The library's grouper, its high mark, and the high mark of the saved snapshot it came from
+    (None: rebuilt).
 
     The snapshot, when no retirement outdated it, caught up with the rows filed after it; else
     rebuilt: the recent weeks (and the last undated articles) in memory and the document
     frequencies read from ``term_counts``. Only the rows memory holds are read."""
     saved = snapshot.load(conn, stored_counts(conn)[1])
     if saved is not None:
-        grouper, seen = saved
-        seen = catch_up(conn, grouper, seen)
+        grouper, mark = saved
+        seen = catch_up(conn, grouper, mark)
         if not retired_elsewhere(conn, grouper):
-            return grouper, seen, True
+            return grouper, seen, mark
     grouper, seen = build_grouper(conn)
-    return grouper, seen, False
+    return grouper, seen, None
 
 
 def build_grouper(conn: Connection) -> tuple[Grouper, int]:

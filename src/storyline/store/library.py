@@ -377,8 +377,7 @@ class Library:
     def _load_grouper(self) -> Grouper:
         if self._grouper is None:
             with self.engine.connect() as conn:
-                self._grouper, self._seen, saved = filing.open_grouper(conn)
-            self._saved = self._seen if saved else None
+                self._grouper, self._seen, self._saved = filing.open_grouper(conn)
         return self._grouper
 
     def _save_window(self) -> None:
