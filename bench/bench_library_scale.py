@@ -23,6 +23,7 @@ import json
 import random
 import re
 import resource
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -90,6 +91,12 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=2000, help="real paragraphs in the pool")
     ap.add_argument("--per-day", type=int, default=1000, help="articles arriving a day")
     ap.add_argument("--old", type=int, default=20, help="articles dated months back, filed at the end")
+    ap.add_argument(
+        "--copies",
+        type=Path,
+        default=None,
+        help="folder: a copy of the library at each tenth (open it later)",
+    )
     args = ap.parse_args()
     paras = paragraphs(args.data)
     paras = random.Random(1).sample(paras, min(args.paragraphs, len(paras)))
@@ -110,7 +117,7 @@ def main() -> None:
     def item(i: int, back_days: float = 0.0) -> Prepared:
         art, picks = generate(i, rng, paras, args.per_day, back_days)
         sig = signature(art, vecs[picks].mean(axis=0), published_key(art.published))
-        return Prepared(AnnotatedArticle(article=art), sig, None)
+        return Prepared(AnnotatedArticle(article=art), sig)
 
     with Library(db) as lib:
         t0, c0 = time.perf_counter(), time.process_time()
@@ -128,6 +135,10 @@ def main() -> None:
                     f"{i:>8} {wall:>11.1f} {cpu:>10.1f} {ratio:>13.2f} {rss:>12.0f} {size:>7.1f} {held:>10}",
                     flush=True,
                 )
+                if args.copies:  # outside the timed block: SQLite's backup of the closed transactions
+                    args.copies.mkdir(parents=True, exist_ok=True)
+                    with sqlite3.connect(db) as src, sqlite3.connect(args.copies / f"scale-{i}.db") as dst:
+                        src.backup(dst)
                 t0, c0 = time.perf_counter(), time.process_time()
         span = args.n / args.per_day  # days the stream has run
         if args.old:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from storyline.model import AnnotatedArticle
 from storyline.store import Library, NotInLibrary
@@ -361,14 +361,16 @@ def test_story_counts_kept_without_reading_a_large_story(
 
 
 def _term_counts(lib: Library) -> tuple[dict[str, int], dict[str, int]]:
-    """The document frequencies stored in ``term_counts``, and a recount from the current rows."""
+    """The document frequencies stored in ``term_counts``, and a recount from the current rows
+    (the count of retirements beside them is no document frequency)."""
     from collections import Counter
 
     from storyline.store.filing import terms_of_row
-    from storyline.store.schema import ARTICLES, articles, term_counts
+    from storyline.store.schema import ARTICLES, RETIRED, articles, term_counts
 
     with lib.engine.connect() as conn:
-        stored = {t: n for t, n in conn.execute(select(term_counts.c.term, term_counts.c.n))}
+        rows = conn.execute(select(term_counts.c.term, term_counts.c.n))
+        stored = {t: n for t, n in rows if t != RETIRED}
         recount: Counter[str] = Counter()
         for terms in conn.execute(select(articles.c.terms).where(articles.c.current)).scalars():
             recount.update(terms_of_row(terms))
@@ -551,3 +553,140 @@ def test_a_stored_report_goes_when_its_story_changes_and_comes_back_with_the_nex
         assert len(_stored_reports(web)) == 1
         web.remove(story.id)
         assert _stored_reports(web) == {}
+
+
+def _open_window(lib: Library) -> tuple[Any, bool]:
+    """The grouper a new filer on ``lib`` would get, and whether it came from the saved window."""
+    from storyline.store import filing
+
+    with lib.engine.connect() as conn:
+        grouper, _, saved = filing.open_grouper(conn)
+    return grouper, saved is not None
+
+
+def _stories_of(grouper: Any) -> dict[str, str]:
+    return {sig_id: grouper.story_of[key] for sig_id, key in grouper.keys.items()}
+
+
+def test_reopening_uses_the_saved_window_and_finds_what_a_rebuild_finds(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """A library closed after filing keeps its grouping window; the next filer starts from it
+    instead of rebuilding the vector index, and it holds and finds exactly what a rebuild would."""
+    from storyline.store import filing
+    from storyline.store.schema import grouper_snapshot
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:6], nlp=None, embedder=embedder, crosscheck=False)
+    with Library(db_url) as lib:
+        with lib.engine.connect() as conn:
+            (mark,) = conn.execute(select(grouper_snapshot.c.mark)).one()
+            rebuilt, seen = filing.build_grouper(conn)
+        assert mark == seen
+        saved, used = _open_window(lib)
+        assert used and _stories_of(saved) == _stories_of(rebuilt)
+        assert (saved.df.n, saved.df.df) == (rebuilt.df.n, rebuilt.df.df)
+        for sig in rebuilt.sigs.values():  # the same candidates, article for article
+            assert _candidates(saved, sig) == _candidates(rebuilt, sig)
+
+
+def _candidates(grouper: Any, sig: Any) -> tuple[list[str], list[str]]:
+    """The ids of the nearest vectors and of the near-copies the grouper's index finds for ``sig``."""
+    ids = {k: s.id for k, s in grouper.sigs.items()}
+    copies = sorted(ids[k] for k in grouper.index.copies(sig, grouper.sigs))
+    return [ids[k] for k in grouper.index.nearest(sig)], copies
+
+
+def test_filing_after_reopening_groups_alike_with_the_saved_or_a_rebuilt_window(
+    tmp_path: Path, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Two libraries filed alike, one reopened from its saved window and one rebuilt: the same
+    stories (the window is stored the same way in PostgreSQL)."""
+    from storyline.store.prepare import prepare_many
+
+    prepared = list(prepare_many(annotated, nlp=None, embedder=embedder))
+    stories = []
+    for name, keep in (("saved.db", True), ("rebuilt.db", False)):
+        with Library(tmp_path / name) as lib:
+            lib.file_many(prepared[:4])
+        if not keep:
+            with Library(tmp_path / name) as lib, lib.engine.begin() as conn:
+                conn.execute(text("DELETE FROM grouper_snapshot"))
+        with Library(tmp_path / name) as lib:
+            lib.file_many(prepared[4:])
+            assert _open_window(lib)[1] is keep
+            stories.append({d["id"]: d["story"] for d in lib.export()})
+    assert stories[0] == stories[1] and len(set(stories[0].values())) == 3
+
+
+def test_a_window_outdated_by_another_library_is_rebuilt(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """Another process adding is caught up from the saved window; another process removing, even
+    when a later filing takes the removed row's place (SQLite reuses the highest seq), makes the
+    next open rebuild, so no removed article is ever a candidate."""
+    from storyline.store.schema import articles
+
+    def seq_of(lib: Library, article_id: str) -> int:
+        with lib.engine.connect() as conn:
+            return int(conn.execute(select(articles.c.seq).where(articles.c.id == article_id)).scalar_one())
+
+    # dated within days of each other: every one is held in the window
+    annotated = [
+        replace(a, article=replace(a.article, published=f"2030-01-0{i + 1}")) for i, a in enumerate(annotated)
+    ]
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:5], nlp=None, embedder=embedder, crosscheck=False)
+    with Library(db_url) as other:  # adds one: too few to save the window again at close
+        other.add_articles([annotated[5]], nlp=None, embedder=embedder, crosscheck=False)
+    grouper, used = _open_window(lib)
+    assert used and annotated[5].id in grouper.keys  # caught up from the saved window
+
+    last = seq_of(lib, annotated[5].id)
+    Library(db_url).remove(annotated[5].id)  # the article filed last
+    grouper, used = _open_window(lib)
+    assert not used and annotated[5].id not in grouper.keys and len(grouper.keys) == 5
+    killed = Library(db_url)  # files, then dies before closing: the old window stays stored
+    killed.add_articles([annotated[6]], nlp=None, embedder=embedder, crosscheck=False)
+    killed.engine.dispose()
+    if lib.engine.dialect.name == "sqlite":
+        assert seq_of(lib, annotated[6].id) == last  # the removed row's seq, taken again
+    grouper, used = _open_window(lib)
+    assert not used and annotated[5].id not in grouper.keys and annotated[6].id in grouper.keys
+    assert grouper.df.retired == 1
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "format", "foreign"])
+def test_a_damaged_window_is_rebuilt_without_a_word(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any, tmp_path: Path, damage: str
+) -> None:
+    """A snapshot that cannot be read, is of another format, or would build something else than a
+    grouper (a pickle that runs code) is ignored: the window is rebuilt from the rows."""
+    import pickle
+
+    from storyline.store.schema import grouper_snapshot
+
+    marker = tmp_path / "ran"
+
+    class Foreign:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (Path.touch, (marker,))
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:4], nlp=None, embedder=embedder, crosscheck=False)
+    with Library(db_url) as lib, lib.engine.begin() as conn:
+        blob = conn.execute(select(grouper_snapshot.c.state)).scalar_one()
+        values: dict[str, Any] = {
+            "garbage": {"state": b"not a grouper"},
+            "truncated": {"state": blob[: len(blob) // 2]},
+            "format": {"format": 0},
+            "foreign": {"state": pickle.dumps(Foreign())},
+        }[damage]
+        conn.execute(grouper_snapshot.update().values(**values))
+    with Library(db_url) as lib:
+        grouper, used = _open_window(lib)
+        assert not used and grouper.df.n == 4 and not marker.exists()
+        results = lib.add_articles(annotated[4:], nlp=None, embedder=embedder, crosscheck=False)
+        assert not results[0].new_story  # the triplet's third report joins its story
+    with Library(db_url) as lib:  # saved again on close: used from then on
+        assert _open_window(lib)[1]

@@ -22,10 +22,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storyline.model import AnnotatedArticle, content_id
-from storyline.store import reports
+from storyline.store import reports, snapshot
 from storyline.store.codec import dumps_annotated, signature_columns, signature_from_row
 from storyline.store.records import AddResult
-from storyline.store.schema import ARTICLES, anchor_postings, articles, stories, term_counts
+from storyline.store.schema import ARTICLES, RETIRED, anchor_postings, articles, stories, term_counts
 from storyline.stories.group import (
     KEEP_DAYS,
     SPECIFIC,
@@ -92,10 +92,25 @@ def catch_up(conn: Connection, grouper: Grouper, seen: int) -> int:
     return seen
 
 
-def open_grouper(conn: Connection) -> tuple[Grouper, int]:
-    """The library's grouper, with the recent weeks (and the last undated articles) in memory and
-    the document frequencies read from ``term_counts``; and the high mark. Only the rows memory
-    holds are read."""
+def open_grouper(conn: Connection) -> tuple[Grouper, int, int | None]:
+    """The library's grouper, its high mark, and the high mark of the saved snapshot it came from
+    (None: rebuilt).
+
+    The snapshot, when no retirement outdated it, caught up with the rows filed after it; else
+    rebuilt: the recent weeks (and the last undated articles) in memory and the document
+    frequencies read from ``term_counts``. Only the rows memory holds are read."""
+    saved = snapshot.load(conn, stored_counts(conn)[1])
+    if saved is not None:
+        grouper, mark = saved
+        seen = catch_up(conn, grouper, mark)
+        if not retired_elsewhere(conn, grouper):
+            return grouper, seen, mark
+    grouper, seen = build_grouper(conn)
+    return grouper, seen, None
+
+
+def build_grouper(conn: Connection) -> tuple[Grouper, int]:
+    """The library's grouper rebuilt from its rows, and the high mark (``open_grouper``)."""
     grouper = Grouper(keep_days=KEEP_DAYS)
     seen = read_counts(conn, grouper.df)
     current = articles.c.current
@@ -130,12 +145,14 @@ def read_counts(conn: Connection, df: DocFreq) -> int:
     counted by ``catch_up``."""
     mark = select(cast(null(), Text), func.coalesce(func.max(articles.c.seq), 0))
     seen = 0
-    df.n, df.df = 0, Counter()
+    df.n, df.df, df.retired = 0, Counter(), 0
     for term, n in conn.execute(select(term_counts.c.term, term_counts.c.n).union_all(mark)):
         if term is None:
             seen = int(n)
         elif term == ARTICLES:
             df.n = int(n)
+        elif term == RETIRED:
+            df.retired = int(n)
         else:
             df.df[term] = int(n)
     return seen
@@ -159,6 +176,7 @@ def count_terms(conn: Connection, plus: Iterable[set[str]] = (), minus: Iterable
     for terms in minus:
         delta.subtract(terms)
         delta[ARTICLES] -= 1
+        delta[RETIRED] += 1
     changed = sorted((t, n) for t, n in delta.items() if n)  # sorted: one lock order
     if not changed:
         return
@@ -396,9 +414,19 @@ def retired_elsewhere(conn: Connection, grouper: Grouper) -> bool:
     ``catch_up`` sees additions (rows above the high mark) but not removals nor old versions made
     non-current, which would leave memory grouping new reports with what is gone. Every retirement
     lowers the stored count of current articles below what memory counted (memory only ever adds
-    what others filed), so one primary-key read tells, at a flat cost per filing."""
-    stored = conn.execute(select(term_counts.c.n).where(term_counts.c.term == ARTICLES)).scalar()
-    return int(stored or 0) != grouper.df.n
+    what others filed) and raises the stored count of retirements (``RETIRED``, which also catches
+    a removal followed by a filing that took the removed row's seq), so two primary-key reads
+    tell, at a flat cost per filing."""
+    return stored_counts(conn) != (grouper.df.n, grouper.df.retired)
+
+
+def stored_counts(conn: Connection) -> tuple[int, int]:
+    """The stored number of current articles and of retirements."""
+    rows = conn.execute(
+        select(term_counts.c.term, term_counts.c.n).where(term_counts.c.term.in_([ARTICLES, RETIRED]))
+    )
+    found = {r.term: int(r.n) for r in rows}
+    return found.get(ARTICLES, 0), found.get(RETIRED, 0)
 
 
 def file_items(
@@ -412,7 +440,7 @@ def file_items(
         lock(conn)
         seen = catch_up(conn, grouper, seen)
         if retired_elsewhere(conn, grouper):
-            grouper, seen = open_grouper(conn)
+            grouper, seen = build_grouper(conn)
         for item in items:
             result, seq = file_one(conn, item, grouper)
             out.append(result)

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing, reports, vectors, whatsnew
+from storyline.store import filing, reports, snapshot, vectors, whatsnew
 from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
@@ -51,8 +51,14 @@ class Library:
         migrate(self.engine)
         self._grouper: Grouper | None = None
         self._seen = 0
+        self._saved: int | None = None  # the high mark of the stored snapshot of ``_grouper``
 
     def close(self) -> None:
+        """Close, saving the grouping window when it moved well past the saved one (``snapshot``)."""
+        if self._grouper is not None and (
+            self._saved is None or self._seen - self._saved >= snapshot.SAVE_AFTER
+        ):
+            self._save_window()
         self.engine.dispose()
 
     def __enter__(self) -> Library:
@@ -135,6 +141,8 @@ class Library:
         grouper = self._load_grouper()
         try:
             results, self._grouper, self._seen = filing.file_items(self.engine, items, grouper, self._seen)
+            if self._grouper is not grouper:  # rebuilt (another process retired rows): save it
+                self._saved = None
         except SQLAlchemyError as exc:
             self._grouper = None  # the in-memory index may hold what was rolled back: reload
             where = ", ".join(i.annotated.article.path or i.annotated.id for i in items[:3])
@@ -382,8 +390,20 @@ class Library:
     def _load_grouper(self) -> Grouper:
         if self._grouper is None:
             with self.engine.connect() as conn:
-                self._grouper, self._seen = filing.open_grouper(conn)
+                self._grouper, self._seen, self._saved = filing.open_grouper(conn)
         return self._grouper
+
+    def _save_window(self) -> None:
+        """Store the grouper for the next open. Only a shortcut: when it cannot be written (a
+        read-only library, a full disk) the next open rebuilds it, as it did before."""
+        if self._grouper is None:
+            return
+        try:
+            with self._write() as conn:
+                snapshot.save(conn, self._grouper, self._seen)
+        except SQLAlchemyError:
+            return
+        self._saved = self._seen
 
     def _unstored(
         self,

@@ -89,6 +89,10 @@ term_counts = Table(
     Column("n", Integer, nullable=False),
 )
 ARTICLES = ""  # the row of term_counts that counts the current articles: no term is empty
+# The row that counts retirements (articles removed, or replaced by a new version) since schema 8:
+# it only grows, so a saved grouping window can tell whether any of its rows may be gone. No term
+# starts with a colon (an anchor's kind comes before its colon).
+RETIRED = ":retired"
 
 # The keyed way in for follow-ups: which articles name a person or a street (``stories.anchors``).
 # A report weeks after its event finds the event's rows here instead of in a date window.
@@ -158,6 +162,18 @@ story_reports = Table(
     Column("made", Float, nullable=False),
 )
 
+# The grouping window a filer ended with (``snapshot.py``), so opening a large library does not
+# rebuild it: one row, the pickled grouper with the high mark and retirements it covers.
+grouper_snapshot = Table(
+    "grouper_snapshot",
+    metadata,
+    Column("format", Integer, nullable=False),
+    Column("mark", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("retired", Integer, nullable=False),
+    Column("state", LargeBinary, nullable=False),
+)
+
 # Named moments a user or a command needs again, such as the last look of ``storyline changes``.
 marks = Table(
     "marks",
@@ -216,7 +232,9 @@ def _v7(conn: Connection) -> None:
 
 
 def _v8(conn: Connection) -> None:
-    """Reserved for the saved vector index of another branch; nothing here yet."""
+    """The saved grouping window. Retirements are counted from here on (none before is needed:
+    no window was saved before)."""
+    metadata.create_all(conn, tables=[grouper_snapshot])
 
 
 def _v9(conn: Connection) -> None:

@@ -85,9 +85,13 @@ class DocFreq:
     def __init__(self) -> None:
         self.n = 0
         self.df: Counter[str] = Counter()
+        # Articles taken out so far (removed or replaced), a count that never goes back: the
+        # library stores it beside ``n`` to tell whether memory still matches its rows.
+        self.retired = 0
 
     def update(self, sig: Signature, sign: int = 1) -> None:
         self.n += sign
+        self.retired += sign < 0
         self.df.update(dict.fromkeys(doc_terms(sig.words, sig.names, sig.anchors), sign))
 
     def idf(self, term: str) -> float:
@@ -143,6 +147,25 @@ class Grouper:
         self._undated: deque[int] = deque()  # undated keys, in filing order
         self.evicted = 0  # signatures evicted so far (for tests and benchmarks)
 
+    def same_shape(self, other: Grouper) -> bool:
+        """Whether this grouper (unpickled from a saved library) has the attributes, down to its
+        index's, that this code's groupers have, and holds each article once in its maps and its
+        index: a snapshot from other code, or damaged, is not used."""
+        if (
+            vars(self).keys() != vars(other).keys()
+            or vars(self.index).keys() != vars(other.index).keys()
+            or vars(self.df).keys() != vars(other.df).keys()
+            or (self.keep, self.threshold) != (other.keep, other.threshold)
+            or self.index.copy_threshold != other.index.copy_threshold
+        ):
+            return False
+        indexed = {k for k, s in self.sigs.items() if not s.not_article}
+        return (
+            self.keys == {s.id: k for k, s in self.sigs.items()}
+            and self.story_of.keys() == self.sigs.keys()
+            and self.index.indexes_exactly(indexed)
+        )
+
     def prime(self, sigs: Iterable[Signature]) -> None:
         """Count the terms of a whole batch before filing it, so early articles get batch-wide IDF."""
         for sig in sigs:
@@ -191,6 +214,17 @@ class Grouper:
             self._held.clear()
             gaps = self._gaps(when)
         return gaps
+
+    def trim(self) -> None:
+        """Hold only what a grouper opened on the library would: forget the rows read back and
+        those filed dated before the window (before it is saved; they are read back again when an
+        older article needs them)."""
+        if self.keep is None:
+            return
+        self._held.clear()
+        gone = [k for k, s in self.sigs.items() if k in self._brief or not self.holds(s.published)]
+        self._drop(gone)
+        self.evicted += len(gone)
 
     def _gaps(self, when: float | None) -> list[tuple[float, float]]:
         if self.keep is None or when is None or when - MAX_DAYS * DAY >= self.floor:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import islice
+from typing import Any
 
 import numpy as np
 
@@ -46,6 +47,29 @@ class CandidateIndex:
 
     def __len__(self) -> int:
         return len(self._vectors) + len(self._side)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (``store/snapshot.py``): the HNSW graph as usearch saves it, the MinHash
+        buckets as plain dicts (datasketch's own pickle holds a bound method)."""
+        state = dict(self.__dict__)
+        state["_vectors"] = self._vectors.save()
+        lsh = self._lsh
+        state["_lsh"] = (lsh.h, lsh.b, lsh.r, [t._dict for t in lsh.hashtables], lsh.keys._dict)
+        state["_side_matrix"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        from usearch.index import Index
+
+        vectors = Index(ndim=DIM, metric="cos", dtype="f32")
+        vectors.load(state["_vectors"])
+        self.__dict__.update(state, _vectors=vectors, _lsh=restore_lsh(*state["_lsh"]))
+
+    def indexes_exactly(self, keys: set[int]) -> bool:
+        """Whether the vector graph and the MinHash buckets hold these keys and no others (a check
+        on an index read back from a saved library)."""
+        graph = {int(k) for k in np.asarray(self._vectors.keys)} | set(self._side)
+        return graph == keys and self._in_lsh == keys and set(self._lsh.keys._dict) == keys
 
     def add(self, key: int, sig: Signature, *, brief: bool = False) -> None:
         """Index an article; ``brief``: it will soon be removed again (searched exhaustively)."""
@@ -121,3 +145,14 @@ class CandidateIndex:
         for anchor in sorted(found, key=lambda a: -rarity.get(a, 0.0))[:ANCHORS_PER_QUERY]:
             out.extend(reversed(list(islice(reversed(self._anchors[anchor]), POSTINGS))))
         return out
+
+
+def restore_lsh(num_perm: int, b: int, r: int, tables: list[dict[Any, Any]], keys: dict[Any, Any]) -> Any:
+    """A MinHashLSH holding these buckets (what ``CandidateIndex.__getstate__`` kept of one)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(num_perm=num_perm, params=(b, r))
+    for table, buckets in zip(lsh.hashtables, tables, strict=True):
+        table._dict = buckets
+    lsh.keys._dict = keys
+    return lsh
