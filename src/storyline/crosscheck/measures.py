@@ -17,11 +17,12 @@ from storyline.crosscheck.same_figure import (
     NO_VECTORS,
     PART_WORDS,
     PhraseVectors,
+    figure_features,
     frame_part,
     meet,
     narrowed_apart,
     predicate_phrase,
-    same_figure_probability,
+    probability,
 )
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -225,7 +226,9 @@ def context(ma: Measure, mb: Measure) -> int:
     return len((ma.near & mb.near) - counted)
 
 
-def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> float:
+def number_confidence(
+    p: Pair, ma: Measure, mb: Measure, same_thing: bool, vectors: PhraseVectors = NO_VECTORS
+) -> float:
     """How surely two figures state one fact: the same counted thing, the same words around it
     (predicate, participants), the same people named, and sentences that say the same; the
     predicate each figure is an argument of (from the parse) adds to it when it is one and takes
@@ -235,7 +238,7 @@ def number_confidence(p: Pair, ma: Measure, mb: Measure, same_thing: bool) -> fl
     owned = bool(ma.owners & mb.owners)  # the same owner named beside both figures
     # sentences far apart in meaning hold figures of different facts however the nouns meet
     closeness = min(0.4, max(-0.3, p.score - 0.5))
-    predicate = predicates_meet(p, ma, mb)
+    predicate = predicates_meet(p, ma, mb, vectors)
     score = (
         (0.3 if same_thing else 0.0)
         + 0.15 * min(shared_context, 2)
@@ -261,7 +264,7 @@ def _mentions(side_text: str, lemmas: frozenset[str]) -> bool:
     return any(lemma[:5] in words for lemma in lemmas)
 
 
-def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
+def predicates_meet(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = NO_VECTORS) -> bool | None:
     """True when both figures hang on one predicate, False when on two (neither verb said in the
     other sentence: "filed suit" / "have legalized marijuana"), None when the parse does not tell."""
     pa, pb = frame_part(ma, "pred") - LIGHT_VERBS, frame_part(mb, "pred") - LIGHT_VERBS
@@ -269,8 +272,8 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure) -> bool | None:
         return None
     if ("modal" in frame_part(ma, "rel")) != ("modal" in frame_part(mb, "rel")):
         return None  # "should pass some 20 measures" / "have passed 40 bills": one act, two events
-    if meet(pa, pb):
-        return True
+    if meet(pa, pb) or _acts_alike(ma, mb, vectors):
+        return True  # one verb, or verbs alike in meaning: "were killed" / "died"
     if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
         return None  # the other sentence says it too, as another word's argument
     # a count of those who did something is defined by what they did ("Two states filed suit" /
@@ -330,18 +333,7 @@ def _measure_link(
         # against the whole ("four officers were shot" / "including 2 U.S. Marshals"); the same
         # value of both is seldom a coincidence, so an agreement stands on the other evidence
         return None
-    same_thing = (
-        same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
-    )
-    # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
-    # participants around it on both sides (two words, or one and the same owner): the unit alone
-    # never aligns two figures
-    unit_and_context = (
-        ma.dim is not None
-        and not (ma.counted and mb.counted)
-        and (context(ma, mb) >= 2 or (context(ma, mb) >= 1 and bool(ma.owners & mb.owners)))
-    )
-    confidence = number_confidence(p, ma, mb, same_thing)
+    same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
     if compatible(ma, mb):
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
@@ -353,15 +345,22 @@ def _measure_link(
         return None  # figures that far apart count different things ("six" aides, "47" senators)
     if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
         return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
-    # whether two differing figures are one fact is the fitted decision's to say (the counted
-    # thing and the predicate compared by meaning: "troops" / "soldiers", "killed" / "died"); a
-    # pair it finds unsure is listed to check, never stated
-    fitted = same_figure_probability(p, ma, mb, vectors)
-    if not (same_thing or unit_and_context) and fitted < LINK:
+    # two differing figures are one fact when the written rules say so or the fitted decision does
+    # (the counted thing compared by meaning, owners, parts, sentence similarity, the rules' own
+    # evidence: "$14,959,450 in charitable contributions" / "$15 million to charity"); a pair
+    # neither is sure of is listed to check, never stated
+    fitted = probability(fact_features(p, ma, mb, vectors))
+    if ("modal" in frame_part(ma, "rel")) != ("modal" in frame_part(mb, "rel")):
+        # the fit does not see a figure wanted against one done ("should press for $2 trillion in
+        # spending cuts" / "$1 trillion in spending cuts to kick in"); the rules weigh that
+        fitted = min(fitted, OTHER_ACTS)
+    rule = confidence if same_thing or unit_and_context else 0.0
+    if rule == 0.0 and fitted < LINK:
         return None
-    if predicates_meet(p, ma, mb) is False and not _acts_alike(ma, mb, vectors):
-        fitted = min(fitted, OTHER_ACTS)  # "five were killed" / "seven were injured"
-    return True, fitted
+    sure = max(rule, fitted)
+    if predicates_meet(p, ma, mb, vectors) is False:
+        sure = min(sure, OTHER_ACTS)  # "five were killed" / "seven were injured"
+    return True, sure
 
 
 LINK = 0.4  # the fitted probability from which two differing figures are listed (to check)
@@ -371,6 +370,33 @@ SAME_ACT = 0.7  # predicates this alike in meaning are one act told in other wor
 
 def _acts_alike(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
     return vectors.similarity(predicate_phrase(ma), predicate_phrase(mb)) >= SAME_ACT
+
+
+def _rule_evidence(
+    p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = NO_VECTORS
+) -> tuple[bool, bool, float]:
+    """(one counted thing, a unit with its predicate and participants around it on both sides,
+    the written rules' confidence that the two are one fact)."""
+    same_thing = (
+        same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
+    )
+    # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
+    # participants around it on both sides (two words, or one and the same owner): the unit alone
+    # never aligns two figures
+    unit_and_context = (
+        ma.dim is not None
+        and not (ma.counted and mb.counted)
+        and (context(ma, mb) >= 2 or (context(ma, mb) >= 1 and bool(ma.owners & mb.owners)))
+    )
+    return same_thing, unit_and_context, number_confidence(p, ma, mb, same_thing, vectors)
+
+
+def fact_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -> dict[str, float]:
+    """The fitted decision's evidence: the frames compared by meaning (``same_figure``) beside the
+    written rules' own verdict, which the fit weighs rather than trusts."""
+    same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
+    rules = {"rule": confidence, "rule_same": float(same_thing or unit_and_context)}
+    return figure_features(p, ma, mb, vectors) | rules
 
 
 def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bool, float] | None:
