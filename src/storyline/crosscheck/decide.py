@@ -13,8 +13,10 @@ from storyline.crosscheck.claims import compare_claims
 from storyline.crosscheck.events import compare_dates, compare_places
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.measures import compare_measures
+from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
 
-def decide(p: Pair) -> list[Link]:
-    """Every typed comparison of one candidate pair."""
-    return compare_measures(p) + compare_dates(p) + compare_places(p) + compare_claims(p)
+def decide(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
+    """Every typed comparison of one candidate pair; ``vectors`` hold the meaning of the figures'
+    frames (``same_figure.phrase_vectors``)."""
+    return compare_measures(p, vectors) + compare_dates(p) + compare_places(p) + compare_claims(p)

@@ -29,6 +29,7 @@ from storyline.crosscheck.report import (
     unique_finding,
 )
 from storyline.crosscheck.roles import compare_roles
+from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, phrase_vectors
 from storyline.model import AnnotatedArticle, Finding, Report
 
 UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
@@ -36,7 +37,11 @@ MIN_UNIQUE_WORDS = 6  # shorter lines are headings or furniture, not statements
 
 
 def all_links(
-    articles: Sequence[AnnotatedArticle], facts: Sequence[SentenceFacts], pairs: Sequence[Pair], parse: Parser
+    articles: Sequence[AnnotatedArticle],
+    facts: Sequence[SentenceFacts],
+    pairs: Sequence[Pair],
+    parse: Parser,
+    vectors: PhraseVectors = NO_VECTORS,
 ) -> list[Link]:
     """Typed links of every candidate pair, of every pair of quotes and of people's roles.
 
@@ -44,7 +49,7 @@ def all_links(
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
     differ, or that give one person different roles, do not agree as claims; sentences agree as
     claims only when they make one predication (``predicates``)."""
-    links = one_predication(((p, ln) for p in pairs for ln in decide(p)), parse)
+    links = one_predication(((p, ln) for p in pairs for ln in decide(p, vectors)), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
@@ -148,7 +153,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
-    links = all_links(articles, facts, pairs, parser(nlp))
+    links = all_links(articles, facts, pairs, parser(nlp), phrase_vectors(facts, embedder))
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
