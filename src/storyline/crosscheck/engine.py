@@ -15,7 +15,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vect
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
-from storyline.crosscheck.links import Link
+from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.predicates import Parser, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
@@ -50,25 +50,27 @@ def all_links(
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
+    facts_linked = _drop_other_bounds(facts_linked, facts)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
-    # a sentence whose quote another source words differently agrees with that source on nothing
-    differing = {
-        (side.source, side.start, other.source)
-        for ln in quoted
-        if ln.conflict
-        for side, other in ((ln.a, ln.b), (ln.b, ln.a))
-    }
-    claims = [
-        ln
-        for ln in claims
-        if (ln.a.source, ln.a.start, ln.b.source) not in differing
-        and (ln.b.source, ln.b.start, ln.a.source) not in differing
-    ]
+    # a sentence inside a quote another source words differently agrees with that source on
+    # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I
+    # think it's corrupt." / "... corrupt and evidence of collusion")
+    differing: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for ln in quoted:
+        if ln.conflict:
+            for side, other in ((ln.a, ln.b), (ln.b, ln.a)):
+                differing[(side.source, other.source)].append((side.start, side.end))
+
+    def differs(side: Side, other: Side) -> bool:
+        spans = differing[(side.source, other.source)]
+        return any(start < side.end and side.start < end for start, end in spans)
+
+    claims = [ln for ln in claims if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))]
     return [
         ln
         for ln in facts_linked + claims + quoted
@@ -101,6 +103,25 @@ def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts])
                 continue
         out.append(ln)
     return out
+
+
+def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Number agreements between two bounds on the same side with different values ("a reward of
+    up to $5,000" / "of up to $10,000", "more than 100" / "more than 200"): each states a limit
+    the other does not, so the two state no one value, though both may hold."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def measure(side: Side) -> Measure:
+        source, index, _, i = side.key
+        return lookup[(source, index)].measures[i]
+
+    def other_bounds(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        upper = ma.low is None and mb.low is None and ma.high is not None and mb.high is not None
+        lower = ma.high is None and mb.high is None and ma.low is not None and mb.low is not None
+        return (upper and ma.high != mb.high) or (lower and ma.low != mb.low)
+
+    return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_bounds(ln)]
 
 
 def unique_sentences(
