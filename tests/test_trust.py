@@ -202,6 +202,44 @@ def test_a_figure_the_other_sentence_lists_too_has_no_other_value(nlp: Any, embe
     assert not _numbers(run(nlp, embedder, a, b), "conflict")
 
 
+def test_two_bounds_or_a_bound_far_from_a_figure_agree_on_no_value(nlp: Any, embedder: Any) -> None:
+    """ "up to $5,000" / "up to $10,000" are two limits (gva-dev: Crime Stoppers' reward and the
+    governor's); "more than 3,000 employees" is not "15,000 employees" (ecbplus-dev: ATI's staff
+    and the merged company's): a writer bounds a figure by a round number near it."""
+    a = "Crime Stoppers is offering an award up to $5,000 for information that leads to an arrest."
+    b = "Governor Greg Abbott's office offered a reward of up to $10,000 for information on the killer."
+    c = "Crime Stoppers is offering a $5,000 reward for information in the case."
+    assert not _numbers(run(nlp, embedder, a, b), "agree")
+    assert found(run(nlp, embedder, a, c).findings, "agree", "number", "up to $5,000", "a $5,000 reward")
+    d = "The merged company will have $7.3 billion in annual sales and 15,000 employees, the firms said."
+    e = "He downplayed any potential lay-offs among the company's more than 3,000 employees."
+    assert not _numbers(run(nlp, embedder, d, e), "agree")
+
+
+def test_alike_sentences_giving_other_times_of_day_do_not_agree(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "around 3:30 a.m." / "around 3:50 a.m." is the one shooting timed two ways, a
+    discrepancy, never a claim both reports make; the same time of day is."""
+    a = "The shooting happened around 3:30 a.m. on Sunday, Feb. 12 at Club Envy."
+    b = "The state patrol said the shooting happened early Sunday morning around 3:50 a.m. at Club Envy."
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.kind == "agree"]
+    c = b.replace("3:50", "3:30")
+    assert found(run(nlp, embedder, a, c).findings, "agree", "claim", "3:30 a.m. on Sunday", "around 3:30")
+
+
+def test_a_quote_inside_another_leaves_out_only_what_transcripts_drop(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "He was home alone" shares two words with the commander's other remark, but "he
+    was" is the remark's own, not a word a transcript drops: two remarks, no agreement."""
+    a = (
+        "\"You should not have an 11-year-old home alone with the rifle that you've made them aware "
+        'of," Commander Whitney Walton said.'
+    )
+    b = '"He was home alone," said Commander Whitney Walton.'
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.kind == "agree"]
+    c = "\"I'm not ashamed to admit I'm a Christian,\" Perry says in the ad."
+    d = "\"I'm not ashamed to admit that I'm a Christian,\" Mr. Perry says in the ad."
+    assert found(run(nlp, embedder, c, d).findings, "agree", "quote", "ashamed", "ashamed")
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

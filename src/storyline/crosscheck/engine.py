@@ -106,22 +106,37 @@ def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts])
 
 
 def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
-    """Number agreements between two bounds on the same side with different values ("a reward of
-    up to $5,000" / "of up to $10,000", "more than 100" / "more than 200"): each states a limit
-    the other does not, so the two state no one value, though both may hold."""
+    """Number agreements whose two figures state no one value, though both may hold: two bounds on
+    the same side with different values ("a reward of up to $5,000" / "of up to $10,000"), or a
+    bound and a figure more than ``BOUND_SPREAD`` times away from it ("more than 3,000 employees"
+    / "15,000 employees"): a writer bounds a figure by a round number near it, so "more than 100"
+    is 120, not 15,000."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def measure(side: Side) -> Measure:
         source, index, _, i = side.key
         return lookup[(source, index)].measures[i]
 
-    def other_bounds(ln: Link) -> bool:
-        ma, mb = measure(ln.a), measure(ln.b)
-        upper = ma.low is None and mb.low is None and ma.high is not None and mb.high is not None
-        lower = ma.high is None and mb.high is None and ma.low is not None and mb.low is not None
-        return (upper and ma.high != mb.high) or (lower and ma.low != mb.low)
+    def bound(m: Measure) -> float | None:  # the one end of a figure written as a bound
+        return m.high if m.low is None else m.low if m.high is None else None
 
-    return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_bounds(ln)]
+    def far(x: float, y: float) -> bool:
+        return min(x, y) <= 0 or max(x, y) > BOUND_SPREAD * min(x, y)
+
+    def other_values(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        ba, bb = bound(ma), bound(mb)
+        if ba is not None and bb is not None:
+            return (ma.low is None) == (mb.low is None) and ba != bb
+        if ba is not None or bb is not None:
+            edge, other = (ba, mb) if ba is not None else (bb, ma)
+            return edge is not None and far(edge, other.value)
+        return False
+
+    return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_values(ln)]
+
+
+BOUND_SPREAD = 2.0  # how far beyond its bound a figure may lie and still be the figure bounded
 
 
 def unique_sentences(
