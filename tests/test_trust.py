@@ -240,6 +240,22 @@ def test_a_quote_inside_another_leaves_out_only_what_transcripts_drop(nlp: Any, 
     assert found(run(nlp, embedder, c, d).findings, "agree", "quote", "ashamed", "ashamed")
 
 
+def test_a_day_inside_quoted_words_is_the_quote_not_a_date_fact(nlp: Any, embedder: Any) -> None:
+    """basil-dev: Perry's ad "you don't need to be in the pew every Sunday ..." quoted by two
+    outlets agrees as a quote; its "Sunday" is the speaker's word, not a second agreement."""
+    a = (
+        "\"I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
+        "Sunday to know there's something wrong in this country,\" Perry says in the ad."
+    )
+    b = (
+        "\"But you don't need to be in the pews every Sunday to know that there's something wrong in "
+        "this country,\" Perry says in the new ad."
+    )
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings, "agree", "quote", "every Sunday", "every Sunday")
+    assert not [f for f in report.findings if f.kind == "agree" and f.aspect in ("date", "number")]
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

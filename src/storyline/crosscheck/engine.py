@@ -50,7 +50,7 @@ def all_links(
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
-    facts_linked = _drop_other_bounds(facts_linked, facts)
+    facts_linked = _drop_quoted_values(_drop_other_bounds(facts_linked, facts), facts)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
@@ -134,6 +134,26 @@ def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) ->
         return False
 
     return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_values(ln)]
+
+
+def _drop_quoted_values(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Agreements on a figure or a day that both reports give inside quoted words ("you don't need
+    to be in the pew every Sunday", "my visit to Mexico today", "leaving an 11-year-old with a
+    loaded rifle"): the words are the speaker's, and the quote's own agreement already sets them
+    side by side; told again as a fact, one remark would be shown twice."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def quoted(side: Side) -> bool:
+        source, index, kind, i = side.key
+        f = lookup[(source, index)]
+        at = f.measures[i].quantity.start if kind == "m" else f.dates[i].time.offset[0]
+        return any(q.direct and q.start <= at < q.end for q in f.quotes)
+
+    return [
+        ln
+        for ln in links
+        if ln.conflict or ln.aspect not in ("number", "date") or not (quoted(ln.a) and quoted(ln.b))
+    ]
 
 
 BOUND_SPREAD = 2.0  # how far beyond its bound a figure may lie and still be the figure bounded
