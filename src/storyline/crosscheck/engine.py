@@ -46,7 +46,9 @@ def all_links(
     claims only when they make one predication (``predicates``)."""
     links = one_predication(((p, ln) for p in pairs for ln in decide(p)), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
-    links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
+    links += [
+        ln for ln in _one_person_each(sole_counterparts(facts), facts) if (ln.a.key, ln.b.key) not in linked
+    ]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
@@ -76,6 +78,26 @@ def all_links(
         for ln in facts_linked + claims + quoted
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
+
+
+def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Agreements by the unit alone (``sole_counterparts``) between ages only where each report
+    gives that age in one sentence: an age is a person's, and a crime story's "A 25-year-old woman
+    was shot in the neck" and "Another 25-year-old woman was shot in her face" are two women, not
+    one figure told twice (gva-dev)."""
+    told: dict[tuple[int, float], set[int]] = defaultdict(set)
+    for f in facts:
+        for m in f.measures:
+            if m.counted == "age":
+                told[(f.source, m.value)].add(f.index)
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def once(side: Side) -> bool:
+        source, index, _, i = side.key
+        m = lookup[(source, index)].measures[i]
+        return m.counted != "age" or len(told[(source, m.value)]) == 1
+
+    return [ln for ln in links if once(ln.a) and once(ln.b)]
 
 
 def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
