@@ -269,6 +269,25 @@ def test_one_age_given_to_two_people_agrees_with_neither_by_its_unit(nlp: Any, e
     assert not found(report.findings, "agree", "number", "shot in the neck")
 
 
+def test_one_report_retells_a_figure_only_with_one_value(nlp: Any, embedder: Any) -> None:
+    """basil-dev: "tens of millions of dollars" in taxes agrees with the Clintons' "nearly $44
+    million" and also fits Jeb Bush's "between $19 and $22 million" net worth, but those two are
+    two sums, not one figure the first report tells twice."""
+    a = (
+        "Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal "
+        "income taxes from 2007 to 2014, according to tax returns released Friday.\n\n"
+        "Clinton's release comes about one month after Jeb Bush released 33 years of returns, showing "
+        "his net worth between $19 and $22 million."
+    )
+    b = (
+        "Hillary Clinton's campaign on Friday released eight years of tax returns showing the Clintons "
+        "paid tens of millions of dollars in federal taxes."
+    )
+    two = {"nearly $44 million", "between $19 and $22 million"}
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings if f.kind == "agree" and two <= {v.text for v in f.values}]
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

@@ -7,7 +7,7 @@ findings (agree / conflict / unique) → brief, quotes, timeline.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
@@ -98,6 +98,21 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
         return m.counted != "age" or len(told[(source, m.value)]) == 1
 
     return [ln for ln in links if once(ln.a) and once(ln.b)]
+
+
+def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
+    """May two figures of one report stand in one agreement, one figure told twice? Only when
+    both can hold as one value: "nearly $44 million" and "between $19 and $22 million" are two
+    sums, though "tens of millions of dollars" in the other report agrees with each."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def retold(x: Side, y: Side) -> bool:
+        if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
+            return True
+        (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key
+        return compatible(lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my])
+
+    return retold
 
 
 def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
@@ -230,6 +245,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
-    findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in group_links(links)]
+    groups = group_links(links, _one_value_retold(facts))
+    findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in groups]
     findings += [unique_finding(f, ids, outlets) for f in unique_sentences(facts, pairs, links)]
     return assemble(articles, refs, findings, _conflicting_times(links, facts))
