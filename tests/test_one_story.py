@@ -16,14 +16,16 @@ from storyline.crosscheck.words import plain
 from storyline.model import Report
 
 TRIPLET = "2a3fde8a-082a-4d8f-9567-f7e8366c0200"  # the FBI's firing of Peter Strzok
+SCHIFF = "b7021938-ff8d-42ea-adec-5704c0b65237"  # Republicans' call for Adam Schiff to resign
 
 
 @pytest.fixture(scope="module")
 def reports(seed_paths: tuple[Path, Path], nlp: Any, embedder: Any) -> list[Report]:
     out = [compare(list(seed_paths), nlp=nlp, embedder=embedder)]
-    files = sorted((SHARED_DATA / "basil-dev").glob(f"{TRIPLET}_?.json"))  # none when it is absent
-    if len(files) == 3:
-        out.append(compare(files, nlp=nlp, embedder=embedder))
+    for triplet in (TRIPLET, SCHIFF):
+        files = sorted((SHARED_DATA / "basil-dev").glob(f"{triplet}_?.json"))  # none when it is absent
+        if len(files) == 3:
+            out.append(compare(files, nlp=nlp, embedder=embedder))
     return out
 
 
@@ -69,6 +71,36 @@ def test_the_brief_is_made_of_stated_agreements(reports: list[Report]) -> None:
         }
         for line in report.brief:
             assert any(text == line.text and set(line.sources) == srcs for (text, _), srcs in agreed.items())
+
+
+def test_words_quoted_differently_are_not_also_agreed(reports: list[Report]) -> None:
+    """A statement inside a quote another source words differently (stated or to check) agrees
+    with that source on nothing: Schiff's "I think it's unpatriotic. And yes, I think it's
+    corrupt." against "... corrupt and evidence of collusion" is one remark told two ways, not a
+    claim both tell."""
+    for report in reports:
+        differing = [
+            (a, b)
+            for f in report.findings + report.to_check
+            if f.kind == "conflict" and f.aspect in ("quote", "wording")
+            for a in f.statements
+            for b in f.statements
+            if a.source != b.source
+        ]
+        for f in report.findings:
+            if f.kind != "agree" or f.aspect != "claim":
+                continue
+            for x in f.statements:
+                for y in f.statements:
+                    assert not any(
+                        x.source == a.source
+                        and y.source == b.source
+                        and x.start < a.end
+                        and a.start < x.end
+                        and y.start < b.end
+                        and b.start < y.end
+                        for a, b in differing
+                    ), (x.text, y.text)
 
 
 def test_finding_ids_are_unique_in_a_report(reports: list[Report]) -> None:

@@ -203,6 +203,92 @@ def test_a_figure_the_other_sentence_lists_too_has_no_other_value(nlp: Any, embe
     assert not _numbers(run(nlp, embedder, a, b), "conflict")
 
 
+def test_two_bounds_or_a_bound_far_from_a_figure_agree_on_no_value(nlp: Any, embedder: Any) -> None:
+    """ "up to $5,000" / "up to $10,000" are two limits (gva-dev: Crime Stoppers' reward and the
+    governor's); "more than 3,000 employees" is not "15,000 employees" (ecbplus-dev: ATI's staff
+    and the merged company's): a writer bounds a figure by a round number near it."""
+    a = "Crime Stoppers is offering an award up to $5,000 for information that leads to an arrest."
+    b = "Governor Greg Abbott's office offered a reward of up to $10,000 for information on the killer."
+    c = "Crime Stoppers is offering a $5,000 reward for information in the case."
+    assert not _numbers(run(nlp, embedder, a, b), "agree")
+    assert found(run(nlp, embedder, a, c).findings, "agree", "number", "up to $5,000", "a $5,000 reward")
+    d = "The merged company will have $7.3 billion in annual sales and 15,000 employees, the firms said."
+    e = "He downplayed any potential lay-offs among the company's more than 3,000 employees."
+    assert not _numbers(run(nlp, embedder, d, e), "agree")
+
+
+def test_alike_sentences_giving_other_times_of_day_do_not_agree(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "around 3:30 a.m." / "around 3:50 a.m." is the one shooting timed two ways, a
+    discrepancy, never a claim both reports make; the same time of day is."""
+    a = "The shooting happened around 3:30 a.m. on Sunday, Feb. 12 at Club Envy."
+    b = "The state patrol said the shooting happened early Sunday morning around 3:50 a.m. at Club Envy."
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.kind == "agree"]
+    c = b.replace("3:50", "3:30")
+    assert found(run(nlp, embedder, a, c).findings, "agree", "claim", "3:30 a.m. on Sunday", "around 3:30")
+
+
+def test_a_quote_inside_another_leaves_out_only_what_transcripts_drop(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "He was home alone" shares two words with the commander's other remark, but "he
+    was" is the remark's own, not a word a transcript drops: two remarks, no agreement."""
+    a = (
+        "\"You should not have an 11-year-old home alone with the rifle that you've made them aware "
+        'of," Commander Whitney Walton said.'
+    )
+    b = '"He was home alone," said Commander Whitney Walton.'
+    assert not [f for f in run(nlp, embedder, a, b).findings if f.kind == "agree"]
+    c = "\"I'm not ashamed to admit I'm a Christian,\" Perry says in the ad."
+    d = "\"I'm not ashamed to admit that I'm a Christian,\" Mr. Perry says in the ad."
+    assert found(run(nlp, embedder, c, d).findings, "agree", "quote", "ashamed", "ashamed")
+
+
+def test_a_day_inside_quoted_words_is_the_quote_not_a_date_fact(nlp: Any, embedder: Any) -> None:
+    """basil-dev: Perry's ad "you don't need to be in the pew every Sunday ..." quoted by two
+    outlets agrees as a quote; its "Sunday" is the speaker's word, not a second agreement."""
+    a = (
+        "\"I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
+        "Sunday to know there's something wrong in this country,\" Perry says in the ad."
+    )
+    b = (
+        "\"But you don't need to be in the pews every Sunday to know that there's something wrong in "
+        "this country,\" Perry says in the new ad."
+    )
+    report = run(nlp, embedder, a, b)
+    assert found(report.findings, "agree", "quote", "every Sunday", "every Sunday")
+    assert not [f for f in report.findings if f.kind == "agree" and f.aspect in ("date", "number")]
+
+
+def test_one_age_given_to_two_people_agrees_with_neither_by_its_unit(nlp: Any, embedder: Any) -> None:
+    """gva-dev: two women of 25 in one report are two people; the other report's "Another
+    25-year-old woman" is not the one shot in the neck because its age is the only one there."""
+    a = (
+        "Two people got out of the SUV and began shooting. A 25-year-old woman was shot in the neck and "
+        "was pronounced dead at the scene, police said.\n\nAnother 25-year-old woman was shot in her "
+        "face and was taken to Stroger Hospital, where her condition had stabilized, police said."
+    )
+    b = "Another 25-year-old woman was shot in her face and taken to Stroger Hospital."
+    report = run(nlp, embedder, a, b)
+    assert not found(report.findings, "agree", "number", "shot in the neck")
+
+
+def test_one_report_retells_a_figure_only_with_one_value(nlp: Any, embedder: Any) -> None:
+    """basil-dev: "tens of millions of dollars" in taxes agrees with the Clintons' "nearly $44
+    million" and also fits Jeb Bush's "between $19 and $22 million" net worth, but those two are
+    two sums, not one figure the first report tells twice."""
+    a = (
+        "Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal "
+        "income taxes from 2007 to 2014, according to tax returns released Friday.\n\n"
+        "Clinton's release comes about one month after Jeb Bush released 33 years of returns, showing "
+        "his net worth between $19 and $22 million."
+    )
+    b = (
+        "Hillary Clinton's campaign on Friday released eight years of tax returns showing the Clintons "
+        "paid tens of millions of dollars in federal taxes."
+    )
+    two = {"nearly $44 million", "between $19 and $22 million"}
+    report = run(nlp, embedder, a, b)
+    assert not [f for f in report.findings if f.kind == "agree" and two <= {v.text for v in f.values}]
+
+
 def test_a_year_naming_a_thing_dates_nothing(nlp: Any, embedder: Any) -> None:
     a = "The inspector general examined how the bureau handled inquiries during the 2016 election."
     b = "Strzok played a prominent role in both investigations surrounding the 2016 election campaigns."

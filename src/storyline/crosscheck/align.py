@@ -9,7 +9,7 @@ values show every source's version.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.crosscheck.links import Link, Side
@@ -60,16 +60,25 @@ def mutual_best(links: Iterable[Link]) -> list[Link]:
     return out
 
 
-def group_links(links: Sequence[Link]) -> list[Group]:
+# may two statements of one source stand in one group as one fact told twice?
+Retold = Callable[[Side, Side], bool]
+
+
+def _any_retelling(x: Side, y: Side) -> bool:
+    return True
+
+
+def group_links(links: Sequence[Link], retold: Retold = _any_retelling) -> list[Group]:
     """Groups of links that state one fact each.
 
     A quote's parts (one outlet quoting in two places what another quotes at once) join by
     union-find when they differ: the conflict shows every version of the remark. Every other fact,
     and quoted words the sources agree on, join greedily, surest link first, and a statement
     enters a group only when it is linked to every statement of the other sources already there
-    (and, in a conflict, its source has none there yet): one fact per finding, never a chain of
-    look-alikes (A like B, B like C, so A "agrees" with C; a long quote that holds two remarks
-    does not make them one agreement).
+    (and, in a conflict, its source has none there yet; in an agreement, ``retold`` accepts it
+    beside its source's statements there): one fact per finding, never a chain of look-alikes
+    (A like B, B like C, so A "agrees" with C; a long quote that holds two remarks does not make
+    them one agreement).
     """
     remarks = [ln for ln in links if ln.aspect in REMARK_ASPECTS]
     groups = []
@@ -81,7 +90,7 @@ def group_links(links: Sequence[Link]) -> list[Group]:
         )
     facts = [ln for ln in links if ln.aspect not in REMARK_ASPECTS]
     for aspect in dict.fromkeys(ln.aspect for ln in facts):
-        groups += _clique_groups([ln for ln in facts if ln.aspect == aspect])
+        groups += _clique_groups([ln for ln in facts if ln.aspect == aspect], retold)
     return groups
 
 
@@ -122,8 +131,9 @@ def _union_links(links: Sequence[Link]) -> list[list[Link]]:
     return list(members.values())
 
 
-def _clique_groups(links: Sequence[Link]) -> list[Group]:
+def _clique_groups(links: Sequence[Link], retold: Retold = _any_retelling) -> list[Group]:
     linked = {frozenset((ln.a.key, ln.b.key)) for ln in links}
+    side: dict[Hashable, Side] = {x.key: x for ln in links for x in (ln.a, ln.b)}
     where: dict[Hashable, int] = {}
     groups: list[list[Link]] = []
     keys: list[dict[int, list[Hashable]]] = []  # per group: source -> the fact keys it holds
@@ -142,7 +152,11 @@ def _clique_groups(links: Sequence[Link]) -> list[Group]:
             held = keys[g]
             # a source may tell one fact twice (a claim, a figure it repeats), but each telling must
             # match every other source's statement in the group; a conflict keeps one per source
-            repeat = new.source in held and (ln.conflict or any(x.conflict for x in groups[g]))
+            repeat = new.source in held and (
+                ln.conflict
+                or any(x.conflict for x in groups[g])
+                or not all(retold(new, side[k]) for k in held[new.source])
+            )
             if repeat or any(
                 frozenset((new.key, k)) not in linked
                 for src, ks in held.items()

@@ -27,6 +27,8 @@ BESIDE = 3  # words between a person's name and the act it does, in a plain clau
 NEGATIVE_VERBS = frozenset({"refus", "deny", "deni", "reject", "declin", "fail", "dismiss", "oppos"})
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
+# a time of day: "3:30 a.m.", "10 p.m.", "16:08", "noon"
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b|\b(\d{1,2}):(\d\d)\b|\b(noon|midnight)\b", re.I)
 
 
 def _similar_length(a: str, b: str) -> bool:
@@ -105,11 +107,29 @@ def quoted_words_told(p: Pair) -> bool:
     return False
 
 
+def clock_times(text: str) -> frozenset[int]:
+    """The times of day a sentence gives, in minutes after midnight ("3:30 a.m." → 210)."""
+    out = set()
+    for m in _CLOCK.finditer(text):
+        hour, minute, half, hour24, minute24, word = m.groups()
+        if word:
+            out.add(720 if word.lower() == "noon" else 0)
+        elif hour24 is not None:
+            out.add(int(hour24) % 24 * 60 + int(minute24))
+        else:
+            out.add(int(hour) % 12 * 60 + int(minute or 0) + (720 if half.lower() == "p" else 0))
+    return frozenset(out)
+
+
 def values_differ(p: Pair) -> bool:
     """Do the two sentences give different values for something both state: a figure of the same
     counted thing (or the one figure of its kind each sentence gives: two sentences told as one
-    claim, "1.5 million" in one and "1.6 million" in the other), or a date of the same event? Then
-    they do not state one fact, however alike."""
+    claim, "1.5 million" in one and "1.6 million" in the other), a date of the same event, or a
+    time of day ("around 3:30 a.m." / "around 3:50 a.m.", which dates compare only to the day)?
+    Then they do not state one fact, however alike."""
+    clocks_a, clocks_b = clock_times(p.a.text), clock_times(p.b.text)
+    if clocks_a and clocks_b and not clocks_a & clocks_b:
+        return True
 
     def sole(f: SentenceFacts, m: Measure) -> bool:
         return sum(1 for o in f.measures if o.dim == m.dim) == 1

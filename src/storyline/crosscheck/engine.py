@@ -7,7 +7,7 @@ findings (agree / conflict / unique) → brief, quotes, timeline.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
@@ -15,7 +15,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vect
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
-from storyline.crosscheck.links import Link
+from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.predicates import Parser, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
@@ -51,34 +51,73 @@ def all_links(
     claims only when they make one predication (``predicates``)."""
     links = one_predication(((p, ln) for p in pairs for ln in decide(p, vectors)), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
-    links += [ln for ln in sole_counterparts(facts) if (ln.a.key, ln.b.key) not in linked]
+    links += [
+        ln for ln in _one_person_each(sole_counterparts(facts), facts) if (ln.a.key, ln.b.key) not in linked
+    ]
     claims = best_claim_links(ln for ln in links if ln.aspect == "claim")
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
+    facts_linked = _drop_quoted_values(_drop_other_bounds(facts_linked, facts), facts)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
-    # a sentence whose quote another source words differently agrees with that source on nothing
-    differing = {
-        (side.source, side.start, other.source)
-        for ln in quoted
-        if ln.conflict
-        for side, other in ((ln.a, ln.b), (ln.b, ln.a))
-    }
-    claims = [
-        ln
-        for ln in claims
-        if (ln.a.source, ln.a.start, ln.b.source) not in differing
-        and (ln.b.source, ln.b.start, ln.a.source) not in differing
-    ]
+    # a sentence inside a quote another source words differently agrees with that source on
+    # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I
+    # think it's corrupt." / "... corrupt and evidence of collusion")
+    differing: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for ln in quoted:
+        if ln.conflict:
+            for side, other in ((ln.a, ln.b), (ln.b, ln.a)):
+                differing[(side.source, other.source)].append((side.start, side.end))
+
+    def differs(side: Side, other: Side) -> bool:
+        spans = differing[(side.source, other.source)]
+        return any(start < side.end and side.start < end for start, end in spans)
+
+    claims = [ln for ln in claims if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))]
     return [
         ln
         for ln in facts_linked + claims + quoted
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
+
+
+def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Agreements by the unit alone (``sole_counterparts``) between ages only where each report
+    gives that age in one sentence: an age is a person's, and a crime story's "A 25-year-old woman
+    was shot in the neck" and "Another 25-year-old woman was shot in her face" are two women, not
+    one figure told twice (gva-dev)."""
+    told: dict[tuple[int, float], set[int]] = defaultdict(set)
+    for f in facts:
+        for m in f.measures:
+            if m.counted == "age":
+                told[(f.source, m.value)].add(f.index)
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def once(side: Side) -> bool:
+        source, index, _, i = side.key
+        m = lookup[(source, index)].measures[i]
+        return m.counted != "age" or len(told[(source, m.value)]) == 1
+
+    return [ln for ln in links if once(ln.a) and once(ln.b)]
+
+
+def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
+    """May two figures of one report stand in one agreement, one figure told twice? Only when
+    both can hold as one value: "nearly $44 million" and "between $19 and $22 million" are two
+    sums, though "tens of millions of dollars" in the other report agrees with each."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def retold(x: Side, y: Side) -> bool:
+        if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
+            return True
+        (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key
+        return compatible(lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my])
+
+    return retold
 
 
 def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
@@ -106,6 +145,60 @@ def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts])
                 continue
         out.append(ln)
     return out
+
+
+def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Number agreements whose two figures state no one value, though both may hold: two bounds on
+    the same side with different values ("a reward of up to $5,000" / "of up to $10,000"), or a
+    bound and a figure more than ``BOUND_SPREAD`` times away from it ("more than 3,000 employees"
+    / "15,000 employees"): a writer bounds a figure by a round number near it, so "more than 100"
+    is 120, not 15,000."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def measure(side: Side) -> Measure:
+        source, index, _, i = side.key
+        return lookup[(source, index)].measures[i]
+
+    def bound(m: Measure) -> float | None:  # the one end of a figure written as a bound
+        return m.high if m.low is None else m.low if m.high is None else None
+
+    def far(x: float, y: float) -> bool:
+        return min(x, y) <= 0 or max(x, y) > BOUND_SPREAD * min(x, y)
+
+    def other_values(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        ba, bb = bound(ma), bound(mb)
+        if ba is not None and bb is not None:
+            return (ma.low is None) == (mb.low is None) and ba != bb
+        if ba is not None or bb is not None:
+            edge, other = (ba, mb) if ba is not None else (bb, ma)
+            return edge is not None and far(edge, other.value)
+        return False
+
+    return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_values(ln)]
+
+
+def _drop_quoted_values(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Agreements on a figure or a day that both reports give inside quoted words ("you don't need
+    to be in the pew every Sunday", "my visit to Mexico today", "leaving an 11-year-old with a
+    loaded rifle"): the words are the speaker's, and the quote's own agreement already sets them
+    side by side; told again as a fact, one remark would be shown twice."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def quoted(side: Side) -> bool:
+        source, index, kind, i = side.key
+        f = lookup[(source, index)]
+        at = f.measures[i].quantity.start if kind == "m" else f.dates[i].time.offset[0]
+        return any(q.direct and q.start <= at < q.end for q in f.quotes)
+
+    return [
+        ln
+        for ln in links
+        if ln.conflict or ln.aspect not in ("number", "date") or not (quoted(ln.a) and quoted(ln.b))
+    ]
+
+
+BOUND_SPREAD = 2.0  # how far beyond its bound a figure may lie and still be the figure bounded
 
 
 def unique_sentences(
@@ -157,6 +250,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
-    findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in group_links(links)]
+    groups = group_links(links, _one_value_retold(facts))
+    findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in groups]
     findings += [unique_finding(f, ids, outlets) for f in unique_sentences(facts, pairs, links)]
     return assemble(articles, refs, findings, _conflicting_times(links, facts))

@@ -213,7 +213,10 @@ def _contained(long: str, short: str) -> bool:
     # people are with me with this" is not inside "... to help American people make sure ..."; and
     # a two-word phrase ("witch hunt") is too little to show that two quotations are the same words
     enough = len(cs.split()) >= max(2, len(short.split()) / 2) and len(short.split()) >= 3
-    if cs and (cs == cl or (enough and f" {cs} " in f" {cl} ")):
+    # the words left out must be ones a transcript drops ("a", "that"), not the remark's own:
+    # "He was home alone" is not inside "you should not have an 11-year-old home alone"
+    dropped = set(short.split()) - set(cs.split())
+    if cs and (cs == cl or (enough and dropped <= SMALL and f" {cs} " in f" {cl} ")):
         return True
     parts = [plain(f) for f in re.split(r"\.\.\.|…|\[[^\]]*\]", short)]
     parts = [f for f in parts if f]
