@@ -39,6 +39,10 @@ NONHUMAN = frozenset(
     group campaign readout transcript filing spokesperson_office"""
     )
 )
+# Things that carry someone's words: the speaker of "a statement sent out by X" is X.
+MESSAGES = frozenset(
+    str.split("statement release letter memo tweet post email e-mail message readout transcript note ad")
+)
 WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
 
 
@@ -72,6 +76,7 @@ class _Resolver:
         self.named_things: set[int] = set()  # quotations that name or describe, not speech
 
     def speaker(self, tok: Token, base: int) -> Speaker:
+        tok = _behind(tok, base, self.entities)
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
         if kind in ("m", "f"):
@@ -165,6 +170,34 @@ def honorific_gender(text: str, entities: Sequence[Entity]) -> dict[str, str]:
         if m:
             out.setdefault(e.key, "m" if m.group(1) == "Mr" else "f")
     return out
+
+
+def _behind(tok: Token, base: int, entities: Sequence[Entity]) -> Token:
+    """The one who speaks behind a subject that is not a name: the author of a message ("a
+    fundraising email sent out by Sanders warned", "Trump's statement said", "a statement from
+    the Clinton campaign"), the person at the end of coordinated titles ("said former
+    Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell"), the object of a
+    preposition misread as the subject ("Of Carson, Levine … said")."""
+    if tok.pos_ == "ADP":
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return objs[0] if objs else tok
+    if entity_at(entities, base + tok.idx) is not None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    if tok.lemma_.lower() in MESSAGES:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return c
+            by = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if c.dep_ == "acl" and by:
+                return by[0]
+            src = [o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            if c.dep_ == "prep" and c.lower_ == "from" and src:
+                return src[0]
+    for c in tok.children:
+        e = entity_at(entities, base + c.idx)
+        if c.dep_ == "conj" and e is not None and e.label == "PERSON":
+            return c
+    return tok
 
 
 def _described_as_person(tok: Token) -> bool:
