@@ -575,6 +575,52 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Plaskett",
         True,
     ),
+    # --- nothing in the parse ties the quotation to anyone: the nearest name outside quotation
+    # marks in its paragraph ("Tweeted" capitalised reads as a name, not a verb)
+    (
+        "“Not us, but we cannot argue with it!” Murphy, the head of the group, Tweeted on Friday "
+        "with a photo of the crowd.",
+        "we cannot argue",
+        "Murphy",
+        True,
+    ),
+    # --- a quotation paragraph after a sentence a person led, with no speaker since
+    (
+        "Ms. Lee was quick to add that the plan does not include new taxes.\n\n"
+        "“Raising taxes? Not happening.”",
+        "Raising taxes",
+        "Lee",
+        True,
+    ),
+    # --- after a question, a name and any past-tense verb are the quotation's tag
+    ("“Would you sign it?” Hannity pressed. “Maybe next year?”", "sign it", "Hannity", True),
+    ("“Would you sign it?” Hannity pressed. “Maybe next year?”", "next year", "Hannity", True),
+    # --- the author of a message is its speaker
+    (
+        "Bernie Sanders lost the state. On Tuesday night a fundraising email sent out by Sanders "
+        "warned of the fight ahead: “There are 14 primaries left.”",
+        "14 primaries",
+        "Sanders",
+        True,
+    ),
+    # --- titles joined by "and" before the name
+    ("“It is over,” said former Ohio Gov. and party chairman Ted Strickland.", "over", "Strickland", True),
+    # --- "Of Carson" misparsed as the subject: the preposition's object stands for it
+    ("Of Carson, Levine, who has given money to Rubio, said, “He is scary.”", "scary", "Levine", True),
+    # --- the object of "tell" is the one told
+    (
+        "“I back him,” Brent Bozell III, founder of a think tank, tells Breitbart News in an interview.",
+        "I back him",
+        "Bozell",
+        True,
+    ),
+    # --- a participle hung on the reported clause is the reporter's
+    (
+        "Byrne also wrote that the agents knew to brace for the storms, saying, “They came every day.”",
+        "every day",
+        "Byrne",
+        True,
+    ),
 ]
 
 
