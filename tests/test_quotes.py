@@ -607,6 +607,22 @@ CASES: list[tuple[str, str, str | None, bool]] = [
     ("“It is over,” said former Ohio Gov. and party chairman Ted Strickland.", "over", "Strickland", True),
     # --- "Of Carson" misparsed as the subject: the preposition's object stands for it
     ("Of Carson, Levine, who has given money to Rubio, said, “He is scary.”", "scary", "Levine", True),
+    # --- two apostrophes as double marks (archive copy), a nested single quotation inside them
+    (
+        "That ''is the thing that saved us,'' said Carole Taylor, the minister of finance. ''If I had "
+        "said, 'Trust us,' I knew it would have been a disaster.''",
+        "I knew it would",
+        "Carole Taylor",
+        True,
+    ),
+    # --- a tag whose subject the parser put inside the quotation: the name the phrase closes on
+    (
+        "“They were professionals, but also competitors,” William M. Daley, President Obama's former "
+        "chief of staff, said of their time in the administration.",
+        "competitors",
+        "William M. Daley",
+        True,
+    ),
     # --- the object of "tell" is the one told
     (
         "“I back him,” Brent Bozell III, founder of a think tank, tells Breitbart News in an interview.",
@@ -712,6 +728,11 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
 )
 def test_quote_marks(text: str, quoted: list[str]) -> None:
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == quoted
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    text = "Mr. King's show, ''Politicking.'' He said ''it's 'fine' now,'' and left in the '90s."
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Politicking.", "it's 'fine' now"]
 
 
 def test_reopened_quote_is_marked_continued() -> None:

@@ -187,7 +187,13 @@ def _behind(tok: Token, base: int, entities: Sequence[Entity]) -> Token:
         for c in tok.children:
             if c.dep_ == "poss" and c.pos_ == "PROPN":
                 return c
-            by = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            by = [
+                o
+                for a in c.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"  # a name: not "released by each office"
+            ]
             if c.dep_ == "acl" and by:
                 return by[0]
             src = [o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
@@ -354,12 +360,22 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
             return said[0]
     before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if before and before[-1].i >= verb.i - 2:
-        return before[-1]
+        return _phrase_head(before[-1], free)
     after = [t for t in free if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
     run = after[:1]
     while run and run[-1].i + 1 < len(sent) and sent[run[-1].i + 1].pos_ in ("PROPN", "NOUN"):
         run.append(sent[run[-1].i + 1])
     return run[-1] if run else None
+
+
+def _phrase_head(tok: Token, free: Sequence[Token]) -> Token:
+    """The noun phrase a word closes, up to its head outside the quotation: "…,” William M.
+    Daley, President Obama's former chief of staff, said" is Daley's, not "staff"'s."""
+    ok = {t.i for t in free}
+    inner = ("pobj", "prep", "appos", "compound", "poss")
+    while tok.dep_ in inner and tok.head.i in ok and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _attribute(

@@ -111,7 +111,7 @@ def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
     for n, p in overlapping(parsed, q.outer_end, q.outer_end):
         if not p.base < q.outer_end <= p.end or not q.closed:
             continue
-        inner = p.doc.text[: q.outer_end - p.base - 1].rstrip()
+        inner = p.doc.text[: q.outer_end - p.base].rstrip("'\"”’»").rstrip()
         if not inner or inner[-1] not in ",?!":
             return None
         if p.end - q.outer_end <= 1 and n + 1 < len(parsed) and parsed[n + 1].base - q.outer_end <= 2:
