@@ -615,6 +615,13 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Carole Taylor",
         True,
     ),
+    # --- a sentence whose only marks are two apostrophes is parsed: the verb governing it speaks
+    (
+        "Jeb Bush, who has resented the glide path of his rival, called him ''totally scripted.''",
+        "totally scripted",
+        "Jeb Bush",
+        True,
+    ),
     # --- a tag whose subject the parser put inside the quotation: the name the phrase closes on
     (
         "“They were professionals, but also competitors,” William M. Daley, President Obama's former "
