@@ -630,6 +630,20 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "William M. Daley",
         True,
     ),
+    # --- a double mark closing after a nested single one, a space between them
+    (
+        "\"You can walk off the court and say, 'Well done,' \" said Rep. Diane Russell, a Maine legislator.",
+        "walk off the court",
+        "Diane Russell",
+        True,
+    ),
+    # --- a party member after the verb: "added a South Carolina Democrat"
+    (
+        "“Hillary needed to split the first two primaries,” added a South Carolina Democrat.",
+        "split the first",
+        "a South Carolina Democrat",
+        True,
+    ),
     # --- the object of "tell" is the one told
     (
         "“I back him,” Brent Bozell III, founder of a think tank, tells Breitbart News in an interview.",

@@ -49,6 +49,13 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _spaced(text: str, i: int) -> bool:
+    """A double mark closing after a nested single one, set apart by a space (house style of some
+    papers): "… say, 'Well done,' " said Rep. Diane Russell."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in "'’" and not after.isalnum()
+
+
 def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     """(outer start, outer end, closed) of each top-level quotation in ``text[lo:hi]``."""
     found: list[tuple[int, int, bool]] = []
@@ -73,7 +80,7 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
         if c in DOUBLE_OPEN or (c == '"' and dbl is None and _can_open(text, i)):
             if dbl is None and sgl is None:
                 dbl = i
-        elif (c in DOUBLE_CLOSE or c == '"') and dbl is not None and _can_close(text, i):
+        elif c in DOUBLE_CLOSE + '"' and dbl is not None and (_can_close(text, i) or _spaced(text, i)):
             found.append((dbl, i + 1, True))
             dbl = None
         elif dbl is None and (c in SINGLE_OPEN or c == "'") and sgl is None and _can_open(text, i):

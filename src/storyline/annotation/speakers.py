@@ -209,7 +209,8 @@ def subject_of(cue: Cue) -> Token | None:
     if cue.token.lemma_.lower() in ADDRESSEE_LEMMAS:
         return None
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
-    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in ROLE_NOUNS]
+    # "…,” added a South Carolina Democrat": a member of a party or nation (NORP) is a person
+    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
 
 
