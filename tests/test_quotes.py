@@ -575,6 +575,89 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Plaskett",
         True,
     ),
+    # --- nothing in the parse ties the quotation to anyone: the nearest name outside quotation
+    # marks in its paragraph ("Tweeted" capitalised reads as a name, not a verb)
+    (
+        "“Not us, but we cannot argue with it!” Murphy, the head of the group, Tweeted on Friday "
+        "with a photo of the crowd.",
+        "we cannot argue",
+        "Murphy",
+        True,
+    ),
+    # --- a quotation paragraph after a sentence a person led, with no speaker since
+    (
+        "Ms. Lee was quick to add that the plan does not include new taxes.\n\n"
+        "“Raising taxes? Not happening.”",
+        "Raising taxes",
+        "Lee",
+        True,
+    ),
+    # --- after a question, a name and any past-tense verb are the quotation's tag
+    ("“Would you sign it?” Hannity pressed. “Maybe next year?”", "sign it", "Hannity", True),
+    ("“Would you sign it?” Hannity pressed. “Maybe next year?”", "next year", "Hannity", True),
+    # --- the author of a message is its speaker
+    (
+        "Bernie Sanders lost the state. On Tuesday night a fundraising email sent out by Sanders "
+        "warned of the fight ahead: “There are 14 primaries left.”",
+        "14 primaries",
+        "Sanders",
+        True,
+    ),
+    # --- titles joined by "and" before the name
+    ("“It is over,” said former Ohio Gov. and party chairman Ted Strickland.", "over", "Strickland", True),
+    # --- "Of Carson" misparsed as the subject: the preposition's object stands for it
+    ("Of Carson, Levine, who has given money to Rubio, said, “He is scary.”", "scary", "Levine", True),
+    # --- two apostrophes as double marks (archive copy), a nested single quotation inside them
+    (
+        "That ''is the thing that saved us,'' said Carole Taylor, the minister of finance. ''If I had "
+        "said, 'Trust us,' I knew it would have been a disaster.''",
+        "I knew it would",
+        "Carole Taylor",
+        True,
+    ),
+    # --- a sentence whose only marks are two apostrophes is parsed: the verb governing it speaks
+    (
+        "Jeb Bush, who has resented the glide path of his rival, called him ''totally scripted.''",
+        "totally scripted",
+        "Jeb Bush",
+        True,
+    ),
+    # --- a tag whose subject the parser put inside the quotation: the name the phrase closes on
+    (
+        "“They were professionals, but also competitors,” William M. Daley, President Obama's former "
+        "chief of staff, said of their time in the administration.",
+        "competitors",
+        "William M. Daley",
+        True,
+    ),
+    # --- a double mark closing after a nested single one, a space between them
+    (
+        "\"You can walk off the court and say, 'Well done,' \" said Rep. Diane Russell, a Maine legislator.",
+        "walk off the court",
+        "Diane Russell",
+        True,
+    ),
+    # --- a party member after the verb: "added a South Carolina Democrat"
+    (
+        "“Hillary needed to split the first two primaries,” added a South Carolina Democrat.",
+        "split the first",
+        "a South Carolina Democrat",
+        True,
+    ),
+    # --- the object of "tell" is the one told
+    (
+        "“I back him,” Brent Bozell III, founder of a think tank, tells Breitbart News in an interview.",
+        "I back him",
+        "Bozell",
+        True,
+    ),
+    # --- a participle hung on the reported clause is the reporter's
+    (
+        "Byrne also wrote that the agents knew to brace for the storms, saying, “They came every day.”",
+        "every day",
+        "Byrne",
+        True,
+    ),
 ]
 
 
@@ -666,6 +749,11 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
 )
 def test_quote_marks(text: str, quoted: list[str]) -> None:
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == quoted
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    text = "Mr. King's show, ''Politicking.'' He said ''it's 'fine' now,'' and left in the '90s."
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ["Politicking.", "it's 'fine' now"]
 
 
 def test_reopened_quote_is_marked_continued() -> None:

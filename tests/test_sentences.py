@@ -79,6 +79,12 @@ def sentences(text: str) -> list[str]:
             "“Could any judge pass?” Senate Majority Leader Mitch McConnell, R-Ky., asked. No.",
             ["“Could any judge pass?” Senate Majority Leader Mitch McConnell, R-Ky., asked.", "No."],
         ),
+        # after a question or exclamation, a name and a past-tense verb are a tag, whatever the verb
+        (
+            "“Would you sign it?” Hannity pressed. “Maybe next year?”",
+            ["“Would you sign it?” Hannity pressed.", "“Maybe next year?”"],
+        ),
+        ("“Is it over?” Police arrived at noon.", ["“Is it over?”", "Police arrived at noon."]),
         # "Del." is a delegate's title, and Delaware's abbreviation that may end a sentence
         (
             "“No,” said Del. Stacey Plaskett of the Virgin Islands.",

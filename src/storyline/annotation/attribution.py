@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.names import display_names, key_for
-from storyline.annotation.quote_cues import Parsed, cue_for
+from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
 from storyline.annotation.speakers import (
@@ -38,6 +38,10 @@ NONHUMAN = frozenset(
     government office department court administration kremlin committee council company firm
     group campaign readout transcript filing spokesperson_office"""
     )
+)
+# Things that carry someone's words: the speaker of "a statement sent out by X" is X.
+MESSAGES = frozenset(
+    str.split("statement release letter memo tweet post email e-mail message readout transcript note ad")
 )
 WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
 
@@ -69,8 +73,10 @@ class _Resolver:
         self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
         self.gender = honorific_gender(text, entities)
+        self.named_things: set[int] = set()  # quotations that name or describe, not speech
 
     def speaker(self, tok: Token, base: int) -> Speaker:
+        tok = _behind(tok, base, self.entities)
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
         if kind in ("m", "f"):
@@ -166,6 +172,40 @@ def honorific_gender(text: str, entities: Sequence[Entity]) -> dict[str, str]:
     return out
 
 
+def _behind(tok: Token, base: int, entities: Sequence[Entity]) -> Token:
+    """The one who speaks behind a subject that is not a name: the author of a message ("a
+    fundraising email sent out by Sanders warned", "Trump's statement said", "a statement from
+    the Clinton campaign"), the person at the end of coordinated titles ("said former
+    Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell"), the object of a
+    preposition misread as the subject ("Of Carson, Levine … said")."""
+    if tok.pos_ == "ADP":
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        return objs[0] if objs else tok
+    if entity_at(entities, base + tok.idx) is not None or tok.pos_ not in ("NOUN", "PROPN"):
+        return tok
+    if tok.lemma_.lower() in MESSAGES:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return c
+            by = [
+                o
+                for a in c.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"  # a name: not "released by each office"
+            ]
+            if c.dep_ == "acl" and by:
+                return by[0]
+            src = [o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            if c.dep_ == "prep" and c.lower_ == "from" and src:
+                return src[0]
+    for c in tok.children:
+        e = entity_at(entities, base + c.idx)
+        if c.dep_ == "conj" and e is not None and e.label == "PERSON":
+            return c
+    return tok
+
+
 def _described_as_person(tok: Token) -> bool:
     """A name with a human role beside it: "X, the homeland security secretary" or "economist X"."""
     for c in tok.children:
@@ -257,6 +297,7 @@ def find_quotes(
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)
+    resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
@@ -319,12 +360,22 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
             return said[0]
     before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
     if before and before[-1].i >= verb.i - 2:
-        return before[-1]
+        return _phrase_head(before[-1], free)
     after = [t for t in free if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
     run = after[:1]
     while run and run[-1].i + 1 < len(sent) and sent[run[-1].i + 1].pos_ in ("PROPN", "NOUN"):
         run.append(sent[run[-1].i + 1])
     return run[-1] if run else None
+
+
+def _phrase_head(tok: Token, free: Sequence[Token]) -> Token:
+    """The noun phrase a word closes, up to its head outside the quotation: "…,” William M.
+    Daley, President Obama's former chief of staff, said" is Daley's, not "staff"'s."""
+    ok = {t.i for t in free}
+    inner = ("pobj", "prep", "appos", "compound", "poss")
+    while tok.dep_ in inner and tok.head.i in ok and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _attribute(
@@ -360,6 +411,8 @@ def _inherit(
             quote = _reopened(text, q, spans[n + 1 :], found) or quote
         if quote.speaker is None and q.start not in found:
             quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver) or quote
+        if quote.speaker is None:
+            quote = _nearest_named(text, q, quote, resolver) or quote
         last[q.paragraph] = quote
         out.append(quote)
     return out
@@ -383,9 +436,35 @@ def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | 
     return Quote(text[q.start : q.end], name, e.key, True, None, q.start, q.end)
 
 
+def _nearest_named(text: str, q: QuoteSpan, quote: Quote, resolver: _Resolver) -> Quote | None:
+    """A quotation nothing in the parse ties to anyone is, by news convention, the words of the
+    named person or body nearest to it in its paragraph, outside quotation marks: the tag the
+    parse missed ("“…” Murphy, the head of Right to Rise USA, Tweeted"), the interviewer's turn in
+    a transcript, the quotation hung on a name in the sentence before."""
+    para = text.rfind("\n", 0, q.outer_start) + 1
+    if q.start in resolver.named_things:
+        return None
+    end = text.find("\n", q.outer_end)
+    end = len(text) if end < 0 else end
+    near = [
+        e
+        for e in resolver.entities
+        if para <= e.start < end
+        and e.label in ("PERSON", "ORG")
+        and not _within(resolver.inside, resolver.inside_starts, e.start)
+    ]
+    if not near:
+        return None
+    e = min(near, key=lambda e: max(q.outer_start - e.end, e.start - q.outer_end, 0))
+    name = resolver.names.get(e.key, e.text)
+    return Quote(quote.text, name, e.key, quote.direct, quote.cue, quote.start, quote.end)
+
+
 def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
     """A paragraph that is nothing but a quotation carries on the speaker of the paragraph before:
-    'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”'."""
+    'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”', or, when
+    a person led a sentence there after the last speaker, that person: 'Trump was quick to add that
+    the negotiation does not include nixing the idea.¶“Building it? Not negotiable.”'."""
     para = text.rfind("\n", 0, q.outer_start) + 1
     end = text.find("\n", q.outer_end)
     if text[para : q.outer_start].strip() or text[q.outer_end : len(text) if end < 0 else end].strip(" .,"):
@@ -394,10 +473,14 @@ def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
     while prev > 0 and not text[prev + 1 : para].strip():
         prev = text.rfind("\n", 0, prev)  # skip blank lines back to the paragraph before
     spoke = [s for s in resolver.history if prev < s.at < para and s.text]
-    if not spoke:
+    led = [e for e in resolver.subjects if prev < e.start < para]
+    if spoke and (not led or spoke[-1].at > led[-1].start):
+        s = spoke[-1]
+        return Quote(text[q.start : q.end], s.text, s.key, True, None, q.start, q.end)
+    if not led:
         return None
-    s = spoke[-1]
-    return Quote(text[q.start : q.end], s.text, s.key, True, None, q.start, q.end)
+    e = led[-1]  # "Trump was quick to add that ….¶“Building it? Not negotiable.”"
+    return Quote(text[q.start : q.end], resolver.names.get(e.key, e.text), e.key, True, None, q.start, q.end)
 
 
 def _reopened(

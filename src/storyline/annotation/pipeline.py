@@ -86,7 +86,7 @@ def _needs_parse(text: str, a: int, b: int) -> bool:
 
 def _quote_sentence(text: str, a: int, b: int) -> bool:
     chunk = text[a:b]
-    if any(m in chunk for m in _MARKS) or chunk.rstrip().endswith(":"):
+    if any(m in chunk for m in _MARKS) or "''" in chunk or chunk.rstrip().endswith(":"):
         return True  # a colon at the end may hand the next paragraph's quotation to this sentence
     return any(w.lower() in _FORMS for w in _WORD.findall(chunk))
 

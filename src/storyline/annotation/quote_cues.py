@@ -108,12 +108,14 @@ def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
     mark inside its marks runs on into a short tag: a noun phrase and one verb, in either order,
     up to the next punctuation. Read from the words' shapes, for taggers that miss the verb
     (here "Trump" comes out a verb and the parse hangs the tag on the quotation)."""
-    for _, p in overlapping(parsed, q.outer_end, q.outer_end):
+    for n, p in overlapping(parsed, q.outer_end, q.outer_end):
         if not p.base < q.outer_end <= p.end or not q.closed:
             continue
-        inner = p.doc.text[: q.outer_end - p.base - 1].rstrip()
+        inner = p.doc.text[: q.outer_end - p.base].rstrip("'\"”’»").rstrip()
         if not inner or inner[-1] not in ",?!":
             return None
+        if p.end - q.outer_end <= 1 and n + 1 < len(parsed) and parsed[n + 1].base - q.outer_end <= 2:
+            p = parsed[n + 1]  # “…?” Hannity pressed. — the splitter ended the sentence at the mark
         tag: list[Token] = []
         for t in p.doc:
             if p.base + t.idx < q.outer_end:
@@ -200,3 +202,22 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     if name is None and 1 <= len(words) <= 3 and words[-1].pos_ in ("NOUN", "PROPN"):
         name = words[-1]
     return Cue(name, p.base, ":", name) if name is not None else None
+
+
+def not_speech(q: QuoteSpan, parsed: Sequence[Parsed]) -> bool:
+    """A quotation the parse shows to be a name or a description rather than someone's words: it
+    modifies a noun outside it ("wearing “Make America Great Again” hats", "the slogan “Yes we
+    can”") or is the complement of a copula ("Trump would be “the healthiest individual …”": the
+    subject is described, the words are someone else's)."""
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if not p.base <= q.outer_start < p.end:
+            continue
+        inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
+        out = [t for t in inside if t.head.i not in {u.i for u in inside}]
+        if not out or out[0].head is out[0]:
+            return False
+        tok, head = out[0], out[0].head
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "appos"):
+            return True
+        return head.lemma_ == "be" and tok.dep_ in ("attr", "acomp")
+    return False

@@ -1,4 +1,5 @@
-"""Direct quotations found by their marks, in any of the styles news uses: “ ” ‘ ’ " '.
+"""Direct quotations found by their marks, in any of the styles news uses: “ ” ‘ ’ " ', and two
+apostrophes ''…'' for double marks (archive and wire copy, The New York Times in PolNeAR).
 
 Pairing is done per paragraph on the raw text, not per sentence, because a quotation often holds
 several sentences. Single quotes nested in double quotes belong to the outer quotation; top-level
@@ -34,9 +35,12 @@ class QuoteSpan:
 
 
 def _can_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:/" + DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
+    return _opens_after(text[i - 1] if i > 0 else " ") and not after.isspace()
+
+
+def _opens_after(before: str) -> bool:
+    return before.isspace() or before in "([{—–-:/" + DOUBLE_OPEN + SINGLE_OPEN
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -45,17 +49,38 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _spaced(text: str, i: int) -> bool:
+    """A double mark closing after a nested single one, set apart by a space (house style of some
+    papers): "… say, 'Well done,' " said Rep. Diane Russell."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in "'’" and not after.isalnum()
+
+
 def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     """(outer start, outer end, closed) of each top-level quotation in ``text[lo:hi]``."""
     found: list[tuple[int, int, bool]] = []
     dbl: int | None = None  # position of the open double mark
     sgl: int | None = None  # position of an open top-level single mark
+    skip = False
     for i in range(lo, hi):
+        if skip:
+            skip = False
+            continue
         c = text[i]
+        if c == "'" and text[i + 1 : i + 2] == "'":  # ''…'': two apostrophes as a double mark
+            skip = True
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 2] if i + 2 < len(text) else " "
+            if dbl is None and _opens_after(before) and not after.isspace():
+                dbl, sgl = i, None  # a single mark left open before it was an apostrophe
+            elif dbl is not None and not before.isspace() and not after.isalnum():
+                found.append((dbl, i + 2, True))
+                dbl = None
+            continue
         if c in DOUBLE_OPEN or (c == '"' and dbl is None and _can_open(text, i)):
             if dbl is None and sgl is None:
                 dbl = i
-        elif (c in DOUBLE_CLOSE or c == '"') and dbl is not None and _can_close(text, i):
+        elif c in DOUBLE_CLOSE + '"' and dbl is not None and (_can_close(text, i) or _spaced(text, i)):
             found.append((dbl, i + 1, True))
             dbl = None
         elif dbl is None and (c in SINGLE_OPEN or c == "'") and sgl is None and _can_open(text, i):
@@ -80,7 +105,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         first = True
         opened_here = False
         for o_start, o_end, closed in _marks(text, lo, hi):
-            start, end = o_start + 1, o_end - 1 if closed else o_end
+            start = o_start + (2 if text.startswith("''", o_start) else 1)
+            end = o_end
+            if closed:
+                end -= 2 if o_end - 2 > o_start and text.startswith("''", o_end - 2) else 1
             while start < end and text[start] in _TRIM:
                 start += 1
             while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):

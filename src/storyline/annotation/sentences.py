@@ -102,7 +102,11 @@ def _tag_follows(rest: str, closed: bool = False) -> bool:
             verb = re.search(re.escape(w.rstrip(".,")), rest)
             tail = rest[verb.end() :] if verb else ""
             return re.match(r"(?:\s*[\w’'-]+){0,2}\s*[.,;]", tail) is not None
-    return False
+    if closed:
+        return False
+    # “Would it be negotiable?” Hannity pressed. — after a question or exclamation, a name and one
+    # lower-case verb closing the sentence are a tag whatever the verb
+    return re.match(r"\s*(?:[A-Z][\w’'.-]*\s+){1,5}[a-z]+ed\s*[.,]", rest) is not None
 
 
 def _is_boundary(line: str, at: int, mark: str, nxt: str) -> bool:

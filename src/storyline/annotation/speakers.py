@@ -41,6 +41,8 @@ SPEECH_LEMMAS = frozenset(
 )
 # Verbs that report speech only when they govern a clause or a quotation, not on their own.
 WEAK_LEMMAS = frozenset(str.split("continue post put describe charge counter state report ask urge"))
+# Speech verbs whose direct object is the person addressed, never the speaker.
+ADDRESSEE_LEMMAS = frozenset(str.split("tell ask warn urge assure inform remind answer"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
 ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
@@ -160,6 +162,12 @@ def subject_of(cue: Cue) -> Token | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
+        if subj and seen and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+            # "Byrne also wrote the agents knew to brace …, saying, “…”": the participle hangs on
+            # the reported clause; the one saying it is the reporting verb's subject
+            tok = tok.head
+            seen += 1
+            continue
         if subj:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
             # inside the sentence is parsed with two subjects; the speaker is the one beside it
@@ -196,9 +204,13 @@ def subject_of(cue: Cue) -> Token | None:
             subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
             if subj:
                 return subj[0]
-    # "said Mr Putin’s adviser" parsed with the name as object or attribute
+    # "said Mr Putin’s adviser" parsed with the name as object or attribute — but the object of a
+    # verb of telling is the one told ("…,” Bozell tells Breitbart News)
+    if cue.token.lemma_.lower() in ADDRESSEE_LEMMAS:
+        return None
     after = [c for c in cue.token.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cue.token.i]
-    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG") or c.lemma_.lower() in ROLE_NOUNS]
+    # "…,” added a South Carolina Democrat": a member of a party or nation (NORP) is a person
+    ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
 
 
