@@ -384,7 +384,10 @@ def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged) -> float:
     speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     if judged.aspect == "speaker":
         people = all((k or "").startswith("person:") for k in (a.quote.speaker_key, b.quote.speaker_key))
-        return 0.75 if people else 0.5
+        # a speaker no reporting verb ties to the words (the nearest name, the paragraph before)
+        # is the annotation's best guess: two guesses that differ are to check, not a conflict
+        tagged = a.quote.cue is not None and b.quote.cue is not None
+        return 0.75 if people and tagged else 0.5
     # a short phrase in quotation marks ("In God We Trust", "witch hunt") is a title, a motto or a
     # scare quote as often as a remark: alone it does not make two sentences quote one remark
     short = min(len(judged.words_a.split()), len(judged.words_b.split())) < SHORT_QUOTE and not speaker
