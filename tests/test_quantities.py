@@ -21,6 +21,11 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("White House officials said the call lasted 50 minutes.",
      "50 minutes", 50, 50, 50, "minutes", "minutes", N),
     ("The exchange came during a 50-minute phone call.", "50-minute", 50, 50, 50, "minutes", "minutes", N),
+    # a whole number with a common fraction, as prison terms and waits are written
+    ("He was sentenced to 2 1/2 years in prison.", "2 1/2 years", 1_314_900, 1_314_900, 1_314_900, "minutes",
+     "minutes", N),
+    ("She was sentenced to 2½ years.", "2½ years", 1_314_900, 1_314_900, 1_314_900, "minutes", "minutes", N),
+    ("Voters waited 1-1/2 hours in line.", "1-1/2 hours", 90, 90, 90, "minutes", "minutes", N),
     ("The two leaders spoke frankly for nearly an hour.", "nearly an hour", 60, 48, 60, "minutes", "minutes",
      "nearly"),
     ("More than 100 people were arrested overnight.", "More than 100", 100, 100, N, N, "people", "more than"),

@@ -19,15 +19,36 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # South Asian English
+SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}  # South Asian English
 # Abbreviated scales after digits: "$3bn", "£1.2m", "5k".
 SHORT_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
 
 _SMALL_RE = "|".join(sorted(SMALL, key=len, reverse=True))
 _TENS_RE = "|".join(TENS)
 _SCALE_RE = "|".join(SCALES)
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# A whole number with a common fraction after it, as sentences and durations are written: "2 1/2
+# years", "1-1/2 hours", "2½ years".
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_FRACTION = r"(?:[\s-](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])"
+DIGITS = rf"\d+{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_MIXED_RE = re.compile(r"(\d+)(?:[\s-](\d)/(\d)|([½¼¾⅓⅔]))")
+
+
+def _decimal(m: re.Match[str]) -> str:
+    part = _VULGAR[m.group(4)] if m.group(4) else int(m.group(2)) / int(m.group(3))
+    return repr(int(m.group(1)) + part)
+
+
 WORDS = rf"(?:(?:{_TENS_RE})(?:[- ](?:{_SMALL_RE}))?|{_SMALL_RE}|a|an|half\s+an?|a\s+half)"
 # One number: "100,000", "1.2 billion", "two hundred and fifty thousand", "a dozen", "half a million".
 _WORD = rf"(?:(?:{_TENS_RE})(?:-(?:{_SMALL_RE}))?|{_SMALL_RE})"
@@ -79,7 +100,9 @@ def vague_range(text: str) -> tuple[float, float] | None:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of one number as written ("1.2 billion" → 1.2e9, "twenty-five" → 25), else None."""
+    """The value of one number as written ("1.2 billion" → 1.2e9, "twenty-five" → 25, "2 1/2" →
+    2.5), else None."""
+    text = _MIXED_RE.sub(_decimal, text)
     words = re.findall(r"[a-z]+|\d[\d,]*(?:\.\d+)?|\.\d+", text.lower())
     if not words:
         return None
