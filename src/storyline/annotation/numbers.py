@@ -40,8 +40,9 @@ _SCALE_RE = "|".join(SCALES)
 # years", "1-1/2 hours", "2½ years".
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = r"(?:[\s-](?:1/2|1/4|3/4|1/3|2/3)(?![\d/])|[½¼¾⅓⅔])"
-DIGITS = rf"\d+{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_MIXED_RE = re.compile(r"(\d+)(?:[\s-](\d)/(\d)|([½¼¾⅓⅔]))")
+DIGITS = rf"\d{{1,6}}{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# At the start of a run of digits and bounded, so a long run costs one look, not one per digit.
+_MIXED_RE = re.compile(r"(?<!\d)(\d{1,6})(?:[\s-](\d)/(\d)(?![\d/])|([½¼¾⅓⅔]))")
 
 
 def _decimal(m: re.Match[str]) -> str:
