@@ -107,6 +107,20 @@ def pr(pred: np.ndarray, y: np.ndarray) -> str:
     return f"precision {p:.2f} ({tp}/{tp + fp}) recall {r:.2f} ({tp}/{tp + fn})"
 
 
+def write_weights(
+    path: Path, features: list[str], w: np.ndarray, pairs: str, figures: dict[str, str], threshold: float
+) -> None:
+    """The fitted weights, in the JSON the cross-check reads (``crosscheck.fitted``)."""
+    fitted = {
+        "features": features,
+        "weights": [round(float(v), 4) for v in w[:-1]],
+        "bias": round(float(w[-1]), 4),
+        "fitted_on": f"bench/natural/{pairs}, tuning half of the basil-dev events",
+        f"figures_at_{threshold}": figures,
+    }
+    path.write_text(json.dumps(fitted, indent=1) + "\n")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -132,19 +146,7 @@ def main() -> int:
     for k, v in zip([*FEATURES, "bias"], w, strict=True):
         print(f"  {k:16} {v:+.3f}")
     if opts.write:
-        WEIGHTS_FILE.write_text(
-            json.dumps(
-                {
-                    "features": FEATURES,
-                    "weights": [round(float(v), 4) for v in w[:-1]],
-                    "bias": round(float(w[-1]), 4),
-                    "fitted_on": "bench/natural/date-pairs.jsonl, tuning half of the basil-dev events",
-                    "figures_at_0.5": figures,
-                },
-                indent=1,
-            )
-            + "\n"
-        )
+        write_weights(WEIGHTS_FILE, FEATURES, w, "date-pairs.jsonl", figures, opts.threshold)
         print(f"wrote {WEIGHTS_FILE}")
     return 0
 

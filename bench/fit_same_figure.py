@@ -142,18 +142,8 @@ def main() -> int:
     for k, v in zip([*FEATURES, "bias"], w, strict=True):
         print(f"  {k:16} {v:+.3f}")
     if opts.write:
-        WEIGHTS_FILE.write_text(
-            json.dumps(
-                {
-                    "features": FEATURES,
-                    "weights": [round(float(v), 4) for v in w[:-1]],
-                    "bias": round(float(w[-1]), 4),
-                    "fitted_on": "bench/natural/number-pairs.jsonl, tuning half of the basil-dev events",
-                    f"figures_at_{opts.threshold}": figures,
-                },
-                indent=1,
-            )
-            + "\n"
+        fit_date_events.write_weights(
+            WEIGHTS_FILE, FEATURES, w, "number-pairs.jsonl", figures, opts.threshold
         )
         print(f"wrote {WEIGHTS_FILE}")
     return 0

@@ -5,16 +5,12 @@ decide agreement or conflict. The same event placed in two places is listed to c
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from datetime import timedelta
 from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
-
 from storyline.annotation.timex import names_weekday
+from storyline.crosscheck import fitted
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import DatedEvent
 from storyline.crosscheck.links import Link, Side
@@ -246,25 +242,11 @@ def _date_link(
 LINK = 0.4  # the fitted same-event probability from which two differing dates are listed (to check)
 
 
-@functools.cache
-def _weights() -> tuple[npt.NDArray[np.float64], float]:
-    fitted = json.loads(WEIGHTS_FILE.read_text())
-    if fitted["features"] != FEATURES:
-        raise RuntimeError(f"{WEIGHTS_FILE.name} was fitted on other features: run bench/fit_date_events.py")
-    return np.array(fitted["weights"], dtype=np.float64), float(fitted["bias"])
-
-
-def same_event_probability(da: DatedEvent, db: DatedEvent, p: Pair) -> float:
-    """How likely two time expressions date one event, by a logistic regression fitted on
-    hand-judged date pairs (``bench/fit_date_events.py``: tuning half of the basil-dev events;
-    precision and recall on both halves are in ``date_events.json``)."""
-    return _probability(event_features(da, db, p))
-
-
 def _probability(feats: dict[str, float]) -> float:
-    weights, bias = _weights()
-    x = np.array([feats[k] for k in FEATURES], dtype=np.float64)
-    return float(1.0 / (1.0 + np.exp(-(x @ weights + bias))))
+    """How likely two time expressions date one event, by a logistic regression fitted on
+    hand-judged date pairs (tuning half of the basil-dev events; both halves' figures are in
+    ``date_events.json``)."""
+    return fitted.probability(WEIGHTS_FILE, FEATURES, feats, "bench/fit_date_events.py")
 
 
 def _fitted_link(p: Pair, ia: int, da: DatedEvent) -> Link | None:

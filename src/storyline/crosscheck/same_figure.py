@@ -15,8 +15,6 @@ themselves three times"), so what only it finds is listed to check, never stated
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from storyline.crosscheck import fitted
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.units import dimension
@@ -165,18 +164,8 @@ def figure_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -
     }
 
 
-@functools.cache
-def _weights() -> tuple[npt.NDArray[np.float64], float]:
-    fitted = json.loads(WEIGHTS_FILE.read_text())
-    if fitted["features"] != FEATURES:
-        raise RuntimeError(f"{WEIGHTS_FILE.name} was fitted on other features: run bench/fit_same_figure.py")
-    return np.array(fitted["weights"], dtype=np.float64), float(fitted["bias"])
-
-
 def probability(feats: dict[str, float]) -> float:
-    weights, bias = _weights()
-    x = np.array([feats[k] for k in FEATURES], dtype=np.float64)
-    return float(1.0 / (1.0 + np.exp(-(x @ weights + bias))))
+    return fitted.probability(WEIGHTS_FILE, FEATURES, feats, "bench/fit_same_figure.py")
 
 
 def feature_rows(rows: Sequence[dict[str, float]]) -> npt.NDArray[np.float64]:
