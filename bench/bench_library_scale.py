@@ -14,6 +14,10 @@ dated back 40-90% of the stream's span are filed, the case where the grouper rea
 window back from the database; their mean cost is printed apart.
 
     .venv/bin/python bench/bench_library_scale.py [--n 100000] [--db /tmp/scale.db] [--per-day 1000]
+
+``--db`` also takes a PostgreSQL URL (``scripts/pg-start`` prints one): the same filing, through
+psycopg; its size is PostgreSQL's own count for the database. pg-start's throwaway server runs
+with fsync off, so a durable server adds the disk's commit latency to the wall time, not the CPU.
 """
 
 from __future__ import annotations
@@ -83,10 +87,20 @@ def generate(
     ), picks
 
 
+def db_megabytes(lib: Library, db: str | Path) -> float:
+    """The library's size on disk: SQLite's files (the WAL included) or PostgreSQL's database."""
+    if isinstance(db, Path):
+        return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    from sqlalchemy import text
+
+    with lib.engine.connect() as conn:
+        return float(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()) / 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--db", default=None, help="a SQLite file or a postgresql:// URL")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--paragraphs", type=int, default=2000, help="real paragraphs in the pool")
     ap.add_argument("--per-day", type=int, default=1000, help="articles arriving a day")
@@ -101,7 +115,9 @@ def main() -> None:
     paras = paragraphs(args.data)
     paras = random.Random(1).sample(paras, min(args.paragraphs, len(paras)))
     vecs = Embedder().embed([" ".join(p.split()[:60]) for p in paras])
-    db = args.db or Path(tempfile.mkdtemp()) / "scale.db"
+    db: str | Path = Path(args.db or Path(tempfile.mkdtemp()) / "scale.db")
+    if args.db and "://" in args.db:
+        db = args.db
     rng = random.Random(0)
     block = max(1, args.n // 10)  # a row per tenth; the figures to quote are at 10%, 50% and 100%
     print(f"fast path: no annotation, paragraph vectors embedded once ({len(paras)} paragraphs); db {db}")
@@ -127,7 +143,7 @@ def main() -> None:
                 wall = (time.perf_counter() - t0) / block * 10_000
                 cpu = (time.process_time() - c0) / block * 10_000
                 first_cpu = first_cpu or cpu
-                size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+                size = db_megabytes(lib, db)
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 ratio = cpu / first_cpu
                 held = len(lib._grouper.sigs) if lib._grouper else 0
@@ -135,7 +151,8 @@ def main() -> None:
                     f"{i:>8} {wall:>11.1f} {cpu:>10.1f} {ratio:>13.2f} {rss:>12.0f} {size:>7.1f} {held:>10}",
                     flush=True,
                 )
-                if args.copies:  # outside the timed block: SQLite's backup of the closed transactions
+                # outside the timed block: SQLite's backup of the closed transactions
+                if args.copies and isinstance(db, Path):
                     args.copies.mkdir(parents=True, exist_ok=True)
                     with sqlite3.connect(db) as src, sqlite3.connect(args.copies / f"scale-{i}.db") as dst:
                         src.backup(dst)
