@@ -363,6 +363,12 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return _fixed_or_placed(make, _year_of(g, anchor), anchor, weighed)
 
 
+def _year_end(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"By year-end" is 31 December of the year of writing; "since year-end" the one before it."""
+    year = anchor.year - (g["prep"].lower() in ("since", "after"))
+    return (date(year, 12, 31),) * 2
+
+
 def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     """A time of day with no day beside it: the day of writing ("at 7 p.m.", "16:08 UTC")."""
     return anchor, anchor
@@ -432,6 +438,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "holiday": _holiday,
     "century": _century,
     "unit_part": _unit_part,
+    "year_end": _year_end,
     "period_ref": _vague_period,
     "year_back": _vague_period,
     # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it

@@ -207,6 +207,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b"
         r"|(?P<word>noon|midnight))(?![\d:])",
     ),
+    # "by year-end", "since year-end": business writing's 31 December, of this year unless the
+    # preposition looks back
+    (
+        "year_end",
+        r"\b(?P<prep>by|before|until|till|through|since|after|at)\s+(?P<expr>(?:the\s+)?year[-\s]end)\b(?![-\s]+\d)",
+    ),
     # the end of the month, the start of the year, the middle of the week
     (
         "unit_part",
@@ -236,7 +242,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -251,6 +257,7 @@ _HINTS = {
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
+    "year_end": r"(?i:year[-\s]end)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
