@@ -72,18 +72,3 @@ def test_dated_from_the_narrative(
 def test_not_a_narrative_time(docs: dict[str, Any], text: str, words: str) -> None:
     assert not any(words in t.text for t in find_times(docs[text], "2016-03-31"))
 
-
-# "year-end" after a preposition: business writing's 31 December (TimeBank wsj_0006 "complete the
-# transaction by year-end", wsj_0586 "the percentage change is since year-end"; basil-dev "before
-# year-end")
-YEAR_END = [
-    ("It expects to complete the transaction by year-end.", "1989-11-02", "year-end", "1989-12-31"),
-    ("The percentage change is since year-end.", "1989-10-30", "year-end", "1988-12-31"),
-    ("We have a lot of cards on the tax issue before year end.", "2017-10-05", "year end", "2017-12-31"),
-]
-
-
-@pytest.mark.parametrize(("text", "published", "expr", "day"), YEAR_END)
-def test_year_end_is_the_last_day_of_a_year(nlp: Any, text: str, published: str, expr: str, day: str) -> None:
-    got = {t.text: (t.start, t.end) for t in find_times(nlp(text), published)}
-    assert got.get(expr) == (day, day), got

@@ -360,7 +360,8 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
 
     weighed = cal.Direction("past", True) if d.tense == "past" else cal.UNKNOWN
-    return _fixed_or_placed(make, _year_of(g, anchor), anchor, weighed)
+    year = anchor.year if g.get("ty") else _year_of(g, anchor)  # "of the year": the year of writing
+    return _fixed_or_placed(make, year, anchor, weighed)
 
 
 def _year_end(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:

@@ -181,7 +181,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "quarter",
         r"\b(?:(?:the\s+)?(?P<y3>" + _Y + r")\s+|" + _REL_YEAR.replace("?P<ry>", "?P<ry2>")
         + r"['’]s\s+|(?P<the>the\s+))?(?:fiscal\s+)?(?:(?P<q>" + _QORD + r")[\s-]+quarter|(?P<h>" + _HORD
-        + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r"\b)?"
+        + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR
+        + r"\b|\s+of\s+(?P<ty>the)\s+year\b)?"
         r"|\b(?-i:(?P<qh>[QH])(?P<qn>[1-4]))\s*(?P<y2>" + _Y + r")\b",
     ),
     # a report's own period named again, or the same period a year before: "the quarter", "the
@@ -318,7 +319,7 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
             if kind == "quarter" and not _quarter_ok(text, groups):
-                if not groups.get("q"):
+                if not (groups.get("q") or groups.get("h")):
                     continue
                 groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
             if kind == "period_ref" and not _period_ref_ok(text, groups):
@@ -379,9 +380,9 @@ def _period_ref_ok(text: str, groups: dict[str, str]) -> bool:
 
 
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
-    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2")):
+    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty")):
         return True
-    return bool(groups.get("q")) and bool(_MONEY.search(text))
+    return bool(groups.get("q") or groups.get("h")) and bool(_MONEY.search(text))
 
 
 def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
