@@ -36,6 +36,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # no day to count from
     ("The index closed at 2082.1 on Oct. 27, after overnight losses, down 4.5% from the previous "
      "Friday.", "1989-10-30", "the previous Friday", "1989-10-20", "1989-10-20"),
+    # gva-dev: "was expected to be home by 4 p.m. that day": the clock joins the narrative's day
+    ("Police said the girl was last seen on Feb. 16. She was expected home by 4 p.m. that day.",
+     "2017-02-21", "4 p.m. that day", "2017-02-16", "2017-02-16"),
     # nothing named before, or nothing fine enough: kept with its reason
     ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
     ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),

@@ -86,7 +86,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue
             if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
                 continue  # April Ryan, June Carter, Tuesday Weld
-            if m.kind == "anchored" and m.groups.get("that") and not _determiner(doc, start):
+            at = start + text[m.start : m.end].lower().find("that")
+            if m.kind == "anchored" and m.groups.get("that") and not _determiner(doc, at):
                 continue  # "said that night vision …": a conjunction, not "that night"
             if m.kind == "reference" and m.groups.get("cur") and not _adjective(doc, start):
                 continue  # the noun: "a strong current"

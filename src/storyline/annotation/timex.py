@@ -431,7 +431,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
 _LIST = re.compile(r"\s+(?:and|or|&)\s+|,\s*(?:(?:and|or)\s+)?")
 _MONTH_RX = re.compile(_M)
 _DAY_KINDS = frozenset(
-    ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday")
+    ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday", "anchored",
+     "day_before")
 )
 _CLOCK_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 
