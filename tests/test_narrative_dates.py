@@ -39,6 +39,15 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # gva-dev: "was expected to be home by 4 p.m. that day": the clock joins the narrative's day
     ("Police said the girl was last seen on Feb. 16. She was expected home by 4 p.m. that day.",
      "2017-02-21", "4 p.m. that day", "2017-02-16", "2017-02-16"),
+    # "earlier in the day": the narrative's day (polnear-dev "During a national security speech earlier
+    # in the day, Trump attacked Clinton"), else the day of writing; "later in the week", "later in
+    # the year" (gva-dev, ecbplus-dev) the rest of the unit of writing, as "later this week"
+    ("Trump spoke in Ohio on Monday. Earlier in the day, he met donors.", "2016-10-12",
+     "Earlier in the day", "2016-10-10", "2016-10-10"),
+    ("During a speech earlier in the day, Trump attacked Clinton.", "2016-10-12", "earlier in the day",
+     "2016-10-12", "2016-10-12"),
+    ("Light rainfall is in the forecast for Detroit later in the week.", "2016-10-12", "later in the week",
+     "2016-10-13", "2016-10-16"),
     # nothing named before, or nothing fine enough: kept with its reason
     ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
     ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),

@@ -33,6 +33,8 @@ def refers_to_narrative(m: Match) -> bool:
     g = m.groups
     if m.kind in ("anchored", "later", "day_before"):
         return True
+    if m.kind == "in_the":  # "earlier in the day": the narrative's day, else the day of writing
+        return g["unit"].lower() == "day"
     shift = " ".join((g.get("shift") or "").lower().split())
     if m.kind == "relative":
         return bool(g.get("the")) and shift in ("following", "previous") and not g.get("side")
@@ -44,15 +46,16 @@ def sets_reference(m: Match) -> bool:
     return m.kind not in _NOT_REFERENCES
 
 
-def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str:
+def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     """The interval ``m`` names counted from the latest of ``refs`` (the narrative's references,
-    in text order) fine enough for it, or why it has none."""
+    in text order) fine enough for it, or why it has none; None when it is then the publication's
+    ("earlier in the day" with no day named before it)."""
     g = m.groups
     unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().rstrip("s")
     unit = "day" if unit in _DAY_UNITS else unit
     ref = next((r for r in reversed(refs) if _fits(r, "day" if m.kind == "weekday" else unit)), None)
     if ref is None:
-        return RELATIVE  # "the next day" with no day named before it
+        return None if m.kind == "in_the" else RELATIVE  # "the next day" with no day named before it
     if m.kind == "weekday":
         return _weekday(g, ref[0])
     if m.kind == "later":
@@ -60,6 +63,8 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str:
         if n is None or n != int(n):
             return f"cannot count {g['n']!r}"
         step = int(n) * _SHIFT[g["dir"].lower()]
+    elif m.kind == "in_the":
+        step = 0
     elif m.kind == "day_before":
         step = _SHIFT[g["dir"].lower()]
     else:

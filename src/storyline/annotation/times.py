@@ -286,6 +286,13 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.part_of(iv, _part(g.get("part")))
 
 
+def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Earlier in the week" is "earlier this week"; "later in the day" the day of writing."""
+    if g["unit"].lower() == "day":
+        return anchor, anchor
+    return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
+
+
 def _relative_season(season: str, shift: int, anchor: date) -> Interval:
     this = cal.season_interval(anchor.year, season)
     if season == "winter" and anchor.month <= 2:
@@ -441,6 +448,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "century": _century,
     "unit_part": _unit_part,
     "year_end": _year_end,
+    "in_the": _in_the,
     "period_ref": _vague_period,
     "year_back": _vague_period,
     # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it

@@ -126,6 +126,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + _REL_UNIT
         + r")\b",
     ),
+    # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
+    ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
     # the next day, the following morning, the same week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
@@ -243,7 +245,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before", "year_end"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -258,7 +260,7 @@ _HINTS = {
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
-    "year_end": r"(?i:year[-\s]end)",
+    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
