@@ -51,6 +51,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # nothing named before, or nothing fine enough: kept with its reason
     ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
     ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),
+    # basil-dev: a day named before the month the narrative has moved to is not the one it counts from
+    ("Voters went to the polls on Nov. 8. Cruz spoke at the convention in July. At a tense breakfast "
+     "the following morning, Cruz said he would not back Trump.", "2016-09-26", "the following morning",
+     None, None),
     # "current" before a noun: what holds at the time of writing (TimeML PRESENT_REF), as
     # "currently"; gva-dev: "the current conditions of the survivors", TimeBank: "his current wife"
     ("He does not know the current conditions of the survivors.", "2016-03-31", "current", None, None),

@@ -4,9 +4,9 @@ A report that tells events in order dates each from the one before: "Farkas was 
 May 22, 1995, and the following year he was appointed attaché", "police found him the next
 morning", "two days later he was charged", "that night", "the day before". TimeML values such
 expressions against that reference time; so does this module: the reference is the last expression
-before it that named a calendar interval fine enough to count from (``sets_reference``): "the next
-day" counts from the last day named, not from an "overnight" or a "this week" after it, and has no
-date after "in 1995" alone (it keeps its reason).
+before it that named a calendar interval (``sets_reference``), and an expression finer than that
+interval ("the next day" after "in 1995" or "in July") has none and keeps its reason: an older day
+named before need not be the one the narrative counts from.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ def refers_to_narrative(m: Match) -> bool:
 
 
 def sets_reference(m: Match) -> bool:
-    """Whether an expression, once resolved, is a time the narrative can count on from."""
-    return m.kind not in _NOT_REFERENCES
+    """Whether an expression, once resolved, is a time the narrative can count on from ("overnight"
+    names a night across two days, not a day to count from)."""
+    return m.kind not in _NOT_REFERENCES and m.groups.get("word", "").lower() != "overnight"
 
 
 def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
@@ -53,9 +54,11 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     g = m.groups
     unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().rstrip("s")
     unit = "day" if unit in _DAY_UNITS else unit
-    ref = next((r for r in reversed(refs) if _fits(r, "day" if m.kind == "weekday" else unit)), None)
-    if ref is None:
-        return None if m.kind == "in_the" else RELATIVE  # "the next day" with no day named before it
+    ref = refs[-1] if refs else None
+    if ref is None or not _fits(ref, "day" if m.kind == "weekday" else unit):
+        # "the next day" with no day named before it, or after "in July": an older day need not
+        # be the one the narrative counts from
+        return None if m.kind == "in_the" else RELATIVE
     if m.kind == "weekday":
         return _weekday(g, ref[0])
     if m.kind == "later":
