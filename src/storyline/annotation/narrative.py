@@ -16,10 +16,10 @@ from datetime import date, timedelta
 
 from storyline.annotation import calendar as cal
 from storyline.annotation.numbers import parse_number
+from storyline.annotation.periods import RELATIVE
 from storyline.annotation.timex import Match, weekday_number
 
 Interval = cal.Interval
-RELATIVE = "relative to another event, not to publication"
 _SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1,
           "same": 0}  # fmt: skip
 _DAY_UNITS = {"day", "morning", "afternoon", "evening", "night"}
