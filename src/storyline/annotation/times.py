@@ -6,8 +6,9 @@ rules of ``calendar.py``. What we keep and what we skip:
 
 - An expression that places something in time but not on a calendar ("in recent times", "for
   several years", "in the coming weeks") is kept with ``reason`` and null dates; one relative to
-  another event rather than to publication ("the following week") likewise, and so are "now",
-  "currently", "recently", "the future", which name the time of writing or its side.
+  another event rather than to publication with no date named before it likewise, and so are
+  "now", "currently", "current", "recently", "the future", which name the time of writing or its
+  side.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
 - A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
@@ -16,8 +17,11 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
   person's name ("April Ryan").
-- Not handled: dates relative to another event ("two days later", "the day before"), "within
-  five years".
+- Dates counted from the time the narrative has reached ("the following year", "the next
+  morning", "two days later", "that night", "the day before"): from the last date named before
+  them (``narrative``); with none fine enough they keep ``reason``.
+- Not handled: "two days after the attack" (relative to an event, not to a date), "within five
+  years".
 
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
 ``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
@@ -31,7 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyline.annotation import calendar as cal
-from storyline.annotation import periods
+from storyline.annotation import narrative, periods
 from storyline.annotation.event_phrase import event_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
@@ -72,6 +76,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
     anchor = anchor_date(published)
     parses = {p.base: p for p in parsed}
     period: Interval | None = None  # the quarter or half the report last named (``periods``)
+    refs: list[Interval] = []  # the times the narrative has named, in order (``narrative``)
     out: list[TimeExpr] = []
     for sent, text in sentences_with_text(doc):
         found = []
@@ -81,6 +86,11 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue
             if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
                 continue  # April Ryan, June Carter, Tuesday Weld
+            at = start + text[m.start : m.end].lower().find("that")
+            if m.kind == "anchored" and m.groups.get("that") and not _determiner(doc, at):
+                continue  # "said that night vision …": a conjunction, not "that night"
+            if m.kind == "reference" and m.groups.get("cur") and not _adjective(doc, start):
+                continue  # the noun: "a strong current"
             found.append(m)
         spans = [(m.start, m.end) for m in found]
         parse = parses.get(sent.start_char)
@@ -89,11 +99,15 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
             if m.groups.get("unsure") and period is None:
                 continue  # "the third quarter" outside a results report: a period of play
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
+            if result is None and narrative.refers_to_narrative(m):
+                result = narrative.resolve(m, refs)
             if result is None:
                 result = resolve(m, anchor, clause_direction(doc, start, end, sent))
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             if periods.sets_period(m, iv):
                 period = iv
+            if iv is not None and narrative.sets_reference(m):
+                refs.append(iv)
             out.append(
                 TimeExpr(
                     text=text[m.start : m.end],
@@ -107,6 +121,16 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 )
             )
     return out
+
+
+def _determiner(doc: Any, start: int) -> bool:
+    tok = doc.char_span(start, start + 4, alignment_mode="expand")
+    return bool(tok is not None and tok[0].tag_ == "DT")
+
+
+def _adjective(doc: Any, start: int) -> bool:
+    tok = doc.char_span(start, start + 7, alignment_mode="expand")
+    return bool(tok is not None and tok[0].tag_ == "JJ")
 
 
 def _names_a_person(doc: Any, start: int, end: int) -> bool:
@@ -262,6 +286,13 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.part_of(iv, _part(g.get("part")))
 
 
+def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Earlier in the week" is "earlier this week"; "later in the day" the day of writing."""
+    if g["unit"].lower() == "day":
+        return anchor, anchor
+    return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
+
+
 def _relative_season(season: str, shift: int, anchor: date) -> Interval:
     this = cal.season_interval(anchor.year, season)
     if season == "winter" and anchor.month <= 2:
@@ -337,7 +368,14 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
 
     weighed = cal.Direction("past", True) if d.tense == "past" else cal.UNKNOWN
-    return _fixed_or_placed(make, _year_of(g, anchor), anchor, weighed)
+    year = anchor.year if g.get("ty") else _year_of(g, anchor)  # "of the year": the year of writing
+    return _fixed_or_placed(make, year, anchor, weighed)
+
+
+def _year_end(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"By year-end" is 31 December of the year of writing; "since year-end" the one before it."""
+    year = anchor.year - (g["prep"].lower() in ("since", "after"))
+    return (date(year, 12, 31),) * 2
 
 
 def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -409,6 +447,12 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "holiday": _holiday,
     "century": _century,
     "unit_part": _unit_part,
+    "year_end": _year_end,
+    "in_the": _in_the,
     "period_ref": _vague_period,
     "year_back": _vague_period,
+    # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it
+    "anchored": _vague_period,
+    "later": _vague_period,
+    "day_before": _vague_period,
 }

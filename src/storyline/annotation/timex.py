@@ -109,7 +109,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Thursday, last Friday, Thursday evening, next Monday
     (
         "weekday",
-        r"(?:\b(?P<shift>(?i:last|next|this|coming|past))\s+)?\b(?P<w>" + _W + r")(?!\w)" + _TIME_OF_DAY,
+        r"(?:\b(?P<shift>(?i:last|next|this|coming|past|the\s+previous|the\s+following))\s+)?\b(?P<w>" + _W
+        + r")(?!\w)" + _TIME_OF_DAY,
     ),
     ("day_word", r"\b(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"),
     (
@@ -124,6 +125,23 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:fiscal\s+)?(?P<unit>"
         + _REL_UNIT
         + r")\b",
+    ),
+    # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
+    ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
+    # the next day, the following morning, the same week, that night: dated from the time the
+    # narrative has reached, not from publication (``narrative``); "the next week" and "the next
+    # month" are publication's (TimeML gives them the value "next week" has)
+    (
+        "anchored",
+        r"\b(?:the\s+(?:(?P<shift>same|following|previous)\s+(?P<unit>day|morning|afternoon|evening|night"
+        r"|week|weekend|month|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
+        r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
+    ),
+    # "the day before", "the night after" closing a clause (before a noun it is that event's: "the
+    # day before the vote")
+    (
+        "day_before",
+        r"\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:!?)\"”’']|$))",
     ),
     # three weeks ago, a year ago
     ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
@@ -165,7 +183,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "quarter",
         r"\b(?:(?:the\s+)?(?P<y3>" + _Y + r")\s+|" + _REL_YEAR.replace("?P<ry>", "?P<ry2>")
         + r"['’]s\s+|(?P<the>the\s+))?(?:fiscal\s+)?(?:(?P<q>" + _QORD + r")[\s-]+quarter|(?P<h>" + _HORD
-        + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r"\b)?"
+        + r")[\s-]+half)\b(?:\s+(?:of\s+)?(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR
+        + r"\b|\s+of\s+(?P<ty>the)\s+year\b)?"
         r"|\b(?-i:(?P<qh>[QH])(?P<qn>[1-4]))\s*(?P<y2>" + _Y + r")\b",
     ),
     # a report's own period named again, or the same period a year before: "the quarter", "the
@@ -180,6 +199,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "a year earlier", "year-ago net": the same period a year before
     ("year_back", r"\b(?:a\s+year\s+earlier|year[-\s](?:ago|earlier))\b"),
+    # two days later, a week earlier: counted from the narrative's time too ("a year
+    # earlier" in results is the report's period a year before: the pattern above wins a tie)
+    ("later", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>later|earlier)\b"),
     # 7:15 p.m., 16:08 UTC, 10 a.m. EST, noon: the day of the expression next to it, else the day of writing
     (
         "clock",
@@ -187,6 +209,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hours|hrs|h)\b)?\s+" + _ZONE + r"\b"
         r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b"
         r"|(?P<word>noon|midnight))(?![\d:])",
+    ),
+    # "by year-end", "since year-end": business writing's 31 December, of this year unless the
+    # preposition looks back
+    (
+        "year_end",
+        r"\b(?P<prep>by|before|until|till|through|since|after|at)\s+(?P<expr>(?:the\s+)?year[-\s]end)\b(?![-\s]+\d)",
     ),
     # the end of the month, the start of the year, the middle of the week
     (
@@ -208,13 +236,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "reference",
         r"\b(?:(?:right\s+|just\s+)?now|currently|recently|lately|nowadays|these\s+days|at\s+present"
-        r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past))\b(?![-–])",
+        r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past)"
+        # "his current wife", "current market conditions": what holds at the time of writing, as
+        # "currently" says (not the "current account" of a balance of payments)
+        r"|(?P<cur>current)(?=\s+[a-z])(?!\s+accounts?\b))\b(?![-–])",
     ),
 )
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -228,8 +259,10 @@ _HINTS = {
     "season_bare": _SEASON, "holiday": _HOLIDAY, "century": r"(?i:century)", "unit_part": _UNITS_HINT,
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
+    "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
+    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
-    "reference": r"(?i:\bnow|currently|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
+    "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
@@ -288,7 +321,7 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
             if kind == "quarter" and not _quarter_ok(text, groups):
-                if not groups.get("q"):
+                if not (groups.get("q") or groups.get("h")):
                     continue
                 groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
             if kind == "period_ref" and not _period_ref_ok(text, groups):
@@ -349,9 +382,9 @@ def _period_ref_ok(text: str, groups: dict[str, str]) -> bool:
 
 
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
-    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2")):
+    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty")):
         return True
-    return bool(groups.get("q")) and bool(_MONEY.search(text))
+    return bool(groups.get("q") or groups.get("h")) and bool(_MONEY.search(text))
 
 
 def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
@@ -400,7 +433,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
 _LIST = re.compile(r"\s+(?:and|or|&)\s+|,\s*(?:(?:and|or)\s+)?")
 _MONTH_RX = re.compile(_M)
 _DAY_KINDS = frozenset(
-    ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday")
+    ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part", "holiday", "anchored",
+     "day_before")
 )
 _CLOCK_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 

@@ -1,0 +1,94 @@
+"""Dates relative to the time the narrative has reached, not to publication.
+
+A report that tells events in order dates each from the one before: "Farkas was made a general on
+May 22, 1995, and the following year he was appointed attaché", "police found him the next
+morning", "two days later he was charged", "that night", "the day before". TimeML values such
+expressions against that reference time; so does this module: the reference is the last expression
+before it that named a calendar interval (``sets_reference``), and an expression finer than that
+interval ("the next day" after "in 1995" or "in July") has none and keeps its reason: an older day
+named before need not be the one the narrative counts from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from storyline.annotation import calendar as cal
+from storyline.annotation.numbers import parse_number
+from storyline.annotation.periods import RELATIVE
+from storyline.annotation.timex import Match, weekday_number
+
+Interval = cal.Interval
+_SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1,
+          "same": 0}  # fmt: skip
+_DAY_UNITS = {"day", "morning", "afternoon", "evening", "night"}
+# Kinds that name no time of their own the narrative could go on from: a time of day alone is the
+# day of writing by default, a span runs up to publication, the rest have no calendar interval.
+_NOT_REFERENCES = {"clock", "span", "vague", "reference", "period_ref", "year_back"}
+
+
+def refers_to_narrative(m: Match) -> bool:
+    """Whether an expression is dated from the narrative's reference time."""
+    g = m.groups
+    if m.kind in ("anchored", "later", "day_before"):
+        return True
+    if m.kind == "in_the":  # "earlier in the day": the narrative's day, else the day of writing
+        return g["unit"].lower() == "day"
+    shift = " ".join((g.get("shift") or "").lower().split())
+    if m.kind == "relative":
+        return bool(g.get("the")) and shift in ("following", "previous") and not g.get("side")
+    return m.kind == "weekday" and shift in ("the following", "the previous")
+
+
+def sets_reference(m: Match) -> bool:
+    """Whether an expression, once resolved, is a time the narrative can count on from ("overnight"
+    names a night across two days, not a day to count from)."""
+    return m.kind not in _NOT_REFERENCES and m.groups.get("word", "").lower() != "overnight"
+
+
+def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
+    """The interval ``m`` names counted from the latest of ``refs`` (the narrative's references,
+    in text order) fine enough for it, or why it has none; None when it is then the publication's
+    ("earlier in the day" with no day named before it)."""
+    g = m.groups
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().rstrip("s")
+    unit = "day" if unit in _DAY_UNITS else unit
+    ref = refs[-1] if refs else None
+    if ref is None or not _fits(ref, "day" if m.kind == "weekday" else unit):
+        # "the next day" with no day named before it, or after "in July": an older day need not
+        # be the one the narrative counts from
+        return None if m.kind == "in_the" else RELATIVE
+    if m.kind == "weekday":
+        return _weekday(g, ref[0])
+    if m.kind == "later":
+        n = parse_number(g["n"])
+        if n is None or n != int(n):
+            return f"cannot count {g['n']!r}"
+        step = int(n) * _SHIFT[g["dir"].lower()]
+    elif m.kind == "in_the":
+        step = 0
+    elif m.kind == "day_before":
+        step = _SHIFT[g["dir"].lower()]
+    else:
+        step = 0 if g.get("that") else _SHIFT[(g.get("shift") or g.get("shift2") or "same").lower()]
+    return cal.ago(ref[0], unit, -step) if unit != "weekend" else cal.relative_unit(ref[0], unit, step)
+
+
+def _fits(ref: Interval, unit: str) -> bool:
+    """Whether the reference lies within one ``unit`` (a day, a week …) to count from."""
+    if unit == "day":
+        return ref[0] == ref[1]
+    holder = cal.relative_unit(ref[0], "week" if unit == "weekend" else unit, 0)
+    return ref[1] <= holder[1]
+
+
+def _weekday(g: dict[str, str], day: date) -> Interval:
+    """"The previous Friday": the last Friday before the reference day; "the following Monday"
+    the first after it."""
+    wd = weekday_number(g["w"])
+    if g["shift"].lower().split()[-1] == "previous":
+        found = day - timedelta(days=(day.weekday() - wd) % 7 or 7)
+    else:
+        found = day + timedelta(days=(wd - day.weekday()) % 7 or 7)
+    return found, found

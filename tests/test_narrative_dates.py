@@ -1,0 +1,90 @@
+"""Dates counted from the time the narrative has reached ("the next morning", "two days later",
+"that night", "the following year"), and "current" as the time of writing. The sentences are
+written after reports in gva-dev and ecbplus-dev and TimeBank."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.annotation.times import find_times
+
+# (text, published, expression, start, end); start None: kept without dates.
+CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    # TimeBank APW19980418.0210
+    ("On May 22, 1995, Farkas was made a brigadier general, and the following year he was appointed "
+     "military attache.", "1998-04-18", "the following year", "1996-01-01", "1996-12-31"),
+    # gva-dev: "appeared for arraignment the next morning", "He was arrested two days later."
+    ("Hoston robbed a man on Dec. 1. He appeared for arraignment the next morning.", "2016-02-10",
+     "the next morning", "2015-12-02", "2015-12-02"),
+    ("Police said the woman was stabbed on March 3. He was arrested two days later.", "2016-03-10",
+     "two days later", "2016-03-05", "2016-03-05"),
+    # the narrative moves on: counted from the last day named, itself counted
+    ("The suspect was arrested on Tuesday. He appeared in court the next morning and was charged "
+     "two days later.", "2016-04-01", "two days later", "2016-04-01", "2016-04-01"),
+    # gva-dev: "came to the Sheriff's office on Tuesday ... was arrested there later that night"
+    ("McVay came to the Sheriff's office on Tuesday for questioning and was arrested there later that "
+     "night.", "2016-03-31", "that night", "2016-03-29", "2016-03-29"),
+    # gva-dev: "officers found ... the day before"; the clause ends on it
+    ("Two men were shot on Sunday. A woman had been wounded the day before.", "2016-04-04",
+     "the day before", "2016-04-02", "2016-04-02"),
+    # ecbplus-dev: "returned to the office the following week", "the following week against Atlanta"
+    ("He returned to action on October 30 and scored a touchdown the following week.", "2008-11-20",
+     "the following week", "2008-11-03", "2008-11-09"),
+    # TimeBank wsj_0586: "down 4.5% from the previous Friday"; an "overnight" after the day named is
+    # no day to count from
+    ("The index closed at 2082.1 on Oct. 27, after overnight losses, down 4.5% from the previous "
+     "Friday.", "1989-10-30", "the previous Friday", "1989-10-20", "1989-10-20"),
+    # gva-dev: "was expected to be home by 4 p.m. that day": the clock joins the narrative's day
+    ("Police said the girl was last seen on Feb. 16. She was expected home by 4 p.m. that day.",
+     "2017-02-21", "4 p.m. that day", "2017-02-16", "2017-02-16"),
+    # "earlier in the day": the narrative's day (polnear-dev "During a national security speech earlier
+    # in the day, Trump attacked Clinton"), else the day of writing; "later in the week", "later in
+    # the year" (gva-dev, ecbplus-dev) the rest of the unit of writing, as "later this week"
+    ("Trump spoke in Ohio on Monday. Earlier in the day, he met donors.", "2016-10-12",
+     "Earlier in the day", "2016-10-10", "2016-10-10"),
+    ("During a speech earlier in the day, Trump attacked Clinton.", "2016-10-12", "earlier in the day",
+     "2016-10-12", "2016-10-12"),
+    ("Light rainfall is in the forecast for Detroit later in the week.", "2016-10-12", "later in the week",
+     "2016-10-13", "2016-10-16"),
+    # nothing named before, or nothing fine enough: kept with its reason
+    ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
+    ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),
+    # basil-dev: a day named before the month the narrative has moved to is not the one it counts from
+    ("Voters went to the polls on Nov. 8. Cruz spoke at the convention in July. At a tense breakfast "
+     "the following morning, Cruz said he would not back Trump.", "2016-09-26", "the following morning",
+     None, None),
+    # "current" before a noun: what holds at the time of writing (TimeML PRESENT_REF), as
+    # "currently"; gva-dev: "the current conditions of the survivors", TimeBank: "his current wife"
+    ("He does not know the current conditions of the survivors.", "2016-03-31", "current", None, None),
+    ("Castro said Gonzalez would travel with his current wife.", "2000-03-30", "current", None, None),
+]
+NOT_TIMES: list[tuple[str, str]] = [
+    ("He said that night vision goggles were used.", "that night"),  # a conjunction, not "that night"
+    ("A gunman opened fire the day before the vote.", "the day before"),  # the vote's day, not ours
+    ("The current account deficit widened.", "current"),
+    ("The swimmer was swept away by a strong current.", "current"),
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Any) -> dict[str, Any]:
+    texts = sorted({c[0] for c in CASES} | {c[0] for c in NOT_TIMES})
+    return dict(zip(texts, nlp.pipe(texts), strict=True))
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "start", "end"), CASES)
+def test_dated_from_the_narrative(
+    docs: dict[str, Any], text: str, published: str, expr: str, start: str | None, end: str | None
+) -> None:
+    got = {t.text: t for t in find_times(docs[text], published)}
+    assert expr in got, f"{expr!r} not found in {sorted(got)}"
+    assert (got[expr].start, got[expr].end) == (start, end)
+    assert (got[expr].reason is None) == (start is not None)
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_TIMES)
+def test_not_a_narrative_time(docs: dict[str, Any], text: str, words: str) -> None:
+    assert not any(words in t.text for t in find_times(docs[text], "2016-03-31"))
+
