@@ -57,6 +57,9 @@ class Embedder:
         if threads:
             opts.intra_op_num_threads = threads
         opts.log_severity_level = 3
+        # Idle ONNX threads sleep instead of spinning: filing runs the model beside the spaCy
+        # workers and the cross-check, and a spinning thread takes their core (the same vectors)
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tok))
