@@ -42,13 +42,6 @@ def worker_nlp() -> Language:
     return _WORKER["nlp"]
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity where the platform tells it)."""
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def annotator_pool(nlp: Language | None, n_process: int) -> ProcessPoolExecutor:
     """``n_process`` worker processes that each hold the spaCy model (``worker_nlp``): forked with
     ``nlp`` where the platform allows, else spawned to load it once each."""

@@ -72,7 +72,7 @@ PARALLEL_FROM = 16  # articles: below this, starting worker processes costs more
 def processes_for(n_articles: int) -> int:
     """Worker processes for a run: one per core (two at most: each holds its own model) once
     the run is long enough to pay for starting them."""
-    from storyline.annotation.parallel import usable_cores
+    from storyline.embed import usable_cores
 
     return min(2, usable_cores()) if n_articles >= PARALLEL_FROM else 1
 

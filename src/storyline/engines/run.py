@@ -53,7 +53,7 @@ def open_engine(
 ) -> Engine:
     """The named engine; ``models`` (already loaded) are reused by the local engine."""
     if name == "local":
-        from storyline.annotation.parallel import usable_cores
+        from storyline.embed import usable_cores
         from storyline.engines.local import LocalEngine
 
         return LocalEngine(models=dict(models or {}), processes=min(2, usable_cores()))
