@@ -25,3 +25,19 @@ def test_a_sentence_embeds_alike_alone_and_among_sentences_of_other_lengths(embe
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
     assert float((together * alone).sum(axis=1).min()) > 0.9999
     assert float(together[0] @ together[1]) < 0.9  # rows kept in input order, not in length order
+
+
+def test_batches_run_side_by_side_give_the_vectors_of_one_thread(embedder: Any, seed_paths: Any) -> None:
+    """Two lanes (batches on two threads at once) and one give the same vectors, bit for bit: a
+    stored story is compared on the same vectors whatever machine embedded it."""
+    from storyline.embed import Embedder
+    from storyline.reading import read
+
+    texts = [s for p in seed_paths for s in read(p).text.split(". ") if s.strip()]
+    assert len(texts) > 30  # several batches, of several lengths
+    one = Embedder(threads=1)
+    two = Embedder(threads=2)
+    alone = one.embed(texts, batch_size=8)
+    side_by_side = two.embed(texts, batch_size=8)
+    assert np.array_equal(alone, side_by_side)
+    assert float(side_by_side[0] @ side_by_side[1]) < 0.99  # rows in input order, not shuffled

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,13 @@ MAX_TOKENS = 128  # sentences longer than this are cut: news sentences rarely ar
 TOKENIZER = Path(__file__).parent / "data" / "minilm-tokenizer.json"
 
 Vectors = npt.NDArray[np.float32]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the platform tells it)."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _package_dir(name: str) -> Path:
@@ -54,9 +62,12 @@ class Embedder:
 
         model, tok = model_files()
         opts = ort.SessionOptions()
-        if threads:
-            opts.intra_op_num_threads = threads
+        # Each batch runs on one thread, and ``threads`` batches run side by side (ONNX frees the
+        # GIL): the same vectors as one batch split over threads, without a wait for the slowest
+        # thread after every operator, which a spaCy worker or the cross-check beside it makes long.
+        opts.intra_op_num_threads = 1
         opts.log_severity_level = 3
+        self._lanes = threads or usable_cores()
         self._session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(tok))
@@ -79,13 +90,20 @@ class Embedder:
         # the sentences of a news story padded to 1.28 times their tokens (basil-dev), by tokens 1.02.
         enc = self._tokenizer.encode_batch([texts[i] for i in todo]) if todo else []
         order = sorted(range(len(todo)), key=lambda k: len(enc[k].ids))
-        for b in range(0, len(order), batch_size):
-            ks = order[b : b + batch_size]
-            vecs = self._run([enc[k] for k in ks])
+        size = max(1, min(batch_size, -(-len(order) // self._lanes)))  # a lane for each core
+        parts = [order[b : b + size] for b in range(0, len(order), size)]
+        for ks, vecs in zip(parts, self._each([[enc[k] for k in ks] for ks in parts]), strict=True):
             for k, v in zip(ks, vecs, strict=True):
                 out[todo[k]] = v
                 self._remember(text_key(texts[todo[k]]), v)
         return out
+
+    def _each(self, batches: list[list[Any]]) -> Iterator[Vectors]:
+        """The vectors of each batch, in order, ``self._lanes`` batches at a time."""
+        if self._lanes < 2 or len(batches) < 2:
+            return map(self._run, batches)
+        with ThreadPoolExecutor(min(self._lanes, len(batches)), thread_name_prefix="embed") as pool:
+            return iter(list(pool.map(self._run, batches)))
 
     def forget(self) -> None:
         """Empty the cache (a benchmark of new text, or memory handed back)."""

@@ -37,16 +37,27 @@ def _run(batch: list[Article]) -> list[AnnotatedArticle]:
     return annotate_batch(batch, _WORKER["nlp"])
 
 
+def worker_nlp() -> Language:
+    """The model of this worker process (what ``annotator_pool`` gave it)."""
+    return _WORKER["nlp"]
+
+
+def annotator_pool(nlp: Language | None, n_process: int) -> ProcessPoolExecutor:
+    """``n_process`` worker processes that each hold the spaCy model (``worker_nlp``): forked with
+    ``nlp`` where the platform allows, else spawned to load it once each."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    inherited = nlp if ctx.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init, initargs=(inherited,))
+
+
 def annotate_parallel(
     articles: Iterable[Article], nlp: Language | None, *, n_process: int, batch_size: int
 ) -> Iterator[AnnotatedArticle]:
     """``annotate_many`` over ``n_process`` worker processes, results in input order."""
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    inherited = nlp if ctx.get_start_method() == "fork" else None
     it = iter(articles)
     pending: deque[Future[list[AnnotatedArticle]]] = deque()
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init, initargs=(inherited,)) as pool:
+    with annotator_pool(nlp, n_process) as pool:
         while True:
             while len(pending) < 2 * n_process:
                 batch = list(islice(it, batch_size))

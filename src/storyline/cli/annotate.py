@@ -72,10 +72,9 @@ PARALLEL_FROM = 16  # articles: below this, starting worker processes costs more
 def processes_for(n_articles: int) -> int:
     """Worker processes for a run: one per core (two at most: each holds its own model) once
     the run is long enough to pay for starting them."""
-    import os
+    from storyline.embed import usable_cores
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(2, cores) if n_articles >= PARALLEL_FROM else 1
+    return min(2, usable_cores()) if n_articles >= PARALLEL_FROM else 1
 
 
 def annotate_all(articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:

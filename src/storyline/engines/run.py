@@ -53,9 +53,10 @@ def open_engine(
 ) -> Engine:
     """The named engine; ``models`` (already loaded) are reused by the local engine."""
     if name == "local":
+        from storyline.embed import usable_cores
         from storyline.engines.local import LocalEngine
 
-        return LocalEngine(models=dict(models or {}))
+        return LocalEngine(models=dict(models or {}), processes=min(2, usable_cores()))
     if name == "ray":
         from storyline.engines.ray_engine import RayEngine
         from storyline.extras import require
