@@ -48,8 +48,15 @@ _CREDIT_START = re.compile(
     re.I,
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
+# A caption that closes with its labelled credit: "... on 24 September. Credit: Ou Dongqu/Xinhua".
+_CREDIT_LABEL_END = re.compile(r"\b(?:credit|photo|image|photograph|picture)s?\s*:\s*[^.!?:]{2,60}$", re.I)
+# A bare credit line: "Courtesy of Forests News", "Photo courtesy of the family".
+_COURTESY = re.compile(r"^(?:(?:photo|image|picture|video)s?\s+)?courtesy\s+(?:of\s+)?\S", re.I)
 
-_ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)]\s+)")
+# A list item: a bullet, or a number ("2) ...", "5. Kristi Dosh", "3.Charlotte", set without a space).
+_ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)](?:\s+|(?=[A-Z][a-z])))")
+# Two sentences inside one line: "Funny. Real. Does sports her way ..." (a full stop, then a capital).
+_INNER_STOP = re.compile(r"[a-z0-9)][.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _BY = r"^(?:by|written by|words by|reporting by|report by|story by|posted by|text by|text:|words:)\s*"
 _BYLINE = re.compile(_BY + r"\S", re.I)
 
@@ -115,6 +122,8 @@ def is_caption(text: str) -> bool:
         (tail.rstrip().endswith(")") and _CREDIT_END.search(tail))
         or _CREDIT_START.match(text)
         or _CREDIT_TAIL.search(tail[-40:])
+        or _CREDIT_LABEL_END.search(tail[-80:])
+        or (len(text) <= 80 and _COURTESY.match(text))
     )
 
 
@@ -222,6 +231,9 @@ def _kind(text: str, words: int) -> Kind:
     if words >= 6 and _DATELINE.match(text):
         return Kind.PROSE  # "HAYWARD, Calif. (AP) — ..." opens a report
     if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
+        return Kind.PROSE
+    if words >= 16 and len(_INNER_STOP.findall(text)) >= 2 and not _ITEM.match(text):
+        # Sentences whose paragraph ends on a link, an emoji or an unclosed quote, not a headline.
         return Kind.PROSE
     if words >= 12:
         return Kind.LONG

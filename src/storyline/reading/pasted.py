@@ -211,11 +211,71 @@ def _iso(line: Line | None, context: str, *, updated: bool = False) -> str | Non
     return found.iso if found else None
 
 
-def clean_pasted(page: str, *, context: str = "") -> Extracted:
-    """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
+def _join_drop_caps(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A drop cap (the first letter of an article set large, in its own element) pastes as a line
+    of one capital letter above the rest of its word: "T" then "urkey, Poland and ...". It is
+    joined back to its paragraph."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(numbered):
+        n, text = numbered[k]
+        nxt = numbered[k + 1][1] if k + 1 < len(numbered) else ""
+        if len(text) == 1 and text.isupper() and nxt[:1].islower():
+            out.append((n, text + nxt))
+            k += 2
+            continue
+        out.append((n, text))
+        k += 1
+    return out
+
+
+_HEADLINE_LINES = 2  # a headline, perhaps with its dateline or one short deck
+_HEADLINE_WORDS = 5  # "Putin, Biden speak by phone"; fewer is a label ("Page not found")
+
+
+def _headline_only(lines: Sequence[Line]) -> bool:
+    """A news alert or a headline pasted alone: a line or two that are no page furniture.
+
+    A page has dozens of lines; an alert ("Biden and Putin to speak by phone on Thursday") is
+    one, and it states a claim a report can be checked against."""
+    content = [ln for ln in lines if ln.kind is not Kind.DATE]
+    return (
+        0 < len(content) <= _HEADLINE_LINES
+        and len(lines) - len(content) <= 1
+        and all(ln.kind in (Kind.SHORT, Kind.LONG, Kind.SENTENCE, Kind.PROSE) for ln in content)
+        and content[0].words >= _HEADLINE_WORDS
+        and content[0].kind is not Kind.PROSE
+    )
+
+
+def _headline_article(lines: Sequence[Line]) -> Extracted:
+    """The alert's headline is both its title and its text; a date line beside it dates it."""
+    content = [ln for ln in lines if ln.kind is not Kind.DATE]
+    dated = next((ln for ln in lines if ln.kind is Kind.DATE), None)
+    removed = (Removed(dated.text, _REASONS[Kind.DATE]),) if dated else ()
+    return Extracted(
+        text="\n\n".join(ln.text for ln in content),
+        title=content[0].text,
+        published=dated.date.iso if dated and dated.date else None,
+        removed=removed,
+        meta=(
+            ("format", "pasted text"),
+            ("date_source", "dateline" if dated else "none"),
+            ("body", "headline"),
+        ),
+    )
+
+
+def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extracted:
+    """Split a pasted page into title, standfirst, byline, dates, body and what was removed.
+
+    ``alone``: the text is all there is (a paste, not a flattened HTML page), so a headline
+    pasted by itself is an article."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = [(n, t.strip()) for n, t in enumerate(raw) if t.strip()]
+    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
     lines = [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
+    if alone and _headline_only(lines):
+        return _headline_article(lines)
     i, j = body_span(lines[: _comments_start(lines)])
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
