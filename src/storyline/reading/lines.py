@@ -181,9 +181,13 @@ def lead_in(line: Line) -> bool:
     )
 
 
+# A breadcrumb trail: "Home » Vegan Desserts » Truffles", "Business News›Tech›Hardware".
+_CRUMB = re.compile(r"^[^»›>]{1,40}(?:\s*[»›>]\s*[^»›>]{1,40}){2,}$")
+
+
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
-    if words <= 25 and _PROMO.match(text):
+    if words <= 25 and (_PROMO.match(text) or _CRUMB.match(text)):
         return True
     if words > 16 or (_TERMINAL.search(text) and words > 6):
         return False

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.header import find_header, lead_subtitle
+from storyline.reading.header import find_header, lead_subtitle, title_near_body
 from storyline.reading.lines import (
     Kind,
     Line,
@@ -280,6 +281,10 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
+    if header.title is None and (bare := title_near_body(lines, i)) is not None:
+        header = replace(header, title=bare)
+        if body and bare.pos == body[0].pos:
+            body = body[1:]
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
