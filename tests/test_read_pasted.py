@@ -270,3 +270,42 @@ def test_labelled_credits_close_a_caption() -> None:
     assert is_caption("The telescope will measure faint pulsars. Credit: Ou Dongqu/Xinhua")
     assert is_caption("Courtesy of Forests News")
     assert not is_caption("The council gave credit to the volunteers who cleared the snow.")
+
+
+def test_kicker_headline_and_standfirst_above_the_dateline_are_a_header() -> None:
+    page = "\n\n".join(
+        [
+            "Home",
+            "Sign in",
+            "'We cannot keep patching the same potholes'",
+            "City council approves record road repair budget",
+            "The mayor says the plan is paid for by parking fees, but traders warn the fees will hurt"
+            " small shops in the centre",
+            "By Jane Doe 3 March 2022, 14:05 GMT",
+            *PARAS,
+        ]
+    )
+    ex = clean_pasted(page)
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.subtitle is not None and ex.subtitle.startswith("The mayor says")
+
+
+def test_a_bare_title_above_a_post_and_a_question_headline_as_first_paragraph() -> None:
+    post = "\n\n".join(
+        ["Blog", "About", "Contact", "Home » Blog » Road Repairs", "Patching Road Budgets", *PARAS]
+    )
+    ex = clean_pasted(post)
+    assert ex.title == "Patching Road Budgets" and ex.text.startswith(PARAS[0])
+    assert "Home » Blog" not in ex.text
+    asked = "\n\n".join(["Newsletter", "Can a city pay for its roads with parking fees?", *PARAS])
+    ex = clean_pasted(asked)
+    assert ex.title == "Can a city pay for its roads with parking fees?" and ex.text.startswith(PARAS[0])
+
+
+def test_a_body_split_by_a_video_embed_is_joined() -> None:
+    embed = ["Video: the council debate", "Share", "Tweet", "Email", "Watch more videos"]
+    page = "\n\n".join(
+        ["City council approves record road repair budget", PARAS[0], PARAS[1], *embed, *PARAS[2:]]
+    )
+    text = clean_pasted(page).text
+    assert all(p in text for p in PARAS) and "Tweet" not in text

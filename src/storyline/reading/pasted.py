@@ -43,6 +43,9 @@ _COST = {
 _MAX_GAIN = 600.0
 _MAX_GAP = 4
 _LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
+_JOINS = 3  # parts of a body split off by embeds joined back, on each side
+_JOIN_GAP = 8  # at most this many lines between two parts of one body
+_JOIN_SHARE = 0.2  # ... and the part is worth at least this share of the body
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
@@ -83,6 +86,45 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
         if run > best:
             best, best_i, best_j = run, start, j + 1
     return best_i, best_j
+
+
+def _score(lines: Sequence[Line]) -> float:
+    return sum(max(_gain(ln), 0.0) for ln in lines)
+
+
+def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
+    """The body with the parts of it that an embed split off: a video player, a newsletter box
+    or a share bar between two runs of paragraphs costs more than one paragraph earns, so the
+    maximum-sum run keeps only the larger part. A run of paragraphs a few lines away, worth a
+    good share of the body, with no closing heading ("Related", "Comments") between, is the
+    same article."""
+    best = _score(lines[i:j])
+    for _ in range(_JOINS):
+        a, b = body_span(lines[j:end])
+        a, b = a + j, b + j
+        gap = lines[j:a]
+        if (
+            a == b
+            or len(gap) > _JOIN_GAP
+            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+            or _score(lines[a:b]) < _JOIN_SHARE * best
+        ):
+            break
+        j = b
+    for _ in range(_JOINS):
+        a, b = body_span(lines[:i])
+        gap = lines[b:i]
+        if (
+            a == b
+            or len(gap) > _JOIN_GAP
+            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+            or _score(lines[a:b]) < _JOIN_SHARE * best
+        ):
+            break
+        i = a
+    return i, j
 
 
 def _comments_start(lines: Sequence[Line]) -> int:
@@ -277,7 +319,9 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     lines = [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
     if alone and _headline_only(lines):
         return _headline_article(lines)
-    i, j = body_span(lines[: _comments_start(lines)])
+    end = _comments_start(lines)
+    i, j = body_span(lines[:end])
+    i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
