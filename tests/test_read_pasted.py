@@ -309,3 +309,20 @@ def test_a_body_split_by_a_video_embed_is_joined() -> None:
     )
     text = clean_pasted(page).text
     assert all(p in text for p in PARAS) and "Tweet" not in text
+
+
+def test_a_promo_under_the_last_paragraph_and_the_footer_notice_are_not_the_report() -> None:
+    page = "\n\n".join(
+        [
+            "City council approves record road repair budget",
+            *PARAS,
+            "For the latest stories and breaking news download the City Herald app for iOS and Android.",
+            "To view the full story, please subscribe to the City Herald.",
+            "© 2022 City Herald Media Inc. All Rights Reserved.",
+        ]
+    )
+    ex = clean_pasted(page)
+    assert ex.text.endswith(PARAS[-1]) and "City Herald" not in ex.text
+    # A sentence that only mentions a download, or the reader, stays.
+    last = "For other systems, or if you want to install from source, see the general download page."
+    assert clean_pasted("\n\n".join([*PARAS, last])).text.endswith(last)

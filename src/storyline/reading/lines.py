@@ -172,6 +172,23 @@ def opens_comments(text: str) -> bool:
     return bool(_COMMENTS.match(text))
 
 
+# A call to action addressed to the reader: subscribe, download the app, sign up, join, log in.
+_CALL = re.compile(
+    r"\b(?:subscrib\w*|sign(?:ing)? up|log in|download (?:the|our)|newsletters?|register|join (?:the|our|us)"
+    r"|follow us|support (?:us|our))\b",
+    re.I,
+)
+_CALL_OPENS = re.compile(r"^(?:for the latest|to (?:view|read|continue)|never miss)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll)\b|^(?:please|get|join|don't|never)\b", re.I)
+
+
+def calls_to_action(text: str) -> bool:
+    """A promo set as a sentence ("For the latest news download the X app", "To view the full
+    story, please subscribe"): it asks the reader to do something for the site."""
+    asks = _READER.search(text) or _CALL_OPENS.match(text)
+    return bool(asks and _CALL.search(text))
+
+
 def lead_in(line: Line) -> bool:
     """A line that introduces a list ("The main cast:"), not a label such as "Follow us:"."""
     return (
@@ -185,9 +202,15 @@ def lead_in(line: Line) -> bool:
 _CRUMB = re.compile(r"^[^»›>]{1,40}(?:\s*[»›>]\s*[^»›>]{1,40}){2,}$")
 
 
+# The page footer's notice: "© 2020 CBS Interactive Inc. All Rights Reserved."
+_NOTICE = re.compile(r"[©ⓒ]|\ball rights reserved\b", re.I)
+
+
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
     if words <= 25 and (_PROMO.match(text) or _CRUMB.match(text)):
+        return True
+    if words <= 16 and _NOTICE.search(text):
         return True
     if words > 16 or (_TERMINAL.search(text) and words > 6):
         return False

@@ -22,6 +22,7 @@ from storyline.reading.lines import (
     Kind,
     Line,
     byline_name,
+    calls_to_action,
     classify,
     copyright_holder,
     ends_article,
@@ -333,6 +334,8 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
     kept = _keep_lines(body)
+    while kept and calls_to_action(kept[-1].text):
+        kept.pop()  # the site's promo under the last paragraph, not the report
     published, updated = _pick_dates(lines, i)
     text = "\n\n".join(ln.text for ln in kept)
     removed: list[Removed] = []
