@@ -251,7 +251,7 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.BYLINE
     if is_caption(text):
         return Kind.CAPTION
-    if is_furniture(text, words):
+    if is_furniture(text, words) or (words <= 40 and calls_to_action(text)):
         return Kind.FURNITURE
     if teaser(text):
         return Kind.SHORT
