@@ -67,6 +67,24 @@ def article_text(art: object) -> str:
     return str(getattr(art, "text", ""))
 
 
+def _title_key(text: str | None) -> str:
+    return " ".join(_TOKEN.findall((text or "").lower()))
+
+
+def pasted_title_right(page: bytes, html: bytes) -> bool:
+    """Whether the pasted page's title is the page's own: its metadata title (trafilatura reads
+    og:title and <title>, dropping the site name) or its first <h1>."""
+    import trafilatura
+
+    meta = trafilatura.bare_extraction(html, with_metadata=True)
+    h1 = re.search(rb"<h1[^>]*>(.*?)</h1>", html, re.S | re.I)
+    gold = {_title_key(meta.title if meta else None)}
+    if h1:
+        gold.add(_title_key(re.sub(r"<[^>]+>", " ", h1.group(1).decode("utf-8", "replace"))))
+    got = _title_key(read(page, name="p.txt").title)
+    return bool(got) and got in gold - {""}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -95,6 +113,8 @@ def main() -> int:
             score(html, truth, lambda k: article_text(read(html[k], name=k + ".html.gz"))),
         ),
     ]
+    ok = sum(pasted_title_right(txt[k], gzip.decompress(html[k])) for k in txt)
+    print(f"pasted titles equal to the page's own (<title>/og:title or <h1>): {ok} of {len(txt)}")
     if opts.per_page:
         for k in txt:
             got = article_text(read(txt[k], name=k + ".txt"))

@@ -38,8 +38,15 @@ _DATE_RES = (
     ),
     # December 31, 2021, Dec. 31 2021
     re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b", re.I),
-    # 12/31/2021 (US, month first), 31.12.2021 (day first); a part over 12 settles it either way
-    re.compile(r"(?<![\d/.])(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r")\b"),
+    # 12/31/2021 (US, month first), 31.12.2021 (day first); a part over 12 settles it either way.
+    # Datelines shorten the year too: 12/31/21, 31.12.21 (never a third dotted part: "1.2.3.4").
+    re.compile(
+        r"(?<![\d/.])(?P<na>[0-3]?\d)(?P<sep>[/.])(?P<nb>[0-3]?\d)(?P=sep)(?P<y>" + _YEAR + r"|\d\d)"
+        r"(?![\d/]|\.\d)"
+    ),
+    # Dec. 31, '21 and 31 Dec '21: a month name with an apostrophe year
+    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r"),?\s+['’](?P<y>\d\d)\b", re.I),
+    re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r"),?\s+['’](?P<y>\d\d)\b", re.I),
 )
 _TIME_RE = re.compile(
     r"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?\s*"
@@ -120,9 +127,18 @@ def _ymd(m: re.Match[str]) -> date | None:
         month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
         day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
     try:
-        return date(int(gd["y"]), month, day)
+        return date(_full_year(gd["y"]), month, day)
     except ValueError:
         return None
+
+
+def _full_year(text: str) -> int:
+    """A two-digit year is this century's unless that lies more than a year ahead ('99 → 1999)."""
+    year = int(text)
+    if len(text) > 2:
+        return year
+    year += 2000
+    return year if year <= date.today().year + 1 else year - 100
 
 
 def _time(

@@ -65,7 +65,7 @@ def looks_like_html(blob: Blob) -> bool:
 
 def _checked(ex: Extracted, blob: Blob, options: ReadOptions, what: str) -> Article:
     words = word_count(ex.text)
-    if words < MIN_WORDS:
+    if words < MIN_WORDS and ("body", "headline") not in ex.meta:
         found = f" (only {words} words outside the page furniture)" if words else ""
         raise UnreadableInput(blob.name, f"no article text found in this {what}{found}")
     if unspaced_share(ex.text) > 0.5:

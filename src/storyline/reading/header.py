@@ -85,9 +85,11 @@ def _labels(text: str) -> bool:
     return any(w.lower().strip(".") in _SECTION_WORDS for w in text.split())
 
 
-def _link_list(cands: list[Line]) -> bool:
-    """Three headline-shaped lines in a row are a list of links to other stories, not a header."""
-    return len(cands) == 3 and cands[0].pos - cands[2].pos == 2
+def _link_list(cands: list[Line], dated: bool) -> bool:
+    """Three headline-shaped lines in a row are a list of links to other stories, not a header,
+    unless the article's dateline or byline sits right below them: then they are its kicker,
+    headline and standfirst (lists of other stories carry no dateline of this article)."""
+    return len(cands) == 3 and cands[0].pos - cands[2].pos == 2 and not dated
 
 
 def find_header(lines: Sequence[Line], i: int) -> Header:
@@ -96,8 +98,11 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
     byline: Line | None = None
     standfirst: Line | None = None
     dated = False
+    dated_below = False  # a dateline or byline below the first headline-shaped line
     for line in reversed(lines[max(0, i - HEADER_REACH) : i]):
         dated = dated or line.kind is Kind.DATE
+        if not cands and line.kind in (Kind.DATE, Kind.BYLINE):
+            dated_below = True
         if line.kind in (Kind.PROSE, Kind.SENTENCE) and not _asks(line):
             # A headline written as a sentence still sits right above the dateline.
             if dated and not cands and line.words <= TITLE_WORDS and standfirst is None:
@@ -115,7 +120,7 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
             if len(cands) == 3:
                 break
     byline = byline or _name_beside_date(lines, i)
-    if not cands or _link_list(cands):
+    if not cands or _link_list(cands, dated_below):
         return Header(None, None, byline)
     if standfirst is not None:
         return Header(cands[0], standfirst, byline)
@@ -135,4 +140,47 @@ def lead_subtitle(body: list[Line]) -> Line | None:
     """An unpunctuated long first line of the body is the standfirst, not a paragraph."""
     if body and body[0].kind is Kind.LONG and not body[0].terminal:
         return body[0]
+    return None
+
+
+_NEAR = 3  # lines between a bare title and the first paragraph (a date, a byline, buttons)
+_SKIPPED = (Kind.DATE, Kind.BYLINE, Kind.FURNITURE, Kind.CAPTION)
+
+
+def _title_case(line: Line) -> bool:
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
+    """A title the headline shapes miss, for a page whose header gave none.
+
+    Blogs and docs set a short title right above the text ("Performant Python", "Peanut Butter
+    Truffles": a few capitalised words, which elsewhere are names or menu labels), or set the
+    headline as the first paragraph when it ends as a sentence ("How does the brain turn
+    unconscious information into conscious thought?"). A line of menu words, or a name beside
+    a dateline (a byline), is neither.
+    """
+    first = lines[i] if i < len(lines) else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if (
+        first is not None
+        and nxt is not None
+        and nxt.kind is Kind.PROSE
+        and first.words <= TITLE_WORDS
+        and (_asks(first) or _title_case(first))
+    ):
+        return first
+    seen = 0
+    for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
+        line = lines[pos]
+        if line.kind in _SKIPPED:
+            continue
+        seen += 1
+        if seen > _NEAR or line.kind is not Kind.SHORT:
+            return None
+        near = lines[max(0, pos - 1) : pos + 2]
+        if 2 <= line.words <= 4 and not _labels(line.text) and not any(n.kind is Kind.DATE for n in near):
+            return line
+        return None
     return None

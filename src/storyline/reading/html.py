@@ -196,7 +196,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         date_source = "htmldate"  # guessed from the page's text and links
     updated = _first(dates, _UPDATED_META, context)[0]
     text, removed = _polish(meta.get("text") or "", context)
-    flat = clean_pasted(_flatten(tree), context=context)
+    flat = clean_pasted(_flatten(tree), context=context, alone=False)
     if _stopped_early(text, flat.text):
         text, removed = flat.text, list(flat.removed)
         if not meta.get("title"):

@@ -48,8 +48,15 @@ _CREDIT_START = re.compile(
     re.I,
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
+# A caption that closes with its labelled credit: "... on 24 September. Credit: Ou Dongqu/Xinhua".
+_CREDIT_LABEL_END = re.compile(r"\b(?:credit|photo|image|photograph|picture)s?\s*:\s*[^.!?:]{2,60}$", re.I)
+# A bare credit line: "Courtesy of Forests News", "Photo courtesy of the family".
+_COURTESY = re.compile(r"^(?:(?:photo|image|picture|video)s?\s+)?courtesy\s+(?:of\s+)?\S", re.I)
 
-_ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)]\s+)")
+# A list item: a bullet, or a number ("2) ...", "5. Kristi Dosh", "3.Charlotte", set without a space).
+_ITEM = re.compile(r"^(?:[-–•*·▪]\s+|\(?\d{1,2}[.)](?:\s+|(?=[A-Z][a-z])))")
+# Two sentences inside one line: "Funny. Real. Does sports her way ..." (a full stop, then a capital).
+_INNER_STOP = re.compile(r"[a-z0-9)][.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _BY = r"^(?:by|written by|words by|reporting by|report by|story by|posted by|text by|text:|words:)\s*"
 _BYLINE = re.compile(_BY + r"\S", re.I)
 
@@ -115,6 +122,8 @@ def is_caption(text: str) -> bool:
         (tail.rstrip().endswith(")") and _CREDIT_END.search(tail))
         or _CREDIT_START.match(text)
         or _CREDIT_TAIL.search(tail[-40:])
+        or _CREDIT_LABEL_END.search(tail[-80:])
+        or (len(text) <= 80 and _COURTESY.match(text))
     )
 
 
@@ -163,6 +172,23 @@ def opens_comments(text: str) -> bool:
     return bool(_COMMENTS.match(text))
 
 
+# A call to action addressed to the reader: subscribe, download the app, sign up, join, log in.
+_CALL = re.compile(
+    r"\b(?:subscrib\w*|sign(?:ing)? up|log in|download (?:the|our)|newsletters?|register|join (?:the|our|us)"
+    r"|follow us|support (?:us|our))\b",
+    re.I,
+)
+_CALL_OPENS = re.compile(r"^(?:for the latest|to (?:view|read|continue)|never miss)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|you're|you’re|you'll|you’ll)\b|^(?:please|get|join|don't|never)\b", re.I)
+
+
+def calls_to_action(text: str) -> bool:
+    """A promo set as a sentence ("For the latest news download the X app", "To view the full
+    story, please subscribe"): it asks the reader to do something for the site."""
+    asks = _READER.search(text) or _CALL_OPENS.match(text)
+    return bool(asks and _CALL.search(text))
+
+
 def lead_in(line: Line) -> bool:
     """A line that introduces a list ("The main cast:"), not a label such as "Follow us:"."""
     return (
@@ -172,9 +198,19 @@ def lead_in(line: Line) -> bool:
     )
 
 
+# A breadcrumb trail: "Home » Vegan Desserts » Truffles", "Business News›Tech›Hardware".
+_CRUMB = re.compile(r"^[^»›>]{1,40}(?:\s*[»›>]\s*[^»›>]{1,40}){2,}$")
+
+
+# The page footer's notice: "© 2020 CBS Interactive Inc. All Rights Reserved."
+_NOTICE = re.compile(r"[©ⓒ]|\ball rights reserved\b", re.I)
+
+
 def is_furniture(text: str, words: int) -> bool:
     """Short labels of page furniture: share/follow/newsletter buttons, promos, ads."""
-    if words <= 25 and _PROMO.match(text):
+    if words <= 25 and (_PROMO.match(text) or _CRUMB.match(text)):
+        return True
+    if words <= 16 and _NOTICE.search(text):
         return True
     if words > 16 or (_TERMINAL.search(text) and words > 6):
         return False
@@ -215,13 +251,16 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.BYLINE
     if is_caption(text):
         return Kind.CAPTION
-    if is_furniture(text, words):
+    if is_furniture(text, words) or (words <= 40 and calls_to_action(text)):
         return Kind.FURNITURE
     if teaser(text):
         return Kind.SHORT
     if words >= 6 and _DATELINE.match(text):
         return Kind.PROSE  # "HAYWARD, Calif. (AP) — ..." opens a report
     if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
+        return Kind.PROSE
+    if words >= 16 and len(_INNER_STOP.findall(text)) >= 2 and not _ITEM.match(text):
+        # Sentences whose paragraph ends on a link, an emoji or an unclosed quote, not a headline.
         return Kind.PROSE
     if words >= 12:
         return Kind.LONG

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.header import find_header, lead_subtitle
+from storyline.reading.header import find_header, lead_subtitle, title_near_body
 from storyline.reading.lines import (
     Kind,
     Line,
     byline_name,
+    calls_to_action,
     classify,
     copyright_holder,
     ends_article,
@@ -42,6 +44,9 @@ _COST = {
 _MAX_GAIN = 600.0
 _MAX_GAP = 4
 _LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
+_JOINS = 3  # parts of a body split off by embeds joined back, on each side
+_JOIN_GAP = 8  # at most this many lines between two parts of one body
+_JOIN_SHARE = 0.2  # ... and the part is worth at least this share of the body
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
@@ -82,6 +87,45 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
         if run > best:
             best, best_i, best_j = run, start, j + 1
     return best_i, best_j
+
+
+def _score(lines: Sequence[Line]) -> float:
+    return sum(max(_gain(ln), 0.0) for ln in lines)
+
+
+def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
+    """The body with the parts of it that an embed split off: a video player, a newsletter box
+    or a share bar between two runs of paragraphs costs more than one paragraph earns, so the
+    maximum-sum run keeps only the larger part. A run of paragraphs a few lines away, worth a
+    good share of the body, with no closing heading ("Related", "Comments") between, is the
+    same article."""
+    best = _score(lines[i:j])
+    for _ in range(_JOINS):
+        a, b = body_span(lines[j:end])
+        a, b = a + j, b + j
+        gap = lines[j:a]
+        if (
+            a == b
+            or len(gap) > _JOIN_GAP
+            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+            or _score(lines[a:b]) < _JOIN_SHARE * best
+        ):
+            break
+        j = b
+    for _ in range(_JOINS):
+        a, b = body_span(lines[:i])
+        gap = lines[b:i]
+        if (
+            a == b
+            or len(gap) > _JOIN_GAP
+            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+            or _score(lines[a:b]) < _JOIN_SHARE * best
+        ):
+            break
+        i = a
+    return i, j
 
 
 def _comments_start(lines: Sequence[Line]) -> int:
@@ -211,19 +255,87 @@ def _iso(line: Line | None, context: str, *, updated: bool = False) -> str | Non
     return found.iso if found else None
 
 
-def clean_pasted(page: str, *, context: str = "") -> Extracted:
-    """Split a pasted page into title, standfirst, byline, dates, body and what was removed."""
+def _join_drop_caps(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A drop cap (the first letter of an article set large, in its own element) pastes as a line
+    of one capital letter above the rest of its word: "T" then "urkey, Poland and ...". It is
+    joined back to its paragraph."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(numbered):
+        n, text = numbered[k]
+        nxt = numbered[k + 1][1] if k + 1 < len(numbered) else ""
+        if len(text) == 1 and text.isupper() and nxt[:1].islower():
+            out.append((n, text + nxt))
+            k += 2
+            continue
+        out.append((n, text))
+        k += 1
+    return out
+
+
+_HEADLINE_LINES = 2  # a headline, perhaps with its dateline or one short deck
+_HEADLINE_WORDS = 5  # "Putin, Biden speak by phone"; fewer is a label ("Page not found")
+
+
+def _headline_only(lines: Sequence[Line]) -> bool:
+    """A news alert or a headline pasted alone: a line or two that are no page furniture.
+
+    A page has dozens of lines; an alert ("Biden and Putin to speak by phone on Thursday") is
+    one, and it states a claim a report can be checked against."""
+    content = [ln for ln in lines if ln.kind is not Kind.DATE]
+    return (
+        0 < len(content) <= _HEADLINE_LINES
+        and len(lines) - len(content) <= 1
+        and all(ln.kind in (Kind.SHORT, Kind.LONG, Kind.SENTENCE, Kind.PROSE) for ln in content)
+        and content[0].words >= _HEADLINE_WORDS
+        and content[0].kind is not Kind.PROSE
+    )
+
+
+def _headline_article(lines: Sequence[Line]) -> Extracted:
+    """The alert's headline is both its title and its text; a date line beside it dates it."""
+    content = [ln for ln in lines if ln.kind is not Kind.DATE]
+    dated = next((ln for ln in lines if ln.kind is Kind.DATE), None)
+    removed = (Removed(dated.text, _REASONS[Kind.DATE]),) if dated else ()
+    return Extracted(
+        text="\n\n".join(ln.text for ln in content),
+        title=content[0].text,
+        published=dated.date.iso if dated and dated.date else None,
+        removed=removed,
+        meta=(
+            ("format", "pasted text"),
+            ("date_source", "dateline" if dated else "none"),
+            ("body", "headline"),
+        ),
+    )
+
+
+def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extracted:
+    """Split a pasted page into title, standfirst, byline, dates, body and what was removed.
+
+    ``alone``: the text is all there is (a paste, not a flattened HTML page), so a headline
+    pasted by itself is an article."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = [(n, t.strip()) for n, t in enumerate(raw) if t.strip()]
+    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
     lines = [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
-    i, j = body_span(lines[: _comments_start(lines)])
+    if alone and _headline_only(lines):
+        return _headline_article(lines)
+    end = _comments_start(lines)
+    i, j = body_span(lines[:end])
+    i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
+    if header.title is None and (bare := title_near_body(lines, i)) is not None:
+        header = replace(header, title=bare)
+        if body and bare.pos == body[0].pos:
+            body = body[1:]
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
     kept = _keep_lines(body)
+    while kept and calls_to_action(kept[-1].text):
+        kept.pop()  # the site's promo under the last paragraph, not the report
     published, updated = _pick_dates(lines, i)
     text = "\n\n".join(ln.text for ln in kept)
     removed: list[Removed] = []

@@ -48,6 +48,8 @@ def not_an_article(art: Article) -> str | None:
     words = len(art.text.split())
     if not words:
         return "the page has no body text"
+    if ("body", "headline") in art.meta:
+        return None  # a headline or news alert read alone: its one line is the report
     prose = prose_words(art.text)
     if prose < MIN_PROSE_WORDS and prose < words * PROSE_SHARE:  # a one-sentence brief is all prose
         return f"only {prose} words of prose in {words}: the body is page furniture, not a report"
