@@ -82,7 +82,8 @@ def main() -> int:
     half_of = halves(set(events))
     chosen = [e for e in events.values() if opts.half in (None, "all") or half_of[e["event"]] == opts.half]
     with ThreadPoolExecutor(opts.jobs) as pool:
-        reports = dict(zip([e["event"] for e in chosen], pool.map(lambda e: compare(e["data"], e["files"]), chosen)))
+        found = pool.map(lambda e: compare(e["data"], e["files"]), chosen)
+        reports = dict(zip([e["event"] for e in chosen], found, strict=True))
     tally: dict[str, dict[str, int]] = {}
     for e in chosen:
         report = reports[e["event"]]
