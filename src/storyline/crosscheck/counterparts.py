@@ -4,9 +4,9 @@ A writer who repeats a figure repeats its number. When a figure is linked to the
 (same counted thing, same value) in another report, that is where the figure is told there; its
 links to figures of that report that merely fit it (a bound, a rounding) are to other facts:
 Charles's "three runs of 80 or more yards" fits "Peyton Hillis ran for 101 yards", but the first
-report's own "Hillis added 101 yards" is linked to that "101" (ecbplus-dev). Only agreements are
-dropped, and only beside such an exact link, so the figure keeps its counterpart and no conflict
-it was grouped against comes loose.
+report's own "Hillis added 101 yards" is linked to that "101" (ecbplus-dev). Only agreements with
+an open bound are dropped (a rounding is how one figure is told twice), and only beside such an
+exact link, so the figure keeps its counterpart and no conflict it was grouped against comes loose.
 """
 
 from __future__ import annotations
@@ -17,9 +17,16 @@ from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
 
 
+def open_bound(m: Measure) -> bool:
+    """A figure written as one end only ("80 or more", "up to 119 years", "more than 50")."""
+    return m.low is None or m.high is None
+
+
 def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
-    """Number agreements between different values where either figure is also agreed, with the
-    same number, with another figure of the other's report."""
+    """Number agreements between a figure and an open bound of another value where either is
+    also agreed, with the same number, with another figure of the other's report. A rounding
+    stays ("nearly an hour" agrees with "a 50-minute call" though "50 minutes" is there too:
+    seed a gives both)."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def measure(side: Side) -> Measure:
@@ -37,7 +44,8 @@ def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFac
             matched |= {(ln.a.key, ln.b.source), (ln.b.key, ln.a.source)}
 
     def inexact(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
         told = (ln.a.key, ln.b.source) in matched or (ln.b.key, ln.a.source) in matched
-        return told and measure(ln.a).value != measure(ln.b).value
+        return told and ma.value != mb.value and (open_bound(ma) or open_bound(mb))
 
     return [ln for ln in links if ln.aspect != "number" or ln.conflict or not inexact(ln)]

@@ -13,7 +13,7 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
-from storyline.crosscheck.counterparts import drop_inexact_counterparts
+from storyline.crosscheck.counterparts import drop_inexact_counterparts, open_bound
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
@@ -110,9 +110,10 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
 def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
     """May two figures of one report stand in one agreement, one figure told twice? Only when
     both give one value: "nearly $44 million" and "between $19 and $22 million" are two sums,
-    though "tens of millions of dollars" in the other report agrees with each; a report retells
-    its own figure with the same number, so Charles's "runs of 80 or more yards" is not Hillis's
-    "101 yards" told again (ecbplus-dev), though another report's "101" fits both."""
+    though "tens of millions of dollars" in the other report agrees with each; a report rounds
+    its own figure ("nearly an hour" / "50 minutes") but does not retell it as an open bound, so
+    Charles's "runs of 80 or more yards" is not Hillis's "101 yards" told again (ecbplus-dev),
+    though another report's "101" fits both."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def retold(x: Side, y: Side) -> bool:
@@ -120,7 +121,7 @@ def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], 
             return True
         (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key
         ma, mb = lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my]
-        return ma.value == mb.value and compatible(ma, mb)
+        return compatible(ma, mb) and (ma.value == mb.value or not (open_bound(ma) or open_bound(mb)))
 
     return retold
 
