@@ -49,3 +49,16 @@ def test_one_report_retells_its_figure_with_the_same_number(nlp: Any, embedder: 
     for f in number_agreements(run(nlp, embedder, a, b)):
         texts = {v.text for v in f.values}
         assert not ("101" in texts and any("80" in t for t in texts)), texts
+
+
+def test_a_report_may_round_its_own_figure(nlp: Any, embedder: Any) -> None:
+    """Seed a: "nearly an hour" and "lasted 50 minutes" are one call told twice, rounded once;
+    both agree with the other report's "50-minute phone call" (only an open bound is no
+    retelling)."""
+    a = (
+        "The two leaders spoke frankly for nearly an hour on Thursday amid growing alarm over the "
+        "troop build-up.\n\nWhite House officials said Thursday's call lasted 50 minutes."
+    )
+    b = "The exchange came during a 50-minute phone call that Putin requested."
+    agreed = number_agreements(run(nlp, embedder, a, b))
+    assert any({"nearly an hour", "50 minutes"} <= {v.text for v in f.values} for f in agreed), agreed
