@@ -13,6 +13,7 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
+from storyline.crosscheck.counterparts import drop_inexact_counterparts, open_bound
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
@@ -58,6 +59,7 @@ def all_links(
     facts_linked = mutual_best(ln for ln in links if ln.aspect in ("number", "date", "place"))
     facts_linked = _drop_crossed_figures(facts_linked, facts)
     facts_linked = _drop_quoted_values(_drop_other_bounds(facts_linked, facts), facts)
+    facts_linked = drop_inexact_counterparts(facts_linked, facts)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
@@ -107,15 +109,19 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
 
 def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
     """May two figures of one report stand in one agreement, one figure told twice? Only when
-    both can hold as one value: "nearly $44 million" and "between $19 and $22 million" are two
-    sums, though "tens of millions of dollars" in the other report agrees with each."""
+    both give one value: "nearly $44 million" and "between $19 and $22 million" are two sums,
+    though "tens of millions of dollars" in the other report agrees with each; a report rounds
+    its own figure ("nearly an hour" / "50 minutes") but does not retell it as an open bound, so
+    Charles's "runs of 80 or more yards" is not Hillis's "101 yards" told again (ecbplus-dev),
+    though another report's "101" fits both."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def retold(x: Side, y: Side) -> bool:
         if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
             return True
         (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key
-        return compatible(lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my])
+        ma, mb = lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my]
+        return compatible(ma, mb) and (ma.value == mb.value or not (open_bound(ma) or open_bound(mb)))
 
     return retold
 
@@ -148,8 +154,11 @@ def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts])
 
 
 def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
-    """Number agreements whose two figures state no one value, though both may hold: two bounds on
-    the same side with different values ("a reward of up to $5,000" / "of up to $10,000"), or a
+    """Number agreements whose two figures state no one value, though both may hold: two bounds
+    with different values on one side ("a reward of up to $5,000" / "of up to $10,000"), a floor
+    and a ceiling more than ``BOUND_SPREAD`` times apart ("could be sentenced to up to 119 years"
+    / "at least 45 years in prison before being eligible for release", ecbplus-dev; not "more
+    than 100 mph" / "up to 120 mph"), or a
     bound and a figure more than ``BOUND_SPREAD`` times away from it ("more than 3,000 employees"
     / "15,000 employees"): a writer bounds a figure by a round number near it, so "more than 100"
     is 120, not 15,000."""
@@ -169,7 +178,8 @@ def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) ->
         ma, mb = measure(ln.a), measure(ln.b)
         ba, bb = bound(ma), bound(mb)
         if ba is not None and bb is not None:
-            return (ma.low is None) == (mb.low is None) and ba != bb
+            same_side = (ma.low is None) == (mb.low is None)
+            return ba != bb if same_side else far(ba, bb)
         if ba is not None or bb is not None:
             edge, other = (ba, mb) if ba is not None else (bb, ma)
             return edge is not None and far(edge, other.value)

@@ -1,0 +1,51 @@
+"""A figure's counterpart in another report is the figure with the same number, when it has one.
+
+A writer who repeats a figure repeats its number. When a figure is linked to the very number
+(same counted thing, same value) in another report, that is where the figure is told there; its
+links to figures of that report that merely fit it (a bound, a rounding) are to other facts:
+Charles's "three runs of 80 or more yards" fits "Peyton Hillis ran for 101 yards", but the first
+report's own "Hillis added 101 yards" is linked to that "101" (ecbplus-dev). Only agreements with
+an open bound are dropped (a rounding is how one figure is told twice), and only beside such an
+exact link, so the figure keeps its counterpart and no conflict it was grouped against comes loose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from storyline.crosscheck.facts import Measure, SentenceFacts
+from storyline.crosscheck.links import Link, Side
+
+
+def open_bound(m: Measure) -> bool:
+    """A figure written as one end only ("80 or more", "up to 119 years", "more than 50")."""
+    return m.low is None or m.high is None
+
+
+def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
+    """Number agreements between a figure and an open bound of another value where either is
+    also agreed, with the same number, with another figure of the other's report. A rounding
+    stays ("nearly an hour" agrees with "a 50-minute call" though "50 minutes" is there too:
+    seed a gives both)."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def measure(side: Side) -> Measure:
+        source, index, _, i = side.key
+        return lookup[(source, index)].measures[i]
+
+    def exact(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        return (ma.dim, ma.counted, ma.value) == (mb.dim, mb.counted, mb.value)
+
+    numbers = [ln for ln in links if ln.aspect == "number" and not ln.conflict]
+    matched: set[tuple[Hashable, int]] = set()  # a figure told with its number in that source
+    for ln in numbers:
+        if exact(ln):
+            matched |= {(ln.a.key, ln.b.source), (ln.b.key, ln.a.source)}
+
+    def inexact(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        told = (ln.a.key, ln.b.source) in matched or (ln.b.key, ln.a.source) in matched
+        return told and ma.value != mb.value and (open_bound(ma) or open_bound(mb))
+
+    return [ln for ln in links if ln.aspect != "number" or ln.conflict or not inexact(ln)]
