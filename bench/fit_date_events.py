@@ -26,7 +26,14 @@ import numpy as np
 from eval_compare import triplets  # the events in labels.json order, as the planted-change bench splits them
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck.candidates import Pair, overlap
-from storyline.crosscheck.events import FEATURES, WEIGHTS_FILE, event_features, event_vectors, same_event
+from storyline.crosscheck.events import (
+    FEATURES,
+    STATE,
+    WEIGHTS_FILE,
+    event_features,
+    event_vectors,
+    same_event,
+)
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
 from storyline.embed import Embedder
 from storyline.reading import read
@@ -126,7 +133,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=STATE)
     opts = ap.parse_args()
     if not PAIRS.exists() or not opts.data.is_dir():
         print("fit_date_events: ../shared/data/basil-dev or the judged pairs are absent", file=sys.stderr)
