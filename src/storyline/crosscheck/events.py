@@ -276,7 +276,19 @@ def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
         or _told_too(da, p.b.dates)
         or _told_too(db, p.a.dates)
         or plain(da.time.text) == plain(db.time.text)
+        or _same_weekday(da, db)
     )
+
+
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _same_weekday(da: DatedEvent, db: DatedEvent) -> bool:
+    """Both name one day of the week ("Thursday" / "8:30 p.m. Thursday night"): two reports of one
+    news cycle mean one day by it, so days resolved apart come from the resolution (publication
+    dates a day apart, a tense misread), as with the same words."""
+    a, b = _WEEKDAY.search(da.time.text), _WEEKDAY.search(db.time.text)
+    return bool(a and b and a[1].lower() == b[1].lower())
 
 
 def _date_link(
