@@ -26,7 +26,14 @@ import numpy as np
 from eval_compare import triplets  # the events in labels.json order, as the planted-change bench splits them
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck.candidates import Pair, overlap
-from storyline.crosscheck.events import FEATURES, WEIGHTS_FILE, event_features, same_event
+from storyline.crosscheck.events import (
+    FEATURES,
+    STATE,
+    WEIGHTS_FILE,
+    event_features,
+    event_vectors,
+    same_event,
+)
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
 from storyline.embed import Embedder
 from storyline.reading import read
@@ -57,6 +64,7 @@ def features(root: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[bool]]
     names = sorted({ln["file_a"] for ln in lines} | {ln["file_b"] for ln in lines})
     arts = list(annotate_many([read(root / n) for n in names], nlp))
     facts = {n: sentence_facts(a, i) for i, (n, a) in enumerate(zip(names, arts, strict=True))}
+    vectors = event_vectors([f for fs in facts.values() for f in fs], embedder)
     xs, ys, evs, old = [], [], [], []
     missing = 0
     for ln in lines:
@@ -68,7 +76,7 @@ def features(root: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[bool]]
         (a, da), (b, db) = la, lb
         va, vb = embedder.embed([a.text, b.text])
         p = Pair(a, b, float(va @ vb), overlap(a, b))
-        xs.append([event_features(da, db, p)[k] for k in FEATURES])
+        xs.append([event_features(da, db, p, vectors)[k] for k in FEATURES])
         ys.append(bool(ln["same_event"]))
         evs.append(ln["event"])
         old.append(same_event(da, db, p) > 0)
@@ -125,7 +133,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=STATE)
     opts = ap.parse_args()
     if not PAIRS.exists() or not opts.data.is_dir():
         print("fit_date_events: ../shared/data/basil-dev or the judged pairs are absent", file=sys.stderr)

@@ -18,5 +18,5 @@ from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
 def decide(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
     """Every typed comparison of one candidate pair; ``vectors`` hold the meaning of the figures'
-    frames (``same_figure.phrase_vectors``)."""
-    return compare_measures(p, vectors) + compare_dates(p) + compare_places(p) + compare_claims(p)
+    frames (``same_figure.phrase_vectors``) and of the dated acts (``events.event_vectors``)."""
+    return compare_measures(p, vectors) + compare_dates(p, vectors) + compare_places(p) + compare_claims(p)

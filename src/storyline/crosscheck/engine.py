@@ -15,6 +15,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vect
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.counterparts import drop_inexact_counterparts, open_bound
 from storyline.crosscheck.decide import decide
+from storyline.crosscheck.events import event_vectors
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
@@ -256,7 +257,8 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
-    links = all_links(articles, facts, pairs, parser(nlp), phrase_vectors(facts, embedder))
+    vectors = event_vectors(facts, embedder, phrase_vectors(facts, embedder))
+    links = all_links(articles, facts, pairs, parser(nlp), vectors)
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)

@@ -1,0 +1,66 @@
+"""The same-event decision for two dates (``crosscheck.events``) on sentences as news reports write
+them: the dated act compared by meaning with its participants, both reports giving the same end
+of a span, and the fitted probability put on the report's confidence scale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.crosscheck.candidates import Pair, overlap
+from storyline.crosscheck.events import STATE, event_features, event_vectors, fitted_confidence
+from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
+from storyline.crosscheck.report import CONFIDENT
+from storyline.model import Article, Finding, Report, content_id
+
+
+def annotated(nlp: Any, *texts: str) -> list[Any]:
+    arts = [
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {i}", published="2019-01-26")
+        for i, t in enumerate(texts)
+    ]
+    return list(annotate_many(arts, nlp))
+
+
+def dated(nlp: Any, text: str, source: int) -> tuple[SentenceFacts, DatedEvent]:
+    (facts,) = [f for f in sentence_facts(annotated(nlp, text)[0], source) if f.dates]
+    return facts, facts.dates[0]
+
+
+def act_similarity(nlp: Any, embedder: Any, a: str, b: str) -> float:
+    (fa, da), (fb, db) = dated(nlp, a, 0), dated(nlp, b, 1)
+    vectors = event_vectors([fa, fb], embedder)
+    va, vb = embedder.embed([fa.text, fb.text])
+    return event_features(da, db, Pair(fa, fb, float(va @ vb), overlap(fa, fb)), vectors)["act_sim"]
+
+
+def test_the_dated_act_is_compared_with_its_participants(nlp: Any, embedder: Any) -> None:
+    """Two reports' "was removed from the special counsel probe" and "was removed ... from the
+    staff of the special counsel" are one act of one man; the same man's lawyer speaking is
+    another."""
+    a = "Strzok was removed from the special counsel probe last year after the discovery of the texts."
+    same = "Mr. Strzok, who was removed last summer from the staff of the special counsel, was fired."
+    other = "Mr. Strzok's lawyer said on Monday that the firing was a departure from bureau policy."
+    assert act_similarity(nlp, embedder, a, same) > act_similarity(nlp, embedder, a, other) + 0.05
+
+
+def date_conflicts(report: Report) -> list[Finding]:
+    return [f for f in (*report.findings, *report.to_check) if f.kind == "conflict" and f.aspect == "date"]
+
+
+def test_two_reports_giving_one_end_of_a_span_can_differ(nlp: Any, embedder: Any) -> None:
+    """A deadline retold ("open until Feb. 15" / "open the government through Feb. 18") is one
+    date: two days for it contradict each other (stated or to check), one day agrees."""
+    a = "The deal would keep the government open until Feb. 15 while lawmakers negotiate on the border."
+    b = "President Trump said he would sign a bill to keep the government open through Feb. 18."
+    report = compare(annotated(nlp, a, b), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"Feb. 15", "Feb. 18"}]
+    same = compare(annotated(nlp, a, b.replace("Feb. 18", "Feb. 15")), nlp=nlp, embedder=embedder)
+    assert date_conflicts(same) == []
+
+
+def test_the_fitted_threshold_meets_the_reports() -> None:
+    assert fitted_confidence(STATE) == CONFIDENT
+    assert fitted_confidence(STATE - 0.01) < CONFIDENT <= fitted_confidence(STATE + 0.01) <= 1.0
+    assert fitted_confidence(0.0) == 0.0 and fitted_confidence(1.0) == 1.0
