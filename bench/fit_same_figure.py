@@ -191,12 +191,13 @@ def main() -> int:
     ap.add_argument("--list", action="store_true", help="print a set's differing figure pairs to judge")
     ap.add_argument("--per-event", type=int, default=6, help="at most this many pairs listed per event")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cache", type=Path, help="keep the computed features in this file, or read them")
     opts = ap.parse_args()
     if not opts.data.is_dir():
         print(f"fit_same_figure: {opts.data}: not found", file=sys.stderr)
         return 2
     fit_date_events.L2 = L2
-    nlp, embedder = load_nlp(), Embedder()
+    nlp, embedder = (None, None) if opts.cache and opts.cache.exists() else (load_nlp(), Embedder())
     if opts.list:
         parts = half(opts.data)
         for event, group in events(opts.data).items():
@@ -210,7 +211,12 @@ def main() -> int:
                 print(json.dumps(line | {"sentence_a": c["sentence_a"], "sentence_b": c["sentence_b"]}))
         return 0
     judged = _judged()
-    seen = _features(judged, opts.data.parent, nlp, embedder)
+    if opts.cache and opts.cache.exists():  # the features as computed last time, to refit at once
+        seen = json.loads(opts.cache.read_text())
+    else:
+        seen = _features(judged, opts.data.parent, nlp, embedder)
+        if opts.cache:
+            opts.cache.write_text(json.dumps(seen))
     rows = [(seen[j["key"]], bool(j["same_fact"]), j) for j in judged if j["key"] in seen]
     print(f"{len(rows)} judged pairs weighed ({len(judged) - len(rows)} left out before the decision)")
     x = feature_rows([c["features"] for c, _, _ in rows])
@@ -245,8 +251,12 @@ def main() -> int:
         for part, mask in (("tune", differ & tune), ("check", differ & ~tune)):
             print(f"  {name} state, {part}: {pr(stated[mask], y[mask])}")
     a, b = differ & tune, differ & ~tune
-    figures["tune_leave_one_event_out"] = pr(held[a] >= t, y[a])
-    figures["check"] = pr(held[b] >= t, y[b])
+    figures["fit_alone_tune_leave_one_event_out"] = pr(held[a] >= t, y[a])
+    figures["fit_alone_check"] = pr(held[b] >= t, y[b])
+    figures[f"rules_unless_fit_below_{LINK}_tune"] = pr((rule & (held >= LINK))[a], y[a])
+    figures[f"rules_unless_fit_below_{LINK}_check"] = pr((rule & (held >= LINK))[b], y[b])
+    figures["rules_alone_tune"] = pr(rule[a], y[a])
+    figures["rules_alone_check"] = pr(rule[b], y[b])
     for k, v in zip([*FEATURES, "bias"], w, strict=True):
         print(f"  {k:16} {v:+.3f}")
     if opts.write:

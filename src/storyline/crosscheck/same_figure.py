@@ -104,8 +104,9 @@ def phrase_vectors(facts: Iterable[SentenceFacts], embedder: Any) -> PhraseVecto
 
 
 # the evidence the fit weighs; each has the sign a reader expects on the judged pairs (others
-# tried, such as the predicates' similarity or a modal on one side, took the opposite sign on 84
-# pairs and were left to the rules: a wanted figure against a done one is at most to check)
+# tried, such as the predicates' similarity, owners apart or a modal on one side, took the
+# opposite sign on the judged pairs and were left to the rules: a wanted figure against a done one
+# is at most to check, two people's figures are not one fact, ``measures.other_owners``)
 FEATURES = [
     "cos",
     "overlap",
@@ -115,6 +116,9 @@ FEATURES = [
     "owners_shared",
     "narrowed_apart",
     "part_apart",
+    "total_apart",
+    "same_period",
+    "other_period",
     "sole_of_kind",
     "rule",  # the written rules' confidence and their one-thing test (``measures.fact_features``)
     "rule_same",
