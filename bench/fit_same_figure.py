@@ -45,7 +45,7 @@ from fit_date_events import fit, pr, scores
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.facts import Measure, sentence_facts
-from storyline.crosscheck.measures import _VAGUE, LINK, _far_apart, compatible, fact_features, part_of_more
+from storyline.crosscheck.measures import _VAGUE, DOUBT, _far_apart, compatible, fact_features, part_of_more
 from storyline.crosscheck.report import CONFIDENT
 from storyline.crosscheck.same_figure import (
     FEATURES,
@@ -247,14 +247,14 @@ def main() -> int:
             print(line)
     sure = [c["features"]["rule_same"] > 0 and c["features"]["rule"] >= CONFIDENT for c, _, _ in rows]
     rule = np.array(sure)
-    for name, stated in (("rules", rule), ("rules unless the fit is below it", rule & (held >= LINK))):
+    for name, stated in (("rules", rule), (f"rules unless the fit is below {DOUBT}", rule & (held >= DOUBT))):
         for part, mask in (("tune", differ & tune), ("check", differ & ~tune)):
             print(f"  {name} state, {part}: {pr(stated[mask], y[mask])}")
     a, b = differ & tune, differ & ~tune
     figures["fit_alone_tune_leave_one_event_out"] = pr(held[a] >= t, y[a])
     figures["fit_alone_check"] = pr(held[b] >= t, y[b])
-    figures[f"rules_unless_fit_below_{LINK}_tune"] = pr((rule & (held >= LINK))[a], y[a])
-    figures[f"rules_unless_fit_below_{LINK}_check"] = pr((rule & (held >= LINK))[b], y[b])
+    figures[f"rules_unless_fit_below_{DOUBT}_tune"] = pr((rule & (held >= DOUBT))[a], y[a])
+    figures[f"rules_unless_fit_below_{DOUBT}_check"] = pr((rule & (held >= DOUBT))[b], y[b])
     figures["rules_alone_tune"] = pr(rule[a], y[a])
     figures["rules_alone_check"] = pr(rule[b], y[b])
     for k, v in zip([*FEATURES, "bias"], w, strict=True):

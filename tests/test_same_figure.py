@@ -119,15 +119,16 @@ def test_two_owners_offer_two_rewards(nlp: Any, embedder: Any) -> None:
 
 
 def test_figures_of_two_periods(nlp: Any) -> None:
-    """gva-dev (Horry County): last year's shooting of a 12-year-old is told beside Thursday's of a
-    boy of three; each clause's time is part of the figure's frame."""
+    """gva-dev: last year's shooting of a 12-year-old (Horry County) told beside Wednesday's of a
+    14-year-old (Calaveras County); each clause's time is part of the figure's frame."""
     last_year = "Just last year, a 12-year-old was killed and a 7-year-old was hurt in the same incident."
-    thursday = (
-        "A three-year-old boy was killed in an accidental shooting that took place Thursday in the "
-        "Arrowhead community, according to Horry County Coroner Robert Edge."
+    wednesday = (
+        "A 14-year-old was killed Wednesday in Calaveras County after another teenager accidentally "
+        "shot him, according to deputies."
     )
-    then, now = _measure(nlp, last_year, "12-year-old"), _measure(nlp, thursday, "three-year-old")
+    then, now = _measure(nlp, last_year, "12-year-old"), _measure(nlp, wednesday, "14-year-old")
     assert {"last", "year"} <= frame_part(then, "time")
+    assert frame_part(now, "time") == {"wednesday"}
     assert periods(then, now) == (False, True)
 
 
