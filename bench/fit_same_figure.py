@@ -224,7 +224,7 @@ def main() -> int:
     tune = np.array([j["half"] == "tune" for _, _, j in rows])
     differ = np.array([not c["compatible"] for c, _, _ in rows])
     sets = np.array([j["set"] for _, _, j in rows])
-    events_ = np.array([f'{j["set"]}:{j["event"]}' for _, _, j in rows])
+    events_ = np.array([f"{j['set']}:{j['event']}" for _, _, j in rows])
     w = fit(x[tune], y[tune])
     held = np.zeros(len(rows))
     for event in sorted(set(events_[tune])):  # leave one event out: each scored by a fit without it
@@ -233,8 +233,10 @@ def main() -> int:
     checked = scores(w, x)
     held[~tune] = checked[~tune]
     t = _threshold(held[tune & differ], y[tune & differ])
-    print(f"tuning parts: {int(tune.sum())} pairs, {int(y[tune].sum())} one fact; check parts: "
-          f"{int((~tune).sum())} pairs, {int(y[~tune].sum())} one fact; stating threshold {t}")
+    print(
+        f"tuning parts: {int(tune.sum())} pairs, {int(y[tune].sum())} one fact; check parts: "
+        f"{int((~tune).sum())} pairs, {int(y[~tune].sum())} one fact; stating threshold {t}"
+    )
     figures = {}
     for cut in sorted({0.4, 0.5, 0.6, 0.7, 0.8, t}):
         print(f"  p >= {cut:.2f}")
