@@ -116,14 +116,20 @@ def pr(pred: np.ndarray, y: np.ndarray) -> str:
 
 
 def write_weights(
-    path: Path, features: list[str], w: np.ndarray, pairs: str, figures: dict[str, str], threshold: float
+    path: Path,
+    features: list[str],
+    w: np.ndarray,
+    pairs: str,
+    figures: dict[str, str],
+    threshold: float,
+    on: str = "tuning half of the basil-dev events",
 ) -> None:
     """The fitted weights, in the JSON the cross-check reads (``crosscheck.fitted``)."""
     fitted = {
         "features": features,
         "weights": [round(float(v), 4) for v in w[:-1]],
         "bias": round(float(w[-1]), 4),
-        "fitted_on": f"bench/natural/{pairs}, tuning half of the basil-dev events",
+        "fitted_on": f"bench/natural/{pairs}, {on}",
         f"figures_at_{threshold}": figures,
     }
     path.write_text(json.dumps(fitted, indent=1) + "\n")

@@ -9,7 +9,16 @@ from typing import Any
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.facts import Measure, sentence_facts
-from storyline.crosscheck.same_figure import phrase_vectors, predicate_phrase, thing_phrase
+from storyline.crosscheck.measures import part_of_more
+from storyline.crosscheck.same_figure import (
+    frame_part,
+    owner_phrase,
+    owners_apart,
+    periods,
+    phrase_vectors,
+    predicate_phrase,
+    thing_phrase,
+)
 from storyline.model import Article, Finding, Report, content_id
 
 
@@ -88,3 +97,65 @@ def test_phrase_vectors_read_acts_by_meaning(nlp: Any, embedder: Any) -> None:
     alike = vectors.similarity(predicate_phrase(killed), predicate_phrase(died))
     assert predicate_phrase(killed) == "kill" and predicate_phrase(died) == "die"
     assert alike > 0.6
+
+
+def _facts(nlp: Any, *texts: str) -> list[Any]:
+    return [
+        f
+        for i, text in enumerate(texts)
+        for f in sentence_facts(next(annotate_many([_article(text, f"Outlet {i}")], nlp)), i)
+    ]
+
+
+def test_two_owners_offer_two_rewards(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Houston, a girl of 8 shot): the governor's reward and Crime Stoppers' are two sums,
+    told in one case with one verb."""
+    governor = "More: Abbott offers $10k reward in case of fatal shooting of 8-year-old"
+    stoppers = "Crime Stoppers is offering a $5,000 reward for information in the case."
+    a, b = _measure(nlp, governor, "$10k"), _measure(nlp, stoppers, "$5,000")
+    assert (owner_phrase(a), owner_phrase(b)) == ("abbott", "stoppers")
+    assert owners_apart(a, b, phrase_vectors(_facts(nlp, governor, stoppers), embedder))
+    assert not _stated(_run(nlp, embedder, governor, stoppers))
+
+
+def test_figures_of_two_periods(nlp: Any) -> None:
+    """gva-dev: last year's shooting of a 12-year-old (Horry County) told beside Wednesday's of a
+    14-year-old (Calaveras County); each clause's time is part of the figure's frame."""
+    last_year = "Just last year, a 12-year-old was killed and a 7-year-old was hurt in the same incident."
+    wednesday = (
+        "A 14-year-old was killed Wednesday in Calaveras County after another teenager accidentally "
+        "shot him, according to deputies."
+    )
+    then, now = _measure(nlp, last_year, "12-year-old"), _measure(nlp, wednesday, "14-year-old")
+    assert {"last", "year"} <= frame_part(then, "time")
+    assert frame_part(now, "time") == {"wednesday"}
+    assert periods(then, now) == (False, True)
+
+
+def test_others_beside_one_told_are_a_part(nlp: Any) -> None:
+    """gva-dev: "one was killed and five others were wounded" counts the wounded beside the dead;
+    the "total" of another report is the whole (``rel:total``)."""
+    text = "One person was killed and five others were wounded Saturday night at an apartment complex."
+    five = _measure(nlp, text, "five")
+    fact = next(f for f in _facts(nlp, text) if five in f.measures)
+    assert part_of_more(fact.text, fact.start, five)
+    total = _measure(
+        nlp,
+        "Topeka Police confirmed that a total of four federal law enforcement officers were shot.",
+        "four",
+    )
+    assert "total" in frame_part(total, "rel")
+
+
+def test_one_count_of_the_injured_differs(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Halifax VFW hall): five injured against four is a discrepancy to state; the ages of
+    the man held and of the man killed are two people's (Beverly)."""
+    five = "Five people were injured in the shooting."
+    four = (
+        "Authorities have charged a man they say shot at a Veterans of Foreign Wars hall in Halifax, "
+        "injuring four people, and was then shot by a sheriff's deputy."
+    )
+    assert _stated(_run(nlp, embedder, five, four), "Five people", "four people")
+    held = "A 19-year-old Beverly man has been held without bail following a fatal shooting."
+    killed = "Officials say a man is in custody after the shooting death of a 21-year-old man in Beverly."
+    assert not _stated(_run(nlp, embedder, held, killed))

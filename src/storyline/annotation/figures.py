@@ -19,7 +19,12 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``rel:subj`` when the figure counts the subject itself: those who did it ("Two states filed");
 - ``rel:part`` when it counts a part of a group told beside it ("including 2 U.S. Marshals",
   "two of the juveniles"): a part is no figure for the whole;
-- ``rel:modal`` when the predicate is wanted, possible or to come ("should pass"), not done.
+- ``rel:modal`` when the predicate is wanted, possible or to come ("should pass"), not done;
+- ``own:`` whose the counted thing is, by name or possessive ("Tea Party supporters" → tea, party;
+  "the suspect's car" → suspect): two figures of different owners are two facts;
+- ``time:`` the date or time the figure's clause gives ("on Tuesday", "last year", "at 3 a.m."):
+  a figure of one period is no other value for another period's;
+- ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all").
 """
 
 from __future__ import annotations
@@ -70,6 +75,49 @@ def _of_phrase(t: Token) -> Token | None:
     return None
 
 
+_TIMES = ("DATE", "TIME")
+_TIME_PREPS = ("in", "on", "at", "during", "since", "by", "until", "before", "after", "through", "from")
+_TOTAL = ("total", "all", "overall", "altogether", "combined")
+
+
+def _owners(t: Token, skip: set[int]) -> list[str]:
+    """Whose ``t`` is: a possessive other than a pronoun ("Trump's demand", "the suspect's car") or
+    a name compounded with it ("Tea Party supporters"); a pronoun says whose only with its antecedent."""
+    out = []
+    for c in t.children:
+        if c.i in skip or c.pos_ == "PRON":
+            continue
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
+            out += [f"own:{_lemma(w)}" for w in c.subtree if w.pos_ in ("PROPN", "NOUN") and w.i not in skip]
+    return out
+
+
+def _time_words(t: Token, skip: set[int]) -> list[str]:
+    """The date or time expression hanging on ``t`` (a bare "Tuesday", "last year", or one behind a
+    preposition: "on Feb. 15", "at 3 a.m."), as lemmas; other figures' words are left out."""
+    heads = [c for c in t.children if c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "compound")]
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    out = []
+    for h in heads:
+        if h.i in skip or h.ent_type_ not in _TIMES:
+            continue
+        words = [w for w in h.subtree if w.ent_type_ in _TIMES and w.i not in skip and not w.is_punct]
+        out += [f"time:{_lemma(w)}" for w in words]
+    return out
+
+
+def _total(noun: Token, tokens: Sequence[Token]) -> bool:
+    """Is the figure a whole: "a total of 12 people", "all 42 members", "12 in all", "total votes"?"""
+    first = tokens[0]
+    before = [first.nbor(-k).lower_ for k in (1, 2, 3) if first.i - k >= 0]
+    if any(w in _TOTAL for w in before[:2]):
+        return True
+    words = {c.lower_ for c in noun.children} | {c.lower_ for c in noun.head.children if noun.dep_ == "pobj"}
+    return bool(words & set(_TOTAL)) or (noun.head.lower_ == "of" and noun.head.head.lower_ == "total")
+
+
 _COPULAS = ("be", "become", "remain", "seem")
 _MODALS = ("should", "would", "could", "may", "might", "must", "will", "can", "'ll", "’ll")
 _PART_PREPS = ("including", "among", "excluding", "besides")
@@ -110,7 +158,10 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     keys += _narrowing(noun, inside)
     of = _of_phrase(noun)
     if of is not None:
-        keys += [f"of:{_lemma(of)}", *_narrowing(of, inside)]
+        keys += [f"of:{_lemma(of)}", *_narrowing(of, inside), *_owners(of, inside)]
+    keys += _owners(noun, inside) + _time_words(noun, inside)
+    if _total(noun, tokens):
+        keys.append("rel:total")
     if _part_of_named(noun, of):
         keys.append("rel:part")
     # the predicate: the nearest verb or noun above the figure's phrase, past prepositions
@@ -138,7 +189,11 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
             for c in head.children
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subject_side and c.pos_ in ("NOUN", "PROPN")
         ]
-        keys += [f"arg:{_lemma(a)}" for a in _arguments(head, subject_side)]
+        args = _arguments(head, subject_side)
+        keys += [f"arg:{_lemma(a)}" for a in args]
+        # the time told of the act or of its event noun: "injured in the shooting on Sunday"
+        for t in (head, *args):
+            keys += _time_words(t, subject_side | inside)
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
             keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     return tuple(dict.fromkeys(keys))

@@ -89,7 +89,13 @@ NO_VECTORS = PhraseVectors({})
 def phrase_vectors(facts: Iterable[SentenceFacts], embedder: Any) -> PhraseVectors:
     """The vectors of every thing and predicate phrase of the figures in ``facts``."""
     phrases = sorted(
-        {ph for f in facts for m in f.measures for ph in (thing_phrase(m), predicate_phrase(m)) if ph}
+        {
+            ph
+            for f in facts
+            for m in f.measures
+            for ph in (thing_phrase(m), predicate_phrase(m), owner_phrase(m))
+            if ph
+        }
     )
     if not phrases:
         return NO_VECTORS
@@ -98,8 +104,9 @@ def phrase_vectors(facts: Iterable[SentenceFacts], embedder: Any) -> PhraseVecto
 
 
 # the evidence the fit weighs; each has the sign a reader expects on the judged pairs (others
-# tried, such as the predicates' similarity or a modal on one side, took the opposite sign on 84
-# pairs and were left to the rules: a wanted figure against a done one is at most to check)
+# tried, such as the predicates' similarity, owners apart or a modal on one side, took the
+# opposite sign on the judged pairs and were left to the rules: a wanted figure against a done one
+# is at most to check, two people's figures are not one fact, ``measures.other_owners``)
 FEATURES = [
     "cos",
     "overlap",
@@ -109,6 +116,9 @@ FEATURES = [
     "owners_shared",
     "narrowed_apart",
     "part_apart",
+    "total_apart",
+    "same_period",
+    "other_period",
     "sole_of_kind",
     "rule",  # the written rules' confidence and their one-thing test (``measures.fact_features``)
     "rule_same",
@@ -122,6 +132,43 @@ def meet(xs: frozenset[str], ys: frozenset[str]) -> bool:
         for x in xs
         for y in ys
     )
+
+
+def owner_phrase(m: Measure) -> str:
+    """Whose the figure is: the names or possessor of the counted thing ("Tea Party supporters"),
+    else the subject of its predicate ("the Clintons paid 31.6 percent")."""
+    own = sorted(frame_part(m, "own")) or sorted(frame_part(m, "subj"))
+    return " ".join(w for w in own if w.isalpha())
+
+
+def owners_apart(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
+    """Both figures are someone's, and not the same one's by word or by meaning: "percent of Tea
+    Party supporters" / "percent of primary voters", "the suspect's car" / "the victim's car"."""
+    oa, ob = owner_phrase(ma), owner_phrase(mb)
+    if not oa or not ob:
+        return False
+    return not meet(frozenset(oa.split()), frozenset(ob.split())) and vectors.similarity(oa, ob) < SAME_OWNER
+
+
+SAME_OWNER = 0.7  # owner phrases this alike in meaning name one owner ("the gunman" / "the shooter")
+
+
+def periods(ma: Measure, mb: Measure) -> tuple[bool, bool]:
+    """(both figures' clauses give a time and share its words, both give one and share none):
+    "12 died on Tuesday" / "12 died Tuesday" one period; "in 2015" / "last year" two words for what
+    may be one, which the fit weighs."""
+    ta, tb = frame_part(ma, "time"), frame_part(mb, "time")
+    if not ta or not tb:
+        return False, False
+    shared = bool(ta & tb)
+    return shared, not shared
+
+
+def part_or_whole(ma: Measure, mb: Measure) -> tuple[bool, bool]:
+    """(one figure is a part and the other not, one is a whole and the other not): "four officers
+    were shot, including 2 U.S. Marshals", "a total of 12" / "five of them"."""
+    rel_a, rel_b = frame_part(ma, "rel"), frame_part(mb, "rel")
+    return ("part" in rel_a) != ("part" in rel_b), ("total" in rel_a) != ("total" in rel_b)
 
 
 def narrowed_apart(ma: Measure, mb: Measure) -> bool:
@@ -144,6 +191,8 @@ def figure_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -
     pa, pb = predicate_phrase(ma), predicate_phrase(mb)
     counted = {c[:5] for c in (ma.counted, mb.counted) if c}
     rel_a, rel_b = frame_part(ma, "rel"), frame_part(mb, "rel")
+    same_period, other_period = periods(ma, mb)
+    part_apart, total_apart = part_or_whole(ma, mb)
     return {
         "cos": p.cos,
         "overlap": p.overlap,
@@ -156,7 +205,11 @@ def figure_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -
         "names_shared": min(len(p.a.names & p.b.names), 3) / 3,
         "owners_shared": float(bool(ma.owners & mb.owners)),
         "narrowed_apart": float(narrowed_apart(ma, mb)),
-        "part_apart": float(("part" in rel_a) != ("part" in rel_b)),
+        "part_apart": float(part_apart),
+        "total_apart": float(total_apart),
+        "owners_apart": float(owners_apart(ma, mb, vectors)),
+        "same_period": float(same_period),
+        "other_period": float(other_period),
         "modal_apart": float(("modal" in rel_a) != ("modal" in rel_b)),
         "doers": float("subj" in rel_a or "subj" in rel_b),
         "count": float(ma.dim is None),
