@@ -16,7 +16,6 @@ eval_natural.py.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -24,17 +23,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from eval_natural import halves
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 JUDGED = ROOT / "bench" / "natural" / "agreements-more.jsonl"
 SEED = "storyline-agreements-1"
 SNIPPET_WORDS = 12
-
-
-def halves(events: set[str]) -> dict[str, str]:
-    """Event -> 'tune' or 'check': events ordered by a seeded hash of their id, alternately."""
-    ranked = sorted(events, key=lambda e: hashlib.sha256(f"{SEED}:{e}".encode()).hexdigest())
-    return {e: "tune" if i % 2 == 0 else "check" for i, e in enumerate(ranked)}
 
 
 def compare(data: str, files: list[str]) -> dict[str, Any]:
@@ -79,7 +74,7 @@ def main() -> int:
     events: dict[str, dict[str, Any]] = {}
     for j in judged:
         events.setdefault(j["event"], {"event": j["event"], "data": j["data"], "files": j["files"]})
-    half_of = halves(set(events))
+    half_of = halves(set(events), SEED)
     chosen = [e for e in events.values() if opts.half in (None, "all") or half_of[e["event"]] == opts.half]
     with ThreadPoolExecutor(opts.jobs) as pool:
         found = pool.map(lambda e: compare(e["data"], e["files"]), chosen)

@@ -28,9 +28,9 @@ GOLD = [SHARED / "data" / "natural-dev" / "gold.jsonl", ROOT / "bench" / "natura
 SEED = "storyline-natural-1"
 
 
-def halves(triplets: set[str]) -> dict[str, str]:
+def halves(triplets: set[str], seed: str = SEED) -> dict[str, str]:
     """Event -> 'tune' or 'check': events ordered by a seeded hash of their id, alternately."""
-    ranked = sorted(triplets, key=lambda t: hashlib.sha256(f"{SEED}:{t}".encode()).hexdigest())
+    ranked = sorted(triplets, key=lambda t: hashlib.sha256(f"{seed}:{t}".encode()).hexdigest())
     return {t: "tune" if i % 2 == 0 else "check" for i, t in enumerate(ranked)}
 
 

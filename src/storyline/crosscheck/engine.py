@@ -15,7 +15,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vect
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.counterparts import drop_inexact_counterparts, open_bound
 from storyline.crosscheck.decide import decide
-from storyline.crosscheck.events import event_vectors
+from storyline.crosscheck.events import event_phrases
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
@@ -31,7 +31,7 @@ from storyline.crosscheck.report import (
     unique_finding,
 )
 from storyline.crosscheck.roles import compare_roles
-from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, phrase_vectors
+from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, embed_phrases, figure_phrases
 from storyline.model import AnnotatedArticle, Finding, Report
 
 UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
@@ -257,7 +257,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     facts = [f for i, a in enumerate(articles) for f in sentence_facts(a, i)]
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
-    vectors = event_vectors(facts, embedder, phrase_vectors(facts, embedder))
+    vectors = embed_phrases(figure_phrases(facts) | event_phrases(facts), embedder)
     links = all_links(articles, facts, pairs, parser(nlp), vectors)
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)

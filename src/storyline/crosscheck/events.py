@@ -16,7 +16,7 @@ from storyline.crosscheck import fitted
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
+from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, embed_phrases
 from storyline.crosscheck.words import REPORTING, content_stems, plain, tokens
 
 WEIGHTS_FILE = Path(__file__).with_name("date_events.json")
@@ -90,10 +90,12 @@ def event_vectors(
     """``vectors`` with those of every dated act of ``facts`` added ("Mr. Akin refused",
     "Romney released a statement"), embedded in one batch: the act with its participants, as the
     parse names it, says what happened on a date better than the whole sentence around it."""
-    phrases = sorted({d.time.what for f in facts for d in f.dates if d.time.what} - set(vectors.vectors))
-    if not phrases:
-        return vectors
-    return PhraseVectors({**vectors.vectors, **dict(zip(phrases, embedder.embed(phrases), strict=True))})
+    return embed_phrases(event_phrases(facts), embedder, vectors)
+
+
+def event_phrases(facts: Iterable[SentenceFacts]) -> set[str]:
+    """Every dated act of ``facts`` as the parse names it."""
+    return {d.time.what for f in facts for d in f.dates if d.time.what}
 
 
 def _act_words(d: DatedEvent) -> frozenset[str]:

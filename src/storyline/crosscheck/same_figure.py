@@ -86,21 +86,30 @@ class PhraseVectors:
 NO_VECTORS = PhraseVectors({})
 
 
+def figure_phrases(facts: Iterable[SentenceFacts]) -> set[str]:
+    """Every thing, predicate and owner phrase of the figures in ``facts``."""
+    return {
+        ph
+        for f in facts
+        for m in f.measures
+        for ph in (thing_phrase(m), predicate_phrase(m), owner_phrase(m))
+        if ph
+    }
+
+
+def embed_phrases(
+    phrases: Iterable[str], embedder: Any, vectors: PhraseVectors = NO_VECTORS
+) -> PhraseVectors:
+    """``vectors`` with those of ``phrases`` added, the new ones embedded in one batch."""
+    new = sorted(set(phrases) - set(vectors.vectors))
+    if not new:
+        return vectors
+    return PhraseVectors({**vectors.vectors, **dict(zip(new, embedder.embed(new), strict=True))})
+
+
 def phrase_vectors(facts: Iterable[SentenceFacts], embedder: Any) -> PhraseVectors:
     """The vectors of every thing and predicate phrase of the figures in ``facts``."""
-    phrases = sorted(
-        {
-            ph
-            for f in facts
-            for m in f.measures
-            for ph in (thing_phrase(m), predicate_phrase(m), owner_phrase(m))
-            if ph
-        }
-    )
-    if not phrases:
-        return NO_VECTORS
-    vecs = embedder.embed(phrases)
-    return PhraseVectors(dict(zip(phrases, vecs, strict=True)))
+    return embed_phrases(figure_phrases(facts), embedder)
 
 
 # the evidence the fit weighs; each has the sign a reader expects on the judged pairs (others

@@ -103,29 +103,26 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
     for _ in range(_JOINS):
         a, b = body_span(lines[j:end])
         a, b = a + j, b + j
-        gap = lines[j:a]
-        if (
-            a == b
-            or len(gap) > _JOIN_GAP
-            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
-            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
-            or _score(lines[a:b]) < _JOIN_SHARE * best
-        ):
+        if not _joinable(lines, a, b, lines[j:a], best):
             break
         j = b
     for _ in range(_JOINS):
         a, b = body_span(lines[:i])
-        gap = lines[b:i]
-        if (
-            a == b
-            or len(gap) > _JOIN_GAP
-            or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
-            or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
-            or _score(lines[a:b]) < _JOIN_SHARE * best
-        ):
+        if not _joinable(lines, a, b, lines[b:i], best):
             break
         i = a
     return i, j
+
+
+def _joinable(lines: Sequence[Line], a: int, b: int, gap: Sequence[Line], best: float) -> bool:
+    """Whether the run ``lines[a:b]``, ``gap`` away from the body scoring ``best``, belongs to it."""
+    return not (
+        a == b
+        or len(gap) > _JOIN_GAP
+        or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+        or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+        or _score(lines[a:b]) < _JOIN_SHARE * best
+    )
 
 
 def _comments_start(lines: Sequence[Line]) -> int:
