@@ -226,3 +226,17 @@ def test_doc_text_is_the_docs_text_built_once(nlp: Any) -> None:
     assert KEY not in doc.user_data
     assert doc_text(doc) == doc.text
     assert doc.user_data[KEY] == doc.text and doc_text(doc) is doc.user_data[KEY]
+
+
+def test_a_verbless_sentence_around_according_to_ends(nlp: Any) -> None:
+    """Headline-style sentences with no verb ("The storm, according to officials, a disaster …")
+    once sent the search for the clause "according to" hangs on up past the root for ever: spaCy
+    hands out a new Token for each ``.head``, so an identity test never saw the root."""
+    for text in (
+        "The storm, according to officials, a disaster for the region.",
+        "Ten dead, according to police, and dozens more hurt in the blast.",
+    ):
+        ann = annotate(Article(id="v", text=text), nlp)
+        assert ann.sentences
+        for q in ann.quotes:
+            assert text[q.start : q.end] == q.text

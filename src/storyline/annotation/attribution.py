@@ -266,7 +266,7 @@ def _according_clause(cue: Cue) -> tuple[int, int] | None:
     after = [t for t in words if t.i > hi]
     if before and after:
         head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # spaCy makes a new Token each time
             head = head.head
         own = {t.i for t in head.subtree}
         if not any(t.i in own for t in after):

@@ -177,7 +177,7 @@ def subject_of(cue: Cue) -> Token | None:
             return own[-1]  # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound
         if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
             up = tok.head
-            while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head is not up:
+            while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head.i != up.i:
                 up = up.head  # "… in promoting … and for saying"
             tok = up
             seen += 1
