@@ -326,3 +326,53 @@ def test_a_promo_under_the_last_paragraph_and_the_footer_notice_are_not_the_repo
     # A sentence that only mentions a download, or the reader, stays.
     last = "For other systems, or if you want to install from source, see the general download page."
     assert clean_pasted("\n\n".join([*PARAS, last])).text.endswith(last)
+
+
+def test_a_link_box_above_the_main_part_of_the_body_does_not_cut_the_lede_off() -> None:
+    title = "City council approves record road repair budget"
+    boxes = [
+        ["More on the budget:", "Council to vote on road plan", "Parking fees explained"],
+        ["City news, delivered daily", "Email", "Sign up", "Related", "Parking fees explained"],
+    ]
+    for box in boxes:
+        ex = clean_pasted("\n\n".join([title, PARAS[0], PARAS[1], *box, *PARAS[2:]]))
+        assert ex.text.split("\n\n") == PARAS and ex.title == title
+
+
+def test_a_read_more_box_near_the_end_does_not_end_the_article() -> None:
+    last = [
+        "The council meets again on Thursday to set the new parking fees for the city centre streets.",
+        "Residents can comment on the plan until the end of the month, the city clerk said on Tuesday.",
+    ]
+    page = "\n\n".join(
+        [
+            "City council approves record road repair budget",
+            *PARAS,
+            "Read more",
+            "Parking fees explained",
+            *last,
+        ]
+    )
+    assert clean_pasted(page).text.split("\n\n") == [*PARAS, *last]
+    # A box of other stories (headline, one-paragraph summary) still closes it.
+    others = [
+        "Related",
+        "Storm closes schools across the region",
+        last[0],
+        "Five things to do this weekend",
+        last[1],
+    ]
+    assert clean_pasted("\n\n".join([*PARAS, *others])).text.split("\n\n") == PARAS
+
+
+def test_the_sites_notices_to_its_readers_are_not_the_report() -> None:
+    notices = [
+        "We welcome reader comments on the top stories of the day. Please keep comments civil and on topic.",
+        "Disclosure: when you buy through links on our site, we may earn an affiliate commission.",
+    ]
+    ex = clean_pasted("\n\n".join(["City council approves record road repair budget", *PARAS, *notices]))
+    assert ex.text.split("\n\n") == PARAS
+    # The same words quoted in a report are someone's statement, which stays.
+    quoted = "“Please keep comments civil, or we will close them,” the council told readers of its website."
+    assert classify(0, quoted).kind is Kind.PROSE
+    assert classify(0, notices[1]).kind is Kind.FURNITURE

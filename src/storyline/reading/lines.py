@@ -189,12 +189,39 @@ def calls_to_action(text: str) -> bool:
     return bool(asks and _CALL.search(text))
 
 
+# A house notice: the site speaking to its readers about the site itself (comment rules, affiliate
+# disclosures, cookie and privacy notices). It names the site's own workings ...
+_SITE_TOPIC = re.compile(
+    r"\b(?:comments?|commenters?|moderat\w+|commissions?|affiliate|advertis\w+|cookies?"
+    r"|(?:this|our) (?:site|website)|terms of (?:use|service)|privacy policy|community guidelines"
+    r"|letters? to the editor|subscribers?|user agreement)\b",
+    re.I,
+)
+# ... to the reader ("you", "please", "readers") in the site's own voice ("we", "our", "please").
+_TO_READER = re.compile(r"\b(?:you|your|please|readers?)\b", re.I)
+_SITE_VOICE = re.compile(r"\b(?:we|our|us|please)\b", re.I)
+_QUOTED = re.compile(r"[\"“”]")
+_NOTICE_WORDS = 60
+
+
+def site_notice(text: str, words: int) -> bool:
+    """The site's notice to its readers about itself ("Please keep comments civil", "When you
+    buy through links on our site, we may earn an affiliate commission"): page furniture set as
+    sentences. Quoted words are someone's speech, which a report may well carry."""
+    return (
+        words <= _NOTICE_WORDS
+        and not _QUOTED.search(text)
+        and bool(_SITE_TOPIC.search(text) and _TO_READER.search(text) and _SITE_VOICE.search(text))
+    )
+
+
 def lead_in(line: Line) -> bool:
     """A line that introduces a list ("The main cast:"), not a label such as "Follow us:"."""
     return (
         line.kind not in (Kind.DATE, Kind.BYLINE, Kind.CAPTION)
         and not _FURNITURE.search(line.text.lower())
         and not _PROMO.match(line.text)
+        and not ends_article(line.text.rstrip(":"))  # "More on the budget:" heads a box of links
     )
 
 
@@ -251,7 +278,7 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.BYLINE
     if is_caption(text):
         return Kind.CAPTION
-    if is_furniture(text, words) or (words <= 40 and calls_to_action(text)):
+    if is_furniture(text, words) or (words <= 40 and calls_to_action(text)) or site_notice(text, words):
         return Kind.FURNITURE
     if teaser(text):
         return Kind.SHORT

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from storyline.model import Removed
 from storyline.reading.dates import find_date
@@ -48,6 +49,7 @@ _JOINS = 3  # parts of a body split off by embeds joined back, on each side
 _JOIN_GAP = 8  # at most this many lines between two parts of one body
 _JOIN_SHARE = 0.2  # ... and the part is worth at least this share of the body
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
+_BOX_LINKS = 3  # links under the heading of a box set inside the article ("Read more", a headline)
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.I)
 
@@ -103,23 +105,29 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
     for _ in range(_JOINS):
         a, b = body_span(lines[j:end])
         a, b = a + j, b + j
-        if not _joinable(lines, a, b, lines[j:a], best):
+        if not _joinable(lines, a, b, lines[j:a], best, closing=True):
             break
         j = b
     for _ in range(_JOINS):
         a, b = body_span(lines[:i])
-        if not _joinable(lines, a, b, lines[b:i], best):
+        if not _joinable(lines, a, b, lines[b:i], best, closing=False):
             break
         i = a
     return i, j
 
 
-def _joinable(lines: Sequence[Line], a: int, b: int, gap: Sequence[Line], best: float) -> bool:
-    """Whether the run ``lines[a:b]``, ``gap`` away from the body scoring ``best``, belongs to it."""
+def _joinable(
+    lines: Sequence[Line], a: int, b: int, gap: Sequence[Line], best: float, *, closing: bool
+) -> bool:
+    """Whether the run ``lines[a:b]``, ``gap`` away from the body scoring ``best``, belongs to it.
+
+    ``closing``: the run follows the body, so a heading that closes articles ("Related", "More
+    on X:") in the gap ends it there. Above the body such a heading only titles a box of links
+    set inside the article (most of the article follows it, as ``_cut_tail`` says)."""
     return not (
         a == b
         or len(gap) > _JOIN_GAP
-        or any(ends_article(ln.text) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+        or any((closing and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
         or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
         or _score(lines[a:b]) < _JOIN_SHARE * best
     )
@@ -145,11 +153,19 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
     total = sum(len(ln.text) for ln in lines[i:j] if ln.kind is Kind.PROSE)
     seen = 0
     for k in range(i, j):
-        if ends_article(lines[k].text) and seen >= (1 - _TAIL_SHARE) * total:
+        closes = ends_article(lines[k].text) and not _resumes(lines[k + 1 : j])
+        if closes and seen >= (1 - _TAIL_SHARE) * total:
             return k
         if lines[k].kind is Kind.PROSE:
             seen += len(lines[k].text)
     return j
+
+
+def _resumes(after: Sequence[Line]) -> bool:
+    """Whether the article goes on after a link box: two paragraphs in a row within a few lines
+    of its heading. A list of other stories alternates headlines and one-paragraph summaries."""
+    near = after[: _BOX_LINKS + 2]
+    return any(a.kind is b.kind is Kind.PROSE for a, b in pairwise(near))
 
 
 def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
