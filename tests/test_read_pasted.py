@@ -376,3 +376,14 @@ def test_the_sites_notices_to_its_readers_are_not_the_report() -> None:
     quoted = "“Please keep comments civil, or we will close them,” the council told readers of its website."
     assert classify(0, quoted).kind is Kind.PROSE
     assert classify(0, notices[1]).kind is Kind.FURNITURE
+
+
+def test_a_question_headline_above_its_dateline_and_a_sentence_standfirst_below_the_headline() -> None:
+    question = "Can a city pay for its roads with parking fees?"
+    ex = clean_pasted("\n\n".join(["Newsletter", question, "Written by Jane Doe on March 3, 2022", *PARAS]))
+    assert ex.title == question and ex.text.split("\n\n") == PARAS
+    headline = "City council approves record road repair budget"
+    deck = "The plan raises spending on repairs by a tenth, paid for by parking fees."
+    page = "\n\n".join(["Menu", "Cities", headline, deck, "Jane Doe", "3 March 2022", "Share", *PARAS])
+    ex = clean_pasted(page)
+    assert (ex.title, ex.subtitle) == (headline, deck) and ex.text.split("\n\n") == PARAS

@@ -100,12 +100,18 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
     dated = False
     dated_below = False  # a dateline or byline below the first headline-shaped line
     for line in reversed(lines[max(0, i - HEADER_REACH) : i]):
-        dated = dated or line.kind is Kind.DATE
+        dated = dated or line.kind in (Kind.DATE, Kind.BYLINE)
         if not cands and line.kind in (Kind.DATE, Kind.BYLINE):
             dated_below = True
         if line.kind in (Kind.PROSE, Kind.SENTENCE) and not _asks(line):
-            # A headline written as a sentence still sits right above the dateline.
+            # A headline written as a sentence still sits right above the dateline or byline,
+            # unless a headline sits right above it: then it is the standfirst.
             if dated and not cands and line.words <= TITLE_WORDS and standfirst is None:
+                above = lines[line.pos - 1] if line.pos else None
+                if above is not None and _headline(above):
+                    standfirst = line
+                    cands.append(above)
+                    break
                 cands.append(line)
             elif line.kind is Kind.SENTENCE:
                 continue  # a stray short sentence among the buttons ("Link copied!")
@@ -166,7 +172,7 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
     if (
         first is not None
         and nxt is not None
-        and nxt.kind is Kind.PROSE
+        and nxt.kind in (Kind.PROSE, Kind.DATE, Kind.BYLINE)
         and first.words <= TITLE_WORDS
         and (_asks(first) or _title_case(first))
     ):

@@ -192,14 +192,14 @@ def calls_to_action(text: str) -> bool:
 # A house notice: the site speaking to its readers about the site itself (comment rules, affiliate
 # disclosures, cookie and privacy notices). It names the site's own workings ...
 _SITE_TOPIC = re.compile(
-    r"\b(?:comments?|commenters?|moderat\w+|commissions?|affiliate|advertis\w+|cookies?"
+    r"\b(?:comments?|commenters?|commenting|moderat\w+|affiliate|advertis\w+|uses? cookies|cookie policy"
     r"|(?:this|our) (?:site|website)|terms of (?:use|service)|privacy policy|community guidelines"
-    r"|letters? to the editor|subscribers?|user agreement)\b",
+    r"|user agreement)\b",
     re.I,
 )
-# ... to the reader ("you", "please", "readers") in the site's own voice ("we", "our", "please").
+# ... in the site's own voice ("we", "our"), to the reader ("you", "please", "readers").
+_SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _TO_READER = re.compile(r"\b(?:you|your|please|readers?)\b", re.I)
-_SITE_VOICE = re.compile(r"\b(?:we|our|us|please)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]")
 _NOTICE_WORDS = 60
 
