@@ -387,3 +387,16 @@ def test_a_question_headline_above_its_dateline_and_a_sentence_standfirst_below_
     page = "\n\n".join(["Menu", "Cities", headline, deck, "Jane Doe", "3 March 2022", "Share", *PARAS])
     ex = clean_pasted(page)
     assert (ex.title, ex.subtitle) == (headline, deck) and ex.text.split("\n\n") == PARAS
+
+
+def test_the_headline_touches_the_byline_block_and_a_video_title_under_the_share_bar_does_not() -> None:
+    headline = "City council approves record road repair budget"
+    deck = "Parking fees will pay for the largest rise in road spending in a decade"
+    video = "Drone footage shows the potholes on Main Street"
+    share = ["Share", "Tweet", "Email", "Adjust text size"]
+    page = [headline, deck, "By Jane Doe", "Political Editor", "3 March 2022", *share, video, *PARAS]
+    ex = clean_pasted("\n\n".join(["Menu", "Cities", *page]))
+    assert (ex.title, ex.subtitle) == (headline, deck) and ex.text.split("\n\n") == PARAS
+    # A section link above the dateline is shorter than the headline set right below it.
+    page = ["Eye on the City", "City Herald March 3, 2022, 7:57 AM", headline, *share, video, *PARAS]
+    assert clean_pasted("\n\n".join(page)).title == headline

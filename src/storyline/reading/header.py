@@ -92,7 +92,75 @@ def _link_list(cands: list[Line], dated: bool) -> bool:
     return len(cands) == 3 and cands[0].pos - cands[2].pos == 2 and not dated
 
 
+_BLOCK = 5  # lines of a byline-and-date block ("By", "Jane Doe", "Political Editor", "@jane", date)
+
+
+def _dateline_block(lines: Sequence[Line], i: int) -> tuple[int, int] | None:
+    """Positions [a, b) of the article's byline-and-date block nearest above the body: its date
+    or byline line with the bare names, job titles and handles set beside it."""
+    low = max(0, i - HEADER_REACH)
+    anchor = next((k for k in range(i - 1, low - 1, -1) if lines[k].kind in (Kind.DATE, Kind.BYLINE)), None)
+    if anchor is None:
+        return None
+
+    def part(line: Line) -> bool:
+        return line.kind in (Kind.DATE, Kind.BYLINE) or (line.kind is Kind.SHORT and not _headline(line))
+
+    a = anchor
+    while a - 1 >= low and anchor - (a - 1) < _BLOCK and part(lines[a - 1]):
+        a -= 1
+    b = anchor + 1
+    while b < i and b - anchor < _BLOCK and lines[b].kind in (Kind.DATE, Kind.BYLINE):
+        b += 1
+    return a, b
+
+
+def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None] | None:
+    """The headline set right against the article's byline-and-date block, with its deck.
+
+    Between that block and the body, news pages put share bars, text-size buttons and the lead
+    photo's caption or video title, all of which may be headline-shaped; the headline itself
+    touches the block: right above it (under a deck no shorter than itself when two are
+    stacked), or right below it."""
+    block = _dateline_block(lines, i)
+    if block is None:
+        return None
+    a, b = block
+    found: tuple[Line, Line | None] | None = None
+    above = lines[a - 1] if a > 0 else None
+    upper = lines[a - 2] if a > 1 else None
+    if above is not None and upper is not None and _headline(upper) and _deck(above, upper):
+        found = (upper, above)
+    elif above is not None and _headline(above):
+        found = (above, None)
+    below = lines[b] if b < i else None
+    if below is not None and _headline(below) and (found is None or below.words > found[0].words):
+        found = (below, None)  # a section link above the dateline is shorter than the headline
+    return found
+
+
+def _deck(line: Line, headline: Line) -> bool:
+    """A standfirst under its headline: a sentence, or a headline-shaped line no shorter."""
+    if line.kind in (Kind.PROSE, Kind.SENTENCE):
+        return line.words <= _STANDFIRST_WORDS
+    return _headline(line) and line.words >= headline.words
+
+
 def find_header(lines: Sequence[Line], i: int) -> Header:
+    """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
+    header = _find_header(lines, i)
+    anchored = _title_by_dateline(lines, i)
+    if anchored is None or header.title is None or header.title in anchored:
+        return header
+    block = _dateline_block(lines, i)
+    if block is not None and header.title.pos > block[1]:
+        # The pick lies beyond the share bar or caption under the block: not the headline.
+        title, deck = anchored
+        return Header(title, deck or header.subtitle, header.byline)
+    return header
+
+
+def _find_header(lines: Sequence[Line], i: int) -> Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     cands: list[Line] = []
     byline: Line | None = None
