@@ -400,3 +400,18 @@ def test_the_headline_touches_the_byline_block_and_a_video_title_under_the_share
     # A section link above the dateline is shorter than the headline set right below it.
     page = ["Eye on the City", "City Herald March 3, 2022, 7:57 AM", headline, *share, video, *PARAS]
     assert clean_pasted("\n\n".join(page)).title == headline
+
+
+def test_a_long_numbered_list_closing_the_article_keeps_every_entry_and_its_links() -> None:
+    lead = "Here are the deals on last century's toys that are worth a look before the weekend ends:"
+    entries = []
+    for n in range(1, 21):
+        entries.append(
+            f"{n}) Lego Star Wars {75180 + n} Resistance Bomber set with twelve minifigures and a stand"
+        )
+        entries.append(f"http://amzn.to/2iJF{n:03d}")
+    page = "\n\n".join([*PARAS[:3], lead, *entries, "Leave a comment", "Search", "Privacy"])
+    text = clean_pasted(page).text
+    # The last entry's link is the one line lost: nothing that belongs to the body follows it.
+    assert text.split("\n\n") == [*PARAS[:3], lead, *entries[:-1]]
+    assert classify(0, entries[0]).kind is Kind.ITEM

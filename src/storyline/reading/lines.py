@@ -289,10 +289,10 @@ def _kind(text: str, words: int) -> Kind:
     if words >= 16 and len(_INNER_STOP.findall(text)) >= 2 and not _ITEM.match(text):
         # Sentences whose paragraph ends on a link, an emoji or an unclosed quote, not a headline.
         return Kind.PROSE
+    if _ITEM.match(text) and words >= 2:
+        return Kind.ITEM  # a long entry too ("5) I Cavalieri Dello Zodiaco – Parte 01 – Le Dodici Case")
     if words >= 12:
         return Kind.LONG
-    if _ITEM.match(text) and words >= 2:
-        return Kind.ITEM
     if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
         return Kind.SENTENCE
     return Kind.SHORT

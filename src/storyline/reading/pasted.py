@@ -78,7 +78,9 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
             run, start = 0.0, j
         gain = _gain(line)
         # After a lead-in that ends with a colon, short lines are the items of its list.
-        if listed and line.kind in (Kind.SHORT, Kind.LONG, Kind.FURNITURE) and gain < 0:
+        if listed and line.kind is Kind.ITEM:
+            listed = _LIST_ITEMS  # a numbered or bulleted entry renews the list ("3) ...", a link)
+        elif listed and line.kind in (Kind.SHORT, Kind.LONG, Kind.FURNITURE) and gain < 0:
             gain, listed = 0.0, listed - 1
         else:
             listed = 0
@@ -86,7 +88,8 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
             gain, listed = 0.0, _LIST_ITEMS
         gap = gap + 1 if gain < 0 else (gap if gain == 0 else 0)
         run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
-        if run > best:
+        if run > best or (run == best > 0 and start == best_i and line.kind is Kind.ITEM):
+            # A list closing the body earns nothing but belongs to it: its typed entries extend it.
             best, best_i, best_j = run, start, j + 1
     return best_i, best_j
 
@@ -189,7 +192,8 @@ def _keep_lines(body: Sequence[Line]) -> list[Line]:
         opens = opens and lead_in(line)
         if opens or in_list or _keep_in_body(line, prev, nxt):
             kept.append(line)
-        listed = _LIST_ITEMS if opens else (listed - 1 if in_list else 0)
+        renews = in_list and line.kind is Kind.ITEM
+        listed = _LIST_ITEMS if opens or renews else (listed - 1 if in_list else 0)
     return kept
 
 
