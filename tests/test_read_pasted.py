@@ -415,3 +415,15 @@ def test_a_long_numbered_list_closing_the_article_keeps_every_entry_and_its_link
     # The last entry's link is the one line lost: nothing that belongs to the body follows it.
     assert text.split("\n\n") == [*PARAS[:3], lead, *entries[:-1]]
     assert classify(0, entries[0]).kind is Kind.ITEM
+
+
+def test_the_lede_under_the_dateline_is_joined_across_a_long_video_carousel() -> None:
+    carousel = ["What to watch next"]
+    for n in range(12):
+        carousel += [f"Storm number {n} closes schools across the region", "City Herald Video"]
+    head = ["City council approves record road repair budget", "3 March 2022"]
+    ex = clean_pasted("\n\n".join([*head, PARAS[0], PARAS[1], *carousel, *PARAS[2:]]))
+    assert ex.text.split("\n\n") == PARAS
+    # Without the dateline above it, a part that far away is another story's.
+    ex = clean_pasted("\n\n".join([PARAS[0], PARAS[1], *carousel, *PARAS[2:]]))
+    assert ex.text.split("\n\n") == PARAS[2:]

@@ -47,6 +47,8 @@ _MAX_GAP = 4
 _LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
 _JOINS = 3  # parts of a body split off by embeds joined back, on each side
 _JOIN_GAP = 8  # at most this many lines between two parts of one body
+_LEDE_GAP = 60  # ... or this many when the part above opens under the article's dateline
+_HEADER_GAP = 3  # lines between the dateline or byline and the first paragraph (a caption, buttons)
 _JOIN_SHARE = 0.2  # ... and the part is worth at least this share of the body
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _BOX_LINKS = 3  # links under the heading of a box set inside the article ("Read more", a headline)
@@ -129,11 +131,17 @@ def _joinable(
     set inside the article (most of the article follows it, as ``_cut_tail`` says)."""
     return not (
         a == b
-        or len(gap) > _JOIN_GAP
+        or len(gap) > (_JOIN_GAP if closing or not _under_dateline(lines, a) else _LEDE_GAP)
         or any((closing and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
         or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
         or _score(lines[a:b]) < _JOIN_SHARE * best
     )
+
+
+def _under_dateline(lines: Sequence[Line], a: int) -> bool:
+    """Whether ``lines[a]`` opens the article: its dateline or byline sits right above it. The
+    lede under the header is the article's however long a video carousel below it runs."""
+    return any(ln.kind in (Kind.DATE, Kind.BYLINE) for ln in lines[max(0, a - _HEADER_GAP) : a])
 
 
 def _comments_start(lines: Sequence[Line]) -> int:
