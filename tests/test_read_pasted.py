@@ -427,3 +427,17 @@ def test_the_lede_under_the_dateline_is_joined_across_a_long_video_carousel() ->
     # Without the dateline above it, a part that far away is another story's.
     ex = clean_pasted("\n\n".join([PARAS[0], PARAS[1], *carousel, *PARAS[2:]]))
     assert ex.text.split("\n\n") == PARAS[2:]
+
+
+def test_a_slideshow_keeps_each_slides_paragraph() -> None:
+    slides = [PARAS[0] + " " + PARAS[1], PARAS[3], PARAS[2], PARAS[4]]
+    page = ["City council approves record road repair budget", "Road repairs explained"]
+    for n, para in enumerate(slides, 1):
+        page += [
+            "Image credit: City Herald",
+            "Agencies",
+            f"{n}/4",
+            ["The vote", "Fees", "Why", "Next"][n - 1],
+            para,
+        ]
+    assert clean_pasted("\n\n".join(page)).text.split("\n\n") == slides

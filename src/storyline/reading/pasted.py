@@ -128,12 +128,14 @@ def _joinable(
 
     ``closing``: the run follows the body, so a heading that closes articles ("Related", "More
     on X:") in the gap ends it there. Above the body such a heading only titles a box of links
-    set inside the article (most of the article follows it, as ``_cut_tail`` says)."""
+    set inside the article (most of the article follows it, as ``_cut_tail`` says). Below the
+    body one paragraph may be a part (the next slide of a slideshow, a last paragraph under an
+    embed); above it, one paragraph is more likely the standfirst under the headline."""
     return not (
         a == b
         or len(gap) > (_JOIN_GAP if closing or not _under_dateline(lines, a) else _LEDE_GAP)
         or any((closing and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
-        or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2
+        or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < (1 if closing else 2)
         or _score(lines[a:b]) < _JOIN_SHARE * best
     )
 
