@@ -400,6 +400,17 @@ def test_the_headline_touches_the_byline_block_and_a_video_title_under_the_share
     # A section link above the dateline is shorter than the headline set right below it.
     page = ["Eye on the City", "City Herald March 3, 2022, 7:57 AM", headline, *share, video, *PARAS]
     assert clean_pasted("\n\n".join(page)).title == headline
+    # A kicker over the headline is a few words; a deck under it is no shorter than the headline.
+    page = ["Posted in City, Roads, News", headline, "By Jane Doe", "3 March 2022", *share, video, *PARAS]
+    assert (clean_pasted("\n\n".join(page)).title, clean_pasted("\n\n".join(page)).subtitle) == (
+        headline,
+        None,
+    )
+    page = [headline, "New, 15 comments", deck, "By Jane Doe 3 March 2022", *share, *PARAS]
+    assert (clean_pasted("\n\n".join(page)).title, clean_pasted("\n\n".join(page)).subtitle) == (
+        headline,
+        deck,
+    )
 
 
 def test_a_long_numbered_list_closing_the_article_keeps_every_entry_and_its_links() -> None:

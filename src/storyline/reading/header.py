@@ -128,7 +128,8 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     a, b = block
     found: tuple[Line, Line | None] | None = None
     above = lines[a - 1] if a > 0 else None
-    upper = lines[a - 2] if a > 1 else None
+    # The headline over a deck, past a comment count or share button between them.
+    upper = next((ln for ln in reversed(lines[max(0, a - 3) : a - 1]) if ln.kind is not Kind.FURNITURE), None)
     if above is not None and upper is not None and _headline(upper) and _deck(above, upper):
         found = (upper, above)
     elif above is not None and _headline(above):
@@ -139,21 +140,25 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     return found
 
 
+_KICKER_WORDS = 5  # a kicker or section label over a headline ("National / Crime & Legal") is this short
+
+
 def _deck(line: Line, headline: Line) -> bool:
-    """A standfirst under its headline: a sentence, or a headline-shaped line no shorter."""
+    """A standfirst under its headline: a sentence, or a headline-shaped line no shorter than a
+    headline above it that is a full clause, not a kicker."""
     if line.kind in (Kind.PROSE, Kind.SENTENCE):
         return line.words <= _STANDFIRST_WORDS
-    return _headline(line) and line.words >= headline.words
+    return _headline(line) and line.words >= headline.words > _KICKER_WORDS
 
 
 def find_header(lines: Sequence[Line], i: int) -> Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     header = _find_header(lines, i)
     anchored = _title_by_dateline(lines, i)
-    if anchored is None or header.title is None or header.title in anchored:
+    if anchored is None or header.title is None or header.title is anchored[0]:
         return header
     block = _dateline_block(lines, i)
-    if block is not None and header.title.pos > block[1]:
+    if header.title is anchored[1] or (block is not None and header.title.pos > block[1]):
         # The pick lies beyond the share bar or caption under the block: not the headline.
         title, deck = anchored
         return Header(title, deck or header.subtitle, header.byline)
