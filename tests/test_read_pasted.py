@@ -376,6 +376,10 @@ def test_the_sites_notices_to_its_readers_are_not_the_report() -> None:
     quoted = "“Please keep comments civil, or we will close them,” the council told readers of its website."
     assert classify(0, quoted).kind is Kind.PROSE
     assert classify(0, notices[1]).kind is Kind.FURNITURE
+    box = (
+        "Missing out on the latest? Enter your email below to receive our announcements direct to your inbox."
+    )
+    assert classify(0, box).kind is Kind.FURNITURE
 
 
 def test_a_question_headline_above_its_dateline_and_a_sentence_standfirst_below_the_headline() -> None:
