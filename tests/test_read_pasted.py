@@ -456,3 +456,12 @@ def test_a_slideshow_keeps_each_slides_paragraph() -> None:
             para,
         ]
     assert clean_pasted("\n\n".join(page)).text.split("\n\n") == slides
+
+
+def test_a_reprint_notice_is_furniture_but_a_report_of_trespass_is_not() -> None:
+    reprint = "© 2022 City Herald. This article is the copyrighted property of the City Herald."
+    assert classify(0, reprint).kind is Kind.FURNITURE
+    notice = "The material on this site may not be reproduced without permission."
+    assert classify(0, notice).kind is Kind.FURNITURE
+    crime = "The man entered the council offices without permission on Tuesday night, the police said."
+    assert classify(0, crime).kind is Kind.PROSE

@@ -202,17 +202,29 @@ _SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _TO_READER = re.compile(r"\b(?:you|your|please|readers?)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]")
 _NOTICE_WORDS = 60
+# A reprint notice: the page's material may not be reused ("This material may not be reproduced
+# without permission", "This article is the copyrighted property of ..."). It names reuse, as a
+# rule (may not, must, without written permission), of this page's material or under a ©.
+_REUSE = re.compile(r"\b(?:reproduc\w*|reprints?|republish\w*|permission|copyright\w*)\b", re.I)
+_RULE = re.compile(
+    r"\b(?:may not be|must be|is subject to|strictly prohibited|copyrighted property"
+    r"|without (?:the )?(?:prior )?(?:express )?(?:written )?permission)\b",
+    re.I,
+)
+_MATERIAL = re.compile(
+    r"[©]|\b(?:this|the|our) (?:article|material|content|document|site|story|page)s?\b", re.I
+)
 
 
 def site_notice(text: str, words: int) -> bool:
     """The site's notice to its readers about itself ("Please keep comments civil", "When you
-    buy through links on our site, we may earn an affiliate commission"): page furniture set as
-    sentences. Quoted words are someone's speech, which a report may well carry."""
-    return (
-        words <= _NOTICE_WORDS
-        and not _QUOTED.search(text)
-        and bool(_SITE_TOPIC.search(text) and _TO_READER.search(text) and _SITE_VOICE.search(text))
-    )
+    buy through links on our site, we may earn an affiliate commission") or its reprint notice:
+    page furniture set as sentences. Quoted words are someone's speech, which a report may well
+    carry."""
+    if words > _NOTICE_WORDS or _QUOTED.search(text):
+        return False
+    house = _SITE_TOPIC.search(text) and _TO_READER.search(text) and _SITE_VOICE.search(text)
+    return bool(house or (_REUSE.search(text) and _RULE.search(text) and _MATERIAL.search(text)))
 
 
 def lead_in(line: Line) -> bool:
