@@ -202,6 +202,7 @@ _SITE_VOICE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _TO_READER = re.compile(r"\b(?:you|your|please|readers?)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]")
 _NOTICE_WORDS = 60
+_NOTICE_MIN = 6  # a notice is a sentence; a shorter label is judged by the furniture words
 # A reprint notice: the page's material may not be reused ("This material may not be reproduced
 # without permission", "This article is the copyrighted property of ..."). It names reuse, as a
 # rule (may not, must, without written permission), of this page's material or under a ©.
@@ -221,10 +222,11 @@ def site_notice(text: str, words: int) -> bool:
     buy through links on our site, we may earn an affiliate commission") or its reprint notice:
     page furniture set as sentences. Quoted words are someone's speech, which a report may well
     carry."""
-    if words > _NOTICE_WORDS or _QUOTED.search(text):
+    if not _NOTICE_MIN <= words <= _NOTICE_WORDS or _QUOTED.search(text):
         return False
-    house = _SITE_TOPIC.search(text) and _TO_READER.search(text) and _SITE_VOICE.search(text)
-    return bool(house or (_REUSE.search(text) and _RULE.search(text) and _MATERIAL.search(text)))
+    # The rarest test first: this runs on most lines of every page.
+    house = _SITE_VOICE.search(text) and _TO_READER.search(text) and _SITE_TOPIC.search(text)
+    return bool(house or (_RULE.search(text) and _REUSE.search(text) and _MATERIAL.search(text)))
 
 
 def lead_in(line: Line) -> bool:
