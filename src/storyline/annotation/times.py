@@ -293,6 +293,11 @@ def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
 
 
+def _the_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Ended the day at 8,017" with no day named before it: the day of writing."""
+    return anchor, anchor
+
+
 def _relative_season(season: str, shift: int, anchor: date) -> Interval:
     this = cal.season_interval(anchor.year, season)
     if season == "winter" and anchor.month <= 2:
@@ -449,6 +454,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "unit_part": _unit_part,
     "year_end": _year_end,
     "in_the": _in_the,
+    "the_day": _the_day,
     "period_ref": _vague_period,
     "year_back": _vague_period,
     # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it

@@ -128,6 +128,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
     ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
+    # "started the day with a service", "ended the day 17/35", "finished the day at 5,210": the day
+    # the narrative is on, else the day of writing (a day's account: a market close, a match, a visit)
+    (
+        "the_day",
+        r"\b(?:start|began|begin|end|finish|clos|spen[dt])\w*\s+(?P<expr>the\s+(?P<unit>day))\b"
+        r"(?!\s+(?:before|after|of|when|that)\b)",
+    ),
     # the next day, the following morning, the same week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
@@ -237,6 +244,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "reference",
         r"\b(?:(?:right\s+|just\s+)?now|currently|recently|lately|nowadays|these\s+days|at\s+present"
         r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past)"
+        # "will soon", "very soon", "as soon as possible" (FUTURE_REF); not "as soon as he arrives",
+        # "soon after the crash", "soon-to-be"
+        r"|(?<!\bas\s)(?:very\s+|quite\s+)?soon(?!\s+(?:after|afterwards?|thereafter)\b)"
+        r"|as\s+soon\s+as\s+possible"
+        # "in the long term", "for the short term": ahead of the time of writing (not "short-term")
+        r"|(?:in|for|over)\s+(?P<expr>the\s+(?:short|long|near)(?:er)?\s+term)"
         # "his current wife", "current market conditions": what holds at the time of writing, as
         # "currently" says (not the "current account" of a balance of payments)
         r"|(?P<cur>current)(?=\s+[a-z])(?!\s+accounts?\b))\b(?![-–])",
@@ -245,7 +258,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before", "year_end", "in_the"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -260,9 +273,10 @@ _HINTS = {
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
-    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)",
+    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)", "the_day": r"(?i:the\s+day\b)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
-    "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
+    "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
+                 r"|\sterm\b)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
