@@ -421,6 +421,16 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         None,
     ),
     ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16", None),
+    # the "later" of a narrative's "three days later" counts from the narrative, not from the time of
+    # writing: no cue that a date beside it lies ahead (TimeBank wsj_0585; gva-dev "informed a few
+    # hours later Sunday", "About 10 days later, on Feb. 5")
+    (
+        "Three days later, as of Friday's close, the Nasdaq Composite was down 6%.",
+        "1989-10-30",
+        "Friday",
+        "1989-10-27",
+        None,
+    ),
     (
         "They said they would appeal the decision, announced Wednesday by the commissioner.",
         "2000-01-06",

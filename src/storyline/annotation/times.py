@@ -93,6 +93,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue  # the noun: "a strong current"
             found.append(m)
         spans = [(m.start, m.end) for m in found]
+        counted = [(sent.start_char + m.start, sent.start_char + m.end) for m in found
+                   if narrative.refers_to_narrative(m)]
         parse = parses.get(sent.start_char)
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
@@ -102,7 +104,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
             if result is None and narrative.refers_to_narrative(m):
                 result = narrative.resolve(m, refs)
             if result is None:
-                result = resolve(m, anchor, clause_direction(doc, start, end, sent))
+                result = resolve(m, anchor, clause_direction(doc, start, end, sent, counted))
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             if periods.sets_period(m, iv):
                 period = iv
