@@ -278,6 +278,11 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Elections were held on 7 May 2015.", C, "7 May 2015", "2015-05-07", None),
     ("The company was registered on 2012-06-01, records show.", C, "2012-06-01", "2012-06-01", None),
     ("The report was dated 12/30/2021.", C, "12/30/2021", "2021-12-30", None),
+    # a two-digit year, as US local news writes a date: the latest such year up to the year after
+    # publication (gva-dev "UPDATE 2/19/17", "(05/09/16)"; ecbplus-dev "against Denver (10/23/66)";
+    # MEANTIME "written in the American format, 7/8/07")
+    ("UPDATE 2/19/17: The suspect was arrested.", "2017-02-20", "2/19/17", "2017-02-19", None),
+    ("He ran for 201 yards against Denver (10/23/66).", "2008-11-20", "10/23/66", "1966-10-23", None),
     ("The accord expired on Dec. 31, 2020.", B, "Dec. 31, 2020", "2020-12-31", None),
     # months
     ("Biden and Putin met in Geneva in June.", A, "June", "2021-06-01", "2021-06-30"),
@@ -543,6 +548,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
+    ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
 ]
 
 

@@ -391,11 +391,14 @@ def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    """12/30/2021 is month first (US); 30/12/2021 cannot be, so it is read day first."""
+    """12/30/2021 is month first (US); 30/12/2021 cannot be, so it is read day first. A two-digit
+    year is the latest with those digits up to the year after publication ("10/23/66" in 2008 is
+    1966, "2/19/17" in 2017 is 2017)."""
     m, day = int(g["m"]), int(g["d"])
     if m > 12 >= day:
         m, day = day, m
-    return (date(int(g["y"]), m, day),) * 2
+    year = int(g["y"]) if g.get("y") else anchor.year + 1 - (anchor.year + 1 - int(g["yy"])) % 100
+    return (date(year, m, day),) * 2
 
 
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:

@@ -61,7 +61,11 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("numeric", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>" + _Y + r")\b"),
+    # 12/30/2021, and US local news's 2/19/17 (a two-digit year: not a path's "2017/02/13/14")
+    (
+        "numeric",
+        r"(?<![\d/])\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?:(?P<y>" + _Y + r")|(?P<yy>\d\d))\b(?![/\d])",
+    ),
     # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
     (
         "month_day",
