@@ -283,6 +283,11 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # MEANTIME "written in the American format, 7/8/07")
     ("UPDATE 2/19/17: The suspect was arrested.", "2017-02-20", "2/19/17", "2017-02-19", None),
     ("He ran for 201 yards against Denver (10/23/66).", "2008-11-20", "10/23/66", "1966-10-23", None),
+    # a decade without century or apostrophe after a preposition of time span (ecbplus-dev "Throughout
+    # the 50s", "characters of the 30s and 40s"; MEANTIME "the boxy cars of the 70s and 80s")
+    ("Throughout the 50s, she appeared in leopard prints.", "2008-11-20", "the 50s", "1950-01-01",
+     "1959-12-31"),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "1980-01-01", "1989-12-31"),
     ("The accord expired on Dec. 31, 2020.", B, "Dec. 31, 2020", "2020-12-31", None),
     # months
     ("Biden and Putin met in Geneva in June.", A, "June", "2021-06-01", "2021-06-30"),
@@ -549,6 +554,8 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The Bears scored twice in the second quarter.", "quarter"),
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
     ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
+    ("Temperatures were in the 70s and 80s all week.", "70s"),  # degrees: "in" is no span of time
+    ("The victim, a man in his 30s, was taken to hospital.", "30s"),  # an age
 ]
 
 

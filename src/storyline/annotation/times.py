@@ -231,7 +231,7 @@ def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    raw = g["dec"]
+    raw = g.get("dec") or "'" + g["bare"]  # "the 70s" is "the '70s"
     if not raw[0].isdigit():  # '90s, ’90s
         yy = int(raw[1:])
         start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy

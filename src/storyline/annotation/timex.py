@@ -104,6 +104,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # the 1990s, the early 2000s, the '90s
     ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
+    # "the cars of the 70s and 80s", "throughout the 50s": a decade without its century or
+    # apostrophe after a preposition of time span ("in the 70s" may be degrees, "their 30s" ages)
+    (
+        "decade",
+        r"\b(?:of|throughout|during|since|from|until|through)\s+(?P<expr>the\s+(?P<bare>[3-9]0)s"
+        r"(?:(?:\s+(?:and|or)\s+|,\s*)(?P<bare2>[3-9]0)s)?)\b(?![-–]|\s*(?:%|percent|degrees))",
+    ),
     # 2014, early 2022, mid-2021, 2014-2016, 2014 and 2015
     (
         "year",
@@ -424,6 +431,10 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
             first["ry"] = g["ry"]
         return [Match("month_day", m.start, rm.end("d"), first),
                 Match("month_day", rm.start("m2"), m.end, {"m": g["m2"], "d": g["d2"], **rest})]  # fmt: skip
+    if m.kind == "decade" and g.get("bare2"):  # "the 70s and 80s"
+        first = {k: v for k, v in g.items() if k != "bare2"}
+        return [Match("decade", m.start, rm.end("bare") + 1, first),
+                Match("decade", rm.start("bare2"), m.end, {"bare": g["bare2"]})]  # fmt: skip
     if m.kind == "month" and g.get("more"):
         at = rm.start("more")
         spans = [(rm.start("m"), rm.end("m"))]
