@@ -706,3 +706,18 @@ def test_a_period_reference_without_a_period(nlp: Any) -> None:
     # a past clause rules out a quarter that has not begun, even through a noun
     q = times("Earnings soared 33% to a record in the fiscal first quarter.")["the fiscal first quarter"]
     assert (q.start, q.end) == ("1989-01-01", "1989-03-31")
+
+
+def test_the_full_year_is_the_year_of_the_reports_period(nlp: Any) -> None:
+    """"The full year", "the entire year": the year holding the period the report named (MEANTIME
+    "losing US$4.8 billion in the fourth quarter of 2005 and ... $8.6 billion for the entire year"),
+    else the year of writing (TimeBank "forecast an earnings increase for the full year", ecbplus-dev
+    "lost running backs ... to injuries for the entire year")."""
+    def times(text: str, published: str) -> dict[str, tuple[str | None, str | None]]:
+        return {t.text: (t.start, t.end) for t in find_times(nlp(text), published)}
+
+    text = "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year."
+    assert times(text, "2006-01-27")["the entire year"] == ("2005-01-01", "2005-12-31")
+    got = times("He forecast higher earnings for the full year.", "1989-10-30")
+    assert got["the full year"] == ("1989-01-01", "1989-12-31")
+    assert not [w for w in times("He worked there the whole year-round.", "1989-10-30") if "year" in w]

@@ -462,6 +462,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "the_day": _the_day,
     "period_ref": _vague_period,
     "year_back": _vague_period,
+    "full_year": lambda g, a, d: cal.relative_unit(a, "year", 0),
     # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it
     "anchored": _vague_period,
     "later": _vague_period,

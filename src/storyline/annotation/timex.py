@@ -217,6 +217,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "a year earlier", "year-ago net": the same period a year before
     ("year_back", r"\b(?:a\s+year\s+earlier|year[-\s](?:ago|earlier))\b"),
+    # "sales for the full year", "a loss for the entire year": the year of the report's period,
+    # else the year of writing ("injured for the entire year")
+    ("full_year", r"\bthe\s+(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year\b(?![-\s]+(?:old|long|round)\b)"),
     # two days later, a week earlier: counted from the narrative's time too ("a year
     # earlier" in results is the report's period a year before: the pattern above wins a tie)
     ("later", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>later|earlier)\b"),
@@ -269,7 +272,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day",
+             "full_year"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -286,6 +290,7 @@ _HINTS = {
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
     "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)", "the_day": r"(?i:the\s+day\b)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
+    "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
                  r"|\sterm\b)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
