@@ -285,6 +285,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("He ran for 201 yards against Denver (10/23/66).", "2008-11-20", "10/23/66", "1966-10-23", None),
     # a decade without century or apostrophe after a preposition of time span (ecbplus-dev "Throughout
     # the 50s", "characters of the 30s and 40s"; MEANTIME "the boxy cars of the 70s and 80s")
+    # a week of a month: a Monday-to-Sunday week inside it (MEANTIME "car sales rebounded in the last
+    # week of March", TimeML 2009-W13); "the last week of the season" is no date (basil-dev)
+    ("Car sales rebounded in the last week of March.", "2009-04-01", "the last week of March", "2009-03-23",
+     "2009-03-29"),
     ("Throughout the 50s, she appeared in leopard prints.", "2008-11-20", "the 50s", "1950-01-01",
      "1959-12-31"),
     ("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "1980-01-01", "1989-12-31"),
@@ -556,6 +560,8 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
     ("Temperatures were in the 70s and 80s all week.", "70s"),  # degrees: "in" is no span of time
     ("The victim, a man in his 30s, was taken to hospital.", "30s"),  # an age
+    # the end of something else, not the week before publication (basil-dev)
+    ("Bush failed to make it to the last week of the season.", "last week"),
 ]
 
 

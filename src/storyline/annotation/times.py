@@ -199,6 +199,26 @@ def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.week_interval(_month_day(g, anchor, d)[0])
 
 
+_WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of_month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"The last week of March": the last Monday-to-Sunday week inside the month (TimeML's
+    2009-W13 for March 2009); "the first week of June" the first one that starts in it."""
+    month = month_number(g["m"])
+    ordinal = g["ord"].lower()
+
+    def make(y: int) -> Interval:
+        first, last = cal.month_interval(y, month)
+        if ordinal in ("last", "final"):
+            sunday = last - timedelta(days=(last.weekday() + 1) % 7)
+            return sunday - timedelta(days=6), sunday
+        monday = first + timedelta(days=(7 - first.weekday()) % 7, weeks=_WEEK_ORDINALS[ordinal])
+        return monday, monday + timedelta(days=6)
+
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
+
+
 def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     m1, m2 = month_number(g["m"]), month_number(g["m2"])
     d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
@@ -429,8 +449,8 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "month", "season",
-             "year", "decade", "holiday", "quarter"}  # fmt: skip
+_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "week_of_month",
+             "month", "season", "year", "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": _numeric,
@@ -440,6 +460,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "month_day_range": _month_day_range,
     "day_month": _month_day,
     "week_of": _week_of,
+    "week_of_month": _week_of_month,
     "month": _month,
     "season": _season,
     "decade": _decade,

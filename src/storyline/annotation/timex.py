@@ -78,6 +78,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "week_of",
         r"\b(?i:the\s+week\s+of)\s+(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
     ),
+    # the last week of March, the first week of June 2021: a Monday-to-Sunday week inside the month
+    (
+        "week_of_month",
+        r"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?:full\s+)?week\s+(?:of|in))\s+(?P<m>"
+        + _M + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
+    ),
     # March 30 to April 2, Dec. 28-Jan. 3
     (
         "month_day_range",
@@ -280,7 +286,7 @@ _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|au
 _HINTS = {
     "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M,
     "day_month": _M,
-    "week_of": r"(?i:week\s+of)", "month": _M, "season": _SEASON,
+    "week_of": r"(?i:week\s+of)", "week_of_month": r"(?i:week\s+(?:of|in))", "month": _M, "season": _SEASON,
     "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
     "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
     "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
@@ -356,6 +362,8 @@ def _find_matches(text: str) -> tuple[Match, ...]:
                 groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
             if kind == "period_ref" and not _period_ref_ok(text, groups):
                 continue
+            if kind == "relative" and _part_of_something(text, m.end(), groups):
+                continue
             span = m.span("expr") if groups.get("expr") else m.span()
             found.append((Match(kind, span[0], span[1], groups), m))
     found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
@@ -409,6 +417,15 @@ def _period_ref_ok(text: str, groups: dict[str, str]) -> bool:
     if groups["pu"].lower() == "period" and not (looks_back_a_year(groups) or groups.get("y")):
         return False
     return about_money(text)
+
+
+_OF = re.compile(r"\s+of\b")
+
+
+def _part_of_something(text: str, end: int, groups: dict[str, str]) -> bool:
+    """"The last week of the season", "the last year of his term", "the last week of March": the
+    end of something else, not the week or year before publication."""
+    return bool(groups.get("the")) and groups["shift"].lower() == "last" and bool(_OF.match(text, end))
 
 
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
