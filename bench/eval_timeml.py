@@ -19,8 +19,14 @@ Documents are split in two by a seeded shuffle of their ids: tune on half A, rep
 The data: ``data/TBAQ-cleaned`` of the public GitHub repository jspotter/TempEval-3 (183 TimeBank
 and 73 AQUAINT documents); keep it outside the project, e.g. under /tmp.
 
+A second corpus, different in outlet and style: the English MEANTIME corpus (NewsReader; 120
+Wikinews articles, CC BY 4.0, ``meantime_newsreader_english_oct15/intra-doc_annotation``, in CAT
+format, e.g. from the public GitHub repository qiangning/StructTempRel-EMNLP17 under ``data/``): the
+folder holds ``.xml`` files instead of ``.tml``; 302 DATE/TIME expressions besides the 120 datelines.
+
     .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned            # both halves
     .venv/bin/python bench/eval_timeml.py /tmp/TBAQ-cleaned --errors A # list half A's misses
+    .venv/bin/python bench/eval_timeml.py /tmp/meantime_newsreader_english_oct15/intra-doc_annotation
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import html
 import random
 import re
 import sys
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -86,6 +93,77 @@ def read_timeml(path: Path) -> Document:
             open_at = None
     out.append(html.unescape(body[pos:]))
     return Document(path.stem, dct.group(1) if dct else "", "".join(out), tuple(golds))
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'", "'re", "'ve", "'ll", "'d"}
+_NO_SPACE_AFTER = {"(", "[", "$", "US$", "#"}
+_PTB_QUOTES = {"``": '"', "''": '"'}
+_MOD_WORDS = re.compile(r"(?i)(?:the\s+)?(early|mid|late|start|beginning|middle|end)\b(?:\s+of\b)?")
+
+
+def read_cat(path: Path) -> Document:
+    """A MEANTIME (NewsReader, CAT format) file: its tokens joined back into text, its DATE/TIME.
+
+    CAT keeps tokens, not the text: they are joined with a space except before closing punctuation
+    and after opening brackets and currency signs, quotation marks pairwise; the title (sentence 0)
+    and the dateline (sentence 1) are paragraphs of their own. The creation time (the dateline; two
+    files do not mark it CREATION_TIME) is the DCT and not scored; an expression without tokens (a
+    time only implied) is not scored.
+    """
+    root = ET.parse(path).getroot()
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    length, prev_sentence, prev, quote_open = 0, "0", "", False
+    dateline: set[str] = set()
+    for tok in root.iter("token"):
+        word = _PTB_QUOTES.get((tok.text or "").strip(), (tok.text or "").strip())
+        sentence = tok.get("sentence", "")
+        if not word:
+            continue
+        if sentence == "1":
+            dateline.add(tok.get("t_id", ""))
+        if parts and sentence != prev_sentence and prev_sentence in ("0", "1"):
+            sep = "\n\n"
+        elif not parts or word in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER:
+            sep = ""
+        elif word == '"':
+            sep = "" if quote_open else " "
+        else:
+            sep = "" if prev == '"' and quote_open else " "
+        if word == '"':
+            quote_open = not quote_open
+        parts.append(sep)
+        length += len(sep)
+        offsets[tok.get("t_id", "")] = (length, length + len(word))
+        parts.append(word)
+        length += len(word)
+        prev, prev_sentence = word, sentence
+    text = "".join(parts)
+    dct, golds = "", []
+    for tx in root.iter("TIMEX3"):
+        ids = [a.get("t_id", "") for a in tx.iter("token_anchor") if a.get("t_id") in offsets]
+        spans = [offsets[i] for i in ids]
+        if tx.get("functionInDocument") == "CREATION_TIME" or (ids and set(ids) <= dateline):
+            dct = tx.get("value", "")[:10]
+            continue
+        if not spans or tx.get("type") not in ("DATE", "TIME"):
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        words = text[start:end]
+        golds.append(Gold(start, end, words, tx.get("value", ""), tx.get("mod") or _mod_of(words)))
+    return Document(path.stem, dct, text, tuple(sorted(golds, key=lambda g: g.start)))
+
+
+def _mod_of(words: str) -> str:
+    """MEANTIME has no ``mod``: "late 2006" is value 2006 alone. The mod TimeML would give it, read
+    from the words, so that "+mod acc" credits "late 2006" as September to December as on TBAQ."""
+    m = _MOD_WORDS.match(words)
+    return {"early": "START", "start": "START", "beginning": "START", "mid": "MID", "middle": "MID",
+            "late": "END", "end": "END"}[m[1].lower()] if m else ""  # fmt: skip
+
+
+def read_any(path: Path) -> Document:
+    return read_cat(path) if path.suffix == ".xml" else read_timeml(path)
 
 
 def value_interval(value: str) -> Interval | None:
@@ -201,12 +279,12 @@ def run(nlp: Any, docs: list[Document]) -> tuple[Score, list[str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", type=Path, help="a folder holding .tml files (searched recursively)")
+    ap.add_argument("folder", type=Path, help="a folder of .tml files, or of MEANTIME CAT .xml files")
     ap.add_argument("--errors", choices=("A", "B"), help="list the misses and wrong values of one half")
     args = ap.parse_args()
-    paths = sorted(args.folder.rglob("*.tml"))
+    paths = sorted(args.folder.rglob("*.tml")) or sorted(args.folder.rglob("*.xml"))
     if not paths:
-        print(f"{args.folder}: no .tml files found", file=sys.stderr)
+        print(f"{args.folder}: no .tml or CAT .xml files found", file=sys.stderr)
         return 1
     sys.path.insert(0, str(ROOT / "src"))
     from storyline.annotation import load_nlp
@@ -215,7 +293,7 @@ def main() -> int:
     print("| half (documents)       | gold | found | correct | recall | value acc | +mod acc  | correct/gold |"  # noqa: E501
           "\n|------------------------|------|-------|---------|--------|-----------|-----------|--------------|")
     for name, part in halves(paths).items():
-        s, errors = run(nlp, [read_timeml(p) for p in part])
+        s, errors = run(nlp, [read_any(p) for p in part])
         print(s.row(f"{name} ({len(part)} docs)"))
         if args.errors == name:
             print("\n".join(f"    {e}" for e in errors))

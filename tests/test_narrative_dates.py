@@ -1,6 +1,6 @@
 """Dates counted from the time the narrative has reached ("the next morning", "two days later",
-"that night", "the following year"), and "current" as the time of writing. The sentences are
-written after reports in gva-dev and ecbplus-dev and TimeBank."""
+"that night", "the following year", "ended the day at"), and "current", "soon" as the time of
+writing. The sentences are written after reports in gva-dev, ecbplus-dev, TimeBank and MEANTIME."""
 
 from __future__ import annotations
 
@@ -48,6 +48,13 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "2016-10-12", "2016-10-12"),
     ("Light rainfall is in the forecast for Detroit later in the week.", "2016-10-12", "later in the week",
      "2016-10-13", "2016-10-16"),
+    # "started the day", "ended the day at": a day's account (a visit, a match, a market close) on
+    # the narrative's day, else the day of writing; basil-dev "Louisa, started the day with a service",
+    # ecbplus-dev "He ended the day 17/35 for 205 yards", MEANTIME "finish the day at a level of"
+    ("The FTSE rose on Monday. The index gained 48 points to finish the day at 5,210.", "2009-10-13",
+     "the day", "2009-10-12", "2009-10-12"),
+    ("The first lady started the day with a service at St. John's Church.", "2017-01-20", "the day",
+     "2017-01-20", "2017-01-20"),
     # nothing named before, or nothing fine enough: kept with its reason
     ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
     ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),
@@ -59,12 +66,24 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # "currently"; gva-dev: "the current conditions of the survivors", TimeBank: "his current wife"
     ("He does not know the current conditions of the survivors.", "2016-03-31", "current", None, None),
     ("Castro said Gonzalez would travel with his current wife.", "2000-03-30", "current", None, None),
+    # "soon", "in the long term": ahead of the time of writing (FUTURE_REF); TimeBank "the federal
+    # budget will soon move", gva-dev "will soon be charged", polnear-dev "in the long term"
+    ("Officials said the budget will soon move from deficit into surplus.", "1998-02-27", "soon", None,
+     None),
+    ("He wanted to present details of the plan to governments very soon.", "2009-11-05", "very soon",
+     None, None),
+    ("The aid will secure the plant for the long term.", "2006-05-05", "the long term", None, None),
 ]
 NOT_TIMES: list[tuple[str, str]] = [
     ("He said that night vision goggles were used.", "that night"),  # a conjunction, not "that night"
     ("A gunman opened fire the day before the vote.", "the day before"),  # the vote's day, not ours
     ("The current account deficit widened.", "current"),
     ("The swimmer was swept away by a strong current.", "current"),
+    ("He will leave as soon as his father arrives.", "soon"),  # a conjunction, not a time
+    ("He was killed soon after being captured.", "soon"),  # the capture's time, not ours
+    ("The soon-to-be president spoke.", "soon"),
+    ("The company has a long-term plan.", "term"),
+    ("He spent the day before the vote in Ohio.", "the day"),  # the vote's day
 ]
 
 

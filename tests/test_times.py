@@ -278,6 +278,20 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Elections were held on 7 May 2015.", C, "7 May 2015", "2015-05-07", None),
     ("The company was registered on 2012-06-01, records show.", C, "2012-06-01", "2012-06-01", None),
     ("The report was dated 12/30/2021.", C, "12/30/2021", "2021-12-30", None),
+    # a two-digit year, as US local news writes a date: the latest such year up to the year after
+    # publication (gva-dev "UPDATE 2/19/17", "(05/09/16)"; ecbplus-dev "against Denver (10/23/66)";
+    # MEANTIME "written in the American format, 7/8/07")
+    ("UPDATE 2/19/17: The suspect was arrested.", "2017-02-20", "2/19/17", "2017-02-19", None),
+    ("He ran for 201 yards against Denver (10/23/66).", "2008-11-20", "10/23/66", "1966-10-23", None),
+    # a decade without century or apostrophe after a preposition of time span (ecbplus-dev "Throughout
+    # the 50s", "characters of the 30s and 40s"; MEANTIME "the boxy cars of the 70s and 80s")
+    # a week of a month: a Monday-to-Sunday week inside it (MEANTIME "car sales rebounded in the last
+    # week of March", TimeML 2009-W13); "the last week of the season" is no date (basil-dev)
+    ("Car sales rebounded in the last week of March.", "2009-04-01", "the last week of March", "2009-03-23",
+     "2009-03-29"),
+    ("Throughout the 50s, she appeared in leopard prints.", "2008-11-20", "the 50s", "1950-01-01",
+     "1959-12-31"),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "1980-01-01", "1989-12-31"),
     ("The accord expired on Dec. 31, 2020.", B, "Dec. 31, 2020", "2020-12-31", None),
     # months
     ("Biden and Putin met in Geneva in June.", A, "June", "2021-06-01", "2021-06-30"),
@@ -421,6 +435,16 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         None,
     ),
     ("The offer was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16", None),
+    # the "later" of a narrative's "three days later" counts from the narrative, not from the time of
+    # writing: no cue that a date beside it lies ahead (TimeBank wsj_0585; gva-dev "informed a few
+    # hours later Sunday", "About 10 days later, on Feb. 5")
+    (
+        "Three days later, as of Friday's close, the Nasdaq Composite was down 6%.",
+        "1989-10-30",
+        "Friday",
+        "1989-10-27",
+        None,
+    ),
     (
         "They said they would appeal the decision, announced Wednesday by the commissioner.",
         "2000-01-06",
@@ -533,6 +557,11 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
+    ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
+    ("Temperatures were in the 70s and 80s all week.", "70s"),  # degrees: "in" is no span of time
+    ("The victim, a man in his 30s, was taken to hospital.", "30s"),  # an age
+    # the end of something else, not the week before publication (basil-dev)
+    ("Bush failed to make it to the last week of the season.", "last week"),
 ]
 
 
@@ -683,3 +712,18 @@ def test_a_period_reference_without_a_period(nlp: Any) -> None:
     # a past clause rules out a quarter that has not begun, even through a noun
     q = times("Earnings soared 33% to a record in the fiscal first quarter.")["the fiscal first quarter"]
     assert (q.start, q.end) == ("1989-01-01", "1989-03-31")
+
+
+def test_the_full_year_is_the_year_of_the_reports_period(nlp: Any) -> None:
+    """"The full year", "the entire year": the year holding the period the report named (MEANTIME
+    "losing US$4.8 billion in the fourth quarter of 2005 and ... $8.6 billion for the entire year"),
+    else the year of writing (TimeBank "forecast an earnings increase for the full year", ecbplus-dev
+    "lost running backs ... to injuries for the entire year")."""
+    def times(text: str, published: str) -> dict[str, tuple[str | None, str | None]]:
+        return {t.text: (t.start, t.end) for t in find_times(nlp(text), published)}
+
+    text = "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year."
+    assert times(text, "2006-01-27")["the entire year"] == ("2005-01-01", "2005-12-31")
+    got = times("He forecast higher earnings for the full year.", "1989-10-30")
+    assert got["the full year"] == ("1989-01-01", "1989-12-31")
+    assert not [w for w in times("He worked there the whole year-round.", "1989-10-30") if "year" in w]

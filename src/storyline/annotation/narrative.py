@@ -35,6 +35,8 @@ def refers_to_narrative(m: Match) -> bool:
         return True
     if m.kind == "in_the":  # "earlier in the day": the narrative's day, else the day of writing
         return g["unit"].lower() == "day"
+    if m.kind == "the_day":  # "ended the day at 8,017": likewise
+        return True
     shift = " ".join((g.get("shift") or "").lower().split())
     if m.kind == "relative":
         return bool(g.get("the")) and shift in ("following", "previous") and not g.get("side")
@@ -58,7 +60,7 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     if ref is None or not _fits(ref, "day" if m.kind == "weekday" else unit):
         # "the next day" with no day named before it, or after "in July": an older day need not
         # be the one the narrative counts from
-        return None if m.kind == "in_the" else RELATIVE
+        return None if m.kind in ("in_the", "the_day") else RELATIVE
     if m.kind == "weekday":
         return _weekday(g, ref[0])
     if m.kind == "later":
@@ -66,7 +68,7 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
         if n is None or n != int(n):
             return f"cannot count {g['n']!r}"
         step = int(n) * _SHIFT[g["dir"].lower()]
-    elif m.kind == "in_the":
+    elif m.kind in ("in_the", "the_day"):
         step = 0
     elif m.kind == "day_before":
         step = _SHIFT[g["dir"].lower()]

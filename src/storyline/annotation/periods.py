@@ -5,7 +5,7 @@ rose 19%") and then refers to it ("sales in the quarter", "the latest quarter") 
 period a year before ("up from $3 million a year earlier", "in the year-ago period", "the
 corresponding period last year", "last year's quarter"). Those references are dated by the period
 the report last named before them; "a year ago" in a sentence about money is the same period a year
-before, as it is in the comparisons of results.
+before, as it is in the comparisons of results; "the full year" is the year holding the period.
 
 Without a period named earlier, "the quarter" in a sentence about money is the last one done
 before publication (a report comes after its quarter), and the rest are relative to some other
@@ -34,7 +34,7 @@ def sets_period(m: Match, iv: Interval | None) -> bool:
 
 def refers_back(m: Match, sentence: str) -> bool:
     """Whether an expression is dated by the report's period rather than on its own."""
-    if m.kind in ("period_ref", "year_back"):
+    if m.kind in ("period_ref", "year_back", "full_year"):
         return True
     if m.kind != "ago" or not about_money(sentence):
         return False
@@ -44,8 +44,10 @@ def refers_back(m: Match, sentence: str) -> bool:
 
 def resolve_back(m: Match, period: Interval | None, anchor: date | None) -> Interval | str | None:
     """The interval a reference to the report's period names, or why it has none; None for "a
-    year ago" when the report named no period (it is then dated on its own)."""
+    year ago" and "the full year" when the report named no period (they are then dated on their own)."""
     g = m.groups
+    if m.kind == "full_year":  # "the entire year" after "the fourth quarter of 2005": 2005
+        return None if period is None else cal.relative_unit(period[0], "year", 0)
     if m.kind == "ago" and period is None:
         return None
     if period is None:

@@ -9,7 +9,7 @@ verb's tense.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
@@ -256,8 +256,12 @@ def _modal(tok: Token) -> Direction:
     return Direction("future", False) if word in _MODALS or word == "would" else UNKNOWN
 
 
-def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direction:
-    """Past, future or unknown for the time expression at ``doc.text[start:end]`` (in ``sent``)."""
+def clause_direction(
+    doc: Doc, start: int, end: int, sent: Any = None, not_cues: Sequence[tuple[int, int]] = ()
+) -> Direction:
+    """Past, future or unknown for the time expression at ``doc.text[start:end]`` (in ``sent``).
+    Words inside ``not_cues`` (character spans) are no cues: the "later" of "three days later"
+    counts from the narrative's time, not from the time of writing."""
     span, sent = _span_and_sentence(doc, start, end, sent)
     if span is None:
         return UNKNOWN
@@ -278,7 +282,8 @@ def clause_direction(doc: Doc, start: int, end: int, sent: Any = None) -> Direct
     if verb is not None and verb.i < span.start and _possessive(span, sent):
         direction = _possessive_direction(span, sent, verb)
     if not direction.strong:
-        window = doc[max(sent.start, span.start - 8) : span.start]
+        window = [t for t in doc[max(sent.start, span.start - 8) : span.start]
+                  if not any(a <= t.idx < b for a, b in not_cues)]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
         if lemmas & _FUTURE_CUES:
             return Direction("future", False)

@@ -93,6 +93,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue  # the noun: "a strong current"
             found.append(m)
         spans = [(m.start, m.end) for m in found]
+        counted = [(sent.start_char + m.start, sent.start_char + m.end) for m in found
+                   if narrative.refers_to_narrative(m)]
         parse = parses.get(sent.start_char)
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
@@ -102,7 +104,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
             if result is None and narrative.refers_to_narrative(m):
                 result = narrative.resolve(m, refs)
             if result is None:
-                result = resolve(m, anchor, clause_direction(doc, start, end, sent))
+                result = resolve(m, anchor, clause_direction(doc, start, end, sent, counted))
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             if periods.sets_period(m, iv):
                 period = iv
@@ -197,6 +199,26 @@ def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.week_interval(_month_day(g, anchor, d)[0])
 
 
+_WEEK_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of_month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"The last week of March": the last Monday-to-Sunday week inside the month (TimeML's
+    2009-W13 for March 2009); "the first week of June" the first one that starts in it."""
+    month = month_number(g["m"])
+    ordinal = g["ord"].lower()
+
+    def make(y: int) -> Interval:
+        first, last = cal.month_interval(y, month)
+        if ordinal in ("last", "final"):
+            sunday = last - timedelta(days=(last.weekday() + 1) % 7)
+            return sunday - timedelta(days=6), sunday
+        monday = first + timedelta(days=(7 - first.weekday()) % 7, weeks=_WEEK_ORDINALS[ordinal])
+        return monday, monday + timedelta(days=6)
+
+    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
+
+
 def _month_day_range(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     m1, m2 = month_number(g["m"]), month_number(g["m2"])
     d1, d2 = int(_DIGITS.findall(g["d"])[0]), int(_DIGITS.findall(g["d2"])[0])
@@ -229,7 +251,7 @@ def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    raw = g["dec"]
+    raw = g.get("dec") or "'" + g["bare"]  # "the 70s" is "the '70s"
     if not raw[0].isdigit():  # '90s, ’90s
         yy = int(raw[1:])
         start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy
@@ -291,6 +313,11 @@ def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     if g["unit"].lower() == "day":
         return anchor, anchor
     return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
+
+
+def _the_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Ended the day at 8,017" with no day named before it: the day of writing."""
+    return anchor, anchor
 
 
 def _relative_season(season: str, shift: int, anchor: date) -> Interval:
@@ -384,11 +411,14 @@ def _clock(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _numeric(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    """12/30/2021 is month first (US); 30/12/2021 cannot be, so it is read day first."""
+    """12/30/2021 is month first (US); 30/12/2021 cannot be, so it is read day first. A two-digit
+    year is the latest with those digits up to the year after publication ("10/23/66" in 2008 is
+    1966, "2/19/17" in 2017 is 2017)."""
     m, day = int(g["m"]), int(g["d"])
     if m > 12 >= day:
         m, day = day, m
-    return (date(int(g["y"]), m, day),) * 2
+    year = int(g["y"]) if g.get("y") else anchor.year + 1 - (anchor.year + 1 - int(g["yy"])) % 100
+    return (date(year, m, day),) * 2
 
 
 def _vague(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -419,8 +449,8 @@ def _part(word: str | None) -> cal.Part | None:
     return "late"
 
 
-_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "month", "season",
-             "year", "decade", "holiday", "quarter"}  # fmt: skip
+_ABSOLUTE = {"iso", "numeric", "month_day", "month_day_range", "day_month", "week_of", "week_of_month",
+             "month", "season", "year", "decade", "holiday", "quarter"}  # fmt: skip
 _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] = {
     "iso": lambda g, a, d: (date(int(g["y"]), int(g["m"]), int(g["d"])),) * 2,
     "numeric": _numeric,
@@ -430,6 +460,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "month_day_range": _month_day_range,
     "day_month": _month_day,
     "week_of": _week_of,
+    "week_of_month": _week_of_month,
     "month": _month,
     "season": _season,
     "decade": _decade,
@@ -449,8 +480,10 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "unit_part": _unit_part,
     "year_end": _year_end,
     "in_the": _in_the,
+    "the_day": _the_day,
     "period_ref": _vague_period,
     "year_back": _vague_period,
+    "full_year": lambda g, a, d: cal.relative_unit(a, "year", 0),
     # dated from the narrative's time in ``find_times`` (``narrative``); alone, relative to it
     "anchored": _vague_period,
     "later": _vague_period,

@@ -61,7 +61,11 @@ _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>" + _Y + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("numeric", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>" + _Y + r")\b"),
+    # 12/30/2021, and US local news's 2/19/17 (a two-digit year: not a path's "2017/02/13/14")
+    (
+        "numeric",
+        r"(?<![\d/])\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?:(?P<y>" + _Y + r")|(?P<yy>\d\d))\b(?![/\d])",
+    ),
     # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
     (
         "month_day",
@@ -73,6 +77,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "week_of",
         r"\b(?i:the\s+week\s+of)\s+(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
+    ),
+    # the last week of March, the first week of June 2021: a Monday-to-Sunday week inside the month
+    (
+        "week_of_month",
+        r"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?:full\s+)?week\s+(?:of|in))\s+(?P<m>"
+        + _M + r")\b(?:,?\s+(?P<y>" + _Y + r")\b)?",
     ),
     # March 30 to April 2, Dec. 28-Jan. 3
     (
@@ -100,6 +110,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # the 1990s, the early 2000s, the '90s
     ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
+    # "the cars of the 70s and 80s", "throughout the 50s": a decade without its century or
+    # apostrophe after a preposition of time span ("in the 70s" may be degrees, "their 30s" ages)
+    (
+        "decade",
+        r"\b(?:of|throughout|during|since|from|until|through)\s+(?P<expr>the\s+(?P<bare>[3-9]0)s"
+        r"(?:(?:\s+(?:and|or)\s+|,\s*)(?P<bare2>[3-9]0)s)?)\b(?![-–]|\s*(?:%|percent|degrees))",
+    ),
     # 2014, early 2022, mid-2021, 2014-2016, 2014 and 2015
     (
         "year",
@@ -128,6 +145,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
     ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
+    # "started the day with a service", "ended the day 17/35", "finished the day at 5,210": the day
+    # the narrative is on, else the day of writing (a day's account: a market close, a match, a visit)
+    (
+        "the_day",
+        r"\b(?:start|began|begin|end|finish|clos|spen[dt])\w*\s+(?P<expr>the\s+(?P<unit>day))\b"
+        r"(?!\s+(?:before|after|of|when|that)\b)",
+    ),
     # the next day, the following morning, the same week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
@@ -199,6 +223,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # "a year earlier", "year-ago net": the same period a year before
     ("year_back", r"\b(?:a\s+year\s+earlier|year[-\s](?:ago|earlier))\b"),
+    # "sales for the full year", "a loss for the entire year": the year of the report's period,
+    # else the year of writing ("injured for the entire year")
+    ("full_year", r"\bthe\s+(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year\b(?![-\s]+(?:old|long|round)\b)"),
     # two days later, a week earlier: counted from the narrative's time too ("a year
     # earlier" in results is the report's period a year before: the pattern above wins a tie)
     ("later", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>later|earlier)\b"),
@@ -237,6 +264,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "reference",
         r"\b(?:(?:right\s+|just\s+)?now|currently|recently|lately|nowadays|these\s+days|at\s+present"
         r"|(?:in\s+)?the\s+(?:distant\s+)?(?:future|past)"
+        # "will soon", "very soon", "as soon as possible" (FUTURE_REF); not "as soon as he arrives",
+        # "soon after the crash", "soon-to-be"
+        r"|(?<!\bas\s)(?:very\s+|quite\s+)?soon(?!\s+(?:after|afterwards?|thereafter)\b)"
+        r"|as\s+soon\s+as\s+possible"
+        # "in the long term", "for the short term": ahead of the time of writing (not "short-term")
+        r"|(?:in|for|over)\s+(?P<expr>the\s+(?:short|long|near)(?:er)?\s+term)"
         # "his current wife", "current market conditions": what holds at the time of writing, as
         # "currently" says (not the "current account" of a balance of payments)
         r"|(?P<cur>current)(?=\s+[a-z])(?!\s+accounts?\b))\b(?![-–])",
@@ -245,14 +278,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before", "year_end", "in_the"}  # fmt: skip
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day",
+             "full_year"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
 _HINTS = {
     "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M,
     "day_month": _M,
-    "week_of": r"(?i:week\s+of)", "month": _M, "season": _SEASON,
+    "week_of": r"(?i:week\s+of)", "week_of_month": r"(?i:week\s+(?:of|in))", "month": _M, "season": _SEASON,
     "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
     "day_word": r"(?i:yesterday|today|tomorrow|tonight|overnight)", "day_part": r"(?i:last|this)\s",
     "relative": _UNITS_HINT, "ago": r"(?i:\bago\b)", "span": r"(?i:\bthe\s)", "weekend": r"(?i:weekend)",
@@ -260,9 +294,11 @@ _HINTS = {
     "vague": r"(?i:\b(?:days|weeks|months|years|decades|times|future)\b)",
     "quarter": r"(?i:quarter|half|[QH][1-4])",
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
-    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)",
+    "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)", "the_day": r"(?i:the\s+day\b)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
-    "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past)",
+    "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
+    "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
+                 r"|\sterm\b)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
@@ -326,6 +362,8 @@ def _find_matches(text: str) -> tuple[Match, ...]:
                 groups["unsure"] = "1"  # a fiscal quarter only in a report that has named one
             if kind == "period_ref" and not _period_ref_ok(text, groups):
                 continue
+            if kind == "relative" and _part_of_something(text, m.end(), groups):
+                continue
             span = m.span("expr") if groups.get("expr") else m.span()
             found.append((Match(kind, span[0], span[1], groups), m))
     found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
@@ -381,6 +419,15 @@ def _period_ref_ok(text: str, groups: dict[str, str]) -> bool:
     return about_money(text)
 
 
+_OF = re.compile(r"\s+of\b")
+
+
+def _part_of_something(text: str, end: int, groups: dict[str, str]) -> bool:
+    """"The last week of the season", "the last year of his term", "the last week of March": the
+    end of something else, not the week or year before publication."""
+    return bool(groups.get("the")) and groups["shift"].lower() == "last" and bool(_OF.match(text, end))
+
+
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
     if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty")):
         return True
@@ -406,6 +453,10 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
             first["ry"] = g["ry"]
         return [Match("month_day", m.start, rm.end("d"), first),
                 Match("month_day", rm.start("m2"), m.end, {"m": g["m2"], "d": g["d2"], **rest})]  # fmt: skip
+    if m.kind == "decade" and g.get("bare2"):  # "the 70s and 80s"
+        first = {k: v for k, v in g.items() if k != "bare2"}
+        return [Match("decade", m.start, rm.end("bare") + 1, first),
+                Match("decade", rm.start("bare2"), m.end, {"bare": g["bare2"]})]  # fmt: skip
     if m.kind == "month" and g.get("more"):
         at = rm.start("more")
         spans = [(rm.start("m"), rm.end("m"))]
