@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_polnear import SHARED, annotate_files, scorer  # noqa: E402
+from eval_polnear import SHARED, annotate_files, scorer
 
 SEED = 15
 
@@ -84,15 +84,26 @@ def gold_spans(ann_dir: Path, data: Path, nlp: Any) -> list[dict[str, Any]]:
             if p.get("quote") != "yes" or not p.get("speaker"):
                 continue
             at = locate(p["txt"], text, int(p.get("start", 0)))
-            spans.append({
-                "file": art, "triplet": ann.get("triplet-uuid") or art.rsplit("_", 1)[0],
-                "txt": p["txt"], "gold": p["speaker"], "kind": kind_of(p["speaker"], nlp),
-                "start": at[0] if at else -1, "end": at[1] if at else -1,
-            })
+            spans.append(
+                {
+                    "file": art,
+                    "triplet": ann.get("triplet-uuid") or art.rsplit("_", 1)[0],
+                    "txt": p["txt"],
+                    "gold": p["speaker"],
+                    "kind": kind_of(p["speaker"], nlp),
+                    "start": at[0] if at else -1,
+                    "end": at[1] if at else -1,
+                }
+            )
     return spans
 
 
-TITLES = set("the former president vice sen senator rep representative gov governor mr mrs ms dr secretary speaker chairman".split())
+TITLES = frozenset(
+    str.split(
+        """the former president vice sen senator rep representative gov governor mr mrs ms dr
+    secretary speaker chairman"""
+    )
+)
 
 
 def judge(span: dict[str, Any], speaker: str | None, key: str | None) -> tuple[bool, bool]:
@@ -139,8 +150,10 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> st
         t[3] += surname
         t[5] += bool(q.get("speaker"))
         if verbose and s["kind"] != "unnamed" and not right:
-            print(f"  {s['file'][:38]} gold={s['gold']} got={q.get('speaker')!r}/{q.get('speaker_key')!r} "
-                  f"near={near!r}\n     {s['txt'][:100]!r}")
+            print(
+                f"  {s['file'][:38]} gold={s['gold']} got={q.get('speaker')!r}/{q.get('speaker_key')!r} "
+                f"near={near!r}\n     {s['txt'][:100]!r}"
+            )
     p, g, u = tally["person"], tally["group"], tally["unnamed"]
 
     def r(a: int, b: int) -> str:
