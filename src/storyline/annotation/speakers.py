@@ -182,7 +182,7 @@ def subject_of(cue: Cue) -> Token | None:
             tok = up
             seen += 1
             continue
-        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl"):
                 if _authored(tok.head):
                     tok = tok.head.head  # "Pence released a statement saying …": Pence, not the statement
