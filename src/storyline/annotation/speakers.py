@@ -13,8 +13,10 @@ reopens one, from a person who is the subject of an earlier sentence of its para
 is a paragraph on its own, from the last speaker of the paragraph before. A pronoun speaker ("he
 said") is a person who is the subject earlier in its own sentence, else the latest named person
 who spoke or led a sentence before it, never one the article gives the other honorific; "they" is
-the latest group that spoke or plural subject. Role descriptions ("a senior administration
-official") are kept as written, without a key.
+the latest group that spoke or plural subject. A message as the subject ("…,” the letter stated)
+stands for its author as the parse named them before ("X sent a letter", "In a letter, X …"); a
+bare surname two named people share is the one introduced first (``namesakes``). Role
+descriptions ("a senior administration official") are kept as written, without a key.
 """
 
 from __future__ import annotations
