@@ -701,6 +701,20 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "the lawmakers",
         True,
     ),
+    # --- verbs of manner of speaking are speech beside a quotation
+    ("“Open the door! We’re coming in!” an officer shouts.", "Open the door", "an officer", True),
+    (
+        "Officers arrived moments later, and the window washer yelled from his perch, “Stop them!”",
+        "Stop them",
+        "the window washer",
+        True,
+    ),
+    (
+        "“They just drove through the fence,” yelled a neighbour in a home video of the arrest.",
+        "drove through",
+        "a neighbour",
+        True,
+    ),
     # --- ... and with no author named, the message stays the speaker as written
     (
         "“Your actions are incompatible with your duty,” the letter stated.",

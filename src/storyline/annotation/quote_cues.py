@@ -76,6 +76,9 @@ def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) 
             if best is None or r < best[0]:
                 best = (r, cue)
     if best is not None and best[0][0] < 3:
+        if subject_of(best[1]) is None:  # a tag the parse left without a subject ("Protesters
+            # marching … chanted “What curfew?”" with "chanted" hung off as a stray dependent)
+            return _governing(q, parsed) or best[1]
         return best[1]
     if text_before(q, parsed) in ("", ":") or text_before(q, parsed).endswith(":"):
         colon = _colon_cue(q, parsed)

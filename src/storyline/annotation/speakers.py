@@ -41,8 +41,20 @@ SPEECH_LEMMAS = frozenset(
     counter recount describe state"""
     )
 )
+# How the words were said: verbs of manner of speaking and of complaint (Levin 1993, classes 37.3
+# and 37.8), which news uses as tags ("…!” an officer shouts, “…?” Vitter demanded, the window
+# washer yelled from his perch, “…”); speech only beside a quotation or with a clause they govern.
+MANNER_LEMMAS = frozenset(
+    str.split(
+        """yell shout scream shriek chant whisper mutter mumble murmur exclaim bellow holler cry snap
+    bark growl groan moan sigh gasp plead beg demand boast brag gripe grumble sneer scoff"""
+    )
+)
+SPEECH_LEMMAS = SPEECH_LEMMAS | MANNER_LEMMAS
 # Verbs that report speech only when they govern a clause or a quotation, not on their own.
-WEAK_LEMMAS = frozenset(str.split("continue post put describe charge counter state report ask urge"))
+WEAK_LEMMAS = MANNER_LEMMAS | frozenset(
+    str.split("continue post put describe charge counter state report ask urge")
+)
 # Speech verbs whose direct object is the person addressed, never the speaker.
 ADDRESSEE_LEMMAS = frozenset(str.split("tell ask warn urge assure inform remind answer"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
