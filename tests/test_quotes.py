@@ -701,6 +701,13 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "the lawmakers",
         True,
     ),
+    # --- a paragraph that is only a quotation carries on a pronoun speaker of the paragraph before
+    (
+        "Paul Ryan spoke first on Monday.\n\n“We have the votes,” he said.\n\n“And we will do it this week.”",
+        "this week",
+        "Paul Ryan",
+        True,
+    ),
     # --- verbs of manner of speaking are speech beside a quotation
     ("“Open the door! We’re coming in!” an officer shouts.", "Open the door", "an officer", True),
     (

@@ -464,7 +464,8 @@ def _inherit(
         if not q.closed and q.start not in found:
             quote = _reopened(text, q, spans[n + 1 :], found) or quote
         if quote.speaker is None and q.start not in found:
-            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver) or quote
+            before = last.get(q.paragraph - 1)
+            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver, before) or quote
         if quote.speaker is None:
             quote = _nearest_named(text, q, quote, resolver) or quote
         last[q.paragraph] = quote
@@ -514,7 +515,7 @@ def _nearest_named(text: str, q: QuoteSpan, quote: Quote, resolver: _Resolver) -
     return Quote(quote.text, name, e.key, quote.direct, quote.cue, quote.start, quote.end)
 
 
-def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver, before: Quote | None = None) -> Quote | None:
     """A paragraph that is nothing but a quotation carries on the speaker of the paragraph before:
     'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”', or, when
     a person led a sentence there after the last speaker, that person: 'Trump was quick to add that
@@ -527,6 +528,11 @@ def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
     while prev > 0 and not text[prev + 1 : para].strip():
         prev = text.rfind("\n", 0, prev)  # skip blank lines back to the paragraph before
     spoke = [s for s in resolver.history if prev < s.at < para and s.text]
+    if before is not None and before.speaker and prev < before.start < para:
+        # the last quotation of the paragraph before, as credited there: a pronoun's speaker ("…,”
+        # he said") is remembered where its antecedent stands, which may be paragraphs earlier
+        said = Speaker(before.speaker, before.speaker_key, before.start, True, False)
+        spoke = sorted([*spoke, said], key=lambda s: s.at)
     led = [e for e in resolver.subjects if prev < e.start < para]
     if spoke and (not led or spoke[-1].at > led[-1].start):
         s = spoke[-1]
