@@ -658,6 +658,77 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Byrne",
         True,
     ),
+    # --- a bare surname shared by two named people is the one introduced first
+    (
+        "Ted Cruz was angry. His wife, Heidi Cruz, was at the event.\n\n“It is garbage,” Mr. Cruz said.",
+        "garbage",
+        "Ted Cruz",
+        True,
+    ),
+    (
+        "Donald Trump spoke on Monday. He mentioned Melania Trump twice.\n\n“We will win,” Trump said.",
+        "We will win",
+        "Donald Trump",
+        True,
+    ),
+    # --- ... and the other honorific is the other one: "Mrs. Clinton" … "Mr. Clinton"
+    (
+        "Hillary Clinton spoke first on Monday. Bill Clinton followed her.\n\n"
+        "“We are ready,” Mrs. Clinton said.\n\n“So am I,” Mr. Clinton said.",
+        "So am I",
+        "Bill Clinton",
+        True,
+    ),
+    # --- a message named before as what someone sent, issued or wrote in speaks for its author
+    (
+        "Every Republican on the committee sent a letter to Adam Schiff on Thursday, urging him to resign."
+        "\n\n“Your actions are incompatible with your duty,” the letter stated.",
+        "incompatible",
+        "Every Republican",
+        True,
+    ),
+    (
+        "The Security Council issued a statement calling the test “a clear violation” of its resolutions. "
+        "“We condemn it,” the statement said.",
+        "We condemn it",
+        "Security Council",
+        True,
+    ),
+    (
+        "In a letter, the lawmakers slammed Adam Schiff for his “repeated claims” of collusion.\n\n"
+        "“Your actions are incompatible with your duty,” the letter stated.",
+        "incompatible",
+        "the lawmakers",
+        True,
+    ),
+    # --- a paragraph that is only a quotation carries on a pronoun speaker of the paragraph before
+    (
+        "Paul Ryan spoke first on Monday.\n\n“We have the votes,” he said.\n\n“And we will do it this week.”",
+        "this week",
+        "Paul Ryan",
+        True,
+    ),
+    # --- verbs of manner of speaking are speech beside a quotation
+    ("“Open the door! We’re coming in!” an officer shouts.", "Open the door", "an officer", True),
+    (
+        "Officers arrived moments later, and the window washer yelled from his perch, “Stop them!”",
+        "Stop them",
+        "the window washer",
+        True,
+    ),
+    (
+        "“They just drove through the fence,” yelled a neighbour in a home video of the arrest.",
+        "drove through",
+        "a neighbour",
+        True,
+    ),
+    # --- ... and with no author named, the message stays the speaker as written
+    (
+        "“Your actions are incompatible with your duty,” the letter stated.",
+        "incompatible",
+        "the letter",
+        True,
+    ),
 ]
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.names import display_names, key_for
+from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
@@ -74,8 +76,10 @@ class _Resolver:
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
         self.gender = honorific_gender(text, entities)
         self.named_things: set[int] = set()  # quotations that name or describe, not speech
+        self.parsed: Sequence[Parsed] = ()  # the parsed sentences, for a message's author
 
-    def speaker(self, tok: Token, base: int) -> Speaker:
+    def speaker(self, tok: Token, base: int, authored: bool = False) -> Speaker:
+        """The speaker a subject token names (``authored``: already the author of a message)."""
         tok = _behind(tok, base, self.entities)
         pos = base + tok.idx
         kind = PRONOUNS.get(tok.lower_) if tok.pos_ == "PRON" else None
@@ -103,7 +107,24 @@ class _Resolver:
             if key is not None:
                 self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
+        if not plural and tok.lemma_.lower() in MESSAGES and _definite(tok) and not authored:
+            found = self._author(tok.lemma_.lower(), pos)
+            if found is not None:  # "the letter stated": the letter's author, named before
+                return replace(self.speaker(found[0], found[1], authored=True), at=pos)
         return Speaker(phrase, None, pos, human, plural)
+
+    def _author(self, message: str, pos: int) -> tuple[Token, int] | None:
+        """Who sent, issued or wrote the latest message of this kind before ``pos`` ("Every
+        Republican on the committee sent a letter …", "In a letter, the lawmakers slammed …")."""
+        for p in reversed([p for p in self.parsed if p.base < pos and pos - p.base < WINDOW]):
+            for t in reversed(p.doc):
+                at = p.base + t.idx
+                if at >= pos or t.lemma_.lower() != message or _within(self.inside, self.inside_starts, at):
+                    continue
+                who = message_author(t)
+                if who is not None:
+                    return who, p.base
+        return None
 
     def _earlier_in_sentence(self, tok: Token, base: int, kind: str) -> Speaker | None:
         """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
@@ -206,6 +227,35 @@ def _behind(tok: Token, base: int, entities: Sequence[Entity]) -> Token:
     return tok
 
 
+def _definite(tok: Token) -> bool:
+    """A noun phrase that points back to one already introduced: "the letter", "that statement"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def message_author(msg: Token) -> Token | None:
+    """The author of a message as the parse gives it: the subject of the verb that sends it ("the
+    Security Council issued a statement"), or that acts in it ("In a letter, the lawmakers
+    slammed …"), the agent of a participle on it ("a letter signed by every Republican"), its
+    source ("a statement from the campaign")."""
+    verb = msg.head
+    if msg.dep_ == "pobj" and verb.lower_ in ("in", "through", "via") and verb.dep_ == "prep":
+        verb = verb.head
+    elif msg.dep_ != "dobj":
+        verb = msg  # no verb of its own: only the message's own modifiers can name the author
+    if verb.i != msg.i and verb.pos_ in ("VERB", "AUX"):
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lemma_.lower() not in MESSAGES:
+            return subj[0]
+    for c in msg.children:
+        by = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if c.dep_ == "acl" and by:
+            return by[0]
+        src = [o for o in c.children if o.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ == "from" and src:
+            return src[0]
+    return None
+
+
 def _described_as_person(tok: Token) -> bool:
     """A name with a human role beside it: "X, the homeland security secretary" or "economist X"."""
     for c in tok.children:
@@ -291,12 +341,16 @@ def find_quotes(
     role descriptions resolved to a person ("the Russian president"). ``subjects`` are people
     leading sentences that were not parsed, candidates for a later "he" or "she"."""
     spans = find_quote_spans(text)
+    entities = principal_keys(text, entities)  # "Mr. Cruz" is Ted, not the Heidi Cruz named last
+    at = {e.start: e for e in entities}
+    subjects = [at.get(e.start, e) for e in subjects]
     cues = {n: cues_in(p.doc, p.base, spans) for n, p in enumerate(parsed)}
     resolver = _Resolver(text, entities, spans)
     found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities, spans)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)
+    resolver.parsed = sorted(parsed, key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
     events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
     used: set[int] = set()
@@ -410,7 +464,8 @@ def _inherit(
         if not q.closed and q.start not in found:
             quote = _reopened(text, q, spans[n + 1 :], found) or quote
         if quote.speaker is None and q.start not in found:
-            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver) or quote
+            before = last.get(q.paragraph - 1)
+            quote = _paragraph_subject(text, q, resolver) or _carried_on(text, q, resolver, before) or quote
         if quote.speaker is None:
             quote = _nearest_named(text, q, quote, resolver) or quote
         last[q.paragraph] = quote
@@ -460,7 +515,7 @@ def _nearest_named(text: str, q: QuoteSpan, quote: Quote, resolver: _Resolver) -
     return Quote(quote.text, name, e.key, quote.direct, quote.cue, quote.start, quote.end)
 
 
-def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver, before: Quote | None = None) -> Quote | None:
     """A paragraph that is nothing but a quotation carries on the speaker of the paragraph before:
     'Mr Gates said most ships could outrun the pirates.¶“As with terrorism, piracy is …”', or, when
     a person led a sentence there after the last speaker, that person: 'Trump was quick to add that
@@ -473,6 +528,11 @@ def _carried_on(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
     while prev > 0 and not text[prev + 1 : para].strip():
         prev = text.rfind("\n", 0, prev)  # skip blank lines back to the paragraph before
     spoke = [s for s in resolver.history if prev < s.at < para and s.text]
+    if before is not None and before.speaker and prev < before.start < para:
+        # the last quotation of the paragraph before, as credited there: a pronoun's speaker ("…,”
+        # he said") is remembered where its antecedent stands, which may be paragraphs earlier
+        said = Speaker(before.speaker, before.speaker_key, before.start, True, False)
+        spoke = sorted([*spoke, said], key=lambda s: s.at)
     led = [e for e in resolver.subjects if prev < e.start < para]
     if spoke and (not led or spoke[-1].at > led[-1].start):
         s = spoke[-1]

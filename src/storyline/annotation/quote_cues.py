@@ -76,6 +76,9 @@ def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) 
             if best is None or r < best[0]:
                 best = (r, cue)
     if best is not None and best[0][0] < 3:
+        if subject_of(best[1]) is None:  # a tag the parse left without a subject ("Protesters
+            # marching … chanted “What curfew?”" with "chanted" hung off as a stray dependent)
+            return _governing(q, parsed) or best[1]
         return best[1]
     if text_before(q, parsed) in ("", ":") or text_before(q, parsed).endswith(":"):
         colon = _colon_cue(q, parsed)
@@ -152,7 +155,7 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
                 who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
                 if who is not None:
                     return Cue(tok, p.base, None, who)
-            if tok.head is tok:
+            if tok.head.i == tok.i:  # spaCy makes a new Token for each .head: compare indices
                 break
             tok, steps = tok.head, steps + 1
     return None
@@ -214,7 +217,7 @@ def not_speech(q: QuoteSpan, parsed: Sequence[Parsed]) -> bool:
             continue
         inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
         out = [t for t in inside if t.head.i not in {u.i for u in inside}]
-        if not out or out[0].head is out[0]:
+        if not out or out[0].head.i == out[0].i:
             return False
         tok, head = out[0], out[0].head
         if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "appos"):

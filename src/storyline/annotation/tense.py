@@ -322,7 +322,7 @@ def event_of(doc: Doc, start: int, end: int, sent: Any = None) -> str | None:
 def _parsed_event(span: Any) -> str | None:
     tok = span.root
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if span.start <= tok.i < span.end or tok.pos_ in ("ADP", "PROPN", "NUM", "DET", "ADJ", "ADV"):

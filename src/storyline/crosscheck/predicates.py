@@ -75,7 +75,7 @@ def _doers(verb: Any) -> set[str]:
     own += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if own or any(c.dep_ == "nsubjpass" for c in verb.children):
         return _words(own)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _doers(verb.head)
     return set()
 
@@ -105,11 +105,11 @@ def _main(verb: Any) -> bool:
     if verb.dep_ == "relcl":
         noun = verb.head
         holder = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return noun.dep_ in _ARGS and holder is not noun and holder.pos_ in ("VERB", "AUX") and _main(holder)
+        return noun.dep_ in _ARGS and holder.i != noun.i and holder.pos_ in ("VERB", "AUX") and _main(holder)
     if verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ in ("ccomp", "parataxis") and stem(verb.head.lemma_.lower()) in _REPORTING
     ):
-        return verb.head is not verb and _main(verb.head)
+        return verb.head.i != verb.i and _main(verb.head)
     return False
 
 

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Quote speakers on BASIL's own annotations of the basil-dev articles, scored per half.
+
+    .venv/bin/python bench/eval_basil_speakers.py DIR [--data ../shared/data/basil-dev]
+        [--half tune|check|both] [--verbose]
+
+DIR holds BASIL's phrase annotations (``launchnlp/BASIL`` ``annotations/<year>/<triplet>_<n>_ann.json``)
+for the basil-dev triplets only; they are not part of the project and must not be committed. Each
+entry with ``"quote": "yes"`` is a quoted phrase and its ``speaker``. The phrase is found in the
+basil-dev article text (BASIL's offsets count from the start of its sentence: of several
+occurrences, the one whose sentence would start ``start`` characters earlier is taken).
+
+Gold speakers fall in three kinds, scored apart because they ask different things:
+  person   a name ('Rick_Perry', 'Trump'): right when storyline's speaker holds the gold's last word
+           (the surname, PolNeAR's key word) and any first name it gives is the gold's ('Melania
+           Trump' is not 'Donald_Trump'); ``surname`` counts the surname alone
+  group    a plural body ('House_Democrats', 'protestors'; the gold's last word tagged plural):
+           right when the speaker holds that word without its plural 's'
+  unnamed  BASIL's 'other_anti' / 'other_pro' / 'other_neutral' (someone outside its target
+           list): not scored; counted, with how many got a speaker at all
+Coverage: a storyline quote overlaps the phrase (score-polnear's ``cover``). The nearest-name
+baseline (score-polnear's ``near``: nearest capitalised name outside quotation marks in the
+paragraph) is scored on the same spans. Triplets (sorted) are shuffled with ``random.Random(15)``
+and cut in two: ``tune`` is looked at, ``check`` is not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_polnear import SHARED, annotate_files, scorer
+
+SEED = 15
+
+
+def halves(triplets: list[str]) -> dict[str, list[str]]:
+    """The seeded split by event: ``tune`` (looked at) and ``check`` (never looked at)."""
+    order = sorted(triplets)
+    random.Random(SEED).shuffle(order)
+    cut = len(order) // 2
+    return {"tune": sorted(order[:cut]), "check": sorted(order[cut:])}
+
+
+def locate(phrase: str, text: str, in_sentence: int) -> tuple[int, int] | None:
+    """(start, end) of the annotated phrase in the article text, spacing flexible."""
+    body = r"\s+".join(re.escape(w) for w in phrase.split())
+    if not body:
+        return None
+    found = [(m.start(), m.end()) for m in re.finditer(body, text)]
+    if not found:
+        return None
+
+    def opens_sentence(at: int) -> bool:
+        before = text[:at].rstrip(" ")
+        return at >= 0 and (not before or before[-1] in ".?!\n”\"'’")
+
+    fitting = [f for f in found if opens_sentence(f[0] - in_sentence)]
+    return (fitting or found)[0]
+
+
+def kind_of(gold: str, nlp: Any) -> str:
+    if gold.startswith("other_"):
+        return "unnamed"
+    last = nlp(gold.replace("_", " "))[-1]
+    return "group" if last.tag_ in ("NNS", "NNPS") else "person"
+
+
+def gold_spans(ann_dir: Path, data: Path, nlp: Any) -> list[dict[str, Any]]:
+    spans = []
+    for path in sorted(ann_dir.glob("*_ann.json")):
+        art = path.name.replace("_ann.json", ".json")
+        if not (data / art).is_file():
+            continue
+        text = json.loads((data / art).read_text(encoding="utf-8"))["text"]
+        ann = json.loads(path.read_text(encoding="utf-8"))
+        for p in ann.get("phrase-level-annotations", []):
+            if p.get("quote") != "yes" or not p.get("speaker"):
+                continue
+            at = locate(p["txt"], text, int(p.get("start", 0)))
+            spans.append(
+                {
+                    "file": art,
+                    "triplet": ann.get("triplet-uuid") or art.rsplit("_", 1)[0],
+                    "txt": p["txt"],
+                    "gold": p["speaker"],
+                    "kind": kind_of(p["speaker"], nlp),
+                    "start": at[0] if at else -1,
+                    "end": at[1] if at else -1,
+                }
+            )
+    return spans
+
+
+TITLES = frozenset(
+    str.split(
+        """the former president vice sen senator rep representative gov governor mr mrs ms dr
+    secretary speaker chairman"""
+    )
+)
+
+
+def judge(span: dict[str, Any], speaker: str | None, key: str | None) -> tuple[bool, bool]:
+    """(right, surname found) for a guess of the span's speaker. A person is right when the guess
+    holds the gold's surname and, where it gives a first name (titles and initials aside), the
+    gold's first name: 'Melania Trump' is not 'Donald_Trump', 'Adam B. Schiff' is 'Adam_Schiff'."""
+    words = span["gold"].replace("_", " ").lower().split()
+    said = f"{speaker or ''} | {key or ''}".lower()
+    if span["kind"] == "group":
+        stem = re.sub(r"s$", "", words[-1])
+        return stem in said, stem in said
+    surname = bool(speaker or key) and re.search(rf"\b{re.escape(words[-1])}\b", said) is not None
+    given = [w for w in re.findall(r"[\w.'’-]+", (speaker or "").lower()) if w.rstrip(".") not in TITLES]
+    before = given[: given.index(words[-1])] if words[-1] in given else []
+    first = [w for w in before if not w.endswith(".")][:1]
+    first_ok = not first or len(words) < 2 or first[0] == words[0]
+    return surname and first_ok, surname
+
+
+def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> str:
+    files = sorted({s["file"] for s in spans})
+    anns = annotate_files(data, files)
+    texts = {f: json.loads((data / f).read_text(encoding="utf-8"))["text"] for f in files}
+    tally: dict[str, list[int]] = {k: [0, 0, 0, 0, 0, 0] for k in ("person", "group", "unnamed")}
+    lost = 0
+    for s in spans:
+        if s["start"] < 0:
+            lost += 1
+            continue
+        t = tally[s["kind"]]  # spans, covered, right, surname, baseline, any speaker
+        t[0] += 1
+        _, near = sp.baseline_guesses(texts[s["file"]], s, {})
+        t[4] += judge(s, near, near)[0]
+        ann = anns.get(s["file"])
+        quotes = [q.to_dict() for q in ann.quotes] if ann else []
+        q = sp.cover(s, quotes, texts[s["file"]], ann.article.text if ann else None)
+        if q is None:
+            if verbose and s["kind"] != "unnamed":
+                print(f"  {s['file'][:38]} gold={s['gold']} NOT COVERED {s['txt'][:90]!r}")
+            continue
+        right, surname = judge(s, q.get("speaker"), q.get("speaker_key"))
+        t[1] += 1
+        t[2] += right
+        t[3] += surname
+        t[5] += bool(q.get("speaker"))
+        if verbose and s["kind"] != "unnamed" and not right:
+            print(
+                f"  {s['file'][:38]} gold={s['gold']} got={q.get('speaker')!r}/{q.get('speaker_key')!r} "
+                f"near={near!r}\n     {s['txt'][:100]!r}"
+            )
+    p, g, u = tally["person"], tally["group"], tally["unnamed"]
+
+    def r(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "-"
+
+    return (
+        f"triplets={len({s['triplet'] for s in spans})} quotes={len(spans)} not_found={lost} | "
+        f"person n={p[0]} accuracy={r(p[2], p[1])} surname={r(p[3], p[1])} coverage={r(p[1], p[0])} "
+        f"baseline_near={r(p[4], p[0])} | group n={g[0]} accuracy={r(g[2], g[1])} coverage={r(g[1], g[0])} "
+        f"baseline_near={r(g[4], g[0])} | unnamed n={u[0]} covered={u[1]} with_speaker={u[5]}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dir", type=Path, help="BASIL *_ann.json files for the basil-dev triplets")
+    ap.add_argument("--data", type=Path, default=SHARED / "data" / "basil-dev")
+    ap.add_argument("--half", choices=("tune", "check", "both"), default="tune")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    if not args.dir.is_dir() or not any(args.dir.glob("*_ann.json")):
+        sys.exit(f"eval_basil_speakers: no *_ann.json files in {args.dir}")
+    if not args.data.is_dir():
+        sys.exit(f"eval_basil_speakers: no data folder {args.data}")
+    from storyline.annotation.pipeline import load_nlp
+
+    spans = gold_spans(args.dir, args.data, load_nlp())
+    split = halves(sorted({s["triplet"] for s in spans}))
+    sp = scorer()
+    for name in ("tune", "check") if args.half == "both" else (args.half,):
+        part = [s for s in spans if s["triplet"] in split[name]]
+        print(f"{name}: {score(sp, args.data, part, args.verbose)}")
+
+
+if __name__ == "__main__":
+    main()
