@@ -134,7 +134,7 @@ def _governing_verb(span: Any) -> tuple[Token | None, bool]:
     tok = span.root
     through_noun = False
     seen = 0
-    while tok.head is not tok and seen < 12:
+    while tok.head.i != tok.i and seen < 12:
         tok = tok.head
         seen += 1
         if tok.i >= span.start and tok.i < span.end:
