@@ -136,9 +136,16 @@ def _arguments(pred: Token, skip: set[int]) -> list[Token]:
     "donated $15 million to charity" → charity."""
     out = [c for c in pred.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ == "NOUN"]
     for prep in pred.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OF and prep.i not in skip:
+        # the parser marks the receiver of "gave $15 million to charity" as a dative, not a prep
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in _OF and prep.i not in skip:
             out += [c for c in prep.children if c.dep_ == "pobj" and c.i not in skip and c.pos_ == "NOUN"]
     return out
+
+
+def _relative_verb(noun: Token) -> Token | None:
+    """The verb of a relative clause on the figure's noun ("the $11.4 billion that Mr. Trump had
+    requested", "the 800,000 workers who were furloughed"), which tells what the figure is of."""
+    return next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -176,27 +183,41 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
         if head.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") and head.dep_ != "prep":
             break
     if head.i != noun.i and head.pos_ != "ADP":
-        said = [c for c in head.children if c.dep_ in ("attr", "acomp")] if _lemma(head) in _COPULAS else []
-        if said:  # "a 60-day suspension was the appropriate punishment": the predicate is what it is
-            keys.append(f"pred:{_lemma(said[0])}")
-        else:
-            keys.append(f"pred:{_lemma(head)}")
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == head.i and not said:
-            keys.append("rel:subj")  # the figure counts who did it: "Two states filed"
-        subject_side = {t.i for t in noun.subtree}
-        keys += [
-            f"subj:{_lemma(c)}"
-            for c in head.children
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subject_side and c.pos_ in ("NOUN", "PROPN")
-        ]
-        args = _arguments(head, subject_side)
-        keys += [f"arg:{_lemma(a)}" for a in args]
-        # the time told of the act or of its event noun: "injured in the shooting on Sunday"
-        for t in (head, *args):
-            keys += _time_words(t, subject_side | inside)
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
-            keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
+        keys += _predicate(head, noun, inside, {t.i for t in noun.subtree})
+    # a relative clause on the figure's noun tells the figure's own act beside what the sentence
+    # says of it: "more than the $11.4 billion that Mr. Trump had requested" (request, not only
+    # more), "the 800,000 federal workers who have been furloughed" (furlough, beside pay)
+    rel = _relative_verb(noun)
+    if rel is not None:
+        keys += _predicate(rel, noun, inside, {t.i for t in noun.subtree} - {t.i for t in rel.subtree})
     return tuple(dict.fromkeys(keys))
+
+
+def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int]) -> list[str]:
+    """The keys of the act ``head`` that the figure's ``noun`` belongs to: the predicate, whether the
+    figure counts its doers, its subject, its other objects, its time, a modal; ``subject_side``
+    holds the words of the figure's own phrase, which are none of these."""
+    keys = []
+    said = [c for c in head.children if c.dep_ in ("attr", "acomp")] if _lemma(head) in _COPULAS else []
+    if said:  # "a 60-day suspension was the appropriate punishment": the predicate is what it is
+        keys.append(f"pred:{_lemma(said[0])}")
+    else:
+        keys.append(f"pred:{_lemma(head)}")
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == head.i and not said:
+        keys.append("rel:subj")  # the figure counts who did it: "Two states filed"
+    keys += [
+        f"subj:{_lemma(c)}"
+        for c in head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in subject_side and c.pos_ in ("NOUN", "PROPN")
+    ]
+    args = _arguments(head, subject_side)
+    keys += [f"arg:{_lemma(a)}" for a in args]
+    # the time told of the act or of its event noun: "injured in the shooting on Sunday"
+    for t in (head, *args):
+        keys += _time_words(t, subject_side | inside)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
+        keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
+    return keys
 
 
 def with_frames(quantities: Sequence[Quantity], parsed: Sequence[Parsed]) -> list[Quantity]:

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from storyline.annotation.names import same_entity
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
@@ -17,6 +18,7 @@ from storyline.crosscheck.same_figure import (
     NO_VECTORS,
     PART_WORDS,
     PhraseVectors,
+    attached_person,
     figure_features,
     frame_part,
     meet,
@@ -330,6 +332,12 @@ def _measure_link(
     # others of one event, weighed as any two figures
     if other_owners(p, ma, mb):
         return None
+    # figures said of people by name are one fact for one person and two for two, whatever else
+    # the sentences share: "21-year-old Christian Merced" / "19-year-old Justice Galarza"
+    who_a, who_b = attached_person(ma), attached_person(mb)
+    one_person = same_entity(who_a, who_b)
+    if who_a and who_b and not one_person:
+        return None
     if not compatible(ma, mb) and (
         narrowed_apart(ma, mb) or ("part" in frame_part(ma, "rel")) != ("part" in frame_part(mb, "rel"))
     ):
@@ -359,7 +367,7 @@ def _measure_link(
     rule = confidence if same_thing or unit_and_context else 0.0
     if rule == 0.0 and fitted < LINK:
         return None
-    if owners_apart(ma, mb, vectors) and not _whole_group(p, ma, mb):
+    if owners_apart(ma, mb, vectors) and not (_whole_group(p, ma, mb) or one_person):
         # whose figure each is differs ("Abbott offers $10k reward" / "Crime Stoppers is offering a
         # $5,000 reward", "a 19-year-old Beverly man" / "a 21-year-old man"): 19 of 22 such judged
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
@@ -431,8 +439,18 @@ def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
     as "over 10 percent")? Then its other figures of the thing are others of a list, not another
     value for this one."""
     return _point(m) and any(
-        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) for o in others
+        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) and not _things_apart(m, o)
+        for o in others
     )
+
+
+def _things_apart(ma: Measure, mb: Measure) -> bool:
+    """Does the parse name a thing for each figure, and two different things? A word beside a
+    figure is no counted thing: "gave nearly $15 million to charity" / "donated $30 million to
+    charity, and paid an additional $13.6 million in state taxes" (the taxes are no other value
+    of the gift that $13.6 million would fit)."""
+    things_a, things_b = _things(ma), _things(mb)
+    return bool(things_a and things_b) and not meet(things_a, things_b)
 
 
 def compare_measures(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:

@@ -150,6 +150,14 @@ def owner_phrase(m: Measure) -> str:
     return " ".join(w for w in own if w.isalpha())
 
 
+def attached_person(m: Measure) -> str | None:
+    """The person a figure is said of by name, its noun being the name ("21-year-old Christian
+    Merced" → person:merced), as keyed across reports (``annotation.names``); None otherwise ("a
+    21-year-old man", "the 19-year-old suspect")."""
+    nouns = frame_part(m, "noun")
+    return next((o for o in sorted(m.owners) if o.startswith("person:") and o.split(":")[1] in nouns), None)
+
+
 def owners_apart(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
     """Both figures are someone's, and not the same one's by word or by meaning: "percent of Tea
     Party supporters" / "percent of primary voters", "the suspect's car" / "the victim's car"."""
