@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -74,18 +75,20 @@ class Embedder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()  # tokenizer.json pads to 128: ``_run`` pads each batch itself
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()  # a library embeds the next stories while it compares these
         self._cache_size = cache_size
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
         """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         todo: list[int] = []
-        for i, t in enumerate(texts):
-            hit = self._cache.get(text_key(t))
-            if hit is None:
-                todo.append(i)
-            else:
-                out[i] = hit
+        with self._lock:
+            for i, t in enumerate(texts):
+                hit = self._cache.get(text_key(t))
+                if hit is None:
+                    todo.append(i)
+                else:
+                    out[i] = hit
         # Batches of sentences of the same token count pad almost nothing: sorted by characters,
         # the sentences of a news story padded to 1.28 times their tokens (basil-dev), by tokens 1.02.
         enc = self._tokenizer.encode_batch([texts[i] for i in todo]) if todo else []
@@ -107,16 +110,18 @@ class Embedder:
 
     def forget(self) -> None:
         """Empty the cache (a benchmark of new text, or memory handed back)."""
-        self._cache.clear()
+        with self._lock:
+            self._cache.clear()
 
     def remember(self, text: str, vec: Vectors) -> None:
         """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
         self._remember(text_key(text), vec)
 
     def _remember(self, key: str, vec: Vectors) -> None:
-        self._cache[key] = vec
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[key] = vec
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     def _run(self, enc: list[Any]) -> Vectors:
         width = max(len(e.ids) for e in enc)

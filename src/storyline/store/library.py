@@ -11,6 +11,7 @@ The CLI (``storyline add/list/show/remove/export``) and the web app call these m
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +29,7 @@ from storyline.store.schema import anchor_postings, articles, migrate, stories
 from storyline.stories.group import Grouper
 
 BATCH = 16  # articles annotated and signed together before filing
-VECTOR_STORIES = 64  # stories whose sentences are embedded together before they are checked
+VECTOR_STORIES = 8  # stories whose sentences are embedded together, beside the checks of the last ones
 
 
 class NotInLibrary(LibraryError, KeyError):
@@ -342,16 +343,21 @@ class Library:
         counting left behind; ``on_report`` is handed each story's cross-check (``watch`` names
         the new conflicts from it). Returns how many were checked."""
         owed = self.due()
-        for start in range(0, len(owed), VECTOR_STORIES):
-            chunk = owed[start : start + VECTOR_STORIES]
-            self._provide_vectors(chunk, embedder)
-            for story_id in chunk:
-                try:
-                    report = self.check(story_id, nlp=nlp, embedder=embedder)
-                except NotInLibrary:  # removed by another process meanwhile
-                    continue
-                if on_report is not None:
-                    on_report(story_id, report)
+        chunks = [owed[start : start + VECTOR_STORIES] for start in range(0, len(owed), VECTOR_STORIES)]
+        # The comparison runs on one core: the next stories' sentences are embedded beside it.
+        with ThreadPoolExecutor(1, thread_name_prefix="vectors") as pool:
+            ahead = self._embed_ahead(pool, chunks[0], embedder) if chunks else None
+            for k, chunk in enumerate(chunks):
+                if ahead is not None:
+                    vectors.settle(self.engine, ahead[0], ahead[1].result(), embedder)
+                ahead = self._embed_ahead(pool, chunks[k + 1], embedder) if k + 1 < len(chunks) else None
+                for story_id in chunk:
+                    try:
+                        report = self.check(story_id, nlp=nlp, embedder=embedder)
+                    except NotInLibrary:  # removed by another process meanwhile
+                        continue
+                    if on_report is not None:
+                        on_report(story_id, report)
         return len(owed)
 
     def waive_checks(self, story_ids: Iterable[str]) -> None:
@@ -434,19 +440,24 @@ class Library:
                 fresh.append(it)
         return fresh
 
-    def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> None:
-        """Embed the missing sentence vectors of these stories' members in one batch: the sentences
-        of many stories sort into batches of nearly one length (basil-dev's 25 stories: 11.6 s in
-        one batch, 16.2 s story by story)."""
-        members: list[AnnotatedArticle] = []
+    def _embed_ahead(
+        self, pool: ThreadPoolExecutor, story_ids: Sequence[str], embedder: Any
+    ) -> tuple[vectors.Owed, Future[Any]] | None:
+        """Start embedding the needed sentences of these stories' members on ``pool``, in one
+        batch: the sentences of many stories sort into batches of nearly one length (basil-dev's
+        25 stories: 11.6 s in one batch, 16.2 s story by story). None for a stand-in embedder."""
+        if getattr(embedder, "remember", None) is None:
+            return None
+        stories: list[Sequence[AnnotatedArticle]] = []
         for story_id in story_ids:
             try:
                 stored = self.story(story_id)
             except NotInLibrary:
                 continue
             if len(stored.articles) >= 2:
-                members += stored.articles
-        vectors.provide(self.engine, members, embedder)
+                stories.append(stored.articles)
+        todo = vectors.owed(self.engine, stories)
+        return todo, pool.submit(vectors.embed, embedder, todo)
 
     def _filtered(
         self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None
