@@ -7,9 +7,8 @@ The first check of a story with two or more reports embeds the sentences the che
 member, in one batch, and stores them; later checks (and ``show`` in another process) read them.
 A sentence never embedded is stored as a row of NaN, embedded when a later report makes it needed.
 
-``owed`` (reads), ``embed`` (the model alone: it may run on another thread) and ``settle``
-(stores, fills the cache) are apart so ``Library.check_due`` embeds the next stories while it
-compares these.
+Embedding the next stories on a side thread while these are compared (the comparison runs on one
+core) was tried: on basil-dev it cost 2 CPU s more and saved no wall time (chrt, 2 cores).
 """
 
 from __future__ import annotations
@@ -77,7 +76,7 @@ def owed(engine: Engine, stories: Sequence[Sequence[AnnotatedArticle]]) -> Owed:
 
 
 def embed(embedder: Any, todo: Owed) -> Vectors:
-    """The vectors of the sentences owed, in one batch (fewer pads): the model's work alone."""
+    """The vectors of the sentences owed, in one batch: fewer pads."""
     if not todo.texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.asarray(embedder.embed(list(todo.texts)), dtype=np.float32)
