@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import select, text
 
@@ -139,7 +140,9 @@ def test_sentence_vectors_wait_for_a_second_report(
         assert vectors.provide(lib.engine, [first, second], embedder) == 0
     embedder.forget()  # computed afresh, the vectors are those stored (float16: to three decimals)
     fresh = embedder.embed(vectors.sentence_texts(second))
-    assert float((fresh * stored[second.id]).sum(axis=1).min()) > 0.999
+    kept = ~np.isnan(stored[second.id][:, 0])  # NaN: a sentence the check had no need to embed
+    assert kept.sum() > len(kept) // 2
+    assert float((fresh[kept] * stored[second.id][kept]).sum(axis=1).min()) > 0.999
 
 
 def test_a_story_an_add_left_uncounted_is_counted_by_the_next_add(

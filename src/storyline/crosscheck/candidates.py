@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.needed import needs_vector
 
 TOP_K = 3  # nearest sentences per sentence and per other source
 RARE = 2  # a word in at most this many sentences of a source is distinctive there
@@ -48,11 +49,13 @@ class Pair:
 
 
 def sentence_vectors(facts: Sequence[SentenceFacts], embedder: Any) -> npt.NDArray[np.float32]:
-    """Unit vectors of the sentences, in order."""
-    if not facts:
-        return np.zeros((0, 384), dtype=np.float32)
-    vecs: npt.NDArray[np.float32] = embedder.embed([f.text for f in facts])
-    return vecs
+    """Unit vectors of the sentences, in order; a zero row for a sentence that can meet no
+    counterpart in another report (``needed``), which is not embedded."""
+    out = np.zeros((len(facts), 384), dtype=np.float32)
+    wanted = [i for i, need in enumerate(needs_vector(facts)) if need]
+    if wanted:
+        out[wanted] = embedder.embed([facts[i].text for i in wanted])
+    return out
 
 
 def overlap(a: SentenceFacts, b: SentenceFacts) -> float:
@@ -79,10 +82,13 @@ def _keys(f: SentenceFacts) -> Iterable[tuple[str, ...]]:
 def candidate_pairs(
     facts: Sequence[SentenceFacts], vecs: npt.NDArray[np.float32], *, top_k: int = TOP_K
 ) -> list[Pair]:
-    """Pairs of sentences from different sources worth comparing, each pair once (a before b)."""
+    """Pairs of sentences from different sources worth comparing, each pair once (a before b).
+    A sentence without a vector (a zero row, ``sentence_vectors``) is in no pair."""
+    embedded = np.any(vecs != 0, axis=1) if len(facts) else np.zeros(0, dtype=bool)
     by_source: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        by_source[f.source].append(i)
+        if embedded[i]:
+            by_source[f.source].append(i)
     sims = vecs @ vecs.T if len(facts) else np.zeros((0, 0), dtype=np.float32)
     chosen: set[tuple[int, int]] = set()
     sources = sorted(by_source)
@@ -107,7 +113,7 @@ def candidate_pairs(
         ordered = sorted(members)
         for x, i in enumerate(ordered):
             for j in ordered[x + 1 :]:
-                if facts[i].source != facts[j].source:
+                if facts[i].source != facts[j].source and embedded[i] and embedded[j]:
                     chosen.add((i, j))
     df: dict[tuple[int, str], int] = defaultdict(int)
     for f in facts:

@@ -44,17 +44,17 @@ def gather(
 
 
 def statements(slots: Sequence[Article | AnnotatedArticle]) -> list[str]:
-    """The sentence texts the cross-check will embed, known before annotation: the sentence
-    splitter is rule-based, so they can be embedded while spaCy annotates."""
+    """The sentence texts the cross-check may embed, known before annotation: the sentence
+    splitter is rule-based, so they can be embedded while spaCy annotates. Reports already
+    annotated (a library's) give none: the cross-check embeds only those of their sentences it
+    needs (``needed``), and no annotation runs beside it."""
     from storyline.annotation.sentences import split_sentences
     from storyline.crosscheck.facts import trimmed
 
     out = []
     for it in slots:
-        spans = (
-            split_sentences(it.text) if isinstance(it, Article) else [(s.start, s.end) for s in it.sentences]
-        )
-        out += [it.text[a:b] for a, b in (trimmed(it.text, s, e) for s, e in spans)]
+        if isinstance(it, Article):
+            out += [it.text[a:b] for a, b in (trimmed(it.text, s, e) for s, e in split_sentences(it.text))]
     return [t for t in out if t]
 
 

@@ -10,7 +10,7 @@ The CLI (``storyline add/list/show/remove/export``) and the web app call these m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
@@ -282,18 +282,24 @@ class Library:
             return None
         return reports.read(self.engine, stored.id, stored.articles)
 
-    def _report(self, stored: StoredStory, nlp: Any, embedder: Any, *, store: bool) -> Report:
+    def _report(
+        self, stored: StoredStory, nlp: Any, embedder: Any, *, store: bool, provided: Collection[str] = ()
+    ) -> Report:
         from storyline.crosscheck import compare
 
         if embedder is None:
             from storyline.embed import Embedder
 
             embedder = Embedder()
-        if len(stored.articles) >= 2:  # one report is not compared: its vectors would go unused
+        # one report is not compared: its vectors would go unused; ``provided``: members whose
+        # vectors ``check_due`` has just put in the cache
+        if len(stored.articles) >= 2 and not all(a.id in provided for a in stored.articles):
             vectors.provide(self.engine, stored.articles, embedder, store=store)
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
 
-    def check(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
+    def check(
+        self, story_id: str, *, nlp: Any, embedder: Any, provided: Collection[str] = ()
+    ) -> Report | None:
         """Cross-check a story and store the report (``reports``, for its page), its number of
         conflicts for ``stories`` and its members' sentence vectors (``vectors.provide``), paying
         the cross-check it is owed; None for a story of fewer than two usable reports (nothing to
@@ -301,7 +307,8 @@ class Library:
 
         The report and count are stored only if the story did not change meanwhile (another
         process filing into it): otherwise the check stays owed and the next one does the new
-        members."""
+        members. ``provided``: articles whose sentence vectors are already in the embedder's
+        cache, settled by ``check_due``."""
         kind, full = self.resolve(story_id)
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -313,7 +320,7 @@ class Library:
         conflicts = None
         if row.articles >= 2:
             try:
-                report = self._report(self.story(row.id), nlp, embedder, store=True)
+                report = self._report(self.story(row.id), nlp, embedder, store=True, provided=provided)
                 conflicts = sum(1 for f in report.findings if f.kind == "conflict")
             except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
                 report = None
@@ -344,10 +351,10 @@ class Library:
         owed = self.due()
         for start in range(0, len(owed), VECTOR_STORIES):
             chunk = owed[start : start + VECTOR_STORIES]
-            self._provide_vectors(chunk, embedder)
+            provided = self._provide_vectors(chunk, embedder)
             for story_id in chunk:
                 try:
-                    report = self.check(story_id, nlp=nlp, embedder=embedder)
+                    report = self.check(story_id, nlp=nlp, embedder=embedder, provided=provided)
                 except NotInLibrary:  # removed by another process meanwhile
                     continue
                 if on_report is not None:
@@ -434,19 +441,24 @@ class Library:
                 fresh.append(it)
         return fresh
 
-    def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> None:
-        """Embed the missing sentence vectors of these stories' members in one batch: the sentences
-        of many stories sort into batches of nearly one length (basil-dev's 25 stories: 11.6 s in
-        one batch, 16.2 s story by story)."""
-        members: list[AnnotatedArticle] = []
+    def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> set[str]:
+        """Embed the needed sentences of these stories' members that have no stored vector, in one
+        batch (the sentences of many stories sort into batches of nearly one length: basil-dev's
+        25 stories, 11.6 s in one batch, 16.2 s story by story), and put all their vectors in the
+        embedder's cache; the ids of the members provided."""
+        if getattr(embedder, "remember", None) is None:
+            return set()
+        stories: list[Sequence[AnnotatedArticle]] = []
         for story_id in story_ids:
             try:
                 stored = self.story(story_id)
             except NotInLibrary:
                 continue
             if len(stored.articles) >= 2:
-                members += stored.articles
-        vectors.provide(self.engine, members, embedder)
+                stories.append(stored.articles)
+        todo = vectors.owed(self.engine, stories)
+        vectors.settle(self.engine, todo, vectors.embed(embedder, todo), embedder)
+        return {a.id for a in todo.members}
 
     def _filtered(
         self, stmt: Any, query: str | None, since: str | None, until: str | None, source: str | None

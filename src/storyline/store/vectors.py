@@ -2,20 +2,39 @@
 
 Grouping needs only the document vector (title and lead, ``signatures.py``), so filing embeds no
 other sentence: most stories of a news stream keep a single report and are never cross-checked.
-The first check of a story with two or more reports embeds the sentences of every member that has
-none yet, in one batch, and stores them; later checks (and ``show`` in another process) read them.
+The first check of a story with two or more reports embeds the sentences the check will rank
+(``crosscheck.needed``: not those that share almost no word with any other report) of every
+member, in one batch, and stores them; later checks (and ``show`` in another process) read them.
+A sentence never embedded is stored as a row of NaN, embedded when a later report makes it needed.
+
+Embedding the next stories on a side thread while these are compared (the comparison runs on one
+core) was tried: on basil-dev it cost 2 CPU s more and saved no wall time (chrt, 2 cores).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Engine, select
 
+from storyline.embed import DIM, Vectors
 from storyline.model import AnnotatedArticle
 from storyline.store.codec import vectors_from_bytes, vectors_to_bytes
 from storyline.store.schema import articles
+
+
+@dataclass(frozen=True)
+class Owed:
+    """What some stories' checks need: their members, the rows stored for each (NaN where a
+    sentence was never embedded) and the sentences to embed now, with where each goes."""
+
+    members: tuple[AnnotatedArticle, ...]
+    stored: dict[str, Vectors]
+    texts: tuple[str, ...]
+    places: tuple[tuple[str, int], ...]  # (article id, sentence index) of each text
 
 
 def sentence_texts(ann: AnnotatedArticle) -> list[str]:
@@ -23,42 +42,74 @@ def sentence_texts(ann: AnnotatedArticle) -> list[str]:
     return [ann.text[s.start : s.end].strip() for s in ann.sentences]
 
 
-def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any, *, store: bool = True) -> int:
-    """Put the members' sentence vectors in the embedder's cache, embedding those not stored yet
-    (and storing them, unless ``store`` is False: a web page's GET writes nothing); returns how
-    many members were embedded.
+def needed(members: Sequence[AnnotatedArticle]) -> list[list[bool]]:
+    """For each member and each of its sentences: will the story's cross-check embed it?"""
+    from storyline.crosscheck.facts import sentence_facts
+    from storyline.crosscheck.needed import needs_vector
 
-    The cache is filled from float16 rows, as stored, whether just computed or read, so a story is
-    compared on the same vectors in the filing process and in any later one. An embedder without
-    ``remember`` (a stand-in) computes its own vectors during the cross-check."""
-    remember = getattr(embedder, "remember", None)
-    if remember is None or not members:
-        return 0
-    ids = [a.id for a in members]
-    stored: dict[str, bytes | None] = {}
+    flags = iter(needs_vector([f for i, a in enumerate(members) for f in sentence_facts(a, i)]))
+    return [[next(flags) for _ in a.sentences] for a in members]
+
+
+def owed(engine: Engine, stories: Sequence[Sequence[AnnotatedArticle]]) -> Owed:
+    """The stored vectors of these stories' members and the needed sentences not stored yet."""
+    members = [a for story in stories for a in story]
+    stored: dict[str, Vectors] = {}
     with engine.connect() as conn:
+        ids = [a.id for a in members]
         for start in range(0, len(ids), 500):  # bounded IN lists: a running story has thousands
             chunk = articles.c.id.in_(ids[start : start + 500])
-            rows = conn.execute(select(articles.c.id, articles.c.sentence_vectors).where(chunk))
-            stored.update((r.id, r.sentence_vectors) for r in rows)
-    texts = {a.id: sentence_texts(a) for a in members}
-    missing = [a.id for a in members if len(vectors_from_bytes(stored.get(a.id))) != len(texts[a.id])]
-    if missing:
-        vecs = embedder.embed([t for i in missing for t in texts[i]])  # one batch: fewer pads
-        at, fresh = 0, {}
-        for i in missing:
-            fresh[i] = vectors_to_bytes(vecs[at : at + len(texts[i])])
-            at += len(texts[i])
-        stored.update(fresh)
-        if store:
-            _store(engine, fresh)
-    for a in members:
-        for text, vec in zip(texts[a.id], vectors_from_bytes(stored.get(a.id)), strict=True):
-            remember(text, vec)
-    return len(missing)
+            found = conn.execute(select(articles.c.id, articles.c.sentence_vectors).where(chunk))
+            stored.update((r.id, vectors_from_bytes(r.sentence_vectors)) for r in found)
+    texts: list[str] = []
+    places: list[tuple[str, int]] = []
+    for story in stories:
+        for a, flags in zip(story, needed(story), strict=True):
+            rows = stored.get(a.id)
+            if rows is None or len(rows) != len(a.sentences):
+                rows = stored[a.id] = np.full((len(a.sentences), DIM), np.nan, dtype=np.float32)
+            for i, (text, need) in enumerate(zip(sentence_texts(a), flags, strict=True)):
+                if need and np.isnan(rows[i, 0]):
+                    texts.append(text)
+                    places.append((a.id, i))
+    return Owed(tuple(members), stored, tuple(texts), tuple(places))
 
 
-def _store(engine: Engine, fresh: dict[str, bytes]) -> None:
-    with engine.begin() as conn:
-        for ident, data in fresh.items():
-            conn.execute(articles.update().where(articles.c.id == ident).values(sentence_vectors=data))
+def embed(embedder: Any, todo: Owed) -> Vectors:
+    """The vectors of the sentences owed, in one batch: fewer pads."""
+    if not todo.texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(embedder.embed(list(todo.texts)), dtype=np.float32)
+
+
+def settle(engine: Engine, todo: Owed, vecs: Vectors, embedder: Any, *, store: bool = True) -> int:
+    """Put the owed vectors in place (stored, unless ``store`` is False: a web page's GET writes
+    nothing) and every member's vectors in the embedder's cache; how many members were embedded.
+
+    The cache is filled from float16 rows, as stored, whether just computed or read, so a story is
+    compared on the same vectors in the filing process and in any later one."""
+    fresh = vectors_from_bytes(vectors_to_bytes(vecs)) if len(vecs) else vecs
+    changed: set[str] = set()
+    for (ident, i), vec in zip(todo.places, fresh, strict=True):
+        todo.stored[ident][i] = vec
+        changed.add(ident)
+    if store and changed:
+        with engine.begin() as conn:
+            for ident in changed:
+                data = vectors_to_bytes(todo.stored[ident])
+                conn.execute(articles.update().where(articles.c.id == ident).values(sentence_vectors=data))
+    for a in todo.members:
+        for text, vec in zip(sentence_texts(a), todo.stored[a.id], strict=True):
+            if not np.isnan(vec[0]):
+                embedder.remember(text, vec)
+    return len(changed)
+
+
+def provide(engine: Engine, members: Sequence[AnnotatedArticle], embedder: Any, *, store: bool = True) -> int:
+    """Put one story's sentence vectors in the embedder's cache, embedding the needed ones not
+    stored yet; returns how many members were embedded. An embedder without ``remember`` (a
+    stand-in) computes its own vectors during the cross-check."""
+    if getattr(embedder, "remember", None) is None or not members:
+        return 0
+    todo = owed(engine, [members])
+    return settle(engine, todo, embed(embedder, todo), embedder, store=store)
