@@ -28,7 +28,7 @@ import numpy as np
 
 from eval_compare import triplets  # the events in labels.json order, as the planted-change bench splits them
 from storyline.annotation import annotate_many, load_nlp
-from storyline.crosscheck.candidates import Pair, overlap
+from storyline.crosscheck.candidates import Pair, dated_nearest, overlap, sentence_vectors
 from storyline.crosscheck.events import (
     FEATURES,
     STATE,
@@ -84,17 +84,22 @@ def features(
         arts = annotate_many([read(data / name / f) for f in files], nlp)
         facts |= {(name, f): sentence_facts(a, i) for i, (f, a) in enumerate(zip(files, arts, strict=True))}
     vectors = event_vectors([f for fs in facts.values() for f in fs], embedder)
+    sentence_vecs = {k: sentence_vectors(fs, embedder) for k, fs in facts.items()}
     xs, ys, kept, old = [], [], [], []
     missing = 0
     for ln in lines:
-        fa, fb = facts[ln["set"], ln["file_a"]], facts[ln["set"], ln["file_b"]]
+        ka, kb = (ln["set"], ln["file_a"]), (ln["set"], ln["file_b"])
+        fa, fb = facts[ka], facts[kb]
         la, lb = locate(fa, ln["offset_a"]), locate(fb, ln["offset_b"])
         if la is None or lb is None:
             missing += 1
             continue
         (a, da), (b, db) = la, lb
-        va, vb = embedder.embed([a.text, b.text])
-        p = Pair(a, b, float(va @ vb), overlap(a, b))
+        vecs = np.vstack([sentence_vecs[ka], sentence_vecs[kb]])
+        both = [*fa, *fb]
+        ia, ib = both.index(a), len(fa) + fb.index(b)
+        near = dated_nearest(both, vecs @ vecs.T).get((ia, ib), 0)
+        p = Pair(a, b, float(vecs[ia] @ vecs[ib]), overlap(a, b), nearest=near)
         xs.append([event_features(da, db, p, vectors)[k] for k in FEATURES])
         ys.append(bool(ln["same_event"]))
         kept.append(ln)

@@ -8,7 +8,7 @@ from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
-from storyline.crosscheck.candidates import Pair, overlap
+from storyline.crosscheck.candidates import Pair, candidate_pairs, overlap, sentence_vectors
 from storyline.crosscheck.events import STATE, event_features, event_vectors, fitted_confidence
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
 from storyline.crosscheck.report import CONFIDENT
@@ -64,3 +64,24 @@ def test_the_fitted_threshold_meets_the_reports() -> None:
     assert fitted_confidence(STATE) == CONFIDENT
     assert fitted_confidence(STATE - 0.01) < CONFIDENT <= fitted_confidence(STATE + 0.01) <= 1.0
     assert fitted_confidence(0.0) == 0.0 and fitted_confidence(1.0) == 1.0
+
+
+def test_each_dated_act_meets_its_nearest_retelling(nlp: Any, embedder: Any) -> None:
+    """Two reports of one story each date its acts once, in their own words: the sentence one
+    report dates an act in is the other's nearest dated sentence to its own (both ways), and a
+    sentence about another act of the story is not."""
+    a = (
+        "But Mr. Akin on Tuesday refused to step down from the Senate race. "
+        "Mr. Akin said over the weekend that women's bodies will resist getting pregnant from rape."
+    )
+    b = (
+        "On Sunday, Akin prompted outrage with his response to a question about abortion in cases of rape. "
+        "But Akin rebuffed calls late Monday to step aside and let another Republican run for the seat."
+    )
+    facts = [f for i, art in enumerate(annotated(nlp, a, b)) for f in sentence_facts(art, i) if f.dates]
+    pairs = {
+        (p.a.text[:20], p.b.text[:20]): p for p in candidate_pairs(facts, sentence_vectors(facts, embedder))
+    }
+    assert pairs["But Mr. Akin on Tues", "But Akin rebuffed ca"].nearest == 2
+    assert pairs["Mr. Akin said over t", "On Sunday, Akin prom"].nearest == 2
+    assert pairs["But Mr. Akin on Tues", "On Sunday, Akin prom"].nearest < 2
