@@ -21,7 +21,7 @@ The 25 events split by their order in labels.json into a tuning half (even) and 
 so a gain made on one half can be seen to hold on the other.
 
     .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N] [--misses]
-        [--half tune|check] [--state P]
+        [--half tune|check] [--state P] [--dates-only]
 
 Prints per half and in all: per aspect the plants, those found and the recall (all / checkable);
 then the false alarms. Every conflict stated on an unmodified pair is a false alarm unless the
@@ -471,7 +471,9 @@ def judged_dates(
     }
 
 
-def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any, only: str | None = None) -> dict[str, Any]:
+def evaluate(
+    paths: list[list[Path]], nlp: Any, embedder: Any, only: str | None = None, planters: bool = True
+) -> dict[str, Any]:
     arts = [read(p) for group in paths for p in group]
     annotated = {a.id: a for a in annotate_many(arts, nlp)}
     planted: Counter[tuple[str, str]] = Counter()  # (half, aspect) → plants; "aspect*" checkable
@@ -504,7 +506,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any, only: str | None 
             stats[half, "pairs_with_conflict"] += bool(conflicts)
             alarms.extend(f"[{half}] {f.aspect} at {f.confidence:.2f}: {f.summary[:160]}" for f in conflicts)
             known = {_texts(f) for f in stated}
-            for aspect, planter in PLANTERS.items():
+            for aspect, planter in PLANTERS.items() if planters else ():
                 used: set[int] = set()
                 for f in aligned:
                     if f.kind != "agree" or f.aspect != SOURCE_ASPECT[aspect]:
@@ -568,6 +570,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N events")
     ap.add_argument("--misses", action="store_true", help="list the planted changes not found")
     ap.add_argument("--half", choices=HALVES, default=None, help="only the events of one half")
+    ap.add_argument("--dates-only", action="store_true", help="plant only date@judged (no other aspect)")
     ap.add_argument(
         "--state",
         type=float,
@@ -582,7 +585,7 @@ def main() -> int:
         return 2
     t0 = time.perf_counter()
     nlp, embedder = load_nlp(), Embedder()
-    res = evaluate(triplets(opts.data, opts.limit), nlp, embedder, opts.half)
+    res = evaluate(triplets(opts.data, opts.limit), nlp, embedder, opts.half, not opts.dates_only)
     planted, hits, stats, listed = res["planted"], res["hits"], res["stats"], res["listed"]
 
     def total(c: Counter[tuple[str, str]], key: str, half: str) -> int:
