@@ -102,3 +102,15 @@ def test_the_day_a_date_was_told_is_not_the_day_told(nlp: Any, embedder: Any, sh
     b = "Patrick has said that the pick should not run in the general election slated for June 25."
     (_, said), (_, slated) = dated(nlp, a, 0), dated(nlp, b, 1)
     assert _said_apart(said, slated) and not _said_apart(slated, said)
+
+
+def test_a_span_and_its_start_can_differ(nlp: Any, embedder: Any) -> None:
+    """One report gives the whole span of years ("from 2007 to 2014"), the other its start ("since
+    2007", basil-dev's Clinton tax returns): a start outside the span contradicts it, one inside
+    agrees or says nothing."""
+    a = "The Clintons paid $43.9 million in federal income taxes from 2007 to 2014, according to the returns."
+    b = "The documents show the Clintons have paid $43 million in federal taxes since 2005."
+    report = compare(annotated(nlp, a, b), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"2007 to 2014", "2005"}]
+    same = compare(annotated(nlp, a, b.replace("2005", "2007")), nlp=nlp, embedder=embedder)
+    assert date_conflicts(same) == []

@@ -267,10 +267,13 @@ def _end_of_span(d: DatedEvent, f: SentenceFacts) -> str | None:
 
 def _same_end(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
     """Both give the same end of a span ("funded until Feb. 15" / "open the government through
-    Feb. 18", "paid taxes since 2005" / "since 2007"): news retells a deadline or a start so, and two
-    different days for it contradict each other."""
-    side = _end_of_span(da, p.a)
-    return side is not None and side == _end_of_span(db, p.b)
+    Feb. 18", "paid taxes since 2005" / "since 2007"), or one gives the whole span and the other
+    its start ("paid $43 million in federal taxes since 2007" / "from 2007 to 2014"): news retells a
+    deadline or a start so, and two different days for it contradict each other."""
+    side_a, side_b = _end_of_span(da, p.a), _end_of_span(db, p.b)
+    if side_a is not None and side_a == side_b:
+        return True
+    return (side_a == "start" and _span_of_units(db)) or (side_b == "start" and _span_of_units(da))
 
 
 def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
