@@ -21,6 +21,7 @@ The 25 events split by their order in labels.json into a tuning half (even) and 
 so a gain made on one half can be seen to hold on the other.
 
     .venv/bin/python bench/eval_compare.py [--data ../shared/data/basil-dev] [--limit N] [--misses]
+        [--half tune|check] [--state P] [--dates-only]
 
 Prints per half and in all: per aspect the plants, those found and the recall (all / checkable);
 then the false alarms. Every conflict stated on an unmodified pair is a false alarm unless the
@@ -39,7 +40,9 @@ alone by two. Relative expressions ("last week", "today") and times of day are n
 as such). It is found when a date conflict holds the changed sentence; checkable when the new date
 is not within the first report's date as storyline resolves both. Every conflict of a planted run
 that does not hold the changed sentence and was not stated on the unmodified pair is a false alarm,
-whatever its aspect.
+whatever its aspect. ``--misses`` also lists the false alarms with their confidence and the stated
+date@judged plants with theirs; ``--state`` states date conflicts from another fitted probability
+than ``events.STATE`` (to choose it on the tuning half: ``--half tune``).
 The judged pairs whose reports give different dates (real date discrepancies) are not planted:
 the count of them stated as a date conflict on the unmodified pair is printed. So is, for the
 judged pairs of each kind (same event, different events), how many the unmodified pair ties by a
@@ -60,7 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.annotation import annotate_many, load_nlp
-from storyline.crosscheck import cross_check
+from storyline.crosscheck import cross_check, events
 from storyline.crosscheck.words import plain
 from storyline.embed import Embedder
 from storyline.model import AnnotatedArticle, Article, Finding, Report
@@ -405,6 +408,7 @@ def judged_dates(
     counts: Counter[str] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
+    found_at: list[str] = []
     done: set[int] = set()
     for pair in pairs:
         sa, sb = _sentence_at(x, pair["offset_a"][0]), _sentence_at(y, pair["offset_b"][0])
@@ -442,9 +446,13 @@ def judged_dates(
         elsewhere = stray(report, changed.id, span, known, None)
         counts["judged_runs"] += 1
         counts["judged_stray"] += len(elsewhere)
-        alarms.extend(f"{f.aspect}: {f.summary[:160]}" for f in elsewhere)
+        alarms.extend(f"{f.aspect} at {f.confidence:.2f}: {f.summary[:160]}" for f in elsewhere)
         if found(report, "date", changed.id, span):
             hits.update(keys)
+            sure = max(f.confidence for f in report.findings if _at(f, ("date",), changed.id, span))
+            found_at.append(
+                f"{JUDGED}{'' if fair else ' (not checkable)'}: {pair['file_b']} @{pos}: at {sure:.2f}"
+            )
             continue
         note = f"{pair['snippet_a']!r} ~ {text[pos : pos + 40]!r} (was {pair['time_b']!r})"
         at = listed_confidence(report, "date", changed.id, span)
@@ -459,10 +467,13 @@ def judged_dates(
         "counts": counts,
         "misses": misses,
         "alarms": alarms,
+        "found_at": found_at,
     }
 
 
-def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]:
+def evaluate(
+    paths: list[list[Path]], nlp: Any, embedder: Any, only: str | None = None, planters: bool = True
+) -> dict[str, Any]:
     arts = [read(p) for group in paths for p in group]
     annotated = {a.id: a for a in annotate_many(arts, nlp)}
     planted: Counter[tuple[str, str]] = Counter()  # (half, aspect) → plants; "aspect*" checkable
@@ -471,11 +482,14 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
     stats: Counter[tuple[str, str]] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
+    found_at: list[str] = []
     by_path = {a.article.path: a for a in annotated.values()}
     gold = judged_discrepancies()
     judged_pairs = judged_date_pairs()
     for event, group in enumerate(paths):
         half = HALVES[event % 2]
+        if only is not None and half != only:
+            continue
         anns = [by_path[str(p)] for p in group]
         for x, y in combinations(anns, 2):
             base = cross_check([x, y], embedder, nlp)
@@ -490,9 +504,9 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
             stats[half, "real"] += len(stated) - len(conflicts)
             stats[half, "to_check"] += len(base.to_check)
             stats[half, "pairs_with_conflict"] += bool(conflicts)
-            alarms.extend(f"[{half}] {f.aspect}: {f.summary[:160]}" for f in conflicts)
+            alarms.extend(f"[{half}] {f.aspect} at {f.confidence:.2f}: {f.summary[:160]}" for f in conflicts)
             known = {_texts(f) for f in stated}
-            for aspect, planter in PLANTERS.items():
+            for aspect, planter in PLANTERS.items() if planters else ():
                 used: set[int] = set()
                 for f in aligned:
                     if f.kind != "agree" or f.aspect != SOURCE_ASPECT[aspect]:
@@ -537,6 +551,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
             for name, counter in (("planted", planted), ("hits", hits), ("listed", listed)):
                 counter.update({(half, k): v for k, v in judged[name].items()})
             misses.extend(f"[{half}] {m}" for m in judged["misses"])
+            found_at.extend(f"[{half}] {m}" for m in judged["found_at"])
             alarms.extend(f"[{half}, planted date@judged] {a}" for a in judged["alarms"])
     return {
         "planted": planted,
@@ -545,6 +560,7 @@ def evaluate(paths: list[list[Path]], nlp: Any, embedder: Any) -> dict[str, Any]
         "stats": stats,
         "misses": misses,
         "alarms": alarms,
+        "found_at": found_at,
     }
 
 
@@ -553,13 +569,23 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=None, help="only the first N events")
     ap.add_argument("--misses", action="store_true", help="list the planted changes not found")
+    ap.add_argument("--half", choices=HALVES, default=None, help="only the events of one half")
+    ap.add_argument("--dates-only", action="store_true", help="plant only date@judged (no other aspect)")
+    ap.add_argument(
+        "--state",
+        type=float,
+        default=None,
+        help="the fitted probability from which a date conflict is stated (events.STATE), to choose it",
+    )
     opts = ap.parse_args()
+    if opts.state is not None:
+        events.STATE = opts.state
     if not opts.data.is_dir():
         print(f"eval_compare: {opts.data}: not found", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     nlp, embedder = load_nlp(), Embedder()
-    res = evaluate(triplets(opts.data, opts.limit), nlp, embedder)
+    res = evaluate(triplets(opts.data, opts.limit), nlp, embedder, opts.half, not opts.dates_only)
     planted, hits, stats, listed = res["planted"], res["hits"], res["stats"], res["listed"]
 
     def total(c: Counter[tuple[str, str]], key: str, half: str) -> int:
@@ -612,7 +638,7 @@ def main() -> int:
             print(f"  {label:<62}{ratio(tied, pairs)}")
     print(f"({time.perf_counter() - t0:.0f} s)")
     if opts.misses:
-        print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"]]))
+        print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"], "found:", *res["found_at"]]))
     return 0
 
 

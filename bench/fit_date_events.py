@@ -2,12 +2,14 @@
 """Fit the same-event decision for two dates (issue 14) on hand-judged date pairs, and check it.
 
 ``bench/natural/date-pairs.jsonl`` holds 584 pairs of time expressions from two reports of one
-basil-dev event, each judged by hand: do both date the same act with the same participants? For
+basil-dev event, ``date-pairs-more.jsonl`` 176 more from gva-dev and ecbplus-dev (each line naming
+its set and part), each judged by hand: do both date the same act with the same participants? For
 each pair this computes the features the cross-check sees (``crosscheck.events.event_features``:
 the event words, the words around, names, places, sentence similarity; never the dates' values,
-which a real discrepancy changes), fits a logistic regression on the tuning half of the events
-(even in labels.json order, as ``eval_compare.py``) and prints precision and recall of the
-same-event decision on both halves, beside the hand-written rule it replaces.
+which a real discrepancy changes), fits a logistic regression on the tuning parts of the events
+(basil-dev's even in labels.json order, as ``eval_compare.py``; the other sets' by the seeded split
+of ``fit_same_figure.py``) and prints precision and recall of the same-event decision on both
+parts, in all and per set, beside the hand-written rule it replaces.
 
     .venv/bin/python bench/fit_date_events.py [--write]   # --write stores the weights in src/
 
@@ -20,12 +22,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from eval_compare import triplets  # the events in labels.json order, as the planted-change bench splits them
 from storyline.annotation import annotate_many, load_nlp
-from storyline.crosscheck.candidates import Pair, overlap
+from storyline.crosscheck.candidates import Pair, dated_nearest, overlap, sentence_vectors
 from storyline.crosscheck.events import (
     FEATURES,
     STATE,
@@ -39,8 +42,9 @@ from storyline.embed import Embedder
 from storyline.reading import read
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "basil-dev"
+DATA = ROOT.parent / "shared" / "data"
 PAIRS = ROOT / "bench" / "natural" / "date-pairs.jsonl"
+MORE = ROOT / "bench" / "natural" / "date-pairs-more.jsonl"
 L2 = 1.0
 
 
@@ -58,31 +62,51 @@ def locate(facts: list[SentenceFacts], offset: list[int]) -> tuple[SentenceFacts
     return None
 
 
-def features(root: Path) -> tuple[np.ndarray, np.ndarray, list[str], list[bool]]:
-    lines = [json.loads(ln) for ln in PAIRS.read_text().splitlines() if ln.strip()]
+def judged() -> list[dict[str, Any]]:
+    """Every judged pair with its set and part: ``date-pairs.jsonl`` holds basil-dev's, split as
+    ``eval_compare.py`` splits its events; ``date-pairs-more.jsonl`` gva-dev's and ecbplus-dev's,
+    each line naming its set and part (the seeded split of ``fit_same_figure.half``)."""
+    out = [json.loads(ln) | {"set": "basil-dev"} for ln in PAIRS.read_text().splitlines() if ln.strip()]
+    if MORE.exists():
+        out += [json.loads(ln) for ln in MORE.read_text().splitlines() if ln.strip()]
+    return out
+
+
+def features(
+    data: Path, lines: list[dict[str, Any]]
+) -> tuple[np.ndarray, np.ndarray, list[dict[str, Any]], list[bool]]:
+    """The features of each judged pair the cross-check still reads as two dates (``data`` holds
+    the sets), its label, its line, and whether the hand-written rule ties it."""
     nlp, embedder = load_nlp(), Embedder()
-    names = sorted({ln["file_a"] for ln in lines} | {ln["file_b"] for ln in lines})
-    arts = list(annotate_many([read(root / n) for n in names], nlp))
-    facts = {n: sentence_facts(a, i) for i, (n, a) in enumerate(zip(names, arts, strict=True))}
+    facts: dict[tuple[str, str], list[SentenceFacts]] = {}
+    for name in sorted({ln["set"] for ln in lines}):
+        files = sorted({ln[k] for ln in lines if ln["set"] == name for k in ("file_a", "file_b")})
+        arts = annotate_many([read(data / name / f) for f in files], nlp)
+        facts |= {(name, f): sentence_facts(a, i) for i, (f, a) in enumerate(zip(files, arts, strict=True))}
     vectors = event_vectors([f for fs in facts.values() for f in fs], embedder)
-    xs, ys, evs, old = [], [], [], []
+    sentence_vecs = {k: sentence_vectors(fs, embedder) for k, fs in facts.items()}
+    xs, ys, kept, old = [], [], [], []
     missing = 0
     for ln in lines:
-        fa, fb = facts[ln["file_a"]], facts[ln["file_b"]]
+        ka, kb = (ln["set"], ln["file_a"]), (ln["set"], ln["file_b"])
+        fa, fb = facts[ka], facts[kb]
         la, lb = locate(fa, ln["offset_a"]), locate(fb, ln["offset_b"])
         if la is None or lb is None:
             missing += 1
             continue
         (a, da), (b, db) = la, lb
-        va, vb = embedder.embed([a.text, b.text])
-        p = Pair(a, b, float(va @ vb), overlap(a, b))
+        vecs = np.vstack([sentence_vecs[ka], sentence_vecs[kb]])
+        both = [*fa, *fb]
+        ia, ib = both.index(a), len(fa) + fb.index(b)
+        near = dated_nearest(both, vecs @ vecs.T).get((ia, ib), 0)
+        p = Pair(a, b, float(vecs[ia] @ vecs[ib]), overlap(a, b), nearest=near)
         xs.append([event_features(da, db, p, vectors)[k] for k in FEATURES])
         ys.append(bool(ln["same_event"]))
-        evs.append(ln["event"])
+        kept.append(ln)
         old.append(same_event(da, db, p) > 0)
     print(f"{len(xs)} judged pairs located, {missing} not (an expression the cross-check keeps no date")
     print("  for, or one the annotation now reads otherwise)")
-    return np.array(xs, dtype=float), np.array(ys), evs, old
+    return np.array(xs, dtype=float), np.array(ys), kept, old
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -137,30 +161,48 @@ def write_weights(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument(
+        "--data", type=Path, default=DATA, help="the folder holding basil-dev, gva-dev, ecbplus-dev"
+    )
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--threshold", type=float, default=STATE)
     opts = ap.parse_args()
-    if not PAIRS.exists() or not opts.data.is_dir():
-        print("fit_date_events: ../shared/data/basil-dev or the judged pairs are absent", file=sys.stderr)
+    basil = opts.data / "basil-dev"
+    if not PAIRS.exists() or not basil.is_dir():
+        print(f"fit_date_events: {basil} or the judged pairs are absent", file=sys.stderr)
         return 2
-    half = halves(opts.data)
-    x, y, evs, old = features(opts.data)
-    tune = np.array([half[e] == "tune" for e in evs])
+    half = halves(basil)
+    lines = [ln | {"half": ln.get("half") or half[ln["event"]]} for ln in judged()]
+    lines = [ln for ln in lines if (opts.data / ln["set"]).is_dir()]
+    x, y, kept, old = features(opts.data, lines)
+    tune = np.array([ln["half"] == "tune" for ln in kept])
     w = fit(x[tune], y[tune])
     figures = {}
-    for name, mask in (("tune", tune), ("check", ~tune)):
-        s = scores(w, x[mask])
-        rule = np.array(old)[mask]
-        print(f"{name}: {int(mask.sum())} pairs, {int(y[mask].sum())} same event")
-        print(f"  hand-written rule     {pr(rule, y[mask])}")
-        for t in (0.3, 0.4, 0.5, 0.6, 0.7):
-            print(f"  fitted, p >= {t:.1f}     {pr(s >= t, y[mask])}")
-        figures[name] = pr(s >= opts.threshold, y[mask])
+    sets = sorted({ln["set"] for ln in kept})
+    for name, part in (("tune", tune), ("check", ~tune)):
+        for label in ("all", *sets):
+            mask = part & np.array([label in ("all", ln["set"]) for ln in kept])
+            s = scores(w, x[mask])
+            rule = np.array(old)[mask]
+            print(f"{name} ({label}): {int(mask.sum())} pairs, {int(y[mask].sum())} same event")
+            print(f"  hand-written rule     {pr(rule, y[mask])}")
+            for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+                print(f"  fitted, p >= {t:.1f}     {pr(s >= t, y[mask])}")
+            if label == "all":
+                figures[name] = pr(s >= opts.threshold, y[mask])
     for k, v in zip([*FEATURES, "bias"], w, strict=True):
         print(f"  {k:16} {v:+.3f}")
     if opts.write:
-        write_weights(WEIGHTS_FILE, FEATURES, w, "date-pairs.jsonl", figures, opts.threshold)
+        on = "tuning parts of the basil-dev, gva-dev and ecbplus-dev events"
+        write_weights(
+            WEIGHTS_FILE,
+            FEATURES,
+            w,
+            "date-pairs.jsonl and date-pairs-more.jsonl",
+            figures,
+            opts.threshold,
+            on,
+        )
         print(f"wrote {WEIGHTS_FILE}")
     return 0
 

@@ -4,15 +4,17 @@ of a span, and the fitted probability put on the report's confidence scale."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
-from storyline.crosscheck.candidates import Pair, overlap
-from storyline.crosscheck.events import STATE, event_features, event_vectors, fitted_confidence
+from storyline.crosscheck.candidates import Pair, candidate_pairs, overlap, sentence_vectors
+from storyline.crosscheck.events import STATE, _said_apart, event_features, event_vectors, fitted_confidence
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
 from storyline.crosscheck.report import CONFIDENT
 from storyline.model import Article, Finding, Report, content_id
+from storyline.reading import read
 
 
 def annotated(nlp: Any, *texts: str) -> list[Any]:
@@ -64,3 +66,51 @@ def test_the_fitted_threshold_meets_the_reports() -> None:
     assert fitted_confidence(STATE) == CONFIDENT
     assert fitted_confidence(STATE - 0.01) < CONFIDENT <= fitted_confidence(STATE + 0.01) <= 1.0
     assert fitted_confidence(0.0) == 0.0 and fitted_confidence(1.0) == 1.0
+
+
+def test_each_dated_act_meets_its_nearest_retelling(nlp: Any, embedder: Any) -> None:
+    """Two reports of one story each date its acts once, in their own words: the sentence one
+    report dates an act in is the other's nearest dated sentence to its own (both ways), and a
+    sentence about another act of the story is not."""
+    a = (
+        "But Mr. Akin on Tuesday refused to step down from the Senate race. "
+        "Mr. Akin said over the weekend that women's bodies will resist getting pregnant from rape."
+    )
+    b = (
+        "On Sunday, Akin prompted outrage with his response to a question about abortion in cases of rape. "
+        "But Akin rebuffed calls late Monday to step aside and let another Republican run for the seat."
+    )
+    facts = [f for i, art in enumerate(annotated(nlp, a, b)) for f in sentence_facts(art, i) if f.dates]
+    pairs = {
+        (p.a.text[:20], p.b.text[:20]): p for p in candidate_pairs(facts, sentence_vectors(facts, embedder))
+    }
+    assert pairs["But Mr. Akin on Tues", "But Akin rebuffed ca"].nearest == 2
+    assert pairs["Mr. Akin said over t", "On Sunday, Akin prom"].nearest == 2
+    assert pairs["But Mr. Akin on Tues", "On Sunday, Akin prom"].nearest < 2
+
+
+def test_the_day_a_date_was_told_is_not_the_day_told(nlp: Any, embedder: Any, shared_data: Path) -> None:
+    """fox's "Patrick also announced the general election date Wednesday" and hpo's "the general
+    election slated for June 25" (basil-dev) share the election but date two acts: the
+    announcement, on a day of the news cycle, and the election, written out. The two reports,
+    whole, were once set against each other on them; now no date conflict holds either."""
+    names = [shared_data / "basil-dev" / f"d3a1ce0a-fc48-4827-a278-8f0ce8c7a519_{n}.json" for n in (1, 2)]
+    report = compare(list(annotate_many([read(n) for n in names], nlp)), nlp=nlp, embedder=embedder)
+    told = [f for f in date_conflicts(report) if any("June 25" in v.text for v in f.values)]
+    assert told == []
+    a = "Patrick also announced the general election date Wednesday."
+    b = "Patrick has said that the pick should not run in the general election slated for June 25."
+    (_, said), (_, slated) = dated(nlp, a, 0), dated(nlp, b, 1)
+    assert _said_apart(said, slated) and not _said_apart(slated, said)
+
+
+def test_a_span_and_its_start_can_differ(nlp: Any, embedder: Any) -> None:
+    """One report gives the whole span of years ("from 2007 to 2014"), the other its start ("since
+    2007", basil-dev's Clinton tax returns): a start outside the span contradicts it, one inside
+    agrees or says nothing."""
+    a = "The Clintons paid $43.9 million in federal income taxes from 2007 to 2014, according to the returns."
+    b = "The documents show the Clintons have paid $43 million in federal taxes since 2005."
+    report = compare(annotated(nlp, a, b), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"2007 to 2014", "2005"}]
+    same = compare(annotated(nlp, a, b.replace("2005", "2007")), nlp=nlp, embedder=embedder)
+    assert date_conflicts(same) == []

@@ -1,4 +1,5 @@
-"""The hand-judged same-event date pairs (bench/natural/date-pairs.jsonl) and the date plant that
+"""The hand-judged same-event date pairs (bench/natural/date-pairs.jsonl, basil-dev; and
+date-pairs-more.jsonl, gva-dev and ecbplus-dev) and the date plant that
 bench/eval_compare.py makes on them: the judgments must point at the text they judged, carry only
 short snippets, and each plant must change the date it names."""
 
@@ -16,6 +17,7 @@ from storyline.reading import read
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "bench" / "natural" / "date-pairs.jsonl"
+MORE = ROOT / "bench" / "natural" / "date-pairs-more.jsonl"
 FIELDS = {"event", "file_a", "file_b", "time_a", "time_b", "offset_a", "offset_b", "snippet_a", "snippet_b"}
 
 
@@ -34,11 +36,16 @@ def eval_compare() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def pairs() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in PAIRS.read_text().splitlines() if line.strip()]
+    basil = [
+        json.loads(line) | {"set": "basil-dev"} for line in PAIRS.read_text().splitlines() if line.strip()
+    ]
+    return basil + [json.loads(line) for line in MORE.read_text().splitlines() if line.strip()]
 
 
 def test_every_pair_is_judged_with_short_snippets(pairs: list[dict[str, Any]]) -> None:
-    assert len(pairs) > 500
+    assert len(pairs) > 700
+    assert {p["set"] for p in pairs} == {"basil-dev", "gva-dev", "ecbplus-dev"}
+    assert all(p["half"] in ("tune", "check") for p in pairs if p["set"] != "basil-dev")
     for p in pairs:
         assert p.keys() >= FIELDS, p
         assert isinstance(p["same_event"], bool), p
@@ -52,11 +59,13 @@ def test_every_pair_is_judged_with_short_snippets(pairs: list[dict[str, Any]]) -
 
 def test_judgments_point_at_the_judged_text(shared_data: Path, pairs: list[dict[str, Any]]) -> None:
     texts: dict[str, str] = {}
+    labels = {s: json.loads((shared_data / s / "labels.json").read_text()) for s in {p["set"] for p in pairs}}
     for p in pairs:
         for side in "ab":
             name = p[f"file_{side}"]
-            assert name.startswith(p["event"]), p
-            text = texts.setdefault(name, read(shared_data / "basil-dev" / name).text)
+            label = labels[p["set"]][name]
+            assert (label["event"] if isinstance(label, dict) else label) == p["event"], p
+            text = texts.setdefault(name, read(shared_data / p["set"] / name).text)
             s, e = p[f"offset_{side}"]
             assert text[s:e] == p[f"time_{side}"], (name, s, e)
             assert p[f"snippet_{side}"] in " ".join(text.split()), (name, p[f"snippet_{side}"])

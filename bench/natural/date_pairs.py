@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Candidate same-event date pairs over basil-dev, to be judged by hand (issue 14).
+"""Candidate same-event date pairs over basil-dev, gva-dev or ecbplus-dev, to be judged by hand (issue 14).
 
 ``eval_compare.py`` planted dates only where storyline's own alignment found a date agreement, so
 its denominator depended on what it measured. This lists pairs independently of the cross-check:
@@ -10,11 +10,20 @@ kept judgeable by ranking the pairs of one pair of reports by the MiniLM cosine 
 sentences and keeping the best ``--per-pair``.
 
     .venv/bin/python bench/natural/date_pairs.py [--data ../shared/data/basil-dev] [--per-pair 8]
-        > candidates.jsonl
+        [--reports N] [--events N] > candidates.jsonl
+
+On a set other than basil-dev (``labels.json`` mapping a file to its event, or to a dict holding
+it: gva-dev's incidents, ecbplus-dev's events) each line also names its ``set`` and its ``half``,
+the seeded split of that set's events that ``bench/fit_same_figure.py`` uses too; ``--reports``
+keeps the first reports of each event (ecbplus-dev's events hold a dozen) and ``--events`` the
+first events of each half.
 
 Each output line is the skeleton of a line of ``date-pairs.jsonl`` (``same_event`` left null,
 to be set by a judge reading both sentences in context), with the cosine and the two sentences
 under ``context`` for the judge only: strip ``context`` before committing (no article text).
+
+``date-pairs-more.jsonl`` holds such lines for gva-dev and ecbplus-dev (``--per-pair 2
+--reports 3``), judged the same way.
 
 ``date-pairs.jsonl`` holds this script's 584 lines (storyline of December 2026), every one judged:
 ``same_event`` true when both sentences date the same act with the same participants (two acts on
@@ -36,6 +45,9 @@ from typing import Any
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for the fitters' helpers
+
+import fit_same_figure  # the events of a set and its seeded split, as the figures' fitter reads them
 from storyline.annotation import annotate_many, load_nlp
 from storyline.embed import Embedder
 from storyline.model import AnnotatedArticle, TimeExpr
@@ -49,11 +61,7 @@ AROUND = 5  # words kept each side of a time expression in a snippet (at most ~1
 
 def events(root: Path) -> list[list[Path]]:
     """The reports of each event, events in the order of labels.json (as eval_compare.py)."""
-    labels = json.loads((root / "labels.json").read_text())
-    groups: dict[str, list[Path]] = {}
-    for name, event in sorted(labels.items()):
-        groups.setdefault(event, []).append(root / name)
-    return list(groups.values())
+    return list(fit_same_figure.events(root).values())
 
 
 def snippet(
@@ -97,7 +105,7 @@ def _dated_sentences(ann: AnnotatedArticle) -> dict[tuple[int, int], list[TimeEx
 
 
 def candidates(
-    anns: list[AnnotatedArticle], nlp: Any, embedder: Embedder, keep: int
+    anns: list[AnnotatedArticle], nlp: Any, embedder: Embedder, keep: int, label: dict[str, str] | None = None
 ) -> Iterator[dict[str, Any]]:
     """The best ``keep`` candidate pairs of each pair of reports of one event."""
     dated = [_dated_sentences(a) for a in anns]
@@ -128,7 +136,7 @@ def candidates(
                     (
                         cos,
                         {
-                            "event": Path(x.article.path or "").stem.rsplit("_", 1)[0],
+                            **(label or {"event": Path(x.article.path or "").stem.rsplit("_", 1)[0]}),
                             "file_a": Path(x.article.path or "").name,
                             "file_b": Path(y.article.path or "").name,
                             "time_a": a.text,
@@ -153,14 +161,25 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--per-pair", type=int, default=8, help="pairs kept per pair of reports")
+    ap.add_argument("--reports", type=int, default=None, help="only the first N reports of each event")
+    ap.add_argument("--events", type=int, default=None, help="only the first N events of each half")
     opts = ap.parse_args()
     if not (opts.data / "labels.json").is_file():
-        print(f"date_pairs: {opts.data}: no labels.json (not a basil-dev folder)", file=sys.stderr)
+        print(f"date_pairs: {opts.data}: no labels.json (not a data set of events)", file=sys.stderr)
         return 2
     nlp, embedder = load_nlp(), Embedder()
-    for group in events(opts.data):
-        anns = list(annotate_many([read(p) for p in group], nlp))
-        for row in candidates(anns, nlp, embedder, opts.per_pair):
+    basil = opts.data.name.startswith("basil")
+    groups = fit_same_figure.events(opts.data)
+    split = fit_same_figure.half(opts.data)
+    taken: dict[str, int] = {}
+    for event, group in groups.items():
+        part = split[event]
+        if opts.events is not None and taken.get(part, 0) >= opts.events:
+            continue
+        taken[part] = taken.get(part, 0) + 1
+        label = None if basil else {"set": opts.data.name, "event": event, "half": part}
+        anns = list(annotate_many([read(p) for p in group[: opts.reports]], nlp))
+        for row in candidates(anns, nlp, embedder, opts.per_pair, label):
             print(json.dumps(row, ensure_ascii=False))
     return 0
 

@@ -36,6 +36,8 @@ class Pair:
     cos: float
     overlap: float  # share of the shorter sentence's content stems found in the other
     rare_words: frozenset[str] = frozenset()  # shared words few sentences of either source use
+    # of two dated sentences, how many are the other's nearest dated sentence in its source (0-2)
+    nearest: int = 0
 
     @property
     def rare(self) -> int:
@@ -119,9 +121,33 @@ def candidate_pairs(
     for f in facts:
         for w in f.stems:
             df[(f.source, w)] += 1
+    nearest = dated_nearest(facts, sims)
     pairs = []
     for i, j in sorted(chosen):
         a, b = (facts[i], facts[j]) if facts[i].source < facts[j].source else (facts[j], facts[i])
         rare = frozenset(w for w in a.stems & b.stems if max(df[(a.source, w)], df[(b.source, w)]) <= RARE)
-        pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b), rare))
+        pairs.append(Pair(a, b, float(sims[i, j]), overlap(a, b), rare, nearest.get((i, j), 0)))
     return pairs
+
+
+def dated_nearest(
+    facts: Sequence[SentenceFacts], sims: npt.NDArray[np.float32]
+) -> dict[tuple[int, int], int]:
+    """For two dated sentences of two sources (indices into ``facts``, either order): how many of
+    the two are the other's nearest dated sentence in its source. Reports of one event tell its
+    dated acts in their own words, but each act once: the sentence another report dates it in is
+    the one most like its own, and a look-alike is not (bitext alignment by mutual nearness)."""
+    dated: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.dates:
+            dated[f.source].append(i)
+    count: dict[tuple[int, int], int] = defaultdict(int)
+    for s, rows in dated.items():
+        for t, cols in dated.items():
+            if s == t:
+                continue
+            best = np.array(cols)[np.argmax(sims[np.ix_(rows, cols)], axis=1)]
+            for i, j in zip(rows, best, strict=True):
+                count[(i, int(j))] += 1
+                count[(int(j), i)] += 1
+    return dict(count)
