@@ -99,11 +99,17 @@ def _main(verb: Any) -> bool:
     """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
     it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
     a participant of one ("came during a call that Putin requested")? A verb inside what a
-    detail says ("records, which indicate he held a knife") is not."""
+    detail says ("records, which indicate he held a knife") is not, nor is a relative clause set
+    off by a comma: it tells who or what a participant is ("Diana Krieger, whose daughter is
+    married to Ulmschneider's brother, told ..." / "..., said Diana Krieger, whose daughter is
+    married to ...", gva-dev), which two sentences about different acts share."""
     if verb.dep_ == "ROOT":
         return True
     if verb.dep_ == "relcl":
         noun = verb.head
+        first = verb.left_edge.i
+        if first > 0 and verb.doc[first - 1].text in (",", "—", "–", "("):
+            return False  # set off by commas, it describes who the noun is, not what happened
         holder = noun.head.head if noun.dep_ == "pobj" else noun.head
         return noun.dep_ in _ARGS and holder is not noun and holder.pos_ in ("VERB", "AUX") and _main(holder)
     if verb.dep_ in ("conj", "xcomp") or (
