@@ -25,7 +25,9 @@ def agreements(report: Report, aspect: str) -> list[Finding]:
 
 def test_a_relative_clause_saying_who_someone_is_is_not_the_claim(nlp: Any, embedder: Any) -> None:
     """gva-dev: two remarks of one woman, each introduced by the same words on who she is ("whose
-    daughter is married to ..."), are two remarks; what the sentences assert is what she said."""
+    daughter is married to ..."), are two remarks; what the sentences assert is what she said.
+    (The same rule drops "Bill Adgate, who works at LPL Financial" told twice, ecbplus-dev, which
+    happened to be one fact in other words: the match was on who he is, not on what he said.)"""
     a = (
         "Diana Krieger, whose daughter is married to Ulmschneider's brother, told The Washington Post "
         "that he was a caring man who had dreamed of being a firefighter since high school."
@@ -39,6 +41,10 @@ def test_a_relative_clause_saying_who_someone_is_is_not_the_claim(nlp: Any, embe
     c = "The man, who lived alone, was released from police custody on Saturday evening, police said."
     d = "The man was released from police custody Saturday evening, officials said."
     assert agreements(run(nlp, embedder, c, d), "claim")
+    # a "where" clause may carry the news itself (ecbplus-dev)
+    e = "Johnson was taken to Hennepin County Medical Center in Minneapolis, where she died."
+    f = "She died an hour later at Hennepin County Medical Center."
+    assert agreements(run(nlp, embedder, e, f), "claim")
 
 
 def test_words_both_quote_agree_once_as_the_quote(nlp: Any, embedder: Any) -> None:
