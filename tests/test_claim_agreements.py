@@ -47,24 +47,6 @@ def test_a_relative_clause_saying_who_someone_is_is_not_the_claim(nlp: Any, embe
     assert agreements(run(nlp, embedder, e, f), "claim")
 
 
-def test_words_both_quote_agree_once_as_the_quote(nlp: Any, embedder: Any) -> None:
-    """gva-dev: one outlet quotes the governor's whole statement, another one sentence of it; the
-    sentence inside the long quote is that quote, not also a claim both report."""
-    a = (
-        "\u201cWe are deeply saddened by the loss of firefighter John Ulmschneider. His legacy as a "
-        "husband, father and firefighter, and his commitment to protecting others, will not soon be "
-        "forgotten by his loved ones, the community, or Maryland.\u201d"
-    )
-    b = (
-        "\u201cHis legacy as a husband, father and firefighter, and his commitment to protecting others, "
-        "will not soon be forgotten by his loved ones, the community, or Maryland,\u201d Hogan said in a "
-        "statement."
-    )
-    report = run(nlp, embedder, a, b)
-    assert agreements(report, "quote")
-    assert not agreements(report, "claim")
-
-
 def test_alike_sentences_with_one_figure_told_otherwise_do_not_agree(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev: "sentenced to 2 years, with 9 months to serve" / "to 2 1/2 years, with 9 months
     to serve": the nine months pair the two lists of durations up, so the sentence's length is one

@@ -80,30 +80,12 @@ def all_links(
         spans = differing[(side.source, other.source)]
         return any(start < side.end and side.start < end for start, end in spans)
 
-    claims = [
-        ln for ln in claims if not (differs(ln.a, ln.b) or differs(ln.b, ln.a) or _quoted_pair(ln, quoted))
-    ]
+    claims = [ln for ln in claims if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))]
     return [
         ln
         for ln in facts_linked + claims + quoted
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
-
-
-def _quoted_pair(claim: Link, quoted: Sequence[Link]) -> bool:
-    """Is the claim two sentences that a quote link between the same sources already holds?
-    Then it is the quote, shown once: a governor's statement quoted whole by one outlet and one
-    sentence of it by another ("His legacy as a husband, father and firefighter ...", gva-dev) is
-    one agreement on his words, not also a claim both report."""
-
-    def inside(side: Side, span: Side) -> bool:
-        return side.source == span.source and span.start <= side.start and side.end <= span.end
-
-    return any(
-        (inside(claim.a, q.a) and inside(claim.b, q.b)) or (inside(claim.a, q.b) and inside(claim.b, q.a))
-        for q in quoted
-        if q.aspect in ("quote", "wording") and (q.conflict or q.confidence >= agree_threshold(q.aspect))
-    )
 
 
 def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
