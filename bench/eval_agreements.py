@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Wrong agreements on reports the natural gold does not hold: gva-dev incidents and ecbplus-dev
 events, every agreement `compare` stated judged by hand (../shared/data/natural-dev/GUIDE.md:
-does every statement in it state the same fact, with the same value?), scored per half.
+does every statement in it state the same fact, with the same value?), scored per half; the
+stated conflicts of the events judged since (``kind: conflict``) are scored beside them.
 
-    .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--verbose] [--dump]
+    .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--batch N] [--verbose] [--dump]
 
-The judgments are bench/natural/agreements-more.jsonl, one line per agreement: `{event, data,
-files, aspect, verdict: RIGHT|FALSE, sides: [{file, snippet}], note}` (snippets of at most 15
-words). An agreement matches a judgment when every statement holds a side's snippet from its file
-and every side is in a statement; one that matches none is unjudged and printed, so it can be
-judged (``--dump`` prints a line to fill in). The halves are by event, seeded, as in
-eval_natural.py.
+The judgments are bench/natural/agreements-more.jsonl, one line per finding: `{event, data,
+files, kind: agree|conflict (agree when absent), aspect, verdict: RIGHT|FALSE (DEFENSIBLE for a
+conflict the guide calls minor: not wrong), sides: [{file, snippet}], note}` (snippets of at
+most 15 words). A finding matches a judgment of its kind when every statement holds a side's
+snippet from its file and every side is in a statement; one that matches none is unjudged and
+printed, so it can be judged (``--dump`` prints a line to fill in). The halves are by event,
+seeded, as in eval_natural.py, each batch of judged events (``batch``: 2 for the 18 events
+judged in the eighth session, with their conflicts) split on its own.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ DATA = ROOT.parent / "shared" / "data"
 JUDGED = ROOT / "bench" / "natural" / "agreements-more.jsonl"
 SEED = "storyline-agreements-1"
 SNIPPET_WORDS = 12
+VERDICTS = ("RIGHT", "DEFENSIBLE", "FALSE")
 
 
-def compare(data: str, files: list[str]) -> dict[str, Any]:
+def compare(cli: str, data: str, files: list[str]) -> dict[str, Any]:
     """`storyline compare` of one event's reports, as JSON."""
-    cmd = [str(ROOT / ".venv" / "bin" / "storyline"), "compare", *(str(DATA / data / f) for f in files)]
+    cmd = [cli, "compare", *(str(DATA / data / f) for f in files)]
     out = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True, check=True)
     return dict(json.loads(out.stdout))
 
@@ -56,7 +60,8 @@ def template(event: dict[str, Any], finding: dict[str, Any], file_of: dict[str, 
         {"file": file_of[s["source"]], "snippet": " ".join(s["text"].split()[:SNIPPET_WORDS])}
         for s in finding["statements"]
     ]
-    line = {**event, "aspect": finding["aspect"], "verdict": "?", "sides": sides, "note": ""}
+    line = {**event, "kind": finding["kind"], "aspect": finding["aspect"], "verdict": "?", "sides": sides}
+    line["note"] = ""
     return json.dumps(line, ensure_ascii=False)
 
 
@@ -66,6 +71,8 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true", help="print each wrong or unjudged agreement")
     ap.add_argument("--dump", action="store_true", help="print a line to fill in for each unjudged one")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
+    ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
     opts = ap.parse_args()
     if not DATA.exists() or not JUDGED.exists():
         print("eval_agreements: ../shared/data or the judgments not found", file=sys.stderr)
@@ -74,32 +81,47 @@ def main() -> int:
     events: dict[str, dict[str, Any]] = {}
     for j in judged:
         events.setdefault(j["event"], {"event": j["event"], "data": j["data"], "files": j["files"]})
-    half_of = halves(set(events), SEED)
-    chosen = [e for e in events.values() if opts.half in (None, "all") or half_of[e["event"]] == opts.half]
+    # each batch of judged events is split on its own, so judging more never moves an event
+    # between halves
+    batch_of = {j["event"]: j.get("batch", 1) for j in judged}
+    half_of: dict[str, str] = {}
+    for batch in set(batch_of.values()):
+        seed = SEED if batch == 1 else f"storyline-agreements-{batch}"
+        half_of |= halves({e for e, b in batch_of.items() if b == batch}, seed)
+    chosen = [
+        e
+        for e in events.values()
+        if (opts.half in (None, "all") or half_of[e["event"]] == opts.half)
+        and opts.batch in (None, batch_of[e["event"]])
+    ]
     with ThreadPoolExecutor(opts.jobs) as pool:
-        found = pool.map(lambda e: compare(e["data"], e["files"]), chosen)
+        found = pool.map(lambda e: compare(opts.storyline, e["data"], e["files"]), chosen)
         reports = dict(zip([e["event"] for e in chosen], found, strict=True))
-    tally: dict[str, dict[str, int]] = {}
+    tally: dict[tuple[str, str], dict[str, int]] = {}  # (half, kind) -> verdict -> count
     for e in chosen:
         report = reports[e["event"]]
         file_of = {s["id"]: Path(s["path"]).name for s in report["sources"]}
-        mine = [j for j in judged if j["event"] == e["event"] and j.get("verdict") in ("RIGHT", "FALSE")]
+        mine = [j for j in judged if j["event"] == e["event"] and j.get("verdict") in VERDICTS]
         for f in report["findings"]:
-            if f["kind"] != "agree":
+            if f["kind"] not in ("agree", "conflict"):
                 continue
-            verdict = next((j["verdict"] for j in mine if matches(f, j, file_of)), "unjudged")
-            t = tally.setdefault(half_of[e["event"]], {"RIGHT": 0, "FALSE": 0, "unjudged": 0})
+            of_kind = [j for j in mine if j.get("kind", "agree") == f["kind"]]
+            if f["kind"] == "conflict" and not of_kind and not any(j.get("kind") for j in mine):
+                continue  # an event judged before conflicts were: its conflicts are not scored here
+            verdict = next((j["verdict"] for j in of_kind if matches(f, j, file_of)), "unjudged")
+            t = tally.setdefault((half_of[e["event"]], f["kind"]), dict.fromkeys((*VERDICTS, "unjudged"), 0))
             t[verdict] += 1
             if opts.dump and verdict == "unjudged":
                 print(template(e, f, file_of))
-            elif opts.verbose and verdict != "RIGHT":
-                print(f"  {verdict} {e['event']} {f['aspect']} {f['id']}: {f['summary'][:160]}")
+            elif opts.verbose and verdict not in ("RIGHT", "DEFENSIBLE"):
+                print(f"  {verdict} {e['event']} {f['kind']} {f['aspect']} {f['id']}: {f['summary'][:160]}")
     for half in [opts.half] if opts.half else ["tune", "check", "all"]:
-        parts = [t for h, t in tally.items() if half == "all" or h == half]
-        right, wrong, unjudged = (sum(t[k] for t in parts) for k in ("RIGHT", "FALSE", "unjudged"))
         n = len([e for e in chosen if half == "all" or half_of[e["event"]] == half])
-        print(f"== {half} ({n} events): agreements {right + wrong + unjudged}, wrong {wrong}, "
-              f"unjudged {unjudged} (counted wrong: {wrong + unjudged})")
+        for kind, name in (("agree", "agreements"), ("conflict", "conflicts (events judged for them)")):
+            parts = [t for (h, k), t in tally.items() if k == kind and half in ("all", h)]
+            right, fine, wrong, unjudged = (sum(t[v] for t in parts) for v in (*VERDICTS, "unjudged"))
+            print(f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
+                  f"unjudged {unjudged} (counted wrong: {wrong + unjudged})")
     return 0
 
 

@@ -39,6 +39,7 @@ def main() -> int:
     ap.add_argument("--half", choices=("tune", "check", "all"), default=None, help="one half (default: each)")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
     opts = ap.parse_args()
     scorer = SHARED / "tools" / "score-natural"
     if not scorer.exists() or not all(g.exists() for g in GOLD):
@@ -51,7 +52,7 @@ def main() -> int:
         events = len({json.loads(ln)["triplet"] for ln in chosen})
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tmp:
             tmp.write("\n".join(chosen) + "\n")
-        cmd = [str(scorer), "--storyline", str(ROOT / ".venv" / "bin" / "storyline"), "--gold", tmp.name,
+        cmd = [str(scorer), "--storyline", opts.storyline, "--gold", tmp.name,
                "--jobs", str(opts.jobs)]
         if opts.verbose:
             cmd.append("--verbose")

@@ -7,6 +7,7 @@ sentences that give different values for one thing state no one fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
@@ -142,11 +143,27 @@ def values_differ(p: Pair) -> bool:
                 and (same_counted(ma, mb) or only_of_kind(p, ma, mb) or (sole(p.a, ma) and sole(p.b, mb)))
             ):
                 return True
+    if _one_left_each(p.a.measures, p.b.measures):
+        return True
     for da in p.a.dates:
         for db in p.b.dates:
             one = same_event(da, db, p) > 0 or (explicit(da) and explicit(db) and p.score >= SAME_SCORE)
             if one and dates_conflict(da, db) and not (da.bound or db.bound):
                 return True
+    return False
+
+
+def _one_left_each(a: Sequence[Measure], b: Sequence[Measure]) -> bool:
+    """Do two sentences list figures of one kind alike but for one on each side ("sentenced to 2
+    years, with 9 months to serve" / "to 2 1/2 years, with 9 months to serve", ecbplus-dev)? The
+    figures both give pair the lists up, so the one left on each side is the same thing told with
+    another value: the sentences state no one fact."""
+    for dim in {m.dim for m in a} & {m.dim for m in b}:
+        xs, ys = [m for m in a if m.dim == dim], [m for m in b if m.dim == dim]
+        left_x = [m for m in xs if not any(compatible(m, o) for o in ys)]
+        left_y = [m for m in ys if not any(compatible(m, o) for o in xs)]
+        if len(left_x) == len(left_y) == 1 and len(xs) > 1 and len(ys) > 1:
+            return True
     return False
 
 

@@ -29,6 +29,7 @@ _PREP = frozenset({"prep", "agent"})
 # verbs that carry little act of their own: the clause is its arguments, so two must be shared
 LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "give", "put", "seem", "become"})
 _REPORTING = frozenset(stem(w) for w in REPORTING)
+_WHO = frozenset({"who", "whom", "whose"})  # the relative pronouns that describe a person
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,18 @@ def _main(verb: Any) -> bool:
     """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
     it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
     a participant of one ("came during a call that Putin requested")? A verb inside what a
-    detail says ("records, which indicate he held a knife") is not."""
+    detail says ("records, which indicate he held a knife") is not, nor is a "who" clause set off
+    by a comma: it says who a person is ("Diana Krieger, whose daughter is married to
+    Ulmschneider's brother, told ..." / "..., said Diana Krieger, whose daughter is married to
+    ...", gva-dev), which two sentences about different acts share. A "where" clause may carry
+    the news ("was taken to the hospital, where she died")."""
     if verb.dep_ == "ROOT":
         return True
     if verb.dep_ == "relcl":
         noun = verb.head
+        first = verb.left_edge
+        if first.i > 0 and verb.doc[first.i - 1].text in (",", "—", "–", "(") and first.lower_ in _WHO:
+            return False  # set off by commas, it says who the person is, not what happened
         holder = noun.head.head if noun.dep_ == "pobj" else noun.head
         return noun.dep_ in _ARGS and holder.i != noun.i and holder.pos_ in ("VERB", "AUX") and _main(holder)
     if verb.dep_ in ("conj", "xcomp") or (

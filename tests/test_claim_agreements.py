@@ -1,0 +1,59 @@
+"""A claim agreement states one fact: the classes of wrong agreement found on the third judged set
+(bench/natural/agreements-more.jsonl, batch 2: gva-dev and ecbplus-dev reports), each checked on
+the real sentences that showed it and on a sentence pair that must still agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.model import Article, Finding, Report, content_id
+
+
+def run(nlp: Any, embedder: Any, *texts: str) -> Report:
+    arts = [
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
+        for i, t in enumerate(texts)
+    ]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def agreements(report: Report, aspect: str) -> list[Finding]:
+    return [f for f in report.findings if f.kind == "agree" and f.aspect == aspect]
+
+
+def test_a_relative_clause_saying_who_someone_is_is_not_the_claim(nlp: Any, embedder: Any) -> None:
+    """gva-dev: two remarks of one woman, each introduced by the same words on who she is ("whose
+    daughter is married to ..."), are two remarks; what the sentences assert is what she said.
+    (The same rule drops "Bill Adgate, who works at LPL Financial" told twice, ecbplus-dev, which
+    happened to be one fact in other words: the match was on who he is, not on what he said.)"""
+    a = (
+        "Diana Krieger, whose daughter is married to Ulmschneider's brother, told The Washington Post "
+        "that he was a caring man who had dreamed of being a firefighter since high school."
+    )
+    b = (
+        "\u201cHe wanted to help others,\u201d said Diana Krieger, whose daughter is married to "
+        "Ulmschneider's brother."
+    )
+    assert not agreements(run(nlp, embedder, a, b), "claim")
+    # the same act told by both still agrees, a relative clause beside it or not
+    c = "The man, who lived alone, was released from police custody on Saturday evening, police said."
+    d = "The man was released from police custody Saturday evening, officials said."
+    assert agreements(run(nlp, embedder, c, d), "claim")
+    # a "where" clause may carry the news itself (ecbplus-dev)
+    e = "Johnson was taken to Hennepin County Medical Center in Minneapolis, where she died."
+    f = "She died an hour later at Hennepin County Medical Center."
+    assert agreements(run(nlp, embedder, e, f), "claim")
+
+
+def test_alike_sentences_with_one_figure_told_otherwise_do_not_agree(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev: "sentenced to 2 years, with 9 months to serve" / "to 2 1/2 years, with 9 months
+    to serve": the nine months pair the two lists of durations up, so the sentence's length is one
+    thing given two values, and the two sentences state no one fact; with the same lengths they
+    agree."""
+    a = "He was sentenced to 2 years, with 9 months to serve in that case."
+    b = "He was sentenced to 2 1/2 years, with 9 months to serve in that case."
+    assert not agreements(run(nlp, embedder, a, b), "claim")
+    c = "He was sentenced to 2 1/2 years in that case, with 9 months to serve."
+    assert agreements(run(nlp, embedder, b, c), "claim")
