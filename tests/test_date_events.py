@@ -114,3 +114,55 @@ def test_a_span_and_its_start_can_differ(nlp: Any, embedder: Any) -> None:
     assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"2007 to 2014", "2005"}]
     same = compare(annotated(nlp, a, b.replace("2005", "2007")), nlp=nlp, embedder=embedder)
     assert date_conflicts(same) == []
+
+
+def reports(nlp: Any, *dated_texts: tuple[str, str]) -> list[Any]:
+    """Annotated reports, each with its own publication date."""
+    arts = [
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {i}", published=day)
+        for i, (t, day) in enumerate(dated_texts)
+    ]
+    return list(annotate_many(arts, nlp))
+
+
+def test_a_done_act_and_a_coming_one_are_two_events(nlp: Any, embedder: Any) -> None:
+    """gva-dev's court dates: "was arraigned Monday morning" (541769_1, on the Monday it was
+    written) and an arraignment or hearing still to come ("is scheduled to appear in court on May
+    4", "will be arraigned Thursday") are two sittings of the court, not one dated two ways; the
+    same act told as done on two days is still a conflict."""
+    done = ("Maurice Phillips, 30, was arraigned Monday morning on third-degree murder charges, police said.",
+            "2016-04-18")  # fmt: skip
+    for coming in (
+        "Phillips is scheduled to be arraigned on third-degree murder charges on May 4, police said.",
+        "Maurice Phillips, 30, will be arraigned Thursday on third-degree murder charges, police said.",
+    ):
+        report = compare(reports(nlp, done, (coming, "2016-04-18")), nlp=nlp, embedder=embedder)
+        assert date_conflicts(report) == [], coming
+    other_day = "Maurice Phillips, 30, was arraigned Friday on third-degree murder charges, police said."
+    report = compare(reports(nlp, done, (other_day, "2016-04-18")), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"Monday morning", "Friday"}]
+
+
+def test_a_day_of_the_weekend_agrees_with_the_weekend(nlp: Any, embedder: Any) -> None:
+    """"Over the weekend" does not name its day: the "Saturday night" another report gives falls
+    in it (gva-dev 541711: "today" on a Saturday against "last weekend")."""
+    a = ("Two suspects were arrested over the weekend in connection with the shooting death of a "
+         "6-month-old girl, police said.", "2016-04-18")  # fmt: skip
+    b = ("Police arrested two suspects Saturday night in connection with the shooting death of a "
+         "6-month-old girl.", "2016-04-18")  # fmt: skip
+    assert date_conflicts(compare(reports(nlp, a, b), nlp=nlp, embedder=embedder)) == []
+    sunday_week = (b[0].replace("Saturday night", "on April 10"), b[1])
+    report = compare(reports(nlp, a, sunday_week), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"the weekend", "April 10"}]
+
+
+def test_an_embedded_post_signature_dates_no_event(nlp: Any) -> None:
+    """"— Kevin Clark (@KevinANjax) February 5, 2017" (gva-dev 767420_1) dates the post itself."""
+    text = (
+        "JSO: 8 yo boy fired a gun this afternoon inside apartment, killing his sister and injuring "
+        "his brother. @ActionNewsJax — Kevin Clark (@KevinANjax) February 5, 2017"
+    )
+    (art,) = reports(nlp, (text, "2017-02-05"))
+    assert "February 5, 2017" in {t.text for t in art.timeline}
+    dated_texts = {d.time.text for f in sentence_facts(art, 0) for d in f.dates}
+    assert "February 5, 2017" not in dated_texts and "this afternoon" in dated_texts

@@ -477,6 +477,24 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # bare weekends and seasons, holidays, parts of the current unit
     ("The senator said over the weekend that he would run.", B, "the weekend", "2022-03-12", "2022-03-13"),
     ("Negotiators will keep talking through the weekend.", B, "the weekend", "2022-03-19", "2022-03-20"),
+    # a weekend not holding the day of writing by the tense of its verb: a past clause the one just
+    # gone, a future or modal one the coming one, a present the nearer of the two
+    ("A 12-year-old boy is recovering from an accidental gunshot wound that happened over the weekend.",
+     "2016-04-11", "the weekend", "2016-04-09", "2016-04-10"),  # gva-dev 537750_1, a Monday
+    ("The president over the weekend had tweeted that Strzok and others have damaged the FBI's reputation.",
+     "2018-08-13", "the weekend", "2018-08-11", "2018-08-12"),  # basil-dev, a Monday
+    ("A Philadelphia man is charged with murder after shooting three people to death and seriously "
+     "injuring a fourth before barricading himself inside his Kensington home this weekend.",
+     "2016-04-18", "this weekend", "2016-04-16", "2016-04-17"),  # gva-dev 541996_1, a Monday
+    ("Police are investigating a shooting this weekend in Kensington.", "2016-04-18", "this weekend",
+     "2016-04-16", "2016-04-17"),
+    ("Boehner is heading back to Ohio for the weekend.", "2012-12-13", "the weekend", "2012-12-15",
+     "2012-12-16"),  # basil-dev, a Thursday
+    ("Summit says that no deal has been signed yet, but the official announcement could be coming as soon "
+     "as this weekend.", "2016-04-18", "this weekend", "2016-04-23", "2016-04-24"),  # ecbplus-dev 6_5ecb
+    ("Police will patrol the park this weekend.", "2016-04-18", "this weekend", "2016-04-23", "2016-04-24"),
+    ("Two people were shot this weekend in Kensington.", "2016-04-22", "this weekend", "2016-04-16",
+     "2016-04-17"),  # a Friday: the weekend just gone all the same
     ("The offensive is expected to begin in the spring.", A, "the spring", "2022-03-01", "2022-05-31"),
     ("The harvest failed in the autumn.", B, "the autumn", "2021-09-01", "2021-11-30"),
     ("A deal by Christmas now looks impossible.", "2012-12-13", "Christmas", "2012-12-25", None),

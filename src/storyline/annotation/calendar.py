@@ -48,6 +48,9 @@ class Direction:
 
     tense: Tense | None = None
     strong: bool = False
+    # read from a present tense ("takes place", "is charged"): news uses it both for what is
+    # scheduled and for what has just happened, so its "future" is the weakest reading
+    present: bool = False
 
 
 UNKNOWN = Direction()

@@ -10,6 +10,7 @@ verb's tense.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
@@ -121,7 +122,7 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
     if tok.tag_ == "VBN" and not aux:
         return Direction("past", False)  # a participle of a done thing: "the ruling, announced Wednesday"
     if tok.tag_ in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in aux):
-        return Direction("future", False)  # scheduled present: "the talks begin Monday"
+        return Direction("future", False, present=True)  # scheduled present: "the talks begin Monday"
     return UNKNOWN
 
 
@@ -183,7 +184,7 @@ def _finite_before(verb: Token, sent: Any) -> Direction:
         t = verb.doc[j]
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             found = verb_tense(t, sent) if t.tag_ != "MD" else _modal(t)
-            return Direction(found.tense, False)
+            return replace(found, strong=False)
     return UNKNOWN
 
 
@@ -276,7 +277,7 @@ def clause_direction(
     if verb is not None and direction.tense is None:
         direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
     if through_noun or verb is None or _before(span, sent) in _ENDPOINTS:
-        direction = Direction(direction.tense, False)
+        direction = replace(direction, strong=False)
     if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):

@@ -296,6 +296,8 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         raise Unresolved(RELATIVE)
     if g.get("the") and shift in ("past", "last"):  # "over the past week": the 7 days up to now
         return cal.span_back(anchor, _unit(unit), 1)
+    if unit == "weekend" and _SHIFTS[shift] == 0:
+        return _weekend(g, anchor, d)
     # "the next month" is the month "next month" names (TimeML gives both one value)
     iv = cal.relative_unit(anchor, unit, _SHIFTS[shift])
     side = (g.get("side") or "").lower()
@@ -350,11 +352,22 @@ def _span(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _weekend(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    """ "Over the weekend": the one just gone in a past clause, the coming one otherwise."""
+    """"This weekend", "over the weekend": the one of writing on a Saturday or Sunday. On a
+    weekday, the one just gone in a past clause (news tells what happened: "two people were shot
+    this weekend"), the coming one in a future or modal clause ("police will patrol the park this
+    weekend"); a present tense leans ahead ("the festival takes place this weekend") but is also
+    news's tense for what has just happened ("is charged after barricading himself … this
+    weekend"), so the day of writing decides: the nearer weekend, the one ahead counting less
+    (``cal.nearest``), which leaves the one just gone to a Monday; with no tense, the nearer."""
     this = cal.relative_unit(anchor, "weekend", 0)
-    if d.tense == "past" and this[0] > anchor:
-        return cal.relative_unit(anchor, "weekend", -1)
-    return this
+    if this[0] <= anchor:
+        return this
+    before = cal.relative_unit(anchor, "weekend", -1)
+    if d.tense == "past":
+        return before
+    if d.tense == "future" and not d.present:
+        return this
+    return cal.nearest([this, before], anchor, d)
 
 
 def _season_bare(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:

@@ -156,6 +156,12 @@ def _span_of_units(d: DatedEvent) -> bool:
     return False
 
 
+def _coarse(d: DatedEvent) -> bool:
+    """An interval that does not name its day: a long one, or a weekend ("over the weekend" holds
+    the "Saturday night" another report gives)."""
+    return d.days > COARSE_DAYS or "weekend" in d.time.text.lower()
+
+
 def dates_conflict(da: DatedEvent, db: DatedEvent) -> bool:
     """Different days for one event; a coarse expression holding a precise one is no conflict,
     but two spans written in the same unit ("1967 to 1979", "1966 to 1978") differ at their ends."""
@@ -163,7 +169,7 @@ def dates_conflict(da: DatedEvent, db: DatedEvent) -> bool:
         return False
     if _span_of_units(da) and _span_of_units(db) and _grain(da) == _grain(db):
         return True
-    a_coarse, b_coarse = da.days > COARSE_DAYS, db.days > COARSE_DAYS
+    a_coarse, b_coarse = _coarse(da), _coarse(db)
     if a_coarse and da.first <= db.first and db.last <= da.last:
         return False
     if b_coarse and db.first <= da.first and da.last <= db.last:
@@ -279,7 +285,7 @@ def _same_end(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
 def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
     """Two differing dates that do not contradict each other: one end of a span (unless both give
     the same end), a date the other sentence gives too, or the same words resolved apart (two
-    publication dates, a tense misread)."""
+    publication dates, a tense misread), or a done act's date against a coming one's."""
     return (
         ((da.bound or db.bound) and not _same_end(p, da, db))
         or _told_too(da, p.b.dates)
@@ -288,7 +294,19 @@ def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
         or _same_weekday(da, db)
         or _said_apart(da, db)
         or _said_apart(db, da)
+        or _past_and_coming(da, db)
     )
+
+
+def _past_and_coming(da: DatedEvent, db: DatedEvent) -> bool:
+    """One date lay ahead of both reports when they were written and the other did not (it fell on
+    or before both days of writing): an act told as done and one told as coming are two
+    occurrences (an arraignment held on Monday and a hearing set for May 4, a vigil held and one
+    planned), not one event dated two ways."""
+    if da.written is None or db.written is None:
+        return False
+    first, last = sorted((da.written, db.written))
+    return (da.first > last and db.last <= first) or (db.first > last and da.last <= first)
 
 
 def _says(d: DatedEvent) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from storyline.annotation.times import anchor_date
 from storyline.annotation.timex import clock_only
 from storyline.crosscheck.units import dimension
 from storyline.crosscheck.words import (
@@ -45,6 +46,15 @@ def _attributive(t: TimeExpr, text: str) -> bool:
     return bool(_YEAR.fullmatch(t.text) and following and following.group(1) not in STOP)
 
 
+# "— Kevin Clark (@KevinANjax) February 5, 2017": an embedded post's signature dates the post, not
+# what it tells (gva-dev's local news embeds them: 533658_2, 545868_2, 546550_2, 547639_1)
+_POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _post_signature(t: TimeExpr, text: str) -> bool:
+    return _POST_SIGNATURE.search(text, max(0, t.offset[0] - 40), t.offset[0]) is not None
+
+
 _RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
 
@@ -75,6 +85,7 @@ class DatedEvent:
     places: frozenset[str]
     bound: bool = False  # "since 2012", "until June": one end of a span, not when the event happened
     actors: frozenset[str] = frozenset()  # people named beside it: who did what happened then
+    written: date | None = None  # the report's publication date: what lay ahead of it, what behind
 
     @property
     def days(self) -> int:
@@ -141,7 +152,7 @@ def _counted_after(text: str, end: int) -> str | None:
 
 
 def to_dated_event(
-    t: TimeExpr, text: str, span: tuple[int, int], named: Sequence[Entity]
+    t: TimeExpr, text: str, span: tuple[int, int], named: Sequence[Entity], written: date | None = None
 ) -> DatedEvent | None:
     """A resolved time expression with its event words; None when it has no interval.
 
@@ -152,6 +163,8 @@ def to_dated_event(
     first, last = _iso(t.start), _iso(t.end)
     if first is None or last is None or _attributive(t, text) or clock_only(t.text):
         return None  # a time of day alone ("at noon") is dated by default, not by the report
+    if _post_signature(t, text):
+        return None
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
     # the words around stop where another clause begins: in "hinted on Tuesday that he may resign
@@ -171,7 +184,7 @@ def to_dated_event(
     actors = frozenset(e.key for e in beside if e.label == "PERSON")
     # "from 1967 to 1979" is the whole span, both ends told: not one bound of it
     bound = _BOUND.search(text, max(span[0], s - 20), s) is not None and not _RANGE.search(t.text)
-    return DatedEvent(t, first, last, event, near, near_places, bound, actors)
+    return DatedEvent(t, first, last, event, near, near_places, bound, actors, written)
 
 
 def _near(text: str, span: tuple[int, int], s: int, e: int, people: frozenset[str]) -> frozenset[str]:
@@ -229,6 +242,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
     times = sorted(((t.offset[0], t) for t in ann.timeline), key=lambda p: p[0])
     quotes = sorted(((q.start, q) for q in ann.quotes), key=lambda p: p[0])
     time_spans = [t.offset for t in ann.timeline]
+    written = anchor_date(ann.article.published)
     n = max(1, len(ann.sentences) - 1)
     out = []
     for i, sent in enumerate(ann.sentences):
@@ -252,7 +266,7 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
             d
             for t in _within(times, sent.start, sent.end)
             if isinstance(t, TimeExpr)
-            and (d := to_dated_event(t, text, (start, end), places + people_named)) is not None
+            and (d := to_dated_event(t, text, (start, end), places + people_named, written)) is not None
         )
         sent_quotes = tuple(q for q in _within(quotes, sent.start, sent.end) if isinstance(q, Quote))
         out.append(
