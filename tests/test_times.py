@@ -493,6 +493,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Summit says that no deal has been signed yet, but the official announcement could be coming as soon "
      "as this weekend.", "2016-04-18", "this weekend", "2016-04-23", "2016-04-24"),  # ecbplus-dev 6_5ecb
     ("Police will patrol the park this weekend.", "2016-04-18", "this weekend", "2016-04-23", "2016-04-24"),
+    # a verb of inquiry looks back at its object in the progressive too (gva-dev 545868_1, a Friday)
+    ("St. Augustine police are investigating an apparent accidental shotgun shooting of a 15-year-old boy "
+     "Thursday.", "2016-04-22", "Thursday", "2016-04-21", None),
     ("Two people were shot this weekend in Kensington.", "2016-04-22", "this weekend", "2016-04-16",
      "2016-04-17"),  # a Friday: the weekend just gone all the same
     ("The offensive is expected to begin in the spring.", A, "the spring", "2022-03-01", "2022-05-31"),

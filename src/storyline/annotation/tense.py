@@ -27,7 +27,10 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "insist", "argue", "
               "write", "tweet", "add", "acknowledge", "admit", "reveal", "suggest"}  # fmt: skip
 # Verbs whose object happened before their subject, so their news present looks back: "the new ad
 # follows Mr. Perry's statement on Tuesday", "the move echoes a ruling on Friday".
-_LOOK_BACK = {"follow", "echo", "mirror", "reflect", "respond", "recall", "cite", "reverse", "contradict"}
+# So do those that inquire into what happened: "police are investigating an apparent accidental
+# shooting of a 15-year-old boy Thursday" (gva-dev 545868_1), in the progressive too.
+_LOOK_BACK = {"follow", "echo", "mirror", "reflect", "respond", "recall", "cite", "reverse", "contradict",
+              "investigate", "probe"}  # fmt: skip
 # Participles that schedule: "a special election set for June 25", "talks slated for Monday".
 _SCHEDULING = {"set", "schedule", "slate", "plan", "expect", "due", "reschedule", "postpone", "delay", "move"}
 # The date a deadline is set or pushed to lies ahead of the act: "has set Nov. 10 as the deadline",
@@ -117,6 +120,8 @@ def verb_tense(tok: Token, sent: Any) -> Direction:
         return Direction("past", True)
     if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ in _REPORTING | _LOOK_BACK:
         return Direction("past", False)  # news present of reporting: "Trump says Tuesday that ..."
+    if tok.tag_ == "VBG" and tok.lemma_ in _LOOK_BACK and any(a in _PRESENT_AUX for a in aux):
+        return Direction("past", False)
     if tok.tag_ == "VBN" and not aux and tok.lemma_ in _SCHEDULING and _next_word(tok, sent) == "for":
         return Direction("future", False)  # "a special election set for June 25"
     if tok.tag_ == "VBN" and not aux:
