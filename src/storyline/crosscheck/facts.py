@@ -46,13 +46,11 @@ def _attributive(t: TimeExpr, text: str) -> bool:
     return bool(_YEAR.fullmatch(t.text) and following and following.group(1) not in STOP)
 
 
-# "— Kevin Clark (@KevinANjax) February 5, 2017": an embedded post's signature dates the post, not
-# what it tells (gva-dev's local news embeds them: 533658_2, 545868_2, 546550_2, 547639_1)
-_POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
-
-
-def _post_signature(t: TimeExpr, text: str) -> bool:
-    return _POST_SIGNATURE.search(text, max(0, t.offset[0] - 40), t.offset[0]) is not None
+# An embedded social post, marked by its signature ("— Kevin Clark (@KevinANjax) February 5, 2017")
+# or its picture link ("pic.twitter.com/Uw49Tje"), as gva-dev's local news pages carry them
+# (533658_2, 545868_2, 546550_2, 767420_1): its date is the post's, and its "today" or "this
+# afternoon" count from that post, not from the report's publication.
+_POST = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.com/")
 
 
 _RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
@@ -163,7 +161,7 @@ def to_dated_event(
     first, last = _iso(t.start), _iso(t.end)
     if first is None or last is None or _attributive(t, text) or clock_only(t.text):
         return None  # a time of day alone ("at noon") is dated by default, not by the report
-    if _post_signature(t, text):
+    if _POST.search(text, span[0], span[1]):
         return None
     s, e = t.offset
     drop = REPORTING | MONTHS_AND_DAYS
