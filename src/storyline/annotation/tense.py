@@ -37,6 +37,11 @@ _SCHEDULING = {"set", "schedule", "slate", "plan", "expect", "due", "reschedule"
 # "the offer was extended to Nov. 16", "postponed until Tuesday".
 _PUSHING = {"set", "reschedule", "postpone", "delay", "extend", "defer", "push"}
 _MODALS = {"could", "can", "may", "might", "should", "must", "ca"}
+# The words that put an act ahead of the time of writing, as its phrase keeps them ("Maurice Phillips
+# will be arraigned", "he is scheduled to appear in court", "Reese is due in court").
+FUTURE_MARKS = frozenset(
+    _FUTURE_AUX | _MODALS | {"would", "due", "scheduled", "slated", "expected", "set", "planned"}
+)
 _PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "’d", "'ve", "’ve"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "’s", "'re", "’re", "does", "do"}
 # Words near an expression that say it lies ahead or behind, whatever the main verb's tense.

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from storyline.annotation.tense import FUTURE_MARKS
 from storyline.annotation.timex import names_weekday
 from storyline.crosscheck import fitted
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
@@ -299,14 +300,22 @@ def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
 
 
 def _past_and_coming(da: DatedEvent, db: DatedEvent) -> bool:
-    """One date lay ahead of both reports when they were written and the other did not (it fell on
-    or before both days of writing): an act told as done and one told as coming are two
-    occurrences (an arraignment held on Monday and a hearing set for May 4, a vigil held and one
-    planned), not one event dated two ways."""
+    """An act told as coming, its date ahead of both reports' days of writing and its phrase marked
+    so ("will be arraigned Thursday", "is scheduled to appear in court on May 4"), and an act on or
+    before both days ("was arraigned Monday morning"): two occurrences, a court's two sittings, a
+    vigil held and one planned, not one event dated two ways. A date placed ahead only by a weak
+    reading of its verb ("continued his refusal to step down Thursday") is no such act."""
     if da.written is None or db.written is None:
         return False
     first, last = sorted((da.written, db.written))
-    return (da.first > last and db.last <= first) or (db.first > last and da.last <= first)
+    return any(
+        coming.first > last and done.last <= first and _told_as_coming(coming)
+        for coming, done in ((da, db), (db, da))
+    )
+
+
+def _told_as_coming(d: DatedEvent) -> bool:
+    return bool(FUTURE_MARKS.intersection(tokens((d.time.what or "").lower())))
 
 
 def _says(d: DatedEvent) -> bool:
