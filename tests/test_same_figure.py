@@ -282,21 +282,3 @@ def test_others_add_to_the_count_their_sentence_gives(nlp: Any, embedder: Any) -
         "block of Nellie Street."
     )
     assert _agreed(_run(nlp, embedder, told, with_him), "three people", "two other people")
-
-
-def test_two_acts_and_two_nouns_do_not_agree(nlp: Any, embedder: Any) -> None:
-    """ecbplus-dev (Somali pirates): the ships pirates hold and the warships patrolling are two
-    things, a dozen each; the boats the pirates were in and the boats closing in are one."""
-    held = "Pirates holding about a dozen ships and nearly 300 crewmen in safe havens along the coast."
-    patrol = "Dozen of warships of several countries are also patrolling the shipping lanes."
-    assert not _agreed(_run(nlp, embedder, held, patrol))
-    boats = (
-        "Responding to a distress call by MV Gibe, INS Mysore on anti-piracy patrol in the area, swung "
-        "into action against the pirates in two boats, a Defence Ministry release said."
-    )
-    closing = (
-        "India's INS Mysore and its armed helicopter were on anti-piracy patrol when they received a "
-        "distress call from the Ethiopian-flagged MV Gibe saying two boats were closing in and firing, "
-        "a Defence Ministry release said."
-    )
-    assert _agreed(_run(nlp, embedder, boats, closing), "two boats", "two boats")

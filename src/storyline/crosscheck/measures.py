@@ -175,11 +175,6 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (a in _COUNTED_ALIKE and _COUNTED_ALIKE[a] == _COUNTED_ALIKE.get(b))
 
 
-def _same_noun(ma: Measure, mb: Measure) -> bool:
-    """Do both figures' counted words meet, not only a word beside the other figure?"""
-    return bool(ma.counted and mb.counted and _alike(ma.counted[:5], mb.counted[:5]))
-
-
 def same_counted(ma: Measure, mb: Measure) -> bool:
     """Do both figures count one thing? The counted words meet (or are words a reporter uses in
     turn for one thing), or one's sits beside the other."""
@@ -374,11 +369,6 @@ def _measure_link(
     if compatible(ma, mb):
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
-        if predicates_meet(p, ma, mb, vectors) is False and not _same_noun(ma, mb):
-            # two acts and two counted nouns, tied only by a word nearby: "pirates holding about a
-            # dozen ships" / "dozen of warships ... are patrolling the shipping lanes"; "the pirates
-            # in two boats" / "two boats were closing in" count one thing
-            return None
         if same_thing or unit_and_context:
             # one thing counted alike twice: the same value is seldom a coincidence
             return False, min(1.0, confidence + AGREE_BONUS)
