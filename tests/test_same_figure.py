@@ -212,3 +212,73 @@ def test_ages_said_of_two_people_by_name_are_two_facts(nlp: Any, embedder: Any) 
     # the same person's age told twice is one fact: a changed age is stated
     older = killed.replace("21-year-old", "23-year-old")
     assert _stated(_run(nlp, embedder, killed, older), "21-year-old", "23-year-old")
+
+
+def _agreed(report: Report, *parts: str) -> list[Finding]:
+    return [
+        f
+        for f in report.findings
+        if f.kind == "agree"
+        and f.aspect == "number"
+        and all(any(p in s.text for s in f.statements) for p in parts)
+    ]
+
+
+def test_those_shot_fatally_are_a_part_of_those_shot(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Brighton Park): three men shot fatally of five men shot, both reports say so; a
+    manner on the act ("fatally", "seriously") narrows whom it counts. Two counts of one manner
+    still differ."""
+    fatally = (
+        "Three men were fatally shot and two others seriously wounded in an attack at a home near "
+        "Pershing Road and Albany Avenue on Feb. 15, 2017, in the Brighton Park neighborhood."
+    )
+    shot = (
+        "Five men were shot -- three of them fatally -- Wednesday afternoon in Chicago's Brighton "
+        "Park neighborhood, police said."
+    )
+    assert frame_part(_measure(nlp, fatally, "Three"), "how") == {"fatally"}
+    assert not frame_part(_measure(nlp, shot, "Five"), "how")
+    assert not _stated(_run(nlp, embedder, fatally, shot))
+    a = SHOOTING.format(n="Five", verb="were fatally shot")
+    b = SHOOTING.format(n="Seven", verb="were fatally shot")
+    assert _stated(_run(nlp, embedder, a, b), "Five people", "Seven people")
+
+
+def test_victims_named_are_not_victims_shot(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Howland): police named four of the five victims shot; the other sentence's "mass
+    shooting" is the event, not the act that counts the four."""
+    shot = "Howland police say the five victims were shot inside a van outside the home."
+    named = (
+        "HOWLAND, Ohio (WKBN) – Police have named four victims from Saturday’s mass shooting at a "
+        "Howland home that killed two and sent three others to hospitals."
+    )
+    assert not _stated(_run(nlp, embedder, shot, named))
+
+
+def test_others_add_to_the_count_their_sentence_gives(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Brighton Park): "two others" after "three men" are five men, not three; "two
+    other people were with the boy" beside "three people" is the boy and two others."""
+    others = (
+        "Three men were fatally shot and two others seriously wounded in an attack at a home near "
+        "Pershing Road and Albany Avenue on Feb. 15, 2017, in the Brighton Park neighborhood."
+    )
+    killed = (
+        "An Englewood man has been charged in the Brighton Park shootout that killed three men and "
+        "left two wounded Feb. 15."
+    )
+    mixed = [
+        f
+        for f in _run(nlp, embedder, others, killed).findings
+        if f.aspect == "number" and f.kind == "agree" and "“two”" in f.summary and "“three”" in f.summary
+    ]
+    assert not mixed
+    told = (
+        "Brookfield Police Chief Dan Faustino tells 21 news that three people were in a Nellie Street "
+        "apartment Thursday afternoon when the teen was shot once in the stomach."
+    )
+    with_him = (
+        "Brookfield Township Police Chief Dan Faustino said two other people were with the boy at the "
+        "time of the shooting, which happened just before 4 p.m. Thursday at an apartment in the 500 "
+        "block of Nellie Street."
+    )
+    assert _agreed(_run(nlp, embedder, told, with_him), "three people", "two other people")

@@ -20,8 +20,11 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``rel:part`` when it counts a part of a group told beside it ("including 2 U.S. Marshals",
   "two of the juveniles"): a part is no figure for the whole;
 - ``rel:modal`` when the predicate is wanted, possible or to come ("should pass"), not done;
+- ``how:`` a manner adverb narrowing the predicate ("three were fatally shot" → fatally): those
+  shot fatally are a part of those shot, so the two counts are of two sets;
 - ``own:`` whose the counted thing is, by name or possessive ("Tea Party supporters" → tea, party;
-  "the suspect's car" → suspect): two figures of different owners are two facts;
+  "the suspect's car" → suspect): two figures of different owners are two facts; a place is no
+  owner ("an 8-year-old Lodi girl" is a girl from Lodi, not Lodi's);
 - ``time:`` the date or time the figure's clause gives ("on Tuesday", "last year", "at 3 a.m."):
   a figure of one period is no other value for another period's;
 - ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all").
@@ -76,6 +79,7 @@ def _of_phrase(t: Token) -> Token | None:
 
 
 _TIMES = ("DATE", "TIME")
+_PLACES = ("GPE", "LOC", "FAC")  # where the counted thing is, not whose: "Lodi girl", "Chicago's police"
 _TIME_PREPS = ("in", "on", "at", "during", "since", "by", "until", "before", "after", "through", "from")
 _TOTAL = ("total", "all", "overall", "altogether", "combined")
 
@@ -85,7 +89,7 @@ def _owners(t: Token, skip: set[int]) -> list[str]:
     a name compounded with it ("Tea Party supporters"); a pronoun says whose only with its antecedent."""
     out = []
     for c in t.children:
-        if c.i in skip or c.pos_ == "PRON":
+        if c.i in skip or c.pos_ == "PRON" or c.ent_type_ in _PLACES:
             continue
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"):
             out += [f"own:{_lemma(w)}" for w in c.subtree if w.pos_ in ("PROPN", "NOUN") and w.i not in skip]
@@ -217,7 +221,21 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
         keys += _time_words(t, subject_side | inside)
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
         keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
+    keys += [f"how:{_lemma(c)}" for c in head.children if _manner(c)]
     return keys
+
+
+def _manner(t: Token) -> bool:
+    """Is ``t`` an adverb of manner on its verb ("fatally shot", "critically wounded", "seriously
+    injured")? It narrows the act to a part of those it names; a time ("Sunday"), a negation or a
+    sentence adverb told before the verb's clause ("police also said") does not."""
+    return (
+        t.dep_ == "advmod"
+        and t.pos_ == "ADV"
+        and t.lower_.endswith("ly")
+        and t.ent_type_ not in _TIMES
+        and t.i > t.head.left_edge.i  # inside the clause: "were fatally shot", not "Reportedly, ..."
+    )
 
 
 def with_frames(quantities: Sequence[Quantity], parsed: Sequence[Parsed]) -> list[Quantity]:

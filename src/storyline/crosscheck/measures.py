@@ -278,14 +278,34 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = 
         return None  # "should pass some 20 measures" / "have passed 40 bills": one act, two events
     if meet(pa, pb) or _acts_alike(ma, mb, vectors):
         return True  # one verb, or verbs alike in meaning: "were killed" / "died"
+    # a count of those who did something, or to whom it was done, is defined by what they did
+    # ("Two states filed suit" / "Four states have legalized", "five were killed" / "seven were
+    # injured", "the five victims were shot" / "police have named four victims"): another act
+    # named elsewhere in the other sentence ("the mass shooting that killed two") is no frame of
+    # its count; a sum or a length is told with many verbs ("demanded $5.7 billion" / "had
+    # requested $5.7 billion"), and the other sentence saying the verb may still be its frame
+    doers = "subj" in frame_part(ma, "rel") | frame_part(mb, "rel")
+    if doers and ma.dim is None and mb.dim is None:
+        return None if _in_frame(mb, pa) or _in_frame(ma, pb) else False
     if _mentions(p.b.text, pa) or _mentions(p.a.text, pb):
         return None  # the other sentence says it too, as another word's argument
-    # a count of those who did something is defined by what they did ("Two states filed suit" /
-    # "Four states have legalized", "five were killed" / "seven were injured"); a sum or a length
-    # is told with many verbs ("demanded $5.7 billion" / "had requested $5.7 billion")
-    if "subj" in frame_part(ma, "rel") | frame_part(mb, "rel"):
+    if doers:
         return False
     return None
+
+
+def _in_frame(m: Measure, lemmas: frozenset[str]) -> bool:
+    """Is one of ``lemmas`` a word of the figure's own frame (its thing, what it is of, its
+    act's other arguments)? "killed in the shooting" holds the shooting as its act's argument."""
+    words = frozenset(k.split(":", 1)[1] for k in m.quantity.frame if not k.startswith(("rel:", "pred:")))
+    return meet(words, lemmas)
+
+
+def manner_apart(ma: Measure, mb: Measure) -> bool:
+    """Is one figure's act narrowed by a manner the other's lacks ("three men were fatally shot" /
+    "five men were shot")? Those shot fatally are a part of those shot: a part's count is no
+    other value for the whole's, so the two never conflict."""
+    return frame_part(ma, "how") != frame_part(mb, "how")
 
 
 def same_frame_thing(ma: Measure, mb: Measure) -> bool:
@@ -355,6 +375,8 @@ def _measure_link(
         return None
     if _far_apart(ma, mb):
         return None  # figures that far apart count different things ("six" aides, "47" senators)
+    if manner_apart(ma, mb):
+        return None  # "fatally shot" / "shot": a part and its whole, each may be right
     if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
         return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
     # two differing figures are one fact when the written rules are sure of it; the fitted decision
@@ -421,11 +443,25 @@ def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bo
     if part_a == part_b or ma.dim is not None or mb.dim is not None or not same_counted(ma, mb):
         return None
     part, whole = (ma, mb) if part_a else (mb, ma)
-    if whole.value != part.value + 1 or (part.low, part.high) != (part.value, part.value):
+    # the ones already told are one, the one the story is about, unless the part's own sentence
+    # counts them: "Three men were fatally shot and two others seriously wounded" is five men
+    told = _told_before(p.a if part_a else p.b, part)
+    if whole.value != part.value + told or (part.low, part.high) != (part.value, part.value):
         return None
     if predicates_meet(p, ma, mb) is False:
         return None
     return False, min(1.0, number_confidence(p, ma, mb, True) + AGREE_BONUS)
+
+
+def _told_before(side: SentenceFacts, part: Measure) -> float:
+    """How many the others of ``part`` are added to: the count its own sentence gives before it
+    ("three men ... and two others"), else one, the one the story is about ("three other women")."""
+    before = [
+        m
+        for m in side.measures
+        if m.dim is None and m.quantity.end <= part.quantity.start and (m.low, m.high) == (m.value, m.value)
+    ]
+    return before[-1].value if before else 1.0
 
 
 def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
