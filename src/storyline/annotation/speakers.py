@@ -32,7 +32,7 @@ from storyline.annotation.quotes import QuoteSpan
 from storyline.annotation.roles import ROLE_NOUNS
 from storyline.model import Entity
 
-SPEECH_LEMMAS = frozenset(
+_SAYING_LEMMAS = frozenset(
     str.split(
         """say tell add warn note insist argue claim explain write ask reply respond declare announce
     acknowledge admit suggest contend caution predict recall remark report stress emphasise
@@ -50,7 +50,7 @@ MANNER_LEMMAS = frozenset(
     bark growl groan moan sigh gasp plead beg demand boast brag gripe grumble sneer scoff"""
     )
 )
-SPEECH_LEMMAS = SPEECH_LEMMAS | MANNER_LEMMAS
+SPEECH_LEMMAS = _SAYING_LEMMAS | MANNER_LEMMAS
 # Verbs that report speech only when they govern a clause or a quotation, not on their own.
 WEAK_LEMMAS = MANNER_LEMMAS | frozenset(
     str.split("continue post put describe charge counter state report ask urge")

@@ -309,19 +309,15 @@ def _past_and_coming(da: DatedEvent, db: DatedEvent) -> bool:
         return False
     first, last = sorted((da.written, db.written))
     return any(
-        coming.first > last and done.last <= first and _told_as_coming(coming)
+        coming.first > last and done.last <= first and _act_holds(coming, FUTURE_MARKS)
         for coming, done in ((da, db), (db, da))
     )
 
 
-def _told_as_coming(d: DatedEvent) -> bool:
-    return bool(FUTURE_MARKS.intersection(tokens((d.time.what or "").lower())))
-
-
-def _says(d: DatedEvent) -> bool:
-    """Does the date date a saying ("Patrick also announced the general election date
-    Wednesday", "said Monday")? Its act, as the parse names it, holds a reporting verb."""
-    return bool(REPORTING.intersection(tokens((d.time.what or "").lower())))
+def _act_holds(d: DatedEvent, words: frozenset[str]) -> bool:
+    """Does the dated act, as the parse names it, hold one of ``words``: a mark of what is to come
+    ("will be arraigned", "is scheduled to appear"), a reporting verb ("announced ... Wednesday")?"""
+    return bool(words.intersection(tokens((d.time.what or "").lower())))
 
 
 def _said_apart(said: DatedEvent, other: DatedEvent) -> bool:
@@ -329,7 +325,8 @@ def _said_apart(said: DatedEvent, other: DatedEvent) -> bool:
     Wednesday") and a date written out for an act that is no saying ("the general election
     slated for June 25"): the day it was told and the day of what was told are two facts. On the
     hand-judged date pairs (basil-dev, gva-dev, ecbplus-dev) 24 pairs are so, none the same event."""
-    return _says(said) and not explicit(said) and explicit(other) and not _says(other)
+    says = _act_holds(said, REPORTING) and not _act_holds(other, REPORTING)
+    return says and not explicit(said) and explicit(other)
 
 
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
