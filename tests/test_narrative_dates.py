@@ -55,6 +55,19 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "the day", "2009-10-12", "2009-10-12"),
     ("The first lady started the day with a service at St. John's Church.", "2017-01-20", "the day",
      "2017-01-20", "2017-01-20"),
+    # a streak ("for a seventh straight session", "for the second week in a row", "the second
+    # straight year that"): the unit the narrative is on, else the unit of writing; ecbplus-dev "rose
+    # for a seventh straight session", "For the second week in a row he did not turn the ball over",
+    # extraction-dev "It's the second straight year that Bush failed", MEANTIME "for a second
+    # consecutive day"
+    ("Stocks across the globe rose on Tuesday for a seventh straight session.", "2009-04-02",
+     "a seventh straight session", "2009-03-31", "2009-03-31"),
+    ("US stocks log gains for fourth week in a row", "2009-04-04", "fourth week in a row", "2009-03-30",
+     "2009-04-05"),
+    ("Trading on Russia's stock markets has been suspended for a second consecutive day.", "2008-09-17",
+     "a second consecutive day", "2008-09-17", "2008-09-17"),
+    ("It's the second straight year that Bush failed to make the cut.", "2017-06-02",
+     "the second straight year", "2017-01-01", "2017-12-31"),
     # nothing named before, or nothing fine enough: kept with its reason
     ("The following week, the army withdrew.", "2022-03-15", "The following week", None, None),
     ("The plant opened in 1995, and the next day it was closed.", "2022-03-15", "the next day", None, None),
@@ -84,6 +97,8 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The soon-to-be president spoke.", "soon"),
     ("The company has a long-term plan.", "term"),
     ("He spent the day before the vote in Ohio.", "the day"),  # the vote's day
+    ("The team finished last for the third consecutive season.", "season"),  # a season of play
+    ("He won for the second time in a row.", "time"),  # no unit of the calendar
 ]
 
 

@@ -22,7 +22,7 @@ from storyline.annotation.timex import Match, weekday_number
 Interval = cal.Interval
 _SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1,
           "same": 0}  # fmt: skip
-_DAY_UNITS = {"day", "morning", "afternoon", "evening", "night"}
+_DAY_UNITS = {"day", "morning", "afternoon", "evening", "night", "session"}  # a trading session
 # Kinds that name no time of their own the narrative could go on from: a time of day alone is the
 # day of writing by default, a span runs up to publication, the rest have no calendar interval.
 _NOT_REFERENCES = {"clock", "span", "vague", "reference", "period_ref", "year_back"}
@@ -35,7 +35,7 @@ def refers_to_narrative(m: Match) -> bool:
         return True
     if m.kind == "in_the":  # "earlier in the day": the narrative's day, else the day of writing
         return g["unit"].lower() == "day"
-    if m.kind == "the_day":  # "ended the day at 8,017": likewise
+    if m.kind in ("the_day", "streak"):  # "ended the day at 8,017", "for a third straight day"
         return True
     shift = " ".join((g.get("shift") or "").lower().split())
     if m.kind == "relative":
@@ -54,13 +54,13 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     in text order) fine enough for it, or why it has none; None when it is then the publication's
     ("earlier in the day" with no day named before it)."""
     g = m.groups
-    unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().rstrip("s")
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().removesuffix("s")
     unit = "day" if unit in _DAY_UNITS else unit
     ref = refs[-1] if refs else None
     if ref is None or not _fits(ref, "day" if m.kind == "weekday" else unit):
         # "the next day" with no day named before it, or after "in July": an older day need not
         # be the one the narrative counts from
-        return None if m.kind in ("in_the", "the_day") else RELATIVE
+        return None if m.kind in ("in_the", "the_day", "streak") else RELATIVE
     if m.kind == "weekday":
         return _weekday(g, ref[0])
     if m.kind == "later":
@@ -68,7 +68,7 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
         if n is None or n != int(n):
             return f"cannot count {g['n']!r}"
         step = int(n) * _SHIFT[g["dir"].lower()]
-    elif m.kind in ("in_the", "the_day"):
+    elif m.kind in ("in_the", "the_day", "streak"):
         step = 0
     elif m.kind == "day_before":
         step = _SHIFT[g["dir"].lower()]

@@ -322,6 +322,13 @@ def _the_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return anchor, anchor
 
 
+def _streak(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"For a second consecutive day", "the fourth week in a row" with no time named before it: the
+    unit of writing (a trading session is a day)."""
+    unit = (g.get("unit") or g["unit2"]).lower()
+    return cal.relative_unit(anchor, "day" if unit == "session" else unit, 0)
+
+
 def _relative_season(season: str, shift: int, anchor: date) -> Interval:
     this = cal.season_interval(anchor.year, season)
     if season == "winter" and anchor.month <= 2:
@@ -494,6 +501,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "year_end": _year_end,
     "in_the": _in_the,
     "the_day": _the_day,
+    "streak": _streak,
     "period_ref": _vague_period,
     "year_back": _vague_period,
     "full_year": lambda g, a, d: cal.relative_unit(a, "year", 0),

@@ -152,6 +152,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:start|began|begin|end|finish|clos|spen[dt])\w*\s+(?P<expr>the\s+(?P<unit>day))\b"
         r"(?!\s+(?:before|after|of|when|that)\b)",
     ),
+    # a streak: "rose for a seventh straight session", "for the second week in a row", "the second
+    # straight year that ...": the unit the narrative is on, else the unit of writing (MEANTIME
+    # values "for a second consecutive day" as that day); not a season of play or a count
+    (
+        "streak",
+        r"\b(?:(?:a|the)\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|[2-9](?:nd|rd|th)|1\d(?:th))\s+(?:(?:straight|consecutive|successive)\s+(?P<unit>day|session|week"
+        r"|month|year)|(?P<unit2>day|session|week|month|year)\s+in\s+a\s+row)\b",
+    ),
     # the next day, the following morning, the same week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
@@ -278,7 +287,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 # Case-insensitive except month and weekday names, which must be capitalised.
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
-             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day",
+             "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day", "streak",
              "full_year"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
@@ -295,6 +304,7 @@ _HINTS = {
     "quarter": r"(?i:quarter|half|[QH][1-4])",
     "anchored": r"(?i:\b(?:the|that)\s)", "later": r"(?i:later|earlier)", "day_before": r"(?i:before|after)",
     "year_end": r"(?i:year[-\s]end)", "in_the": r"(?i:\bin\s+the\s)", "the_day": r"(?i:the\s+day\b)",
+    "streak": r"(?i:straight|consecutive|successive|in\s+a\s+row)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
     "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
