@@ -551,6 +551,19 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Grunge ruled the ’90s.", C, "the ’90s", "1990-01-01", "1999-12-31"),
     ("Emissions have fallen over the past decade.", B, "the past decade", "2012-03-15", "2022-03-15"),
     ("Growth was weak for much of the last decade.", B, "the last decade", "2012-03-15", "2022-03-15"),
+    # a weak future (a news present, a cue, a modal) weighs the weekday ahead against the one
+    # just gone by distance (gva-dev 537974_1, 549794_2; TimeBank APW20000115.0031) ...
+    ("A death investigation is underway Monday in Caldwell County after a 16-year old was shot and "
+     "killed.", "2016-04-12", "Monday", "2016-04-11", None),
+    ("A three-year-old boy is recovering after accidentally shooting himself in the arm Wednesday.",
+     "2016-04-28", "Wednesday", "2016-04-27", None),
+    ("The Immigration and Naturalization Service had ruled that Elian must be returned to his father, "
+     "and set Friday as the deadline for his repatriation.", "2000-01-15", "Friday", "2000-01-14", None),
+    # ... a past form stays past with a noun between it and the day (gva-dev 544535_3, 547827_3)
+    ("An Indianapolis mother made her first court appearance Thursday.", "2016-05-11", "Thursday",
+     "2016-05-05", None),
+    ("Loved ones gathered for a prayer circle in front of the market, Tuesday.", "2016-04-25", "Tuesday",
+     "2016-04-19", None),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [

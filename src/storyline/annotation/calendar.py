@@ -192,6 +192,11 @@ def weekday_date(anchor: date, weekday: int, direction: Direction, shift: str | 
 
     Past: the most recent such day on or before the anchor (a Thursday report's "on Thursday" is
     that day); future: the next on or after it. With no tense, the past one: news mostly reports.
+    A weak future (a cue word, a modal, a news present) weighs the two by distance as a yearless
+    month is weighed (``nearest``): a Saturday's "set Friday as the deadline" is the day before,
+    not six days ahead, and a Tuesday's "an investigation is underway Monday" the day before. A
+    weak past stays past: a past form is past even when a noun stands between it and the day
+    ("made her first court appearance Thursday", "gathered for a prayer circle ..., Tuesday").
     ``shift`` "last"/"next" excludes the anchor's own day; "this" means the anchor's week.
     """
     back = (anchor.weekday() - weekday) % 7
@@ -203,6 +208,8 @@ def weekday_date(anchor: date, weekday: int, direction: Direction, shift: str | 
     if shift == "this":
         return week_interval(anchor)[0] + timedelta(days=weekday)
     past, future = anchor - timedelta(days=back), anchor + timedelta(days=ahead)
+    if direction.tense == "future" and not direction.strong:
+        return nearest([(past, past), (future, future)], anchor, direction)[0]
     return future if direction.tense == "future" else past
 
 
