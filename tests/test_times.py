@@ -564,6 +564,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "2016-05-05", None),
     ("Loved ones gathered for a prayer circle in front of the market, Tuesday.", "2016-04-25", "Tuesday",
      "2016-04-19", None),
+    # "last December", "next March": the month of that name before (after) the month of writing,
+    # whatever the clause's tense (polnear-dev huff-post 2016-09-27; TimeBank NYT20000113.0267)
+    ("It is the main tool to meet the target pledged at U.N. climate talks in Paris last December.",
+     "2016-09-27", "last December", "2015-12-01", "2015-12-31"),
+    ("Elian was rescued at sea on a voyage to the United States last November.", "2000-01-13",
+     "last November", "1999-11-01", "1999-11-30"),
+    ("The plant will close next March.", "2016-03-10", "next March", "2017-03-01", "2017-03-31"),
+    ("The vote was held last June 30.", "2016-09-27", "June 30", "2016-06-30", None),
 ]
 # Expressions kept with a reason and no dates.
 UNRESOLVED: list[tuple[str, str, str]] = [

@@ -242,6 +242,15 @@ def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
 
 
+def _month_shift(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Last December" is the latest December before the month of writing, "next March" the first
+    March after it, whatever the clause's tense ("talks in Paris last December")."""
+    month = month_number(g["m"])
+    if g["mshift"].lower().split()[-1] in ("last", "past"):
+        return cal.month_interval(anchor.year - (month >= anchor.month), month)
+    return cal.month_interval(anchor.year + (month <= anchor.month), month)
+
+
 def _season(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     year = _year_of(g, anchor)
     if year is None:
@@ -482,6 +491,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "week_of": _week_of,
     "week_of_month": _week_of_month,
     "month": _month,
+    "month_shift": _month_shift,
     "season": _season,
     "decade": _decade,
     "year": _year,

@@ -96,6 +96,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?P<d>" + _D + r")(?P<days>(?:" + _JOIN + _D + r")*)\s+(?:of\s+)?(?P<m>" + _M + r")\b"
         r"(?:,?\s+(?P<y>" + _Y + r")\b)?",
     ),
+    # last December, next March, this past June: the month of that name before (after) the month of
+    # writing (TimeML: "last November" in January 2000 is 1999-11); not "the last June", "last June 30"
+    (
+        "month_shift",
+        r"(?<![Tt]he\s)\b(?P<mshift>(?i:last|next|this\s+past|this\s+coming))\s+(?P<m>" + _M
+        + r")\b(?!\s*\d)",
+    ),
     # early June, mid-March 2022, June 2021, March or April
     (
         "month",
@@ -293,7 +300,7 @@ _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for ki
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
 _HINTS = {
-    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M,
+    "iso": r"\d-[01]\d-", "numeric": r"\d/\d", "month_day": _M, "month_day_range": _M, "month_shift": _M,
     "day_month": _M,
     "week_of": r"(?i:week\s+of)", "week_of_month": r"(?i:week\s+(?:of|in))", "month": _M, "season": _SEASON,
     "decade": r"\d0s\b", "year": r"(?:1[89]|20)\d\d", "weekday": _W,
