@@ -3,8 +3,10 @@
 The body of a news page is its longest run of sentence-shaped paragraphs; navigation, promos and
 related-story lists are runs of short unpunctuated lines. So we score each line (prose gains by
 its length, furniture loses) and take the highest-scoring contiguous run as the body
-(maximum-sum segment). The title, standfirst, byline and dates sit just above the body. Every
-line that is not kept as a field or body paragraph goes to ``removed`` with its reason.
+(maximum-sum segment), widened where a per-line score fitted on other sites' pages
+(``line_score``) finds more body next to it. The title, standfirst, byline and dates sit just
+above the body. Every line that is not kept as a field or body paragraph goes to ``removed`` with
+its reason.
 """
 
 from __future__ import annotations
