@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import storyline
 from storyline.errors import UnreadableInput
+from storyline.reading import line_score
 from storyline.reading.dates import find_date
 from storyline.reading.lines import Kind, classify, copyright_holder, ends_article, is_caption
-from storyline.reading.pasted import clean_pasted, removed_reasons
+from storyline.reading.pasted import clean_pasted, fitted_run, page_lines, removed_reasons
 from storyline.stories.pages import not_an_article
 
 PARAS = [
@@ -465,3 +468,32 @@ def test_a_reprint_notice_is_furniture_but_a_report_of_trespass_is_not() -> None
     assert classify(0, notice).kind is Kind.FURNITURE
     crime = "The man entered the council offices without permission on Tuesday night, the police said."
     assert classify(0, crime).kind is Kind.PROSE
+
+
+def test_fitted_line_score_puts_paragraphs_above_navigation() -> None:
+    # The shipped weights (bench/fit_line_score.py): every paragraph of the written page is more
+    # likely body than any navigation link, byline or share button around it.
+    lines = page_lines(PAGE)
+    logits = dict(zip((ln.text for ln in lines), line_score.body_logits(lines), strict=True))
+    furniture = ("Home", "News", "Subscribe", "By Jane Doe", "Share on Facebook")
+    assert min(logits[p] for p in PARAS) > max(logits[f] for f in furniture)
+    assert min(logits[p] for p in PARAS) > line_score.threshold()
+
+
+def test_fitted_run_is_the_maximum_sum_run() -> None:
+    assert fitted_run(np.array([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0])) == (1, 4)
+    assert fitted_run(np.array([-1.0, -2.0])) == (0, 0)
+
+
+def test_weights_fitted_on_other_features_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "line_score.json"
+    stale.write_text(json.dumps({"features": ["log_words"], "weights": [1.0], "bias": 0.0}))
+    monkeypatch.setattr(line_score, "WEIGHTS_FILE", stale)
+    line_score._fitted.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="fit_line_score"):
+            line_score.body_logits(page_lines(PAGE))
+    finally:
+        line_score._fitted.cache_clear()

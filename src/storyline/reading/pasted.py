@@ -3,8 +3,10 @@
 The body of a news page is its longest run of sentence-shaped paragraphs; navigation, promos and
 related-story lists are runs of short unpunctuated lines. So we score each line (prose gains by
 its length, furniture loses) and take the highest-scoring contiguous run as the body
-(maximum-sum segment). The title, standfirst, byline and dates sit just above the body. Every
-line that is not kept as a field or body paragraph goes to ``removed`` with its reason.
+(maximum-sum segment), widened where a per-line score fitted on other sites' pages
+(``line_score``) finds more body next to it. The title, standfirst, byline and dates sit just
+above the body. Every line that is not kept as a field or body paragraph goes to ``removed`` with
+its reason.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+import numpy as np
+import numpy.typing as npt
+
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
 from storyline.reading.header import find_header, lead_subtitle, title_near_body
+from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
     Kind,
     Line,
@@ -337,18 +343,56 @@ def _headline_article(lines: Sequence[Line]) -> Extracted:
     )
 
 
+def page_lines(page: str, context: str = "") -> list[Line]:
+    """The page's non-blank lines, each put in its class (a drop cap joined to its paragraph)."""
+    raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
+    return [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
+
+
+def _body(lines: Sequence[Line]) -> tuple[int, int]:
+    """The body: the run of paragraphs by the line classes' scores (``body_span``), widened to
+    the run of lines that the fitted score (``line_score``) calls body where the two overlap.
+
+    The classes' costs were set on a few sites and cut bodies short on others (a lede set as a
+    headline-sized line, paragraphs with no full stop); the fitted score weighs the same shapes
+    and the lines around each one, learnt on other sites' pages."""
+    i, j = body_span(lines)
+    if i == j:
+        return i, j
+    length = np.sqrt([min(len(ln.text), _MAX_GAIN) for ln in lines])
+    a, b = fitted_run((body_logits(lines) - threshold()) * length)
+    # A body opens and closes on a paragraph (or closes on a list's entry): the headline right
+    # above the lede, or a link under the last paragraph, scores as body by its neighbours.
+    while a < min(i, b) and lines[a].kind is not Kind.PROSE:
+        a += 1
+    while b > max(j, a) and lines[b - 1].kind not in (Kind.PROSE, Kind.ITEM):
+        b -= 1
+    return (min(i, a), max(j, b)) if a < b and a <= j and b >= i else (i, j)
+
+
+def fitted_run(gains: npt.NDArray[np.float64]) -> tuple[int, int]:
+    """Indices [a, b) of the maximum-sum run of ``gains`` (empty when none is positive)."""
+    best, best_a, best_b, run, start = 0.0, 0, 0, 0.0, 0
+    for k, g in enumerate(gains):
+        if run <= 0:
+            run, start = 0.0, k
+        run += float(g)
+        if run > best:
+            best, best_a, best_b = run, start, k + 1
+    return best_a, best_b
+
+
 def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extracted:
     """Split a pasted page into title, standfirst, byline, dates, body and what was removed.
 
     ``alone``: the text is all there is (a paste, not a flattened HTML page), so a headline
     pasted by itself is an article."""
-    raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
-    lines = [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
+    lines = page_lines(page, context)
     if alone and _headline_only(lines):
         return _headline_article(lines)
     end = _comments_start(lines)
-    i, j = body_span(lines[:end])
+    i, j = _body(lines[:end])
     i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
