@@ -282,3 +282,22 @@ def test_others_add_to_the_count_their_sentence_gives(nlp: Any, embedder: Any) -
         "block of Nellie Street."
     )
     assert _agreed(_run(nlp, embedder, told, with_him), "three people", "two other people")
+
+
+def test_what_a_witness_heard_is_one_account(nlp: Any, embedder: Any) -> None:
+    """gva-dev (East New York): two witnesses' counts of the shots they heard are two accounts, not
+    one fact told twice (neither a conflict nor an agreement); the class in other gva-dev reports:
+    "Witnesses described hearing two gun shots", "witnesses report seeing three masked men"."""
+    heard = "A witness heard around 10 or 11 shots during this second shoot-out, he told the New York Times."
+    other = "One witness told The Post she heard at least six shots."
+    assert "seen" in frame_part(_measure(nlp, heard, "11"), "rel")
+    described = "Witnesses described hearing two gun shots on Carondelet between Howard and Calliope."
+    assert "seen" in frame_part(_measure(nlp, described, "two"), "rel")
+    seeing = "Authorities say witnesses report seeing three masked men enter the occupied apartment."
+    assert "seen" in frame_part(_measure(nlp, seeing, "three"), "rel")
+    report = _run(nlp, embedder, heard, other)
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"]
+    # the police's count of the shots fired is the event's: two such counts still differ
+    fired = "Police say the officer who shot and killed Hayes fired three shots."
+    assert "seen" not in frame_part(_measure(nlp, fired, "three"), "rel")
+    assert _stated(_run(nlp, embedder, fired, fired.replace("three", "five")), "three", "five")

@@ -27,7 +27,10 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
   owner ("an 8-year-old Lodi girl" is a girl from Lodi, not Lodi's);
 - ``time:`` the date or time the figure's clause gives ("on Tuesday", "last year", "at 3 a.m."):
   a figure of one period is no other value for another period's;
-- ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all").
+- ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all");
+- ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
+  shots", "witnesses report seeing three masked men"): one observer's account, not the event's
+  count; ``by:`` names the observer when the parse gives a name.
 """
 
 from __future__ import annotations
@@ -160,6 +163,9 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     root = roots[-1] if roots else tokens[-1]
     noun = root
+    # one of two numbers given as alternatives counts what the first counts ("10 or 11 shots")
+    while noun.dep_ == "conj" and noun.head.pos_ == "NUM" and noun.head.i != noun.i:
+        noun = noun.head
     # the figure modifies a noun ("48-page indictment", "four women", "$5 million budget")
     while noun.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and noun.head.i != noun.i:
         if noun.head.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
@@ -222,7 +228,16 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
         keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     keys += [f"how:{_lemma(c)}" for c in head.children if _manner(c)]
+    # what was heard or seen, or what was seen done ("witnesses report seeing three masked men enter")
+    seer = head if _lemma(head) in _PERCEIVING else head.head if head.dep_ in ("ccomp", "xcomp") else None
+    if seer is not None and _lemma(seer) in _PERCEIVING:
+        keys.append("rel:seen")
+        keys += [f"by:{_lemma(c)}" for c in seer.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return keys
+
+
+# the verbs of perception: a figure that is their object is what one observer heard or saw
+_PERCEIVING = ("hear", "see", "witness", "count", "notice", "watch", "observe", "spot")
 
 
 def _manner(t: Token) -> bool:

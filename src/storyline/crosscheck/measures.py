@@ -327,6 +327,16 @@ def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
     return bool(people_a and people_b and not people_a & p.b.names and not people_b & p.a.names)
 
 
+def observed_apart(ma: Measure, mb: Measure) -> bool:
+    """Is one figure what an observer heard or saw, and the other not that observer's? "A witness
+    heard around 10 or 11 shots" / "she heard at least six shots" are two witnesses' counts, and a
+    witness's count is no value of the police's; both hold, as accounts, whatever they say."""
+    seen_a, seen_b = "seen" in frame_part(ma, "rel"), "seen" in frame_part(mb, "rel")
+    if not (seen_a or seen_b):
+        return False
+    return not (seen_a and seen_b and frame_part(ma, "by") & frame_part(mb, "by"))
+
+
 def only_of_kind(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Are these the only figures of their kind in two sentences that say the same thing? Then
     they state one fact, whatever noun each puts beside it ("earned roughly $141 million" /
@@ -350,7 +360,7 @@ def _measure_link(
         return _part_and_whole(p, ma, mb, part_a)
     # both parts beside one already told ("five others were hurt" / "six others injured"): the
     # others of one event, weighed as any two figures
-    if other_owners(p, ma, mb):
+    if other_owners(p, ma, mb) or observed_apart(ma, mb):
         return None
     # figures said of people by name are one fact for one person and two for two, whatever else
     # the sentences share: "21-year-old Christian Merced" / "19-year-old Justice Galarza"
