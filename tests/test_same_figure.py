@@ -301,3 +301,24 @@ def test_what_a_witness_heard_is_one_account(nlp: Any, embedder: Any) -> None:
     fired = "Police say the officer who shot and killed Hayes fired three shots."
     assert "seen" not in frame_part(_measure(nlp, fired, "three"), "rel")
     assert _stated(_run(nlp, embedder, fired, fired.replace("three", "five")), "three", "five")
+
+
+def test_games_missed_for_two_injuries_are_two_counts(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (Saints): games missed to recover from surgery and games missed with a broken
+    forearm or a sprained knee are two absences; the same absence told twice still differs."""
+    surgery = (
+        "The third-year star from Southern California was the team's second-leading rusher and receiver "
+        "this season, despite missing four games to recover from arthroscopic surgery for a knee injury "
+        "suffered in an October 19 game against Carolina."
+    )
+    forearm = "Phillips had already missed three games earlier this season with a fractured forearm."
+    knee = (
+        "The 23-year-old Bush will miss the team's final two regular season games against Detroit and "
+        "Carolina with a sprained left knee."
+    )
+    assert frame_part(_measure(nlp, forearm, "three"), "why") == {"forearm"}
+    assert frame_part(_measure(nlp, surgery, "four"), "why") == {"surgery"}
+    for other, figure in ((forearm, "three"), (knee, "two")):
+        report = _run(nlp, embedder, surgery, other)
+        assert not [f for f in report.findings if f.kind == "conflict" and f.aspect == "number"], figure
+    assert _stated(_run(nlp, embedder, forearm, forearm.replace("three", "five")), "three", "five")

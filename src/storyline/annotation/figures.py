@@ -28,6 +28,9 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``time:`` the date or time the figure's clause gives ("on Tuesday", "last year", "at 3 a.m."):
   a figure of one period is no other value for another period's;
 - ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all");
+- ``why:`` what the act is told to come from ("missed three games with a fractured forearm" →
+  forearm): one act from two causes is two facts ("with a sprained left knee" / "to recover from
+  surgery");
 - ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
   shots", "witnesses report seeing three masked men"): one observer's account, not the event's
   count; ``by:`` names the observer when the parse gives a name.
@@ -225,6 +228,7 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     # the time told of the act or of its event noun: "injured in the shooting on Sunday"
     for t in (head, *args):
         keys += _time_words(t, subject_side | inside)
+    keys += [f"why:{_lemma(c)}" for c in _causes(head, subject_side)]
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
         keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     keys += [f"how:{_lemma(c)}" for c in head.children if _manner(c)]
@@ -238,6 +242,21 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
 
 # the verbs of perception: a figure that is their object is what one observer heard or saw
 _PERCEIVING = ("hear", "see", "witness", "count", "notice", "watch", "observe", "spot")
+
+
+_CAUSE_PREPS = ("with", "from", "after")  # "missed three games with a fractured forearm"
+
+
+def _causes(head: Token, skip: set[int]) -> list[Token]:
+    """What the act is told to come from ("missed three games with a fractured forearm", "four
+    games to recover from surgery"): two counts of one act from two causes are two facts."""
+    return [
+        o
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _CAUSE_PREPS
+        for o in prep.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ not in _TIMES and o.i not in skip
+    ]
 
 
 def _manner(t: Token) -> bool:

@@ -441,7 +441,24 @@ def fact_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -> 
     written rules' own verdict, which the fit weighs rather than trusts."""
     same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
     rules = {"rule": confidence, "rule_same": float(same_thing or unit_and_context)}
-    return figure_features(p, ma, mb, vectors) | rules
+    return figure_features(p, ma, mb, vectors) | rules | frame_features(p, ma, mb, vectors)
+
+
+def frame_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -> dict[str, float]:
+    """What the frames' structure says beside the phrases' meaning: one person or two by name, the
+    predicates one act or two, one's act told in the other's frame, a manner or an observer apart."""
+    who_a, who_b = attached_person(ma), attached_person(mb)
+    acts = predicates_meet(p, ma, mb, vectors)
+    pa, pb = frame_part(ma, "pred") - LIGHT_VERBS, frame_part(mb, "pred") - LIGHT_VERBS
+    return {
+        "one_person": float(bool(who_a and who_b) and same_entity(who_a, who_b)),
+        "persons_apart": float(bool(who_a and who_b) and not same_entity(who_a, who_b)),
+        "same_act": float(acts is True),
+        "other_acts": float(acts is False),
+        "in_frame": float(_in_frame(mb, pa) or _in_frame(ma, pb)),
+        "manner_apart": float(manner_apart(ma, mb)),
+        "seen_apart": float(observed_apart(ma, mb)),
+    }
 
 
 def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bool, float] | None:

@@ -190,10 +190,14 @@ def part_or_whole(ma: Measure, mb: Measure) -> tuple[bool, bool]:
 
 def narrowed_apart(ma: Measure, mb: Measure) -> bool:
     """Both figures' things are narrowed, and in different ways: "percent of Tea Party supporters"
-    / "percent of primary voters", "heartland states" / "border states"."""
+    / "percent of primary voters", "heartland states" / "border states"; or their acts come from
+    two causes ("games missed with a fractured forearm" / "to recover from surgery")."""
     of_a, of_b = frame_part(ma, "of"), frame_part(mb, "of")
     if of_a and of_b and not meet(of_a, of_b):
         return True
+    why_a, why_b = frame_part(ma, "why"), frame_part(mb, "why")
+    if why_a and why_b and not meet(why_a, why_b):
+        return True  # "missed three games with a fractured forearm" / "four games ... from surgery"
     mods_a, mods_b = frame_part(ma, "mod") - PART_WORDS, frame_part(mb, "mod") - PART_WORDS
     return bool(mods_a and mods_b and not meet(mods_a, mods_b))
 
