@@ -254,6 +254,9 @@ def main() -> int:
         for part, mask in (("tune", differ & tune), ("check", differ & ~tune)):
             print(f"  {name} state, {part}: {pr(stated[mask], y[mask])}")
     a, b = differ & tune, differ & ~tune
+    stated = held[b] >= t
+    holds = t < 1.0 and bool(stated.any()) and (stated & y[b]).sum() / stated.sum() >= STATE_PRECISION
+    print(f"  stating line {t}: check precision {'holds' if holds else 'does not hold'}: {pr(stated, y[b])}")
     figures["fit_alone_tune_leave_one_event_out"] = pr(held[a] >= t, y[a])
     figures["fit_alone_check"] = pr(held[b] >= t, y[b])
     figures[f"rules_unless_fit_below_{DOUBT}_tune"] = pr((rule & (held >= DOUBT))[a], y[a])
@@ -272,6 +275,9 @@ def main() -> int:
             t,
             on="tuning parts of the basil-dev, gva-dev and ecbplus-dev events",
         )
+        if holds:  # the fit states alone from t only where the check parts bear it out
+            weights = json.loads(WEIGHTS_FILE.read_text()) | {"state": t}
+            WEIGHTS_FILE.write_text(json.dumps(weights, indent=1) + "\n")
         print(f"wrote {WEIGHTS_FILE}")
     return 0
 

@@ -13,6 +13,7 @@ from storyline.annotation.names import same_entity
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.report import CONFIDENT
 from storyline.crosscheck.same_figure import (
     LIGHT_VERBS,
     NO_VECTORS,
@@ -26,6 +27,7 @@ from storyline.crosscheck.same_figure import (
     owners_apart,
     predicate_phrase,
     probability,
+    stating_line,
 )
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -405,7 +407,16 @@ def _measure_link(
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
         # are listed to check at most; a whole group's size is one fact whoever names the group
         return True, min(max(rule, fitted), OTHER_ACTS)
-    return True, max(rule, min(fitted, OTHER_ACTS))
+    return True, max(rule, _fit_confidence(fitted))
+
+
+def _fit_confidence(fitted: float) -> float:
+    """The fitted probability as a conflict's confidence: stated (from ``report.CONFIDENT``) at or
+    above the fit's stating line, else listed to check at most."""
+    line = stating_line()
+    if fitted >= line:
+        return CONFIDENT + (fitted - line) * (1 - CONFIDENT) / (1 - line)
+    return min(fitted, OTHER_ACTS)
 
 
 LINK = 0.4  # the fitted probability from which two differing figures are listed (to check)

@@ -15,6 +15,8 @@ themselves three times"), so what only it finds is listed to check, never stated
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,6 +242,14 @@ def figure_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -
 
 def probability(feats: dict[str, float]) -> float:
     return fitted.probability(WEIGHTS_FILE, FEATURES, feats, "bench/fit_same_figure.py")
+
+
+@functools.cache
+def stating_line() -> float:
+    """The fitted probability from which the fit alone states a conflict: chosen on the tuning
+    parts and kept only where the check parts' precision holds (``bench/fit_same_figure.py``);
+    above 1 (never) while no line does."""
+    return float(json.loads(WEIGHTS_FILE.read_text()).get("state", 2.0))
 
 
 def feature_rows(rows: Sequence[dict[str, float]]) -> npt.NDArray[np.float64]:
