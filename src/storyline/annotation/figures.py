@@ -158,6 +158,14 @@ def _relative_verb(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
 
 
+def _alternative(t: Token) -> bool:
+    """Is ``t`` the second of two numbers joined by a conjunction alone ("10 or 11", "two or three")?"""
+    head = t.head
+    if t.dep_ != "conj" or head.pos_ != "NUM" or head.i >= t.i:
+        return False
+    return all(w.pos_ in ("CCONJ", "PUNCT") for w in t.doc[head.i + 1 : t.i])
+
+
 def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The frame of the figure written by ``tokens`` (one parsed sentence's tokens)."""
     if not tokens:
@@ -166,8 +174,9 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     root = roots[-1] if roots else tokens[-1]
     noun = root
-    # one of two numbers given as alternatives counts what the first counts ("10 or 11 shots")
-    while noun.dep_ == "conj" and noun.head.pos_ == "NUM" and noun.head.i != noun.i:
+    # one of two numbers given as alternatives counts what the first counts ("10 or 11 shots"), not
+    # a figure of its own joined to another ("$43 million in taxes and $13 million in state taxes")
+    while _alternative(noun):
         noun = noun.head
     # the figure modifies a noun ("48-page indictment", "four women", "$5 million budget")
     while noun.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and noun.head.i != noun.i:
