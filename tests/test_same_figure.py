@@ -322,3 +322,16 @@ def test_games_missed_for_two_injuries_are_two_counts(nlp: Any, embedder: Any) -
         report = _run(nlp, embedder, surgery, other)
         assert not [f for f in report.findings if f.kind == "conflict" and f.aspect == "number"], figure
     assert _stated(_run(nlp, embedder, forearm, forearm.replace("three", "five")), "three", "five")
+
+
+def test_alternatives_frame_as_one_figure_and_joined_figures_apart(nlp: Any) -> None:
+    """gva-dev: "10 or 11 shots" counts shots (heard by a witness); basil-dev (Clintons' taxes): a
+    figure joined to another by "and" with its own phrase keeps its own frame."""
+    heard = "A witness heard around 10 or 11 shots during this second shoot-out, he told the New York Times."
+    assert frame_part(_measure(nlp, heard, "11"), "noun") == {"shot"}
+    taxes = (
+        "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made "
+        "$14,959,450 in charitable contributions during that time."
+    )
+    state = _measure(nlp, taxes, "13,625,777")
+    assert "state" in frame_part(state, "mod") and "federal" not in frame_part(state, "mod")
