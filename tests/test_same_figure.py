@@ -305,7 +305,8 @@ def test_what_a_witness_heard_is_one_account(nlp: Any, embedder: Any) -> None:
 
 def test_games_missed_for_two_injuries_are_two_counts(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev (Saints): games missed to recover from surgery and games missed with a broken
-    forearm or a sprained knee are two absences; the same absence told twice still differs."""
+    forearm, a sprained knee or a fractured leg are two absences; the same absence told twice
+    still differs."""
     surgery = (
         "The third-year star from Southern California was the team's second-leading rusher and receiver "
         "this season, despite missing four games to recover from arthroscopic surgery for a knee injury "
@@ -318,7 +319,9 @@ def test_games_missed_for_two_injuries_are_two_counts(nlp: Any, embedder: Any) -
     )
     assert frame_part(_measure(nlp, forearm, "three"), "why") == {"forearm"}
     assert frame_part(_measure(nlp, surgery, "four"), "why") == {"surgery"}
-    for other, figure in ((forearm, "three"), (knee, "two")):
+    fracture = "Bush missed eight games with a fracture in his lower right leg."  # another season
+    assert frame_part(_measure(nlp, fracture, "eight"), "why") == {"fracture"}
+    for other, figure in ((forearm, "three"), (knee, "two"), (fracture, "eight")):
         report = _run(nlp, embedder, surgery, other)
         assert not [f for f in report.findings if f.kind == "conflict" and f.aspect == "number"], figure
     assert _stated(_run(nlp, embedder, forearm, forearm.replace("three", "five")), "three", "five")
