@@ -13,6 +13,7 @@ over the tuning events, which is the honest figure).
 
     .venv/bin/python bench/fit_same_figure.py --list > pairs.txt   # candidates to judge
     .venv/bin/python bench/fit_same_figure.py [--write]             # --write stores the weights
+    .venv/bin/python bench/fit_same_figure.py --try other_acts,seen_apart   # fit with more features
 
 ``bench/natural/number-pairs-more.jsonl`` holds pairs judged the same way on reports of other
 kinds: gva-dev (local reports of one shooting: victim counts, ages, shots, times) and ecbplus-dev
@@ -193,10 +194,21 @@ def main() -> int:
     ap.add_argument("--per-event", type=int, default=6, help="at most this many pairs listed per event")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--cache", type=Path, help="keep the computed features in this file, or read them")
+    ap.add_argument(
+        "--try",
+        dest="extra",
+        default="",
+        help="more features of measures.fact_features to fit with, comma-separated (printed, never written)",
+    )
     opts = ap.parse_args()
     if not opts.data.is_dir():
         print(f"fit_same_figure: {opts.data}: not found", file=sys.stderr)
         return 2
+    if opts.extra:
+        if opts.write:
+            print("fit_same_figure: --try is not written; the cross-check reads FEATURES", file=sys.stderr)
+            return 2
+        FEATURES.extend(f for f in opts.extra.split(",") if f and f not in FEATURES)
     fit_date_events.L2 = L2
     nlp, embedder = (None, None) if opts.cache and opts.cache.exists() else (load_nlp(), Embedder())
     if opts.list:
@@ -254,6 +266,9 @@ def main() -> int:
         for part, mask in (("tune", differ & tune), ("check", differ & ~tune)):
             print(f"  {name} state, {part}: {pr(stated[mask], y[mask])}")
     a, b = differ & tune, differ & ~tune
+    stated = held[b] >= t
+    holds = t < 1.0 and bool(stated.any()) and (stated & y[b]).sum() / stated.sum() >= STATE_PRECISION
+    print(f"  stating line {t}: check precision {'holds' if holds else 'does not hold'}: {pr(stated, y[b])}")
     figures["fit_alone_tune_leave_one_event_out"] = pr(held[a] >= t, y[a])
     figures["fit_alone_check"] = pr(held[b] >= t, y[b])
     figures[f"rules_unless_fit_below_{DOUBT}_tune"] = pr((rule & (held >= DOUBT))[a], y[a])
@@ -272,6 +287,9 @@ def main() -> int:
             t,
             on="tuning parts of the basil-dev, gva-dev and ecbplus-dev events",
         )
+        if holds:  # the fit states alone from t only where the check parts bear it out
+            weights = json.loads(WEIGHTS_FILE.read_text()) | {"state": t}
+            WEIGHTS_FILE.write_text(json.dumps(weights, indent=1) + "\n")
         print(f"wrote {WEIGHTS_FILE}")
     return 0
 

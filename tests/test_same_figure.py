@@ -282,3 +282,59 @@ def test_others_add_to_the_count_their_sentence_gives(nlp: Any, embedder: Any) -
         "block of Nellie Street."
     )
     assert _agreed(_run(nlp, embedder, told, with_him), "three people", "two other people")
+
+
+def test_what_a_witness_heard_is_one_account(nlp: Any, embedder: Any) -> None:
+    """gva-dev (East New York): two witnesses' counts of the shots they heard are two accounts, not
+    one fact told twice (neither a conflict nor an agreement); the class in other gva-dev reports:
+    "Witnesses described hearing two gun shots", "witnesses report seeing three masked men"."""
+    heard = "A witness heard around 10 or 11 shots during this second shoot-out, he told the New York Times."
+    other = "One witness told The Post she heard at least six shots."
+    assert "seen" in frame_part(_measure(nlp, heard, "11"), "rel")
+    described = "Witnesses described hearing two gun shots on Carondelet between Howard and Calliope."
+    assert "seen" in frame_part(_measure(nlp, described, "two"), "rel")
+    seeing = "Authorities say witnesses report seeing three masked men enter the occupied apartment."
+    assert "seen" in frame_part(_measure(nlp, seeing, "three"), "rel")
+    report = _run(nlp, embedder, heard, other)
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"]
+    # the police's count of the shots fired is the event's: two such counts still differ
+    fired = "Police say the officer who shot and killed Hayes fired three shots."
+    assert "seen" not in frame_part(_measure(nlp, fired, "three"), "rel")
+    assert _stated(_run(nlp, embedder, fired, fired.replace("three", "five")), "three", "five")
+
+
+def test_games_missed_for_two_injuries_are_two_counts(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (Saints): games missed to recover from surgery and games missed with a broken
+    forearm, a sprained knee or a fractured leg are two absences; the same absence told twice
+    still differs."""
+    surgery = (
+        "The third-year star from Southern California was the team's second-leading rusher and receiver "
+        "this season, despite missing four games to recover from arthroscopic surgery for a knee injury "
+        "suffered in an October 19 game against Carolina."
+    )
+    forearm = "Phillips had already missed three games earlier this season with a fractured forearm."
+    knee = (
+        "The 23-year-old Bush will miss the team's final two regular season games against Detroit and "
+        "Carolina with a sprained left knee."
+    )
+    assert frame_part(_measure(nlp, forearm, "three"), "why") == {"forearm"}
+    assert frame_part(_measure(nlp, surgery, "four"), "why") == {"surgery"}
+    fracture = "Bush missed eight games with a fracture in his lower right leg."  # another season
+    assert frame_part(_measure(nlp, fracture, "eight"), "why") == {"fracture"}
+    for other, figure in ((forearm, "three"), (knee, "two"), (fracture, "eight")):
+        report = _run(nlp, embedder, surgery, other)
+        assert not [f for f in report.findings if f.kind == "conflict" and f.aspect == "number"], figure
+    assert _stated(_run(nlp, embedder, forearm, forearm.replace("three", "five")), "three", "five")
+
+
+def test_alternatives_frame_as_one_figure_and_joined_figures_apart(nlp: Any) -> None:
+    """gva-dev: "10 or 11 shots" counts shots (heard by a witness); basil-dev (Clintons' taxes): a
+    figure joined to another by "and" with its own phrase keeps its own frame."""
+    heard = "A witness heard around 10 or 11 shots during this second shoot-out, he told the New York Times."
+    assert frame_part(_measure(nlp, heard, "11"), "noun") == {"shot"}
+    taxes = (
+        "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made "
+        "$14,959,450 in charitable contributions during that time."
+    )
+    state = _measure(nlp, taxes, "13,625,777")
+    assert "state" in frame_part(state, "mod") and "federal" not in frame_part(state, "mod")

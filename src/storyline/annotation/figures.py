@@ -27,7 +27,13 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
   owner ("an 8-year-old Lodi girl" is a girl from Lodi, not Lodi's);
 - ``time:`` the date or time the figure's clause gives ("on Tuesday", "last year", "at 3 a.m."):
   a figure of one period is no other value for another period's;
-- ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all").
+- ``rel:total`` when the figure is a whole ("a total of 12", "all 42 members", "in all");
+- ``why:`` what the act is told to come from ("missed three games with a fractured forearm" →
+  forearm): one act from two causes is two facts ("with a sprained left knee" / "to recover from
+  surgery");
+- ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
+  shots", "witnesses report seeing three masked men"): one observer's account, not the event's
+  count; ``by:`` names the observer when the parse gives a name.
 """
 
 from __future__ import annotations
@@ -152,6 +158,14 @@ def _relative_verb(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
 
 
+def _alternative(t: Token) -> bool:
+    """Is ``t`` the second of two numbers joined by a conjunction alone ("10 or 11", "two or three")?"""
+    head = t.head
+    if t.dep_ != "conj" or head.pos_ != "NUM" or head.i >= t.i:
+        return False
+    return all(w.pos_ in ("CCONJ", "PUNCT") for w in t.doc[head.i + 1 : t.i])
+
+
 def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The frame of the figure written by ``tokens`` (one parsed sentence's tokens)."""
     if not tokens:
@@ -160,6 +174,10 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     root = roots[-1] if roots else tokens[-1]
     noun = root
+    # one of two numbers given as alternatives counts what the first counts ("10 or 11 shots"), not
+    # a figure of its own joined to another ("$43 million in taxes and $13 million in state taxes")
+    while _alternative(noun):
+        noun = noun.head
     # the figure modifies a noun ("48-page indictment", "four women", "$5 million budget")
     while noun.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and noun.head.i != noun.i:
         if noun.head.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
@@ -219,10 +237,35 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     # the time told of the act or of its event noun: "injured in the shooting on Sunday"
     for t in (head, *args):
         keys += _time_words(t, subject_side | inside)
+    keys += [f"why:{_lemma(c)}" for c in _causes(head, subject_side)]
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
         keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     keys += [f"how:{_lemma(c)}" for c in head.children if _manner(c)]
+    # what was heard or seen, or what was seen done ("witnesses report seeing three masked men enter")
+    seer = head if _lemma(head) in _PERCEIVING else head.head if head.dep_ in ("ccomp", "xcomp") else None
+    if seer is not None and _lemma(seer) in _PERCEIVING:
+        keys.append("rel:seen")
+        keys += [f"by:{_lemma(c)}" for c in seer.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     return keys
+
+
+# the verbs of perception: a figure that is their object is what one observer heard or saw
+_PERCEIVING = ("hear", "see", "witness", "count", "notice", "watch", "observe", "spot")
+
+
+_CAUSE_PREPS = ("with", "from", "after")  # "missed three games with a fractured forearm"
+
+
+def _causes(head: Token, skip: set[int]) -> list[Token]:
+    """What the act is told to come from ("missed three games with a fractured forearm", "four
+    games to recover from surgery"): two counts of one act from two causes are two facts."""
+    return [
+        o
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _CAUSE_PREPS
+        for o in prep.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ not in _TIMES and o.i not in skip
+    ]
 
 
 def _manner(t: Token) -> bool:

@@ -13,6 +13,7 @@ from storyline.annotation.names import same_entity
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.report import CONFIDENT
 from storyline.crosscheck.same_figure import (
     LIGHT_VERBS,
     NO_VECTORS,
@@ -26,6 +27,7 @@ from storyline.crosscheck.same_figure import (
     owners_apart,
     predicate_phrase,
     probability,
+    stating_line,
 )
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -297,7 +299,10 @@ def predicates_meet(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = 
 def _in_frame(m: Measure, lemmas: frozenset[str]) -> bool:
     """Is one of ``lemmas`` a word of the figure's own frame (its thing, what it is of, its
     act's other arguments)? "killed in the shooting" holds the shooting as its act's argument."""
-    words = frozenset(k.split(":", 1)[1] for k in m.quantity.frame if not k.startswith(("rel:", "pred:")))
+    # what the act comes from, its time, manner or observer is no word of what it counts or acts on:
+    # "named four victims from Saturday's mass shooting" does not name them in the shooting
+    told = ("noun:", "of:", "mod:", "subj:", "arg:", "own:")
+    words = frozenset(k.split(":", 1)[1] for k in m.quantity.frame if k.startswith(told))
     return meet(words, lemmas)
 
 
@@ -327,6 +332,16 @@ def other_owners(p: Pair, ma: Measure, mb: Measure) -> bool:
     return bool(people_a and people_b and not people_a & p.b.names and not people_b & p.a.names)
 
 
+def observed_apart(ma: Measure, mb: Measure) -> bool:
+    """Is one figure what an observer heard or saw, and the other not that observer's? "A witness
+    heard around 10 or 11 shots" / "she heard at least six shots" are two witnesses' counts, and a
+    witness's count is no value of the police's; both hold, as accounts, whatever they say."""
+    seen_a, seen_b = "seen" in frame_part(ma, "rel"), "seen" in frame_part(mb, "rel")
+    if not (seen_a or seen_b):
+        return False
+    return not (seen_a and seen_b and frame_part(ma, "by") & frame_part(mb, "by"))
+
+
 def only_of_kind(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Are these the only figures of their kind in two sentences that say the same thing? Then
     they state one fact, whatever noun each puts beside it ("earned roughly $141 million" /
@@ -350,7 +365,7 @@ def _measure_link(
         return _part_and_whole(p, ma, mb, part_a)
     # both parts beside one already told ("five others were hurt" / "six others injured"): the
     # others of one event, weighed as any two figures
-    if other_owners(p, ma, mb):
+    if other_owners(p, ma, mb) or observed_apart(ma, mb):
         return None
     # figures said of people by name are one fact for one person and two for two, whatever else
     # the sentences share: "21-year-old Christian Merced" / "19-year-old Justice Galarza"
@@ -395,7 +410,16 @@ def _measure_link(
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
         # are listed to check at most; a whole group's size is one fact whoever names the group
         return True, min(max(rule, fitted), OTHER_ACTS)
-    return True, max(rule, min(fitted, OTHER_ACTS))
+    return True, max(rule, _fit_confidence(fitted))
+
+
+def _fit_confidence(fitted: float) -> float:
+    """The fitted probability as a conflict's confidence: stated (from ``report.CONFIDENT``) at or
+    above the fit's stating line, else listed to check at most."""
+    line = stating_line()
+    if fitted >= line:
+        return CONFIDENT + (fitted - line) * (1 - CONFIDENT) / (1 - line)
+    return min(fitted, OTHER_ACTS)
 
 
 LINK = 0.4  # the fitted probability from which two differing figures are listed (to check)
@@ -431,7 +455,24 @@ def fact_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -> 
     written rules' own verdict, which the fit weighs rather than trusts."""
     same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
     rules = {"rule": confidence, "rule_same": float(same_thing or unit_and_context)}
-    return figure_features(p, ma, mb, vectors) | rules
+    return figure_features(p, ma, mb, vectors) | rules | frame_features(p, ma, mb, vectors)
+
+
+def frame_features(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors) -> dict[str, float]:
+    """What the frames' structure says beside the phrases' meaning: one person or two by name, the
+    predicates one act or two, one's act told in the other's frame, a manner or an observer apart."""
+    who_a, who_b = attached_person(ma), attached_person(mb)
+    acts = predicates_meet(p, ma, mb, vectors)
+    pa, pb = frame_part(ma, "pred") - LIGHT_VERBS, frame_part(mb, "pred") - LIGHT_VERBS
+    return {
+        "one_person": float(bool(who_a and who_b) and same_entity(who_a, who_b)),
+        "persons_apart": float(bool(who_a and who_b) and not same_entity(who_a, who_b)),
+        "same_act": float(acts is True),
+        "other_acts": float(acts is False),
+        "in_frame": float(_in_frame(mb, pa) or _in_frame(ma, pb)),
+        "manner_apart": float(manner_apart(ma, mb)),
+        "seen_apart": float(observed_apart(ma, mb)),
+    }
 
 
 def _part_and_whole(p: Pair, ma: Measure, mb: Measure, part_a: bool) -> tuple[bool, float] | None:
