@@ -183,7 +183,7 @@ def value_interval(value: str) -> Interval | None:
         if m := re.fullmatch(r"(\d{4})-H([12])", v):
             h = int(m[2])
             return _month(int(m[1]), 6 * h - 5, 6 * h)
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v):
+        if m := re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", v):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (
                 monday, monday + timedelta(days=6))
