@@ -308,7 +308,7 @@ class Library:
         The report and count are stored only if the story did not change meanwhile (another
         process filing into it): otherwise the check stays owed and the next one does the new
         members. ``provided``: articles whose sentence vectors are already in the embedder's
-        cache, settled by ``check_due``."""
+        cache (embedded by the caller beforehand)."""
         row = self._owed_row(story_id)
         report = None
         if row.articles >= 2:
