@@ -79,6 +79,7 @@ class Embedder:
         self._tokenizer.no_padding()  # tokenizer.json pads to 128: ``_run`` pads each batch itself
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._cache_size = cache_size
+        self._threads: tuple[int, ThreadPoolExecutor] | None = None  # (the owning pid, the lanes)
 
     def embed(self, texts: Sequence[str], batch_size: int = BATCH) -> Vectors:
         """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length."""
@@ -106,8 +107,17 @@ class Embedder:
         """The vectors of each batch, in order, ``self._lanes`` batches at a time."""
         if self._lanes < 2 or len(batches) < 2:
             return map(self._run, batches)
-        with ThreadPoolExecutor(min(self._lanes, len(batches)), thread_name_prefix="embed") as pool:
-            return iter(list(pool.map(self._run, batches)))
+        return iter(list(self._pool().map(self._run, batches)))
+
+    def _pool(self) -> ThreadPoolExecutor:
+        """The lanes' threads, started once per process: starting them afresh for every call made
+        the filing process wait ~2 s for new threads to be scheduled beside the annotation workers
+        (basil-dev's add, 2 cores). A forked child (an annotation worker) starts its own."""
+        import os
+
+        if self._threads is None or self._threads[0] != os.getpid():
+            self._threads = (os.getpid(), ThreadPoolExecutor(self._lanes, thread_name_prefix="embed"))
+        return self._threads[1]
 
     def forget(self) -> None:
         """Empty the cache (a benchmark of new text, or memory handed back)."""

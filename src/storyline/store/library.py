@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import filing, reports, snapshot, vectors, whatsnew
+from storyline.store import checkpool, filing, reports, snapshot, vectors, whatsnew
 from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
@@ -308,7 +308,16 @@ class Library:
         The report and count are stored only if the story did not change meanwhile (another
         process filing into it): otherwise the check stays owed and the next one does the new
         members. ``provided``: articles whose sentence vectors are already in the embedder's
-        cache, settled by ``check_due``."""
+        cache (embedded by the caller beforehand)."""
+        row = self._owed_row(story_id)
+        report = None
+        if row.articles >= 2:
+            report = self._counted(self.story(row.id), nlp, embedder, provided)
+        self._keep_check(row, report)
+        return report
+
+    def _owed_row(self, story_id: str) -> Any:
+        """The story's id, number of articles and last change, read before it is checked."""
         kind, full = self.resolve(story_id)
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -316,14 +325,22 @@ class Library:
             ).first()
         if kind != "story" or row is None:
             raise NotInLibrary(f"no story {story_id} in {self.url}")
-        report = None
-        conflicts = None
-        if row.articles >= 2:
-            try:
-                report = self._report(self.story(row.id), nlp, embedder, store=True, provided=provided)
-                conflicts = sum(1 for f in report.findings if f.kind == "conflict")
-            except NotEnoughReports:  # fewer than two usable: nothing to count, nothing owed
-                report = None
+        return row
+
+    def _counted(
+        self, stored: StoredStory, nlp: Any, embedder: Any, provided: Collection[str]
+    ) -> Report | None:
+        """The story's cross-check, stored vectors included; None when fewer than two of its
+        reports are usable (nothing to count, nothing owed)."""
+        try:
+            return self._report(stored, nlp, embedder, store=True, provided=provided)
+        except NotEnoughReports:
+            return None
+
+    def _keep_check(self, row: Any, report: Report | None) -> None:
+        """Store the report and its number of conflicts and settle the check owed, unless the
+        story changed since ``row`` was read (another process filed into it): then it stays owed."""
+        conflicts = None if report is None else sum(1 for f in report.findings if f.kind == "conflict")
         with self._write() as conn:
             counted = conn.execute(
                 update(stories)
@@ -333,7 +350,6 @@ class Library:
             if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
                 whatsnew.record_conflicts(conn, row.id, report)
                 reports.keep(conn, row.id, report)
-        return report
 
     def due(self) -> list[str]:
         """The stories owed a cross-check (changed by an add that has not counted them yet, or by
@@ -349,17 +365,31 @@ class Library:
         counting left behind; ``on_report`` is handed each story's cross-check (``watch`` names
         the new conflicts from it). Returns how many were checked."""
         owed = self.due()
+        workers = checkpool.processes(len(owed), embedder)
         for start in range(0, len(owed), VECTOR_STORIES):
-            chunk = owed[start : start + VECTOR_STORIES]
-            provided = self._provide_vectors(chunk, embedder)
-            for story_id in chunk:
-                try:
-                    report = self.check(story_id, nlp=nlp, embedder=embedder, provided=provided)
-                except NotInLibrary:  # removed by another process meanwhile
-                    continue
+            rows, stored = self._group(owed[start : start + VECTOR_STORIES])
+            self._provide_vectors([s for s in stored if s is not None], embedder)
+            made = checkpool.reports(stored, nlp, embedder, workers)
+            for row, report in zip(rows, made, strict=True):
+                self._keep_check(row, report)
                 if on_report is not None:
-                    on_report(story_id, report)
+                    on_report(str(row.id), report)
         return len(owed)
+
+    def _group(self, story_ids: Sequence[str]) -> tuple[list[Any], list[StoredStory | None]]:
+        """The owed stories still here, each read as ``check`` reads it: its row, then its
+        members (None for a story of fewer than two)."""
+        rows: list[Any] = []
+        stored: list[StoredStory | None] = []
+        for story_id in story_ids:
+            try:
+                row = self._owed_row(story_id)
+                story = self.story(row.id) if row.articles >= 2 else None
+            except NotInLibrary:  # removed by another process meanwhile
+                continue
+            rows.append(row)
+            stored.append(story)
+        return rows, stored
 
     def waive_checks(self, story_ids: Iterable[str]) -> None:
         """Leave these stories uncounted on purpose (a Ray add leaves the cross-check to
@@ -441,21 +471,14 @@ class Library:
                 fresh.append(it)
         return fresh
 
-    def _provide_vectors(self, story_ids: Sequence[str], embedder: Any) -> set[str]:
+    def _provide_vectors(self, found: Sequence[StoredStory], embedder: Any) -> set[str]:
         """Embed the needed sentences of these stories' members that have no stored vector, in one
         batch (the sentences of many stories sort into batches of nearly one length: basil-dev's
         25 stories, 11.6 s in one batch, 16.2 s story by story), and put all their vectors in the
         embedder's cache; the ids of the members provided."""
         if getattr(embedder, "remember", None) is None:
             return set()
-        stories: list[Sequence[AnnotatedArticle]] = []
-        for story_id in story_ids:
-            try:
-                stored = self.story(story_id)
-            except NotInLibrary:
-                continue
-            if len(stored.articles) >= 2:
-                stories.append(stored.articles)
+        stories = [s.articles for s in found if len(s.articles) >= 2]
         todo = vectors.owed(self.engine, stories)
         vectors.settle(self.engine, todo, vectors.embed(embedder, todo), embedder)
         return {a.id for a in todo.members}
