@@ -19,7 +19,7 @@ from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
-from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
+from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
     PRONOUNS,
     SPEECH_LEMMAS,
@@ -101,7 +101,7 @@ class _Resolver:
         plural = tok.tag_ in ("NNS", "NNPS")
         human = not plural and tok.lemma_.lower() not in NONHUMAN and tok.pos_ in ("NOUN", "PROPN")
         phrase = self.text[base + a : base + b]
-        if human and phrase.lower().startswith("the ") and tok.lower_ in ROLE_NOUNS:  # → Putin
+        if human and phrase.lower().startswith("the ") and tok.lower_ in self.roles.nouns:  # → Putin
             mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
             key = self.roles.resolve(tok.lemma_, mods)
             if key is not None:
