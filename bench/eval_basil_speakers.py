@@ -136,6 +136,7 @@ def judge(span: dict[str, Any], speaker: str | None, key: str | None) -> tuple[b
     surname = bool(speaker or key) and re.search(rf"\b{re.escape(words[-1])}\b", said) is not None
     given = [w for w in re.findall(r"[\w.'’-]+", (speaker or "").lower()) if w.rstrip(".") not in TITLES]
     before = given[: given.index(words[-1])] if words[-1] in given else []
+    before = before[len(before) - before[::-1].index("and") :] if "and" in before else before  # "X and Y"
     first = [w for w in before if not w.endswith(".")][:1]
     first_ok = not first or len(words) < 2 or first[0] == words[0]
     return surname and first_ok, surname

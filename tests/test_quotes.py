@@ -811,6 +811,23 @@ def test_office_the_article_writes_as_a_title_is_a_role(nlp: Any, text: str, key
     assert q.speaker_key == key, q
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Rep. Elijah Cummings and other House Democrats said the report was “a whitewash of the facts.”",
+            "Elijah Cummings and other House Democrats",
+        ),
+        ("“It makes no sense,” Dean Jones and Scott Keeler said.", "Dean Jones and Scott Keeler"),
+    ],
+)
+def test_coordinated_subject_speaks_jointly(nlp: Any, text: str, speaker: str) -> None:
+    """ "X and other Democrats said": the speaker shown names them all, keyed by the first."""
+    ann = annotate(Article(id="j", text=text), nlp)
+    q = ann.quotes[0]
+    assert q.speaker == speaker and q.speaker_key is not None and q.speaker_key.startswith("person:"), q
+
+
 def test_capitalised_only_word_before_a_name_is_no_role() -> None:
     """ "Republican Ted Cruz": a word the article never writes in lower case is a party, not an
     office, and "the Republican" stays unresolved."""
