@@ -14,10 +14,16 @@ Gold speakers fall in three kinds, scored apart because they ask different thing
   person   a name ('Rick_Perry', 'Trump'): right when storyline's speaker holds the gold's last word
            (the surname, PolNeAR's key word) and any first name it gives is the gold's ('Melania
            Trump' is not 'Donald_Trump'); ``surname`` counts the surname alone
-  group    a plural body ('House_Democrats', 'protestors'; the gold's last word tagged plural):
-           right when the speaker holds that word without its plural 's'
+  group    a plural body ('House_Democrats', 'GOP_committee_members', 'protestors'; the gold's
+           last word tagged plural), matched word by word on storyline's speaker phrase and key,
+           each word without its plural 's' and in one spelling ('GOP' is 'Republican',
+           'Democratic' 'Democrat', 'protestor' 'protester'): right when the phrase holds the
+           gold's head noun ('Democrats' for 'House_Democrats') or all of its modifiers ('Every
+           Republican on the House Intelligence Committee' for 'GOP_committee_members'); ``full``
+           asks for the head noun and every modifier
   unnamed  BASIL's 'other_anti' / 'other_pro' / 'other_neutral' (someone outside its target
-           list): not scored; counted, with how many got a speaker at all
+           list, often a named person): not scored for who; counted, with how many got a speaker
+           at all and how many were credited to one of the article's named gold speakers (wrong)
 Coverage: a storyline quote overlaps the phrase (score-polnear's ``cover``). The nearest-name
 baseline (score-polnear's ``near``: nearest capitalised name outside quotation marks in the
 paragraph) is scored on the same spans. Triplets (sorted) are shuffled with ``random.Random(15)``
@@ -106,18 +112,31 @@ TITLES = frozenset(
 )
 
 
+_SPELLINGS = {"gop": "republican", "democratic": "democrat", "protestor": "protester"}
+
+
+def _one_spelling(word: str) -> str:
+    """A group word in one form: singular, and one spelling of a party or a variant."""
+    w = word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
+    return _SPELLINGS.get(w, w)
+
+
 def judge(span: dict[str, Any], speaker: str | None, key: str | None) -> tuple[bool, bool]:
-    """(right, surname found) for a guess of the span's speaker. A person is right when the guess
-    holds the gold's surname and, where it gives a first name (titles and initials aside), the
-    gold's first name: 'Melania Trump' is not 'Donald_Trump', 'Adam B. Schiff' is 'Adam_Schiff'."""
+    """(right, surname found) for a guess of the span's speaker, (right, full) for a group. A
+    person is right when the guess holds the gold's surname and, where it gives a first name
+    (titles and initials aside), the gold's first name: 'Melania Trump' is not 'Donald_Trump',
+    'Adam B. Schiff' is 'Adam_Schiff'."""
     words = span["gold"].replace("_", " ").lower().split()
     said = f"{speaker or ''} | {key or ''}".lower()
     if span["kind"] == "group":
-        stem = re.sub(r"s$", "", words[-1])
-        return stem in said, stem in said
+        held = {_one_spelling(w) for w in re.findall(r"[a-z]+", said)}
+        head, mods = _one_spelling(words[-1]), [_one_spelling(w) for w in words[:-1]]
+        has_mods = bool(mods) and all(m in held for m in mods)
+        return head in held or has_mods, head in held and (has_mods or not mods)
     surname = bool(speaker or key) and re.search(rf"\b{re.escape(words[-1])}\b", said) is not None
     given = [w for w in re.findall(r"[\w.'’-]+", (speaker or "").lower()) if w.rstrip(".") not in TITLES]
     before = given[: given.index(words[-1])] if words[-1] in given else []
+    before = before[len(before) - before[::-1].index("and") :] if "and" in before else before  # "X and Y"
     first = [w for w in before if not w.endswith(".")][:1]
     first_ok = not first or len(words) < 2 or first[0] == words[0]
     return surname and first_ok, surname
@@ -127,7 +146,11 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> st
     files = sorted({s["file"] for s in spans})
     anns = annotate_files(data, files)
     texts = {f: json.loads((data / f).read_text(encoding="utf-8"))["text"] for f in files}
-    tally: dict[str, list[int]] = {k: [0, 0, 0, 0, 0, 0] for k in ("person", "group", "unnamed")}
+    tally: dict[str, list[int]] = {k: [0, 0, 0, 0, 0, 0, 0] for k in ("person", "group", "unnamed")}
+    named: dict[str, set[str]] = {}  # article → its named gold persons
+    for s in spans:
+        if s["kind"] == "person":
+            named.setdefault(s["file"], set()).add(s["gold"])
     lost = 0
     for s in spans:
         if s["start"] < 0:
@@ -136,7 +159,7 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> st
         t = tally[s["kind"]]  # spans, covered, right, surname, baseline, any speaker
         t[0] += 1
         _, near = sp.baseline_guesses(texts[s["file"]], s, {})
-        t[4] += judge(s, near, near)[0]
+        t[4] += judge(s, near, near)[0] if s["kind"] != "unnamed" else 0
         ann = anns.get(s["file"])
         quotes = [q.to_dict() for q in ann.quotes] if ann else []
         q = sp.cover(s, quotes, texts[s["file"]], ann.article.text if ann else None)
@@ -149,7 +172,13 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> st
         t[2] += right
         t[3] += surname
         t[5] += bool(q.get("speaker"))
-        if verbose and s["kind"] != "unnamed" and not right:
+        if s["kind"] == "unnamed":  # credited to a target BASIL did not name as the speaker
+            as_person = {**s, "kind": "person"}
+            t[6] += any(
+                judge({**as_person, "gold": g}, q.get("speaker"), q.get("speaker_key"))[0]
+                for g in named.get(s["file"], ())
+            )
+        if verbose and ((s["kind"] != "unnamed" and not right) or verbose > 1):
             print(
                 f"  {s['file'][:38]} gold={s['gold']} got={q.get('speaker')!r}/{q.get('speaker_key')!r} "
                 f"near={near!r}\n     {s['txt'][:100]!r}"
@@ -162,8 +191,9 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> st
     return (
         f"triplets={len({s['triplet'] for s in spans})} quotes={len(spans)} not_found={lost} | "
         f"person n={p[0]} accuracy={r(p[2], p[1])} surname={r(p[3], p[1])} coverage={r(p[1], p[0])} "
-        f"baseline_near={r(p[4], p[0])} | group n={g[0]} accuracy={r(g[2], g[1])} coverage={r(g[1], g[0])} "
-        f"baseline_near={r(g[4], g[0])} | unnamed n={u[0]} covered={u[1]} with_speaker={u[5]}"
+        f"baseline_near={r(p[4], p[0])} | group n={g[0]} accuracy={r(g[2], g[1])} full={r(g[3], g[1])} "
+        f"coverage={r(g[1], g[0])} baseline_near={r(g[4], g[0])} | unnamed n={u[0]} covered={u[1]} "
+        f"with_speaker={u[5]} as_target={u[6]}"
     )
 
 
@@ -172,7 +202,7 @@ def main() -> None:
     ap.add_argument("dir", type=Path, help="BASIL *_ann.json files for the basil-dev triplets")
     ap.add_argument("--data", type=Path, default=SHARED / "data" / "basil-dev")
     ap.add_argument("--half", choices=("tune", "check", "both"), default="tune")
-    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="count", default=0)
     args = ap.parse_args()
     if not args.dir.is_dir() or not any(args.dir.glob("*_ann.json")):
         sys.exit(f"eval_basil_speakers: no *_ann.json files in {args.dir}")

@@ -788,6 +788,60 @@ def test_speaker_described_by_role_gets_the_person_key(nlp: Any, text: str, key:
     assert q.speaker_key == key, q
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Harlan County Sheriff Nick Weems said the children found the gun in a bedroom.\n\n"
+            "“You never know what a child is going to do,” the sheriff said.",
+            "person:weems",
+        ),
+        (
+            "At a news conference, Superintendent Eddie Johnson spoke about the shooting.\n\n"
+            "“Enough is enough,” the superintendent said.",
+            "person:johnson",
+        ),
+    ],
+)
+def test_office_the_article_writes_as_a_title_is_a_role(nlp: Any, text: str, key: str) -> None:
+    """ "Sheriff Nick Weems" … “…,” the sheriff said: an office no fixed list holds, learnt from
+    the title the article writes before the name."""
+    ann = annotate(Article(id="t", text=text), nlp)
+    q = _quote_with(ann.quotes, text.split("“")[1][:14])
+    assert q.speaker_key == key, q
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Rep. Elijah Cummings and other House Democrats said the report was “a whitewash of the facts.”",
+            "Elijah Cummings and other House Democrats",
+        ),
+        ("“It makes no sense,” Dean Jones and Scott Keeler said.", "Dean Jones and Scott Keeler"),
+    ],
+)
+def test_coordinated_subject_speaks_jointly(nlp: Any, text: str, speaker: str) -> None:
+    """ "X and other Democrats said": the speaker shown names them all, keyed by the first."""
+    ann = annotate(Article(id="j", text=text), nlp)
+    q = ann.quotes[0]
+    assert q.speaker == speaker and q.speaker_key is not None and q.speaker_key.startswith("person:"), q
+
+
+def test_capitalised_only_word_before_a_name_is_no_role() -> None:
+    """ "Republican Ted Cruz": a word the article never writes in lower case is a party, not an
+    office, and "the Republican" stays unresolved."""
+    from storyline.annotation.roles import RoleIndex
+    from storyline.model import Entity
+
+    text = "Republican Ted Cruz spoke first. The Republican said he would run."
+    index = RoleIndex.build(text, [Entity("Ted Cruz", "PERSON", "person:cruz", 11, 19)])
+    assert "republican" not in index.nouns
+    text = "Warden Amy Price spoke first. The warden said the prison was calm."
+    index = RoleIndex.build(text, [Entity("Amy Price", "PERSON", "person:price", 7, 16)])
+    assert "warden" in index.nouns and index.resolve("warden", []) == "person:price"
+
+
 def test_role_shared_by_two_people_stays_without_key(nlp: Any) -> None:
     text = (
         "Sarah Mitchell, a lawyer for the family, and David Chen, a lawyer for the city, "

@@ -19,7 +19,7 @@ from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
-from storyline.annotation.roles import ROLE_NOUNS, RoleIndex
+from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
     PRONOUNS,
     SPEECH_LEMMAS,
@@ -96,12 +96,13 @@ class _Resolver:
             self.people.add(ent.text)  # NER called "Alejandro Mayorkas, the … secretary" an ORG
             return Speaker(ent.text, key_for(ent.text, "PERSON"), pos, True, False)
         if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
-            return Speaker(self.names.get(ent.key, ent.text), ent.key, pos, ent.label == "PERSON", False)
+            name, joint = self.names.get(ent.key, ent.text), self._joint(tok, base)
+            return Speaker(name + joint, ent.key, pos, ent.label == "PERSON", bool(joint))
         a, b = role_phrase(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
         human = not plural and tok.lemma_.lower() not in NONHUMAN and tok.pos_ in ("NOUN", "PROPN")
         phrase = self.text[base + a : base + b]
-        if human and phrase.lower().startswith("the ") and tok.lower_ in ROLE_NOUNS:  # → Putin
+        if human and phrase.lower().startswith("the ") and tok.lower_ in self.roles.nouns:  # → Putin
             mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
             key = self.roles.resolve(tok.lemma_, mods)
             if key is not None:
@@ -112,6 +113,24 @@ class _Resolver:
             if found is not None:  # "the letter stated": the letter's author, named before
                 return replace(self.speaker(found[0], found[1], authored=True), at=pos)
         return Speaker(phrase, None, pos, human, plural)
+
+    def _joint(self, tok: Token, base: int) -> str:
+        """ " and …" for those a named subject speaks with ("Rep. Elijah Cummings and other House
+        Democrats said", "Jones and Keeler said"): the words are all of theirs, so the speaker
+        shown names them all; the key stays the first one's."""
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+            return ""
+        parts = []
+        for c in tok.children:
+            if c.dep_ != "conj" or c.pos_ not in ("PROPN", "NOUN"):
+                continue
+            e = entity_at(self.entities, base + c.idx)
+            a, b = role_phrase(c)
+            if e is not None and e.label == "PERSON":  # not a party's part: "other House Democrats"
+                parts.append(self.names.get(e.key, e.text))
+            else:
+                parts.append(self.text[base + a : base + b])
+        return "".join(f" and {p}" for p in parts)
 
     def _author(self, message: str, pos: int) -> tuple[Token, int] | None:
         """Who sent, issued or wrote the latest message of this kind before ``pos`` ("Every

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from storyline.annotation.names import TITLES
 from storyline.model import Entity
@@ -55,6 +56,12 @@ class RoleIndex:
     names: dict[str, str] = field(default_factory=dict)
     qualified: dict[tuple[str, str], str] = field(default_factory=dict)  # (key, role) → "vice"
     proper: set[str] = field(default_factory=set)  # words the article writes capitalised only
+    titles: set[str] = field(default_factory=set)  # see ``_title_head``
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        """The role nouns a description may end in here: the common ones and this article's titles."""
+        return ROLE_NOUNS | self.titles
 
     @classmethod
     def build(cls, text: str, entities: Sequence[Entity]) -> RoleIndex:
@@ -74,6 +81,13 @@ class RoleIndex:
             lead = _LEAD_APPOS.search(window)  # "The engineer’s lawyer, Maria Santos, said"
             found = _BEFORE.search(lead.group(1) + " ") if lead else None
             near = _words(found.group(1)) if found else _title_before(window)
+            head = None if found else _title_head(window, near, index.proper)
+            inner = e.text.split()  # NER may take the title in: "Superintendent Eddie Johnson"
+            if head is None and len(inner) > 2:
+                head = _title_head(" ".join(inner[:-2]) + " ", _words(inner[-3]), index.proper)
+                near += [head] if head is not None else []
+            if head is not None:
+                index.titles.add(head)
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
             near += _role_after(text, e.end, people)
@@ -127,6 +141,21 @@ def _title_before(window: str) -> list[str]:
     return _words(" ".join(reversed(run)))
 
 
+def _title_head(window: str, title: Sequence[str], proper: set[str]) -> str | None:
+    """The office a title written right before a name ends in, when it is a common noun the
+    article also writes in lower case: "Sheriff Scott Keeler" … "the sheriff said", "Superintendent
+    Eddie Johnson" … "the superintendent" (local news names police chiefs, sheriffs,
+    commissioners and superintendents this way, and no fixed list holds every office). Not an
+    abbreviation ("Cmdr."), nor a word only ever capitalised ("Republican Ted Cruz")."""
+    m = re.search(r"\b([A-Z][a-z]{3,})\s+$", window)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if not title or title[-1] != word or word in proper or word in TITLES or word in ROLE_NOUNS:
+        return None
+    return word
+
+
 def _same_word(word: str, words: Iterable[str]) -> bool:
     """``word`` or another form of it ("russian" and "russia") among ``words``."""
     for w in words:
@@ -171,23 +200,27 @@ ROLE_NOUNS = frozenset(
     singer player economist professor justice"""
     )
 )
-# "the Russian president", "the new president": up to three modifiers, then a role noun
-_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+((?:(?!(?:" + "|".join(sorted(_STOP)) + r")\b)[\w’'-]+\s+){0,3}?)("
-    + "|".join(sorted(ROLE_NOUNS))
-    + r")\b"
-)
+
+
+@cache
+def _description(nouns: frozenset[str]) -> re.Pattern[str]:
+    """ "the Russian president", "the new president": up to three modifiers, then a role noun."""
+    stop = "|".join(sorted(_STOP))
+    return re.compile(
+        r"\b[Tt]he\s+((?:(?!(?:" + stop + r")\b)[\w’'-]+\s+){0,3}?)(" + "|".join(sorted(nouns)) + r")\b"
+    )
 
 
 def descriptions(text: str, entities: Sequence[Entity], index: RoleIndex) -> list[Entity]:
     """Definite descriptions ("the Russian president") of the one person they can mean here."""
     taken = [(e.start, e.end) for e in entities if e.label != "NORP"]  # "Russian" may sit inside
     out: list[Entity] = []
-    for m in _DESCRIPTION.finditer(text):
+    nouns = index.nouns
+    for m in _description(nouns).finditer(text):
         head, end, mods = m.group(2), m.end(), _words(m.group(1))
-        if head not in ROLE_NOUNS or any(a < end and m.start() < b for a, b in taken):
+        if head not in nouns or any(a < end and m.start() < b for a, b in taken):
             continue
-        while (more := re.match(r"\s+([a-z]+)\b", text[end : end + 30])) and more.group(1) in ROLE_NOUNS:
+        while (more := re.match(r"\s+([a-z]+)\b", text[end : end + 30])) and more.group(1) in nouns:
             mods, head, end = [*mods, head], more.group(1), end + more.end()  # "the attorney general"
         if re.match(r"\s+(?:[A-Z]|of\b)", text[end : end + 4]):
             continue  # a title before a name ("the Russian president Vladimir Putin") or "of X"
