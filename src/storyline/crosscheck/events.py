@@ -349,8 +349,8 @@ _COURT_STEPS = {
 
 def _court_step(d: DatedEvent) -> str | None:
     """The step of a criminal case the dated act is, if it is one ("arrested", "arraignment")."""
-    steps = {_COURT_STEPS.get(w.lstrip("~")[:5]) for w in d.event} - {None}
-    return min(steps) if steps else None
+    steps = sorted(_COURT_STEPS[w] for w in (v.lstrip("~")[:5] for v in d.event) if w in _COURT_STEPS)
+    return steps[0] if steps else None
 
 
 def _past_and_coming(da: DatedEvent, db: DatedEvent) -> bool:
