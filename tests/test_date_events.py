@@ -225,3 +225,16 @@ def test_an_arrest_and_the_deed_it_is_for_are_two_events(nlp: Any, embedder: Any
     report = compare(reports(nlp, arrest, again), nlp=nlp, embedder=embedder)
     days = [{v.text for v in f.values} for f in date_conflicts(report)]
     assert days == [{"Wednesday night", "Friday night"}]
+
+
+def test_the_same_words_in_the_other_sentence_are_the_same_date(nlp: Any, embedder: Any) -> None:
+    """gva-dev 780071: "incidents in August and December" in a report about trials to come, and
+    "an incident in August" in another; one "August" resolved ahead, the other back, is the
+    resolution differing, not the reports, so neither of the first sentence's months conflicts."""
+    trials = ("Court records show Mr. Hoston faces upcoming trials in two cases, one for burglary, the "
+              "other robbery, stemming from incidents in August and December.", "2017-02-23")  # fmt: skip
+    warrant = ("According to court records, Mr. Hoston was arrested Nov. 22 following a traffic stop, and "
+               "officers discovered an outstanding warrant stemming from an incident in August.",
+               "2017-03-04")  # fmt: skip
+    report = compare(reports(nlp, trials, warrant), nlp=nlp, embedder=embedder)
+    assert [f.summary for f in date_conflicts(report) if any(v.text == "August" for v in f.values)] == []

@@ -217,9 +217,11 @@ def interval(d: DatedEvent) -> list[str]:
 
 
 def _told_too(d: DatedEvent, others: tuple[DatedEvent, ...]) -> bool:
-    """Does the other sentence give this date as well? Then it does not contradict it: "said Monday
-    that he was fired Friday" against "was fired Friday"."""
-    return any(not dates_conflict(d, o) for o in others)
+    """Does the other sentence give this date as well, or its very words? Then it does not
+    contradict it: "said Monday that he was fired Friday" against "was fired Friday"; "incidents
+    in August and December" against "an incident in August", where the one "August" was resolved
+    ahead and the other back (the resolution differs, not the reports, as with the same words)."""
+    return any(not dates_conflict(d, o) or plain(d.time.text) == plain(o.time.text) for o in others)
 
 
 _EXPLICIT = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
