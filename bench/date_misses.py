@@ -42,6 +42,7 @@ from storyline.crosscheck.engine import all_links
 from storyline.crosscheck.events import (
     LINK,
     _both_hold,
+    _partners,
     _probability,
     compare_dates,
     dates_conflict,
@@ -101,7 +102,9 @@ def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, 
             if best != ib:
                 return "rules tie the first date to another date"
             return "rules tie them: both hold" if _both_hold(pair, da, db) else "rules tie them: not sure"
-        probs = [(_probability(event_features(da, d, pair, vectors)), j) for j, d in enumerate(pair.b.dates)]
+        probs = [
+            (_probability(event_features(da, d, pair, vectors)), j) for j, d in _partners(da, pair.b.dates)
+        ]
         prob, best = max(probs)
         if best != ib:
             return "fitted: first date's best match is another date"

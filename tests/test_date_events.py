@@ -10,7 +10,14 @@ from typing import Any
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.candidates import Pair, candidate_pairs, overlap, sentence_vectors
-from storyline.crosscheck.events import STATE, _said_apart, event_features, event_vectors, fitted_confidence
+from storyline.crosscheck.events import (
+    STATE,
+    _court_step,
+    _said_apart,
+    event_features,
+    event_vectors,
+    fitted_confidence,
+)
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts, sentence_facts
 from storyline.crosscheck.report import CONFIDENT
 from storyline.model import Article, Finding, Report, content_id
@@ -30,11 +37,36 @@ def dated(nlp: Any, text: str, source: int) -> tuple[SentenceFacts, DatedEvent]:
     return facts, facts.dates[0]
 
 
-def act_similarity(nlp: Any, embedder: Any, a: str, b: str) -> float:
+def act_features(nlp: Any, embedder: Any, a: str, b: str) -> dict[str, float]:
     (fa, da), (fb, db) = dated(nlp, a, 0), dated(nlp, b, 1)
     vectors = event_vectors([fa, fb], embedder)
     va, vb = embedder.embed([fa.text, fb.text])
-    return event_features(da, db, Pair(fa, fb, float(va @ vb), overlap(fa, fb)), vectors)["act_sim"]
+    return event_features(da, db, Pair(fa, fb, float(va @ vb), overlap(fa, fb)), vectors)
+
+
+def test_the_dated_acts_participants_are_matched_across_reports(nlp: Any, embedder: Any) -> None:
+    """basil-dev's LePage: "Paul R. LePage ... declared on Wednesday" and "LePage said" are one man
+    telling one thing, whatever verb each report uses; his ally Fredette saying something is
+    another act; "Mr. Fox expressed disbelief" is no saying, "Vicente Fox said" is."""
+    declared = ("Paul R. LePage, the embattled Republican governor of Maine, declared on Wednesday that "
+                "he would not step down despite widespread criticism.")  # fmt: skip
+    said = "On Wednesday morning, LePage said unequivocally that he will be staying put."
+    ally = "State House Minority Leader Ken Fredette said Tuesday night that he would not support a session."
+    one = act_features(nlp, embedder, declared, said)
+    assert (one["act_names"], one["act_people_differ"], one["says_one"]) == (1.0, 0.0, 0.0)
+    two = act_features(nlp, embedder, declared, ally)
+    assert (two["act_names"], two["act_people_differ"]) == (0.0, 1.0)
+    fox = act_features(
+        nlp,
+        embedder,
+        "On Wednesday, Mr. Fox expressed disbelief that Mr. Pena Nieto would invite Mr. Trump.",
+        "Vicente Fox said on Wednesday that the invitation from Mr. Pena Nieto was a mistake.",
+    )
+    assert (fox["act_names"], fox["says_one"]) == (1.0, 1.0)
+
+
+def act_similarity(nlp: Any, embedder: Any, a: str, b: str) -> float:
+    return act_features(nlp, embedder, a, b)["act_sim"]
 
 
 def test_the_dated_act_is_compared_with_its_participants(nlp: Any, embedder: Any) -> None:
@@ -175,3 +207,34 @@ def test_an_embedded_post_dates_no_event_of_the_report(nlp: Any) -> None:
     (art,) = reports(nlp, (text, "2017-02-06"))
     assert {"February 5, 2017", "this afternoon"} <= {t.text for t in art.timeline}
     assert {d.time.text for f in sentence_facts(art, 0) for d in f.dates} == {"Saturday afternoon"}
+
+
+def test_an_arrest_and_the_deed_it_is_for_are_two_events(nlp: Any, embedder: Any) -> None:
+    """gva-dev 778743: an arrest two days after a shooting, "for the fatal shooting", dates the
+    arrest, not the shooting (each step of a criminal case is its own event); the same arrest told
+    on two days is still a conflict."""
+    shot = ("A 15-year-old boy was shot in the face and an 18-year-old man was shot in the leg Monday "
+            "afternoon, police said.", "2017-02-20")  # fmt: skip
+    arrest = ("Police arrested a teenage gunman Wednesday night for the fatal shooting of a 15-year-old "
+              "boy in Brooklyn, cops said.", "2017-02-23")  # fmt: skip
+    steps = [_court_step(dated(nlp, text, i)[1]) for i, (text, _) in enumerate((shot, arrest))]
+    assert steps == [None, "arrest"]
+    assert date_conflicts(compare(reports(nlp, shot, arrest), nlp=nlp, embedder=embedder)) == []
+    again = ("Cops arrested the teenage gunman Friday night for the fatal shooting of a 15-year-old boy "
+             "in Brooklyn.", "2017-02-23")  # fmt: skip
+    report = compare(reports(nlp, arrest, again), nlp=nlp, embedder=embedder)
+    days = [{v.text for v in f.values} for f in date_conflicts(report)]
+    assert days == [{"Wednesday night", "Friday night"}]
+
+
+def test_the_same_words_in_the_other_sentence_are_the_same_date(nlp: Any, embedder: Any) -> None:
+    """gva-dev 780071: "incidents in August and December" in a report about trials to come, and
+    "an incident in August" in another; one "August" resolved ahead, the other back, is the
+    resolution differing, not the reports, so neither of the first sentence's months conflicts."""
+    trials = ("Court records show Mr. Hoston faces upcoming trials in two cases, one for burglary, the "
+              "other robbery, stemming from incidents in August and December.", "2017-02-23")  # fmt: skip
+    warrant = ("According to court records, Mr. Hoston was arrested Nov. 22 following a traffic stop, and "
+               "officers discovered an outstanding warrant stemming from an incident in August.",
+               "2017-03-04")  # fmt: skip
+    report = compare(reports(nlp, trials, warrant), nlp=nlp, embedder=embedder)
+    assert [f.summary for f in date_conflicts(report) if any(v.text == "August" for v in f.values)] == []
