@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.measures import predicates_meet
+from storyline.crosscheck.measures import _whole_group, predicates_meet
 from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
 
@@ -57,19 +57,23 @@ def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFac
 def one_act(
     decided: Iterable[tuple[Pair, Link]], vectors: PhraseVectors = NO_VECTORS
 ) -> list[tuple[Pair, Link]]:
-    """Number agreements only between figures of one act: a count is defined by what was done
-    (``measures.predicates_meet``), so the same value hung on two acts, neither told in the other
-    sentence, is two facts that happen to share a number: "Pirates holding about a dozen ships" /
-    "Dozen of warships ... are patrolling" (ecbplus-dev). The fitted confidence of such a pair
-    only caps a conflict (to check); an agreement needs the act itself. Counts only: an age is a
-    person's whatever they did ("the 46-year-old was arrested" / "a 46-year-old man shot ..."),
-    and a sum or a length is told with many verbs."""
+    """Number agreements only between figures of one act or one thing: a count is defined by what
+    was done (``measures.predicates_meet``) and what is counted, so the same value of two nouns
+    hung on two acts, neither told in the other sentence, is two facts that happen to share a
+    number: "Pirates holding about a dozen ships" / "Dozen of warships ... are patrolling"
+    (ecbplus-dev). One noun told with two verbs is mostly one set of people seen through two acts
+    ("shooting three people to death" / "Three people were found shot to death", gva-dev), and a
+    whole group's size is one fact whatever each report calls its members ("all 42 members of
+    the GOP caucus are sending the letter" / "signed by all 42 Senate Republicans", basil-dev).
+    Counts only: an age is a person's whatever they did, and a sum or a length is told with many
+    verbs."""
     out = []
     for p, ln in decided:
         if ln.aspect == "number" and not ln.conflict:
             ma, mb = p.a.measures[ln.a.key[3]], p.b.measures[ln.b.key[3]]
             counts = ma.dim is None and mb.dim is None and "age" not in (ma.counted, mb.counted)
-            if counts and predicates_meet(p, ma, mb, vectors) is False:
+            two_things = ma.counted != mb.counted and not _whole_group(p, ma, mb)
+            if counts and two_things and predicates_meet(p, ma, mb, vectors) is False:
                 continue
         out.append((p, ln))
     return out
