@@ -32,8 +32,8 @@ def holding(findings: list[Finding], *words: str) -> list[Finding]:
 def test_one_number_of_two_acts_is_no_agreement(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev: the ships pirates hold and the warships patrolling the lanes are a dozen each,
     two counts of two acts; the same count of one act agrees (the three shot in one house)."""
-    a = "Pirates are holding about a dozen ships and nearly 300 crewmen in safe havens on the Somali coast."
-    b = "Dozens of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden."
+    a = "Pirates holding about a dozen ships and nearly 300 crewmen in safe havens on the Somali coast."
+    b = "Dozen of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden."
     assert not agreements(run(nlp, embedder, a, b), "number")
     c = "Police said three people were shot to death inside the home on Sunday morning."
     d = "Three people were shot to death inside a home in Kensington, police said."
