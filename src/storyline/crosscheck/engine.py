@@ -86,7 +86,7 @@ def all_links(
         ln
         for ln in claims
         if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))
-        and (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in apart
+        and (ln.conflict or (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in apart)
     ]
     # a figure or a date agreed between two sentences that a listed conflict sets at odds would
     # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
