@@ -1,5 +1,6 @@
 """One story told consistently, read where a fact-checker's tools read it: the JSON report of
-real basil-dev triplets (three outlets each; skipped when ../shared/data is absent). A statement
+real basil-dev triplets (three outlets each) and gva-dev incidents (three local reports of one
+shooting; skipped when ../shared/data is absent). A statement
 is corroborated or "only in" its source, never both; each line of the brief is corroborated by
 an agreement of exactly the sources the brief names; no id is given to two findings."""
 
@@ -15,19 +16,23 @@ from conftest import SHARED_DATA
 from storyline.crosscheck import compare
 from storyline.render.report_json import render_json
 
-# triplets whose reports hold agreements of every kind (claims, quotes, figures, dates) and "only
-# in" lines: the Strzok firing, the Schiff resignation call
-TRIPLETS = (
-    "2a3fde8a-082a-4d8f-9567-f7e8366c0200",
-    "b7021938-ff8d-42ea-adec-5704c0b65237",
+# stories whose reports hold agreements of every kind (claims, quotes, figures, dates) and "only
+# in" lines: the Strzok firing, the Schiff resignation call; a Kensington triple killing and a
+# Deltona family killing, told by local outlets that share more figures than national ones
+STORIES = (
+    ("basil-dev", "2a3fde8a-082a-4d8f-9567-f7e8366c0200"),
+    ("basil-dev", "b7021938-ff8d-42ea-adec-5704c0b65237"),
+    ("gva-dev", "541996"),
+    ("gva-dev", "542791"),
 )
 
 
-@pytest.fixture(scope="module", params=TRIPLETS)
+@pytest.fixture(scope="module", params=STORIES, ids=[s for _, s in STORIES])
 def report(request: pytest.FixtureRequest, nlp: Any, embedder: Any) -> dict[str, Any]:
-    files = sorted((SHARED_DATA / "basil-dev").glob(f"{request.param}_?.json"))
+    data, story = request.param
+    files = sorted((SHARED_DATA / data).glob(f"{story}_?.json"))
     if len(files) != 3:
-        pytest.skip("../shared/data/basil-dev is absent")
+        pytest.skip(f"../shared/data/{data} is absent")
     return dict(json.loads(render_json(compare(files, nlp=nlp, embedder=embedder))))
 
 

@@ -11,10 +11,13 @@ exact link, so the figure keeps its counterpart and no conflict it was grouped a
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
+from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.measures import _whole_group, predicates_meet
+from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
 
 def open_bound(m: Measure) -> bool:
@@ -49,3 +52,28 @@ def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFac
         return told and ma.value != mb.value and (open_bound(ma) or open_bound(mb))
 
     return [ln for ln in links if ln.aspect != "number" or ln.conflict or not inexact(ln)]
+
+
+def one_act(
+    decided: Iterable[tuple[Pair, Link]], vectors: PhraseVectors = NO_VECTORS
+) -> list[tuple[Pair, Link]]:
+    """Number agreements only between figures of one act or one thing: a count is defined by what
+    was done (``measures.predicates_meet``) and what is counted, so the same value of two nouns
+    hung on two acts, neither told in the other sentence, is two facts that happen to share a
+    number: "Pirates holding about a dozen ships" / "Dozen of warships ... are patrolling"
+    (ecbplus-dev). One noun told with two verbs is mostly one set of people seen through two acts
+    ("shooting three people to death" / "Three people were found shot to death", gva-dev), and a
+    whole group's size is one fact whatever each report calls its members ("all 42 members of
+    the GOP caucus are sending the letter" / "signed by all 42 Senate Republicans", basil-dev).
+    Counts only: an age is a person's whatever they did, and a sum or a length is told with many
+    verbs."""
+    out = []
+    for p, ln in decided:
+        if ln.aspect == "number" and not ln.conflict:
+            ma, mb = p.a.measures[ln.a.key[3]], p.b.measures[ln.b.key[3]]
+            counts = ma.dim is None and mb.dim is None and "age" not in (ma.counted, mb.counted)
+            two_things = ma.counted != mb.counted and not _whole_group(p, ma, mb)
+            if counts and two_things and predicates_meet(p, ma, mb, vectors) is False:
+                continue
+        out.append((p, ln))
+    return out

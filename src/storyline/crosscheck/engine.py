@@ -13,7 +13,7 @@ from typing import Any
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
-from storyline.crosscheck.counterparts import drop_inexact_counterparts, open_bound
+from storyline.crosscheck.counterparts import drop_inexact_counterparts, one_act, open_bound
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.events import event_phrases
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
@@ -51,7 +51,8 @@ def all_links(
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
     differ, or that give one person different roles, do not agree as claims; sentences agree as
     claims only when they make one predication (``predicates``)."""
-    links = one_predication(((p, ln) for p in pairs for ln in decide(p, vectors)), parse)
+    decided = one_act(((p, ln) for p in pairs for ln in decide(p, vectors)), vectors)
+    links = one_predication(decided, parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [
         ln for ln in _one_person_each(sole_counterparts(facts), facts) if (ln.a.key, ln.b.key) not in linked
@@ -80,12 +81,56 @@ def all_links(
         spans = differing[(side.source, other.source)]
         return any(start < side.end and side.start < end for start, end in spans)
 
-    claims = [ln for ln in claims if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))]
+    apart = _set_apart([ln for _, ln in decided] + quoted)
+    claims = [
+        ln
+        for ln in claims
+        if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))
+        and (ln.conflict or (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in apart)
+    ]
+    # a figure or a date agreed between two sentences that a listed conflict sets at odds would
+    # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
+    # declined ... in 2015" / "then an assistant district attorney, declined ... in 2015")
+    shown = _set_apart(facts_linked + quoted)
+    facts_linked = [
+        ln
+        for ln in facts_linked
+        if ln.conflict or (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in shown
+    ]
     return [
         ln
         for ln in facts_linked + claims + quoted
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
+
+
+# the aspects whose conflicts are two values of one thing, so their sentences state no one fact
+VALUE_ASPECTS = frozenset({"number", "date", "role", "claim", "quote", "speaker"})
+
+
+def _set_apart(links: Sequence[Link]) -> set[tuple[int, int, int, int]]:
+    """The sentence pairs (source, start of each) that some comparison finds at odds: a figure, a
+    date, a role, a polarity or quoted words that differ, stated or to check, and even where a
+    better match elsewhere keeps it from being stated. A place is left out: told without a
+    gazetteer, "Massachusetts Gov. Deval Patrick" against a "BOSTON —" dateline is no place
+    conflict, and a cosmetic wording variant is no difference of value. Two such sentences state
+    no one claim, however alike: "Cyrus Vance, then a district attorney" / "then an assistant
+    district attorney", "1.5 million women" / "1.6 million women" (issue 14: held-out
+    discrepancies shown as agreements)."""
+    # a value the other sentence gives too is told there; its conflict with another of that
+    # sentence's values is a cross pairing ("2 1/2 years, with 9 months" / "2 1/2 years ... 9
+    # months"), not two values of one thing
+    told = {
+        (x.key, y.source, y.start) for ln in links if not ln.conflict for x, y in ((ln.a, ln.b), (ln.b, ln.a))
+    }
+    out = set()
+    for ln in links:
+        if ln.conflict and ln.aspect in VALUE_ASPECTS:
+            a, b = (ln.a.source, ln.a.start), (ln.b.source, ln.b.start)
+            if (ln.a.key, *b) in told or (ln.b.key, *a) in told:
+                continue
+            out |= {(*a, *b), (*b, *a)}
+    return out
 
 
 def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:

@@ -1,0 +1,62 @@
+"""An agreement is one fact: one act with its participants, and values that do not differ. Two
+statements that share a number but count the doers of two acts, and two sentences that some
+comparison sets at odds (a figure, a role), are never set in agreement (issue 14: on held-out
+reports 9 of 17 real discrepancies were shown as agreements)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.model import Article, Finding, Report, content_id
+
+
+def run(nlp: Any, embedder: Any, *texts: str) -> Report:
+    arts = [
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
+        for i, t in enumerate(texts)
+    ]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def agreements(report: Report, aspect: str | None = None) -> list[Finding]:
+    return [f for f in report.findings if f.kind == "agree" and aspect in (None, f.aspect)]
+
+
+def holding(findings: list[Finding], *words: str) -> list[Finding]:
+    """The findings with a statement holding each of ``words``."""
+    return [f for f in findings if all(any(w in s.text for s in f.statements) for w in words)]
+
+
+def test_one_number_of_two_acts_is_no_agreement(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev: the ships pirates hold and the warships patrolling the lanes are a dozen each,
+    two counts of two acts; the same count of one act agrees (the three shot in one house)."""
+    a = "Pirates holding about a dozen ships and nearly 300 crewmen in safe havens on the Somali coast."
+    b = "Dozen of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden."
+    assert not agreements(run(nlp, embedder, a, b), "number")
+    c = "Police said three people were shot to death inside the home on Sunday morning."
+    d = "Three people were shot to death inside a home in Kensington, police said."
+    agreed = agreements(run(nlp, embedder, c, d), "number")
+    assert [{v.text.lower() for v in f.values} for f in agreed] == [{"three"}]
+
+
+def test_sentences_giving_one_person_two_offices_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """basil-dev, held out: "then a district attorney" / "then an assistant district attorney" is
+    a role discrepancy, so the two sentences are no claim agreement however alike the rest."""
+    told = "declined to bring charges against the producer in 2015."
+    a = f"Cyrus Vance, then a district attorney, {told}"
+    b = f"Cyrus Vance, then an assistant district attorney, {told}"
+    report = run(nlp, embedder, a, b)
+    assert not holding(agreements(report), "then a district", "then an assistant")
+    roles = [f for f in (*report.findings, *report.to_check) if f.aspect == "role"]
+    assert roles and all(f.kind == "conflict" for f in roles)
+
+
+def test_sentences_giving_two_figures_of_one_thing_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """basil-dev, held out: "1.5 million women" / "1.6 million women" in sentences otherwise alike
+    is a discrepancy, never an agreement of the sentences."""
+    a = "The lawsuit was filed on behalf of 1.5 million women who worked at the company's stores."
+    b = "The lawsuit was filed on behalf of 1.6 million women who worked at the company's stores."
+    report = run(nlp, embedder, a, b)
+    assert not holding(agreements(report), "1.5 million", "1.6 million")
