@@ -131,8 +131,10 @@ def main() -> int:
         ):
             parts = [t for (h, k), t in tally.items() if k == kind and half in ("all", h)]
             right, fine, wrong, unjudged = (sum(t[v] for t in parts) for v in (*VERDICTS, "unjudged"))
-            print(f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
-                  f"unjudged {unjudged} (counted wrong: {wrong + unjudged})")
+            print(
+                f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
+                f"unjudged {unjudged} (counted wrong: {wrong + unjudged})"
+            )
     return 0
 
 
