@@ -548,3 +548,18 @@ def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing()
     assert wording_change(raul, raul_part) == (True, [], ["is"])
     assert not wording_change(raul, "He is not trying to divide our communities")[0]
     assert not wording_change("We reject his visit. He is not welcome.", "We reject his message")[0]
+
+
+def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:
+    """One sentence carried by two outlets, one typesetting "didn’t" and "weren’t" with a curly
+    apostrophe and the other with a straight one (gva-dev), says the same: no claim conflict of
+    "negated" against "affirmed"."""
+    curly = (
+        "His grandparents, who live in the home, were upstairs when the shot rang out, but didn’t "
+        "know it came from inside the house.\n\nFour others were shot, but their injuries weren’t "
+        "life-threatening."
+    )
+    straight = curly.replace("’", "'")
+    report = run(nlp, embedder, curly, straight)
+    assert not [f for f in (*report.findings, *report.to_check) if f.kind == "conflict"]
+    assert found(report.findings, "agree", "claim", "upstairs", "upstairs")
