@@ -282,8 +282,6 @@ def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
         return whole_a, _part(short, long), closeness
 
     if _contained(long, short) or same_transcript(*((ta, tb) if a_long else (tb, ta))):
-        if speaker is False and len(short.split()) < SHORT_QUOTE:
-            return None  # a title ("Fox News Sunday") two people are tied to is no remark of theirs
         aspect = "speaker" if speaker is False else "quote"
         return Judged(aspect, speaker is False, ta, tb, *parts(1.0))
     ratio, share = fuzz.ratio(a.words, b.words) / 100, _word_match(short, long)
