@@ -2,18 +2,22 @@
 """Wrong agreements on reports the natural gold does not hold: gva-dev incidents and ecbplus-dev
 events, every agreement `compare` stated judged by hand (../shared/data/natural-dev/GUIDE.md:
 does every statement in it state the same fact, with the same value?), scored per half; the
-stated conflicts of the events judged since (``kind: conflict``) are scored beside them.
+stated conflicts of the events judged since (``kind: conflict``) are scored beside them, and the
+items listed "to check" (``kind: to_check``) of the third batch on.
 
     .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--batch N] [--verbose] [--dump]
 
 The judgments are bench/natural/agreements-more.jsonl, one line per finding: `{event, data,
-files, kind: agree|conflict (agree when absent), aspect, verdict: RIGHT|FALSE (DEFENSIBLE for a
+files, kind: agree|conflict|to_check (agree when absent; none for an event with no finding),
+aspect, verdict: RIGHT|FALSE (DEFENSIBLE for a
 conflict the guide calls minor: not wrong), sides: [{file, snippet}], note}` (snippets of at
 most 15 words). A finding matches a judgment of its kind when every statement holds a side's
 snippet from its file and every side is in a statement; one that matches none is unjudged and
 printed, so it can be judged (``--dump`` prints a line to fill in). The halves are by event,
 seeded, as in eval_natural.py, each batch of judged events (``batch``: 2 for the 18 events
-judged in the eighth session, with their conflicts) split on its own.
+judged in the eighth session, with their conflicts; 3 for the 15 gva-dev incidents and 8
+ecbplus-dev events judged in the ninth session, with their conflicts and items to check) split on
+its own.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ JUDGED = ROOT / "bench" / "natural" / "agreements-more.jsonl"
 SEED = "storyline-agreements-1"
 SNIPPET_WORDS = 12
 VERDICTS = ("RIGHT", "DEFENSIBLE", "FALSE")
+KINDS = ("agree", "conflict", "to_check")  # judged from batch 1, 2 and 3 on
 
 
 def compare(cli: str, data: str, files: list[str]) -> dict[str, Any]:
@@ -54,13 +59,13 @@ def matches(finding: dict[str, Any], judged: dict[str, Any], file_of: dict[str, 
     )
 
 
-def template(event: dict[str, Any], finding: dict[str, Any], file_of: dict[str, str]) -> str:
-    """A judgment line to fill in for an unjudged agreement (the verdict left as '?')."""
+def template(event: dict[str, Any], finding: dict[str, Any], file_of: dict[str, str], kind: str) -> str:
+    """A judgment line to fill in for an unjudged finding (the verdict left as '?')."""
     sides = [
         {"file": file_of[s["source"]], "snippet": " ".join(s["text"].split()[:SNIPPET_WORDS])}
         for s in finding["statements"]
     ]
-    line = {**event, "kind": finding["kind"], "aspect": finding["aspect"], "verdict": "?", "sides": sides}
+    line = {**event, "kind": kind, "aspect": finding["aspect"], "verdict": "?", "sides": sides}
     line["note"] = ""
     return json.dumps(line, ensure_ascii=False)
 
@@ -102,26 +107,34 @@ def main() -> int:
         report = reports[e["event"]]
         file_of = {s["id"]: Path(s["path"]).name for s in report["sources"]}
         mine = [j for j in judged if j["event"] == e["event"] and j.get("verdict") in VERDICTS]
-        for f in report["findings"]:
-            if f["kind"] not in ("agree", "conflict"):
+        listed = [(f, f["kind"]) for f in report["findings"]]
+        listed += [(f, "to_check") for f in report.get("to_check", [])]
+        for f, kind in listed:
+            if kind not in KINDS:
                 continue
-            of_kind = [j for j in mine if j.get("kind", "agree") == f["kind"]]
-            if f["kind"] == "conflict" and not of_kind and not any(j.get("kind") for j in mine):
-                continue  # an event judged before conflicts were: its conflicts are not scored here
+            if KINDS.index(kind) >= batch_of[e["event"]]:
+                continue  # an event judged before findings of this kind were: not scored here
+            of_kind = [j for j in mine if j.get("kind", "agree") == kind]
             verdict = next((j["verdict"] for j in of_kind if matches(f, j, file_of)), "unjudged")
-            t = tally.setdefault((half_of[e["event"]], f["kind"]), dict.fromkeys((*VERDICTS, "unjudged"), 0))
+            t = tally.setdefault((half_of[e["event"]], kind), dict.fromkeys((*VERDICTS, "unjudged"), 0))
             t[verdict] += 1
             if opts.dump and verdict == "unjudged":
-                print(template(e, f, file_of))
+                print(template(e, f, file_of, kind))
             elif opts.verbose and verdict not in ("RIGHT", "DEFENSIBLE"):
-                print(f"  {verdict} {e['event']} {f['kind']} {f['aspect']} {f['id']}: {f['summary'][:160]}")
+                print(f"  {verdict} {e['event']} {kind} {f['aspect']} {f['id']}: {f['summary'][:160]}")
     for half in [opts.half] if opts.half else ["tune", "check", "all"]:
         n = len([e for e in chosen if half == "all" or half_of[e["event"]] == half])
-        for kind, name in (("agree", "agreements"), ("conflict", "conflicts (events judged for them)")):
+        for kind, name in (
+            ("agree", "agreements"),
+            ("conflict", "conflicts (events judged for them)"),
+            ("to_check", "to check (events judged for them)"),
+        ):
             parts = [t for (h, k), t in tally.items() if k == kind and half in ("all", h)]
             right, fine, wrong, unjudged = (sum(t[v] for t in parts) for v in (*VERDICTS, "unjudged"))
-            print(f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
-                  f"unjudged {unjudged} (counted wrong: {wrong + unjudged})")
+            print(
+                f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
+                f"unjudged {unjudged} (counted wrong: {wrong + unjudged})"
+            )
     return 0
 
 

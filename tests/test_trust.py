@@ -493,3 +493,77 @@ def test_a_speaker_guessed_by_proximity_makes_no_stated_conflict(nlp: Any, embed
         " campaign, the report found.",
     )
     assert not [f for f in report.findings if f.kind == "conflict" and f.aspect == "speaker"]
+
+
+def test_a_title_in_quotation_marks_is_no_remark_to_credit(nlp: Any, embedder: Any) -> None:
+    """A show's or a film's title in quotation marks is no one's remark: two reports naming
+    different guests of "Fox News Sunday" (basil-dev, polnear-dev), or one naming the director
+    of "The Golden Compass" and another quoting a magazine that names it (ecbplus-dev), credit
+    no words to two people, stated or to check; two naming the film quote no words alike."""
+    a = 'Sen. Bob Corker, a Tennessee Republican, said on "Fox News Sunday" that he would vote no.'
+    b = 'Gov. Mike Pence said on "Fox News Sunday" that the campaign would not mention it.'
+    c = (
+        'Chris Weitz, who directed "The Golden Compass," is negotiating to direct the cinematic '
+        'sequel to "Twilight," industry sources say.'
+    )
+    d = (
+        "\"Sources tell EW.com that Summit Entertainment is about to hire Chris Weitz ('The Golden "
+        "Compass') as the shepherd for 'New Moon,' the second installment of Stephenie Meyer's "
+        "best-selling 'Twilight' series.\" Entertainment Weekly reported."
+    )
+    e = (
+        "Weitz has been involved in movies that encompass elements featured in \"Twilight,\" "
+        'directing the fantasy adventure "The Golden Compass."'
+    )
+    for one, other in ((a, b), (c, d), (c, e)):
+        report = run(nlp, embedder, one, other)
+        assert not [f for f in (*report.findings, *report.to_check) if f.aspect in ("speaker", "quote")]
+    # words long enough to be a remark still are one, credited to two people
+    g = '"We are not going to raise taxes on the middle class," Sen. Bob Corker said on Sunday.'
+    h = '"We are not going to raise taxes on the middle class," Gov. Mike Pence said on Sunday.'
+    report = run(nlp, embedder, g, h)
+    assert [g for g in (*report.findings, *report.to_check) if g.aspect == "speaker"]
+
+
+def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing() -> None:
+    """A quote that is one sentence or clause of a longer one, transcribed a little differently,
+    is a cosmetic variant: the sentences only the longer one quotes are left out, not changed
+    (basil-dev: Perry's ad; polnear-dev: Clinton on Tulsa, Carlos Raúl on the campaign).
+    Changed inside the part both quote (a negation, another word), it still changes meaning."""
+    perry = (
+        "I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
+        "Sunday to know there's something wrong in this country"
+    )
+    part = (
+        "But you don't need to be in the pews every Sunday to know that there's something wrong "
+        "in this country"
+    )
+    assert wording_change(perry, part) == (True, [], ["that"])
+    tulsa = (
+        "In Tulsa, an unarmed man with his hands in the air. This is just unbearable. "
+        "And it needs to be intolerable."
+    )
+    assert wording_change(tulsa, "This is just unbearable, and it needs to be intolerable.")[0]
+    raul = (
+        "He has said hateful things time and again, being respectful, and using hate as his flag. "
+        "He’s trying to divide our communities, and his hateful racists remarks are hurting us."
+    )
+    raul_part = "He is trying to divide our communities and his hateful racist remarks are hurting us"
+    assert wording_change(raul, raul_part) == (True, [], ["is"])
+    assert not wording_change(raul, "He is not trying to divide our communities")[0]
+    assert not wording_change("We reject his visit. He is not welcome.", "We reject his message")[0]
+
+
+def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:
+    """One sentence carried by two outlets, one typesetting "didn’t" and "weren’t" with a curly
+    apostrophe and the other with a straight one (gva-dev), says the same: no claim conflict of
+    "negated" against "affirmed"."""
+    curly = (
+        "His grandparents, who live in the home, were upstairs when the shot rang out, but didn’t "
+        "know it came from inside the house.\n\nFour others were shot, but their injuries weren’t "
+        "life-threatening."
+    )
+    straight = curly.replace("’", "'")
+    report = run(nlp, embedder, curly, straight)
+    assert not [f for f in (*report.findings, *report.to_check) if f.kind == "conflict"]
+    assert found(report.findings, "agree", "claim", "upstairs", "upstairs")

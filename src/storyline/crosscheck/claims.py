@@ -47,7 +47,7 @@ def _beside(f: SentenceFacts, person: str, words: frozenset[str] | None) -> bool
     at = [i for i, t in enumerate(toks) if t.replace("’s", "").replace("'s", "") == surname]
     for i in at:
         near = toks[i + 1 : i + BESIDE + 1]
-        if words is None and any(t in NEGATORS or t.endswith("n't") or t == "yet" for t in near):
+        if words is None and any(t in NEGATORS or t.endswith(("n't", "n’t")) or t == "yet" for t in near):
             return True
         if words is not None and any(stem(t) in words for t in near):
             return True

@@ -252,6 +252,15 @@ def _part(words: str, whole: str) -> tuple[int, int]:
     return runs[0].b, runs[-1].b + runs[-1].size
 
 
+def _title(q: QuoteFact) -> bool:
+    """Is the quotation a title as news sets one in quotation marks: a few words, each of four
+    letters or more capitalised ("The Golden Compass", "Meet the Press", "Fox News Sunday")?"""
+    if len(q.words.split()) >= SHORT_QUOTE:
+        return False
+    long = [w for w in re.findall(r"[^\W\d_]+", q.quote.text) if len(w) >= 4]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
 def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
     """Two quotes judged, or None when unrelated.
 
@@ -259,6 +268,8 @@ def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
     another by the same speaker is one remark in other words.
     """
+    if _title(a) or _title(b):
+        return None  # "The Golden Compass", "Fox News Sunday": a work's name, no one's remark
     speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     ta, tb = a.quote.text, b.quote.text
     a_long = len(a.words) >= len(b.words)
@@ -312,6 +323,26 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
     negation, a condition, a cause or another content word. The words returned are the ones
     that differ, as written, for the summary."""
     wa, wb = _words_as_written(a), _words_as_written(b)
+    whole = _differences(wa, wb)
+    if whole[0]:
+        return whole
+    # a partial quote: the shorter one set against the sentences or clauses of the longer one
+    # it quotes ("I'm not ashamed ..., but you don't need ..." / "But you don't need ..."); the
+    # rest of the longer one is left out, not changed
+    a_long = len(wa) >= len(wb)
+    long = wa if a_long else wb
+    cuts = sorted(_clause_starts(a if a_long else b) | {len(long)})
+    for lo in cuts:
+        for hi in cuts:
+            if lo < hi and (lo, hi) != (0, len(long)):
+                part = _differences(long[lo:hi], wb) if a_long else _differences(wa, long[lo:hi])
+                if part[0]:
+                    return part
+    return whole
+
+
+def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[str]]:
+    """``wording_change`` of two quotes' words as written, aligned whole."""
     ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
@@ -338,6 +369,15 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
         if changed & MEANING_WORDS or (changed - STOP - names - {"okay"}) or (op == "replace" and names):
             cosmetic = False
     return cosmetic, only_a, only_b
+
+
+_CLAUSE_CUT = re.compile(r"[.!?;:]+[”’\"']*\s+|,\s+(?=(?:and|but|so)\b)|\s+[—–-]{1,2}\s+", re.IGNORECASE)
+
+
+def _clause_starts(text: str) -> set[int]:
+    """The positions (in ``_words_as_written``) of the words that open a sentence or a clause."""
+    text = _OKAY.sub("okay", text)
+    return {0} | {len(_words_as_written(text[: m.end()])) for m in _CLAUSE_CUT.finditer(text)}
 
 
 def _words_as_written(text: str) -> list[str]:

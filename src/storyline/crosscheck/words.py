@@ -134,7 +134,7 @@ def senses(stems: frozenset[str]) -> frozenset[str]:
 def negated_stems(text: str) -> frozenset[str]:
     """Stems of the words a negator governs (the next two content words): "had not decided" → decid.
     "Yet to" negates as "not" does: "had yet to decide" has not decided."""
-    toks = [t.lower() for t in tokens(text)]
+    toks = [t.lower().replace("’", "'") for t in tokens(text)]  # "didn’t" as "didn't"
     out = set()
     for i, tok in enumerate(toks):
         if tok in NEGATORS or tok.endswith("n't") or (tok == "yet" and toks[i + 1 : i + 2] == ["to"]):
