@@ -155,8 +155,13 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     header = _find_header(lines, i)
     anchored = _title_by_dateline(lines, i)
-    if anchored is None or header.title is None or header.title is anchored[0]:
+    if anchored is None or header.title is anchored[0]:
         return header
+    if header.title is None:
+        # A headline over its standfirst over the dateline, with the topic tags between them and
+        # the body: the walk up from the body stops at the standfirst, the block still holds it.
+        title, deck = anchored
+        return Header(title, deck or header.subtitle, header.byline)
     block = _dateline_block(lines, i)
     if header.title is anchored[1] or (block is not None and header.title.pos > block[1]):
         # The pick lies beyond the share bar or caption under the block: not the headline.
