@@ -236,6 +236,12 @@ def _title_case(line: Line) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _tag(line: Line) -> bool:
+    """A one-word topic tag or category set between a post's title and its text ("blog",
+    "Websites", "Healthcare"): no title is one word, and no byline either."""
+    return line.kind is Kind.SHORT and line.words == 1
+
+
 def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
     """A title the headline shapes miss, for a page whose header gave none.
 
@@ -258,12 +264,14 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
     seen = 0
     for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
         line = lines[pos]
-        if line.kind in _SKIPPED:
+        if line.kind in _SKIPPED or _tag(line):
             continue
         seen += 1
         if seen > _NEAR or line.kind is not Kind.SHORT:
             return None
         near = lines[max(0, pos - 1) : pos + 2]
+        if any(n.kind is Kind.DATE for n in near[:1]):
+            return line if _headline(line) else None  # the headline under the post's date
         if 2 <= line.words <= 4 and not _labels(line.text) and not any(n.kind is Kind.DATE for n in near):
             return line
         return None
