@@ -276,3 +276,30 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
             return line
         return None
     return None
+
+
+_FAR_REACH = 60  # lines of video carousel or link boxes between an article's header and its lede
+_OVER_BLOCK = 12  # share buttons, the lead photo's caption and a "More" button over the block
+_LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
+
+
+def title_far_above(lines: Sequence[Line], i: int) -> Line | None:
+    """The headline of an article whose header sits beyond the reach of ``find_header``.
+
+    Video pages and news sites set a playlist or a box of other stories' headlines between the
+    article's byline-and-date block and its first paragraph, so the walk up from the body meets
+    only their headlines. The article's own headline sits over its block: right above it, or
+    above the share buttons and lead photo caption set over the byline."""
+    low = max(0, i - _FAR_REACH)
+    anchor = next((k for k in range(i - 1, low - 1, -1) if lines[k].kind in (Kind.DATE, Kind.BYLINE)), None)
+    if anchor is None:
+        return None
+    pos = anchor
+    while pos > 0 and lines[pos - 1].kind in (Kind.DATE, Kind.BYLINE):
+        pos -= 1
+    for k in range(pos - 1, max(-1, pos - 1 - _OVER_BLOCK), -1):
+        line = lines[k]
+        if line.kind in (Kind.FURNITURE, Kind.CAPTION) or _tag(line) or _LABELLED_BYLINE.match(line.text):
+            continue
+        return line if _headline(line) else None
+    return None

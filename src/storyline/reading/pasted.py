@@ -23,7 +23,7 @@ import numpy.typing as npt
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.header import find_header, lead_subtitle, title_near_body
+from storyline.reading.header import find_header, lead_subtitle, title_far_above, title_near_body
 from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
     Kind,
@@ -401,6 +401,8 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
         header = replace(header, title=bare)
         if body and bare.pos == body[0].pos:
             body = body[1:]
+    if header.title is None and (far := title_far_above(lines, i)) is not None:
+        header = replace(header, title=far)
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
