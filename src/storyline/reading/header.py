@@ -33,6 +33,7 @@ _SECTION_WORDS = frozenset({
 _NAME = re.compile(
     r"(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)){1,3}"
 )
+_LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
 
@@ -104,7 +105,11 @@ def _dateline_block(lines: Sequence[Line], i: int) -> tuple[int, int] | None:
         return None
 
     def part(line: Line) -> bool:
-        return line.kind in (Kind.DATE, Kind.BYLINE) or (line.kind is Kind.SHORT and not _headline(line))
+        return (
+            line.kind in (Kind.DATE, Kind.BYLINE)
+            or (line.kind is Kind.SHORT and not _headline(line))
+            or bool(_LABELLED_BYLINE.match(line.text))
+        )
 
     a = anchor
     while a - 1 >= low and anchor - (a - 1) < _BLOCK and part(lines[a - 1]):
@@ -238,7 +243,7 @@ def _title_case(line: Line) -> bool:
 
 def _tag(line: Line) -> bool:
     """A one-word topic tag or category set between a post's title and its text ("blog",
-    "Websites", "Healthcare"): no title is one word, and no byline either."""
+    "Healthcare"): no title is one word, and no byline either."""
     return line.kind is Kind.SHORT and line.words == 1
 
 
@@ -261,17 +266,16 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
         and (_asks(first) or _title_case(first))
     ):
         return first
-    seen = 0
+    seen, tagged = 0, False
     for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
         line = lines[pos]
-        if line.kind in _SKIPPED or _tag(line):
+        if line.kind in _SKIPPED or (_tag(line) and not tagged):
+            tagged = tagged or _tag(line)  # one tag; a run of one-word lines is a menu
             continue
         seen += 1
         if seen > _NEAR or line.kind is not Kind.SHORT:
             return None
         near = lines[max(0, pos - 1) : pos + 2]
-        if any(n.kind is Kind.DATE for n in near[:1]):
-            return line if _headline(line) else None  # the headline under the post's date
         if 2 <= line.words <= 4 and not _labels(line.text) and not any(n.kind is Kind.DATE for n in near):
             return line
         return None
@@ -280,7 +284,6 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
 
 _FAR_REACH = 60  # lines of video carousel or link boxes between an article's header and its lede
 _OVER_BLOCK = 12  # share buttons, the lead photo's caption and a "More" button over the block
-_LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
 
 
 def title_far_above(lines: Sequence[Line], i: int) -> Line | None:
