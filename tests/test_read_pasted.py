@@ -553,3 +553,21 @@ def test_the_headline_over_a_byline_block_past_a_video_playlist_is_the_title() -
     ]
     ex = clean_pasted("\n\n".join([*shared, *playlist, *PARAS]))
     assert ex.title == "City council approves record road repair budget"
+
+
+def test_a_video_caption_over_the_lede_gives_way_to_the_headline_over_the_dateline() -> None:
+    share = [f"Share this with {n}" for n in ("Facebook", "Messenger", "Twitter", "Email", "WhatsApp")]
+    page = [
+        "US & Canada",
+        "City council approves record road repair budget",
+        "10 April 2020",
+        *share * 4,
+        "Close share panel",
+        "Related Topics",
+        "Media playback is unsupported on your device",
+        "Media captionDrone footage shows road crews at work across the city",
+        *PARAS,
+    ]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.text.split("\n\n") == PARAS

@@ -265,6 +265,13 @@ def _reason(line: Line, where: str) -> str:
     return _REASONS.get(line.kind) or _WHERE[where]
 
 
+def _dated(lines: Sequence[Line], line: Line) -> bool:
+    """Whether a date or byline line sits within two lines of ``line``: a headline touches its
+    article's byline-and-date block."""
+    near = lines[max(0, line.pos - 2) : line.pos + 3]
+    return any(n.kind in (Kind.DATE, Kind.BYLINE) for n in near)
+
+
 def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None]:
     """The published and updated date lines: labelled ones first, else the nearest above the body."""
     dated = [ln for ln in lines if ln.kind is Kind.DATE]
@@ -397,12 +404,17 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
+    # The headline over the article's byline-and-date block beats a headline-shaped line nearer
+    # the body that touches no such block (a video's caption over the lede).
+    far = title_far_above(lines, i)
+    if far is not None and (
+        header.title is None or (far.pos < header.title.pos and not _dated(lines, header.title))
+    ):
+        header = replace(header, title=far)
     if header.title is None and (bare := title_near_body(lines, i)) is not None:
         header = replace(header, title=bare)
         if body and bare.pos == body[0].pos:
             body = body[1:]
-    if header.title is None and (far := title_far_above(lines, i)) is not None:
-        header = replace(header, title=far)
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
