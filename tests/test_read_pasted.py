@@ -571,3 +571,22 @@ def test_a_video_caption_over_the_lede_gives_way_to_the_headline_over_the_dateli
     ex = clean_pasted("\n\n".join(page))
     assert ex.title == "City council approves record road repair budget"
     assert ex.text.split("\n\n") == PARAS
+
+
+def test_a_headline_over_its_deck_over_the_lead_photos_staff_credited_caption() -> None:
+    caption = "Mayor Ana Ruiz speaks after the council vote on the road budget. (Matt Stone/City Herald)"
+    assert is_caption(caption)
+    assert not is_caption("The council met on Tuesday. (It meets again in May.)")
+    page = [
+        "Local News |",
+        "City council approves record road repair budget",
+        "Parking fees to pay for the biggest repair plan in a decade",
+        caption,
+        "By Grace Hall | ghall@cityherald.com",
+        "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m.",
+        *PARAS,
+    ]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.subtitle == "Parking fees to pay for the biggest repair plan in a decade"
+    assert ex.text.split("\n\n") == PARAS

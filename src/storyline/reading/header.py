@@ -131,6 +131,8 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     if block is None:
         return None
     a, b = block
+    while a > 0 and lines[a - 1].kind is Kind.CAPTION:
+        a -= 1  # the lead photo's caption set between the headline and the byline
     found: tuple[Line, Line | None] | None = None
     above = lines[a - 1] if a > 0 else None
     # The headline over a deck, past a comment count or share button between them.
