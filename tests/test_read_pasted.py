@@ -497,3 +497,96 @@ def test_weights_fitted_on_other_features_are_refused(
             line_score.body_logits(page_lines(PAGE))
     finally:
         line_score._fitted.cache_clear()
+
+
+def test_a_headline_over_its_standfirst_over_the_dateline_under_topic_tags() -> None:
+    standfirst = (
+        "The council has unveiled a plan to raise spending on road repairs by 12 percent, paid for "
+        "by parking fees, and to review it again in the autumn once the first repairs are done."
+    )
+    tags = ["Politics", "Roads & Transport", "City budget", "Local government"]
+    title = "City council approves record road repair budget"
+    head = ["Advertise", title, standfirst, "March 3, 2022 Ana Ruiz"]
+    # The lead photo's caption written as a sentence, its credit and a share button: the walk up
+    # from the lede takes the caption for a standfirst and stops at the real one above it.
+    photo = [
+        "Road crews repaired more than 4,000 potholes across the city last spring, a record.",
+        "Image: City Herald",
+        "Share",
+    ]
+    ex = clean_pasted("\n\n".join([*head, *tags, *photo, *PARAS]))
+    assert ex.title == title
+    assert ex.subtitle == standfirst and ex.text.split("\n\n") == PARAS
+
+
+def test_a_one_word_tag_between_a_posts_title_and_its_text_is_passed_over() -> None:
+    nav = ["Toggle navigation", "Bio", "Blog", "Contact"]
+    ex = clean_pasted("\n\n".join([*nav, "Pothole budgets", "blog", *PARAS]))
+    assert ex.title == "Pothole budgets" and ex.text.split("\n\n") == PARAS
+    # A menu label, not a title, when the tag is all that stands above the text.
+    ex = clean_pasted("\n\n".join([*nav, "blog", *PARAS]))
+    assert ex.title is None
+
+
+def test_the_headline_over_a_byline_block_past_a_video_playlist_is_the_title() -> None:
+    playlist = ["JUST WATCHED"]
+    for n in range(14):
+        playlist += [f"Storm number {n} closes schools across the region"]
+    head = [
+        "Follow City Herald",
+        "City council approves record road repair budget",
+        "By Ana Ruiz, City Herald",
+        "Updated 2010 GMT March 14, 2021",
+    ]
+    ex = clean_pasted("\n\n".join([*head, *playlist, *PARAS]))
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.text.split("\n\n") == PARAS
+    # A labelled byline, the share bar and the lead photo's caption between headline and block.
+    shared = [
+        "City council approves record road repair budget",
+        "Share this:",
+        "Click to share on Facebook (Opens in new window)",
+        "Click to share on Twitter (Opens in new window)",
+        "More",
+        "Analysis by Ana Ruiz, City Herald",
+        "Updated 2010 GMT March 14, 2021",
+    ]
+    ex = clean_pasted("\n\n".join([*shared, *playlist, *PARAS]))
+    assert ex.title == "City council approves record road repair budget"
+
+
+def test_a_video_caption_over_the_lede_gives_way_to_the_headline_over_the_dateline() -> None:
+    share = [f"Share this with {n}" for n in ("Facebook", "Messenger", "Twitter", "Email", "WhatsApp")]
+    page = [
+        "US & Canada",
+        "City council approves record road repair budget",
+        "10 April 2020",
+        *share * 4,
+        "Close share panel",
+        "Related Topics",
+        "Media playback is unsupported on your device",
+        "Media captionDrone footage shows road crews at work across the city",
+        *PARAS,
+    ]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.text.split("\n\n") == PARAS
+
+
+def test_a_headline_over_its_deck_over_the_lead_photos_staff_credited_caption() -> None:
+    caption = "Mayor Ana Ruiz speaks after the council vote on the road budget. (Matt Stone/City Herald)"
+    assert is_caption(caption)
+    assert not is_caption("The council met on Tuesday. (It meets again in May.)")
+    page = [
+        "Local News |",
+        "City council approves record road repair budget",
+        "Parking fees to pay for the biggest repair plan in a decade",
+        caption,
+        "By Grace Hall | ghall@cityherald.com",
+        "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m.",
+        *PARAS,
+    ]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.title == "City council approves record road repair budget"
+    assert ex.subtitle == "Parking fees to pay for the biggest repair plan in a decade"
+    assert ex.text.split("\n\n") == PARAS

@@ -33,6 +33,7 @@ _SECTION_WORDS = frozenset({
 _NAME = re.compile(
     r"(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]+|de|da|van|von|der|la|le|bin|al)){1,3}"
 )
+_LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
 
@@ -104,7 +105,11 @@ def _dateline_block(lines: Sequence[Line], i: int) -> tuple[int, int] | None:
         return None
 
     def part(line: Line) -> bool:
-        return line.kind in (Kind.DATE, Kind.BYLINE) or (line.kind is Kind.SHORT and not _headline(line))
+        return (
+            line.kind in (Kind.DATE, Kind.BYLINE)
+            or (line.kind is Kind.SHORT and not _headline(line))
+            or bool(_LABELLED_BYLINE.match(line.text))
+        )
 
     a = anchor
     while a - 1 >= low and anchor - (a - 1) < _BLOCK and part(lines[a - 1]):
@@ -126,6 +131,8 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     if block is None:
         return None
     a, b = block
+    while a > 0 and lines[a - 1].kind is Kind.CAPTION:
+        a -= 1  # the lead photo's caption set between the headline and the byline
     found: tuple[Line, Line | None] | None = None
     above = lines[a - 1] if a > 0 else None
     # The headline over a deck, past a comment count or share button between them.
@@ -155,8 +162,13 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
     """Title, standfirst and byline among the lines just above the body (``lines[i]``)."""
     header = _find_header(lines, i)
     anchored = _title_by_dateline(lines, i)
-    if anchored is None or header.title is None or header.title is anchored[0]:
+    if anchored is None or header.title is anchored[0]:
         return header
+    if header.title is None:
+        # A headline over its standfirst over the dateline, with the topic tags between them and
+        # the body: the walk up from the body stops at the standfirst, the block still holds it.
+        title, deck = anchored
+        return Header(title, deck or header.subtitle, header.byline)
     block = _dateline_block(lines, i)
     if header.title is anchored[1] or (block is not None and header.title.pos > block[1]):
         # The pick lies beyond the share bar or caption under the block: not the headline.
@@ -231,6 +243,12 @@ def _title_case(line: Line) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _tag(line: Line) -> bool:
+    """A one-word topic tag or category set between a post's title and its text ("blog",
+    "Healthcare"): no title is one word, and no byline either."""
+    return line.kind is Kind.SHORT and line.words == 1
+
+
 def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
     """A title the headline shapes miss, for a page whose header gave none.
 
@@ -250,10 +268,11 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
         and (_asks(first) or _title_case(first))
     ):
         return first
-    seen = 0
+    seen, tagged = 0, False
     for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
         line = lines[pos]
-        if line.kind in _SKIPPED:
+        if line.kind in _SKIPPED or (_tag(line) and not tagged):
+            tagged = tagged or _tag(line)  # one tag; a run of one-word lines is a menu
             continue
         seen += 1
         if seen > _NEAR or line.kind is not Kind.SHORT:
@@ -262,4 +281,30 @@ def title_near_body(lines: Sequence[Line], i: int) -> Line | None:
         if 2 <= line.words <= 4 and not _labels(line.text) and not any(n.kind is Kind.DATE for n in near):
             return line
         return None
+    return None
+
+
+_FAR_REACH = 60  # lines of video carousel or link boxes between an article's header and its lede
+_OVER_BLOCK = 12  # share buttons, the lead photo's caption and a "More" button over the block
+
+
+def title_far_above(lines: Sequence[Line], i: int) -> Line | None:
+    """The headline of an article whose header sits beyond the reach of ``find_header``.
+
+    Video pages and news sites set a playlist or a box of other stories' headlines between the
+    article's byline-and-date block and its first paragraph, so the walk up from the body meets
+    only their headlines. The article's own headline sits over its block: right above it, or
+    above the share buttons and lead photo caption set over the byline."""
+    low = max(0, i - _FAR_REACH)
+    anchor = next((k for k in range(i - 1, low - 1, -1) if lines[k].kind in (Kind.DATE, Kind.BYLINE)), None)
+    if anchor is None:
+        return None
+    pos = anchor
+    while pos > 0 and lines[pos - 1].kind in (Kind.DATE, Kind.BYLINE):
+        pos -= 1
+    for k in range(pos - 1, max(-1, pos - 1 - _OVER_BLOCK), -1):
+        line = lines[k]
+        if line.kind in (Kind.FURNITURE, Kind.CAPTION) or _tag(line) or _LABELLED_BYLINE.match(line.text):
+            continue
+        return line if _headline(line) else None
     return None

@@ -42,6 +42,11 @@ _CREDIT_END = re.compile(
     r"|[^()]{0,60}\b(?:" + _AGENCIES + r")\b[^()]{0,30})\)\s*$",
     re.I,
 )
+# A staff photographer's credit after the caption's last sentence: "... a high-end brothel. (Matt
+# Stone/Boston Herald)", the shape of "(AP Photo/Ted S. Warren)" with the paper's own name.
+_STAFF_CREDIT_END = re.compile(
+    r"[.!?”\"]\s\([A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s?/\s?[A-Z][^()/]{1,40}\)\s*$"
+)
 _CREDIT_START = re.compile(
     r"^(?:photo|image|picture|photograph|video|credit|image credit|photo credit|illustration|graphic"
     r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]",
@@ -119,7 +124,7 @@ def is_caption(text: str) -> bool:
     # Credits sit at the very end of the line: search only its tail (this runs on every line).
     tail = text[-140:]
     return bool(
-        (tail.rstrip().endswith(")") and _CREDIT_END.search(tail))
+        (tail.rstrip().endswith(")") and (_CREDIT_END.search(tail) or _STAFF_CREDIT_END.search(tail)))
         or _CREDIT_START.match(text)
         or _CREDIT_TAIL.search(tail[-40:])
         or _CREDIT_LABEL_END.search(tail[-80:])

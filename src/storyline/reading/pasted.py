@@ -23,7 +23,7 @@ import numpy.typing as npt
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.header import find_header, lead_subtitle, title_near_body
+from storyline.reading.header import find_header, lead_subtitle, title_far_above, title_near_body
 from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
     Kind,
@@ -265,6 +265,13 @@ def _reason(line: Line, where: str) -> str:
     return _REASONS.get(line.kind) or _WHERE[where]
 
 
+def _dated(lines: Sequence[Line], line: Line) -> bool:
+    """Whether a date or byline line sits within two lines of ``line``: a headline touches its
+    article's byline-and-date block."""
+    near = lines[max(0, line.pos - 2) : line.pos + 3]
+    return any(n.kind in (Kind.DATE, Kind.BYLINE) for n in near)
+
+
 def _pick_dates(lines: Sequence[Line], i: int) -> tuple[Line | None, Line | None]:
     """The published and updated date lines: labelled ones first, else the nearest above the body."""
     dated = [ln for ln in lines if ln.kind is Kind.DATE]
@@ -397,6 +404,13 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
+    # The headline over the article's byline-and-date block beats a headline-shaped line nearer
+    # the body that touches no such block (a video's caption over the lede).
+    far = title_far_above(lines, i)
+    if far is not None and (
+        header.title is None or (far.pos < header.title.pos and not _dated(lines, header.title))
+    ):
+        header = replace(header, title=far)
     if header.title is None and (bare := title_near_body(lines, i)) is not None:
         header = replace(header, title=bare)
         if body and bare.pos == body[0].pos:
