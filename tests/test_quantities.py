@@ -98,6 +98,24 @@ CASES: list[tuple[str, str, float, float | None, float | None, str | None, str |
     ("Half of the 100 senators were absent.", "Half", 50, 50, 50, "%", "senators", N),
     ("Russia has deployed 10 battalion tactical groups.", "10", 10, 10, 10, N, "groups", N),
 ]  # fmt: skip
+# Ranges of values are one figure with two bounds, the ends each with its own unit too (gva-dev
+# 541769, ecbplus-dev 36_11ecbplus, polnear-dev); an age told by the word before it; "-years-old"
+RANGES: list[tuple[str, str, float, float | None, float | None, str | None, str | None, str | None]] = [
+    ("An initial investigation revealed that Tahirah Phillips was in the front bedroom of the home with "
+     "her father and her siblings ranging in age from seven months to 13-years-old.",
+     "from seven months to 13-years-old", 6.7916666667, 7 / 12, 13, "years", "age", "range"),
+    ("All seven of those who have been prosecuted were convicted, receiving prison sentences of between "
+     "six and 75 years.", "between six and 75 years", 21_301_380, 3_155_760, 39_447_000, "minutes", "minutes",
+     "between"),
+    ("In May, the unemployment rate for blacks ages 16 to 24 was 18.", "16 to 24", 20, 16, 24, "years", "age",
+     "range"),
+    ("Public option would allow individuals ages 55 to 65 to buy into Medicare directly.", "55 to 65", 60, 55,
+     65, "years", "age", "range"),
+    ("The male victim is 21-years-old.", "21-years-old", 21, 21, 21, "years", "age", N),
+    ("Esther Williams, the swimming champion turned actress, has died peacefully in her sleep aged 91.",
+     "91", 91, 91, 91, "years", "age", N),
+]  # fmt: skip
+CASES += RANGES
 # Numbers that are not quantities: dates, years, clock times, ordinals, names, scores.
 NOT_QUANTITIES: list[tuple[str, str]] = [
     ("The talks begin in Geneva on January 10.", "10"),
@@ -114,6 +132,9 @@ NOT_QUANTITIES: list[tuple[str, str]] = [
     ("The Biden administration has attempted a two-track approach.", "two"),
     ("One concern of civil libertarians is the cost.", "One"),
     ("Almost a year ago, the president spoke here.", "a year"),
+    # a list of ages is no age of one (gva-dev); a bound before "age" is no age of anyone
+    ("He ushered the children — ages 3, 10 and 13 — inside.", "3"),
+    ("Jeffs is believed to have 78 wives, 24 of them under age 17, according to prosecutors.", "17"),
 ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.facts import Measure, sentence_facts
-from storyline.crosscheck.measures import part_of_more
+from storyline.crosscheck.measures import compatible, part_of_more
 from storyline.crosscheck.same_figure import (
     attached_person,
     frame_part,
@@ -338,3 +338,49 @@ def test_alternatives_frame_as_one_figure_and_joined_figures_apart(nlp: Any) -> 
     )
     state = _measure(nlp, taxes, "13,625,777")
     assert "state" in frame_part(state, "mod") and "federal" not in frame_part(state, "mod")
+
+
+def test_a_range_holds_the_values_inside_it(nlp: Any, embedder: Any) -> None:
+    """gva-dev 541769: the siblings "ranging in age from seven months to 13-years-old" is one range,
+    neither set against the 5-year-old sister nor agreeing with her; ecbplus-dev (FLDS): "sentences of
+    between six and 75 years" holds a sentence of ten years and not one of three."""
+    siblings = (
+        "An initial investigation revealed that Tahirah Phillips was in the front bedroom of the home with "
+        "her father and her siblings ranging in age from seven months to 13-years-old."
+    )
+    sister = (
+        "Police had initially believed that the little girl's 5-year-old sibling had found Phillips' gun "
+        "and accidentally shot her."
+    )
+    report = _run(nlp, embedder, siblings, sister)
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"]
+    sentences = (
+        "All seven of those who have been prosecuted were convicted, receiving prison sentences of between "
+        "six and 75 years."
+    )
+    span = _measure(nlp, sentences, "75")
+    ten = "Jeffs' brother was convicted and received a sentence of 10 years."
+    assert compatible(span, _measure(nlp, ten, "10"))
+    assert not compatible(span, _measure(nlp, ten.replace("10", "three"), "three"))
+    # the same range told with "from ... to" agrees (ecbplus-dev 36_8ecbplus)
+    told = "Five FLDS members have been convicted of felonies and got sentences ranging from 6 to 75 years."
+    assert compatible(span, _measure(nlp, told, "75"))
+
+
+def test_a_cause_told_by_a_clause_or_a_second_preposition(nlp: Any) -> None:
+    """ecbplus-dev (Saints, Colts): the cause of an absence told "after having surgery", "because of
+    the injury", "due to a hamstring injury" or "following surgery" is read as the act's cause."""
+    cases = (
+        ("He missed four games after having arthroscopic surgery back in October.", "four", "surgery"),
+        ("Thomas missed nine games this season because of the injury, including the regular-season finale.",
+         "nine", "injury"),
+        ("Bush missed four games earlier this season after undergoing arthroscopic surgery to repair the "
+         "meniscus on his left knee.", "four", "surgery"),
+        ("Marvin Harrison did not play in two games due to a hamstring injury.", "two", "injury"),
+        ("Vanden Bosch missed three games following surgery on his groin.", "three", "surgery"),
+    )  # fmt: skip
+    for text, figure, cause in cases:
+        assert frame_part(_measure(nlp, text, figure), "why") == {cause}, text
+    # "with" on the figure's own noun tells what it holds, not a cause
+    armed = "Two men with guns entered the store shortly before closing, police said."
+    assert not frame_part(_measure(nlp, armed, "Two"), "why")

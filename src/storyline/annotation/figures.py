@@ -238,6 +238,7 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     for t in (head, *args):
         keys += _time_words(t, subject_side | inside)
     keys += [f"why:{_lemma(c)}" for c in _causes(head, subject_side)]
+    keys += [f"why:{_lemma(c)}" for c in _causes(noun, inside, _NOUN_CAUSE_PREPS)]
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in head.children):
         keys.append("rel:modal")  # "should pass some 20 measures": not done, or not yet
     keys += [f"how:{_lemma(c)}" for c in head.children if _manner(c)]
@@ -253,19 +254,33 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
 _PERCEIVING = ("hear", "see", "witness", "count", "notice", "watch", "observe", "spot")
 
 
-_CAUSE_PREPS = ("with", "from", "after")  # "missed three games with a fractured forearm"
+# "missed three games with a fractured forearm", "after having surgery", "because of an injury"
+_CAUSE_PREPS = ("with", "from", "after", "following", "because", "due")
+# on the figure's noun only the words that say nothing else than a cause: "games following surgery",
+# "two games due to a hamstring injury" ("two men with guns" tells no cause)
+_NOUN_CAUSE_PREPS = ("following", "because", "due")
 
 
-def _causes(head: Token, skip: set[int]) -> list[Token]:
+def _causes(head: Token, skip: set[int], preps: Sequence[str] = _CAUSE_PREPS) -> list[Token]:
     """What the act is told to come from ("missed three games with a fractured forearm", "four
-    games to recover from surgery"): two counts of one act from two causes are two facts."""
+    games to recover from surgery", "after having surgery", "because of an injury", "due to a
+    hamstring injury"): two counts of one act from two causes are two facts."""
     return [
         o
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in _CAUSE_PREPS
-        for o in prep.children
-        if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ not in _TIMES and o.i not in skip
+        if prep.dep_ in ("prep", "amod") and prep.lower_ in preps
+        for o in _cause_objects(prep)
+        if o.pos_ == "NOUN" and o.ent_type_ not in _TIMES and o.i not in skip
     ]
+
+
+def _cause_objects(prep: Token) -> list[Token]:
+    """The nouns a causal preposition governs: its object, or through a second preposition ("because
+    of the injury", "due to an injury") or a verb ("after having surgery", "after undergoing surgery")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for comp in (c for c in prep.children if c.dep_ == "pcomp"):
+        objects += [c for c in comp.children if c.dep_ in ("pobj", "dobj")]
+    return objects
 
 
 def _manner(t: Token) -> bool:

@@ -68,7 +68,7 @@ MINUTES = {"second": 1 / 60, "sec": 1 / 60, "minute": 1.0, "min": 1.0, "hour": 6
 _TIME_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)"
 _AFTER_RE = re.compile(
     r"(?P<pct>\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))"
-    r"|(?P<age>-year-old\b|\s+years?\s+old\b)"
+    r"|(?P<age>-years?-old\b|\s+years?[\s-]old\b)"  # "13-years-old" is written too
     rf"|(?:[\s-]+(?P<time>{_TIME_UNIT})\b)"
     r"|(?:[\s-]+(?P<measure>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|kg|kilograms?|tonnes?|tons?"
     r"|barrels?|acres?|hectares?)\b)"
@@ -112,19 +112,75 @@ _CLOCK_AFTER = re.compile(
 )
 
 
+# a range's hedge: "from 7 to 75 years", "20-30" ("range") and "between six and 75 years"
+RANGE_HEDGES = ("range", "between")
+
+
 def find_quantities(doc: Any) -> list[Quantity]:
     """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
     out: list[Quantity] = []
     for sent, text in sentences_with_text(doc):
         blocked = [(m.start, m.end) for m in find_matches(text) if m.kind != "span"]
+        found = []
         for m in CORE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
                 continue
             q = _quantity(doc, sent, text, m)
             if q is not None:
-                out.append(q)
+                found.append(q)
+        out.extend(_ranges(text, sent.start_char, found))
         out.extend(_fractions(doc, sent, text, blocked))
     return sorted(out, key=lambda q: q.start)
+
+
+# the two ends of a range each with its own unit: "ranging in age from seven months to 13-years-old",
+# "from six months to two years"; "between" takes "and", "from" takes "to" or a dash
+_RANGE_FROM = re.compile(r"\b(?P<h>between|from)\s+$", re.I)
+_RANGE_JOIN = {"between": ("and",), "from": ("to", "through", "-", "–")}
+_YEARS_PER_MINUTE = 1 / MINUTES["year"]
+
+
+def _ranges(text: str, base: int, found: list[Quantity]) -> list[Quantity]:
+    """The quantities with each range written with a unit at both ends made one figure whose
+    bounds are its ends: a range is compatible with any value inside it, not two figures."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        joined = _range_of(text, base, found[i], found[i + 1]) if i + 1 < len(found) else None
+        out.append(joined or found[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _range_of(text: str, base: int, first: Quantity, second: Quantity) -> Quantity | None:
+    if first.hedge is not None or second.hedge is not None or first.unit is None or second.unit is None:
+        return None
+    hm = _RANGE_FROM.search(text, 0, first.start - base)
+    join = text[first.end - base : second.start - base].strip().lower()
+    if hm is None or join not in _RANGE_JOIN[hm.group("h").lower()]:
+        return None
+    if first.unit == second.unit:
+        factor = 1.0
+    elif (first.unit, second.counted) == ("minutes", "age"):
+        factor = _YEARS_PER_MINUTE  # "from seven months to 13-years-old": an age in years
+    else:
+        return None
+    low = first.value * factor
+    high = second.high if second.high is not None else second.value
+    if high <= low:
+        return None
+    hedge = hm.group("h").lower()
+    return Quantity(
+        text=text[hm.start("h") : second.end - base],
+        value=_tidy((low + high) / 2),
+        low=_tidy(low),
+        high=high,
+        unit=second.unit,
+        counted=second.counted,
+        hedge="between" if hedge == "between" else "range",
+        start=base + hm.start("h"),
+        end=second.end,
+    )
 
 
 def _fractions(doc: Any, sent: Any, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
@@ -192,6 +248,8 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
     value, low, high = bounds
     if sized is not None:
         unit, counted, factor = sized.group("noun").lower(), _counted(doc, base + end, sent), 1.0
+    elif after is None and _aged(left, right):
+        unit, counted, factor = "years", "age", 1.0  # "ages 3 to 12", "died at age 85", "aged 91"
     else:
         unit, counted, factor = _unit(m, after)
         if counted is None and (unit is None or text[end:].lstrip().startswith("of ")):
@@ -215,6 +273,21 @@ def _quantity(doc: Any, sent: Any, text: str, m: re.Match[str]) -> Quantity | No
 # indictment", "35-word oath", "10-point lead", "60-vote threshold". Writers put measures in digits;
 # a spelled-out small number in a compound ("two-track approach") classifies rather than measures.
 _SIZED = re.compile(r"\d[\d,]*(?:\.\d+)?-(?!(?:plus|odd|some)\b)(?P<noun>[a-z]{3,})\b(?!-)", re.I)
+
+
+# an age told by the word before it; a hedge before "age" ("up to age 11", "under age 17") bounds it
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
+
+
+def _aged(left: str, right: str) -> bool:
+    """Is the number an age by the word before it ("ages 3 to 12", "at age 85", "aged 91"), with
+    no hedge before that word ("children up to age 11" is no age of one) and not the first of a
+    list ("ages 3, 10 and 13": the ages of three, none of them the age of all)?"""
+    am = _AGE_BEFORE.search(left)
+    return am is not None and _HEDGE_RE.search(left[: am.start()]) is None and _LIST_NEXT.match(right) is None
+
+
+_LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)\s*\d")
 
 
 def _tidy(x: float) -> float:

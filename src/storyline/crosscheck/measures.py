@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.annotation.names import same_entity
+from storyline.annotation.quantities import RANGE_HEDGES
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
@@ -52,16 +53,22 @@ def _bounds(m: Measure) -> tuple[float, float]:
 
     An approximate hedge is only as loose as the figure's own digits allow: "about 100,000" may
     be 85,000 or 115,000, but "roughly $141 million" is written to the million and is not $139
-    million, nor "some 1.5 million" 1.6 million."""
+    million, nor "some 1.5 million" 1.6 million. A range's bounds are its ends: "between six and 75
+    years" holds ten years."""
     if m.low is None and m.high is None:
         return m.value, m.value
     low = m.low if m.low is not None else float("-inf")
     high = m.high if m.high is not None else float("inf")
-    if m.low is not None and m.high is not None and m.low < m.value < m.high:
+    if m.low is not None and m.high is not None and m.low < m.value < m.high and not _range(m):
         unit = digit_unit(m)
         if unit:
             low, high = max(low, m.value - unit), min(high, m.value + unit)
     return low, high
+
+
+def _range(m: Measure) -> bool:
+    """Is the figure a range of values ("from 7 to 75 years", "between six and 75 years")?"""
+    return m.quantity.hedge in RANGE_HEDGES
 
 
 def _digits(m: Measure) -> tuple[str, float, float] | None:
@@ -114,7 +121,7 @@ def precision(m: Measure) -> float:
 def _point(m: Measure) -> bool:
     """A figure given as one value, exact or hedged both ways ("about 1.5 million"), not a range
     or an open bound ("more than 5,000")."""
-    if m.quantity.hedge == "range":
+    if _range(m):
         return False
     return (m.low is None and m.high is None) or (
         m.low is not None and m.high is not None and m.low <= m.value <= m.high
@@ -382,6 +389,8 @@ def _measure_link(
         return None
     same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
     if compatible(ma, mb):
+        if _range(ma) != _range(mb):
+            return None  # a range holds a value inside it without stating it ("ages 3 to 12" / "5-year-old")
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
         if same_thing or unit_and_context:
@@ -594,7 +603,7 @@ def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
                 if not one_value([mb for _, _, mb in match]):
                     continue
                 for fb, ib, mb in match:
-                    if max(_written(ma), _written(mb)) < SMALL:
+                    if max(_written(ma), _written(mb)) < SMALL or _range(ma) != _range(mb):
                         continue  # "one day" / "one-day", "two years": small counts agree by chance
                     if sole_in(s, mb):
                         links.append(
