@@ -499,7 +499,7 @@ def test_a_title_in_quotation_marks_is_no_remark_to_credit(nlp: Any, embedder: A
     """A show's or a film's title in quotation marks is no one's remark: two reports naming
     different guests of "Fox News Sunday" (basil-dev, polnear-dev), or one naming the director
     of "The Golden Compass" and another quoting a magazine that names it (ecbplus-dev), credit
-    no words to two people, stated or to check."""
+    no words to two people, stated or to check; two naming the film quote no words alike."""
     a = 'Sen. Bob Corker, a Tennessee Republican, said on "Fox News Sunday" that he would vote no.'
     b = 'Gov. Mike Pence said on "Fox News Sunday" that the campaign would not mention it.'
     c = (
@@ -511,13 +511,17 @@ def test_a_title_in_quotation_marks_is_no_remark_to_credit(nlp: Any, embedder: A
         "Compass') as the shepherd for 'New Moon,' the second installment of Stephenie Meyer's "
         "best-selling 'Twilight' series.\" Entertainment Weekly reported."
     )
-    for one, other in ((a, b), (c, d)):
+    e = (
+        "Weitz has been involved in movies that encompass elements featured in \"Twilight,\" "
+        'directing the fantasy adventure "The Golden Compass."'
+    )
+    for one, other in ((a, b), (c, d), (c, e)):
         report = run(nlp, embedder, one, other)
-        assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "speaker"]
+        assert not [f for f in (*report.findings, *report.to_check) if f.aspect in ("speaker", "quote")]
     # words long enough to be a remark still are one, credited to two people
-    e = '"We are not going to raise taxes on the middle class," Sen. Bob Corker said on Sunday.'
-    f = '"We are not going to raise taxes on the middle class," Gov. Mike Pence said on Sunday.'
-    report = run(nlp, embedder, e, f)
+    g = '"We are not going to raise taxes on the middle class," Sen. Bob Corker said on Sunday.'
+    h = '"We are not going to raise taxes on the middle class," Gov. Mike Pence said on Sunday.'
+    report = run(nlp, embedder, g, h)
     assert [g for g in (*report.findings, *report.to_check) if g.aspect == "speaker"]
 
 
