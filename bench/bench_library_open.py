@@ -19,21 +19,22 @@ REPLICATED ROWS. The articles the library held before the first ``--build`` are 
 further article is a seed row written again, in rounds (round r holds every seed row once, in seq
 order), through the store's own row writer (``filing.write_row``, what ``add`` writes after
 placing an article), the term counts (``filing.count_terms``) and the story counts
-(``filing.count_in``). A copy keeps the seed's annotation, terms, MinHash and anchors; it gets a
-new id, the title marked ``[replica r]`` (so a new content hash), the URL marked too, a date
-from a stream of ``--per-day`` articles a day, the seed's vector with Gaussian noise
-(``--noise`` per dimension, renormalised: cosine ~0.9 to its seed, so the HNSW graph is not
-built over thousands of equal points), and the story of round r of its seed's story (the seed's
-grouping and wire copies, repeated per round). Rounds are not placed by the grouper: filing
-100,000 articles through ``add`` takes hours here.
+(``filing.count_in``). A copy keeps the seed's annotation, its terms, most of its MinHash and its
+anchors. It gets a new id, the title marked ``[replica r]`` (so a new content hash), the URL marked
+too, a date from a stream of ``--per-day`` articles a day that starts after the newest seed, the
+seed's vector with Gaussian noise (``--noise`` per dimension, renormalised: cosine ~0.9 to its
+seed, so the HNSW graph is not built over thousands of equal points), ``--lanes`` of its 128
+MinHash values drawn anew (24: Jaccard ~0.81 to its seed, and 93% of its 9 LSH band keys its own,
+as distinct texts' are), ``--terms`` words of its own (7: the new words per article of a real
+stream at 20-30k, docs/scale.md, so the vocabulary grows as a real one does, a little faster),
+and the story of round r of its seed's story (the seed's grouping and wire copies, repeated per
+round). Rounds are not placed by the grouper: filing 100,000 articles through ``add`` takes hours here.
 
 What it measures truly: the rows an open reads (the ~28-day window: ``--per-day`` times 28 rows
 held, as in a real stream), the HNSW graph, MinHash buckets and signatures of that window, the
 saved window's size and its read-back, ``list`` and ``show`` over that many rows and stories.
-What it does not: the vocabulary (``term_counts`` holds only the seed's terms, not the hundreds
-of thousands a real 100,000-article library has: ~0.3 CPU µs per term at open, see
-docs/scale.md), MinHash buckets of distinct texts (copies of one seed share a bucket), story
-sizes of a real stream, and filing cost (``bench_library_scale.py``). The replicated stories are
+What it does not: the words of real texts (the common ones are the seed's, the rare ones made
+up), story sizes of a real stream, and filing cost (``bench_library_scale.py``). The replicated stories are
 owed their cross-check, so ``show`` of one computes it (the seed's stories have theirs stored).
 """
 
@@ -109,7 +110,16 @@ def stream_start(seeds: list[Any]) -> float:
     return max(float(START), (newest // DAY + 1) * DAY)
 
 
-def replica(row: Any, r: int, ts: float, noise: float, rng: np.random.Generator) -> filing.Prepared:
+@dataclasses.dataclass(frozen=True)
+class Vary:
+    """How far a replica differs from its seed (module docstring)."""
+
+    noise: float = 0.025  # Gaussian noise per vector dimension
+    lanes: int = 24  # MinHash values replaced at random
+    terms: int = 7  # words no other article has
+
+
+def replica(row: Any, r: int, ts: float, vary: Vary, rng: np.random.Generator) -> filing.Prepared:
     """Round ``r``'s copy of a seed row, dated ``ts`` (module docstring)."""
     ann = loads_annotated(row.annotated)
     art = ann.article
@@ -121,12 +131,24 @@ def replica(row: Any, r: int, ts: float, noise: float, rng: np.random.Generator)
         published=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts)),
     )
     sig = signature_from_row(row)
-    vec = sig.vector + rng.normal(0.0, noise, sig.vector.shape).astype(np.float32)
-    sig = dataclasses.replace(sig, id=new.id, published=ts, vector=vec / np.linalg.norm(vec))
+    vec = sig.vector + rng.normal(0.0, vary.noise, sig.vector.shape).astype(np.float32)
+    hashes = np.frombuffer(sig.minhash, dtype=np.uint64).copy()
+    lanes = rng.choice(len(hashes), size=min(vary.lanes, len(hashes)), replace=False)
+    hashes[lanes] = rng.integers(0, (1 << 32) - 1, size=len(lanes), dtype=np.uint64)  # affine32
+    low = min((w for _, w in sig.words), default=1.0)
+    rare = tuple((f"{new.id}{j}", low) for j in range(vary.terms))  # a word holds no colon nor @
+    sig = dataclasses.replace(
+        sig,
+        id=new.id,
+        published=ts,
+        vector=vec / np.linalg.norm(vec),
+        minhash=hashes.tobytes(),
+        words=sig.words + rare,
+    )
     return filing.Prepared(dataclasses.replace(ann, article=new), sig)
 
 
-def build(db: str, n: int, per_day: int, noise: float) -> None:
+def build(db: str, n: int, per_day: int, vary: Vary) -> None:
     """Grow the library to ``n`` current articles with replicas of its seed rows, then drop the
     saved window so the next open rebuilds it."""
     rng = np.random.default_rng(19)
@@ -144,7 +166,7 @@ def build(db: str, n: int, per_day: int, noise: float) -> None:
                 plus = []
                 for _ in range(min(CHUNK, n - have)):
                     r, row = i // len(seeds) + 1, seeds[i % len(seeds)]
-                    item = replica(row, r, start + i / per_day * DAY, noise, rng)
+                    item = replica(row, r, start + i / per_day * DAY, vary, rng)
                     art, sig = item.annotated.article, item.signature
                     copy_of = content_id(row.copy_of, str(r)) if row.copy_of else None
                     place = Placement(art.id, content_id(row.story_id, str(r)), copy_of, False)
@@ -209,13 +231,15 @@ def main() -> None:
     ap.add_argument("db", help="a SQLite file or a postgresql:// URL")
     ap.add_argument("--build", type=int, default=None, metavar="N", help="grow to N articles, then measure")
     ap.add_argument("--per-day", type=int, default=1000, help="replicas dated a day")
-    ap.add_argument("--noise", type=float, default=0.025, help="Gaussian noise per vector dimension")
+    ap.add_argument("--noise", type=float, default=Vary.noise, help="Gaussian noise per vector dimension")
+    ap.add_argument("--lanes", type=int, default=Vary.lanes, help="MinHash values replaced per replica")
+    ap.add_argument("--terms", type=int, default=Vary.terms, help="words of its own per replica")
     ap.add_argument("--opens", type=int, default=2, help="later opens timed after the first")
     args = ap.parse_args()
     if args.build is None:
         print(open_once(args.db))
         return
-    build(args.db, args.build, args.per_day, args.noise)
+    build(args.db, args.build, args.per_day, Vary(args.noise, args.lanes, args.terms))
     measure(args.db, args.opens)
 
 
