@@ -1,4 +1,4 @@
-"""Opening a library: CPU seconds to open it and load the grouper that ``add`` files with.
+"""Opening a library: seconds to open it and load the grouper that ``add`` files with.
 
 Opening a schema-2 library the first time migrates it (the document frequencies are counted once);
 run twice to see a later open (since schema 8 the first open of a library without a saved window
@@ -6,24 +6,71 @@ rebuilds it and saves it on close; later opens read it back). To compare with ol
 copy of the database with that code's ``src`` first on ``PYTHONPATH``.
 
     .venv/bin/python bench/bench_library_open.py /tmp/open20k-300.db
+
+``--build N`` first grows the library to N articles fast, without annotating, then measures the
+first open (window rebuilt), ``--opens`` later opens (window read back) and the CLI's ``list`` and
+``show`` of a story, each in a process of its own (wall and CPU seconds):
+
+    storyline add ../shared/data/basil-dev --db /tmp/big.db      # the seed: filed normally
+    .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 10000
+    .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 100000   # grows it on
+
+REPLICATED ROWS. The articles the library held before the first ``--build`` are the seed. Each
+further article is a seed row written again, in rounds (round r holds every seed row once, in seq
+order), through the store's own row writer (``filing.write_row``, what ``add`` writes after
+placing an article), the term counts (``filing.count_terms``) and the story counts
+(``filing.count_in``). A copy keeps the seed's annotation, its terms, most of its MinHash and its
+anchors. It gets a new id, the title marked ``[replica r]`` (so a new content hash), the URL marked
+too, a date from a stream of ``--per-day`` articles a day that starts after the newest seed, the
+seed's vector with Gaussian noise (``--noise`` per dimension, renormalised: cosine ~0.9 to its
+seed, so the HNSW graph is not built over thousands of equal points), ``--lanes`` of its 128
+MinHash values drawn anew (24: Jaccard ~0.81 to its seed, and 93% of its 9 LSH band keys its own,
+as distinct texts' are), ``--terms`` words of its own (7: the new words per article of a real
+stream at 20-30k, docs/scale.md, so the vocabulary grows as a real one does, a little faster),
+and the story of round r of its seed's story (the seed's grouping and wire copies, repeated per
+round). Rounds are not placed by the grouper: filing 100,000 articles through ``add`` takes hours here.
+
+What it measures truly: the rows an open reads (the ~28-day window: ``--per-day`` times 28 rows
+held, as in a real stream), the HNSW graph, MinHash buckets and signatures of that window, the
+saved window's size and its read-back, ``list`` and ``show`` over that many rows and stories.
+What it does not: the words of real texts (the common ones are the seed's, the rare ones made
+up), story sizes of a real stream, and filing cost (``bench_library_scale.py``). The replicated stories are
+owed their cross-check, so ``show`` of one computes it (the seed's stories have theirs stored).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import resource
+import shutil
+import subprocess
+import sys
 import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, select
 
 import storyline
-from storyline.store import Library
+from storyline.model import content_id
+from storyline.store import Library, filing
+from storyline.store.codec import loads_annotated, signature_from_row
+from storyline.store.schema import articles, grouper_snapshot, stories
+from storyline.stories.group import Placement, doc_terms
+
+START = 18_000 * 86_400  # 2019-04-14, the stream's first day (as bench_library_scale.py) ...
+DAY = 86_400
+MARK = " [replica "
+CHUNK = 1000  # rows written in one transaction
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("db")
-    args = ap.parse_args()
+def open_once(db: str) -> str:
+    """Open the library, load the grouper, close (saving a rebuilt window); one line of figures."""
     t0, wall = time.process_time(), time.time()
-    lib = Library(args.db)
+    lib = Library(db)
     t1 = time.process_time()
     grouper = lib._load_grouper()
     t2 = time.process_time()
@@ -37,13 +84,163 @@ def main() -> None:
     t3 = time.process_time()
     lib.close()
     t4 = time.process_time()
-    print(
+    return (
         f"{storyline.__file__}: Library() (migration included) {t1 - t0:.2f} s, grouper{how} {t2 - t1:.2f} s,"
         f" open {t2 - t0:.2f} CPU s (wall {wall:.1f} s); {len(grouper.sigs)} signatures"
         f" held of {grouper.df.n} articles, {terms} terms;"
         f" close (saves a rebuilt window) {t4 - t3:.2f} CPU s;"
         f" peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
     )
+
+
+def seed_rows(lib: Library) -> list[Any]:
+    """The seed: current rows not written by this builder, in seq order."""
+    with lib.engine.connect() as conn:
+        rows = conn.execute(
+            select(articles)
+            .where(articles.c.current, ~articles.c.title.contains(MARK))
+            .order_by(articles.c.seq)
+        ).all()
+    return list(rows)
+
+
+def stream_start(seeds: list[Any]) -> float:
+    """... or the day after the newest seed, so that the window holds the replicas."""
+    newest = max((float(r.published_ts) for r in seeds if r.published_ts is not None), default=0.0)
+    return max(float(START), (newest // DAY + 1) * DAY)
+
+
+@dataclasses.dataclass(frozen=True)
+class Vary:
+    """How far a replica differs from its seed (module docstring)."""
+
+    noise: float = 0.025  # Gaussian noise per vector dimension
+    lanes: int = 24  # MinHash values replaced at random
+    terms: int = 7  # words no other article has
+
+
+def replica(row: Any, r: int, ts: float, vary: Vary, rng: np.random.Generator) -> filing.Prepared:
+    """Round ``r``'s copy of a seed row, dated ``ts`` (module docstring)."""
+    ann = loads_annotated(row.annotated)
+    art = ann.article
+    new = dataclasses.replace(
+        art,
+        id=content_id(art.id, str(r)),
+        title=f"{art.title or ''}{MARK}{r}]",
+        url=f"{art.url}#replica-{r}" if art.url else None,
+        published=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts)),
+    )
+    sig = signature_from_row(row)
+    vec = sig.vector + rng.normal(0.0, vary.noise, sig.vector.shape).astype(np.float32)
+    hashes = np.frombuffer(sig.minhash, dtype=np.uint64).copy()
+    lanes = rng.choice(len(hashes), size=min(vary.lanes, len(hashes)), replace=False)
+    hashes[lanes] = rng.integers(0, (1 << 32) - 1, size=len(lanes), dtype=np.uint64)  # affine32
+    low = min((w for _, w in sig.words), default=1.0)
+    rare = tuple((f"{new.id}{j}", low) for j in range(vary.terms))  # a word holds no colon nor @
+    sig = dataclasses.replace(
+        sig,
+        id=new.id,
+        published=ts,
+        vector=vec / np.linalg.norm(vec),
+        minhash=hashes.tobytes(),
+        words=sig.words + rare,
+    )
+    return filing.Prepared(dataclasses.replace(ann, article=new), sig)
+
+
+def build(db: str, n: int, per_day: int, vary: Vary) -> None:
+    """Grow the library to ``n`` current articles with replicas of its seed rows, then drop the
+    saved window so the next open rebuilds it."""
+    rng = np.random.default_rng(19)
+    with Library(db) as lib:
+        seeds = seed_rows(lib)
+        with lib.engine.connect() as conn:
+            have = int(conn.execute(select(func.count()).where(articles.c.current)).scalar_one())
+        i = have - len(seeds)  # replicas already written
+        start = stream_start(seeds)
+        print(f"seed {len(seeds)} articles; {i} replicas stored; writing {max(0, n - have)}", flush=True)
+        t0, c0 = time.time(), time.process_time()
+        while have < n:
+            with lib.engine.begin() as conn:
+                filing.lock(conn)
+                plus = []
+                for _ in range(min(CHUNK, n - have)):
+                    r, row = i // len(seeds) + 1, seeds[i % len(seeds)]
+                    item = replica(row, r, start + i / per_day * DAY, vary, rng)
+                    art, sig = item.annotated.article, item.signature
+                    copy_of = content_id(row.copy_of, str(r)) if row.copy_of else None
+                    place = Placement(art.id, content_id(row.story_id, str(r)), copy_of, False)
+                    filing.write_row(conn, item, place, filing.content_hash(item.annotated))
+                    filing.count_in(conn, place.story, art.source, art.published)
+                    plus.append(doc_terms(sig.words, sig.names, sig.anchors))
+                    i, have = i + 1, have + 1
+                filing.count_terms(conn, plus=plus)
+        with lib.engine.begin() as conn:
+            conn.execute(delete(grouper_snapshot))  # as snapshot.save begins: no saved window
+        print(f"built {n}: {time.time() - t0:.0f} s wall, {time.process_time() - c0:.0f} CPU s", flush=True)
+
+
+def timed(cmd: list[str]) -> str:
+    """Wall and CPU seconds of a command in a process of its own."""
+    before, t0 = resource.getrusage(resource.RUSAGE_CHILDREN), time.time()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return f"{time.time() - t0:.2f} s wall, {cpu:.2f} CPU s"
+
+
+def measure(db: str, opens: int) -> None:
+    me = [sys.executable, __file__, db]
+    print("first open:", subprocess.run(me, check=True, capture_output=True, text=True).stdout.strip())
+    for _ in range(opens):
+        print("later open:", subprocess.run(me, check=True, capture_output=True, text=True).stdout.strip())
+    with Library(db) as lib, lib.engine.connect() as conn:
+        seed = conn.execute(
+            select(stories.c.id).where(~stories.c.title.contains(MARK)).order_by(stories.c.articles.desc())
+        ).first()
+        copy = conn.execute(
+            select(stories.c.id)
+            .where(stories.c.title.contains(MARK))
+            .order_by(stories.c.articles.desc(), stories.c.updated.desc())
+        ).first()
+    cli = [sys.executable, "-m", "storyline"]
+    print("list (50 stories):", timed([*cli, "list", "--db", db]))
+    for name, story in (("a seed story", seed), ("the largest replicated story", copy)):
+        if story is not None:
+            print(f"show {name} {story.id}:", timed([*cli, "show", story.id, "--db", db]))
+    if "://" not in db:
+        size = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*"))
+        print(
+            f"database {size / 1e6:.0f} MB; disk free {shutil.disk_usage(Path(db).parent).free / 1e9:.0f} GB"
+        )
+    print(f"CPU: {cpu_model()}, {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}")
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("db", help="a SQLite file or a postgresql:// URL")
+    ap.add_argument("--build", type=int, default=None, metavar="N", help="grow to N articles, then measure")
+    ap.add_argument("--per-day", type=int, default=1000, help="replicas dated a day")
+    ap.add_argument("--noise", type=float, default=Vary.noise, help="Gaussian noise per vector dimension")
+    ap.add_argument("--lanes", type=int, default=Vary.lanes, help="MinHash values replaced per replica")
+    ap.add_argument("--terms", type=int, default=Vary.terms, help="words of its own per replica")
+    ap.add_argument("--opens", type=int, default=2, help="later opens timed after the first")
+    args = ap.parse_args()
+    if args.build is None:
+        print(open_once(args.db))
+        return
+    build(args.db, args.build, args.per_day, Vary(args.noise, args.lanes, args.terms))
+    measure(args.db, args.opens)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -693,3 +694,47 @@ def test_a_damaged_window_is_rebuilt_without_a_word(
         assert not results[0].new_story  # the triplet's third report joins its story
     with Library(db_url) as lib:  # saved again on close: used from then on
         assert _open_window(lib)[1]
+
+
+def test_replicated_rows_keep_the_counts_and_open_from_the_saved_window(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/bench_library_open.py --build grows a library by writing its rows again through
+    ``filing.write_row``: the stored counts must stay those of a recount, each round must repeat
+    the seed's stories and wire copies, and the window rebuilt at the first open must be the one
+    the next open reads back."""
+    import importlib.util
+
+    from storyline.store.schema import articles
+
+    spec = importlib.util.spec_from_file_location("bench_library_open", ROOT / "bench/bench_library_open.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, bench)  # its dataclass looks itself up there
+    spec.loader.exec_module(bench)
+    base = annotated[2]
+    text = base.text + "\n\nThe Associated Press contributed to this report."
+    wire = AnnotatedArticle(
+        replace(base.article, id=base.id + "w", text=text, source="Wire", url=None), base.sentences
+    )
+    with Library(db_url) as lib:
+        lib.add_articles([*annotated[:6], wire], nlp=None, embedder=embedder, crosscheck=False)
+        seed_stories = {s.id: s.articles for s in lib.stories()}
+    bench.build(db_url, 7 + 3 * 7, per_day=10, vary=bench.Vary())
+    with Library(db_url) as lib:
+        stored, recount = _term_counts(lib)
+        assert stored == recount and recount[""] == 28
+        sizes = sorted(s.articles for s in lib.stories())
+        assert sizes == sorted(list(seed_stories.values()) * 4)
+        with lib.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.copy_of)).all()
+        replicas = {r.id for r in rows if bench.MARK in (r.title or "")}
+        copied = [bench.MARK in (r.title or "") for r in rows if r.copy_of]
+        assert len(replicas) == 21 and copied.count(True) == 3 * copied.count(False) > 0
+        rebuilt, used = _open_window(lib)
+        assert not used and replicas <= set(rebuilt.keys)  # the stream starts after the seeds
+    with Library(db_url) as lib:
+        lib._load_grouper()  # the first open rebuilds; its close saves the window
+    with Library(db_url) as lib:
+        saved, used = _open_window(lib)
+        assert used and _stories_of(saved) == _stories_of(rebuilt)

@@ -293,6 +293,28 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
     if place is None:
         reload_anchored(conn, grouper, sig)
         place = grouper.add(sig)
+    seq = write_row(conn, item, place, h, version)
+    count_terms(
+        conn,
+        plus=[doc_terms(sig.words, sig.names, sig.anchors)],
+        minus=[doc_terms(o.words, o.names, o.anchors) for o in replaced],
+    )
+    if status == "created":
+        count_in(conn, place.story, art.source, art.published)
+    else:
+        refresh_story(conn, place.story)
+    result = AddResult(
+        art.id, place.story, status, art.path, place.copy_of, place.new_story, sig.not_article  # type: ignore[arg-type]
+    )
+    return result, seq
+
+
+def write_row(conn: Connection, item: Prepared, place: Placement, h: str, version: int = 1) -> int | None:
+    """Write a placed article's row (content hash ``h``) and index it under its anchors; its
+    seq. The terms' counts and the story's are the caller's (``file_one``; the bulk builder of
+    ``bench/bench_library_open.py`` counts a batch at once)."""
+    ann, sig = item.annotated, item.signature
+    art = ann.article
     seq = conn.execute(
         articles.insert().values(
             id=art.id,
@@ -311,21 +333,10 @@ def file_one(conn: Connection, item: Prepared, grouper: Grouper) -> tuple[AddRes
             **signature_columns(sig),
         )
     ).inserted_primary_key
-    count_terms(
-        conn,
-        plus=[doc_terms(sig.words, sig.names, sig.anchors)],
-        minus=[doc_terms(o.words, o.names, o.anchors) for o in replaced],
-    )
-    if seq:
-        post_anchors(conn, int(seq[0]), sig)
-    if status == "created":
-        count_in(conn, place.story, art.source, art.published)
-    else:
-        refresh_story(conn, place.story)
-    result = AddResult(
-        art.id, place.story, status, art.path, place.copy_of, place.new_story, sig.not_article  # type: ignore[arg-type]
-    )
-    return result, int(seq[0]) if seq else None
+    if not seq:
+        return None
+    post_anchors(conn, int(seq[0]), sig)
+    return int(seq[0])
 
 
 def refresh_story(conn: Connection, story_id: str) -> None:
