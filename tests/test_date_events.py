@@ -13,6 +13,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, overlap, sent
 from storyline.crosscheck.events import (
     STATE,
     _court_step,
+    _recurring,
     _said_apart,
     event_features,
     event_vectors,
@@ -238,3 +239,62 @@ def test_the_same_words_in_the_other_sentence_are_the_same_date(nlp: Any, embedd
                "2017-03-04")  # fmt: skip
     report = compare(reports(nlp, trials, warrant), nlp=nlp, embedder=embedder)
     assert [f.summary for f in date_conflicts(report) if any(v.text == "August" for v in f.values)] == []
+
+
+def dated_at(nlp: Any, text: str, when: str) -> tuple[SentenceFacts, DatedEvent]:
+    """The sentence's facts and its date written ``when``."""
+    (facts,) = [f for f in sentence_facts(annotated(nlp, text)[0], 0) if f.dates]
+    (d,) = [d for d in facts.dates if d.time.text == when]
+    return facts, d
+
+
+def test_an_act_told_as_recurring_is_one_of_a_series(nlp: Any) -> None:
+    """A mark of repetition on the dated act, an ordinal or "another" before its word or "time",
+    or its noun in the plural over more than a day tells it as one of a series (gva-dev 783102,
+    basil-dev's Obama and Boehner meetings and Clinton's speeches, ecbplus-dev's pirates and
+    injured players); "another" before a person, a degree ("second-degree"), "again" on another
+    word, a plural dated to one day are no such mark (gva-dev, ecbplus-dev, basil-dev)."""
+    series = [
+        ("Hamad appears in court again on Thursday.", "Thursday"),
+        ("Thursday night's meeting marks the second time in a week the president and House speaker "
+         "have met in person.", "Thursday night"),
+        ("President Barack Obama and House Speaker John Boehner met for nearly an hour on Thursday "
+         "evening in their latest attempt to break the impasse.", "Thursday evening"),
+        ("A German naval helicopter thwarted another attack Saturday on a freighter being chased by "
+         "speedboats off Yemen.", "Saturday"),
+        ("The Saints placed running back Pierre Thomas on IR Wednesday, the second time in as many "
+         "days the team has placed one of its primary running backs on the list.", "Wednesday"),
+        ("In May, Hillary Clinton filed a disclosure showing the couple had earned approximately $30 "
+         "million from book sales and speeches in 2014.", "2014"),
+        ("Court records show Mr. Hoston faces upcoming trials in two cases stemming from incidents in "
+         "August and December.", "August"),
+    ]  # fmt: skip
+    once = [
+        ("Bettie Page, the pin-up queen turned born again Christian, died Thursday at age 85.", "Thursday"),
+        ("Another 25-year-old woman was shot in her face Saturday night.", "Saturday night"),
+        ("Maurice Phillips, 30, was arraigned Friday on second-degree murder charges.", "Friday"),
+        ("Officials said on Thursday that they needed to go through the trove again to determine "
+         "whether it contained any sensitive information.", "Thursday"),
+        ("The shootings on Saturday killed two people and hospitalized three.", "Saturday"),
+    ]  # fmt: skip
+    assert [text for text, when in series if not _recurring(*reversed(dated_at(nlp, text, when)))] == []
+    assert [text for text, when in once if _recurring(*reversed(dated_at(nlp, text, when)))] == []
+
+
+def test_two_dates_of_a_series_are_two_occurrences(nlp: Any, embedder: Any) -> None:
+    """gva-dev 783102: "appears in court again on Thursday" and "appeared in court Monday" are two
+    sittings of the court, not one dated two ways; without "again" the same act on two days is
+    still a conflict. basil-dev cad4bba5: two meetings of the same men, one "the second time in a
+    week", are no date conflict either."""
+    first = ("The man accused of the mass shooting on Saturday afternoon, 47-year-old Nasser Hamad, "
+             "appeared in court Monday.", "2017-02-28")  # fmt: skip
+    again = ("Hamad appears in court again on Thursday.", "2017-03-08")
+    assert date_conflicts(compare(reports(nlp, first, again), nlp=nlp, embedder=embedder)) == []
+    once = (again[0].replace(" again", ""), again[1])
+    report = compare(reports(nlp, first, once), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(report)] == [{"Monday", "Thursday"}]
+    second = ("Thursday night's meeting marks the second time in a week the president and House speaker "
+              "have met in person.", "2012-12-13")  # fmt: skip
+    sunday = ("The president and the speaker met Sunday afternoon at the White House for the first time "
+              "in weeks.", "2012-12-10")  # fmt: skip
+    assert date_conflicts(compare(reports(nlp, second, sunday), nlp=nlp, embedder=embedder)) == []

@@ -34,6 +34,7 @@ from storyline.annotation.doctext import char_tokens, doc_text
 from storyline.annotation.figures import holds_figure, with_frames
 from storyline.annotation.irregular import MODEL_NAMES
 from storyline.annotation.names import entities_of, with_people
+from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
@@ -163,7 +164,9 @@ def annotate_doc(
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
     quotes, people, described = find_quotes(article.text, parsed, entities, leading)
-    entities = with_people(entities, people)
+    # bare surnames keyed as the namesake they mean, as the quotes' speakers are ("Mr. Cruz" is
+    # Ted, not the Heidi Cruz named last): entities and speakers share keys
+    entities = principal_keys(article.text, with_people(entities, people))
     roles = RoleIndex.build(article.text, entities)
     described += descriptions(article.text, entities, roles)
     quotes = [_speaker_described(q, roles) for q in quotes]
