@@ -88,7 +88,11 @@ def main() -> int:
         events.setdefault(j["event"], {"event": j["event"], "data": j["data"], "files": j["files"]})
     # each batch of judged events is split on its own, so judging more never moves an event
     # between halves
-    batch_of = {j["event"]: j.get("batch", 1) for j in judged}
+    # an event stays in the batch it was drawn in: judgments added later (a conflict of a batch-1
+    # event judged in a later session) never move it, nor reshuffle the halves of either batch
+    batch_of: dict[str, int] = {}
+    for j in judged:
+        batch_of.setdefault(j["event"], j.get("batch", 1))
     half_of: dict[str, str] = {}
     for batch in set(batch_of.values()):
         seed = SEED if batch == 1 else f"storyline-agreements-{batch}"
