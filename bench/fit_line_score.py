@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_read import prf  # noqa: E402
 from eval_trafilatura_set import Page, figures, load, storyline, title_share  # noqa: E402
+from fit_date_events import fit  # noqa: E402  (the one Newton logistic fit of bench/, L2 1.0 as here)
 from storyline.reading import line_score, pasted  # noqa: E402
 from storyline.reading.lines import Line  # noqa: E402
 
-L2 = 1.0
 DEV_LOSS = 0.005  # the threshold may cost extraction-dev at most this much token F1
 _SPACE = re.compile(r"\s+")
 
@@ -86,23 +86,6 @@ def rows(
                 xs.append(x[k])
                 ys.append(y)
     return np.array(xs), np.array(ys, dtype=float)
-
-
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Logistic regression by Newton's method with an L2 penalty (bias unpenalised)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    reg = np.eye(xb.shape[1]) * L2
-    reg[-1, -1] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-xb @ w))
-        grad = xb.T @ (p - y) + reg @ w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + reg
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
 
 
 def line_accuracy(w: np.ndarray, x: np.ndarray, y: np.ndarray) -> str:
