@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.measures import _whole_group, predicates_meet
+from storyline.crosscheck.measures import predicates_meet, whole_group
 from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
 
@@ -72,7 +72,7 @@ def one_act(
         if ln.aspect == "number" and not ln.conflict:
             ma, mb = p.a.measures[ln.a.key[3]], p.b.measures[ln.b.key[3]]
             counts = ma.dim is None and mb.dim is None and "age" not in (ma.counted, mb.counted)
-            two_things = ma.counted != mb.counted and not _whole_group(p, ma, mb)
+            two_things = ma.counted != mb.counted and not whole_group(p, ma, mb)
             if counts and two_things and predicates_meet(p, ma, mb, vectors) is False:
                 continue
         out.append((p, ln))

@@ -86,7 +86,7 @@ def all_links(
         ln
         for ln in claims
         if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))
-        and (ln.conflict or (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in apart)
+        and (ln.conflict or _sentences(ln) not in apart)
     ]
     # a figure or a date agreed between two sentences that a listed conflict sets at odds would
     # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
@@ -95,7 +95,7 @@ def all_links(
     facts_linked = [
         ln
         for ln in facts_linked
-        if ln.conflict or (ln.a.source, ln.a.start, ln.b.source, ln.b.start) not in shown
+        if ln.conflict or _sentences(ln) not in shown
     ]
     return [
         ln
@@ -131,6 +131,11 @@ def _set_apart(links: Sequence[Link]) -> set[tuple[int, int, int, int]]:
                 continue
             out |= {(*a, *b), (*b, *a)}
     return out
+
+
+def _sentences(ln: Link) -> tuple[int, int, int, int]:
+    """The link's two sentences (source, start of each), as ``_set_apart`` holds them."""
+    return (ln.a.source, ln.a.start, ln.b.source, ln.b.start)
 
 
 def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:

@@ -378,8 +378,8 @@ def _recurring(d: DatedEvent, f: SentenceFacts) -> bool:
     if not 0 <= s <= len(f.text):
         return False
     e = s + len(d.time.text)
-    words = [w.strip(".,;:!?()\"“”'’").lower() for w in f.text.split()]
     spans = list(re.finditer(r"\S+", f.text))
+    words = [w.group().strip(".,;:!?()\"“”'’").lower() for w in spans]
     stems = {v.lstrip("~") for v in d.event}
     acts = [i for i, w in enumerate(words) if any(w.startswith(st) for st in stems)]
     at = [i for i, w in enumerate(spans) if w.start() < e and s < w.end()]

@@ -199,7 +199,7 @@ def same_counted(ma: Measure, mb: Measure) -> bool:
 _WHOLE = re.compile(r"\ball(?: of)?(?: the| its| their)?\s+$", re.I)
 
 
-def _whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
+def whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Do both figures count a whole group ("all 42 members of the GOP caucus" / "all 42 Senate
     Republicans")? Two sentences about the same people that each give the size of a whole group
     give one group's size, whatever noun each uses for its members."""
@@ -413,7 +413,7 @@ def _measure_link(
     rule = confidence if same_thing or unit_and_context else 0.0
     if rule == 0.0 and fitted < LINK:
         return None
-    if owners_apart(ma, mb, vectors) and not (_whole_group(p, ma, mb) or one_person):
+    if owners_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
         # whose figure each is differs ("Abbott offers $10k reward" / "Crime Stoppers is offering a
         # $5,000 reward", "a 19-year-old Beverly man" / "a 21-year-old man"): 19 of 22 such judged
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
@@ -446,7 +446,7 @@ def _rule_evidence(
     """(one counted thing, a unit with its predicate and participants around it on both sides,
     the written rules' confidence that the two are one fact)."""
     same_thing = (
-        same_counted(ma, mb) or _whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
+        same_counted(ma, mb) or whole_group(p, ma, mb) or only_of_kind(p, ma, mb) or same_frame_thing(ma, mb)
     )
     # a unit with no counted noun ("for 60 days") is one measure only with its predicate and
     # participants around it on both sides (two words, or one and the same owner): the unit alone
