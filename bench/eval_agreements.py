@@ -16,8 +16,17 @@ snippet from its file and every side is in a statement; one that matches none is
 printed, so it can be judged (``--dump`` prints a line to fill in). The halves are by event,
 seeded, as in eval_natural.py, each batch of judged events (``batch``: 2 for the 18 events
 judged in the eighth session, with their conflicts; 3 for the 15 gva-dev incidents and 8
-ecbplus-dev events judged in the ninth session, with their conflicts and items to check) split on
-its own.
+ecbplus-dev events judged in the ninth session, with their conflicts and items to check; 4 for
+the held-out batch judged at the start of the tenth session, before any code change) split on
+its own. From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item
+to check nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half
+(the recall side), never matched against findings.
+
+Batch 4 was drawn with ``random.Random("storyline-agreements-4")``: every gva-dev incident in no
+earlier batch with 3+ reports (5; its first three files), then ``rng.sample`` of 11 of the
+sorted unused 2-report incidents; every ecbplus-dev event was already in a batch, so 8 events
+by ``rng.sample`` over the sorted 20, each with ``rng.sample`` of 3 of its sorted files in no
+batch (new reports of a judged event; its name carries ``-b4`` so it stays an event of its own).
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ SEED = "storyline-agreements-1"
 SNIPPET_WORDS = 12
 VERDICTS = ("RIGHT", "DEFENSIBLE", "FALSE")
 KINDS = ("agree", "conflict", "to_check")  # judged from batch 1, 2 and 3 on
+MISSED_FROM = 4  # the batch from which real discrepancies compare missed are listed
 
 
 def compare(cli: str, data: str, files: list[str]) -> dict[str, Any]:
@@ -126,6 +136,10 @@ def main() -> int:
                 print(template(e, f, file_of, kind))
             elif opts.verbose and verdict not in ("RIGHT", "DEFENSIBLE"):
                 print(f"  {verdict} {e['event']} {kind} {f['aspect']} {f['id']}: {f['summary'][:160]}")
+    missed: dict[str, int] = {}  # half -> real discrepancies compare neither flagged nor agreed
+    for j in judged:
+        if j.get("kind") == "missed" and j["event"] in reports:
+            missed[half_of[j["event"]]] = missed.get(half_of[j["event"]], 0) + 1
     for half in [opts.half] if opts.half else ["tune", "check", "all"]:
         n = len([e for e in chosen if half == "all" or half_of[e["event"]] == half])
         for kind, name in (
@@ -139,7 +153,25 @@ def main() -> int:
                 f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
                 f"unjudged {unjudged} (counted wrong: {wrong + unjudged})"
             )
+        if any(batch_of[e["event"]] >= MISSED_FROM for e in chosen):
+            print(f"== {half} ({n} events): {summary(tally, half)}, missed {missed_in(missed, half)}")
     return 0
+
+
+def missed_in(missed: dict[str, int], half: str) -> int:
+    """The real discrepancies judged missed in one half (or both)."""
+    return sum(m for h, m in missed.items() if half in ("all", h))
+
+
+def summary(tally: dict[tuple[str, str], dict[str, int]], half: str) -> str:
+    """Right / wrong per kind in one half, an unjudged finding counted wrong."""
+    parts = []
+    for kind, name in (("conflict", "stated conflicts"), ("to_check", "to check"), ("agree", "agreements")):
+        t = [c for (h, k), c in tally.items() if k == kind and half in ("all", h)]
+        right = sum(c["RIGHT"] + c["DEFENSIBLE"] for c in t)
+        wrong = sum(c["FALSE"] + c["unjudged"] for c in t)
+        parts.append(f"{name} right {right} / wrong {wrong}")
+    return ", ".join(parts)
 
 
 if __name__ == "__main__":
