@@ -11,8 +11,9 @@ DATE/TIME expression:
   ``timeml_value``: "late 2006" is 2006 with mod END, "later this week" that ISO week, "the third
   quarter" 2006-Q3) names the calendar interval the gold ``value`` names ("1998-Q3" is July to
   September, "1998-W32" that ISO week, "1998-08-07TMO" that day, so "2000-W6" and "2000-W06" agree);
-  a gold with no calendar interval ("PRESENT_REF", "1998-XX", "P1W") is correct when the value
-  given has none either. Value accuracy = correct / found.
+  a gold PRESENT_REF, PAST_REF, FUTURE_REF or duration ("P1W") is correct when the value given is
+  the same; one with no calendar interval ("1998-XX", "1989-WXX") when the value given has none
+  either. Value accuracy = correct / found.
 - "+mod" accuracy: correct, and the mod right too (START, MID or END, or none where the gold has
   none of them).
 - interval accuracy: the interval storyline resolves the expression to (what the cross-check
@@ -238,6 +239,7 @@ class Prediction:
 
 
 _PARTS = ("START", "MID", "END")
+_NAMED_NO_DATE = re.compile(r"(?:PRESENT|PAST|FUTURE)_REF|P[\dX.]+[A-Z]+")
 
 
 def score(doc: Document, preds: list[Prediction], s: Score, errors: list[str]) -> None:
@@ -250,7 +252,10 @@ def score(doc: Document, preds: list[Prediction], s: Score, errors: list[str]) -
             continue
         s.found += 1
         want = value_interval(g.value)
-        right = [p for p in hits if value_interval(p.value or "") == want]
+        if _NAMED_NO_DATE.fullmatch(g.value):  # PRESENT_REF, P6Y: the same words, or wrong
+            right = [p for p in hits if p.value == g.value]
+        else:
+            right = [p for p in hits if value_interval(p.value or "") == want]
         intervals = [(date.fromisoformat(p.first), date.fromisoformat(p.last)) if p.first and p.last else None
                      for p in hits]  # fmt: skip
         s.interval_correct += want in intervals
@@ -259,7 +264,7 @@ def score(doc: Document, preds: list[Prediction], s: Score, errors: list[str]) -
             errors.append(f"wrong   {label} → {shown}")
             continue
         s.correct += 1
-        if any((p.mod or "") == (g.mod if g.mod in _PARTS else "") for p in right):
+        if any((p.mod if p.mod in _PARTS else "") == (g.mod if g.mod in _PARTS else "") for p in right):
             s.mod_correct += 1
         else:
             errors.append(f"mod     {label} → {shown}")
