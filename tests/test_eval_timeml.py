@@ -92,3 +92,18 @@ def test_the_value_score_compares_the_timeml_value(bench: ModuleType, tmp_path: 
     bench.score(doc, preds, s, errors)
     assert (s.gold, s.found, s.correct, s.mod_correct, s.interval_correct) == (2, 2, 1, 1, 1)
     assert [e.split()[:3] for e in errors] == [["wrong", "3_Ford", "'7/8/07'"]]
+
+
+def test_a_reference_to_the_time_of_writing_must_be_the_same_reference(bench: ModuleType) -> None:
+    """A gold PRESENT_REF is right only as PRESENT_REF, a duration only as itself; an underspecified
+    gold ("1989-WXX") is right when the value given names no calendar interval either."""
+    text = "Prices are now higher than in recent years and the week."
+    words = (("now", "PRESENT_REF"), ("recent years", "PXY"), ("the week", "1989-WXX"))
+    golds = tuple(bench.Gold(text.index(w), text.index(w) + len(w), w, v, "") for w, v in words)
+    doc = bench.Document("wsj", "1989-10-30", text, golds)
+    preds = [bench.Prediction(g.start, g.end, None, None, v, None)
+             for g, v in zip(golds, ("PRESENT_REF", "PAST_REF", None), strict=True)]  # fmt: skip
+    s, errors = bench.Score(), []
+    bench.score(doc, preds, s, errors)
+    assert (s.found, s.correct) == (3, 2)
+    assert [e.split()[2] for e in errors] == ["'recent"]
