@@ -23,6 +23,9 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not handled: "two days after the attack" (relative to an event, not to a date), "within five
   years".
 
+Each expression carries two answers: the interval the cross-check compares ("late 2006" is
+September to December) and TimeML's ``timeml_value`` and ``mod`` (2006, END; ``timeml_form``).
+
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
 ``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
 """
