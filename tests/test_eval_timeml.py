@@ -77,3 +77,33 @@ def test_a_dateline_not_marked_creation_time_is_the_dct(bench: ModuleType, tmp_p
 )  # fmt: skip
 def test_mod_from_the_words(bench: ModuleType, words: str, mod: str) -> None:
     assert bench._mod_of(words) == mod
+
+
+def test_the_value_score_compares_the_timeml_value(bench: ModuleType, tmp_path: Path) -> None:
+    """"late 2006" is right by its TimeML value (2006, mod END) though its interval, September to
+    December, is not the gold's whole year; a wrong value is wrong though its interval is right."""
+    path = tmp_path / "3_Ford.xml"
+    path.write_text(_cat(DCT + LATE + NUMERIC), encoding="utf-8")
+    doc = bench.read_cat(path)
+    late, numeric = (doc.text.index(w) for w in ("late 2006", "7/8/07"))
+    preds = [bench.Prediction(late, late + 9, "2006-09-01", "2006-12-31", "2006", "END"),
+             bench.Prediction(numeric, numeric + 6, "2007-07-08", "2007-07-08", "2007-07-09", None)]
+    s, errors = bench.Score(), []
+    bench.score(doc, preds, s, errors)
+    assert (s.gold, s.found, s.correct, s.mod_correct, s.interval_correct) == (2, 2, 1, 1, 1)
+    assert [e.split()[:3] for e in errors] == [["wrong", "3_Ford", "'7/8/07'"]]
+
+
+def test_a_reference_to_the_time_of_writing_must_be_the_same_reference(bench: ModuleType) -> None:
+    """A gold PRESENT_REF is right only as PRESENT_REF, a duration only as itself; an underspecified
+    gold ("1989-WXX") is right when the value given names no calendar interval either."""
+    text = "Prices are now higher than in recent years and the week."
+    words = (("now", "PRESENT_REF"), ("recent years", "PXY"), ("the week", "1989-WXX"))
+    golds = tuple(bench.Gold(text.index(w), text.index(w) + len(w), w, v, "") for w, v in words)
+    doc = bench.Document("wsj", "1989-10-30", text, golds)
+    preds = [bench.Prediction(g.start, g.end, None, None, v, None)
+             for g, v in zip(golds, ("PRESENT_REF", "PAST_REF", None), strict=True)]  # fmt: skip
+    s, errors = bench.Score(), []
+    bench.score(doc, preds, s, errors)
+    assert (s.found, s.correct) == (3, 2)
+    assert [e.split()[2] for e in errors] == ["'recent"]

@@ -55,6 +55,18 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "the day", "2009-10-12", "2009-10-12"),
     ("The first lady started the day with a service at St. John's Church.", "2017-01-20", "the day",
      "2017-01-20", "2017-01-20"),
+    # a coarser time named since the day (a figure's period, a past fact) does not move the account
+    # off it: MEANTIME "posted gains on Friday ... shed 663,000 jobs in March ... ending the day at
+    # 8,017"; polnear-dev "vied for the title of commander in chief Wednesday ... the 2011 raid ...
+    # During a national security speech earlier in the day"; basil-dev "Friday morning ... in 2009
+    # ... started the day with a service"
+    ("Stock indexes posted gains on Friday. The economy shed 663,000 jobs in March. The Dow gained 39 "
+     "points, ending the day at 8,017.", "2009-04-04", "the day", "2009-04-03", "2009-04-03"),
+    ("Trump and Clinton vied for the title of commander in chief Wednesday. Clinton stressed her support "
+     "of the 2011 raid. During a national security speech earlier in the day, Trump attacked Clinton.",
+     "2016-09-08", "earlier in the day", "2016-09-07", "2016-09-07"),
+    ("Trump arrived at Blair House on Friday morning. Obama took office in 2009. The first lady started "
+     "the day with a service.", "2017-01-21", "the day", "2017-01-20", "2017-01-20"),
     # a streak ("for a seventh straight session", "for the second week in a row", "the second
     # straight year that"): the unit the narrative is on, else the unit of writing; ecbplus-dev "rose
     # for a seventh straight session", "For the second week in a row he did not turn the ball over",

@@ -184,6 +184,9 @@ class TimeExpr:
     event: str | None
     reason: str | None = None
     what: str | None = None  # the event in a few words of the sentence ("Biden and Putin spoke by phone")
+    # TimeML's value and mod ("late 2006": "2006", "END"; "now": "PRESENT_REF"), beside the interval
+    timeml_value: str | None = None
+    mod: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -194,6 +197,8 @@ class TimeExpr:
             "sentence": self.sentence,
             "event": self.event,
             "what": self.what,
+            "timeml_value": self.timeml_value,
+            "mod": self.mod,
         }
         if self.reason:
             d["reason"] = self.reason

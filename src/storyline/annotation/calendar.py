@@ -270,3 +270,72 @@ def _shift(anchor: date, unit: str, count: int) -> date:
     if unit == "decade":
         return add_months(anchor, 120 * count)
     raise ValueError(f"unknown calendar unit {unit!r}")
+
+
+# TimeML's form of a date: the calendar unit an expression names, written as ISO 8601 writes it
+# ("2006", "2006-Q3", "2006-W12", "2006-W12-WE", "199" for the 1990s, "18" for the 19th century),
+# with early/mid/late as the unit's ``mod`` ("late 2006" is 2006 with mod END).
+Unit = Literal["day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
+UNITS: tuple[Unit, ...] = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade",
+                           "century")  # fmt: skip
+_MODS = {"early": "START", "mid": "MID", "late": "END"}
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+def unit_holding(day: date, unit: Unit) -> Interval:
+    """The calendar ``unit`` (a week, a quarter, a season …) that holds ``day``."""
+    if unit in ("day", "week", "weekend", "month", "year"):
+        return relative_unit(day, unit, 0)
+    if unit in ("quarter", "half"):
+        size = 3 if unit == "quarter" else 6
+        first = (day.month - 1) // size * size + 1
+        return date(day.year, first, 1), month_end(day.year, first + size - 1)
+    if unit == "season":
+        first = (day.month // 3 * 3) or 12  # December, January and February are winter
+        return season_interval(day.year - (day.month < 3), _season_of(first))
+    span = 10 if unit == "decade" else 100
+    y0 = day.year // span * span
+    return date(max(1, y0), 1, 1), date(y0 + span - 1, 12, 31)
+
+
+def _season_of(first_month: int) -> str:
+    return next(name for name, (first, _) in SEASONS.items() if first == first_month)
+
+
+def unit_of(interval: Interval) -> Unit | None:
+    """The calendar unit ``interval`` is exactly (a day, a weekend, a month …), or None (a range)."""
+    return next((u for u in UNITS if unit_holding(interval[0], u) == interval), None)
+
+
+def timeml_value(
+    interval: Interval, unit: Unit | None = None, part: Part | None = None
+) -> tuple[str | None, str | None]:
+    """TimeML's ``value`` and ``mod`` of an interval: the ``unit`` that holds it (by default the unit it
+    is) and early/mid/late as START/MID/END. "Late 2006" (September–December) is ("2006", "END"),
+    "later this week" that week, "the third quarter" "2006-Q3"; an interval that is no one unit ("1991
+    to 1997", "January 9 and 10") has no value. TimeML compares dates by value, storyline by interval:
+    an expression carries both."""
+    unit = unit or unit_of(interval)
+    if unit is None:
+        return None, None
+    holder = unit_holding(interval[0], unit)
+    if interval[1] > holder[1]:
+        return None, None
+    return _written(holder[0], unit), _MODS[part] if part else None
+
+
+def _written(start: date, unit: Unit) -> str:
+    if unit == "day":
+        return start.isoformat()
+    if unit in ("week", "weekend"):
+        year, week, _ = start.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if unit in ("quarter", "half"):
+        return f"{start.year:04d}-{unit[0].upper()}{(start.month - 1) // (3 if unit == 'quarter' else 6) + 1}"
+    if unit == "season":
+        return f"{start.year:04d}-{_SEASON_CODES[start.month]}"
+    if unit == "year":
+        return f"{start.year:04d}"
+    return f"{start.year // 10:03d}" if unit == "decade" else f"{start.year // 100:02d}"

@@ -26,6 +26,9 @@ _DAY_UNITS = {"day", "morning", "afternoon", "evening", "night", "session"}  # a
 # Kinds that name no time of their own the narrative could go on from: a time of day alone is the
 # day of writing by default, a span runs up to publication, the rest have no calendar interval.
 _NOT_REFERENCES = {"clock", "span", "vague", "reference", "period_ref", "year_back"}
+# The day (week …) an account is on: "ended the day", "earlier in the day", "a third straight day";
+# with none named, the day of writing
+_DAY_OF_ACCOUNT = ("in_the", "the_day", "streak")
 
 
 def refers_to_narrative(m: Match) -> bool:
@@ -57,10 +60,15 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower().removesuffix("s")
     unit = "day" if unit in _DAY_UNITS else unit
     ref = refs[-1] if refs else None
+    if m.kind in _DAY_OF_ACCOUNT:
+        # "ended the day", "earlier in the day" name the day the account is on: the last day it named,
+        # a coarser time named since being what a figure or a past fact covers ("shed 663,000 jobs in
+        # March", "a speech he gave in 2011"), not where the account went
+        ref = next((r for r in reversed(refs) if _fits(r, unit)), None)
     if ref is None or not _fits(ref, "day" if m.kind == "weekday" else unit):
         # "the next day" with no day named before it, or after "in July": an older day need not
         # be the one the narrative counts from
-        return None if m.kind in ("in_the", "the_day", "streak") else RELATIVE
+        return None if m.kind in _DAY_OF_ACCOUNT else RELATIVE
     if m.kind == "weekday":
         return _weekday(g, ref[0])
     if m.kind == "later":
@@ -68,7 +76,7 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
         if n is None or n != int(n):
             return f"cannot count {g['n']!r}"
         step = int(n) * _SHIFT[g["dir"].lower()]
-    elif m.kind in ("in_the", "the_day", "streak"):
+    elif m.kind in _DAY_OF_ACCOUNT:
         step = 0
     elif m.kind == "day_before":
         step = _SHIFT[g["dir"].lower()]

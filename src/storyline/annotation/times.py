@@ -23,6 +23,9 @@ rules of ``calendar.py``. What we keep and what we skip:
 - Not handled: "two days after the attack" (relative to an event, not to a date), "within five
   years".
 
+Each expression carries two answers: the interval the cross-check compares ("late 2006" is
+September to December) and TimeML's ``timeml_value`` and ``mod`` (2006, END; ``timeml_form``).
+
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
 ``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
 """
@@ -110,6 +113,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 period = iv
             if iv is not None and narrative.sets_reference(m):
                 refs.append(iv)
+            value, mod = timeml_form(m, iv, text[m.start : m.end])
             out.append(
                 TimeExpr(
                     text=text[m.start : m.end],
@@ -120,9 +124,87 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     event=event_of(doc, start, end, sent),
                     reason=reason,
                     what=event_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
+                    timeml_value=value,
+                    mod=mod,
                 )
             )
     return out
+
+
+# The unit a kind of expression names, whatever the shape of its interval ("January 9 and 10" is two
+# days, not a weekend; "late 2006" is part of a year); the other kinds name the unit their interval is
+_NAMED_UNITS: dict[str, cal.Unit] = {
+    "month": "month", "month_shift": "month", "year": "year", "decade": "decade", "century": "century",
+    "season": "season", "season_bare": "season",
+    **{kind: "day" for kind in ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part",
+                                "holiday", "clock", "year_end", "day_before")},
+}  # fmt: skip
+_UNIT_WORDS: dict[str, cal.Unit] = {
+    "session": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
+    "spring": "season", "summer": "season", "autumn": "season", "fall": "season", "winter": "season",
+    **{u: u for u in cal.UNITS},
+}  # fmt: skip
+_DURATION_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+
+def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, str | None]:
+    """TimeML's ``value`` and ``mod`` of an expression (``words``) resolved to ``iv``: the calendar
+    unit it names (``cal.timeml_value``) with early/mid/late as its mod and a time of day after a
+    "T" ("Friday evening" 2000-02-18TEV, "7:15 p.m." …T19:15); a span ("the past 30 years") a
+    duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF."""
+    g = m.groups
+    if iv is None:
+        return _reference_value(m.kind, words), None
+    shift = " ".join(g.get("shift", "").lower().split())
+    if m.kind == "span" or (m.kind == "relative" and g.get("the") and shift in ("past", "last")):
+        n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
+        return (f"P{int(n)}{_DURATION_UNITS[unit]}" if n and unit in _DURATION_UNITS else None), None
+    if g.get("word", "").lower() == "overnight":  # the night before the day of writing
+        return f"{iv[0].isoformat()}TNI", None
+    part = _part(g.get("part") or g.get("part2"))
+    named = _NAMED_UNITS.get(m.kind)
+    if named is None and (part or g.get("side")):  # the interval is part of the unit the words name
+        named = _UNIT_WORDS.get(_unit(g.get("unit", "")))
+    # "earlier this month" is the month with mod START, as TimeML writes it
+    side = {"earlier": "early", "later": "late"}.get(g.get("side", "").lower())
+    value, mod = cal.timeml_value(iv, named, part or _part(side))
+    if value is not None and len(value) == 10:
+        value += _time_of_day(words)
+    return value, mod
+
+
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_CLOCK = re.compile(r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight))")
+
+
+def _time_of_day(words: str) -> str:
+    """TimeML's time after a date: "T19:15" for "7:15 p.m.", "TEV" for "Friday evening", else ""."""
+    if m := _CLOCK.search(words):
+        if m[6]:
+            return "T12:00" if m[6].lower() == "noon" else "T24:00"
+        hour, minute = (int(m[1]), m[2]) if m[1] else (int(m[4]), m[5])
+        if m[3]:
+            hour = hour % 12 + 12 * (m[3].lower() == "p")
+        return f"T{hour:02d}:{minute or '00'}"
+    last = words.lower().split()[-1] if words.split() else ""
+    return "T" + _DAY_PARTS[last] if last in _DAY_PARTS else ""
+
+
+_FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b")
+_PAST_WORDS = re.compile(r"past|recent|last|ago|lately")
+
+
+def _reference_value(kind: str, words: str) -> str | None:
+    """PRESENT_REF, PAST_REF or FUTURE_REF for the expressions that name the time of writing or a
+    side of it ("now", "recently", "soon"); "for several years" a duration of unknown length (PXY)."""
+    if kind not in ("vague", "reference"):
+        return None
+    w = words.lower()
+    if w.startswith("for ") and not _FUTURE_WORDS.search(w):
+        return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
+    if _FUTURE_WORDS.search(w):
+        return "FUTURE_REF"
+    return "PAST_REF" if _PAST_WORDS.search(w) else "PRESENT_REF"
 
 
 def _determiner(doc: Any, start: int) -> bool:

@@ -57,6 +57,8 @@ def _time(d: dict[str, Any]) -> TimeExpr:
         event=d.get("event"),
         reason=d.get("reason"),
         what=d.get("what"),
+        timeml_value=d.get("timeml_value"),
+        mod=d.get("mod"),
     )
 
 

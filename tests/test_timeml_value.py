@@ -1,0 +1,91 @@
+"""Each resolved date carries TimeML's value and mod beside its interval: "late 2006" is
+September to December for the cross-check and value 2006 with mod END as TimeML writes it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from storyline.annotation import calendar as cal
+from storyline.annotation.times import find_times
+from storyline.store.codec import _time
+
+D = date
+
+
+@pytest.mark.parametrize(
+    ("interval", "unit", "part", "want"),
+    [
+        ((D(2006, 9, 1), D(2006, 12, 31)), "year", "late", ("2006", "END")),
+        ((D(2006, 7, 1), D(2006, 9, 30)), None, None, ("2006-Q3", None)),
+        ((D(2006, 1, 1), D(2006, 6, 30)), None, None, ("2006-H1", None)),
+        ((D(2006, 3, 20), D(2006, 3, 26)), None, None, ("2006-W12", None)),
+        ((D(2006, 3, 25), D(2006, 3, 26)), None, None, ("2006-W12-WE", None)),
+        ((D(2000, 2, 7), D(2000, 2, 9)), "week", "early", ("2000-W06", "START")),  # "earlier this week"
+        ((D(2006, 6, 1), D(2006, 8, 31)), None, None, ("2006-SU", None)),
+        ((D(1997, 12, 1), D(1998, 2, 28)), None, None, ("1997-WI", None)),
+        ((D(1990, 1, 1), D(1993, 12, 31)), "decade", "early", ("199", "START")),
+        ((D(1800, 1, 1), D(1899, 12, 31)), None, None, ("18", None)),
+        ((D(2009, 5, 1), D(2009, 8, 31)), "year", "mid", ("2009", "MID")),
+        # a range or a list of days is no one unit: TimeML gives it no single value
+        ((D(1991, 1, 1), D(1997, 12, 31)), None, None, (None, None)),
+        ((D(2021, 1, 9), D(2021, 1, 10)), "day", None, (None, None)),  # a Saturday and Sunday
+        ((D(2006, 9, 1), D(2007, 1, 31)), "year", None, (None, None)),
+    ],
+)
+def test_timeml_value_of_an_interval(
+    interval: cal.Interval, unit: cal.Unit | None, part: cal.Part | None, want: tuple[str | None, str | None]
+) -> None:
+    assert cal.timeml_value(interval, unit, part) == want
+
+
+# Sentences of MEANTIME (Wikinews) and TimeBank, and of the dev sets, with their publication date:
+# TimeML's value for each, where storyline's interval is only part of that value's unit or the
+# unit itself
+SENTENCES = [
+    ("The Romanian government bought back the car maker in late 2006 for US$51 million.", "2007-09-08",
+     "late 2006", ("2006-09-01", "2006-12-31"), "2006", "END"),
+    ("He fought pancreatic cancer in 2004 and took six months off in early 2009.", "2011-01-17",
+     "early 2009", ("2009-01-01", "2009-04-30"), "2009", "START"),
+    ("Ford said it posted a net profit of US$997 million in the third quarter of this year.", "2009-11-03",
+     "the third quarter of this year", ("2009-07-01", "2009-09-30"), "2009-Q3", None),
+    ("A plan to bail out the auto companies failed to pass the Senate this week.", "2008-12-13",
+     "this week", ("2008-12-08", "2008-12-14"), "2008-W50", None),
+    ("Its holding is expected to increase to 57% by the end of this year.", "2011-05-29",
+     "the end of this year", ("2011-09-01", "2011-12-31"), "2011", "END"),
+    ("Prices rose sharply earlier this month, traders said.", "1989-10-27",
+     "earlier this month", ("1989-10-01", "1989-10-26"), "1989-10", "START"),
+    ("The plant will close later this week.", "2000-02-16",
+     "later this week", ("2000-02-17", "2000-02-20"), "2000-W07", "END"),
+    ("Police were called to the house Friday evening.", "2000-02-20",
+     "Friday evening", ("2000-02-18", "2000-02-18"), "2000-02-18TEV", None),
+    ("The deal was signed Tuesday at 7:15 p.m.", "2000-02-20",
+     "Tuesday at 7:15 p.m.", ("2000-02-15", "2000-02-15"), "2000-02-15T19:15", None),
+    ("Fares have doubled over the past 30 years.", "2000-02-20",
+     "the past 30 years", ("1970-02-20", "2000-02-20"), "P30Y", None),
+    ("Talks were held on January 9 and 10.", "2021-01-20",
+     "January 9 and 10", ("2021-01-09", "2021-01-10"), None, None),
+    ("The company is now looking for a buyer.", "2000-02-20", "now", (None, None), "PRESENT_REF", None),
+    ("The company recently sold its stake.", "2000-02-20", "recently", (None, None), "PAST_REF", None),
+    ("A decision is expected in the near future.", "2000-02-20",
+     "in the near future", (None, None), "FUTURE_REF", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "expr", "interval", "value", "mod"), SENTENCES)
+def test_an_expression_carries_its_interval_and_its_timeml_value(
+    nlp: Any, text: str, published: str, expr: str, interval: tuple[str | None, str | None],
+    value: str | None, mod: str | None,
+) -> None:  # fmt: skip
+    got = {t.text: t for t in find_times(nlp(text), published)}
+    t = got[expr]
+    assert ((t.start, t.end), t.timeml_value, t.mod) == (interval, value, mod)
+
+
+def test_the_annotate_json_carries_the_value_and_reads_back(nlp: Any) -> None:
+    (t,) = find_times(nlp("The car maker was bought back in late 2006."), "2007-09-08")
+    d = t.to_dict()
+    assert (d["start"], d["end"], d["timeml_value"], d["mod"]) == ("2006-09-01", "2006-12-31", "2006", "END")
+    assert _time(d) == t
