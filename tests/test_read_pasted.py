@@ -590,3 +590,41 @@ def test_a_headline_over_its_deck_over_the_lead_photos_staff_credited_caption() 
     assert ex.title == "City council approves record road repair budget"
     assert ex.subtitle == "Parking fees to pay for the biggest repair plan in a decade"
     assert ex.text.split("\n\n") == PARAS
+
+
+HOWTO = [
+    "Most distributions ship a version of OpenSSL that is recent enough, so this step is optional "
+    "for many readers who only want the tunnel working by tonight.",
+    "The latest release can be built from source instead: the tarball from the project's site is "
+    "unpacked in a scratch directory and built there in a few minutes.",
+]
+STEPS = [
+    "cd to the directory containing the tarball",
+    "tar zxvf openssl-3.0.7.tar.gz",
+    "rm openssl-3.0.7.tar.gz",
+    "cd openssl-3.0.7",
+]
+AFTER = [
+    "At this point you configure and build the library. It does not use the standard autoconf "
+    "program, so the options differ from what most packages take.",
+    "When the build finishes, run the test suite before installing, since a failed test usually "
+    "means a missing compiler flag rather than a broken release.",
+]
+
+
+def test_a_list_set_without_bullets_inside_the_body_is_kept() -> None:
+    # A how-to's steps (or a recipe's ingredients) pasted from an <ol> lose their numbers: short
+    # lines in a row among the paragraphs are the article's list, not links.
+    page = ["Home", "Guides", "Building a TLS tunnel with stunnel", "By Jane Doe", *HOWTO, *STEPS, *AFTER]
+    page += ["Share on Facebook", "About us", "Contact"]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.text.split("\n\n") == [*HOWTO, *STEPS, *AFTER]
+
+
+def test_a_box_of_links_inside_the_body_is_not_a_list() -> None:
+    # The same short lines under a box's heading are other stories' headlines.
+    links = ["Council delays vote on bus lanes", "Parking fees to rise in spring", "Mayor names new deputy"]
+    page = ["Home", "City council approves record road repair budget", "By Jane Doe", *PARAS[:3]]
+    page += ["Related stories", *links, *PARAS[3:], "Share on Facebook", "About us", "Contact"]
+    ex = clean_pasted("\n\n".join(page))
+    assert ex.text.split("\n\n") == PARAS

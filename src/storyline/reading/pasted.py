@@ -187,30 +187,57 @@ def _resumes(after: Sequence[Line]) -> bool:
     return any(a.kind is b.kind is Kind.PROSE for a, b in pairwise(near))
 
 
-def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None) -> bool:
+def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None, listed: bool) -> bool:
     if line.kind in (Kind.PROSE, Kind.LONG, Kind.SENTENCE, Kind.ITEM):
         return True
     if line.kind is Kind.SHORT and line.words >= 2:
         # A subheading sits between paragraphs; a stray link or label does not.
-        return bool(prev and nxt and prev.kind is Kind.PROSE and nxt.kind is Kind.PROSE)
+        return listed or bool(prev and nxt and prev.kind is Kind.PROSE and nxt.kind is Kind.PROSE)
     return False
 
 
-def _keep_lines(body: Sequence[Line]) -> list[Line]:
-    """The body lines that are paragraphs, subheadings, or a list with its "...:" lead-in."""
+def _keep_lines(body: Sequence[Line], logits: npt.NDArray[np.float64]) -> list[Line]:
+    """The body lines that are paragraphs, subheadings, or a list with its "...:" lead-in.
+
+    ``logits``: the fitted score of every line of the page less its threshold, by ``Line.pos``."""
     kept: list[Line] = []
     listed = 0
+    bare = _bare_lists(body, logits)
     for k, line in enumerate(body):
         prev = body[k - 1] if k else None
         nxt = body[k + 1] if k + 1 < len(body) else None
         opens = line.text.endswith((":", ";")) and nxt is not None and nxt.kind is not Kind.PROSE
         in_list = listed > 0 and line.kind in (Kind.SHORT, Kind.LONG, Kind.ITEM) and line.words >= 1
         opens = opens and lead_in(line)
-        if opens or in_list or _keep_in_body(line, prev, nxt):
+        if opens or in_list or _keep_in_body(line, prev, nxt, id(line) in bare):
             kept.append(line)
         renews = in_list and line.kind is Kind.ITEM
         listed = _LIST_ITEMS if opens or renews else (listed - 1 if in_list else 0)
     return kept
+
+
+_BARE_ITEMS = 3  # short lines in a row that make a list set without bullets
+
+
+def _bare_lists(body: Sequence[Line], logits: npt.NDArray[np.float64]) -> set[int]:
+    """The ids of the short lines that make a list set without bullets or numbers inside the body.
+
+    The steps of a how-to ("cd to the directory containing the tarball"), a recipe's ingredients or
+    a glossary's terms paste as short lines, one an entry, among the paragraphs. Three or more in a
+    row that the fitted score calls body on average, not under a box's heading ("Related"), are a
+    list; one or two short lines there are a caption or a link to another story."""
+    out: set[int] = set()
+    k = 0
+    while k < len(body):
+        m = k
+        while m < len(body) and body[m].kind is Kind.SHORT:
+            m += 1
+        run = body[k:m]
+        boxed = k > 0 and body[k - 1].kind is Kind.FURNITURE
+        if len(run) >= _BARE_ITEMS and not boxed and float(np.mean([logits[ln.pos] for ln in run])) > 0:
+            out.update(id(ln) for ln in run)
+        k = max(m, k + 1)
+    return out
 
 
 _REASONS = {
@@ -357,7 +384,7 @@ def page_lines(page: str, context: str = "") -> list[Line]:
     return [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
 
 
-def _body(lines: Sequence[Line]) -> tuple[int, int]:
+def _body(lines: Sequence[Line], logits: npt.NDArray[np.float64]) -> tuple[int, int]:
     """The body: the run of paragraphs by the line classes' scores (``body_span``), widened to
     the run of lines that the fitted score (``line_score``) calls body where the two overlap.
 
@@ -368,7 +395,7 @@ def _body(lines: Sequence[Line]) -> tuple[int, int]:
     if i == j:
         return i, j
     length = np.sqrt([min(len(ln.text), _MAX_GAIN) for ln in lines])
-    a, b = fitted_run((body_logits(lines) - threshold()) * length)
+    a, b = fitted_run(logits[: len(lines)] * length)
     # A body opens and closes on a paragraph (or closes on a list's entry): the headline right
     # above the lede, or a link under the last paragraph, scores as body by its neighbours.
     while a < min(i, b) and lines[a].kind is not Kind.PROSE:
@@ -399,7 +426,8 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     if alone and _headline_only(lines):
         return _headline_article(lines)
     end = _comments_start(lines)
-    i, j = _body(lines[:end])
+    logits = body_logits(lines[:end]) - threshold()
+    i, j = _body(lines[:end], logits)
     i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
     body = list(lines[i:j])
@@ -418,7 +446,7 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]
-    kept = _keep_lines(body)
+    kept = _keep_lines(body, logits)
     while kept and calls_to_action(kept[-1].text):
         kept.pop()  # the site's promo under the last paragraph, not the report
     published, updated = _pick_dates(lines, i)
