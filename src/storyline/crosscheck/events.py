@@ -352,21 +352,22 @@ def _key(f: SentenceFacts, d: DatedEvent) -> DateKey:
 
 def series_dates(facts: Iterable[SentenceFacts]) -> Series:
     """The dated mentions whose act their report tells as a series, the report read whole: it dates
-    the act (the same act word, participants that do not differ) two or more times on different
-    days ("He was arrested two days later", "Hoston was arrested Nov. 22", "later that day, he was
-    arrested for an armed robbery"), or marks a mention of it as recurring anywhere (``_recurring``:
-    "Hamad appears in court again on Thursday" three paragraphs after "arraigned in court last
-    Thursday"). Its dates are then occurrences, not one fact told two ways: another report's other
-    day for it is no conflict. A report that dates the act once leaves the decision to the pair."""
+    the act (the same act word, the same people) on days more than ``SERIES_APART`` apart ("He was
+    arrested two days later", "Mr. Hoston was arrested Nov. 22 following a traffic stop"), or
+    marks a mention of it as recurring anywhere (``_recurring``: "Hamad appears in court again on
+    Thursday" three paragraphs after "arraigned in court last Thursday"). Its dates are then
+    occurrences, not one fact told two ways: another report's other day for it is no conflict. A
+    report that dates the act once, or on days within a week, leaves the decision to the pair."""
     by_source: dict[int, list[tuple[SentenceFacts, DatedEvent]]] = defaultdict(list)
     for f in facts:
         by_source[f.source].extend((f, d) for d in f.dates if d.event and not d.bound)
     out = set()
     for mentions in by_source.values():
+        marked = [_recurring(d, f) for f, d in mentions]
         for f, d in mentions:
-            same = [(g, e) for g, e in mentions if _one_act(d, f, e, g, _act_of)]
+            same = [k for k, (g, e) in enumerate(mentions) if _one_act(d, f, e, g, _act_of)]
             told = [e for g, e in mentions if _one_act(d, f, e, g, _words_of)]
-            if any(_recurring(e, g) for g, e in same) or _dated_apart(told):
+            if any(marked[k] for k in same) or _dated_apart(told):
                 out.add(_key(f, d))
     return frozenset(out)
 
@@ -402,25 +403,38 @@ def _one_act(
     fb: SentenceFacts,
     act: Callable[[DatedEvent], frozenset[str]],
 ) -> bool:
-    """Do two dated mentions of one report name one ``act``, with no two different sets of people
-    doing it ("Hoston was arrested" / "He was arrested"; not "Smith was shot" / "Jones was shot")?"""
+    """Do two dated mentions of one report name one ``act`` done by the same people: the people
+    one sentence names are all named by the other ("Mr. Hoston was arrested Nov. 22" / "He was
+    arrested two days later"); "Lieberman met with Trump Wednesday afternoon" and "Trump also met
+    Wednesday with McCabe, Keating" are two meetings, "A grand jury was scheduled to meet
+    Wednesday, said Edward Magee" and "Holder spent Wednesday meeting with officials" two acts."""
     if not act(da) & act(db):
         return False
-    people_a, people_b = _doers(da, fa), _doers(db, fb)
-    return not (people_a and people_b and not people_a & people_b)
+    people_a, people_b = _people(fa), _people(fb)
+    return people_a <= people_b or people_b <= people_a
 
 
-def _doers(d: DatedEvent, f: SentenceFacts) -> set[str]:
-    """The surnames of the people a dated act holds or names beside its date."""
-    beside = {key.split(":")[1] for key in d.actors if key.count(":") >= 1}
-    return beside | {n for n, kind in _act_names(d, f).items() if kind == "person"}
+def _people(f: SentenceFacts) -> frozenset[str]:
+    """The people a sentence names, by surname."""
+    return frozenset(n.split(":")[1] for n in f.names if n.startswith("person:"))
+
+
+# How far apart two dates of one act by the same people in one report must lie to be two
+# occurrences (a man's arrest in November and his arrest in February, gva-dev 780071) rather than
+# one act told twice: within a week a report's two days for it are a retelling resolved apart
+# ("Friday" / "Friday afternoon" against two anchors), a slip, or a changed day the other report
+# must show as a conflict (a planted weekday moves by two), not a series.
+SERIES_APART = 7
 
 
 def _dated_apart(dates: Sequence[DatedEvent]) -> bool:
-    """Are two of one act's dates in one report different days, not one day written or resolved
-    two ways (the same words, the same weekday)?"""
+    """Are two of one act's dates in one report more than ``SERIES_APART`` days apart, not one day
+    written or resolved two ways (the same words, the same weekday)?"""
     return any(
-        dates_conflict(x, y) and plain(x.time.text) != plain(y.time.text) and not _same_weekday(x, y)
+        dates_conflict(x, y)
+        and (max(x.first, y.first) - min(x.last, y.last)).days > SERIES_APART
+        and plain(x.time.text) != plain(y.time.text)
+        and not _same_weekday(x, y)
         for i, x in enumerate(dates)
         for y in dates[i + 1 :]
     )
