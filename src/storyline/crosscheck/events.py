@@ -363,7 +363,7 @@ def series_dates(facts: Iterable[SentenceFacts]) -> Series:
         by_source[f.source].extend((f, d) for d in f.dates if d.event and not d.bound)
     out = set()
     for mentions in by_source.values():
-        marked = [_recurring(d, f) for f, d in mentions]
+        marked = [_recurring(d, f, plural=False) for f, d in mentions]
         for f, d in mentions:
             same = [k for k, (g, e) in enumerate(mentions) if _one_act(d, f, e, g, _act_of)]
             told = [e for g, e in mentions if _one_act(d, f, e, g, _words_of)]
@@ -473,10 +473,14 @@ _BEFORE_PLURAL = frozenset(
 SERIES_BEFORE, SERIES_AFTER = 1, 4
 
 
-def _recurring(d: DatedEvent, f: SentenceFacts) -> bool:
+def _recurring(d: DatedEvent, f: SentenceFacts, plural: bool = True) -> bool:
     """Is the dated act told as recurring (``_REPEATED``, an ordinal or "another" before the act's
     word or "time", the act's noun in the plural over more than a day)? Looked for among the words
-    from the act's word nearest the date to the date, and a word before and a few after them."""
+    from the act's word nearest the date to the date, and a word before and a few after them.
+    ``plural=False`` leaves out the plural noun: it makes its own span hold several occurrences,
+    but says nothing of the act's other dates ("the formal round of talks next month" is one
+    round of the talks another sentence dates "Jan. 10": talks, negotiations are one event's
+    name)."""
     s = d.time.offset[0] - f.start
     if not 0 <= s <= len(f.text):
         return False
@@ -500,7 +504,7 @@ def _recurring(d: DatedEvent, f: SentenceFacts) -> bool:
     # hearing April 19")
     if any(_NTH.match(words[i]) and {i + 1, i + 2} & heads for i in range(max(0, lo - 1), hi)):
         return True
-    return act is not None and d.days > 1 and _plural_noun(words, act, d)
+    return plural and act is not None and d.days > 1 and _plural_noun(words, act, d)
 
 
 def _plural_noun(words: list[str], i: int, d: DatedEvent) -> bool:
