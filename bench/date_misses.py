@@ -49,6 +49,7 @@ from storyline.crosscheck.events import (
     event_features,
     event_phrases,
     same_event,
+    series_dates,
 )
 from storyline.crosscheck.facts import sentence_facts
 from storyline.crosscheck.predicates import parser
@@ -65,6 +66,12 @@ def _date_at(facts: list[Any], pos: int) -> tuple[Any, int, Any] | None:
             if d.time.offset[0] == pos:
                 return f, i, d
     return None
+
+
+def _as_series(fa: Any, da: Any, fb: Any, db: Any, series: frozenset[tuple[int, int, int]]) -> str:
+    """The mark " (a series)" where either date's report tells its act as a series (``series_dates``)."""
+    keys = {(fa.source, fa.index, fa.dates.index(da)), (fb.source, fb.index, fb.dates.index(db))}
+    return " (a series)" if keys & series else ""
 
 
 def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, nlp: Any, emb: Any) -> str:
@@ -92,7 +99,8 @@ def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, 
     if pair is None:
         return "not a candidate pair"
     vectors = embed_phrases(figure_phrases(facts) | event_phrases(facts), emb)
-    links = compare_dates(pair, vectors)
+    series = series_dates(facts)
+    links = compare_dates(pair, vectors, series)
     ours = [ln for ln in links if ln.a.key == (0, fa.index, "d", ia) and ln.b.key == (1, fb.index, "d", ib)]
     if not ours:
         rule = [(same_event(da, d, pair), j) for j, d in enumerate(pair.b.dates)]
@@ -101,7 +109,9 @@ def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, 
             best = max(rule)[1]
             if best != ib:
                 return "rules tie the first date to another date"
-            return "rules tie them: both hold" if _both_hold(pair, da, db) else "rules tie them: not sure"
+            if _both_hold(pair, da, db, series):
+                return "rules tie them: both hold" + _as_series(fa, da, fb, db, series)
+            return "rules tie them: not sure"
         probs = [
             (_probability(event_features(da, d, pair, vectors)), j) for j, d in _partners(da, pair.b.dates)
         ]
@@ -110,13 +120,13 @@ def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, 
             return "fitted: first date's best match is another date"
         if prob < LINK:
             return "fitted: probability below LINK"
-        if _both_hold(pair, da, db):
-            return "fitted: both hold"
+        if _both_hold(pair, da, db, series):
+            return "fitted: both hold" + _as_series(fa, da, fb, db, series)
         return "fitted: act test"
     link = ours[0]
     if link.confidence < CONFIDENT:
         return "below STATE (listed to check)"
-    kept = mutual_best(ln for p in pairs for ln in compare_dates(p, vectors))
+    kept = mutual_best(ln for p in pairs for ln in compare_dates(p, vectors, series))
     if not any(ln.a.key == link.a.key and ln.b.key == link.b.key for ln in kept):
         return "dropped by mutual_best"
     final = all_links([x, changed], facts, pairs, parser(nlp), vectors)

@@ -15,7 +15,7 @@ from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vect
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.counterparts import drop_inexact_counterparts, one_act, open_bound
 from storyline.crosscheck.decide import decide
-from storyline.crosscheck.events import event_phrases
+from storyline.crosscheck.events import event_phrases, series_dates
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
@@ -51,7 +51,8 @@ def all_links(
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
     differ, or that give one person different roles, do not agree as claims; sentences agree as
     claims only when they make one predication (``predicates``)."""
-    decided = one_act(((p, ln) for p in pairs for ln in decide(p, vectors)), vectors)
+    series = series_dates(facts)  # each report read whole: the acts it dates as a series
+    decided = one_act(((p, ln) for p in pairs for ln in decide(p, vectors, series)), vectors)
     links = one_predication(decided, parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [

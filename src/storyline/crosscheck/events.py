@@ -6,7 +6,8 @@ decide agreement or conflict. The same event placed in two places is listed to c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -250,13 +251,14 @@ def date_confidence(p: Pair, da: DatedEvent, db: DatedEvent, crossed: bool) -> f
     return min(1.0, score)
 
 
-def compare_dates(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
+def compare_dates(p: Pair, vectors: PhraseVectors = NO_VECTORS, series: Series = frozenset()) -> list[Link]:
     """Each time expression against its best-matching one in the other sentence.
 
     Two dates that may not be one event's make no finding when they differ: they are not shown as
     agreeing, and a conflict needs sure evidence that they date one event. The same words ("on
     Wednesday", "on Wednesday") are never a conflict: when they resolve apart, the resolution
-    differs (two publication dates, a tense misread), not the reports."""
+    differs (two publication dates, a tense misread), not the reports. ``series`` holds the dates
+    whose act its report tells as a series (``series_dates``): their dates are occurrences."""
     links = []
     for ia, da in enumerate(p.a.dates):
         scored = [(same_event(da, db, p), ib, db) for ib, db in enumerate(p.b.dates)]
@@ -265,7 +267,7 @@ def compare_dates(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
             scored = [(0.5, 0, p.b.dates[0])]
         if not scored:
             # no rule ties them: the fitted decision may, for a conflict only, and as sure as it is
-            link = _fitted_link(p, ia, da, vectors)
+            link = _fitted_link(p, ia, da, vectors, series)
             if link is not None:
                 links.append(link)
             continue
@@ -284,7 +286,7 @@ def compare_dates(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
             )
         )
         differ = dates_conflict(da, db)
-        if differ and (not sure or _both_hold(p, da, db)):
+        if differ and (not sure or _both_hold(p, da, db, series)):
             continue
         conf = date_confidence(p, da, db, crossed)
         if differ:  # the fitted decision may be surer than the rules' tally ("refused" / "his refusal")
@@ -317,11 +319,11 @@ def _same_end(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
     return (side_a == "start" and _span_of_units(db)) or (side_b == "start" and _span_of_units(da))
 
 
-def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
+def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent, series: Series = frozenset()) -> bool:
     """Two differing dates that do not contradict each other: one end of a span (unless both give
     the same end), a date the other sentence gives too, or the same words resolved apart (two
-    publication dates, a tense misread), a done act's date against a coming one's, or two steps of
-    a criminal case (the deed and the arrest for it)."""
+    publication dates, a tense misread), a done act's date against a coming one's, two steps of
+    a criminal case (the deed and the arrest for it), or an act one report tells as a series."""
     return (
         ((da.bound or db.bound) and not _same_end(p, da, db))
         or _told_too(da, p.b.dates)
@@ -334,6 +336,107 @@ def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent) -> bool:
         or _court_step(da) != _court_step(db)
         or _recurring(da, p.a)
         or _recurring(db, p.b)
+        or _key(p.a, da) in series
+        or _key(p.b, db) in series
+    )
+
+
+# a dated mention of an act in a report: (source, sentence index, the date's index in its sentence)
+DateKey = tuple[int, int, int]
+Series = frozenset[DateKey]
+
+
+def _key(f: SentenceFacts, d: DatedEvent) -> DateKey:
+    return (f.source, f.index, f.dates.index(d))
+
+
+def series_dates(facts: Iterable[SentenceFacts]) -> Series:
+    """The dated mentions whose act their report tells as a series, the report read whole: it dates
+    the act (the same act word, the same people) on days more than ``SERIES_APART`` apart ("He was
+    arrested two days later", "Mr. Hoston was arrested Nov. 22 following a traffic stop"), or
+    marks a mention of it as recurring anywhere (``_recurring``: "Hamad appears in court again on
+    Thursday" three paragraphs after "arraigned in court last Thursday"). Its dates are then
+    occurrences, not one fact told two ways: another report's other day for it is no conflict. A
+    report that dates the act once, or on days within a week, leaves the decision to the pair."""
+    by_source: dict[int, list[tuple[SentenceFacts, DatedEvent]]] = defaultdict(list)
+    for f in facts:
+        by_source[f.source].extend((f, d) for d in f.dates if d.event and not d.bound)
+    out = set()
+    for mentions in by_source.values():
+        marked = [_recurring(d, f, plural=False) for f, d in mentions]
+        for f, d in mentions:
+            same = [k for k, (g, e) in enumerate(mentions) if _one_act(d, f, e, g, _act_of)]
+            told = [e for g, e in mentions if _one_act(d, f, e, g, _words_of)]
+            if any(marked[k] for k in same) or _dated_apart(told):
+                out.add(_key(f, d))
+    return frozenset(out)
+
+
+# The sittings of a court over one case (an arraignment, a hearing, an appearance in court): crime
+# reports tell each as the case's next sitting ("Hamad appears in court again on Thursday", gva-dev
+# 783102; "held without bond pending his next court hearing April 19", ecbplus-dev 18; "Her next
+# hearing is scheduled for June 16", gva-dev), so a sitting marked as recurring makes every sitting
+# of that report one of a series, whatever word each is told with. Two sittings on two days with no
+# such mark are two steps (an arraignment and the hearing set after it), not a series.
+_SITTINGS = frozenset({"arrai", "hear"})
+SITTING = "court sitting"
+
+
+def _words_of(d: DatedEvent) -> frozenset[str]:
+    """The act a date is of, by its event words."""
+    return frozenset(v.lstrip("~")[:5] for v in d.event)
+
+
+def _act_of(d: DatedEvent) -> frozenset[str]:
+    """The act a date is of, by its event words and ``SITTING`` for a sitting of a court
+    ("arraigned", "hearing", "appears in court")."""
+    words = _words_of(d)
+    if words & _SITTINGS or ("appea" in words and "court" in d.near):
+        return words | {SITTING}
+    return words
+
+
+def _one_act(
+    da: DatedEvent,
+    fa: SentenceFacts,
+    db: DatedEvent,
+    fb: SentenceFacts,
+    act: Callable[[DatedEvent], frozenset[str]],
+) -> bool:
+    """Do two dated mentions of one report name one ``act`` done by the same people: the people
+    one sentence names are all named by the other ("Mr. Hoston was arrested Nov. 22" / "He was
+    arrested two days later"); "Lieberman met with Trump Wednesday afternoon" and "Trump also met
+    Wednesday with McCabe, Keating" are two meetings, "A grand jury was scheduled to meet
+    Wednesday, said Edward Magee" and "Holder spent Wednesday meeting with officials" two acts."""
+    if not act(da) & act(db):
+        return False
+    people_a, people_b = _people(fa), _people(fb)
+    return people_a <= people_b or people_b <= people_a
+
+
+def _people(f: SentenceFacts) -> frozenset[str]:
+    """The people a sentence names, by surname."""
+    return frozenset(n.split(":")[1] for n in f.names if n.startswith("person:"))
+
+
+# How far apart two dates of one act by the same people in one report must lie to be two
+# occurrences (a man's arrest in November and his arrest in February, gva-dev 780071) rather than
+# one act told twice: within a week a report's two days for it are a retelling resolved apart
+# ("Friday" / "Friday afternoon" against two anchors), a slip, or a changed day the other report
+# must show as a conflict (a planted weekday moves by two), not a series.
+SERIES_APART = 7
+
+
+def _dated_apart(dates: Sequence[DatedEvent]) -> bool:
+    """Are two of one act's dates in one report more than ``SERIES_APART`` days apart, not one day
+    written or resolved two ways (the same words, the same weekday)?"""
+    return any(
+        dates_conflict(x, y)
+        and (max(x.first, y.first) - min(x.last, y.last)).days > SERIES_APART
+        and plain(x.time.text) != plain(y.time.text)
+        and not _same_weekday(x, y)
+        for i, x in enumerate(dates)
+        for y in dates[i + 1 :]
     )
 
 
@@ -370,10 +473,14 @@ _BEFORE_PLURAL = frozenset(
 SERIES_BEFORE, SERIES_AFTER = 1, 4
 
 
-def _recurring(d: DatedEvent, f: SentenceFacts) -> bool:
+def _recurring(d: DatedEvent, f: SentenceFacts, plural: bool = True) -> bool:
     """Is the dated act told as recurring (``_REPEATED``, an ordinal or "another" before the act's
     word or "time", the act's noun in the plural over more than a day)? Looked for among the words
-    from the act's word nearest the date to the date, and a word before and a few after them."""
+    from the act's word nearest the date to the date, and a word before and a few after them.
+    ``plural=False`` leaves out the plural noun: it makes its own span hold several occurrences,
+    but says nothing of the act's other dates ("the formal round of talks next month" is one
+    round of the talks another sentence dates "Jan. 10": talks, negotiations are one event's
+    name)."""
     s = d.time.offset[0] - f.start
     if not 0 <= s <= len(f.text):
         return False
@@ -393,9 +500,11 @@ def _recurring(d: DatedEvent, f: SentenceFacts) -> bool:
     if _REPEATED.search(" ".join(words[lo:hi])):
         return True
     heads = set(acts) | {i for i, w in enumerate(words) if w in ("time", "times")}
-    if any(_NTH.match(words[i]) and {i + 1, i + 2} & heads for i in range(lo, hi)):
+    # an ordinal stands one or two words before its head ("another arraignment", "his next court
+    # hearing April 19")
+    if any(_NTH.match(words[i]) and {i + 1, i + 2} & heads for i in range(max(0, lo - 1), hi)):
         return True
-    return act is not None and d.days > 1 and _plural_noun(words, act, d)
+    return plural and act is not None and d.days > 1 and _plural_noun(words, act, d)
 
 
 def _plural_noun(words: list[str], i: int, d: DatedEvent) -> bool:
@@ -509,7 +618,9 @@ def _probability(feats: dict[str, float]) -> float:
     return fitted.probability(WEIGHTS_FILE, FEATURES, feats, "bench/fit_date_events.py")
 
 
-def _fitted_link(p: Pair, ia: int, da: DatedEvent, vectors: PhraseVectors) -> Link | None:
+def _fitted_link(
+    p: Pair, ia: int, da: DatedEvent, vectors: PhraseVectors, series: Series = frozenset()
+) -> Link | None:
     """A date conflict the hand-written rules do not see, when the fitted decision says the two
     expressions likely date one event; its confidence is that probability, so an unsure one is
     listed to check rather than stated. Agreements are left to the rules: a date both reports
@@ -518,7 +629,7 @@ def _fitted_link(p: Pair, ia: int, da: DatedEvent, vectors: PhraseVectors) -> Li
     if not scored:
         return None
     prob, feats, ib, db = max(((_probability(f), f, ib, db) for f, ib, db in scored), key=lambda s: s[0])
-    if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db):
+    if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db, series):
         return None
     if da.event and db.event and not feats["event_one"]:
         return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
