@@ -14,16 +14,24 @@ Inputs are the basil-dev JSON articles (cycled up to ``--n``), read from disk th
   the whole stage on batches of 8 articles (``annotation/parallel.py``).
 
 Each row runs in its own subprocess so its peak RSS (``resource.getrusage``) is its own. Model load
-is outside the timed part (it happens once per session) and reported apart. On a machine shared
-with other jobs, run it as ``chrt -r 10 .venv/bin/python bench/bench_annotate.py`` (root): the
-real-time class keeps the other jobs off the cores while it runs, so the figures are a quiet
-machine's. The 2-core target is in words per second: 20 articles of 700 words is 14,000 words/s.
+is outside the timed part (it happens once per session) and reported apart. Beside the wall-clock
+rate each row gives its CPU seconds per article (the process and its workers), and ``vs base cpu``
+the ratio on CPU seconds, which holds on a loaded machine where wall times do not. The header names
+the CPU and the Python: on Python < 3.12 spaCy's extensions are built with Cython's profiling hooks,
+which take the GIL in every call inside the parser's and NER's transition loop (docs/scale.md,
+"Annotation CPU by stage"), so spaCy's parser and NER cost two to three times more CPU there.
+On a machine shared with other jobs, run it as ``chrt -r 10 .venv/bin/python
+bench/bench_annotate.py`` (root): the real-time class keeps the other jobs off the cores while it
+runs, so the figures are a quiet machine's. The 2-core target is in words per second: 20
+articles of 700 words is 14,000 words/s.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
 import subprocess
 import sys
@@ -33,6 +41,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from bench_add import cpu_model  # noqa: E402  (bench/ is the script's folder)
 
 
 def inputs(data: Path, n: int) -> list[Path]:
@@ -62,6 +72,7 @@ def run_one(kind: str, paths: list[Path], processes: int) -> dict[str, Any]:
         nlp = load_nlp()
     loaded = time.perf_counter() - t0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     arts = (read(p) for p in paths)
     words = 0
     if kind == "baseline":
@@ -75,10 +86,14 @@ def run_one(kind: str, paths: list[Path], processes: int) -> dict[str, Any]:
         for ann in annotate_many(arts, nlp, n_process=processes, batch_size=batch):
             words += len(ann.text.split())
     secs = time.perf_counter() - t0
+    cpu = time.process_time() - c0
+    if processes > 1:  # the workers, ended and waited for when the pool closed
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu += kids.ru_utime + kids.ru_stime
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if processes > 1:
         peak += resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"secs": secs, "load": loaded, "words": words, "n": len(paths), "peak_mb": peak}
+    return {"secs": secs, "cpu": cpu, "load": loaded, "words": words, "n": len(paths), "peak_mb": peak}
 
 
 def main() -> None:
@@ -109,14 +124,20 @@ def main() -> None:
                 best[label] = r
     results = [(label, best[label]) for label, _, _ in rows]
     base = results[0][1]["n"] / results[0][1]["secs"]
+    base_cpu = results[0][1]["cpu"] / args.n
     words = results[0][1]["words"] / args.n
     print(f"read + annotate, {args.n} basil-dev articles, {words:.0f} words each, best of {args.repeat}")
-    print(f"{'pipeline':<24}{'articles/s':>11}{'words/s':>10}{'vs base':>9}{'peak MB':>9}{'load s':>8}")
+    print(f"CPU: {cpu_model()}; Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'pipeline':<24}{'articles/s':>11}{'words/s':>10}{'vs base':>9}"
+        f"{'cpu ms/art':>11}{'vs base cpu':>12}{'peak MB':>9}{'load s':>8}"
+    )
     for label, r in results:
         rate = r["n"] / r["secs"]
+        cpu = r["cpu"] / r["n"]
         print(
             f"{label:<24}{rate:>11.1f}{r['words'] / r['secs']:>10.0f}{rate / base:>8.2f}x"
-            f"{r['peak_mb']:>9.0f}{r['load']:>8.1f}"
+            f"{1000 * cpu:>11.1f}{base_cpu / cpu:>11.2f}x{r['peak_mb']:>9.0f}{r['load']:>8.1f}"
         )
 
 
