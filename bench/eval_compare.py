@@ -370,10 +370,17 @@ def weaker_at(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> l
     return [f for f in (*report.to_check, *report.below_floor) if _at(f, (aspect, "wording"), sid, span)]
 
 
-def check_item(half: str, origin: str, f: Finding, right: bool) -> dict[str, Any]:
-    """One possible conflict for ``bench/fit_check_floor.py``: its aspect, confidence and whether
-    it is a right item to check (a planted change, a judged discrepancy) or a wrong one."""
-    return {"half": half, "origin": origin, "aspect": f.aspect, "confidence": f.confidence, "right": right}
+def check_item(half: str, origin: str, f: Finding, right: bool, event: str = "") -> dict[str, Any]:
+    """One possible conflict for ``bench/fit_check_floor.py``: its event, aspect, confidence and
+    whether it is a right item to check (a planted change, a judged discrepancy) or a wrong one."""
+    return {
+        "half": half,
+        "event": event,
+        "origin": origin,
+        "aspect": f.aspect,
+        "confidence": f.confidence,
+        "right": right,
+    }
 
 
 def stray(
@@ -521,8 +528,9 @@ def evaluate(
             stats[half, "conflicts"] += len(conflicts)
             stats[half, "real"] += len(stated) - len(conflicts)
             stats[half, "to_check"] += len(base.to_check)
+            triplet = group[0].name.rsplit("_", 1)[0]
             checked += [
-                check_item(half, "control", f, real_discrepancy(f, names, gold))
+                check_item(half, "control", f, real_discrepancy(f, names, gold), triplet)
                 for f in (*base.to_check, *base.below_floor)
             ]
             stats[half, "pairs_with_conflict"] += bool(conflicts)
@@ -560,7 +568,7 @@ def evaluate(
                         weaker = weaker_at(report, aspect, changed.id, span)
                         if fair and weaker:
                             surest = max(weaker, key=lambda f: f.confidence)
-                            checked.append(check_item(half, aspect, surest, True))
+                            checked.append(check_item(half, aspect, surest, True, triplet))
                         vals = " | ".join(v.text[:40] for v in f.values)
                         listed_at = listed_confidence(report, aspect, changed.id, span)
                         if listed_at is not None:
@@ -577,7 +585,7 @@ def evaluate(
             for name, counter in (("planted", planted), ("hits", hits), ("listed", listed)):
                 counter.update({(half, k): v for k, v in judged[name].items()})
             misses.extend(f"[{half}] {m}" for m in judged["misses"])
-            checked += [{**c, "half": half} for c in judged["checked"]]
+            checked += [{**c, "half": half, "event": triplet} for c in judged["checked"]]
             found_at.extend(f"[{half}] {m}" for m in judged["found_at"])
             alarms.extend(f"[{half}, planted date@judged] {a}" for a in judged["alarms"])
     return {

@@ -9,10 +9,14 @@ or acts. The judged items come from three places, each split as its own bench sp
 - the gva-dev and ecbplus-dev events of ``bench/natural/agreements-more.jsonl`` (``kind:
   to_check`` lines, halves per judged batch as in ``eval_agreements.py``);
 - the basil-dev events of the natural gold (a discrepancy, TRUE or DEFENSIBLE, is right; a
-  ``false_conflict`` wrong; halves as in ``eval_natural.py``);
-- ``eval_compare.py --dump-check FILE``: a checkable planted change left to check is right, an
-  item of an unmodified pair is wrong unless the gold holds it as a real discrepancy (even/odd
-  events).
+  ``false_conflict`` wrong);
+- ``eval_compare.py --dump-check FILE``: a checkable planted change left to check is right (its
+  unmodified pairs' items are the natural gold's, counted once).
+
+basil-dev's events are split as ``eval_compare.py`` splits them (even and odd in labels.json's
+order), the natural gold's too: one split, so no event the fit saw is in the planted bench's check
+half. (``eval_natural.py``'s seeded split is another; its stated conflicts, which the floor never
+touches, are scored there.)
 
 Unjudged items are printed (``--dump`` prints a line to fill in) and left out of the fit. The
 fit is a logistic regression (``fit_date_events.fit``) over ``floor.FEATURES`` on the tuning
@@ -37,8 +41,9 @@ from typing import Any
 import numpy as np
 
 from eval_agreements import JUDGED, judged_events, matches, template
-from eval_natural import GOLD, halves
+from eval_natural import GOLD
 from fit_date_events import fit, scores
+from fit_date_events import halves as compare_halves
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck import cross_check
 from storyline.crosscheck.floor import FEATURES, LISTED, WEIGHTS_FILE, check_features
@@ -102,8 +107,8 @@ def natural_items(half: str, nlp: Any, embedder: Any) -> Iterator[dict[str, Any]
     """Possible conflicts of the basil-dev events of the natural gold in one half."""
     score = _scorer()
     gold = score.load_gold(GOLD)
-    half_of = halves(set(gold))
-    for event in sorted(t for t in gold if half_of[t] == half):
+    half_of = compare_halves(DATA / "basil-dev")
+    for event in sorted(t for t in gold if half_of.get(t) == half):
         report = _report(sorted((DATA / "basil-dev").glob(f"{event}_?.json")), nlp, embedder)
         as_dict = report.to_dict()
         for f, fd in zip(_weaker(report), as_dict["to_check"] + as_dict["below_floor"], strict=True):
@@ -115,6 +120,8 @@ def natural_items(half: str, nlp: Any, embedder: Any) -> Iterator[dict[str, Any]
             ]
             if not hit:
                 print(f"unjudged basil-dev {event} {f.aspect} {f.confidence:.2f}: {f.summary[:150]}")
+                for file, said in texts.items():
+                    print(f"  {file}: {' | '.join(t[:200] for t in said)}")
                 continue
             yield {
                 "origin": "basil-dev",
@@ -125,9 +132,14 @@ def natural_items(half: str, nlp: Any, embedder: Any) -> Iterator[dict[str, Any]
 
 
 def compare_items(path: Path, half: str) -> list[dict[str, Any]]:
-    """The planted (right) and unmodified-pair (wrong unless judged real) items of one half."""
+    """The planted changes left to check (right) of one half. The unmodified pairs' items are the
+    natural run's (``natural_items``), judged there: taken here too they would count twice."""
     items = [json.loads(ln) for ln in path.read_text().splitlines() if ln.strip()]
-    return [{**c, "origin": f"planted {c['origin']}"} for c in items if c["half"] == half]
+    return [
+        {**c, "origin": f"basil-dev planted {c['origin']}"}
+        for c in items
+        if c["half"] == half and c["origin"] != "control"
+    ]
 
 
 def _x(items: list[dict[str, Any]]) -> np.ndarray:
