@@ -200,7 +200,8 @@ def main() -> int:
     else:
         fitted = json.loads(WEIGHTS_FILE.read_text())
         w = np.array([*fitted["weights"], fitted["bias"]])
-    listed = scores(w, x) >= LISTED
+    floored = {c["aspect"] for c in items} if opts.half == "tune" else set(fitted["floored"])
+    listed = (scores(w, x) >= LISTED) | np.array([c["aspect"] not in floored for c in items], dtype=bool)
     print(f"listed from a fitted probability of {LISTED}:")
     print(tally(items, listed))
     if opts.write and opts.half == "tune":
@@ -211,6 +212,7 @@ def main() -> int:
             "fitted_on": "possible conflicts of the tuning halves: agreements-more.jsonl (to_check), the "
             "natural gold, eval_compare.py's planted changes and unmodified pairs",
             "items": f"{len(items)} ({int(y.sum())} right)",
+            "floored": sorted({c["aspect"] for c in items}),  # the aspects with judged items
         }
         WEIGHTS_FILE.write_text(json.dumps(fitted, indent=1) + "\n")
         print(f"wrote {WEIGHTS_FILE}")

@@ -34,7 +34,8 @@ ARREST = (
 
 
 def _ages(found: tuple[Finding, ...]) -> list[Finding]:
-    return [f for f in found if f.aspect == "number" and {v.text for v in f.values} >= {"26-year-old", "11-year-old"}]
+    ages = {"26-year-old", "11-year-old"}
+    return [f for f in found if f.aspect == "number" and {v.text for v in f.values} >= ages]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ probability of one half.
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,9 +36,17 @@ def right_to_check(f: Finding) -> float:
     return probability(WEIGHTS_FILE, FEATURES, check_features(f), "bench/fit_check_floor.py --write")
 
 
+@functools.cache
+def _floored() -> frozenset[str]:
+    """The aspects the fit saw judged items of (``check_floor.json``'s ``floored``)."""
+    return frozenset(json.loads(WEIGHTS_FILE.read_text()).get("floored", ()))
+
+
 def listed(f: Finding) -> bool:
-    """Is the possible conflict worth a reader's look: at or above the fitted floor?"""
-    return right_to_check(f) >= LISTED
+    """Is the possible conflict worth a reader's look: at or above the fitted floor? An aspect the
+    fit saw no judged item of (a place without a gazetteer, a role) is listed as before: no
+    evidence says its items are more often wrong."""
+    return f.aspect not in _floored() or right_to_check(f) >= LISTED
 
 
 def show_all(report: Report) -> Report:
