@@ -3,7 +3,8 @@
 events, every agreement `compare` stated judged by hand (../shared/data/natural-dev/GUIDE.md:
 does every statement in it state the same fact, with the same value?), scored per half; the
 stated conflicts of the events judged since (``kind: conflict``) are scored beside them, and the
-items listed "to check" (``kind: to_check``) of the third batch on.
+items listed "to check" (``kind: to_check``) of the third batch on, and of every batch since the
+tenth session (the floor of the list, ``bench/fit_check_floor.py``).
 
     .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--batch N] [--verbose] [--dump]
 
@@ -80,19 +81,10 @@ def template(event: dict[str, Any], finding: dict[str, Any], file_of: dict[str, 
     return json.dumps(line, ensure_ascii=False)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=("tune", "check", "all"), default=None, help="one half (default: each)")
-    ap.add_argument("--verbose", action="store_true", help="print each wrong or unjudged agreement")
-    ap.add_argument("--dump", action="store_true", help="print a line to fill in for each unjudged one")
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
-    ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
-    opts = ap.parse_args()
-    if not DATA.exists() or not JUDGED.exists():
-        print("eval_agreements: ../shared/data or the judgments not found", file=sys.stderr)
-        return 2
-    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+def judged_events(
+    judged: list[dict[str, Any]],
+) -> tuple[dict[str, dict[str, Any]], dict[str, int], dict[str, str]]:
+    """The judged events (``{event, data, files}``), each one's batch and its half."""
     events: dict[str, dict[str, Any]] = {}
     for j in judged:
         events.setdefault(j["event"], {"event": j["event"], "data": j["data"], "files": j["files"]})
@@ -107,6 +99,23 @@ def main() -> int:
     for batch in set(batch_of.values()):
         seed = SEED if batch == 1 else f"storyline-agreements-{batch}"
         half_of |= halves({e for e, b in batch_of.items() if b == batch}, seed)
+    return events, batch_of, half_of
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=("tune", "check", "all"), default=None, help="one half (default: each)")
+    ap.add_argument("--verbose", action="store_true", help="print each wrong or unjudged agreement")
+    ap.add_argument("--dump", action="store_true", help="print a line to fill in for each unjudged one")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
+    ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
+    opts = ap.parse_args()
+    if not DATA.exists() or not JUDGED.exists():
+        print("eval_agreements: ../shared/data or the judgments not found", file=sys.stderr)
+        return 2
+    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+    events, batch_of, half_of = judged_events(judged)
     chosen = [
         e
         for e in events.values()
@@ -126,7 +135,7 @@ def main() -> int:
         for f, kind in listed:
             if kind not in KINDS:
                 continue
-            if KINDS.index(kind) >= batch_of[e["event"]]:
+            if kind != "to_check" and KINDS.index(kind) >= batch_of[e["event"]]:
                 continue  # an event judged before findings of this kind were: not scored here
             of_kind = [j for j in mine if j.get("kind", "agree") == kind]
             verdict = next((j["verdict"] for j in of_kind if matches(f, j, file_of)), "unjudged")

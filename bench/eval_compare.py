@@ -364,6 +364,25 @@ def listed_confidence(report: Report, aspect: str, sid: str, span: tuple[int, in
     return max(scores) if scores else None
 
 
+def weaker_at(report: Report, aspect: str, sid: str, span: tuple[int, int]) -> list[Finding]:
+    """The possible conflicts at the change that the report lists to check or leaves below its
+    floor (``crosscheck.floor``): the right items a fitted floor must keep listing."""
+    return [f for f in (*report.to_check, *report.below_floor) if _at(f, (aspect, "wording"), sid, span)]
+
+
+def check_item(half: str, origin: str, f: Finding, right: bool, event: str = "") -> dict[str, Any]:
+    """One possible conflict for ``bench/fit_check_floor.py``: its event, aspect, confidence and
+    whether it is a right item to check (a planted change, a judged discrepancy) or a wrong one."""
+    return {
+        "half": half,
+        "event": event,
+        "origin": origin,
+        "aspect": f.aspect,
+        "confidence": f.confidence,
+        "right": right,
+    }
+
+
 def stray(
     report: Report, sid: str, span: tuple[int, int], known: set[Any], aspect: str | None
 ) -> list[Finding]:
@@ -409,6 +428,7 @@ def judged_dates(
     misses: list[str] = []
     alarms: list[str] = []
     found_at: list[str] = []
+    checked: list[dict[str, Any]] = []
     done: set[int] = set()
     for pair in pairs:
         sa, sb = _sentence_at(x, pair["offset_a"][0]), _sentence_at(y, pair["offset_b"][0])
@@ -455,6 +475,9 @@ def judged_dates(
             )
             continue
         note = f"{pair['snippet_a']!r} ~ {text[pos : pos + 40]!r} (was {pair['time_b']!r})"
+        weaker = weaker_at(report, "date", changed.id, span)
+        if fair and weaker:
+            checked.append(check_item("", JUDGED, max(weaker, key=lambda f: f.confidence), True))
         at = listed_confidence(report, "date", changed.id, span)
         if at is not None:
             listed.update(keys)
@@ -468,6 +491,7 @@ def judged_dates(
         "misses": misses,
         "alarms": alarms,
         "found_at": found_at,
+        "checked": checked,
     }
 
 
@@ -483,6 +507,7 @@ def evaluate(
     misses: list[str] = []
     alarms: list[str] = []
     found_at: list[str] = []
+    checked: list[dict[str, Any]] = []  # possible conflicts below CONFIDENT, for fit_check_floor.py
     by_path = {a.article.path: a for a in annotated.values()}
     gold = judged_discrepancies()
     judged_pairs = judged_date_pairs()
@@ -503,6 +528,11 @@ def evaluate(
             stats[half, "conflicts"] += len(conflicts)
             stats[half, "real"] += len(stated) - len(conflicts)
             stats[half, "to_check"] += len(base.to_check)
+            triplet = group[0].name.rsplit("_", 1)[0]
+            checked += [
+                check_item(half, "control", f, real_discrepancy(f, names, gold), triplet)
+                for f in (*base.to_check, *base.below_floor)
+            ]
             stats[half, "pairs_with_conflict"] += bool(conflicts)
             alarms.extend(f"[{half}] {f.aspect} at {f.confidence:.2f}: {f.summary[:160]}" for f in conflicts)
             known = {_texts(f) for f in stated}
@@ -535,6 +565,10 @@ def evaluate(
                     if found(report, aspect, changed.id, span):
                         hits.update(keys)
                     else:
+                        weaker = weaker_at(report, aspect, changed.id, span)
+                        if fair and weaker:
+                            surest = max(weaker, key=lambda f: f.confidence)
+                            checked.append(check_item(half, aspect, surest, True, triplet))
                         vals = " | ".join(v.text[:40] for v in f.values)
                         listed_at = listed_confidence(report, aspect, changed.id, span)
                         if listed_at is not None:
@@ -551,6 +585,7 @@ def evaluate(
             for name, counter in (("planted", planted), ("hits", hits), ("listed", listed)):
                 counter.update({(half, k): v for k, v in judged[name].items()})
             misses.extend(f"[{half}] {m}" for m in judged["misses"])
+            checked += [{**c, "half": half, "event": triplet} for c in judged["checked"]]
             found_at.extend(f"[{half}] {m}" for m in judged["found_at"])
             alarms.extend(f"[{half}, planted date@judged] {a}" for a in judged["alarms"])
     return {
@@ -561,6 +596,7 @@ def evaluate(
         "misses": misses,
         "alarms": alarms,
         "found_at": found_at,
+        "checked": checked,
     }
 
 
@@ -576,6 +612,13 @@ def main() -> int:
         type=float,
         default=None,
         help="the fitted probability from which a date conflict is stated (events.STATE), to choose it",
+    )
+    ap.add_argument(
+        "--dump-check",
+        type=Path,
+        default=None,
+        help="write every possible conflict below CONFIDENT (planted: right; control: wrong unless judged"
+        " real) as JSON lines, for bench/fit_check_floor.py",
     )
     opts = ap.parse_args()
     if opts.state is not None:
@@ -637,6 +680,8 @@ def main() -> int:
             tied, pairs = total(stats, f"judged_{side}_tied", half), total(stats, f"judged_{side}", half)
             print(f"  {label:<62}{ratio(tied, pairs)}")
     print(f"({time.perf_counter() - t0:.0f} s)")
+    if opts.dump_check is not None:
+        opts.dump_check.write_text("".join(json.dumps(c) + "\n" for c in res["checked"]))
     if opts.misses:
         print("\n".join(["missed:", *res["misses"], "alarms:", *res["alarms"], "found:", *res["found_at"]]))
     return 0

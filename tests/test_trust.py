@@ -458,7 +458,7 @@ def test_the_timeline_marks_only_stated_date_conflicts(
     monkeypatch.setattr(report, "CONFIDENT", bar)
     monkeypatch.setattr(engine, "CONFIDENT", bar)
     unsure = compare(list(seed_paths), nlp=nlp, embedder=embedder)
-    assert [f for f in unsure.to_check if f.aspect == "date"]
+    assert [f for f in unsure.to_check + unsure.below_floor if f.aspect == "date"]
     assert not [t for t in unsure.timeline if t.conflict]
 
 

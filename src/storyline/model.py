@@ -381,6 +381,9 @@ class Report:
     # possible conflicts too unsure to state: below the confidence threshold, or cosmetic
     # differences of wording; shown apart so a reader can check them, never counted as findings
     to_check: tuple[Finding, ...] = ()
+    # possible conflicts below the fitted floor (``crosscheck.floor``): more likely wrong than
+    # right, so not listed to check; counted beside the list, shown with ``--all``
+    below_floor: tuple[Finding, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -389,6 +392,7 @@ class Report:
             "brief": [b.to_dict() for b in self.brief],
             "findings": [f.to_dict() for f in self.findings],
             "to_check": [f.to_dict() for f in self.to_check],
+            "below_floor": [f.to_dict() for f in self.below_floor],
             "quotes": [q.to_dict() for q in self.quotes],
             "timeline": [t.to_dict() for t in self.timeline],
         }

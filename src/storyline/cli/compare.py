@@ -71,9 +71,18 @@ def compare_command(
     ] = CompareFormat.terminal,
     source: SourceOption = None,
     output: OutputOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every possible difference to check, also those below the fitted floor "
+            "(more likely two different facts than one told two ways).",
+        ),
+    ] = False,
 ) -> None:
     """Cross-check reports of one story: what they agree on, where they conflict, what each adds."""
     from storyline.crosscheck import compare
+    from storyline.crosscheck.floor import show_all as below_floor_too
     from storyline.engines.run import progress_line
 
     given = distinct_inputs(paths)
@@ -86,6 +95,8 @@ def compare_command(
         with command_errors("compare", output):
             with progress_line(err_console, None, "annotating", len(articles)) as tick:
                 report = compare(articles, progress=tick)
+            if show_all:
+                report = below_floor_too(report)
             color = None if output is None and fmt is CompareFormat.terminal else False
             write_output(render(report, fmt, color=color), output)
     finally:

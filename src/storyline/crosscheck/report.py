@@ -9,6 +9,7 @@ from storyline.crosscheck.align import Group
 from storyline.crosscheck.brief import brief
 from storyline.crosscheck.corroborate import independent
 from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.floor import listed
 from storyline.crosscheck.links import Side
 from storyline.crosscheck.summary import agree_summary, conflict_summary, unique_summary
 from storyline.model import (
@@ -210,7 +211,8 @@ def assemble(
     findings: Sequence[Finding],
     conflicting_times: set[tuple[int, tuple[int, int]]],
 ) -> Report:
-    """The report: stated findings, the rest to check, told as one story: each agreement once, a
+    """The report: stated findings, the rest to check down to the fitted floor (``floor``), told
+    as one story: each agreement once, a
     sentence that some stated agreement or conflict sets beside another source's is never also
     "only in" its source, the brief is made of the stated agreements, and no two findings of the
     report (stated or to check) share an id."""
@@ -220,8 +222,14 @@ def assemble(
         f for f in shown if f.kind != "unique" or (f.statements[0].source, f.statements[0].start) not in told
     ]
     check = [f for f in findings if not stated(f) and f.kind == "conflict"]
-    numbered = unique_ids(sorted(shown, key=_order) + sorted(check, key=_order))
-    ordered, check = numbered[: len(shown)], numbered[len(shown) :]
+    weaker = [f for f in check if not listed(f)]  # below the fitted floor: more likely wrong
+    check = [f for f in check if listed(f)]
+    numbered = unique_ids(sorted(shown, key=_order) + sorted(check, key=_order) + sorted(weaker, key=_order))
+    ordered, check, weaker = (
+        numbered[: len(shown)],
+        numbered[len(shown) : len(shown) + len(check)],
+        numbered[len(shown) + len(check) :],
+    )
     ids = [r.id for r in refs]
     return Report(
         sources=tuple(refs),
@@ -231,4 +239,5 @@ def assemble(
         timeline=timeline(articles, conflicting_times),
         articles=tuple(articles),
         to_check=tuple(check),
+        below_floor=tuple(weaker),
     )

@@ -139,6 +139,7 @@ def report_context(report: Report) -> dict[str, Any]:
         "labels": labels,
         "conflicts": parts.conflicts,
         "to_check": parts.to_check,
+        "below_floor": view.floor_note(parts.below_floor) if parts.below_floor else "",
         "unique": parts.unique,
         "agreements": parts.agreements,
         "summaries": view.plain_summaries(report, labels),

@@ -11,8 +11,10 @@ import re
 from storyline.model import Finding, Report
 from storyline.render.quote_view import Marked, quote_groups, quote_wordings, remark_wordings
 from storyline.render.report_view import (
+    Sections,
     SourceLabel,
     events_of,
+    floor_note,
     plain_summaries,
     sections,
     source_labels,
@@ -39,7 +41,7 @@ def render_markdown(report: Report, *, width: int | None = None) -> str:
         _header(report, labels),
         _brief(report, labels),
         _conflicts(parts.conflicts, labels, summary),
-        _to_check(parts.to_check, labels, summary),
+        _to_check(parts, labels, summary),
         _unique(parts.unique),
         _agreements(parts.agreements, labels, summary),
         _quotes(report, labels),
@@ -115,8 +117,9 @@ def _conflicts(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summa
     return "\n".join(lines).rstrip()
 
 
-def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str]) -> str:
-    if not found:
+def _to_check(parts: Sections, labels: dict[str, SourceLabel], summary: dict[str, str]) -> str:
+    found = parts.to_check
+    if not found and not parts.below_floor:
         return ""
     lines = [
         f"## To check ({len(found)})",
@@ -125,6 +128,8 @@ def _to_check(found: tuple[Finding, ...], labels: dict[str, SourceLabel], summar
         "and quotes worded differently without a change of meaning.",
         "",
     ]
+    if parts.below_floor:
+        lines += [f"*{floor_note(parts.below_floor)}.*", ""]
     for f in found:
         lines.append(f"- *{md(f.aspect or 'claim')}, confidence {f.confidence:.2f}*: {md(summary[f.id])}")
         lines += ["  " + line for line in _statements(f, labels, values=False)]

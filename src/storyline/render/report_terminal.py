@@ -26,6 +26,7 @@ from storyline.render.report_view import (
     Sections,
     SourceLabel,
     events_of,
+    floor_note,
     plain_summaries,
     sections,
     source_labels,
@@ -81,7 +82,7 @@ def render_terminal(report: Report, *, width: int | None = None, color: bool | N
         _key(report, parts),
         _brief(report, labels, console.width),
         _conflicts(parts.conflicts, labels, summary, console.width, not on),
-        _to_check(parts.to_check, labels, summary, console.width),
+        _to_check(parts, labels, summary, console.width),
         _unique(parts.unique, console.width),
         _agreements(parts.agreements, labels, summary, console.width),
         _quotes(report, labels, console.width, not on),
@@ -274,15 +275,19 @@ def _conflicts(
 
 
 def _to_check(
-    found: tuple[Finding, ...], labels: dict[str, SourceLabel], summary: dict[str, str], width: int
+    parts: Sections, labels: dict[str, SourceLabel], summary: dict[str, str], width: int
 ) -> RenderableType | None:
     """Possible conflicts below the confidence threshold, and cosmetic quote variants: listed
-    apart, never as findings, so a reader can look without being told something wrong."""
-    if not found:
+    apart, never as findings, so a reader can look without being told something wrong; those
+    below the fitted floor are only counted."""
+    found = parts.to_check
+    if not found and not parts.below_floor:
         return None
     blocks: list[RenderableType] = [_heading("To check", len(found))]
     note = "possible differences too unsure to call conflicts, and quotes worded differently"
     blocks.append(Text(note, style="dim"))
+    if parts.below_floor:
+        blocks.append(Text(floor_note(parts.below_floor), style="dim"))
     for f in found:
         head = Text().append(f"{f.aspect or 'claim'} {f.confidence:.2f}", style="yellow")
         blocks.append(_headline(Text("?", style="yellow"), head.append(f" · {summary[f.id]}"), width))

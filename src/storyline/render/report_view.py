@@ -57,6 +57,7 @@ class Sections:
     unique: tuple[tuple[SourceLabel, tuple[Finding, ...]], ...]
     agreements: tuple[Finding, ...]
     to_check: tuple[Finding, ...] = ()  # possible conflicts too unsure to state, surest first
+    below_floor: int = 0  # possible conflicts below the fitted floor, not listed (``floor_note``)
 
 
 def letter(index: int) -> str:
@@ -140,7 +141,12 @@ def sections(report: Report, labels: dict[str, SourceLabel]) -> Sections:
         if found and sid in labels
     )
     to_check = tuple(sorted(report.to_check, key=lambda f: -f.confidence))
-    return Sections(conflicts, unique, tuple(agree), to_check)
+    return Sections(conflicts, unique, tuple(agree), to_check, len(report.below_floor))
+
+
+def floor_note(n: int) -> str:
+    """The line that says the "to check" list stops at a floor, and how to see past it."""
+    return f"{n} weaker difference{'s' if n != 1 else ''} not shown; --all shows {'them' if n != 1 else 'it'}"
 
 
 def wire_copies(labels: dict[str, SourceLabel]) -> list[tuple[SourceLabel, SourceLabel]]:

@@ -100,7 +100,8 @@ def dumps(report: Report) -> bytes:
     """The report's JSON contract, with scores and confidences unrounded (pages sort by them),
     compressed: a report's JSON repeats its sentences and shrinks several times."""
     d = report.to_dict()
-    for fd, f in zip(d["findings"] + d["to_check"], report.findings + report.to_check, strict=True):
+    held = report.findings + report.to_check + report.below_floor
+    for fd, f in zip(d["findings"] + d["to_check"] + d["below_floor"], held, strict=True):
         fd["score"], fd["confidence"] = f.score, f.confidence
     return zlib.compress(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
@@ -116,6 +117,7 @@ def loads(data: bytes, articles: Sequence[AnnotatedArticle]) -> Report:
         timeline=tuple(TimelineEntry(**{**t, "offset": tuple(t["offset"])}) for t in d["timeline"]),
         articles=tuple(articles),
         to_check=tuple(_finding(f) for f in d["to_check"]),
+        below_floor=tuple(_finding(f) for f in d.get("below_floor", ())),  # none in reports stored before it
     )
 
 

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Fit the floor of the "to check" list (``crosscheck/floor.py``) on judged possible conflicts,
+and check it.
+
+A possible conflict (a conflict below ``CONFIDENT``) is a right item to check when it sets two
+values of one fact side by side, a wrong one when its two values are of different people, things
+or acts. The judged items come from three places, each split as its own bench splits it:
+
+- the gva-dev and ecbplus-dev events of ``bench/natural/agreements-more.jsonl`` (``kind:
+  to_check`` lines, halves per judged batch as in ``eval_agreements.py``);
+- the basil-dev events of the natural gold (a discrepancy, TRUE or DEFENSIBLE, is right; a
+  ``false_conflict`` wrong);
+- ``eval_compare.py --dump-check FILE``: a checkable planted change left to check is right (its
+  unmodified pairs' items are the natural gold's, counted once).
+
+basil-dev's events are split as ``eval_compare.py`` splits them (even and odd in labels.json's
+order), the natural gold's too: one split, so no event the fit saw is in the planted bench's check
+half. (``eval_natural.py``'s seeded split is another; its stated conflicts, which the floor never
+touches, are scored there.)
+
+Unjudged items are printed (``--dump`` prints a line to fill in) and left out of the fit. The
+fit is a logistic regression (``fit_date_events.fit``) over ``floor.FEATURES`` on the tuning
+halves; a listed wrong item and an unlisted right one cost alike, so an item is listed from a
+probability of ``floor.LISTED``. Printed per half: right and wrong items listed and left out.
+
+    .venv/bin/python bench/fit_check_floor.py --compare FILE [--half tune|check] [--dump] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import importlib.util
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from eval_agreements import JUDGED, judged_events, matches, template
+from eval_natural import GOLD
+from fit_date_events import fit, scores
+from fit_date_events import halves as compare_halves
+from storyline.annotation import annotate_many, load_nlp
+from storyline.crosscheck import cross_check
+from storyline.crosscheck.floor import FEATURES, LISTED, WEIGHTS_FILE, check_features
+from storyline.embed import Embedder
+from storyline.model import Finding, Report
+from storyline.reading import read
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+SCORER = ROOT.parent / "shared" / "tools" / "score-natural"
+
+
+def _scorer() -> ModuleType:
+    """score-natural's matching rules (a script without a .py suffix)."""
+    loader = importlib.machinery.SourceFileLoader("score_natural", str(SCORER))
+    spec = importlib.util.spec_from_loader("score_natural", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def _report(paths: list[Path], nlp: Any, embedder: Any) -> Report:
+    return cross_check(list(annotate_many([read(p) for p in paths], nlp)), embedder, nlp)
+
+
+def _weaker(report: Report) -> list[Finding]:
+    """Every possible conflict, listed or below the floor now shipped."""
+    return [*report.to_check, *report.below_floor]
+
+
+def agreement_items(half: str, nlp: Any, embedder: Any, dump: bool) -> Iterator[dict[str, Any]]:
+    """Possible conflicts of the gva-dev and ecbplus-dev events of one half, judged by
+    ``agreements-more.jsonl``'s ``to_check`` lines."""
+    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+    events, _, half_of = judged_events(judged)
+    for event, e in sorted(events.items()):
+        if half_of[event] != half:
+            continue
+        files, data = e["files"], e["data"]
+        report = _report([DATA / data / f for f in files], nlp, embedder)
+        file_of = {s.id: Path(s.path or "").name for s in report.sources}
+        mine = [j for j in judged if j["event"] == event and j.get("kind") == "to_check"]
+        for f in _weaker(report):
+            verdict = next((j["verdict"] for j in mine if matches(f.to_dict(), j, file_of)), None)
+            if verdict is None:
+                line = {"event": event, "data": data, "files": files}
+                print(f"unjudged {data} {event} {f.aspect} {f.confidence:.2f}: {f.summary[:150]}")
+                if dump:
+                    print(template(line, f.to_dict(), file_of, "to_check"))
+                continue
+            yield {
+                "origin": data,
+                "aspect": f.aspect,
+                "confidence": f.confidence,
+                "right": verdict != "FALSE",
+            }
+
+
+def natural_items(half: str, nlp: Any, embedder: Any) -> Iterator[dict[str, Any]]:
+    """Possible conflicts of the basil-dev events of the natural gold in one half."""
+    score = _scorer()
+    gold = score.load_gold(GOLD)
+    half_of = compare_halves(DATA / "basil-dev")
+    for event in sorted(t for t in gold if half_of.get(t) == half):
+        report = _report(sorted((DATA / "basil-dev").glob(f"{event}_?.json")), nlp, embedder)
+        as_dict = report.to_dict()
+        for f, fd in zip(_weaker(report), as_dict["to_check"] + as_dict["below_floor"], strict=True):
+            texts = score.statements_by_file(as_dict, fd)
+            hit = [
+                g
+                for g in gold[event]
+                if g["kind"] in ("discrepancy", "false_conflict") and score.matches(g, texts)
+            ]
+            if not hit:
+                print(f"unjudged basil-dev {event} {f.aspect} {f.confidence:.2f}: {f.summary[:150]}")
+                for file, said in texts.items():
+                    print(f"  {file}: {' | '.join(t[:200] for t in said)}")
+                continue
+            yield {
+                "origin": "basil-dev",
+                "aspect": f.aspect,
+                "confidence": f.confidence,
+                "right": any(g["kind"] == "discrepancy" for g in hit),
+            }
+
+
+def compare_items(path: Path, half: str) -> list[dict[str, Any]]:
+    """The planted changes left to check (right) of one half. The unmodified pairs' items are the
+    natural run's (``natural_items``), judged there: taken here too they would count twice."""
+    items = [json.loads(ln) for ln in path.read_text().splitlines() if ln.strip()]
+    return [
+        {**c, "origin": f"basil-dev planted {c['origin']}"}
+        for c in items
+        if c["half"] == half and c["origin"] != "control"
+    ]
+
+
+def _x(items: list[dict[str, Any]]) -> np.ndarray:
+    def feats(c: dict[str, Any]) -> dict[str, float]:
+        f = Finding(
+            id="", kind="conflict", aspect=c["aspect"], summary="", statements=(), confidence=c["confidence"]
+        )
+        return check_features(f)
+
+    return np.array([[feats(c)[k] for k in FEATURES] for c in items], dtype=float).reshape(-1, len(FEATURES))
+
+
+def tally(items: list[dict[str, Any]], listed: np.ndarray) -> str:
+    """Right and wrong items listed and left out, in all and per aspect, and their cost."""
+    y = np.array([c["right"] for c in items], dtype=bool)
+    lines = []
+    for aspect in [*sorted({c["aspect"] for c in items}), "all"]:
+        m = np.array([aspect in ("all", c["aspect"]) for c in items], dtype=bool)
+        rl, wl = int((m & y & listed).sum()), int((m & ~y & listed).sum())
+        ro, wo = int((m & y & ~listed).sum()), int((m & ~y & ~listed).sum())
+        lines.append(
+            f"  {aspect:<9} listed: right {rl:>3} wrong {wl:>3}   left out: right {ro:>3} wrong {wo:>3}"
+            f"   cost {wl + ro}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--compare", type=Path, required=True, help="the items eval_compare.py --dump-check wrote"
+    )
+    ap.add_argument(
+        "--half", choices=("tune", "check"), default="tune", help="fit on tune; check only reports"
+    )
+    ap.add_argument("--dump", action="store_true", help="print a judgment line for each unjudged item")
+    ap.add_argument("--write", action="store_true", help=f"store the weights in {WEIGHTS_FILE.name}")
+    opts = ap.parse_args()
+    if not DATA.exists() or not SCORER.exists() or not opts.compare.exists():
+        print("fit_check_floor: ../shared (data, tools) or the --compare file not found", file=sys.stderr)
+        return 2
+    nlp, embedder = load_nlp(), Embedder()
+    items = [*agreement_items(opts.half, nlp, embedder, opts.dump), *natural_items(opts.half, nlp, embedder)]
+    items += compare_items(opts.compare, opts.half)
+    x, y = _x(items), np.array([c["right"] for c in items], dtype=float)
+    print(
+        f"{len(items)} judged items of the {opts.half} half: "
+        f"{int(y.sum())} right, {int(len(y) - y.sum())} wrong"
+    )
+    for origin in sorted({c["origin"] for c in items}):
+        of = [c for c in items if c["origin"] == origin]
+        print(f"  {origin}: {len(of)} ({sum(c['right'] for c in of)} right)")
+    print("every item listed (no floor):")
+    print(tally(items, np.ones(len(items), dtype=bool)))
+    if opts.half == "tune":
+        w = fit(x, y)
+        print("weights: " + ", ".join(f"{k} {v:+.3f}" for k, v in zip((*FEATURES, "bias"), w, strict=True)))
+    else:
+        fitted = json.loads(WEIGHTS_FILE.read_text())
+        w = np.array([*fitted["weights"], fitted["bias"]])
+    floored = {c["aspect"] for c in items} if opts.half == "tune" else set(fitted["floored"])
+    listed = (scores(w, x) >= LISTED) | np.array([c["aspect"] not in floored for c in items], dtype=bool)
+    print(f"listed from a fitted probability of {LISTED}:")
+    print(tally(items, listed))
+    if opts.write and opts.half == "tune":
+        fitted = {
+            "features": list(FEATURES),
+            "weights": [round(float(v), 4) for v in w[:-1]],
+            "bias": round(float(w[-1]), 4),
+            "fitted_on": "possible conflicts of the tuning halves: agreements-more.jsonl (to_check), the "
+            "natural gold, eval_compare.py's planted changes and unmodified pairs",
+            "items": f"{len(items)} ({int(y.sum())} right)",
+            "floored": sorted({c["aspect"] for c in items}),  # the aspects with judged items
+        }
+        WEIGHTS_FILE.write_text(json.dumps(fitted, indent=1) + "\n")
+        print(f"wrote {WEIGHTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

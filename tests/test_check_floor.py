@@ -1,0 +1,100 @@
+"""The floor of the "to check" list: a possible conflict more likely wrong than right (two figures
+of different people) is not listed, only counted, in every format, and ``--all`` lists it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline.annotation
+import storyline.embed
+from storyline.annotation import annotate_many
+from storyline.cli import app
+from storyline.crosscheck import compare
+from storyline.crosscheck.floor import ASPECTS, LISTED, WEIGHTS_FILE, right_to_check, show_all
+from storyline.model import Article, Finding, Report, content_id
+from storyline.render import render_report
+
+# gva-dev 774567: two victims of two shootings in one city, told by two reports a day apart
+SHOOTING = (
+    "In a shooting caught on Facebook Live, a 2-year-old boy and a 26-year-old man were killed and a "
+    "pregnant woman was wounded when a gunman opened fire as they drove down an alley in Lawndale on "
+    "Tuesday afternoon, authorities said."
+)
+ARREST = (
+    "Jones' arrest on charges of killing an 11-year-old girl drew the ire of another inmate who punched "
+    "him two or three times while both were in a holding cell in the courthouse, said Cara Smith, chief "
+    "policy officer for Sheriff Tom Dart."
+)
+
+
+def _ages(found: tuple[Finding, ...]) -> list[Finding]:
+    ages = {"26-year-old", "11-year-old"}
+    return [f for f in found if f.aspect == "number" and {v.text for v in f.values} >= ages]
+
+
+@pytest.fixture(scope="module")
+def two_victims(nlp: Any, embedder: Any) -> Report:
+    arts = [
+        Article(id=content_id(src, text), text=text, source=src, published=day)
+        for src, text, day in (("Outlet A", SHOOTING, "2017-02-14"), ("Outlet B", ARREST, "2017-02-15"))
+    ]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def test_two_peoples_ages_are_below_the_floor(two_victims: Report) -> None:
+    """The man's age and the girl's are a possible conflict the engine is unsure of; the fitted
+    floor leaves it out of the list rather than ask a reader to check two people."""
+    weak = _ages(two_victims.below_floor)
+    assert len(weak) == 1 and weak[0].kind == "conflict"
+    assert right_to_check(weak[0]) < LISTED
+    assert not _ages(two_victims.to_check) and not _ages(two_victims.findings)
+
+
+def test_json_carries_the_left_out_items_with_their_confidence(two_victims: Report) -> None:
+    d = two_victims.to_dict()
+    assert d["below_floor"] and all(0.0 <= f["confidence"] < 1.0 for f in d["below_floor"] + d["to_check"])
+
+
+def test_every_format_says_how_many_were_left_out(two_victims: Report) -> None:
+    n = len(two_victims.below_floor)
+    note = f"{n} weaker difference{'s' if n != 1 else ''} not shown; --all shows"
+    for fmt in ("terminal", "markdown", "html"):
+        assert note in render_report(two_victims, fmt, color=False), fmt
+    shown = render_report(show_all(two_victims), "markdown", color=False)
+    assert "weaker difference" not in shown and "11-year-old" in shown.split("## To check")[1]
+
+
+def test_a_listed_item_is_surer_than_a_left_out_one_of_its_aspect() -> None:
+    """The fit ranks by confidence within an aspect: a floor, not a band."""
+    fitted = json.loads(WEIGHTS_FILE.read_text())
+    assert fitted["features"][0] == "confidence" and fitted["weights"][0] > 0
+    for aspect in ASPECTS:
+        low, high = (Finding("", "conflict", aspect, "", (), confidence=c) for c in (0.2, 0.58))
+        assert right_to_check(low) < right_to_check(high)
+
+
+@pytest.fixture(scope="module")
+def cli(nlp: Any, embedder: Any) -> Iterator[CliRunner]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(storyline.annotation, "load_nlp", lambda: nlp)
+        mp.setattr(storyline.embed, "Embedder", lambda: embedder)
+        yield CliRunner()
+
+
+def test_all_lists_what_the_floor_leaves_out(cli: CliRunner, tmp_path: Path) -> None:
+    paths = []
+    for name, text in (("a.txt", SHOOTING), ("b.txt", ARREST)):
+        (tmp_path / name).write_text(text + "\n")
+        paths.append(str(tmp_path / name))
+    plain = json.loads(cli.invoke(app, ["compare", *paths, "--format", "json"]).stdout)
+    every = json.loads(cli.invoke(app, ["compare", *paths, "--format", "json", "--all"]).stdout)
+    assert plain["below_floor"] and not every["below_floor"]
+    assert len(every["to_check"]) == len(plain["to_check"]) + len(plain["below_floor"])
+    text = cli.invoke(app, ["compare", *paths, "--format", "markdown"]).stdout
+    assert "not shown; --all shows" in text
