@@ -4,6 +4,7 @@ sentences to embed, then compares the same reports (``crosscheck.facts.sentence_
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def test_only_the_last_reports_are_held(
     anns: list[AnnotatedArticle], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(facts, "RECENT", 2)
-    monkeypatch.setattr(facts, "_recent", {})
+    monkeypatch.setattr(facts, "_recent", OrderedDict())
     copies = [dataclasses.replace(anns[1]) for _ in range(3)]
     for ann in copies:
         facts.sentence_facts(ann, 0)

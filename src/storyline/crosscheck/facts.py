@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -237,7 +238,7 @@ def _within(items: Sequence[tuple[int, object]], start: int, end: int) -> list[o
 # then compares the same objects, in a worker forked after (``store/checkpool.py``) that inherits
 # them; ~0.8 CPU s of basil-dev's 25 stories. Bounded: a long-running process keeps few articles.
 RECENT = 256
-_recent: dict[tuple[int, int], tuple[AnnotatedArticle, tuple[SentenceFacts, ...]]] = {}
+_recent: OrderedDict[tuple[int, int], tuple[AnnotatedArticle, tuple[SentenceFacts, ...]]] = OrderedDict()
 
 
 def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
@@ -248,8 +249,11 @@ def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
         return list(hit[1])
     out = _read_facts(ann, source)
     _recent[key] = (ann, tuple(out))
-    while len(_recent) > RECENT:  # the oldest first
-        _recent.pop(next(iter(_recent)), None)
+    while len(_recent) > RECENT:  # the oldest first; popitem is one step for the web app's threads
+        try:
+            _recent.popitem(last=False)
+        except KeyError:  # another thread emptied it meanwhile
+            break
     return out
 
 
