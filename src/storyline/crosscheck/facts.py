@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -232,8 +233,31 @@ def _within(items: Sequence[tuple[int, object]], start: int, end: int) -> list[o
     return out
 
 
+# The facts of the articles read last, by identity (the object is held, so its id is not reused):
+# a library's check reads a story's facts to choose the sentences to embed (``store/vectors.py``),
+# then compares the same objects, in a worker forked after (``store/checkpool.py``) that inherits
+# them; ~0.8 CPU s of basil-dev's 25 stories. Bounded: a long-running process keeps few articles.
+RECENT = 256
+_recent: OrderedDict[tuple[int, int], tuple[AnnotatedArticle, tuple[SentenceFacts, ...]]] = OrderedDict()
+
+
 def sentence_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
     """Every sentence of an article with the measures, dates, quotes and names it holds."""
+    key = (id(ann), source)
+    hit = _recent.get(key)
+    if hit is not None and hit[0] is ann:
+        return list(hit[1])
+    out = _read_facts(ann, source)
+    _recent[key] = (ann, tuple(out))
+    while len(_recent) > RECENT:  # the oldest first; popitem is one step for the web app's threads
+        try:
+            _recent.popitem(last=False)
+        except KeyError:  # another thread emptied it meanwhile
+            break
+    return out
+
+
+def _read_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
     text = ann.text
     ents = sorted(((e.start, e) for e in ann.entities), key=lambda p: p[0])
     quants = sorted(((q.start, q) for q in ann.quantities), key=lambda p: p[0])

@@ -7,6 +7,7 @@ enough here: it only has to make two spellings of one word meet, never to produc
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.annotation.irregular import irregular_forms
@@ -51,6 +52,8 @@ MONTHS_AND_DAYS = _set(
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s")
 
 
+# A story's sentences repeat their words: ~190k calls for basil-dev's 25 stories, ~15k words
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem: lower case, irregular forms to their lemma ("held" → "hold"), common
     inflections stripped, at least three letters kept. An inflection is stripped to the form its
