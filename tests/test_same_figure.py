@@ -476,3 +476,27 @@ def test_figures_of_two_named_people_are_two_facts(nlp: Any, embedder: Any) -> N
     assert not _stated(_run(nlp, embedder, manning, harrison))
     # the same player's figure told otherwise is a conflict
     assert _stated(_run(nlp, embedder, manning, manning.replace("364", "346")), "364", "346")
+
+
+def test_figures_of_two_periods_are_two_facts(nlp: Any, embedder: Any) -> None:
+    """basil-dev (Clinton tax returns): what she was paid in 2013 and what the couple earned in 2014
+    and 2015 are two periods' sums, whatever else the sentences share; the same period's sum told
+    otherwise (a changed figure, as the planted-change bench makes) is still a conflict."""
+    paid = (
+        "Among Mrs. Clinton's disclosures Friday was that she was paid $9.68 million in 2013 for 41 "
+        "speeches, all in the United States except for two in Toronto."
+    )
+    earned = (
+        "In May, Hillary Clinton filed a disclosure with the Federal Elections Commission showing the "
+        "couple had earned approximately $30 million from book sales and speeches in 2014 and the first "
+        "four months of 2015."
+    )
+    assert periods(_measure(nlp, paid, "$9.68"), _measure(nlp, earned, "$30")) == (False, True)
+    report = _run(nlp, embedder, paid, earned)
+    assert not [
+        f for f in (*report.findings, *report.to_check) if f.aspect == "number" and f.kind == "conflict"
+    ]
+    changed = paid.replace("$9.68 million", "$7.68 million")
+    assert periods(_measure(nlp, paid, "$9.68"), _measure(nlp, changed, "$7.68")) == (True, False)
+    found = _run(nlp, embedder, paid, changed)
+    assert _stated(found, "$9.68 million", "$7.68 million")

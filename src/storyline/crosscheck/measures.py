@@ -29,6 +29,7 @@ from storyline.crosscheck.same_figure import (
     names_apart,
     narrowed_apart,
     owners_apart,
+    periods,
     persons_apart,
     predicate_phrase,
     probability,
@@ -428,6 +429,12 @@ def _measure_link(
         return None  # figures that far apart count different things ("six" aides, "47" senators)
     if manner_apart(ma, mb):
         return None  # "fatally shot" / "shot": a part and its whole, each may be right
+    if periods(ma, mb)[1]:
+        # each clause gives its figure's time, and no word of it is the other's: "was paid $9.68
+        # million in 2013" / "paid nearly $44 million ... from 2007 through 2014", "met for nearly
+        # an hour" on one day / "three weeks left": figures of two periods (13 of 13 such judged
+        # differing pairs of the tuning parts are two facts, 5 of 5 of the check parts)
+        return None
     if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
         return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
     # two differing figures are one fact when the written rules are sure of it; the fitted decision
