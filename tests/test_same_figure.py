@@ -8,12 +8,14 @@ from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
+from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, sentence_facts
 from storyline.crosscheck.measures import compatible, part_of_more, precision
 from storyline.crosscheck.same_figure import (
     attached_person,
     clause_owner,
     frame_part,
+    name_and_pronoun,
     owner_phrase,
     owners_apart,
     periods,
@@ -476,6 +478,33 @@ def test_figures_of_two_named_people_are_two_facts(nlp: Any, embedder: Any) -> N
     assert not _stated(_run(nlp, embedder, manning, harrison))
     # the same player's figure told otherwise is a conflict
     assert _stated(_run(nlp, embedder, manning, manning.replace("364", "346")), "364", "346")
+    # a pronoun whose sentence names the other's owner stands for that name (basil-dev: the
+    # couple's income, a real discrepancy)
+    earned = (
+        "Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal "
+        "income taxes from 2007 to 2014, according to tax returns released Friday."
+    )
+    released = (
+        "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, showing "
+        "that she and former President Bill Clinton earned $139 million in adjusted gross income from "
+        "2007 to 2014."
+    )
+    assert clause_owner(_measure(nlp, released, "$139")) == "-pron-"
+    assert not name_and_pronoun(
+        _pair(nlp, earned, released), _measure(nlp, earned, "$141"), _measure(nlp, released, "$139")
+    )
+    assert name_and_pronoun(
+        _pair(nlp, manning, harrison), _measure(nlp, manning, "364"), _measure(nlp, harrison, "605")
+    )
+
+
+def _pair(nlp: Any, text_a: str, text_b: str) -> Pair:
+    """The two sentences as a candidate pair (their similarity left out: only their words are read)."""
+    facts = [
+        next(iter(sentence_facts(next(annotate_many([_article(t, "Outlet A")], nlp)), 0)))
+        for t in (text_a, text_b)
+    ]
+    return Pair(facts[0], facts[1], 0.0, 0.0)
 
 
 def test_figures_of_two_periods_are_two_facts(nlp: Any, embedder: Any) -> None:

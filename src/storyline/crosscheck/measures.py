@@ -453,7 +453,7 @@ def _measure_link(
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
         # are listed to check at most; a whole group's size is one fact whoever names the group
         return True, min(max(rule, fitted), OTHER_ACTS)
-    if name_and_pronoun(ma, mb):
+    if name_and_pronoun(p, ma, mb):
         # "Peyton Manning passed for 364 yards and three touchdowns" / "He has 53 catches for 605
         # yards and five touchdowns": the pronoun may be another player's, so listed to check at most
         return True, min(max(rule, fitted), OTHER_ACTS)

@@ -231,14 +231,18 @@ def names_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
     return not _said(p.b.text, wa) and not _said(p.a.text, wb)
 
 
-def name_and_pronoun(ma: Measure, mb: Measure) -> bool:
-    """Is one figure's clause about a name and the other's about a pronoun ("Peyton Manning passed
-    for 364 yards" / "He has 53 catches for 605 yards")? The pronoun may stand for that name or for
-    another told before it, which the sentence alone cannot tell."""
-    return {clause_owner(ma), clause_owner(mb)} - {None, "-pron-"} != set() and "-pron-" in {
-        clause_owner(ma),
-        clause_owner(mb),
-    }
+def name_and_pronoun(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Is one figure's clause about a name and the other's about a pronoun whose sentence does not
+    say that name ("Peyton Manning passed for 364 yards" / "He has 53 catches for 605 yards")? The
+    pronoun may stand for another person told before it, which the sentence alone cannot tell;
+    "Hillary Rodham Clinton ... released ..., showing that she and former President Bill Clinton
+    earned $139 million" says whom "she" is."""
+    wa, wb = clause_owner(ma), clause_owner(mb)
+    if wa == "-pron-" and wb not in (None, "-pron-"):
+        return not _said(p.a.text, wb)
+    if wb == "-pron-" and wa not in (None, "-pron-"):
+        return not _said(p.b.text, wa)
+    return False
 
 
 SAME_OWNER = 0.7  # owner phrases this alike in meaning name one owner ("the gunman" / "the shooter")
