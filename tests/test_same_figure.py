@@ -8,14 +8,19 @@ from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
+from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, sentence_facts
-from storyline.crosscheck.measures import compatible, part_of_more
+from storyline.crosscheck.measures import compatible, part_of_more, precision
 from storyline.crosscheck.same_figure import (
     attached_person,
+    clause_owner,
     frame_part,
+    name_and_pronoun,
     owner_phrase,
     owners_apart,
     periods,
+    person_kind,
+    persons_apart,
     phrase_vectors,
     predicate_phrase,
     thing_phrase,
@@ -384,3 +389,143 @@ def test_a_cause_told_by_a_clause_or_a_second_preposition(nlp: Any) -> None:
     # "with" on the figure's own noun tells what it holds, not a cause
     armed = "Two men with guns entered the store shortly before closing, police said."
     assert not frame_part(_measure(nlp, armed, "Two"), "why")
+
+
+def test_the_person_an_age_is_said_of_keeps_two_people_apart(nlp: Any, embedder: Any) -> None:
+    """gva-dev: an age's noun says who the figure is of: a man and a girl, a male and a female, a
+    boy and a man are two people, whatever their ages; "the 26-year-old" says neither, and may be
+    the man."""
+    killed = (
+        "In a shooting caught on Facebook Live, a 2-year-old boy and a 26-year-old man were killed and a "
+        "pregnant woman was wounded when a gunman opened fire as they drove down an alley in Lawndale on "
+        "Tuesday afternoon, authorities said."
+    )
+    other_case = "Jones' arrest on charges of killing an 11-year-old girl drew the ire of another inmate."
+    report = _run(nlp, embedder, killed, other_case)
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"]
+    pairs = (
+        (_measure(nlp, killed, "26-year-old"), _measure(nlp, other_case, "11-year-old")),
+        (
+            _measure(nlp, "A 25-year-old female and a 21-year-old male were treated and released.", "25"),
+            _measure(nlp, "A 23-year-old male and 23-year-old female were both flown to Duke Health.", "23"),
+        ),
+        (
+            _measure(nlp, "Kenosha police said Sunday that they have arrested a 15-year-old boy.", "15"),
+            _measure(nlp, "There they found a 23-year-old Kenosha man with a single gunshot wound.", "23"),
+        ),
+        (
+            _measure(nlp, "A 14-year-old girl who was reported missing was found injured in a ditch.", "14"),
+            _measure(nlp, "Additionally, two 16-year-old boys were charged Tuesday.", "16"),
+        ),
+    )
+    for ma, mb in pairs:
+        assert persons_apart(ma, mb), (ma.quantity.text, mb.quantity.text)
+    assert person_kind(pairs[0][0]) == ("m", "adult") and person_kind(pairs[0][1]) == ("f", "child")
+    # the man told by his age alone may be the one: his age told otherwise is a conflict
+    alone = "Police said the 28-year-old was killed when a gunman opened fire in the alley on Tuesday."
+    assert person_kind(_measure(nlp, alone, "28")) == (None, None)
+    assert not persons_apart(pairs[0][0], _measure(nlp, alone, "28"))
+
+
+def test_a_duration_is_rounded_to_the_digit_written(nlp: Any) -> None:
+    """ecbplus-dev (Jeffs): "20 years" is written to the year, as "20 people" is to the person: a
+    duration's value is kept in minutes, and that factor is no scale word rounding it (as "$20
+    million" is rounded to the million), so 21 years is another value, not the same rounded."""
+    text = (
+        "Polygamist leader Warren Jeffs was sentenced Tuesday to life in prison plus 20 years for sexually "
+        "assaulting two girls he claimed were his wives."
+    )
+    twenty = _measure(nlp, text, "20 years")
+    assert precision(twenty) == 0.0
+    assert not compatible(twenty, _measure(nlp, text.replace("20 years", "21 years"), "21 years"))
+    assert compatible(twenty, _measure(nlp, text.replace("20 years", "twenty years"), "twenty years"))
+    # a scale word still rounds: "$1.5 million" may be $1,540,000, not $1.6 million
+    paid = "The county agreed to pay $1.5 million to settle the lawsuit, officials said."
+    assert precision(_measure(nlp, paid, "$1.5 million")) == 50_000
+
+
+def test_figures_of_two_named_people_are_two_facts(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (Colts, Saints) and basil-dev (tax returns): a figure told in a clause about one
+    named player, couple or team is no value for another's; one told of "he" may be anyone's, so it
+    is never stated against a named one's."""
+    manning = (
+        "Peyton Manning passed for 364 yards and three touchdowns and Keiwan Ratliff returned an "
+        "interception 35-yards for a pick-six with just under five minutes left."
+    )
+    pairs = (
+        (manning, "364", "The Jaguars Maurice Jones-Drew got 20 carries for 91 yards.", "91"),
+        (
+            "Last year, the Clintons paid an effective federal tax rate of 35.7 percent.",
+            "35.7",
+            "Bush paid an effective tax rate of roughly 36 percent over those three decades.",
+            "36",
+        ),
+        (
+            "Thomas missed nine games this season because of the injury, including the finale.",
+            "nine",
+            "Bush missed four games earlier this season after undergoing arthroscopic surgery.",
+            "four",
+        ),
+    )
+    for text_a, fig_a, text_b, fig_b in pairs:
+        owners = clause_owner(_measure(nlp, text_a, fig_a)), clause_owner(_measure(nlp, text_b, fig_b))
+        assert None not in owners and owners[0] != owners[1], owners
+        report = _run(nlp, embedder, text_a, text_b)
+        assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"], text_a
+    assert clause_owner(_measure(nlp, manning, "364")) == "manning"
+    harrison = "He has 53 catches for 605 yards and five touchdowns."
+    assert clause_owner(_measure(nlp, harrison, "five")) == "-pron-"
+    assert not _stated(_run(nlp, embedder, manning, harrison))
+    # the same player's figure told otherwise is a conflict
+    assert _stated(_run(nlp, embedder, manning, manning.replace("364", "346")), "364", "346")
+    # a pronoun whose sentence names the other's owner stands for that name (basil-dev: the
+    # couple's income, a real discrepancy)
+    earned = (
+        "Hillary and Bill Clinton earned roughly $141 million and paid nearly $44 million in federal "
+        "income taxes from 2007 to 2014, according to tax returns released Friday."
+    )
+    released = (
+        "Hillary Rodham Clinton on Friday released her most recent eight years of tax returns, showing "
+        "that she and former President Bill Clinton earned $139 million in adjusted gross income from "
+        "2007 to 2014."
+    )
+    assert clause_owner(_measure(nlp, released, "$139")) == "-pron-"
+    assert not name_and_pronoun(
+        _pair(nlp, earned, released), _measure(nlp, earned, "$141"), _measure(nlp, released, "$139")
+    )
+    assert name_and_pronoun(
+        _pair(nlp, manning, harrison), _measure(nlp, manning, "364"), _measure(nlp, harrison, "605")
+    )
+
+
+def _pair(nlp: Any, text_a: str, text_b: str) -> Pair:
+    """The two sentences as a candidate pair (their similarity left out: only their words are read)."""
+    facts = [
+        next(iter(sentence_facts(next(annotate_many([_article(t, "Outlet A")], nlp)), 0)))
+        for t in (text_a, text_b)
+    ]
+    return Pair(facts[0], facts[1], 0.0, 0.0)
+
+
+def test_figures_of_two_periods_are_two_facts(nlp: Any, embedder: Any) -> None:
+    """basil-dev (Clinton tax returns): what she was paid in 2013 and what the couple earned in 2014
+    and 2015 are two periods' sums, whatever else the sentences share; the same period's sum told
+    otherwise (a changed figure, as the planted-change bench makes) is still a conflict."""
+    paid = (
+        "Among Mrs. Clinton's disclosures Friday was that she was paid $9.68 million in 2013 for 41 "
+        "speeches, all in the United States except for two in Toronto."
+    )
+    earned = (
+        "In May, Hillary Clinton filed a disclosure with the Federal Elections Commission showing the "
+        "couple had earned approximately $30 million from book sales and speeches in 2014 and the first "
+        "four months of 2015."
+    )
+    assert periods(_measure(nlp, paid, "$9.68"), _measure(nlp, earned, "$30")) == (False, True)
+    report = _run(nlp, embedder, paid, earned)
+    assert not [
+        f for f in (*report.findings, *report.to_check) if f.aspect == "number" and f.kind == "conflict"
+    ]
+    changed = paid.replace("$9.68 million", "$7.68 million")
+    assert periods(_measure(nlp, paid, "$9.68"), _measure(nlp, changed, "$7.68")) == (True, False)
+    found = _run(nlp, embedder, paid, changed)
+    assert _stated(found, "$9.68 million", "$7.68 million")

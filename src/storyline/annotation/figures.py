@@ -31,6 +31,9 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``why:`` what the act is told to come from ("missed three games with a fractured forearm" →
   forearm): one act from two causes is two facts ("with a sprained left knee" / "to recover from
   surgery");
+- ``who:`` the name its clause is about, when the subject is a name ("Peyton Manning passed for
+  364 yards" → manning), or ``who:-pron-`` when it is a personal pronoun ("He has 53 catches"):
+  figures of two named people or teams are two facts;
 - ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
   shots", "witnesses report seeing three masked men"): one observer's account, not the event's
   count; ``by:`` names the observer when the parse gives a name.
@@ -212,7 +215,35 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     rel = _relative_verb(noun)
     if rel is not None:
         keys += _predicate(rel, noun, inside, {t.i for t in noun.subtree} - {t.i for t in rel.subtree})
+    keys += _clause_owner(noun)
     return tuple(dict.fromkeys(keys))
+
+
+def _clause_owner(noun: Token) -> list[str]:
+    """Who the figure's clause is about, when its subject is a name or a personal pronoun: "Peyton
+    Manning passed for 364 yards" → who:manning, "He has 53 catches for 605 yards" → who:-pron-,
+    "The Colts, winners of eight straight games, clinched" → who:colts (the figure in a phrase set
+    beside the subject). A figure that counts the subject itself ("Two states filed") has none."""
+    t, path = noun, []
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        path.append(t)
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    in_subject = bool(path) and path[-1].i == subject.i
+    if in_subject and not any(w.dep_ == "appos" and w.head.i == subject.i for w in path):
+        return []  # the figure counts the subject itself
+    if subject.pos_ == "PRON":
+        return ["who:-pron-"] if subject.lower_ in _PERSONAL else []
+    if subject.pos_ != "PROPN":
+        return []
+    return [f"who:{_lemma(subject)}"]
+
+
+_PERSONAL = ("he", "she", "they", "we", "i")
 
 
 def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int]) -> list[str]:

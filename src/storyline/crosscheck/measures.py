@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.annotation.names import same_entity
+from storyline.annotation.numbers import SCALES, SHORT_SCALES
 from storyline.annotation.quantities import RANGE_HEDGES
 from storyline.crosscheck.candidates import AGREE_SCORE, SAME_SCORE, Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
@@ -24,8 +25,12 @@ from storyline.crosscheck.same_figure import (
     figure_features,
     frame_part,
     meet,
+    name_and_pronoun,
+    names_apart,
     narrowed_apart,
     owners_apart,
+    periods,
+    persons_apart,
     predicate_phrase,
     probability,
     stating_line,
@@ -73,16 +78,39 @@ def _range(m: Measure) -> bool:
 
 def _digits(m: Measure) -> tuple[str, float, float] | None:
     """(the digits as written, the scale word's factor, the factor to the dimension's base unit):
-    "$43 million" → ("43", 1e6, 1), "50-minute" → ("50", 1, 1); None without digits."""
+    "$43 million" → ("43", 1e6, 1), "50-minute" → ("50", 1, 60), "80 years" → ("80", 1, 60 ×
+    525,960); None without digits. The scale is the one a word after the digits writes: a
+    duration's value is already in minutes, and that factor is a unit's, not a rounding's ("80
+    years" is written to the year, not to ten years as "80 million" is to the million)."""
     found = _DIGITS.search(m.quantity.text)
-    q = m.quantity
-    if found is None or not q.value:
+    if found is None or not m.value:
         return None
     raw = found.group(0).replace(",", "")
     written = float(raw)
     if not written:
         return None
-    return raw, abs(q.value / written), abs(m.value / q.value)
+    scale = _scale(m.quantity.text[found.end() :])
+    return raw, scale, abs(m.value / (written * scale))
+
+
+_SCALE_WORDS = re.compile(
+    rf"^\s*-?\s*(?:(?P<short>{'|'.join(SHORT_SCALES)})\b|(?P<words>(?:(?:{'|'.join(SCALES)})\b[\s-]*)+))",
+    re.I,
+)
+
+
+def _scale(after: str) -> float:
+    """The factor of the scale words right after a figure's digits ("million", "bn", "hundred
+    thousand"); 1 when none: "$43 million" → 1e6, "80 years" → 1."""
+    found = _SCALE_WORDS.match(after)
+    if found is None:
+        return 1.0
+    if found.group("short"):
+        return SHORT_SCALES[found.group("short").lower()]
+    factor = 1.0
+    for word in re.findall(r"[a-z]+", found.group("words").lower()):
+        factor *= SCALES[word]
+    return factor
 
 
 def _place(raw: str) -> float:
@@ -365,14 +393,14 @@ def _measure_link(
 
     Units alone never make one measure: "two-year extension of tax cuts" and "13-month extension
     of unemployment insurance" are two durations, not one told twice."""
-    if ma.dim != mb.dim:
-        return None
+    if ma.dim != mb.dim or persons_apart(ma, mb):
+        return None  # another dimension, or people of another sex or age ("man" / "girl")
     part_a, part_b = part_of_more(p.a.text, p.a.start, ma), part_of_more(p.b.text, p.b.start, mb)
     if part_a != part_b:
         return _part_and_whole(p, ma, mb, part_a)
     # both parts beside one already told ("five others were hurt" / "six others injured"): the
     # others of one event, weighed as any two figures
-    if other_owners(p, ma, mb) or observed_apart(ma, mb):
+    if other_owners(p, ma, mb) or observed_apart(ma, mb) or names_apart(p, ma, mb):
         return None
     # figures said of people by name are one fact for one person and two for two, whatever else
     # the sentences share: "21-year-old Christian Merced" / "19-year-old Justice Galarza"
@@ -401,6 +429,12 @@ def _measure_link(
         return None  # figures that far apart count different things ("six" aides, "47" senators)
     if manner_apart(ma, mb):
         return None  # "fatally shot" / "shot": a part and its whole, each may be right
+    if periods(ma, mb)[1]:
+        # each clause gives its figure's time, and no word of it is the other's: "was paid $9.68
+        # million in 2013" / "paid nearly $44 million ... from 2007 through 2014", "met for nearly
+        # an hour" on one day / "three weeks left": figures of two periods (13 of 13 such judged
+        # differing pairs of the tuning parts are two facts, 5 of 5 of the check parts)
+        return None
     if _VAGUE.search(ma.quantity.text) or _VAGUE.search(mb.quantity.text):
         return None  # "billions of dollars", "dozens of": an order of size, not a figure to contradict
     # two differing figures are one fact when the written rules are sure of it; the fitted decision
@@ -418,6 +452,10 @@ def _measure_link(
         # $5,000 reward", "a 19-year-old Beverly man" / "a 21-year-old man"): 19 of 22 such judged
         # differing pairs of the tuning parts are two facts (21 of 21 of the check parts), so they
         # are listed to check at most; a whole group's size is one fact whoever names the group
+        return True, min(max(rule, fitted), OTHER_ACTS)
+    if name_and_pronoun(p, ma, mb):
+        # "Peyton Manning passed for 364 yards and three touchdowns" / "He has 53 catches for 605
+        # yards and five touchdowns": the pronoun may be another player's, so listed to check at most
         return True, min(max(rule, fitted), OTHER_ACTS)
     return True, max(rule, _fit_confidence(fitted))
 
@@ -605,6 +643,8 @@ def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
                 for fb, ib, mb in match:
                     if max(_written(ma), _written(mb)) < SMALL or _range(ma) != _range(mb):
                         continue  # "one day" / "one-day", "two years": small counts agree by chance
+                    if persons_apart(ma, mb):
+                        continue  # "a 26-year-old man" / "a 26-year-old woman": two people
                     if sole_in(s, mb):
                         links.append(
                             Link(

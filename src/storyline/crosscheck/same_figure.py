@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,76 @@ def owners_apart(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
     if not oa or not ob:
         return False
     return not meet(frozenset(oa.split()), frozenset(ob.split())) and vectors.similarity(oa, ob) < SAME_OWNER
+
+
+# the nouns (and adjectives) news tells a person by, with the sex and the age group each says
+# (None where it says none): "a 26-year-old man" and "an 11-year-old girl" are two people, as are
+# "a 25-year-old female" and "a 23-year-old male", "a 15-year-old boy" and "a 23-year-old Kenosha
+# man", "a 14-year-old girl" and "two 16-year-old boys" (gva-dev); a kinship word tells the sex
+# only ("her 12-year-old daughter" may be grown); "the 26-year-old" or "the victim" says neither
+_PERSON_KINDS: dict[str, tuple[str | None, str | None]] = {
+    **dict.fromkeys(("man", "gentleman", "husband", "father", "grandfather", "uncle"), ("m", "adult")),
+    **dict.fromkeys(("woman", "lady", "wife", "mother", "grandmother", "aunt"), ("f", "adult")),
+    **dict.fromkeys(("boy", "schoolboy"), ("m", "child")),
+    **dict.fromkeys(("girl", "schoolgirl"), ("f", "child")),
+    **dict.fromkeys(("male", "son", "brother", "grandson", "nephew", "boyfriend"), ("m", None)),
+    **dict.fromkeys(("female", "daughter", "sister", "granddaughter", "niece", "girlfriend"), ("f", None)),
+    **dict.fromkeys(("child", "kid", "baby", "infant", "toddler", "newborn"), (None, "child")),
+    "adult": (None, "adult"),
+}
+
+
+def person_kind(m: Measure) -> tuple[str | None, str | None]:
+    """(sex, age group) of the person or people a figure is said of, as its noun and the words
+    narrowing it tell them ("a 26-year-old man" → m, adult; "a 21-year-old male victim" → m);
+    (None, None) when they tell neither."""
+    words = frame_part(m, "noun") | frame_part(m, "mod")
+    kinds = [_PERSON_KINDS[w] for w in sorted(words) if w in _PERSON_KINDS]
+    sex = {k[0] for k in kinds if k[0]}
+    group = {k[1] for k in kinds if k[1]}
+    return (sex.pop() if len(sex) == 1 else None), (group.pop() if len(group) == 1 else None)
+
+
+def persons_apart(ma: Measure, mb: Measure) -> bool:
+    """Are the two figures said of people of another sex or age group ("a 26-year-old man" / "an
+    11-year-old girl")? Then they are two people's figures, never one fact, whatever their values."""
+    (sex_a, age_a), (sex_b, age_b) = person_kind(ma), person_kind(mb)
+    return bool(sex_a and sex_b and sex_a != sex_b) or bool(age_a and age_b and age_a != age_b)
+
+
+def clause_owner(m: Measure) -> str | None:
+    """The name the figure's clause is about ("Peyton Manning passed for 364 yards" → manning),
+    "-pron-" for a personal pronoun ("He has 53 catches"), None when its subject is neither."""
+    return next(iter(sorted(frame_part(m, "who"))), None)
+
+
+def _said(text: str, word: str) -> bool:
+    """Is ``word`` (a lemma) a word of ``text``, or the start of one ("colt" in "Colts")?"""
+    return any(w.startswith(word) for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def names_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Are the two figures told of two named people or teams, each clause about its own name, and
+    neither name said in the other sentence? "Peyton Manning passed for 364 yards" / "The Jaguars
+    Maurice Jones-Drew got 20 carries for 91 yards": two players' figures, two facts."""
+    wa, wb = clause_owner(ma), clause_owner(mb)
+    if not wa or not wb or "-pron-" in (wa, wb) or meet(frozenset({wa}), frozenset({wb})):
+        return False
+    return not _said(p.b.text, wa) and not _said(p.a.text, wb)
+
+
+def name_and_pronoun(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Is one figure's clause about a name and the other's about a pronoun whose sentence does not
+    say that name ("Peyton Manning passed for 364 yards" / "He has 53 catches for 605 yards")? The
+    pronoun may stand for another person told before it, which the sentence alone cannot tell;
+    "Hillary Rodham Clinton ... released ..., showing that she and former President Bill Clinton
+    earned $139 million" says whom "she" is."""
+    wa, wb = clause_owner(ma), clause_owner(mb)
+    if wa == "-pron-" and wb not in (None, "-pron-"):
+        return not _said(p.a.text, wb)
+    if wb == "-pron-" and wa not in (None, "-pron-"):
+        return not _said(p.b.text, wa)
+    return False
 
 
 SAME_OWNER = 0.7  # owner phrases this alike in meaning name one owner ("the gunman" / "the shooter")
