@@ -7,6 +7,7 @@ separated by a blank line, as ``Article.text`` has them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -907,3 +908,78 @@ def test_a_participle_set_off_after_the_name_is_not_a_speech_cue(nlp: Any) -> No
     text = "Trump, asked whether he would accept the results, said he would look at it."
     ann = annotate(Article(id="p", text=text), nlp)
     assert [q.text for q in ann.quotes if q.cue == "asked"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of "on"/"in": a show (basil-dev, polnear train, ecbplus-dev)
+        "Senator Bob Corker, Republican of Tennessee, said on “Fox News Sunday” that a small but"
+        " growing group of Republicans was unhappy.",
+        "“Thank God, I am very healthy,” Sanders said during an interview on CNN’s “State of the"
+        " Union” Sunday.",
+        'She performed in New York stage productions and on television, once appearing on "The'
+        ' Jackie Gleason Show."',
+        # set beside a work noun, or the object of the verb that made the work (ecbplus-dev, basil-dev)
+        'Weitz has been involved in movies that encompass elements featured in "Twilight," directing'
+        ' the fantasy adventure "The Golden Compass."',
+        'Chris Weitz, who directed "The Golden Compass," is negotiating to direct the cinematic sequel'
+        ' to "Twilight," industry sources say.',
+        'The sketch portrayed Mitt Romney as one of the stars of the Broadway show "The Book of Mormon."',
+        # what a work is called, whatever its case (gva-dev, ecbplus-dev, polnear train)
+        'The song being filmed is called "2 techs and a 50 shot."',
+        'A movie called "The Notorious Bettie Page" was released in 2005.',
+        'Starr said Clinton\'s situation reminds him of the 1969 book titled "The Tragedy of Lyndon'
+        ' Johnson," explaining his view.',
+    ],
+)
+def test_a_title_in_quotation_marks_is_a_name_not_a_quote(nlp: Any, text: str) -> None:
+    """A show's, a film's or a book's name set in quotation marks is no one's words: by its role
+    in the sentence (the object of "on", beside a work noun, what something is called) it is
+    not a quote, so no one is credited with it."""
+    ann = annotate(Article(id="n", text=text), nlp)
+    titles = re.findall(r'[“"]([^“”"]+)[”"]', text)
+    assert titles and not [q for q in ann.quotes if q.text.strip(',."') in titles]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        # a title-cased quotation after an indefinite article is a phrase of the speaker (basil-dev)
+        (
+            'Perry, claiming in a new TV ad that President Obama is waging a "War on Religion," said'
+            " he would end it.",
+            "War on Religion",
+            "Perry",
+        ),
+        # named by someone: the namer's own word (basil-dev, polnear train)
+        (
+            "Mitch McConnell of Kentucky, the majority leader, has branded it the “Democrat Politician"
+            " Protection Act” in weekly speeches.",
+            "Democrat Politician",
+            "McConnell",
+        ),
+        (
+            "In the 1970s, Betty Friedan called Mrs. Schlafly an ''Aunt Tom.''",
+            "Aunt Tom",
+            "Friedan",
+        ),
+        # a title-cased clause is a remark (polnear train)
+        (
+            "Her campaign quickly blasted out an email to supporters stating, “Speaker Paul Ryan Joins"
+            " Growing List of Conservatives Rebuking Trump as He Captures GOP Nomination.”",
+            "Speaker Paul Ryan Joins",
+            None,
+        ),
+    ],
+)
+def test_a_title_cased_phrase_someone_uses_is_still_a_quote(
+    nlp: Any, text: str, part: str, speaker: str | None
+) -> None:
+    """Case alone does not make a name: a capitalised phrase after "a", one a named person
+    coins ("branded it", "called her"), or a headline that is a clause are someone's words."""
+    ann = annotate(Article(id="n", text=text), nlp)
+    q = _quote_with(ann.quotes, part)  # fails when no quote holds the words
+    assert q.direct
+    if speaker is not None:
+        assert q.speaker is not None and speaker in q.speaker, q

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
+from storyline.annotation.quoted_names import quoted_name
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
@@ -371,10 +372,12 @@ def find_quotes(
     resolver.sentence_starts = sorted(p.base for p in parsed)
     resolver.parsed = sorted(parsed, key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
-    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
+    # a show's, a book's or a film's name in quotation marks is no one's words: not a quote
+    said = [q for q in spans if not quoted_name(q, text, parsed)]
+    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in said]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
-    for q in spans:
+    for q in said:
         cue = cue_for(q, parsed, cues)
         if cue is not None:
             own[q.start] = (cue, q)
@@ -396,7 +399,7 @@ def find_quotes(
         s = resolver.speaker(subj, ev.base)
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
-    out.extend(_inherit(text, spans, found, resolver))
+    out.extend(_inherit(text, said, found, resolver))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
 
 
