@@ -983,3 +983,42 @@ def test_a_title_cased_phrase_someone_uses_is_still_a_quote(
     assert q.direct
     if speaker is not None:
         assert q.speaker is not None and speaker in q.speaker, q
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # basil-dev: a quantified group named first, "the lawmakers" after
+            "Every Republican on the House Intelligence Committee on Thursday demanded Rep. Adam Schiff"
+            " step down as chairman.\n\nIn a letter, obtained by Fox News and signed by every Republican"
+            " on the committee, the lawmakers slammed Schiff for his claims in the media.\n\n“Your actions"
+            " both past and present are incompatible with your duty as Chairman of this Committee,” the"
+            " letter stated.",
+            "Your actions both past",
+            "Every Republican on the House Intelligence Committee",
+        ),
+        (  # PolNeAR: the same noun again
+            "Jake Sullivan sent the messages, according to multiple intelligence sources who have seen"
+            " the correspondence.\n\nSullivan both initiated email conversations and also forwarded"
+            " along messages with sensitive information, according to the sources.",
+            "initiated email conversations",
+            "multiple intelligence sources",
+        ),
+    ],
+)
+def test_the_lawmakers_are_the_group_named_before(nlp: Any, text: str, part: str, speaker: str) -> None:
+    """ "the lawmakers", "the sources": a bare definite plural speaker is the group the article
+    named in full before, as a subject or a source."""
+    ann = annotate(Article(id="g", text=text), nlp)
+    q = _quote_with(ann.quotes, part)
+    assert q.speaker is not None and q.speaker.startswith(speaker), q
+
+
+def test_the_lawmakers_stay_as_written_without_a_group_of_their_kind(nlp: Any) -> None:
+    """A group of another kind before ("protesters") is not who "the officials" are."""
+    text = (
+        "Hundreds of protesters marched downtown on Friday.\n\n"
+        "“The curfew will stay in place,” the officials said."
+    )
+    ann = annotate(Article(id="g", text=text), nlp)
+    assert _quote_with(ann.quotes, "curfew will stay").speaker == "the officials"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from storyline.annotation.groups import Group, antecedent, bare_definite, group_subjects
 from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
@@ -74,6 +75,7 @@ class _Resolver:
         self.roles = RoleIndex.build(text, entities)
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
         self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
+        self.groups: list[Group] = []  # groups a later "the lawmakers" may be: see ``groups``
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
         self.gender = honorific_gender(text, entities)
         self.named_things: set[int] = set()  # quotations that name or describe, not speech
@@ -109,6 +111,10 @@ class _Resolver:
             if key is not None:
                 self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
+        if plural and bare_definite(tok):  # "the lawmakers": the group named before
+            group = antecedent(tok, self.groups, pos, WINDOW)
+            if group is not None:
+                return Speaker(group.text, None, pos, True, True)
         if not plural and tok.lemma_.lower() in MESSAGES and _definite(tok) and not authored:
             found = self._author(tok.lemma_.lower(), pos)
             if found is not None:  # "the letter stated": the letter's author, named before
@@ -369,6 +375,7 @@ def find_quotes(
     found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities, spans)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
+    resolver.groups = group_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)
     resolver.parsed = sorted(parsed, key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
