@@ -1022,3 +1022,33 @@ def test_the_lawmakers_stay_as_written_without_a_group_of_their_kind(nlp: Any) -
     )
     ann = annotate(Article(id="g", text=text), nlp)
     assert _quote_with(ann.quotes, "curfew will stay").speaker == "the officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "key"),
+    [
+        (  # PolNeAR dev: no person is a subject; Oz, tagged a person elsewhere, is the one named
+            "Dr. Mehmet Oz is a heart surgeon.\n\n"
+            "\"Oz has a huge bully pulpit,” said David Gorski, an associate professor of surgery.\n\n"
+            "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious medical advice earned him the attention of"
+            " Congress, where he appeared at a 2014 Senate hearing for his role in promoting weight-loss"
+            " aids on his show and for saying that green coffee extract was a “magic weight loss cure"
+            " for every body type.”",
+            "magic weight loss",
+            "person:oz",
+        ),
+        (  # basil-dev: an earlier "he" in the sentence is the same man, not the one named after it
+            "Donald Trump vowed to end birthright citizenship.\n\n"
+            "He also took aim at former Senate Democratic Leader Harry Reid, who he said “was right in"
+            " 1993, before he and the Democrats went insane.”",
+            "was right in 1993",
+            "person:trump",
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_one_person_its_sentence_names(nlp: Any, text: str, part: str, key: str) -> None:
+    """ "he" with no person subject before it in its sentence is the one person of its gender the
+    sentence names before it, in any role, rather than the last speaker of the paragraph before;
+    but an earlier "he" in the sentence is the same man."""
+    ann = annotate(Article(id="p", text=text), nlp)
+    assert _quote_with(ann.quotes, part).speaker_key == key

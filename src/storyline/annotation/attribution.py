@@ -154,14 +154,33 @@ class _Resolver:
 
     def _earlier_in_sentence(self, tok: Token, base: int, kind: str) -> Speaker | None:
         """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
-        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
+        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent;
+        failing one, the one person of its gender the sentence names before it, in any role."""
         for t in reversed(tok.doc[: tok.i]):
             quoted = _within(self.inside, self.inside_starts, base + t.head.idx)
             if t.dep_ not in ("nsubj", "nsubjpass") or quoted:
                 continue  # "Trump, he said, “is a good man”": the quotation's own subject is not "he"
+            if t.pos_ == "PRON" and PRONOUNS.get(t.lower_) == kind:  # "He also took aim at Harry
+                return self._pronoun(kind, base + t.idx)  # Reid, who he said …": the first "he"
             e = entity_at(self.persons, base + t.idx)
             if e is not None and self.gender.get(e.key, kind) == kind:
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+        # "Oz’s dubious medical advice earned him the attention of Congress, where he appeared …":
+        # no person is a subject, but the sentence names one person before the pronoun (in another
+        # role), and only one; a name NER missed here but tagged a person elsewhere counts ("Oz’s")
+        known = {e.key: e for e in self.persons}
+        named: dict[str, Entity] = {}
+        for t in tok.doc[: tok.i]:
+            role = t.head if t.dep_ == "compound" else t  # "Mike" of "Mike Pence" has Pence's role
+            if role.dep_ in ("nsubj", "nsubjpass") or t.pos_ != "PROPN":
+                continue  # a subject was weighed above: "Trump, he said, “is …”" is not Trump's
+            e = entity_at(self.persons, base + t.idx)
+            key = e.key if e is not None else key_for(t.text, "PERSON") if not t.ent_type_ else None
+            if key in known and self.gender.get(key, kind) == kind:
+                named.setdefault(key, known[key])
+        if len(named) == 1:
+            e = next(iter(named.values()))
+            return Speaker(self.names.get(e.key, e.text), e.key, base + tok.idx, True, False)
         return None
 
     def _pronoun(self, kind: str, pos: int) -> Speaker:
