@@ -1044,6 +1044,13 @@ def test_the_lawmakers_stay_as_written_without_a_group_of_their_kind(nlp: Any) -
             "was right in 1993",
             "person:trump",
         ),
+        (  # basil-dev: a name inside the quotation is not who "he" is
+            "Senate Republican Conference chairman John Thune spoke on Thursday.\n\n"
+            "“We will do what is necessary to confirm Judge Gorsuch on the Supreme Court, yes,” he told"
+            " Fox News’ Shannon Bream on “America’s Newsroom.”\n\nNeil Gorsuch was nominated in January.",
+            "necessary to confirm",
+            "person:thune",
+        ),
     ],
 )
 def test_a_pronoun_takes_the_one_person_its_sentence_names(nlp: Any, text: str, part: str, key: str) -> None:

@@ -174,6 +174,8 @@ class _Resolver:
             role = t.head if t.dep_ == "compound" else t  # "Mike" of "Mike Pence" has Pence's role
             if role.dep_ in ("nsubj", "nsubjpass") or t.pos_ != "PROPN":
                 continue  # a subject was weighed above: "Trump, he said, “is …”" is not Trump's
+            if _within(self.inside, self.inside_starts, base + t.idx):
+                continue  # “… to confirm Judge Gorsuch …,” he told: a name in the words is not "he"
             e = entity_at(self.persons, base + t.idx)
             key = e.key if e is not None else key_for(t.text, "PERSON") if not t.ent_type_ else None
             if key in known and self.gender.get(key, kind) == kind:
