@@ -184,8 +184,9 @@ FRESH: list[tuple[str, str, list[str]]] = [
     (f"{R}_2", "If they really cared about creating jobs", ["Manley"]),
     (f"{R}_3", "It had been my intention to file cloture", ["Reid"]),
     (f"{R}_3", "however, supporters of the original bills requested", ["Reid"]),
-    (f"{S}_1", "Your actions both past and present", ["letter", "lawmakers"]),
-    (f"{S}_1", "We have no faith in your ability", ["letter", "lawmakers"]),
+    # the letter's authors as the article names them: "signed by every Republican on the committee"
+    (f"{S}_1", "Your actions both past and present", ["letter", "lawmakers", "every republican on the"]),
+    (f"{S}_1", "We have no faith in your ability", ["letter", "lawmakers", "every republican on the"]),
     (f"{S}_2", "chasing after Russian Communists", ["Turner"]),
     (f"{S}_2", "Now we have Schiff chasing after Russian collusion", ["Turner"]),
     (f"{S}_3", "Undoubtedly there is collusion", ["Schiff"]),

@@ -7,6 +7,7 @@ separated by a blank line, as ``Article.text`` has them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -907,3 +908,154 @@ def test_a_participle_set_off_after_the_name_is_not_a_speech_cue(nlp: Any) -> No
     text = "Trump, asked whether he would accept the results, said he would look at it."
     ann = annotate(Article(id="p", text=text), nlp)
     assert [q.text for q in ann.quotes if q.cue == "asked"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of "on"/"in": a show (basil-dev, polnear train, ecbplus-dev)
+        "Senator Bob Corker, Republican of Tennessee, said on “Fox News Sunday” that a small but"
+        " growing group of Republicans was unhappy.",
+        "“Thank God, I am very healthy,” Sanders said during an interview on CNN’s “State of the"
+        " Union” Sunday.",
+        'She performed in New York stage productions and on television, once appearing on "The'
+        ' Jackie Gleason Show."',
+        # set beside a work noun, or the object of the verb that made the work (ecbplus-dev, basil-dev)
+        'Weitz has been involved in movies that encompass elements featured in "Twilight," directing'
+        ' the fantasy adventure "The Golden Compass."',
+        'Chris Weitz, who directed "The Golden Compass," is negotiating to direct the cinematic sequel'
+        ' to "Twilight," industry sources say.',
+        'The sketch portrayed Mitt Romney as one of the stars of the Broadway show "The Book of Mormon."',
+        # what a work is called, whatever its case (gva-dev, ecbplus-dev, polnear train)
+        'The song being filmed is called "2 techs and a 50 shot."',
+        'A movie called "The Notorious Bettie Page" was released in 2005.',
+        'Starr said Clinton\'s situation reminds him of the 1969 book titled "The Tragedy of Lyndon'
+        ' Johnson," explaining his view.',
+    ],
+)
+def test_a_title_in_quotation_marks_is_a_name_not_a_quote(nlp: Any, text: str) -> None:
+    """A show's, a film's or a book's name set in quotation marks is no one's words: by its role
+    in the sentence (the object of "on", beside a work noun, what something is called) it is
+    not a quote, so no one is credited with it."""
+    ann = annotate(Article(id="n", text=text), nlp)
+    titles = re.findall(r'[“"]([^“”"]+)[”"]', text)
+    assert titles and not [q for q in ann.quotes if q.text.strip(',."') in titles]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        # a title-cased quotation after an indefinite article is a phrase of the speaker (basil-dev)
+        (
+            'Perry, claiming in a new TV ad that President Obama is waging a "War on Religion," said'
+            " he would end it.",
+            "War on Religion",
+            "Perry",
+        ),
+        # named by someone: the namer's own word (basil-dev, polnear train)
+        (
+            "Mitch McConnell of Kentucky, the majority leader, has branded it the “Democrat Politician"
+            " Protection Act” in weekly speeches.",
+            "Democrat Politician",
+            "McConnell",
+        ),
+        (
+            "In the 1970s, Betty Friedan called Mrs. Schlafly an ''Aunt Tom.''",
+            "Aunt Tom",
+            "Friedan",
+        ),
+        # a title-cased clause is a remark (polnear train)
+        (
+            "Her campaign quickly blasted out an email to supporters stating, “Speaker Paul Ryan Joins"
+            " Growing List of Conservatives Rebuking Trump as He Captures GOP Nomination.”",
+            "Speaker Paul Ryan Joins",
+            None,
+        ),
+    ],
+)
+def test_a_title_cased_phrase_someone_uses_is_still_a_quote(
+    nlp: Any, text: str, part: str, speaker: str | None
+) -> None:
+    """Case alone does not make a name: a capitalised phrase after "a", one a named person
+    coins ("branded it", "called her"), or a headline that is a clause are someone's words."""
+    ann = annotate(Article(id="n", text=text), nlp)
+    q = _quote_with(ann.quotes, part)  # fails when no quote holds the words
+    assert q.direct
+    if speaker is not None:
+        assert q.speaker is not None and speaker in q.speaker, q
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # basil-dev: a quantified group named first, "the lawmakers" after
+            "Every Republican on the House Intelligence Committee on Thursday demanded Rep. Adam Schiff"
+            " step down as chairman.\n\nIn a letter, obtained by Fox News and signed by every Republican"
+            " on the committee, the lawmakers slammed Schiff for his claims in the media.\n\n“Your actions"
+            " both past and present are incompatible with your duty as Chairman of this Committee,” the"
+            " letter stated.",
+            "Your actions both past",
+            "Every Republican on the House Intelligence Committee",
+        ),
+        (  # PolNeAR: the same noun again
+            "Jake Sullivan sent the messages, according to multiple intelligence sources who have seen"
+            " the correspondence.\n\nSullivan both initiated email conversations and also forwarded"
+            " along messages with sensitive information, according to the sources.",
+            "initiated email conversations",
+            "multiple intelligence sources",
+        ),
+    ],
+)
+def test_the_lawmakers_are_the_group_named_before(nlp: Any, text: str, part: str, speaker: str) -> None:
+    """ "the lawmakers", "the sources": a bare definite plural speaker is the group the article
+    named in full before, as a subject or a source."""
+    ann = annotate(Article(id="g", text=text), nlp)
+    q = _quote_with(ann.quotes, part)
+    assert q.speaker is not None and q.speaker.startswith(speaker), q
+
+
+def test_the_lawmakers_stay_as_written_without_a_group_of_their_kind(nlp: Any) -> None:
+    """A group of another kind before ("protesters") is not who "the officials" are."""
+    text = (
+        "Hundreds of protesters marched downtown on Friday.\n\n"
+        "“The curfew will stay in place,” the officials said."
+    )
+    ann = annotate(Article(id="g", text=text), nlp)
+    assert _quote_with(ann.quotes, "curfew will stay").speaker == "the officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "key"),
+    [
+        (  # PolNeAR dev: no person is a subject; Oz, tagged a person elsewhere, is the one named
+            "Dr. Mehmet Oz is a heart surgeon.\n\n"
+            "\"Oz has a huge bully pulpit,” said David Gorski, an associate professor of surgery.\n\n"
+            "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious medical advice earned him the attention of"
+            " Congress, where he appeared at a 2014 Senate hearing for his role in promoting weight-loss"
+            " aids on his show and for saying that green coffee extract was a “magic weight loss cure"
+            " for every body type.”",
+            "magic weight loss",
+            "person:oz",
+        ),
+        (  # basil-dev: an earlier "he" in the sentence is the same man, not the one named after it
+            "Donald Trump vowed to end birthright citizenship.\n\n"
+            "He also took aim at former Senate Democratic Leader Harry Reid, who he said “was right in"
+            " 1993, before he and the Democrats went insane.”",
+            "was right in 1993",
+            "person:trump",
+        ),
+        (  # basil-dev: a name inside the quotation is not who "he" is
+            "Senate Republican Conference chairman John Thune spoke on Thursday.\n\n"
+            "“We will do what is necessary to confirm Judge Gorsuch on the Supreme Court, yes,” he told"
+            " Fox News’ Shannon Bream on “America’s Newsroom.”\n\nNeil Gorsuch was nominated in January.",
+            "necessary to confirm",
+            "person:thune",
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_one_person_its_sentence_names(nlp: Any, text: str, part: str, key: str) -> None:
+    """ "he" with no person subject before it in its sentence is the one person of its gender the
+    sentence names before it, in any role, rather than the last speaker of the paragraph before;
+    but an earlier "he" in the sentence is the same man."""
+    ann = annotate(Article(id="p", text=text), nlp)
+    assert _quote_with(ann.quotes, part).speaker_key == key

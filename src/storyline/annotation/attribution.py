@@ -15,9 +15,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from storyline.annotation.groups import Group, antecedent, bare_definite, group_subjects
 from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
+from storyline.annotation.quoted_names import quoted_name
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
@@ -73,6 +75,7 @@ class _Resolver:
         self.roles = RoleIndex.build(text, entities)
         self.described: list[Entity] = []  # "the Russian president" resolved to a person
         self.plurals: list[Speaker] = []  # people a later "they" may be: see ``_plural_subjects``
+        self.groups: list[Group] = []  # groups a later "the lawmakers" may be: see ``groups``
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
         self.gender = honorific_gender(text, entities)
         self.named_things: set[int] = set()  # quotations that name or describe, not speech
@@ -108,6 +111,10 @@ class _Resolver:
             if key is not None:
                 self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
+        if plural and bare_definite(tok):  # "the lawmakers": the group named before
+            group = antecedent(tok, self.groups, pos, WINDOW)
+            if group is not None:
+                return Speaker(group.text, None, pos, True, True)
         if not plural and tok.lemma_.lower() in MESSAGES and _definite(tok) and not authored:
             found = self._author(tok.lemma_.lower(), pos)
             if found is not None:  # "the letter stated": the letter's author, named before
@@ -147,14 +154,35 @@ class _Resolver:
 
     def _earlier_in_sentence(self, tok: Token, base: int, kind: str) -> Speaker | None:
         """ "Sen. Claire McCaskill scolded him: “…,” she said": a person who is the subject of a verb
-        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent."""
+        earlier in the pronoun's own sentence, outside the quotation, is its nearest antecedent;
+        failing one, the one person of its gender the sentence names before it, in any role."""
         for t in reversed(tok.doc[: tok.i]):
             quoted = _within(self.inside, self.inside_starts, base + t.head.idx)
             if t.dep_ not in ("nsubj", "nsubjpass") or quoted:
                 continue  # "Trump, he said, “is a good man”": the quotation's own subject is not "he"
+            if t.pos_ == "PRON" and PRONOUNS.get(t.lower_) == kind:  # "He also took aim at Harry
+                return self._pronoun(kind, base + t.idx)  # Reid, who he said …": the first "he"
             e = entity_at(self.persons, base + t.idx)
             if e is not None and self.gender.get(e.key, kind) == kind:
                 return Speaker(self.names.get(e.key, e.text), e.key, e.start, True, False)
+        # "Oz’s dubious medical advice earned him the attention of Congress, where he appeared …":
+        # no person is a subject, but the sentence names one person before the pronoun (in another
+        # role), and only one; a name NER missed here but tagged a person elsewhere counts ("Oz’s")
+        known = {e.key: e for e in self.persons}
+        named: dict[str, Entity] = {}
+        for t in tok.doc[: tok.i]:
+            role = t.head if t.dep_ == "compound" else t  # "Mike" of "Mike Pence" has Pence's role
+            if role.dep_ in ("nsubj", "nsubjpass") or t.pos_ != "PROPN":
+                continue  # a subject was weighed above: "Trump, he said, “is …”" is not Trump's
+            if _within(self.inside, self.inside_starts, base + t.idx):
+                continue  # “… to confirm Judge Gorsuch …,” he told: a name in the words is not "he"
+            e = entity_at(self.persons, base + t.idx)
+            key = e.key if e is not None else key_for(t.text, "PERSON") if not t.ent_type_ else None
+            if key in known and self.gender.get(key, kind) == kind:
+                named.setdefault(key, known[key])
+        if len(named) == 1:
+            e = next(iter(named.values()))
+            return Speaker(self.names.get(e.key, e.text), e.key, base + tok.idx, True, False)
         return None
 
     def _pronoun(self, kind: str, pos: int) -> Speaker:
@@ -368,13 +396,16 @@ def find_quotes(
     found_subjects = sentence_subjects([(p.doc, p.base) for p in parsed], entities, spans)
     resolver.subjects = sorted([*found_subjects, *subjects], key=lambda e: e.start)
     resolver.plurals = _plural_subjects(text, parsed, spans)
+    resolver.groups = group_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)
     resolver.parsed = sorted(parsed, key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
-    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in spans]
+    # a show's, a book's or a film's name in quotation marks is no one's words: not a quote
+    said = [q for q in spans if not quoted_name(q, text, parsed)]
+    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in said]
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
-    for q in spans:
+    for q in said:
         cue = cue_for(q, parsed, cues)
         if cue is not None:
             own[q.start] = (cue, q)
@@ -396,7 +427,7 @@ def find_quotes(
         s = resolver.speaker(subj, ev.base)
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
-    out.extend(_inherit(text, spans, found, resolver))
+    out.extend(_inherit(text, said, found, resolver))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
 
 

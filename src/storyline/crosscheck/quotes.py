@@ -252,15 +252,6 @@ def _part(words: str, whole: str) -> tuple[int, int]:
     return runs[0].b, runs[-1].b + runs[-1].size
 
 
-def _title(q: QuoteFact) -> bool:
-    """Is the quotation a title as news sets one in quotation marks: a few words, each of four
-    letters or more capitalised ("The Golden Compass", "Meet the Press", "Fox News Sunday")?"""
-    if len(q.words.split()) >= SHORT_QUOTE:
-        return False
-    long = [w for w in re.findall(r"[^\W\d_]+", q.quote.text) if len(w) >= 4]
-    return bool(long) and all(w[0].isupper() for w in long)
-
-
 def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
     """Two quotes judged, or None when unrelated.
 
@@ -268,8 +259,6 @@ def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
     another by the same speaker is one remark in other words.
     """
-    if _title(a) or _title(b):
-        return None  # "The Golden Compass", "Fox News Sunday": a work's name, no one's remark
     speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     ta, tb = a.quote.text, b.quote.text
     a_long = len(a.words) >= len(b.words)

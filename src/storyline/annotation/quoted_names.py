@@ -1,0 +1,94 @@
+"""Quotation marks around a name rather than someone's words: the title of a show, a book, a film
+or a song ("said on “Fox News Sunday”", "who directed “The Golden Compass”", "his book, ‘The Art of
+the Deal’", "a program called “Midday with Charlie Sykes”"). News sets such names in quotation
+marks, so they look like quotations; crediting one to the person beside it makes two reports that
+name the same show look as if they credited one remark to two people.
+
+Decided by the quotation's role in the parsed sentence, not by its case alone: a quotation is a
+name when it is a noun phrase (no verb of its own) spelled as a name (its longer words capitalised)
+that fills a noun's place in the sentence around it (the object of a preposition or of a verb
+that is not one of speaking, or set beside a noun: "the film “X”"), or when it is what something is
+called ("a book titled “…”", "the show, dubbed “…”"), whatever its case. A title-cased quotation
+that is a clause ("Speaker Paul Ryan Joins Growing List …") or stands as a sentence of its own is
+someone's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from storyline.annotation.quote_cues import Parsed, overlapping
+from storyline.annotation.quotes import QuoteSpan
+from storyline.annotation.speakers import SPEECH_LEMMAS
+
+# Verbs that give a thing its name: what follows them is the name, not words said.
+NAMING = frozenset(("call", "title", "entitle", "dub", "name", "nickname", "headline", "label", "brand"))
+# Where a name fills a noun's place: the object of a preposition or verb, beside a noun, the subject.
+_NOUN_ROLES = frozenset(("pobj", "dobj", "appos", "compound", "nmod", "nsubj", "nsubjpass", "conj"))
+_MAX_WORDS = 8  # a title longer than this is a rarity; words that long are a remark
+_FUNCTION = frozenset(("DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM"))
+
+
+def spelled_as_name(words: Sequence[Token]) -> bool:
+    """Is every word of the quotation capitalised but its small function words, as a title is
+    spelled ("The Golden Compass", "Midday with Charlie Sykes"; not "the Iowa way")?"""
+    content = [t for t in words if t.pos_ not in _FUNCTION]
+    return bool(content) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content)
+
+
+def quoted_name(q: QuoteSpan, text: str, parsed: Sequence[Parsed]) -> bool:
+    """Is the quotation ``q`` of ``text`` a name by its role in its sentence (see the module)?"""
+    if text[q.start : q.outer_end].rstrip("\"'”’»").endswith(("?", "!")):
+        return False  # “Grizzly Adams?” Maddow repeated: a question or a cry is said
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if not p.base <= q.outer_start < p.end:
+            continue
+        if q.end > p.end:
+            return False  # “Meet Melania Trump. Your next First Lady. …”: sentences are said
+        inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
+        if not inside or len(inside) > _MAX_WORDS:
+            return False
+        ids = {t.i for t in inside}
+        heads = [t for t in inside if t.head.i not in ids]
+        if len(heads) != 1 or heads[0].head.i == heads[0].i:
+            return False  # several pieces, or the sentence's own root: words standing alone
+        if not any(not t.is_punct for t in p.doc[: inside[0].i]):
+            return False  # “Denver,” he answered: a quotation opening its sentence is words said
+        head = heads[0]
+        if _named(head):
+            return True
+        if any(t.pos_ in ("VERB", "AUX") for t in inside) or head.pos_ not in ("PROPN", "NOUN"):
+            return False  # a clause, or not a noun phrase: someone's words
+        return spelled_as_name(inside) and _fills_noun_place(head, ids)
+    return False
+
+
+def _named(head: Token) -> bool:
+    """ "a show called “…”", "a book titled “…”", "what is called “…”": the complement of a
+    naming verb with no one named as its user. Not "Clinton called them “deplorables”", "what one
+    conservative has dubbed “…”", "labeled “top secret” by the State Department", "an ad calling
+    it “dangerous”": there the quotation is the word of the subject, the agent or the ad."""
+    verb = head.head
+    if verb.lemma_.lower() not in NAMING or head.dep_ not in ("oprd", "attr", "dobj", "xcomp", "npadvmod"):
+        return False
+    if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
+        return False  # the agent hung on the name: "called “strategic ambiguity” by Joshua Hendrick"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl", "advcl"))
+
+
+def _fills_noun_place(head: Token, quoted: set[int]) -> bool:
+    """Does the quotation stand where a noun would, as a name does: "said on “Fox News Sunday”",
+    "who directed “The Golden Compass”", "the film “X”"? Not after an indefinite article outside
+    its marks ("waging a “War on Religion”", "an ‘Aunt Tom’"): a name takes none."""
+    if head.dep_ not in _NOUN_ROLES or head.head.lemma_.lower() in NAMING:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i not in quoted for c in head.children):
+        return False
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() not in SPEECH_LEMMAS  # "chanted “U-S-A”" is words said
+    return True
