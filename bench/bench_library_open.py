@@ -29,12 +29,17 @@ as distinct texts' are), ``--terms`` words of its own (7: the new words per arti
 stream at 20-30k, docs/scale.md, so the vocabulary grows as a real one does, a little faster),
 and the story of round r of its seed's story (the seed's grouping and wire copies, repeated per
 round). Rounds are not placed by the grouper: filing 100,000 articles through ``add`` takes hours here.
+Before writing a copy the builder makes the reads ``filing.file_one`` makes (a stored row of the
+same text or id, a current row of the URL), and it prints, for every ``--slice`` articles, the CPU
+ms per article of its own process and, for a PostgreSQL server on this machine, of the server
+(/proc), with the wall time and the load: the database's share of filing as the tables grow.
 
 What it measures truly: the rows an open reads (the ~28-day window: ``--per-day`` times 28 rows
 held, as in a real stream), the HNSW graph, MinHash buckets and signatures of that window, the
 saved window's size and its read-back, ``list`` and ``show`` over that many rows and stories.
 What it does not: the words of real texts (the common ones are the seed's, the rare ones made
-up), story sizes of a real stream, and filing cost (``bench_library_scale.py``). The replicated stories are
+up), story sizes of a real stream, and the grouper's share of filing (placing an article:
+``bench_library_scale.py``). The replicated stories are
 owed their cross-check, so ``show`` of one computes it (the seed's stories have theirs stored).
 """
 
@@ -52,10 +57,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy.engine import Connection
 
 import storyline
-from storyline.model import content_id
+from storyline.model import AnnotatedArticle, content_id
 from storyline.store import Library, filing
 from storyline.store.codec import loads_annotated, signature_from_row
 from storyline.store.schema import articles, grouper_snapshot, stories
@@ -65,6 +71,7 @@ START = 18_000 * 86_400  # 2019-04-14, the stream's first day (as bench_library_
 DAY = 86_400
 MARK = " [replica "
 CHUNK = 1000  # rows written in one transaction
+SLICE = 10_000  # articles per line of filing cost
 
 
 def open_once(db: str) -> str:
@@ -119,9 +126,11 @@ class Vary:
     terms: int = 7  # words no other article has
 
 
-def replica(row: Any, r: int, ts: float, vary: Vary, rng: np.random.Generator) -> filing.Prepared:
-    """Round ``r``'s copy of a seed row, dated ``ts`` (module docstring)."""
-    ann = loads_annotated(row.annotated)
+def replica(
+    ann: AnnotatedArticle, row: Any, r: int, ts: float, vary: Vary, rng: np.random.Generator
+) -> filing.Prepared:
+    """Round ``r``'s copy of a seed row (``ann``, its article decoded), dated ``ts`` (module
+    docstring)."""
     art = ann.article
     new = dataclasses.replace(
         art,
@@ -148,36 +157,110 @@ def replica(row: Any, r: int, ts: float, vary: Vary, rng: np.random.Generator) -
     return filing.Prepared(dataclasses.replace(ann, article=new), sig)
 
 
-def build(db: str, n: int, per_day: int, vary: Vary) -> None:
-    """Grow the library to ``n`` current articles with replicas of its seed rows, then drop the
-    saved window so the next open rebuilds it."""
+def build(db: str, n: int, per_day: int, vary: Vary, slice_: int = SLICE) -> None:
+    """Grow the library to ``n`` current articles with replicas of its seed rows, printing the
+    filing cost of every ``slice_`` articles, then drop the saved window so the next open
+    rebuilds it."""
     rng = np.random.default_rng(19)
     with Library(db) as lib:
         seeds = seed_rows(lib)
+        decoded = {row.seq: loads_annotated(row.annotated) for row in seeds}  # decoded once
         with lib.engine.connect() as conn:
             have = int(conn.execute(select(func.count()).where(articles.c.current)).scalar_one())
+        server = Server(lib.engine)
         i = have - len(seeds)  # replicas already written
         start = stream_start(seeds)
         print(f"seed {len(seeds)} articles; {i} replicas stored; writing {max(0, n - have)}", flush=True)
         t0, c0 = time.time(), time.process_time()
+        mark = (have, time.time(), time.process_time(), server.cpu())
         while have < n:
             with lib.engine.begin() as conn:
                 filing.lock(conn)
                 plus = []
-                for _ in range(min(CHUNK, n - have)):
+                for _ in range(min(CHUNK, n - have, slice_ - have % slice_)):
                     r, row = i // len(seeds) + 1, seeds[i % len(seeds)]
-                    item = replica(row, r, start + i / per_day * DAY, vary, rng)
+                    item = replica(decoded[row.seq], row, r, start + i / per_day * DAY, vary, rng)
                     art, sig = item.annotated.article, item.signature
+                    h = filing.content_hash(item.annotated)
+                    unseen(conn, h, art.id, art.url)
                     copy_of = content_id(row.copy_of, str(r)) if row.copy_of else None
                     place = Placement(art.id, content_id(row.story_id, str(r)), copy_of, False)
-                    filing.write_row(conn, item, place, filing.content_hash(item.annotated))
+                    filing.write_row(conn, item, place, h)
                     filing.count_in(conn, place.story, art.source, art.published)
                     plus.append(doc_terms(sig.words, sig.names, sig.anchors))
                     i, have = i + 1, have + 1
                 filing.count_terms(conn, plus=plus)
+            if have % slice_ == 0 or have == n:
+                mark = report_slice(mark, have, server)
         with lib.engine.begin() as conn:
             conn.execute(delete(grouper_snapshot))  # as snapshot.save begins: no saved window
         print(f"built {n}: {time.time() - t0:.0f} s wall, {time.process_time() - c0:.0f} CPU s", flush=True)
+
+
+def unseen(conn: Connection, h: str, id_: str, url: str | None) -> None:
+    """The reads ``filing.file_one`` makes before writing a row (a stored copy of the text or id,
+    a current version of the URL), so that the slices time them as the table grows."""
+    found = conn.execute(
+        select(articles.c.id).where((articles.c.content_hash == h) | (articles.c.id == id_))
+    ).first()
+    if found is not None:
+        raise SystemExit(f"bench_library_open: replica {id_} is already stored")
+    if url:
+        conn.execute(select(articles.c.version).where(articles.c.url == url, articles.c.current)).all()
+
+
+class Server:
+    """CPU seconds of a PostgreSQL server on this machine (the postmaster, what it reaped, and
+    its live children), read from /proc; None for SQLite or a server out of reach."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.pid: int | None = None
+        if engine.dialect.name != "postgresql":
+            return
+        with engine.connect() as conn:
+            backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+        stat = proc_stat(backend)
+        self.pid = int(stat[1]) if stat else None
+
+    def cpu(self) -> float | None:
+        if self.pid is None:
+            return None
+        tick = os.sysconf("SC_CLK_TCK")
+        own = proc_stat(self.pid)
+        if own is None:
+            return None
+        total = sum(int(x) for x in own[11:15])  # utime, stime, and the reaped children's
+        for p in Path("/proc").iterdir():
+            stat = proc_stat(int(p.name)) if p.name.isdigit() else None
+            if stat is not None and int(stat[1]) == self.pid:
+                total += int(stat[11]) + int(stat[12])
+        return total / tick
+
+
+def proc_stat(pid: int) -> list[str] | None:
+    """/proc/PID/stat after the command name (index 1 is the parent, 11-14 the CPU ticks)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+Mark = tuple[int, float, float, float | None]  # articles, wall, CPU of this process, of the server
+
+
+def report_slice(mark: Mark, have: int, server: Server) -> Mark:
+    """One line for the articles written since ``mark``: CPU ms per article of this process (and
+    of the server), wall, load; the next mark."""
+    n0, w0, c0, s0 = mark
+    now = (have, time.time(), time.process_time(), server.cpu())
+    k = max(1, have - n0)
+    serv = f", server {(now[3] - s0) / k * 1e3:.2f}" if now[3] is not None and s0 is not None else ""
+    print(
+        f"slice {n0 + 1}-{have}: CPU ms per article: writer {(now[2] - c0) / k * 1e3:.2f}{serv};"
+        f" wall {(now[1] - w0) / k * 1e3:.1f} ms per article; load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    return now
 
 
 def timed(cmd: list[str]) -> str:
@@ -213,6 +296,10 @@ def measure(db: str, opens: int) -> None:
         print(
             f"database {size / 1e6:.0f} MB; disk free {shutil.disk_usage(Path(db).parent).free / 1e9:.0f} GB"
         )
+    elif db.startswith("postgresql"):
+        with Library(db) as lib, lib.engine.connect() as conn:
+            size = int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+        print(f"database {size / 1e6:.0f} MB (pg_database_size)")
     print(f"CPU: {cpu_model()}, {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}")
 
 
@@ -235,11 +322,12 @@ def main() -> None:
     ap.add_argument("--lanes", type=int, default=Vary.lanes, help="MinHash values replaced per replica")
     ap.add_argument("--terms", type=int, default=Vary.terms, help="words of its own per replica")
     ap.add_argument("--opens", type=int, default=2, help="later opens timed after the first")
+    ap.add_argument("--slice", type=int, default=SLICE, help="articles per line of filing cost")
     args = ap.parse_args()
     if args.build is None:
         print(open_once(args.db))
         return
-    build(args.db, args.build, args.per_day, Vary(args.noise, args.lanes, args.terms))
+    build(args.db, args.build, args.per_day, Vary(args.noise, args.lanes, args.terms), args.slice)
     measure(args.db, args.opens)
 
 

@@ -697,12 +697,17 @@ def test_a_damaged_window_is_rebuilt_without_a_word(
 
 
 def test_replicated_rows_keep_the_counts_and_open_from_the_saved_window(
-    db_url: str, annotated: list[AnnotatedArticle], embedder: Any, monkeypatch: pytest.MonkeyPatch
+    db_url: str,
+    annotated: list[AnnotatedArticle],
+    embedder: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """bench/bench_library_open.py --build grows a library by writing its rows again through
     ``filing.write_row``: the stored counts must stay those of a recount, each round must repeat
-    the seed's stories and wire copies, and the window rebuilt at the first open must be the one
-    the next open reads back."""
+    the seed's stories and wire copies, each slice of articles gets its line of filing cost (the
+    server's too on PostgreSQL), and the window rebuilt at the first open must be the one the next
+    open reads back."""
     import importlib.util
 
     from storyline.store.schema import articles
@@ -720,7 +725,11 @@ def test_replicated_rows_keep_the_counts_and_open_from_the_saved_window(
     with Library(db_url) as lib:
         lib.add_articles([*annotated[:6], wire], nlp=None, embedder=embedder, crosscheck=False)
         seed_stories = {s.id: s.articles for s in lib.stories()}
-    bench.build(db_url, 7 + 3 * 7, per_day=10, vary=bench.Vary())
+    capsys.readouterr()
+    bench.build(db_url, 7 + 3 * 7, per_day=10, vary=bench.Vary(), slice_=10)
+    slices = [line for line in capsys.readouterr().out.splitlines() if line.startswith("slice ")]
+    assert [line.split(":")[0] for line in slices] == ["slice 8-10", "slice 11-20", "slice 21-28"]
+    assert all(("server" in line) == db_url.startswith("postgresql") for line in slices)
     with Library(db_url) as lib:
         stored, recount = _term_counts(lib)
         assert stored == recount and recount[""] == 28
