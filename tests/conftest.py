@@ -45,6 +45,20 @@ def embedder() -> Any:
     return Embedder()
 
 
+@pytest.fixture(scope="module")
+def cli(nlp: Any, embedder: Any) -> Iterator[Any]:
+    """A CLI runner whose commands reuse the session's models instead of loading their own."""
+    from typer.testing import CliRunner
+
+    import storyline.annotation
+    import storyline.embed
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(storyline.annotation, "load_nlp", lambda: nlp)
+        mp.setattr(storyline.embed, "Embedder", lambda: embedder)
+        yield CliRunner()
+
+
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a browser Playwright downloads
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

@@ -4,15 +4,12 @@ of different people) is not listed, only counted, in every format, and ``--all``
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-import storyline.annotation
-import storyline.embed
 from storyline.annotation import annotate_many
 from storyline.cli import app
 from storyline.crosscheck import compare
@@ -80,14 +77,6 @@ def test_a_listed_item_is_surer_than_a_left_out_one_of_its_aspect() -> None:
     for aspect in ASPECTS:
         low, high = (Finding("", "conflict", aspect, "", (), confidence=c) for c in (0.2, 0.58))
         assert right_to_check(low) < right_to_check(high)
-
-
-@pytest.fixture(scope="module")
-def cli(nlp: Any, embedder: Any) -> Iterator[CliRunner]:
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(storyline.annotation, "load_nlp", lambda: nlp)
-        mp.setattr(storyline.embed, "Embedder", lambda: embedder)
-        yield CliRunner()
 
 
 def test_all_lists_what_the_floor_leaves_out(cli: CliRunner, tmp_path: Path) -> None:

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-import storyline.annotation
-import storyline.embed
 from conftest import SEED_A, SEED_B
 from storyline.cli import app
 from storyline.jsonschema import validate
-
-
-@pytest.fixture(scope="module")
-def cli(nlp: Any, embedder: Any) -> Iterator[CliRunner]:
-    """A runner whose commands reuse the session's models instead of loading their own."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(storyline.annotation, "load_nlp", lambda: nlp)
-        mp.setattr(storyline.embed, "Embedder", lambda: embedder)
-        yield CliRunner()
 
 
 @pytest.fixture(scope="module")
