@@ -469,7 +469,7 @@ def test_a_wording_summary_names_a_dropped_clitic_and_a_longer_quote() -> None:
         "But you don't need to be in the pews every Sunday to know that there's something wrong "
         "in this country"
     )
-    assert "(“pew” / “pews that”; one quote is part of the other)" in _wording(perry, part)
+    assert "(“—” / “that”; one quote is part of the other)" in _wording(perry, part)
 
 
 def test_a_wording_summary_never_shows_an_empty_pair() -> None:

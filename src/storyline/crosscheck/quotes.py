@@ -335,15 +335,17 @@ def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[st
     ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
+    alike_a: list[str] = []
+    alike_b: list[str] = []
     cosmetic = True
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "equal":
             # read alike but written otherwise: a clitic a transcript drops ("I’m" / "I"), an
-            # inflection ("pews" / "pew"); cosmetic, but the words a reader sees differ
+            # inflection ("pews" / "pew"); named only when no other word differs
             for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
                 if _as_written(x) != _as_written(y):
-                    only_a.append(x)
-                    only_b.append(y)
+                    alike_a.append(x)
+                    alike_b.append(y)
             continue
         xa, xb = wa[i1:i2], wb[j1:j2]
         only_a += xa
@@ -363,7 +365,7 @@ def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[st
         names -= MEANING_WORDS | STOP
         if changed & MEANING_WORDS or (changed - STOP - names - {"okay"}) or (op == "replace" and names):
             cosmetic = False
-    return cosmetic, only_a, only_b
+    return (cosmetic, only_a, only_b) if only_a or only_b else (cosmetic, alike_a, alike_b)
 
 
 _CLAUSE_CUT = re.compile(r"[.!?;:]+[”’\"']*\s+|,\s+(?=(?:and|but|so)\b)|\s+[—–-]{1,2}\s+", re.IGNORECASE)
