@@ -483,3 +483,16 @@ def test_a_wording_summary_never_shows_an_empty_pair() -> None:
     said = _wording("I disagree with Representative Thibodeau", "I disagree with Thibodeau")
     assert "(“Representative” / “—”)" in said and "part of" not in said
     assert "“—” / “—”" not in said
+
+
+def test_a_word_swapped_is_named_before_a_clitic_dropped() -> None:
+    """Of three wordings, the pair differing in a word is the one a reader should see first; the
+    dropped clitic of another pair only looks different (783102's quote, a word planted in a third)."""
+    from storyline.crosscheck.align import Group
+    from storyline.crosscheck.links import Side
+    from storyline.crosscheck.summary import conflict_summary
+
+    said = ("I’m waiting and blind open.", "I waiting and blind open.", "I waiting and wide open.")
+    sides = tuple(Side(i, 0, 1, t, t, None, (i,)) for i, t in enumerate(said))
+    summary = conflict_summary(Group("wording", True, sides, 0.5), ["X", "Y", "Z"])
+    assert summary.startswith("The same remark, worded slightly differently (“blind” / “wide”):")

@@ -387,6 +387,11 @@ def _as_written(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def read_alike(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Are the words ``wording_change`` returns written differently but read as one ("I’m" / "I")?"""
+    return [_transcribed_word(w) for w in words_a] == [_transcribed_word(w) for w in words_b]
+
+
 def _transcribed_word(word: str) -> str:
     w = _as_written(word)
     if w.endswith("n't"):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from storyline.crosscheck.align import Group
 from storyline.crosscheck.links import Side
-from storyline.crosscheck.quotes import wording_change, words_as_written
+from storyline.crosscheck.quotes import read_alike, wording_change, words_as_written
 
 MAX_QUOTE = 90
 
@@ -55,9 +55,12 @@ def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
             if a.source == b.source:
                 continue
             _, only_a, only_b = wording_change(a.value_text, b.value_text)
-            if not only_a and not only_b:
+            if not only_a and not only_b and a.value_text == b.value_text:
                 continue
-            rank = (0 if only_a and only_b else 1, len(only_a) + len(only_b))
+            # a swap of words first, then words one has, then what only looks different: a
+            # clitic or spelling ("I’m" / "I"), punctuation, one quote part of the other
+            tier = 2 if read_alike(only_a, only_b) else 0 if only_a and only_b else 1
+            rank = (tier, len(only_a) + len(only_b))
             if best is None or rank < best[0]:
                 best = (rank, a.value_text, b.value_text)
     return (best[1], best[2]) if best else (sides[0].value_text, sides[-1].value_text)
