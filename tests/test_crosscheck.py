@@ -437,3 +437,62 @@ def test_a_date_conflict_names_its_event_as_the_sentence_words_it() -> None:
     d = Side(1, 0, 40, "It happened on Jan. 10.", "Jan. 10", None, (1,))
     said = conflict_summary(Group("date", True, (c, d), 1.0), ["X", "Y"])
     assert said.startswith("The sources place this on different days: X")  # no event known
+
+
+def _wording(a: str, b: str) -> str:
+    from storyline.crosscheck.align import Group
+    from storyline.crosscheck.links import Side
+    from storyline.crosscheck.summary import conflict_summary
+
+    sides = (Side(0, 0, 1, a, a, None, (0,)), Side(1, 0, 1, b, b, None, (1,)))
+    return conflict_summary(Group("wording", True, sides, 0.5), ["X", "Y"])
+
+
+def test_a_wording_summary_names_a_dropped_clitic_and_a_longer_quote() -> None:
+    """A contraction transcribed without its clitic is the words that differ, and a quote that goes
+    on is said to (gva-dev 783102: one post quoted twice; polnear-dev: Clinton on Tulsa, quoted from
+    its second sentence; basil-dev: Perry's ad, quoted from its second clause)."""
+    post = "I waiting and blind open. I never call 911 dont worry! Come u [expletives]"
+    said = _wording("I’m waiting and blind open.", post)
+    assert "(“I’m” / “I”; one quote is part of the other)" in said
+    tulsa = (
+        "In Tulsa, an unarmed man with his hands in the air. This is just unbearable. "
+        "And it needs to be intolerable."
+    )
+    said = _wording(tulsa, "This is just unbearable, and it needs to be intolerable.")
+    assert "(one quote is part of the other)" in said
+    perry = (
+        "I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
+        "Sunday to know there's something wrong in this country"
+    )
+    part = (
+        "But you don't need to be in the pews every Sunday to know that there's something wrong "
+        "in this country"
+    )
+    assert "(“—” / “that”; one quote is part of the other)" in _wording(perry, part)
+
+
+def test_a_wording_summary_never_shows_an_empty_pair() -> None:
+    """Quotes differing only in case and punctuation say so; whole quotes differing in words show
+    only the words (basil-dev 7a97de89: 'Representative' kept by one report)."""
+    said = _wording(
+        "This is just unbearable. And it needs to be intolerable.",
+        "This is just unbearable, and it needs to be intolerable.",
+    )
+    assert "(the same words, punctuated differently)" in said
+    said = _wording("I disagree with Representative Thibodeau", "I disagree with Thibodeau")
+    assert "(“Representative” / “—”)" in said and "part of" not in said
+    assert "“—” / “—”" not in said
+
+
+def test_a_word_swapped_is_named_before_a_clitic_dropped() -> None:
+    """Of three wordings, the pair differing in a word is the one a reader should see first; the
+    dropped clitic of another pair only looks different (783102's quote, a word planted in a third)."""
+    from storyline.crosscheck.align import Group
+    from storyline.crosscheck.links import Side
+    from storyline.crosscheck.summary import conflict_summary
+
+    said = ("I’m waiting and blind open.", "I waiting and blind open.", "I waiting and wide open.")
+    sides = tuple(Side(i, 0, 1, t, t, None, (i,)) for i, t in enumerate(said))
+    summary = conflict_summary(Group("wording", True, sides, 0.5), ["X", "Y", "Z"])
+    assert summary.startswith("The same remark, worded slightly differently (“blind” / “wide”):")

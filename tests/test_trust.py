@@ -556,6 +556,9 @@ def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing()
     assert wording_change(raul, raul_part) == (True, [], ["is"])
     assert not wording_change(raul, "He is not trying to divide our communities")[0]
     assert not wording_change("We reject his visit. He is not welcome.", "We reject his message")[0]
+    # words read alike are named when nothing else differs: a clitic dropped (gva-dev 783102)
+    post = "I waiting and blind open. I never call 911 dont worry! Come u [expletives]"
+    assert wording_change("I’m waiting and blind open.", post) == (True, ["I’m"], ["I"])
 
 
 def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:

@@ -311,7 +311,7 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
     name or title a transcript keeps or drops ("Representative Thibodeau" / "Thibodeau"); never a
     negation, a condition, a cause or another content word. The words returned are the ones
     that differ, as written, for the summary."""
-    wa, wb = _words_as_written(a), _words_as_written(b)
+    wa, wb = words_as_written(a), words_as_written(b)
     whole = _differences(wa, wb)
     if whole[0]:
         return whole
@@ -335,9 +335,17 @@ def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[st
     ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
+    alike_a: list[str] = []
+    alike_b: list[str] = []
     cosmetic = True
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "equal":
+            # read alike but written otherwise: a clitic a transcript drops ("I’m" / "I"), an
+            # inflection ("pews" / "pew"); named only when no other word differs
+            for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
+                if _as_written(x) != _as_written(y):
+                    alike_a.append(x)
+                    alike_b.append(y)
             continue
         xa, xb = wa[i1:i2], wb[j1:j2]
         only_a += xa
@@ -357,25 +365,35 @@ def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[st
         names -= MEANING_WORDS | STOP
         if changed & MEANING_WORDS or (changed - STOP - names - {"okay"}) or (op == "replace" and names):
             cosmetic = False
-    return cosmetic, only_a, only_b
+    return (cosmetic, only_a, only_b) if only_a or only_b else (cosmetic, alike_a, alike_b)
 
 
 _CLAUSE_CUT = re.compile(r"[.!?;:]+[”’\"']*\s+|,\s+(?=(?:and|but|so)\b)|\s+[—–-]{1,2}\s+", re.IGNORECASE)
 
 
 def _clause_starts(text: str) -> set[int]:
-    """The positions (in ``_words_as_written``) of the words that open a sentence or a clause."""
+    """The positions (in ``words_as_written``) of the words that open a sentence or a clause."""
     text = _OKAY.sub("okay", text)
-    return {0} | {len(_words_as_written(text[: m.end()])) for m in _CLAUSE_CUT.finditer(text)}
+    return {0} | {len(words_as_written(text[: m.end()])) for m in _CLAUSE_CUT.finditer(text)}
 
 
-def _words_as_written(text: str) -> list[str]:
+def words_as_written(text: str) -> list[str]:
     """The quote's words with their case, so a name can be told from a word."""
     return re.findall(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)?", _OKAY.sub("okay", text))
 
 
+def _as_written(word: str) -> str:
+    """A word as a reader tells it from another: case and the apostrophe's form are typography."""
+    return word.lower().replace("’", "'")
+
+
+def read_alike(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Are the words ``wording_change`` returns written differently but read as one ("I’m" / "I")?"""
+    return [_transcribed_word(w) for w in words_a] == [_transcribed_word(w) for w in words_b]
+
+
 def _transcribed_word(word: str) -> str:
-    w = word.lower().replace("’", "'")
+    w = _as_written(word)
     if w.endswith("n't"):
         return "not"
     return stem(w.split("'")[0])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from storyline.crosscheck.align import Group
 from storyline.crosscheck.links import Side
-from storyline.crosscheck.quotes import wording_change
+from storyline.crosscheck.quotes import read_alike, wording_change, words_as_written
 
 MAX_QUOTE = 90
 
@@ -33,9 +33,17 @@ def _versions(g: Group, outlets: Sequence[str], fmt: str = "“{}”") -> str:
 
 
 def _word_diff(a: str, b: str) -> str:
-    """The words that differ, as the aligned diff of the two quotes finds them."""
+    """The words that differ, as the aligned diff of the two quotes finds them, and whether one
+    quote is a part of the other (the diff then sets the shorter against the part it quotes);
+    said in words when no word differs, never as an empty pair."""
     _, only_a, only_b = wording_change(a, b)
-    return f" (“{' '.join(only_a[:6]) or '—'}” / “{' '.join(only_b[:6]) or '—'}”)"
+    said = []
+    if only_a or only_b:
+        said.append(f"“{' '.join(only_a[:6]) or '—'}” / “{' '.join(only_b[:6]) or '—'}”")
+    # the words the diff aligned, one to one when it set the whole quotes against each other
+    if len(words_as_written(a)) - len(only_a) != len(words_as_written(b)) - len(only_b):
+        said.append("one quote is part of the other")
+    return f" ({'; '.join(said or ['the same words, punctuated differently'])})"
 
 
 def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
@@ -47,9 +55,12 @@ def _most_alike_differing(sides: Sequence[Side]) -> tuple[str, str]:
             if a.source == b.source:
                 continue
             _, only_a, only_b = wording_change(a.value_text, b.value_text)
-            if not only_a and not only_b:
+            if not only_a and not only_b and a.value_text == b.value_text:
                 continue
-            rank = (0 if only_a and only_b else 1, len(only_a) + len(only_b))
+            # a swap of words first, then words one has, then what only looks different: a
+            # clitic or spelling ("I’m" / "I"), punctuation, one quote part of the other
+            tier = 2 if read_alike(only_a, only_b) else 0 if only_a and only_b else 1
+            rank = (tier, len(only_a) + len(only_b))
             if best is None or rank < best[0]:
                 best = (rank, a.value_text, b.value_text)
     return (best[1], best[2]) if best else (sides[0].value_text, sides[-1].value_text)
