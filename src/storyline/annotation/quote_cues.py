@@ -207,20 +207,29 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     return Cue(name, p.base, ":", name) if name is not None else None
 
 
+def quoted_words(q: QuoteSpan, parsed: Sequence[Parsed]) -> tuple[Parsed, list[Token], list[Token]] | None:
+    """The parsed sentence a quotation opens in, the quotation's words in it (no punctuation), and
+    those of them whose head lies outside it: where the parse sets the quotation in its sentence."""
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if p.base <= q.outer_start < p.end:
+            inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
+            ids = {t.i for t in inside}
+            return p, inside, [t for t in inside if t.head.i not in ids]
+    return None
+
+
 def not_speech(q: QuoteSpan, parsed: Sequence[Parsed]) -> bool:
     """A quotation the parse shows to be a name or a description rather than someone's words: it
     modifies a noun outside it ("wearing “Make America Great Again” hats", "the slogan “Yes we
     can”") or is the complement of a copula ("Trump would be “the healthiest individual …”": the
     subject is described, the words are someone else's)."""
-    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
-        if not p.base <= q.outer_start < p.end:
-            continue
-        inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
-        out = [t for t in inside if t.head.i not in {u.i for u in inside}]
-        if not out or out[0].head.i == out[0].i:
-            return False
-        tok, head = out[0], out[0].head
-        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "appos"):
-            return True
-        return head.lemma_ == "be" and tok.dep_ in ("attr", "acomp")
-    return False
+    found = quoted_words(q, parsed)
+    if found is None:
+        return False
+    out = found[2]
+    if not out or out[0].head.i == out[0].i:
+        return False
+    tok, head = out[0], out[0].head
+    if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "amod", "nmod", "appos"):
+        return True
+    return head.lemma_ == "be" and tok.dep_ in ("attr", "acomp")

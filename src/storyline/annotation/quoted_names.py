@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from storyline.annotation.quote_cues import Parsed, overlapping
+from storyline.annotation.quote_cues import Parsed, quoted_words
 from storyline.annotation.quotes import QuoteSpan
 from storyline.annotation.speakers import SPEECH_LEMMAS
 
@@ -42,27 +42,24 @@ def quoted_name(q: QuoteSpan, text: str, parsed: Sequence[Parsed]) -> bool:
     """Is the quotation ``q`` of ``text`` a name by its role in its sentence (see the module)?"""
     if text[q.start : q.outer_end].rstrip("\"'”’»").endswith(("?", "!")):
         return False  # “Grizzly Adams?” Maddow repeated: a question or a cry is said
-    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
-        if not p.base <= q.outer_start < p.end:
-            continue
-        if q.end > p.end:
-            return False  # “Meet Melania Trump. Your next First Lady. …”: sentences are said
-        inside = [t for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end and not t.is_punct]
-        if not inside or len(inside) > _MAX_WORDS:
-            return False
-        ids = {t.i for t in inside}
-        heads = [t for t in inside if t.head.i not in ids]
-        if len(heads) != 1 or heads[0].head.i == heads[0].i:
-            return False  # several pieces, or the sentence's own root: words standing alone
-        if not any(not t.is_punct for t in p.doc[: inside[0].i]):
-            return False  # “Denver,” he answered: a quotation opening its sentence is words said
-        head = heads[0]
-        if _named(head):
-            return True
-        if any(t.pos_ in ("VERB", "AUX") for t in inside) or head.pos_ not in ("PROPN", "NOUN"):
-            return False  # a clause, or not a noun phrase: someone's words
-        return spelled_as_name(inside) and _fills_noun_place(head, ids)
-    return False
+    found = quoted_words(q, parsed)
+    if found is None:
+        return False
+    p, inside, heads = found
+    if q.end > p.end:
+        return False  # “Meet Melania Trump. Your next First Lady. …”: sentences are said
+    if not inside or len(inside) > _MAX_WORDS:
+        return False
+    if len(heads) != 1 or heads[0].head.i == heads[0].i:
+        return False  # several pieces, or the sentence's own root: words standing alone
+    if not any(not t.is_punct for t in p.doc[: inside[0].i]):
+        return False  # “Denver,” he answered: a quotation opening its sentence is words said
+    head = heads[0]
+    if _named(head):
+        return True
+    if any(t.pos_ in ("VERB", "AUX") for t in inside) or head.pos_ not in ("PROPN", "NOUN"):
+        return False  # a clause, or not a noun phrase: someone's words
+    return spelled_as_name(inside) and _fills_noun_place(head, {t.i for t in inside})
 
 
 def _named(head: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -364,9 +364,14 @@ def series_dates(facts: Iterable[SentenceFacts]) -> Series:
     out = set()
     for mentions in by_source.values():
         marked = [_recurring(d, f, plural=False) for f, d in mentions]
-        for f, d in mentions:
-            same = [k for k, (g, e) in enumerate(mentions) if _one_act(d, f, e, g, _act_of)]
-            told = [e for g, e in mentions if _one_act(d, f, e, g, _words_of)]
+        acts = [_act_of(d) for _, d in mentions]
+        words = [_words_of(d) for _, d in mentions]
+        people = [_people(f) for f, _ in mentions]
+        for i, (f, d) in enumerate(mentions):
+            same = [k for k in range(len(mentions)) if _one_act(acts[i], people[i], acts[k], people[k])]
+            told = [
+                e for k, (_, e) in enumerate(mentions) if _one_act(words[i], people[i], words[k], people[k])
+            ]
             if any(marked[k] for k in same) or _dated_apart(told):
                 out.add(_key(f, d))
     return frozenset(out)
@@ -397,21 +402,15 @@ def _act_of(d: DatedEvent) -> frozenset[str]:
 
 
 def _one_act(
-    da: DatedEvent,
-    fa: SentenceFacts,
-    db: DatedEvent,
-    fb: SentenceFacts,
-    act: Callable[[DatedEvent], frozenset[str]],
+    act_a: frozenset[str], people_a: frozenset[str], act_b: frozenset[str], people_b: frozenset[str]
 ) -> bool:
-    """Do two dated mentions of one report name one ``act`` done by the same people: the people
+    """Do two dated mentions of one report, by their acts (``_act_of`` or ``_words_of``) and the
+    people their sentences name (``_people``), name one act done by the same people: the people
     one sentence names are all named by the other ("Mr. Hoston was arrested Nov. 22" / "He was
     arrested two days later"); "Lieberman met with Trump Wednesday afternoon" and "Trump also met
     Wednesday with McCabe, Keating" are two meetings, "A grand jury was scheduled to meet
     Wednesday, said Edward Magee" and "Holder spent Wednesday meeting with officials" two acts."""
-    if not act(da) & act(db):
-        return False
-    people_a, people_b = _people(fa), _people(fb)
-    return people_a <= people_b or people_b <= people_a
+    return bool(act_a & act_b) and (people_a <= people_b or people_b <= people_a)
 
 
 def _people(f: SentenceFacts) -> frozenset[str]:

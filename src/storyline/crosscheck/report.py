@@ -222,8 +222,9 @@ def assemble(
         f for f in shown if f.kind != "unique" or (f.statements[0].source, f.statements[0].start) not in told
     ]
     check = [f for f in findings if not stated(f) and f.kind == "conflict"]
-    weaker = [f for f in check if not listed(f)]  # below the fitted floor: more likely wrong
-    check = [f for f in check if listed(f)]
+    shows = [listed(f) for f in check]  # below the fitted floor: more likely wrong, only counted
+    weaker = [f for f, show in zip(check, shows, strict=True) if not show]
+    check = [f for f, show in zip(check, shows, strict=True) if show]
     numbered = unique_ids(sorted(shown, key=_order) + sorted(check, key=_order) + sorted(weaker, key=_order))
     ordered, check, weaker = (
         numbered[: len(shown)],
