@@ -1059,3 +1059,16 @@ def test_a_pronoun_takes_the_one_person_its_sentence_names(nlp: Any, text: str, 
     but an earlier "he" in the sentence is the same man."""
     ann = annotate(Article(id="p", text=text), nlp)
     assert _quote_with(ann.quotes, part).speaker_key == key
+
+
+def test_stray_hyphen_parsed_as_a_plural_subject_is_no_group(nlp: Any) -> None:
+    """spaCy can read the "-" of "co-workers" as the plural subject of the verb after it: that
+    subject has no words of its own, and annotating the article must not fail on it (a crash
+    once lost a whole ecbplus-dev report)."""
+    text = (
+        "“We heard bang, bang, bang,” smelled smoke and heard co-workers shouting, said Ann Miller,"
+        " 52, a clerk for the firm."
+    )
+    ann = annotate(Article(id="h", text=text), nlp)
+    q = _quote_with(ann.quotes, "bang, bang")
+    assert q.speaker is not None and "Ann Miller" in q.speaker

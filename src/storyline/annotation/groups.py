@@ -55,7 +55,7 @@ def group_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpa
                 continue
             words = [t for t in tok.subtree if not (t.dep_ == "npadvmod" and t.head.i == tok.i)]
             words = [t for t in words if not t.is_punct or t.i < tok.i]
-            if len(words) > _MAX_TOKENS:
+            if not words or len(words) > _MAX_TOKENS:  # a stray "-" parsed as the subject
                 continue
             start, last = p.base + words[0].idx, words[-1]
             members = tok.ent_type_ == "NORP" or any(c.ent_type_ == "NORP" for c in tok.lefts)
