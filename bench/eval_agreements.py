@@ -14,20 +14,27 @@ aspect, verdict: RIGHT|FALSE (DEFENSIBLE for a
 conflict the guide calls minor: not wrong), sides: [{file, snippet}], note}` (snippets of at
 most 15 words). A finding matches a judgment of its kind when every statement holds a side's
 snippet from its file and every side is in a statement; one that matches none is unjudged and
-printed, so it can be judged (``--dump`` prints a line to fill in). The halves are by event,
+printed, so it can be judged (``--dump`` prints a line to fill in); an event on which `compare`
+fails is printed and counted (``FAILED``), none of its findings scored. The halves are by event,
 seeded, as in eval_natural.py, each batch of judged events (``batch``: 2 for the 18 events
 judged in the eighth session, with their conflicts; 3 for the 15 gva-dev incidents and 8
 ecbplus-dev events judged in the ninth session, with their conflicts and items to check; 4 for
-the held-out batch judged at the start of the tenth session, before any code change) split on
-its own. From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item
-to check nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half
-(the recall side), never matched against findings.
+the held-out batch judged at the start of the tenth session, before any code change; 5 for the
+held-out batch of the eleventh session) split on its own. From batch 4 on, a real discrepancy
+that `compare` neither stated as a conflict or item to check nor set in an agreement is a line
+of kind ``missed`` (verdict TRUE): counted per half (the recall side), never matched against
+findings.
 
 Batch 4 was drawn with ``random.Random("storyline-agreements-4")``: every gva-dev incident in no
 earlier batch with 3+ reports (5; its first three files), then ``rng.sample`` of 11 of the
 sorted unused 2-report incidents; every ecbplus-dev event was already in a batch, so 8 events
 by ``rng.sample`` over the sorted 20, each with ``rng.sample`` of 3 of its sorted files in no
 batch (new reports of a judged event; its name carries ``-b4`` so it stays an event of its own).
+Batch 5, the held-out batch judged at the start of the eleventh session on the code before any
+change of it, was drawn with ``random.Random("storyline-agreements-5")``: ``rng.sample`` of 16 of
+the sorted gva-dev incidents in no earlier batch with 2+ reports (all 57 have two), then 8
+ecbplus-dev events and their files as for batch 4 (``-b5``). ``bench/draw_agreements.py --batch N``
+draws either again.
 """
 
 from __future__ import annotations
@@ -53,9 +60,13 @@ MISSED_FROM = 4  # the batch from which real discrepancies compare missed are li
 
 
 def compare(cli: str, data: str, files: list[str]) -> dict[str, Any]:
-    """`storyline compare` of one event's reports, as JSON."""
+    """`storyline compare` of one event's reports, as JSON; one that fails has no finding and
+    says why (``failed``), so a crash on one event is counted instead of ending the run."""
     cmd = [cli, "compare", *(str(DATA / data / f) for f in files)]
-    out = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True, check=True)
+    out = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True, check=False)
+    if out.returncode:
+        why = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
+        return {"sources": [], "findings": [], "failed": why}
     return dict(json.loads(out.stdout))
 
 
@@ -149,6 +160,9 @@ def main() -> int:
     for j in judged:
         if j.get("kind") == "missed" and j["event"] in reports:
             missed[half_of[j["event"]]] = missed.get(half_of[j["event"]], 0) + 1
+    failed = {e: r["failed"] for e, r in reports.items() if "failed" in r}
+    for event, why in sorted(failed.items()):
+        print(f"  FAILED {event}: compare failed ({why[:160]}); its findings are not scored")
     for half in [opts.half] if opts.half else ["tune", "check", "all"]:
         n = len([e for e in chosen if half == "all" or half_of[e["event"]] == half])
         for kind, name in (
@@ -162,6 +176,8 @@ def main() -> int:
                 f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
                 f"unjudged {unjudged} (counted wrong: {wrong + unjudged})"
             )
+        if crashed := len([e for e in failed if half in ("all", half_of[e])]):
+            print(f"== {half} ({n} events): compare failed on {crashed}")
         if any(batch_of[e["event"]] >= MISSED_FROM for e in chosen):
             print(f"== {half} ({n} events): {summary(tally, half)}, missed {missed_in(missed, half)}")
     return 0

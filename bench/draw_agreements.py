@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""The seeded draw of a held-out batch of bench/eval_agreements.py, so a batch can be drawn again
+(and checked) rather than taken on trust: events of gva-dev and ecbplus-dev no earlier batch holds.
+
+    .venv/bin/python bench/draw_agreements.py --batch 5
+
+With ``random.Random(f"storyline-agreements-{N}")``: batch 4 took every unused gva-dev incident
+with 3+ reports (its first three files), then ``rng.sample`` of 11 of the sorted unused 2-report
+ones; from batch 5 on (no unused 3+ incident is left) ``rng.sample`` of 16 of the sorted unused
+incidents with 2+ reports. Then 8 ecbplus-dev events by ``rng.sample`` over the sorted list,
+and for each of them, in sorted order, ``rng.sample`` of 3 of its sorted files in no earlier batch
+(named ``<event>-b<N>``: new reports of a judged event are an event of their own). Prints one
+``{event, data, files, batch}`` line per event; batch 4 so drawn is the batch judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from typing import Any
+
+from eval_agreements import DATA, JUDGED
+
+GVA_EVENTS = 16
+ECB_EVENTS = 8
+ECB_FILES = 3
+
+
+def grouped(labels: dict[str, Any], key: str | None) -> dict[str, list[str]]:
+    """Event -> its files, from a data set's labels.json (the label itself, or its `key`)."""
+    events: dict[str, list[str]] = {}
+    for name, label in labels.items():
+        events.setdefault(label[key] if key else label, []).append(name)
+    return events
+
+
+def draw(batch: int, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events of one batch, drawn from those no earlier batch holds."""
+    earlier = [j for j in judged if j.get("batch", 1) < batch]
+    used_events = {j["event"] for j in earlier if j["data"] == "gva-dev"}
+    used_files = {f for j in earlier if j["data"] == "ecbplus-dev" for f in j["files"]}
+    rng = random.Random(f"storyline-agreements-{batch}")
+    incidents = grouped(json.loads((DATA / "gva-dev" / "labels.json").read_text()), None)
+    unused = {i: sorted(fs) for i, fs in incidents.items() if i not in used_events and len(fs) >= 2}
+    if batch == 4:
+        gva = [(i, fs[:3]) for i, fs in sorted(unused.items()) if len(fs) >= 3]
+        two = sorted(i for i, fs in unused.items() if len(fs) == 2)
+        gva += [(i, unused[i]) for i in rng.sample(two, GVA_EVENTS - len(gva))]
+    else:
+        gva = [(i, unused[i]) for i in rng.sample(sorted(unused), GVA_EVENTS)]
+    lines = [{"event": i, "data": "gva-dev", "files": fs, "batch": batch} for i, fs in gva]
+    topics = grouped(json.loads((DATA / "ecbplus-dev" / "labels.json").read_text()), "event")
+    for event in sorted(rng.sample(sorted(topics), ECB_EVENTS)):
+        free = sorted(f for f in topics[event] if f not in used_files)
+        files = sorted(rng.sample(free, ECB_FILES))
+        lines.append({"event": f"{event}-b{batch}", "data": "ecbplus-dev", "files": files, "batch": batch})
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--batch", type=int, required=True, help="the batch to draw (4 on)")
+    opts = ap.parse_args()
+    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+    for line in draw(opts.batch, judged):
+        print(json.dumps(line))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
