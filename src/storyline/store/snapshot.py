@@ -20,8 +20,10 @@ file from elsewhere cannot run code when opened.
 from __future__ import annotations
 
 import gc
+import importlib
 import io
 import pickle
+import threading
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -110,7 +112,10 @@ def load(conn: Connection, retired: int) -> tuple[Grouper, int] | None:
     ).first()
     if row is None or row.format != FORMAT or row.retired != retired:
         return None  # the blob is not even read
+    warm = threading.Thread(target=_import_index_libraries, daemon=True)
+    warm.start()  # alongside the read, which waits on the disk or the server with the GIL released
     blob = _read_blob(conn)
+    warm.join()
     grouper = loads(blob) if blob else None
     if grouper is None or grouper.df.retired != retired:
         return None
@@ -128,3 +133,10 @@ def _read_blob(conn: Connection) -> bytes | None:
         return bytes(found[0]) if found else None
     blob = conn.execute(select(grouper_snapshot.c.state).limit(1)).scalar()
     return bytes(blob) if blob is not None else None
+
+
+def _import_index_libraries() -> None:
+    """Import what unpickling the candidate index builds (usearch's graph, datasketch's buckets:
+    ~0.35 CPU s, most of it the scipy datasketch imports), so that it overlaps reading the blob."""
+    for name in ("usearch.index", "datasketch"):
+        importlib.import_module(name)
