@@ -15,6 +15,12 @@ first open (window rebuilt), ``--opens`` later opens (window read back) and the 
     .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 10000
     .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 100000   # grows it on
 
+``--window-only`` (with ``--build N``) stores, in minutes, only what later opens read: the term
+counts of N articles and the saved window ``--build`` and a first open would leave (the replicas'
+rows are not written, so ``list`` and ``show`` are not measured); then ``--opens`` opens:
+
+    .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 100000 --window-only
+
 REPLICATED ROWS. The articles the library held before the first ``--build`` are the seed. Each
 further article is a seed row written again, in rounds (round r holds every seed row once, in seq
 order), through the store's own row writer (``filing.write_row``, what ``add`` writes after
