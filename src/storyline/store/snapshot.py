@@ -139,4 +139,7 @@ def _import_index_libraries() -> None:
     """Import what unpickling the candidate index builds (usearch's graph, datasketch's buckets:
     ~0.35 CPU s, most of it the scipy datasketch imports), so that it overlaps reading the blob."""
     for name in ("usearch.index", "datasketch"):
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # raised again where the index is built, on the caller's thread
+            return
