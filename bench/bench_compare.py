@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import resource
 import statistics
 import subprocess
@@ -30,6 +32,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench_add import cpu_model  # bench/ is the script's folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [ROOT / "examples" / "000_c4ff50917423203a.txt", ROOT / "examples" / "001_480647fc13891387.txt"]
@@ -106,6 +110,8 @@ def main() -> int:
         rows.append(("10 reports ~700 words warm", t10, 5.0, "read+annotate", t10_base))
         rows.append(("10 reports, new to the cache", t10_new, 5.0, "read+annotate", t10_base))
 
+    # Absolute times hold for one CPU, and spaCy's cost for one Python (docs/scale.md).
+    print(f"CPU: {cpu_model()}; Python {platform.python_version()}; load average {os.getloadavg()[0]:.1f}")
     print(f"{'case':<30}{'seconds':>9}{'target':>8}   {'baseline':<18}{'base s':>8}{'ratio':>7}")
     for name, sec, target, base_name, base in rows:
         print(f"{name:<30}{sec:>9.2f}{target:>8.1f}   {base_name:<18}{base:>8.2f}{sec / base:>7.2f}")

@@ -15,6 +15,12 @@ first open (window rebuilt), ``--opens`` later opens (window read back) and the 
     .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 10000
     .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 100000   # grows it on
 
+``--window-only`` (with ``--build N``) stores, in minutes, only what later opens read: the term
+counts of N articles and the saved window ``--build`` and a first open would leave (the replicas'
+rows are not written, so ``list`` and ``show`` are not measured); then ``--opens`` opens:
+
+    .venv/bin/python bench/bench_library_open.py /tmp/big.db --build 100000 --window-only
+
 REPLICATED ROWS. The articles the library held before the first ``--build`` are the seed. Each
 further article is a seed row written again, in rounds (round r holds every seed row once, in seq
 order), through the store's own row writer (``filing.write_row``, what ``add`` writes after
@@ -54,6 +60,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -62,10 +69,10 @@ from sqlalchemy.engine import Connection
 
 import storyline
 from storyline.model import AnnotatedArticle, content_id
-from storyline.store import Library, filing
-from storyline.store.codec import loads_annotated, signature_from_row
+from storyline.store import Library, filing, snapshot
+from storyline.store.codec import loads_annotated, signature_columns, signature_from_row
 from storyline.store.schema import articles, grouper_snapshot, stories
-from storyline.stories.group import Placement, doc_terms
+from storyline.stories.group import KEEP_DAYS, UNDATED_KEEP, Grouper, Placement, doc_terms
 
 START = 18_000 * 86_400  # 2019-04-14, the stream's first day (as bench_library_scale.py) ...
 DAY = 86_400
@@ -197,6 +204,56 @@ def build(db: str, n: int, per_day: int, vary: Vary, slice_: int = SLICE) -> Non
         print(f"built {n}: {time.time() - t0:.0f} s wall, {time.process_time() - c0:.0f} CPU s", flush=True)
 
 
+def window_only(db: str, n: int, per_day: int, vary: Vary) -> None:
+    """What ``build`` then a first open leave for an open to read, without writing the replicas'
+    rows: the term counts of ``n`` current articles and the saved window a rebuild would make of
+    them (the seeds the window holds, then the replicas dated in it, restored as ``build_grouper``
+    restores rows). Minutes instead of hours at 100,000; the library's articles table keeps only
+    the seed, so only the opens are measured on it (``list`` and ``show`` are not)."""
+    rng = np.random.default_rng(19)
+    with Library(db) as lib:
+        seeds = seed_rows(lib)
+        decoded = {row.seq: loads_annotated(row.annotated) for row in seeds}
+        terms = {row.seq: filing.terms_of_row(row.terms) for row in seeds}
+        start, todo = stream_start(seeds), n - len(seeds)
+        floor = start + (todo - 1) / per_day * DAY - KEEP_DAYS * DAY  # the window of the newest
+        plus, held = [], []
+        for i in range(todo):
+            r, row, ts = i // len(seeds) + 1, seeds[i % len(seeds)], start + i / per_day * DAY
+            if ts < floor:  # counted only: the seed's terms and the replica's own words
+                own = content_id(decoded[row.seq].article.id, str(r))
+                plus.append(terms[row.seq] | {f"{own}{j}" for j in range(vary.terms)})
+                if len(plus) == SLICE:  # counted a slice at a time: memory holds one
+                    with lib.engine.begin() as conn:
+                        filing.lock(conn)
+                        filing.count_terms(conn, plus=plus)
+                    plus = []
+                continue
+            sig = replica(decoded[row.seq], row, r, ts, vary, rng).signature
+            copy_of = content_id(row.copy_of, str(r)) if row.copy_of else None
+            stored = SimpleNamespace(id=sig.id, **signature_columns(sig))  # as a row reads back
+            held.append((signature_from_row(stored), content_id(row.story_id, str(r)), copy_of))
+            plus.append(doc_terms(sig.words, sig.names, sig.anchors))
+        with lib.engine.begin() as conn:
+            filing.lock(conn)
+            filing.count_terms(conn, plus=plus)
+            grouper = Grouper(keep_days=KEEP_DAYS)  # as filing.build_grouper opens at the newest
+            seen = filing.read_counts(conn, grouper.df)
+            grouper.start_at(start + (todo - 1) / per_day * DAY)
+            undated = [r for r in seeds if r.published_ts is None][-UNDATED_KEEP:]
+            dated = [r for r in seeds if r.published_ts is not None and r.published_ts >= floor]
+            for row in sorted(undated + dated, key=lambda r: r.seq):
+                grouper.restore(signature_from_row(row), row.story_id, row.copy_of, counted=True)
+            for sig, story, copy_of in held:
+                grouper.restore(sig, story, copy_of, counted=True)
+            snapshot.save(conn, grouper, seen)
+        print(
+            f"window only: {n} articles counted, {len(grouper.sigs)} held in the saved window;"
+            f" {len(seeds)} rows stored",
+            flush=True,
+        )
+
+
 def unseen(conn: Connection, h: str, id_: str, url: str | None) -> None:
     """The reads ``filing.file_one`` makes before writing a row (a stored copy of the text or id,
     a current version of the URL), so that the slices time them as the table grows."""
@@ -321,13 +378,29 @@ def main() -> None:
     ap.add_argument("--noise", type=float, default=Vary.noise, help="Gaussian noise per vector dimension")
     ap.add_argument("--lanes", type=int, default=Vary.lanes, help="MinHash values replaced per replica")
     ap.add_argument("--terms", type=int, default=Vary.terms, help="words of its own per replica")
+    ap.add_argument(
+        "--window-only",
+        action="store_true",
+        help="with --build: store only the counts and saved window of N articles, then time opens",
+    )
     ap.add_argument("--opens", type=int, default=2, help="later opens timed after the first")
     ap.add_argument("--slice", type=int, default=SLICE, help="articles per line of filing cost")
     args = ap.parse_args()
     if args.build is None:
         print(open_once(args.db))
         return
-    build(args.db, args.build, args.per_day, Vary(args.noise, args.lanes, args.terms), args.slice)
+    vary = Vary(args.noise, args.lanes, args.terms)
+    if args.window_only:
+        window_only(args.db, args.build, args.per_day, vary)
+        for _ in range(args.opens):
+            print(
+                "open:",
+                subprocess.run(
+                    [sys.executable, __file__, args.db], check=True, capture_output=True, text=True
+                ).stdout.strip(),
+            )
+        return
+    build(args.db, args.build, args.per_day, vary, args.slice)
     measure(args.db, args.opens)
 
 

@@ -747,3 +747,39 @@ def test_replicated_rows_keep_the_counts_and_open_from_the_saved_window(
     with Library(db_url) as lib:
         saved, used = _open_window(lib)
         assert used and _stories_of(saved) == _stories_of(rebuilt)
+
+
+def test_window_only_saves_the_window_that_built_rows_and_a_first_open_save(
+    db_url: str,
+    tmp_path: Path,
+    annotated: list[AnnotatedArticle],
+    embedder: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """bench/bench_library_open.py --window-only stores, without the replicas' rows, the counts
+    and the saved window that ``--build`` and a first open leave: the same articles held in the
+    same stories, the same document frequencies (replicas dated before the window counted only),
+    and an open reads it back instead of rebuilding."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_library_open", ROOT / "bench/bench_library_open.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, bench)
+    spec.loader.exec_module(bench)
+    built = str(tmp_path / "built.db")
+    for url in (built, db_url):
+        with Library(url) as lib:
+            lib.add_articles(annotated[:6], nlp=None, embedder=embedder, crosscheck=False)
+    n = 6 + 8 * 6  # 48 replicas a day apart: the first 20 fall before the 28-day window
+    bench.build(built, n, per_day=1, vary=bench.Vary(), slice_=n)
+    with Library(built) as lib:
+        lib._load_grouper()  # rebuilt, saved on close
+    with Library(built) as lib:
+        reference, _ = _open_window(lib)
+    bench.window_only(db_url, n, per_day=1, vary=bench.Vary())
+    with Library(db_url) as lib:
+        saved, used = _open_window(lib)
+    assert used and len(saved.sigs) < n - 20
+    assert _stories_of(saved) == _stories_of(reference)
+    assert (saved.df.n, saved.df.df) == (reference.df.n, reference.df.df)
