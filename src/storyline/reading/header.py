@@ -54,12 +54,15 @@ def _headline(line: Line) -> bool:
     """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
 
     A short run of capitalised words alone ("Adam Clark Estes", "Health Marijuana Weed") is a
-    name or a section label, and a clock time marks a dateline, not a headline.
+    name or a section label, a line half of numbers is a count (reading time, comments), and a
+    clock time marks a dateline, not a headline.
     """
     t = line.text
     words = t.split()
     if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
+    if 2 * sum(w[:1].isdigit() for w in words) >= len([w for w in words if w[:1].isalnum()]):
+        return False  # a count or a figure label ("21 minutes - 4312 words", "12 Comments 3 Shares")
     return (
         (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
         and 3 <= line.words <= 40

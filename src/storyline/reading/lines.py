@@ -27,8 +27,12 @@ class Kind(Enum):
     FURNITURE = "furniture"  # share/follow/newsletter/video promos, ads, navigation words
 
 
-# Sentence end, allowing closing quotes/brackets after it (CJK full stops included).
-_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)\s*$")
+# Characters that print nothing: zero-width spaces and joiners, the invisible separator some
+# recipe and social-media editors put after every line, the byte-order mark, the soft hyphen.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+# Sentence end, allowing closing quotes/brackets (and invisible characters) after it (CJK full
+# stops included).
+_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]" + INVISIBLE + r"]*)\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 _AGENCIES = (
@@ -49,7 +53,9 @@ _STAFF_CREDIT_END = re.compile(
 )
 _CREDIT_START = re.compile(
     r"^(?:photo|image|picture|photograph|video|credit|image credit|photo credit|illustration|graphic"
-    r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]",
+    r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]"
+    # "Photograph by Ed Marshall, ...", "Illustration by ...": the maker's credit under a picture.
+    r"|^(?:photo|image|picture|photograph|illustration|graphic|video)s?\s+by\b",
     re.I,
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
@@ -108,7 +114,12 @@ class Line:
 
     @property
     def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        return ends_sentence(self.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends as a sentence does (closing quotes and invisible characters aside)."""
+    return bool(_TERMINAL.search(text))
 
 
 def word_count(text: str) -> int:
@@ -303,7 +314,7 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.SHORT
     if words >= 6 and _DATELINE.match(text):
         return Kind.PROSE  # "HAYWARD, Calif. (AP) — ..." opens a report
-    if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
+    if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)) or _running_text(text, words):
         return Kind.PROSE
     if words >= 16 and len(_INNER_STOP.findall(text)) >= 2 and not _ITEM.match(text):
         # Sentences whose paragraph ends on a link, an emoji or an unclosed quote, not a headline.
@@ -315,6 +326,20 @@ def _kind(text: str, words: int) -> Kind:
     if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
         return Kind.SENTENCE
     return Kind.SHORT
+
+
+_RUNNING_WORDS = 30  # longer than any headline or deck
+_LOWER_SHARE = 0.6
+
+
+def _running_text(text: str, words: int) -> bool:
+    """A paragraph whose end the paste lost (cut at a line break inside it, or closing on a link):
+    too long for a headline, mostly lower-case words as running text is (a tag cloud or a run of
+    link labels is capitalised), and some punctuation inside."""
+    if words < _RUNNING_WORDS or not re.search(r"[.,;:!?]", text):
+        return False
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    return bool(alpha) and sum(w[0].islower() for w in alpha) >= _LOWER_SHARE * len(alpha)
 
 
 def _punctuated(text: str, words: int) -> bool:

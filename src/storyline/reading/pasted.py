@@ -26,6 +26,7 @@ from storyline.reading.extracted import Extracted
 from storyline.reading.header import find_header, lead_subtitle, title_far_above, title_near_body
 from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
+    INVISIBLE,
     Kind,
     Line,
     byline_name,
@@ -380,7 +381,8 @@ def _headline_article(lines: Sequence[Line]) -> Extracted:
 def page_lines(page: str, context: str = "") -> list[Line]:
     """The page's non-blank lines, each put in its class (a drop cap joined to its paragraph)."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
+    # A line of nothing but invisible characters (a zero-width space between paragraphs) is blank.
+    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip().strip(INVISIBLE)])
     return [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
 
 
