@@ -35,6 +35,9 @@ _NAME = re.compile(
 )
 _LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_RULED = re.compile(r"[-=_*~]{4,}")
+# Words a headline does not end on: it would go on ("Roasted Chicken with Oriental Rice with").
+_OPEN_ENDS = frozenset("a an the of with by for to and or from in at on into".split())  # noqa: SIM905
 HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -63,6 +66,8 @@ def _headline(line: Line) -> bool:
         return False
     if 2 * sum(w[:1].isdigit() for w in words) >= len([w for w in words if w[:1].isalnum()]):
         return False  # a count or a figure label ("21 minutes - 4312 words", "12 Comments 3 Shares")
+    if _RULED.search(t) or words[-1].lower() in _OPEN_ENDS:
+        return False  # a menu ruled with dashes; a label cut before what it introduces ("... with")
     return (
         (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
         and 3 <= line.words <= 40
