@@ -55,7 +55,7 @@ _CREDIT_START = re.compile(
     r"^(?:photo|image|picture|photograph|video|credit|image credit|photo credit|illustration|graphic"
     r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]"
     # "Photograph by Ed Marshall, ...", "Illustration by ...": the maker's credit under a picture.
-    r"|^(?:photo|image|picture|photograph|illustration|graphic|video)s?\s+by\b",
+    r"|^(?:photo|image|picture|photograph|illustration|graphic|video)s?\s+by(?:\s+(?-i:[A-Z])|\s*$)",
     re.I,
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)

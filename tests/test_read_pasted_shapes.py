@@ -1,0 +1,78 @@
+"""Line shapes of pasted pages from sites nobody tuned on: invisible characters, paragraphs cut
+at a line break, picture credits, and lines shaped like a headline that are none."""
+
+from __future__ import annotations
+
+from storyline.reading.lines import Kind, classify
+from storyline.reading.pasted import clean_pasted, page_lines
+
+PARAS = [
+    "Water levels in the reservoir fell to their lowest point in twenty years this week, the "
+    "regional water authority said on Monday.",
+    "Farmers in the valley have been told to expect cuts to their allowance for the rest of the "
+    "season, and the authority asked households to limit garden watering.",
+    "The authority said it would review the restrictions at the end of the month, when forecasters "
+    "expect the first autumn rains to arrive.",
+]
+
+
+def test_an_invisible_separator_after_a_sentence_leaves_it_a_sentence() -> None:
+    # Recipe and social-media editors put U+2063 after every line; a zero-width space stands alone.
+    assert classify(0, "Stir fry to mix well.\u2063").kind is Kind.SENTENCE
+    assert classify(0, "Followed by all the seasoning.\u2063").kind is Kind.SENTENCE
+    page = "Heat the oil in a wok.\u2063\n\u200b\n\ufeff\nAdd the noodles and stir.\u2063\n"
+    texts = [ln.text for ln in page_lines(page)]
+    assert texts == ["Heat the oil in a wok.\u2063", "Add the noodles and stir.\u2063"]
+
+
+def test_a_long_lower_case_line_without_its_full_stop_is_a_paragraph() -> None:
+    # A <br> inside the paragraph cut it mid-sentence; the glued "work.Dolphin" is one word.
+    cut = (
+        "The resort is yet again exercising its commitment as a good corporate citizen by doing its "
+        "part to assist local non-profit organizations by donating much needed supplies to assist in "
+        "their community work.The centre recently donated medical supplies to assist the shelter for"
+    )
+    assert classify(0, cut).kind is Kind.PROSE
+    # A run of link labels as long is capitalised: no paragraph.
+    labels = "Home News Sport Business Travel Culture Weather Video Live Opinion"
+    menu = " ".join([labels] * 3) + " Contact, About"
+    assert classify(0, menu).kind is not Kind.PROSE
+
+
+def test_a_lede_cut_at_a_line_break_is_kept_with_the_body() -> None:
+    lede = (
+        "The regional water authority is yet again asking every household in the valley to use less "
+        "water as the dry summer drags on.It is doing its part by repairing leaking mains in three "
+        "towns before the end of the month with the work paid for by the"
+    )
+    page = "\n\n".join(
+        ["Home", "WATER AUTHORITY ASKS VALLEY TO SAVE WATER", "Share |", "April 21, 2022", lede, *PARAS]
+    )
+    ex = clean_pasted(page)
+    assert lede in f"{ex.subtitle}\n{ex.text}"
+    assert ex.title == "WATER AUTHORITY ASKS VALLEY TO SAVE WATER"
+
+
+def test_a_photographers_credit_is_a_caption() -> None:
+    assert classify(0, "Photograph by Ed Marshall, Redonda Restoration Programme").kind is Kind.CAPTION
+    assert classify(0, "Photograph by").kind is Kind.CAPTION
+    assert classify(0, "Illustration by Jane Doe").kind is Kind.CAPTION
+    # A sentence that starts with the word is no credit.
+    sentence = "Photographs by the hundred were posted online by fans after the match."
+    assert classify(0, sentence).kind is Kind.PROSE
+
+
+def test_counts_menus_and_cut_labels_are_no_headline() -> None:
+    def title(*header: str) -> str | None:
+        return clean_pasted("\n\n".join(["Menu", *header, *PARAS])).title
+
+    # A reading-time label under the byline-and-date block, below a short title.
+    count = "21 minutes - 4312 words"
+    assert title("Managing Reservoir Levels", "By John Walk - January 10, 2020", count) != count
+    # A wiki's action menu, ruled with dashes, right above the text.
+    menu = "More Actions: Raw Text Print View ------------------------ Check Spelling Like Pages Site Map"
+    assert title("Reservoir levels fall to a twenty-year low", menu) != menu
+    # A recipe card's label that runs on into the ingredients list is no headline.
+    assert title("Roasted Chicken with Oriental Rice with", "1 large or 1200 g whole chicken") != (
+        "Roasted Chicken with Oriental Rice with"
+    )
