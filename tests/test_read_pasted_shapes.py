@@ -76,3 +76,10 @@ def test_counts_menus_and_cut_labels_are_no_headline() -> None:
     assert title("Roasted Chicken with Oriental Rice with", "1 large or 1200 g whole chicken") != (
         "Roasted Chicken with Oriental Rice with"
     )
+
+
+def test_a_button_under_the_dateline_gives_way_to_the_headline_over_it() -> None:
+    # A recipe post: the "Jump to Recipe" and "Print Recipe" buttons pasted as one line.
+    headline = "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)"
+    page = "\n\n".join(["SHOP", headline, "September 28, 2020", "Jump to RecipePrint Recipe", *PARAS])
+    assert clean_pasted(page).title == headline

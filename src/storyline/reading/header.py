@@ -178,8 +178,9 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
         title, deck = anchored
         return Header(title, deck or header.subtitle, header.byline)
     block = _dateline_block(lines, i)
-    if header.title is anchored[1] or (block is not None and header.title.pos > block[1]):
-        # The pick lies beyond the share bar or caption under the block: not the headline.
+    if header.title is anchored[1] or (block is not None and header.title.pos >= block[1]):
+        # The pick lies under the block (a button, the share bar, a caption): ``_title_by_dateline``
+        # already weighed the line right under it against the headline over it.
         title, deck = anchored
         return Header(title, deck or header.subtitle, header.byline)
     return header
