@@ -83,3 +83,17 @@ def test_a_button_under_the_dateline_gives_way_to_the_headline_over_it() -> None
     headline = "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)"
     page = "\n\n".join(["SHOP", headline, "September 28, 2020", "Jump to RecipePrint Recipe", *PARAS])
     assert clean_pasted(page).title == headline
+
+
+def test_a_headline_over_its_date_inside_the_run_opens_the_article() -> None:
+    # A blog's sidebar bio, set as sentences, runs into the post: the post starts at its header.
+    bio = [
+        "I created a platform for contributing to open source, and I write about performance.",
+        "I help maintain two web servers and an asset library.",
+    ]
+    headline = "Pair With Me: A Linter Rule that Detects Duplicate Allocations"
+    page = "\n\n".join([*bio, "© Jane Roe", headline, "09 Oct 2018", "Twitter", "Reddit", *PARAS])
+    ex = clean_pasted(page)
+    assert ex.title == headline
+    assert bio[0] not in ex.text
+    assert ex.text.startswith(PARAS[0])

@@ -78,6 +78,18 @@ def _headline(line: Line) -> bool:
     )
 
 
+def opens_article(lines: Sequence[Line], k: int) -> bool:
+    """Whether ``lines[k]`` is an article's dateline or byline right under its headline, set
+    apart from any text above it by a label, a button or a caption (a line of a paragraph or
+    an embedded post right above is the end of that text, not a headline)."""
+    return (
+        k > 1
+        and lines[k].kind in (Kind.DATE, Kind.BYLINE)
+        and _headline(lines[k - 1])
+        and lines[k - 2].kind in (Kind.SHORT, Kind.FURNITURE, Kind.CAPTION)
+    )
+
+
 def _name_beside_date(lines: Sequence[Line], i: int) -> Line | None:
     """A bare name right above or below the dateline is the byline ("David Ehrlich", then a date)."""
     for pos in range(i - 1, max(0, i - HEADER_REACH) - 1, -1):
