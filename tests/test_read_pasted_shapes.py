@@ -97,3 +97,12 @@ def test_a_headline_over_its_date_inside_the_run_opens_the_article() -> None:
     assert ex.title == headline
     assert bio[0] not in ex.text
     assert ex.text.startswith(PARAS[0])
+
+
+def test_a_short_title_over_a_signed_byline_is_the_title() -> None:
+    # Three capitalised words alone are usually a name or a section; over "By <name> - <date>"
+    # the name is given, so they are the title. Over a bare date they still are not.
+    signed = ["Menu", "Managing Python Environments", "By John Walk - January 10, 2020", *PARAS]
+    assert clean_pasted("\n\n".join(signed)).title == "Managing Python Environments"
+    bare = ["Menu", "Adam Clark Estes", "January 10, 2020", *PARAS]
+    assert clean_pasted("\n\n".join(bare)).title != "Adam Clark Estes"

@@ -113,6 +113,7 @@ def _link_list(cands: list[Line], dated: bool) -> bool:
     return len(cands) == 3 and cands[0].pos - cands[2].pos == 2 and not dated
 
 
+_SIGNED = re.compile(r"^(?:by|written by|posted by)\s+[A-Z]", re.I)
 _BLOCK = 5  # lines of a byline-and-date block ("By", "Jane Doe", "Political Editor", "@jane", date)
 
 
@@ -124,10 +125,13 @@ def _dateline_block(lines: Sequence[Line], i: int) -> tuple[int, int] | None:
     if anchor is None:
         return None
 
+    # A byline that names the author ("By Jane Doe - 3 May") leaves no bare name to set above it.
+    signed = bool(_SIGNED.match(lines[anchor].text))
+
     def part(line: Line) -> bool:
         return (
             line.kind in (Kind.DATE, Kind.BYLINE)
-            or (line.kind is Kind.SHORT and not _headline(line))
+            or (line.kind is Kind.SHORT and not _headline(line) and not signed)
             or bool(_LABELLED_BYLINE.match(line.text))
         )
 
@@ -159,12 +163,27 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     upper = next((ln for ln in reversed(lines[max(0, a - 3) : a - 1]) if ln.kind is not Kind.FURNITURE), None)
     if above is not None and upper is not None and _headline(upper) and _deck(above, upper):
         found = (upper, above)
-    elif above is not None and _headline(above):
+    elif above is not None and (_headline(above) or _short_title(above, lines[a:b])):
         found = (above, None)
     below = lines[b] if b < i else None
     if below is not None and _headline(below) and (found is None or below.words > found[0].words):
         found = (below, None)  # a section link above the dateline is shorter than the headline
     return found
+
+
+def _short_title(line: Line, block: Sequence[Line]) -> bool:
+    """A title of a few capitalised words ("Managing Python Environments") over a block whose
+    byline names the author ("By John Walk - January 10, 2020"): with the name given there, the
+    line over it is no name, and no section label either when it holds no section word."""
+    words = line.text.split()
+    return (
+        line.kind is Kind.SHORT
+        and 2 <= len(words) <= 4
+        and any(_SIGNED.match(ln.text) for ln in block)
+        and not _labels(line.text)
+        and not any(c.isdigit() for c in line.text)
+        and not line.text.endswith((".", ":", ",", ";"))
+    )
 
 
 _KICKER_WORDS = 5  # a kicker or section label over a headline ("National / Crime & Legal") is this short
