@@ -106,3 +106,11 @@ def test_a_short_title_over_a_signed_byline_is_the_title() -> None:
     assert clean_pasted("\n\n".join(signed)).title == "Managing Python Environments"
     bare = ["Menu", "Adam Clark Estes", "January 10, 2020", *PARAS]
     assert clean_pasted("\n\n".join(bare)).title != "Adam Clark Estes"
+
+
+def test_a_call_for_readers_submissions_is_furniture_but_a_report_of_one_is_not() -> None:
+    call = "Submit your letter to the editor via this form. Read more Letters to the Editor."
+    assert classify(0, call).kind is Kind.FURNITURE
+    assert classify(0, "Submit your photos and videos of the storm to our newsroom.").kind is Kind.FURNITURE
+    report = "The council asked residents to submit a letter of objection before the hearing on Friday."
+    assert classify(0, report).kind is Kind.PROSE

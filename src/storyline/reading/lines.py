@@ -191,7 +191,8 @@ def opens_comments(text: str) -> bool:
 # A call to action addressed to the reader: subscribe, download the app, sign up, join, log in.
 _CALL = re.compile(
     r"\b(?:subscrib\w*|sign(?:ing)? up|log in|download (?:the|our)|newsletters?|register|join (?:the|our|us)"
-    r"|follow us|support (?:us|our)|(?:your|enter) e-?mail(?: address)?|(?:to|in) your inbox)\b",
+    r"|follow us|support (?:us|our)|(?:your|enter) e-?mail(?: address)?|(?:to|in) your inbox"
+    r"|submit (?:your|a|an) (?:letter|story|stories|photo|video|tip|news tip|event|opinion|question)s?)\b",
     re.I,
 )
 _CALL_OPENS = re.compile(r"^(?:for the latest|to (?:view|read|continue)|never miss)\b", re.I)
