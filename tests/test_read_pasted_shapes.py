@@ -114,3 +114,11 @@ def test_a_call_for_readers_submissions_is_furniture_but_a_report_of_one_is_not(
     assert classify(0, "Submit your photos and videos of the storm to our newsroom.").kind is Kind.FURNITURE
     report = "The council asked residents to submit a letter of objection before the hearing on Friday."
     assert classify(0, report).kind is Kind.PROSE
+
+
+def test_a_disclaimer_about_the_page_is_furniture_but_a_report_of_a_disclosure_is_not() -> None:
+    note = "NOTE: The advertising disclaimer below does not apply to this article, nor any other one."
+    assert classify(0, note).kind is Kind.FURNITURE
+    assert classify(0, "Advertising Disclosure").kind is Kind.FURNITURE
+    report = "The company's disclosure of advertising revenue fell in the third quarter, analysts said."
+    assert classify(0, report).kind is Kind.PROSE

@@ -84,7 +84,7 @@ _FURNITURE = re.compile(
     r"|delivered|powered by|updates?|alerts?|breaking news|live (?:updates|blog|stream|tv)|explore"
     r"|more stories|you may like"
     r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery"
-    r"|filed under)\b",
+    r"|filed under|disclaimers?|disclosures?)\b",
     re.I,
 )
 _DATE_LABEL = re.compile(
@@ -234,6 +234,9 @@ _MATERIAL = re.compile(
 )
 
 
+_DISCLAIMER = re.compile(r"\b(?:disclaimers?|disclosures?)\b", re.I)
+
+
 def site_notice(text: str, words: int) -> bool:
     """The site's notice to its readers about itself ("Please keep comments civil", "When you
     buy through links on our site, we may earn an affiliate commission") or its reprint notice:
@@ -243,7 +246,9 @@ def site_notice(text: str, words: int) -> bool:
         return False
     # The rarest test first: this runs on most lines of every page.
     house = _SITE_VOICE.search(text) and _TO_READER.search(text) and _SITE_TOPIC.search(text)
-    return bool(house or (_RULE.search(text) and _REUSE.search(text) and _MATERIAL.search(text)))
+    # A disclaimer about the page itself: "The advertising disclaimer below does not apply to this article".
+    disclaims = _DISCLAIMER.search(text) and _SITE_TOPIC.search(text) and _MATERIAL.search(text)
+    return bool(house or disclaims or (_RULE.search(text) and _REUSE.search(text) and _MATERIAL.search(text)))
 
 
 def lead_in(line: Line) -> bool:
