@@ -122,3 +122,10 @@ def test_a_disclaimer_about_the_page_is_furniture_but_a_report_of_a_disclosure_i
     assert classify(0, "Advertising Disclosure").kind is Kind.FURNITURE
     report = "The company's disclosure of advertising revenue fell in the third quarter, analysts said."
     assert classify(0, report).kind is Kind.PROSE
+
+
+def test_a_one_word_line_of_dialogue_is_a_sentence() -> None:
+    # Fiction and interviews set short replies one a line; a bare "Next." is still a button.
+    assert classify(0, "“Greetings.”").kind is Kind.SENTENCE
+    assert classify(0, '"No!"').kind is Kind.SENTENCE
+    assert classify(0, "Next.").kind is Kind.SHORT

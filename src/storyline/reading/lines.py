@@ -329,8 +329,8 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.ITEM  # a long entry too ("5) I Cavalieri Dello Zodiaco – Parte 01 – Le Dodici Case")
     if words >= 12:
         return Kind.LONG
-    if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
-        return Kind.SENTENCE
+    if terminal and (words >= 2 or _QUOTED.match(text)) and (text[0].isupper() or text[0] in "\"“‘'"):
+        return Kind.SENTENCE  # a one-word line of dialogue too ("“Greetings.”", "“No!”")
     return Kind.SHORT
 
 
