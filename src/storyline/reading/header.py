@@ -35,6 +35,9 @@ _NAME = re.compile(
 )
 _LABELLED_BYLINE = re.compile(r"^\w+(?:\s\w+)?\s+by\s+[A-Z]")  # "Analysis by Chris Cillizza, CNN"
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_RULED = re.compile(r"[-=_*~]{4,}")
+# Words a headline does not end on: it would go on ("Roasted Chicken with Oriental Rice with").
+_OPEN_ENDS = frozenset("a an the of with by for to and or from in at on into".split())  # noqa: SIM905
 HEADER_REACH = 20  # how many lines above the body the title, standfirst and dates may sit
 
 
@@ -54,12 +57,17 @@ def _headline(line: Line) -> bool:
     """Shaped like a headline: a few words to a long line, no full stop, starts with a capital.
 
     A short run of capitalised words alone ("Adam Clark Estes", "Health Marijuana Weed") is a
-    name or a section label, and a clock time marks a dateline, not a headline.
+    name or a section label, a line half of numbers is a count (reading time, comments), and a
+    clock time marks a dateline, not a headline.
     """
     t = line.text
     words = t.split()
     if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
+    if 2 * sum(w[:1].isdigit() for w in words) >= len([w for w in words if w[:1].isalnum()]):
+        return False  # a count or a figure label ("21 minutes - 4312 words", "12 Comments 3 Shares")
+    if _RULED.search(t) or words[-1].lower() in _OPEN_ENDS:
+        return False  # a menu ruled with dashes; a label cut before what it introduces ("... with")
     return (
         (line.kind in (Kind.SHORT, Kind.LONG) or _asks(line))
         and 3 <= line.words <= 40
@@ -67,6 +75,18 @@ def _headline(line: Line) -> bool:
         and find_date(t) is None
         and not t.endswith((".", ":", ",", ";"))
         and (t[0].isupper() or t[0].isdigit() or t[0] in "\"“‘'" or not t[0].isascii())
+    )
+
+
+def opens_article(lines: Sequence[Line], k: int) -> bool:
+    """Whether ``lines[k]`` is an article's dateline or byline right under its headline, set
+    apart from any text above it by a label, a button or a caption (a line of a paragraph or
+    an embedded post right above is the end of that text, not a headline)."""
+    return (
+        k > 1
+        and lines[k].kind in (Kind.DATE, Kind.BYLINE)
+        and _headline(lines[k - 1])
+        and lines[k - 2].kind in (Kind.SHORT, Kind.FURNITURE, Kind.CAPTION)
     )
 
 
@@ -93,6 +113,7 @@ def _link_list(cands: list[Line], dated: bool) -> bool:
     return len(cands) == 3 and cands[0].pos - cands[2].pos == 2 and not dated
 
 
+_SIGNED = re.compile(r"^(?:by|written by|posted by)\s+[A-Z]", re.I)
 _BLOCK = 5  # lines of a byline-and-date block ("By", "Jane Doe", "Political Editor", "@jane", date)
 
 
@@ -104,10 +125,13 @@ def _dateline_block(lines: Sequence[Line], i: int) -> tuple[int, int] | None:
     if anchor is None:
         return None
 
+    # A byline that names the author ("By Jane Doe - 3 May") leaves no bare name to set above it.
+    signed = bool(_SIGNED.match(lines[anchor].text))
+
     def part(line: Line) -> bool:
         return (
             line.kind in (Kind.DATE, Kind.BYLINE)
-            or (line.kind is Kind.SHORT and not _headline(line))
+            or (line.kind is Kind.SHORT and not _headline(line) and not signed)
             or bool(_LABELLED_BYLINE.match(line.text))
         )
 
@@ -139,12 +163,27 @@ def _title_by_dateline(lines: Sequence[Line], i: int) -> tuple[Line, Line | None
     upper = next((ln for ln in reversed(lines[max(0, a - 3) : a - 1]) if ln.kind is not Kind.FURNITURE), None)
     if above is not None and upper is not None and _headline(upper) and _deck(above, upper):
         found = (upper, above)
-    elif above is not None and _headline(above):
+    elif above is not None and (_headline(above) or _short_title(above, lines[a:b])):
         found = (above, None)
     below = lines[b] if b < i else None
     if below is not None and _headline(below) and (found is None or below.words > found[0].words):
         found = (below, None)  # a section link above the dateline is shorter than the headline
     return found
+
+
+def _short_title(line: Line, block: Sequence[Line]) -> bool:
+    """A title of a few capitalised words ("Managing Python Environments") over a block whose
+    byline names the author ("By John Walk - January 10, 2020"): with the name given there, the
+    line over it is no name, and no section label either when it holds no section word."""
+    words = line.text.split()
+    return (
+        line.kind is Kind.SHORT
+        and 2 <= len(words) <= 4
+        and any(_SIGNED.match(ln.text) for ln in block)
+        and not _labels(line.text)
+        and not any(c.isdigit() for c in line.text)
+        and not line.text.endswith((".", ":", ",", ";"))
+    )
 
 
 _KICKER_WORDS = 5  # a kicker or section label over a headline ("National / Crime & Legal") is this short
@@ -170,8 +209,9 @@ def find_header(lines: Sequence[Line], i: int) -> Header:
         title, deck = anchored
         return Header(title, deck or header.subtitle, header.byline)
     block = _dateline_block(lines, i)
-    if header.title is anchored[1] or (block is not None and header.title.pos > block[1]):
-        # The pick lies beyond the share bar or caption under the block: not the headline.
+    if header.title is anchored[1] or (block is not None and header.title.pos >= block[1]):
+        # The pick lies under the block (a button, the share bar, a caption): ``_title_by_dateline``
+        # already weighed the line right under it against the headline over it.
         title, deck = anchored
         return Header(title, deck or header.subtitle, header.byline)
     return header

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from storyline.reading.lines import Kind, Line
+from storyline.reading.lines import Kind, Line, ends_sentence
 
 WEIGHTS_FILE = Path(__file__).with_name("line_score.json")
 
@@ -56,7 +56,6 @@ FEATURES = (
     "prose_above",
 )
 
-_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)\s*$")
 _SEPARATOR = re.compile(r"[|•·»›/]|\s[-–—]\s")
 _STOP = re.compile(r"[a-z0-9)][.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -72,7 +71,7 @@ def _own(line: Line, repeats: int) -> list[float]:
     digits = sum(c.isdigit() for c in text) / max(len(text), 1)
     return [
         math.log1p(min(line.words, _MAX_WORDS)),
-        float(bool(_TERMINAL.search(text))),
+        float(ends_sentence(text)),
         float(text[0].isupper() or text[0] in "\"“‘'"),
         title,
         digits,

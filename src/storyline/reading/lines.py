@@ -27,8 +27,12 @@ class Kind(Enum):
     FURNITURE = "furniture"  # share/follow/newsletter/video promos, ads, navigation words
 
 
-# Sentence end, allowing closing quotes/brackets after it (CJK full stops included).
-_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)\s*$")
+# Characters that print nothing: zero-width spaces and joiners, the invisible separator some
+# recipe and social-media editors put after every line, the byte-order mark, the soft hyphen.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+# Sentence end, allowing closing quotes/brackets (and invisible characters) after it (CJK full
+# stops included).
+_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]" + INVISIBLE + r"]*)\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 _AGENCIES = (
@@ -49,7 +53,9 @@ _STAFF_CREDIT_END = re.compile(
 )
 _CREDIT_START = re.compile(
     r"^(?:photo|image|picture|photograph|video|credit|image credit|photo credit|illustration|graphic"
-    r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]",
+    r"|caption|above|top|pictured|file photo)s?\s*(?:\([^)]*\))?\s*[:|]"
+    # "Photograph by Ed Marshall, ...", "Illustration by ...": the maker's credit under a picture.
+    r"|^(?:photo|image|picture|photograph|illustration|graphic|video)s?\s+by(?:\s+(?-i:[A-Z])|\s*$)",
     re.I,
 )
 _CREDIT_TAIL = re.compile(r"(?:[|/–—-]\s*|\bvia\s+)(?:" + _AGENCIES + r")\s*$|\bGetty Images\s*$", re.I)
@@ -78,7 +84,7 @@ _FURNITURE = re.compile(
     r"|delivered|powered by|updates?|alerts?|breaking news|live (?:updates|blog|stream|tv)|explore"
     r"|more stories|you may like"
     r"|don't miss|editor's picks?|latest news|top stories|top news|in pictures|photos|gallery"
-    r"|filed under)\b",
+    r"|filed under|disclaimers?|disclosures?)\b",
     re.I,
 )
 _DATE_LABEL = re.compile(
@@ -108,7 +114,12 @@ class Line:
 
     @property
     def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
+        return ends_sentence(self.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends as a sentence does (closing quotes and invisible characters aside)."""
+    return bool(_TERMINAL.search(text))
 
 
 def word_count(text: str) -> int:
@@ -180,7 +191,8 @@ def opens_comments(text: str) -> bool:
 # A call to action addressed to the reader: subscribe, download the app, sign up, join, log in.
 _CALL = re.compile(
     r"\b(?:subscrib\w*|sign(?:ing)? up|log in|download (?:the|our)|newsletters?|register|join (?:the|our|us)"
-    r"|follow us|support (?:us|our)|(?:your|enter) e-?mail(?: address)?|(?:to|in) your inbox)\b",
+    r"|follow us|support (?:us|our)|(?:your|enter) e-?mail(?: address)?|(?:to|in) your inbox"
+    r"|submit (?:your|a|an) (?:letter|story|stories|photo|video|tip|news tip|event|opinion|question)s?)\b",
     re.I,
 )
 _CALL_OPENS = re.compile(r"^(?:for the latest|to (?:view|read|continue)|never miss)\b", re.I)
@@ -222,6 +234,9 @@ _MATERIAL = re.compile(
 )
 
 
+_DISCLAIMER = re.compile(r"\b(?:disclaimers?|disclosures?)\b", re.I)
+
+
 def site_notice(text: str, words: int) -> bool:
     """The site's notice to its readers about itself ("Please keep comments civil", "When you
     buy through links on our site, we may earn an affiliate commission") or its reprint notice:
@@ -231,7 +246,9 @@ def site_notice(text: str, words: int) -> bool:
         return False
     # The rarest test first: this runs on most lines of every page.
     house = _SITE_VOICE.search(text) and _TO_READER.search(text) and _SITE_TOPIC.search(text)
-    return bool(house or (_RULE.search(text) and _REUSE.search(text) and _MATERIAL.search(text)))
+    # A disclaimer about the page itself: "The advertising disclaimer below does not apply to this article".
+    disclaims = _DISCLAIMER.search(text) and _SITE_TOPIC.search(text) and _MATERIAL.search(text)
+    return bool(house or disclaims or (_RULE.search(text) and _REUSE.search(text) and _MATERIAL.search(text)))
 
 
 def lead_in(line: Line) -> bool:
@@ -303,7 +320,7 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.SHORT
     if words >= 6 and _DATELINE.match(text):
         return Kind.PROSE  # "HAYWARD, Calif. (AP) — ..." opens a report
-    if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)):
+    if (terminal and words >= 8) or (words >= 40 and _punctuated(text, words)) or _running_text(text, words):
         return Kind.PROSE
     if words >= 16 and len(_INNER_STOP.findall(text)) >= 2 and not _ITEM.match(text):
         # Sentences whose paragraph ends on a link, an emoji or an unclosed quote, not a headline.
@@ -312,9 +329,23 @@ def _kind(text: str, words: int) -> Kind:
         return Kind.ITEM  # a long entry too ("5) I Cavalieri Dello Zodiaco – Parte 01 – Le Dodici Case")
     if words >= 12:
         return Kind.LONG
-    if terminal and words >= 2 and (text[0].isupper() or text[0] in "\"“‘'"):
-        return Kind.SENTENCE
+    if terminal and (words >= 2 or _QUOTED.match(text)) and (text[0].isupper() or text[0] in "\"“‘'"):
+        return Kind.SENTENCE  # a one-word line of dialogue too ("“Greetings.”", "“No!”")
     return Kind.SHORT
+
+
+_RUNNING_WORDS = 30  # longer than any headline or deck
+_LOWER_SHARE = 0.6
+
+
+def _running_text(text: str, words: int) -> bool:
+    """A paragraph whose end the paste lost (cut at a line break inside it, or closing on a link):
+    too long for a headline, mostly lower-case words as running text is (a tag cloud or a run of
+    link labels is capitalised), and some punctuation inside."""
+    if words < _RUNNING_WORDS or not re.search(r"[.,;:!?]", text):
+        return False
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    return bool(alpha) and sum(w[0].islower() for w in alpha) >= _LOWER_SHARE * len(alpha)
 
 
 def _punctuated(text: str, words: int) -> bool:

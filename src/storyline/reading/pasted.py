@@ -23,9 +23,16 @@ import numpy.typing as npt
 from storyline.model import Removed
 from storyline.reading.dates import find_date
 from storyline.reading.extracted import Extracted
-from storyline.reading.header import find_header, lead_subtitle, title_far_above, title_near_body
+from storyline.reading.header import (
+    find_header,
+    lead_subtitle,
+    opens_article,
+    title_far_above,
+    title_near_body,
+)
 from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
+    INVISIBLE,
     Kind,
     Line,
     byline_name,
@@ -178,6 +185,23 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
         if lines[k].kind is Kind.PROSE:
             seen += len(lines[k].text)
     return j
+
+
+_ABOVE_HEADER = 0.25  # at most this share of the body's prose above a headline-and-dateline in it
+
+
+def _header_inside(lines: Sequence[Line], i: int, j: int) -> int:
+    """Where the body starts when the article's own header lies inside the run: a headline over
+    its dateline or byline, under a little prose that is something else (the author's bio in a
+    blog's sidebar, the end of another story). The first such header counts, and only when no
+    date or byline comes before it in the run."""
+    total = _score(lines[i:j])
+    for k in range(i + 1, j):
+        if lines[k].kind in (Kind.DATE, Kind.BYLINE):
+            if not opens_article(lines, k) or _score(lines[i:k]) > _ABOVE_HEADER * total:
+                return i
+            return next((m for m in range(k + 1, j) if lines[m].kind is Kind.PROSE), i)
+    return i
 
 
 def _resumes(after: Sequence[Line]) -> bool:
@@ -380,7 +404,8 @@ def _headline_article(lines: Sequence[Line]) -> Extracted:
 def page_lines(page: str, context: str = "") -> list[Line]:
     """The page's non-blank lines, each put in its class (a drop cap joined to its paragraph)."""
     raw = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip()])
+    # A line of nothing but invisible characters (a zero-width space between paragraphs) is blank.
+    numbered = _join_drop_caps([(n, t.strip()) for n, t in enumerate(raw) if t.strip().strip(INVISIBLE)])
     return [classify(n, t, context, pos=k) for k, (n, t) in enumerate(numbered)]
 
 
@@ -430,6 +455,7 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     i, j = _body(lines[:end], logits)
     i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
+    i = _header_inside(lines, i, j)
     body = list(lines[i:j])
     header = find_header(lines, i)
     # The headline over the article's byline-and-date block beats a headline-shaped line nearer
