@@ -1059,3 +1059,11 @@ def test_a_pronoun_takes_the_one_person_its_sentence_names(nlp: Any, text: str, 
     but an earlier "he" in the sentence is the same man."""
     ann = annotate(Article(id="p", text=text), nlp)
     assert _quote_with(ann.quotes, part).speaker_key == key
+
+
+def test_a_dash_parsed_as_a_subject_names_no_group(nlp: Any) -> None:
+    """ecbplus-dev 18_5's 'heard co-workers yelling' after a quote: the tagger makes the hyphen a
+    plural noun subject; it must not end the annotation (it raised IndexError)."""
+    text = "“We heard bang, bang,” smelled smoke and heard co-workers shouting, said Ann Miller, a clerk.\n\n"
+    ann = annotate(Article(id="h", text=text), nlp)
+    assert [q.speaker for q in ann.quotes] == ["Ann Miller"]
