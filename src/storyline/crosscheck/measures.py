@@ -214,14 +214,17 @@ def _alike(a: str, b: str) -> bool:
 
 def same_counted(ma: Measure, mb: Measure) -> bool:
     """Do both figures count one thing? The counted words meet (or are words a reporter uses in
-    turn for one thing), or one's sits beside the other."""
+    turn for one thing), or one's sits beside the other where the parse does not name two things:
+    in "paid $13,625,777 in state and local taxes, and made $14,959,450 in charitable
+    contributions" the word beside the first figure is the second's, and the taxes are no gift."""
     ca = ma.counted[:5] if ma.counted else None
     cb = mb.counted[:5] if mb.counted else None
     if ca is None and cb is None:
         return False
     if ca is None or cb is None:  # "the call lasted 50 minutes" / "a 50-minute phone call"
-        return (ca or cb) in (mb.near if ca else ma.near) and ma.dim is not None
-    return _alike(ca, cb) or ca in mb.near or cb in ma.near
+        beside = (ca or cb) in (mb.near if ca else ma.near) and ma.dim is not None
+        return beside and not _things_apart(ma, mb)
+    return _alike(ca, cb) or ((ca in mb.near or cb in ma.near) and not _things_apart(ma, mb))
 
 
 _WHOLE = re.compile(r"\ball(?: of)?(?: the| its| their)?\s+$", re.I)
