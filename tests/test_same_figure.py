@@ -545,3 +545,17 @@ def test_a_word_beside_another_figure_does_not_name_what_this_one_counts(nlp: An
         _measure(nlp, a, "14,959,450"), gift
     )
     assert same_frame_thing(taxes, _measure(nlp, b, "13.6 million"))
+
+
+def test_a_rate_said_to_be_ones_own_is_not_anothers(nlp: Any, embedder: Any) -> None:
+    """basil-dev 6e502405: Mr. Bush's own rate (his, in what he said) and the Clintons' are two
+    people's figures, never one fact agreed on, however close; one owner's rate told twice agrees."""
+    bush = "Mr. Bush said his average federal tax rate was 36 percent, and he released 33 years of returns."
+    clintons = "The Clintons' effective federal tax rate for 2014 was 35.7 percent, the returns show."
+    assert "own:bush" in _measure(nlp, bush, "36 percent").quantity.frame
+    assert "own:clintons" in _measure(nlp, clintons, "35.7 percent").quantity.frame
+    report = _run(nlp, embedder, bush, clintons)
+    assert not [f for f in report.findings if f.aspect == "number" and f.kind != "unique"]
+    again = "The Clintons' effective federal tax rate for 2014 was 36 percent, the returns show."
+    report = _run(nlp, embedder, again, clintons)
+    assert [f for f in report.findings if f.aspect == "number" and f.kind == "agree"]

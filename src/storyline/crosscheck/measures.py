@@ -241,6 +241,12 @@ def whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
     )
 
 
+def possessors_apart(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
+    """Is each figure's thing someone's by a possessive or a name compounded with it, and not the
+    same one's ("Trump's demand" / "the Democrats' offer")? A subject alone does not say whose."""
+    return bool(frame_part(ma, "own") and frame_part(mb, "own")) and owners_apart(ma, mb, vectors)
+
+
 def _far_apart(ma: Measure, mb: Measure) -> bool:
     low, high = sorted((abs(ma.value), abs(mb.value)))
     return low == 0 or high / low > MAX_RATIO
@@ -424,6 +430,11 @@ def _measure_link(
             return None  # a range holds a value inside it without stating it ("ages 3 to 12" / "5-year-old")
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
+        if possessors_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
+            # each figure is someone's by a possessive, and not the same one's: "his average federal
+            # tax rate was 36 percent" (Mr. Bush said) / "The Clintons' effective federal tax rate
+            # for 2014 was 35.7 percent": two people's rates, however close
+            return None
         if same_thing or unit_and_context:
             # one thing counted alike twice: the same value is seldom a coincidence
             return False, min(1.0, confidence + AGREE_BONUS)
