@@ -10,7 +10,7 @@ from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, sentence_facts
-from storyline.crosscheck.measures import compatible, part_of_more, precision
+from storyline.crosscheck.measures import compatible, part_of_more, precision, same_counted, same_frame_thing
 from storyline.crosscheck.same_figure import (
     attached_person,
     clause_owner,
@@ -529,3 +529,33 @@ def test_figures_of_two_periods_are_two_facts(nlp: Any, embedder: Any) -> None:
     assert periods(_measure(nlp, paid, "$9.68"), _measure(nlp, changed, "$7.68")) == (True, False)
     found = _run(nlp, embedder, paid, changed)
     assert _stated(found, "$9.68 million", "$7.68 million")
+
+
+def test_a_word_beside_another_figure_does_not_name_what_this_one_counts(nlp: Any) -> None:
+    """basil-dev 6e502405: the taxes are counted by the parse ('in state and local taxes'); the
+    word 'charitable' beside them belongs to the next figure, so they are no sum given to charity."""
+    a = (
+        "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made"
+        " $14,959,450 in charitable contributions during that time."
+    )
+    b = "They also donated $30 million to charity, and paid an additional $13.6 million in state taxes."
+    taxes, gift = _measure(nlp, a, "13,625,777"), _measure(nlp, b, "30 million")
+    assert not same_counted(taxes, gift)
+    assert same_counted(_measure(nlp, a, "14,959,450"), gift) or same_frame_thing(
+        _measure(nlp, a, "14,959,450"), gift
+    )
+    assert same_frame_thing(taxes, _measure(nlp, b, "13.6 million"))
+
+
+def test_a_rate_said_to_be_ones_own_is_not_anothers(nlp: Any, embedder: Any) -> None:
+    """basil-dev 6e502405: Mr. Bush's own rate (his, in what he said) and the Clintons' are two
+    people's figures, never one fact agreed on, however close; one owner's rate told twice agrees."""
+    bush = "Mr. Bush said his average federal tax rate was 36 percent, and he released 33 years of returns."
+    clintons = "The Clintons' effective federal tax rate for 2014 was 35.7 percent, the returns show."
+    assert "own:bush" in _measure(nlp, bush, "36 percent").quantity.frame
+    assert "own:clintons" in _measure(nlp, clintons, "35.7 percent").quantity.frame
+    report = _run(nlp, embedder, bush, clintons)
+    assert not [f for f in report.findings if f.aspect == "number" and f.kind != "unique"]
+    again = "The Clintons' effective federal tax rate for 2014 was 36 percent, the returns show."
+    report = _run(nlp, embedder, again, clintons)
+    assert [f for f in report.findings if f.aspect == "number" and f.kind == "agree"]

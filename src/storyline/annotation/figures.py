@@ -105,6 +105,19 @@ def _owners(t: Token, skip: set[int]) -> list[str]:
     return out
 
 
+_POSSESSIVE = ("his", "her", "their")
+
+
+def _pronoun_owner(t: Token, clause: Token) -> list[str]:
+    """Whose ``t`` is when a possessive pronoun says it inside what someone is told to say: "Mr.
+    Bush said his average federal tax rate was 36 percent" → own:bush; the pronoun of a reported
+    clause is its speaker's ("his" is Bush's, not the Clintons' of the next clause)."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in t.children) or clause.dep_ != "ccomp":
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    return [] if speaker is None else [f"own:{_lemma(speaker)}"]
+
+
 def _time_words(t: Token, skip: set[int]) -> list[str]:
     """The date or time expression hanging on ``t`` (a bare "Tuesday", "last year", or one behind a
     preposition: "on Feb. 15", "at 3 a.m."), as lemmas; other figures' words are left out."""
@@ -254,6 +267,12 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     said = [c for c in head.children if c.dep_ in ("attr", "acomp")] if _lemma(head) in _COPULAS else []
     if said:  # "a 60-day suspension was the appropriate punishment": the predicate is what it is
         keys.append(f"pred:{_lemma(said[0])}")
+        # the subject is what the figure measures, and its possessor whose it is: "The Clintons'
+        # effective federal tax rate was 35.7 percent" (own:clinton), "Mr. Bush said his average
+        # federal tax rate was 36 percent" (own:bush)
+        for s in head.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.i not in subject_side and s.pos_ == "NOUN":
+                keys += _owners(s, subject_side) + _pronoun_owner(s, head)
     else:
         keys.append(f"pred:{_lemma(head)}")
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == head.i and not said:

@@ -48,6 +48,8 @@ def group_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpa
             said_by = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
             if not (said_by or tok.dep_ in ("nsubj", "nsubjpass")) or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.is_punct:
+                continue  # a dash the tagger took for a plural noun subject (ecbplus-dev 18_5) names no group
             quantified = any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in tok.lefts)
             if not (quantified or tok.tag_ in ("NNS", "NNPS")) or bare_definite(tok):
                 continue
@@ -55,7 +57,7 @@ def group_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpa
                 continue
             words = [t for t in tok.subtree if not (t.dep_ == "npadvmod" and t.head.i == tok.i)]
             words = [t for t in words if not t.is_punct or t.i < tok.i]
-            if not words or len(words) > _MAX_TOKENS:  # a stray "-" parsed as the subject
+            if len(words) > _MAX_TOKENS:
                 continue
             start, last = p.base + words[0].idx, words[-1]
             members = tok.ent_type_ == "NORP" or any(c.ent_type_ == "NORP" for c in tok.lefts)

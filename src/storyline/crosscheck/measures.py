@@ -214,14 +214,17 @@ def _alike(a: str, b: str) -> bool:
 
 def same_counted(ma: Measure, mb: Measure) -> bool:
     """Do both figures count one thing? The counted words meet (or are words a reporter uses in
-    turn for one thing), or one's sits beside the other."""
+    turn for one thing), or one's sits beside the other where the parse does not name two things:
+    in "paid $13,625,777 in state and local taxes, and made $14,959,450 in charitable
+    contributions" the word beside the first figure is the second's, and the taxes are no gift."""
     ca = ma.counted[:5] if ma.counted else None
     cb = mb.counted[:5] if mb.counted else None
     if ca is None and cb is None:
         return False
     if ca is None or cb is None:  # "the call lasted 50 minutes" / "a 50-minute phone call"
-        return (ca or cb) in (mb.near if ca else ma.near) and ma.dim is not None
-    return _alike(ca, cb) or ca in mb.near or cb in ma.near
+        beside = (ca or cb) in (mb.near if ca else ma.near) and ma.dim is not None
+        return beside and not _things_apart(ma, mb)
+    return _alike(ca, cb) or ((ca in mb.near or cb in ma.near) and not _things_apart(ma, mb))
 
 
 _WHOLE = re.compile(r"\ball(?: of)?(?: the| its| their)?\s+$", re.I)
@@ -236,6 +239,12 @@ def whole_group(p: Pair, ma: Measure, mb: Measure) -> bool:
         is not None
         for side, m in ((p.a, ma), (p.b, mb))
     )
+
+
+def possessors_apart(ma: Measure, mb: Measure, vectors: PhraseVectors) -> bool:
+    """Is each figure's thing someone's by a possessive or a name compounded with it, and not the
+    same one's ("Trump's demand" / "the Democrats' offer")? A subject alone does not say whose."""
+    return bool(frame_part(ma, "own") and frame_part(mb, "own")) and owners_apart(ma, mb, vectors)
 
 
 def _far_apart(ma: Measure, mb: Measure) -> bool:
@@ -421,6 +430,11 @@ def _measure_link(
             return None  # a range holds a value inside it without stating it ("ages 3 to 12" / "5-year-old")
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
+        if possessors_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
+            # each figure is someone's by a possessive, and not the same one's: "his average federal
+            # tax rate was 36 percent" (Mr. Bush said) / "The Clintons' effective federal tax rate
+            # for 2014 was 35.7 percent": two people's rates, however close
+            return None
         if same_thing or unit_and_context:
             # one thing counted alike twice: the same value is seldom a coincidence
             return False, min(1.0, confidence + AGREE_BONUS)
