@@ -123,6 +123,10 @@ class Embedder:
         """Empty the cache (a benchmark of new text, or memory handed back)."""
         self._cache.clear()
 
+    def holds(self, text: str) -> bool:
+        """Is the vector of ``text`` in the cache (``embed`` would not run the model for it)?"""
+        return text_key(text) in self._cache
+
     def remember(self, text: str, vec: Vectors) -> None:
         """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
         self._remember(text_key(text), vec)
