@@ -37,3 +37,39 @@ def test_stories_compared_in_workers_are_stored_as_compared_here(
     assert [s.conflicts for s in stories] == [
         sum(f.kind == "conflict" for f in r.findings) if r else None for r in here
     ]
+
+
+class _Asked:
+    """The real embedder, noting every text a cross-check asks it for."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.asked: set[str] = set()
+
+    def embed(self, texts: Any) -> Any:
+        self.asked.update(texts)
+        return self.inner.embed(texts)
+
+
+def test_the_phrases_provided_are_those_the_check_embeds(seed_paths: tuple[Path, Path], nlp: Any) -> None:
+    """``vectors.phrases`` names exactly the figure and dated-act phrases ``cross_check`` embeds
+    (the rest it asks for are the sentences), so a check forked after ``provide_phrases`` finds
+    every one in the cache it inherits and embeds none itself."""
+    from storyline.annotation import annotate_many
+    from storyline.crosscheck import compare
+    from storyline.embed import Embedder
+    from storyline.reading import read
+    from storyline.store import vectors
+
+    arts = list(annotate_many([read(p) for p in seed_paths], nlp))
+    spy = _Asked(Embedder())
+    compare(arts, nlp=nlp, embedder=spy)
+    sentences = {t for a in arts for t in vectors.sentence_texts(a)}
+    wanted = vectors.phrases([arts])
+    assert len(wanted) > 10
+    assert set(wanted) == spy.asked - sentences
+
+    fresh = Embedder()
+    assert vectors.provide_phrases([arts], fresh) == len(wanted)
+    assert all(fresh.holds(p) for p in wanted)
+    assert not fresh.holds("a phrase no check of the seeds asks for")

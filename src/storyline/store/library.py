@@ -475,12 +475,14 @@ class Library:
         """Embed the needed sentences of these stories' members that have no stored vector, in one
         batch (the sentences of many stories sort into batches of nearly one length: basil-dev's
         25 stories, 11.6 s in one batch, 16.2 s story by story), and put all their vectors in the
-        embedder's cache; the ids of the members provided."""
+        embedder's cache, and the vectors of the phrases their checks compare
+        (``vectors.provide_phrases``); the ids of the members provided."""
         if getattr(embedder, "remember", None) is None:
             return set()
         stories = [s.articles for s in found if len(s.articles) >= 2]
         todo = vectors.owed(self.engine, stories)
         vectors.settle(self.engine, todo, vectors.embed(embedder, todo), embedder)
+        vectors.provide_phrases(stories, embedder)
         return {a.id for a in todo.members}
 
     def _filtered(
