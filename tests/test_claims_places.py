@@ -74,3 +74,13 @@ def test_where_the_victim_died(nlp: Any, embedder: Any) -> None:
     e = "Josh Haber, 19, was pronounced dead at the scene."
     assert not conflicts(run(nlp, embedder, c, d), "place")
     assert not conflicts(run(nlp, embedder, d, e), "place")
+
+
+def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
+    """"three women and two men" / "three men and two women": the women are counted two ways (the
+    three men are no telling of the three women); the same breakdown agrees."""
+    a = "The victims, three women and two men, were taken to Harborview Medical Center."
+    b = "The victims, three men and two women, were taken to Harborview Medical Center."
+    assert conflicts(run(nlp, embedder, a, b), "number")
+    c = "The victims, two men and three women, were taken to Harborview Medical Center."
+    assert not conflicts(run(nlp, embedder, a, c), "number")

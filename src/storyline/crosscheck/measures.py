@@ -561,9 +561,15 @@ def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
 def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
     """Does the other sentence give this figure of this thing too (one value, not a bound such
     as "over 10 percent")? Then its other figures of the thing are others of a list, not another
-    value for this one."""
+    value for this one. A figure of people of another sex or age is no telling of it: "three women
+    and two men" / "three men and two women" tell the women two ways."""
     return _point(m) and any(
-        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) and not _things_apart(m, o)
+        o.dim == m.dim
+        and _point(o)
+        and same_counted(m, o)
+        and compatible(m, o)
+        and not _things_apart(m, o)
+        and not persons_apart(m, o)
         for o in others
     )
 
