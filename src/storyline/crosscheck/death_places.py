@@ -4,8 +4,8 @@ where he died".
 Crime and accident reports say where a death happened in one of two ways, at the scene or at a
 hospital, and that is a fact of its own: a victim who died at the scene got no care, one who died
 in hospital lived for a while. Two reports that place one death at the scene and at a hospital
-disagree on it. The place is read from the parse: the preposition ("at", "in") on the death
-("died", "pronounced dead", "killed", "passed away"), or the "where" clause on a hospital.
+disagree on it. The place is read from the parse: the preposition ("at", "in", "on the scene") on
+the death ("died", "pronounced dead", "killed", "passed away"), or the "where" clause on a hospital.
 
 Only one death can be compared this way: a report that tells of deaths at both places (two
 victims) is left out, as are two deaths whose named victims differ, or a victim told as one of
@@ -55,8 +55,9 @@ def _places(anchor: Any) -> set[str]:
     holders = [anchor] + ([anchor.head] if anchor.dep_ in ("acomp", "oprd", "amod") else [])
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "in"):
-                out |= {p for c in prep.children if c.dep_ == "pobj" and (p := _place_of(c))}
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "on"):
+                found = {p for c in prep.children if c.dep_ == "pobj" and (p := _place_of(c))}
+                out |= {p for p in found if prep.lower_ != "on" or p == "scene"}  # "on (the) scene"
     if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
         place = _place_of(anchor.head)
         if place:
