@@ -78,9 +78,18 @@ def test_where_the_victim_died(nlp: Any, embedder: Any) -> None:
 
 def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
     """"three women and two men" / "three men and two women": the women are counted two ways (the
-    three men are no telling of the three women); the same breakdown agrees."""
+    three men are no telling of the three women, as both sentences name both sexes); the same
+    breakdown agrees."""
     a = "The victims, three women and two men, were taken to Harborview Medical Center."
     b = "The victims, three men and two women, were taken to Harborview Medical Center."
     assert conflicts(run(nlp, embedder, a, b), "number")
     c = "The victims, two men and three women, were taken to Harborview Medical Center."
     assert not conflicts(run(nlp, embedder, a, c), "number")
+    # gva-dev 548991: the girl is 5 in one report, 3 in the other
+    d = "The victims are a 3-year-old boy and a 5-year-old girl."
+    e = "Police found the children, a 3-year-old girl and a boy, about 4."
+    assert conflicts(run(nlp, embedder, d, e), "number")
+    # a man alone against a woman and a man: the other man may be another man, so nothing is said
+    f = "Police said a 26-year-old man was shot in the leg on Friday night."
+    g = "Police said a 26-year-old woman and a 30-year-old man were shot in the leg on Friday night."
+    assert not conflicts(run(nlp, embedder, f, g), "number")
