@@ -14,12 +14,13 @@ from storyline.crosscheck.align import best_claim_links, group_links, mutual_bes
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
 from storyline.crosscheck.counterparts import drop_inexact_counterparts, one_act, open_bound
+from storyline.crosscheck.death_places import compare_death_places
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.events import event_phrases, series_dates
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
-from storyline.crosscheck.predicates import Parser, one_predication, parser
+from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
     CONFIDENT,
@@ -44,8 +45,10 @@ def all_links(
     pairs: Sequence[Pair],
     parse: Parser,
     vectors: PhraseVectors = NO_VECTORS,
+    nlp: Any = None,
 ) -> list[Link]:
-    """Typed links of every candidate pair, of every pair of quotes and of people's roles.
+    """Typed links of every candidate pair, of every pair of quotes, of people's roles and of
+    where a victim died (``death_places``, parsed with ``nlp``, the default pipeline if None).
 
     An agreement too unsure to state is left out before grouping, so it cannot pull a statement
     into (and lower the confidence of) a group that holds without it; sentences whose quotes
@@ -53,7 +56,7 @@ def all_links(
     claims only when they make one predication (``predicates``)."""
     series = series_dates(facts)  # each report read whole: the acts it dates as a series
     decided = one_act(((p, ln) for p in pairs for ln in decide(p, vectors, series)), vectors)
-    links = one_predication(decided, parse)
+    links = one_polarity(one_predication(decided, parse), parse)
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [
         ln for ln in _one_person_each(sole_counterparts(facts), facts) if (ln.a.key, ln.b.key) not in linked
@@ -69,6 +72,7 @@ def all_links(
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
+    quoted += compare_death_places(by_source, nlp if nlp is not None else default_nlp())
     # a sentence inside a quote another source words differently agrees with that source on
     # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I
     # think it's corrupt." / "... corrupt and evidence of collusion")
@@ -114,9 +118,10 @@ def _set_apart(links: Sequence[Link]) -> set[tuple[int, int, int, int]]:
     date, a role, a polarity or quoted words that differ, stated or to check, and even where a
     better match elsewhere keeps it from being stated. A place is left out: told without a
     gazetteer, "Massachusetts Gov. Deval Patrick" against a "BOSTON —" dateline is no place
-    conflict, and a cosmetic wording variant is no difference of value. Two such sentences state
-    no one claim, however alike: "Cyrus Vance, then a district attorney" / "then an assistant
-    district attorney", "1.5 million women" / "1.6 million women" (issue 14: held-out
+    conflict (a place read from the parse, sure enough to state, is one), and a cosmetic wording
+    variant is no difference of value. Two such sentences state no one claim, however alike:
+    "Cyrus Vance, then a district attorney" / "then an assistant district attorney", "1.5
+    million women" / "1.6 million women" (issue 14: held-out
     discrepancies shown as agreements)."""
     # a value the other sentence gives too is told there; its conflict with another of that
     # sentence's values is a cross pairing ("2 1/2 years, with 9 months" / "2 1/2 years ... 9
@@ -126,7 +131,8 @@ def _set_apart(links: Sequence[Link]) -> set[tuple[int, int, int, int]]:
     }
     out = set()
     for ln in links:
-        if ln.conflict and ln.aspect in VALUE_ASPECTS:
+        placed = ln.aspect == "place" and ln.confidence >= CONFIDENT
+        if ln.conflict and (ln.aspect in VALUE_ASPECTS or placed):
             a, b = (ln.a.source, ln.a.start), (ln.b.source, ln.b.start)
             if (ln.a.key, *b) in told or (ln.b.key, *a) in told:
                 continue
@@ -309,7 +315,7 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
     vectors = embed_phrases(figure_phrases(facts) | event_phrases(facts), embedder)
-    links = all_links(articles, facts, pairs, parser(nlp), vectors)
+    links = all_links(articles, facts, pairs, parser(nlp), vectors, nlp)
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)

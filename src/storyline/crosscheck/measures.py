@@ -30,9 +30,11 @@ from storyline.crosscheck.same_figure import (
     narrowed_apart,
     owners_apart,
     periods,
+    person_kind,
     persons_apart,
     predicate_phrase,
     probability,
+    sexes_named,
     stating_line,
 )
 
@@ -572,12 +574,20 @@ def frame_evidence(p: Pair, ma: Measure, mb: Measure) -> int:
     return int(predicates_meet(p, ma, mb) is True) + int(same_frame_thing(ma, mb))
 
 
-def _also_told(m: Measure, others: Sequence[Measure]) -> bool:
+def _also_told(m: Measure, others: Sequence[Measure], sexes: frozenset[str] = frozenset()) -> bool:
     """Does the other sentence give this figure of this thing too (one value, not a bound such
     as "over 10 percent")? Then its other figures of the thing are others of a list, not another
-    value for this one."""
+    value for this one. A figure of people of another sex that the figure's own sentence names
+    too (``sexes``) is no telling of it: "three women and two men" / "three men and two women"
+    tell the women two ways, "a 3-year-old boy and a 5-year-old girl" / "a 3-year-old girl and a
+    boy" the girl's age."""
     return _point(m) and any(
-        o.dim == m.dim and _point(o) and same_counted(m, o) and compatible(m, o) and not _things_apart(m, o)
+        o.dim == m.dim
+        and _point(o)
+        and same_counted(m, o)
+        and compatible(m, o)
+        and not _things_apart(m, o)
+        and not (persons_apart(m, o) and person_kind(o)[0] in sexes)
         for o in others
     )
 
@@ -594,13 +604,14 @@ def _things_apart(ma: Measure, mb: Measure) -> bool:
 def compare_measures(p: Pair, vectors: PhraseVectors = NO_VECTORS) -> list[Link]:
     """Numbers of one dimension counting one thing: agree when their bounds overlap, else conflict."""
     links = []
+    sexes_a, sexes_b = sexes_named(p.a.text), sexes_named(p.b.text)
     for ia, ma in enumerate(p.a.measures):
         for ib, mb in enumerate(p.b.measures):
             verdict = _measure_link(p, ma, mb, vectors)
             if verdict is None:
                 continue
             conflict, confidence = verdict
-            if conflict and (_also_told(ma, p.b.measures) or _also_told(mb, p.a.measures)):
+            if conflict and (_also_told(ma, p.b.measures, sexes_a) or _also_told(mb, p.a.measures, sexes_b)):
                 continue  # "the 6-month-old" / "an 11-month-old, the 6-month-old and ...": a list
             links.append(
                 Link(

@@ -41,6 +41,7 @@ class Clause:
     arguments: frozenset[str]  # every participant, the doer included
     doers: frozenset[str] = frozenset()  # who does the act (the subject, or a passive's agent)
     main: bool = True  # the sentence's own assertion, not a clause inside one of its parts
+    negated: bool = False  # the act is denied ("did not drop", "never fired", "no one was hurt")
 
 
 def _word(tok: Any) -> str | None:
@@ -96,6 +97,24 @@ def _arguments(verb: Any) -> set[str]:
     return out
 
 
+# words that deny the act of the verb they hang on, whatever label the parse gives them: "he
+# didn’t" alone parses "n’t" as an object of "did"
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
+
+
+def negated(verb: Any) -> bool:
+    """Is the verb's act denied: a negator among its dependents ("did not drop", "didn’t drop",
+    "never fired"), or "no" on its subject or object ("no one was hurt", "fired no shots")?"""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_.replace("’", "'") in _NEGATORS:
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True
+    return False
+
+
 def _main(verb: Any) -> bool:
     """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
     it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
@@ -134,7 +153,16 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
         doers = _doers(tok)
         senses = {SENSES[act]} if act in SENSES else set()
         arguments = frozenset(_arguments(tok) | doers)
-        out.append(Clause(frozenset({act, *senses}), lemma in LIGHT, arguments, frozenset(doers), _main(tok)))
+        out.append(
+            Clause(
+                frozenset({act, *senses}),
+                lemma in LIGHT,
+                arguments,
+                frozenset(doers),
+                _main(tok),
+                negated(tok),
+            )
+        )
     return tuple(out)
 
 
@@ -229,3 +257,27 @@ def one_predication(decided: Iterable[tuple[Pair, Link]], parse: Parser) -> list
 
     dropped = {id(ln) for p, ln in unsure if not one(p, ln)}
     return [ln for _, ln in decided if id(ln) not in dropped]
+
+
+def polarity_differs(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Does one sentence deny an act the other asserts, read from both parses: exactly one of them
+    denies anything, and what it denies is an act the other states undenied? Two sentences that
+    both deny ("told him to drop his gun, but he didn't" / "he didn't drop his gun") state one
+    claim, however differently the words around the negation fall."""
+    denied_a = [c for c in a if c.negated]
+    denied_b = [c for c in b if c.negated]
+    if bool(denied_a) == bool(denied_b):
+        return False
+    denying, asserting = (denied_a, b) if denied_a else (denied_b, a)
+    return any(n.act & c.act for n in denying if not n.light for c in asserting if not c.negated)
+
+
+def one_polarity(links: Iterable[Link], parse: Parser) -> list[Link]:
+    """Claim conflicts whose parses show the opposite polarity (``polarity_differs``); the others
+    (a negation read on one side only from the words) are dropped, and the rest kept as they are."""
+    links = list(links)
+    flipped = [ln for ln in links if ln.aspect == "claim" and ln.conflict]
+    texts = list(dict.fromkeys(t for ln in flipped for t in (ln.a.text, ln.b.text)))
+    parsed = dict(zip(texts, parse(texts), strict=True)) if texts else {}
+    dropped = {id(ln) for ln in flipped if not polarity_differs(parsed[ln.a.text], parsed[ln.b.text])}
+    return [ln for ln in links if id(ln) not in dropped]

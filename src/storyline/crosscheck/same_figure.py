@@ -203,6 +203,18 @@ def person_kind(m: Measure) -> tuple[str | None, str | None]:
     return (sex.pop() if len(sex) == 1 else None), (group.pop() if len(group) == 1 else None)
 
 
+def sexes_named(text: str) -> frozenset[str]:
+    """The sexes of the people a sentence names by a noun that tells one ("a boy, about 4", "two
+    men"), as ``person_kind`` reads them."""
+    out = set()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        one = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")  # women, boys
+        sex = _PERSON_KINDS.get(word, _PERSON_KINDS.get(one, (None, None)))[0]
+        if sex:
+            out.add(sex)
+    return frozenset(out)
+
+
 def persons_apart(ma: Measure, mb: Measure) -> bool:
     """Are the two figures said of people of another sex or age group ("a 26-year-old man" / "an
     11-year-old girl")? Then they are two people's figures, never one fact, whatever their values."""
