@@ -124,8 +124,12 @@ def writers_term(q: QuoteSpan, text: str, parsed: Sequence[Parsed], cue: Cue | N
         return False  # "The agency calls these “legacy systems”": someone's word for it
     if cue is None:
         return True
-    if cue.label is not None or cue.token.lemma_.lower() in SPEECH_LEMMAS | NAMING:
-        return False
+    if (
+        cue.label is not None
+        or cue.token.lower_ == "according"
+        or cue.token.lemma_.lower() in SPEECH_LEMMAS | NAMING
+    ):
+        return False  # a speech verb, "according to", a tag: someone's words
     who = subject_of(cue)
     return who is None or not _can_speak(who)
 

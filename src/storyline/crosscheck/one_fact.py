@@ -13,7 +13,9 @@ An agreement says that every statement in it states the fact agreed on, with a c
 - an age against an open bound ("a 5-year-old girl" / "2 children each under 10 years old"): an
   age is told exactly, and a bound tells a group's, not the person's; and within one report, an
   age said of a person by name and one said of no one named ("shot 17-year-old Derrick Green" /
-  "shot three times by a 17-year-old") are two people's, not one age told twice.
+  "shot three times by a 17-year-old") are two people's, not one age told twice; nor is the
+  unnamed one the named one's counterpart in another report, when that report names the person
+  with that age elsewhere.
 """
 
 from __future__ import annotations
@@ -72,6 +74,17 @@ def one_fact(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link
         source, index, _, i = side.key
         return lookup[(source, index)].measures[i]
 
+    # the ages each report says of a person by name: (source, age, person)
+    named_ages = {
+        (f.source, m.value, who) for f in facts for m in f.measures if _age(m) and (who := attached_person(m))
+    }
+
+    def other_person(x: Measure, y: Measure, y_source: int) -> bool:
+        """``x`` is said of a person by name, ``y`` of no one named, and ``y``'s report gives
+        that person's age elsewhere: ``y`` is someone else of the same age."""
+        who = attached_person(x)
+        return bool(who) and attached_person(y) is None and (y_source, y.value, who) in named_ages
+
     def states_apart(ln: Link) -> bool:
         # two figures may agree in sentences that time their events apart; a date or a claim not
         if identifiers_apart(ln.a.text, ln.b.text, ALL_KINDS if ln.aspect in ("date", "claim") else NAMES):
@@ -79,7 +92,11 @@ def one_fact(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link
         if ln.aspect == "claim" and asks(ln.a.text) != asks(ln.b.text):
             return True  # a question agrees with the same question only (a teaser both pages run)
         ma, mb = measure(ln.a), measure(ln.b)
-        return ma is not None and mb is not None and ages_apart(ma, mb)
+        if ma is None or mb is None:
+            return False
+        if _age(ma) and _age(mb) and (other_person(ma, mb, ln.b.source) or other_person(mb, ma, ln.a.source)):
+            return True
+        return ages_apart(ma, mb)
 
     return [ln for ln in links if ln.conflict or not states_apart(ln)]
 
