@@ -91,14 +91,14 @@ def _fills_noun_place(head: Token, quoted: set[int]) -> bool:
     return True
 
 
-_TERM_WORDS = 4  # a writer's term in quotation marks is a word or a short phrase
+_TERM_WORDS = 2  # a writer's term in quotation marks is a word or two ("aqua-musicals", "peace dividend")
 _SPEAKS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 
 
 def writers_term(q: QuoteSpan, text: str, parsed: Sequence[Parsed], cue: Cue | None) -> bool:
     """Is the quotation ``q`` the writer's own term in scare quotes ("a career of Hollywood
     “aqua-musicals”", "the star of WWII-era “aquatic musicals”", "the so-called “peace
-    dividend”") rather than someone's words? A short noun or adjective phrase inside narration
+    dividend”") rather than someone's words? A noun or adjective of a word or two inside narration
     (its sentence runs on before it) that no one in the parse says: the verb it hangs on is no
     speech or naming verb, and the ``cue`` attribution found for it, if any, is none either and
     has no subject who can speak (a named person or body, a personal pronoun). Crediting it to
