@@ -60,3 +60,40 @@ def test_sentences_giving_two_figures_of_one_thing_agree_on_nothing(nlp: Any, em
     b = "The lawsuit was filed on behalf of 1.6 million women who worked at the company's stores."
     report = run(nlp, embedder, a, b)
     assert not holding(agreements(report), "1.5 million", "1.6 million")
+
+
+def test_template_lines_with_other_identifiers_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """gva-dev: two pages' tip lines or share links are one template with another telephone
+    number or short link each; the same template with the same number agrees."""
+    a = "Anyone with information is asked to contact the Garner Police Department at 919-772-8810."
+    b = "Anyone with information is asked to contact the Garner Police Department at 919-890-7318."
+    assert not holding(agreements(run(nlp, embedder, a, b)), "772-8810", "890-7318")
+    assert holding(agreements(run(nlp, embedder, a, a)), "772-8810")
+    c = "Read or Share this story: http://on.jsonl.in/2kE2PWJ"
+    d = "Read or Share this story: http://on.jsonl.in/2lh69dt"
+    assert not agreements(run(nlp, embedder, c, d))
+
+
+def test_a_question_agrees_with_no_statement(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev: "But why did AMD buy SeaMicro?" asks; it states neither the price nor the
+    purchase, so it is in no agreement with the sentence that does."""
+    a = "But why did AMD buy SeaMicro for $334 million in cash and stock?"
+    b = "AMD will pay $334 million in cash and stock for SeaMicro, a Silicon Valley startup."
+    assert not holding(agreements(run(nlp, embedder, a, b), "claim"), "why did AMD")
+
+
+def test_an_age_and_a_bound_of_ages_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "a 5-year-old girl" is one child's age, "2 children each under 10 years old" a
+    limit of two: no agreement on the figure."""
+    a = "An arrest has been made in the fatal shooting Saturday of a 5-year-old girl at the apartments."
+    b = "Police said 2 children each under 10 years old were shot inside an apartment."
+    assert not holding(agreements(run(nlp, embedder, a, b), "number"), "5-year-old", "under 10")
+
+
+def test_a_station_number_is_no_figure(nlp: Any, embedder: Any) -> None:
+    """gva-dev: "7 Action News" names a station; two reports telling it agree on no figure."""
+    a = "Detroit police tell 7 Action News someone in an SUV fired a single shot at close range."
+    b = "Investigators tell 7 Action News the teenager was shot and killed on the east side."
+    assert not [
+        f for f in agreements(run(nlp, embedder, a, b), "number") if any(v.text == "7" for v in f.values)
+    ]

@@ -259,6 +259,7 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         "Ted Cruz",
         True,
     ),
+    ("The move was “unprecedented,” the official said.", "unprecedented", "the official", True),
     (
         "The governor said the storm was “catastrophic” and asked for federal aid.",
         "catastrophic",
@@ -422,7 +423,6 @@ CASES: list[tuple[str, str, str | None, bool]] = [
         True,
     ),
     # --- no speaker: scare quotes and headlines without a cue
-    ("The so-called “peace dividend” never arrived.", "peace dividend", None, True),
     ("The agency calls these “legacy systems” and plans to replace them.", "legacy systems", None, True),
     # --- any verb that governs a quotation gives its subject (PolNeAR credits these to the subject)
     ("Clinton called half of Donald Trump’s supporters “deplorables.”", "deplorables", "Clinton", True),
@@ -940,6 +940,26 @@ def test_a_title_in_quotation_marks_is_a_name_not_a_quote(nlp: Any, text: str) -
     ann = annotate(Article(id="n", text=text), nlp)
     titles = re.findall(r'[“"]([^“”"]+)[”"]', text)
     assert titles and not [q for q in ann.quotes if q.text.strip(',."') in titles]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own term in scare quotes, no speaker and no speech verb (ecbplus-dev 4)
+        "Williams, whose experiences as a young swimming champion led to a career of Hollywood"
+        " “aqua-musicals” designed just for her, died yesterday in Beverly Hills, her spokesman said.",
+        'Pinup girl Williams was the star of WWII-era "aquatic musicals" and helped make the sport of'
+        " synchronized swimming popular.",
+        "The so-called “peace dividend” never arrived.",
+    ],
+)
+def test_a_writers_term_in_scare_quotes_is_not_a_quote(nlp: Any, text: str) -> None:
+    """A short phrase in quotation marks inside narration that no one in the sentence says (the
+    verb above it is no speech verb and has no subject who can speak) is the writer's term: no
+    quote, so it is never credited to the person named nearest."""
+    ann = annotate(Article(id="s", text=text), nlp)
+    terms = re.findall(r'[“"]([^“”"]+)[”"]', text)
+    assert terms and not [q for q in ann.quotes if q.text.strip(',."') in terms]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from storyline.annotation.groups import Group, antecedent, bare_definite, group_
 from storyline.annotation.names import display_names, key_for
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quote_cues import Parsed, cue_for, not_speech
-from storyline.annotation.quoted_names import quoted_name
+from storyline.annotation.quoted_names import quoted_name, writers_term
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
@@ -400,16 +400,22 @@ def find_quotes(
     resolver.sentence_starts = sorted(p.base for p in parsed)
     resolver.parsed = sorted(parsed, key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
-    # a show's, a book's or a film's name in quotation marks is no one's words: not a quote
-    said = [q for q in spans if not quoted_name(q, text, parsed)]
-    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in said]
+    # a show's, a book's or a film's name in quotation marks, or the writer's own term in scare
+    # quotes that no cue gives to anyone who speaks, is no one's words: not a quote
+    said: list[QuoteSpan] = []
     used: set[int] = set()
     own: dict[int, tuple[Cue, QuoteSpan]] = {}
-    for q in said:
+    for q in spans:
+        if quoted_name(q, text, parsed):
+            continue
         cue = cue_for(q, parsed, cues)
+        if writers_term(q, text, parsed, cue):
+            continue
+        said.append(q)
         if cue is not None:
             own[q.start] = (cue, q)
             used.add(cue.start)
+    events: list[tuple[int, QuoteSpan | Cue]] = [(q.start, q) for q in said]
     for cl in cues.values():
         events.extend((c.start, c) for c in cl if c.start not in used)
     events.sort(key=lambda e: e[0])

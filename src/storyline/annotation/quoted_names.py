@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from storyline.annotation.quote_cues import Parsed, quoted_words
 from storyline.annotation.quotes import QuoteSpan
-from storyline.annotation.speakers import SPEECH_LEMMAS
+from storyline.annotation.speakers import SPEECH_LEMMAS, Cue, subject_of
 
 # Verbs that give a thing its name: what follows them is the name, not words said.
 NAMING = frozenset(("call", "title", "entitle", "dub", "name", "nickname", "headline", "label", "brand"))
@@ -89,3 +89,64 @@ def _fills_noun_place(head: Token, quoted: set[int]) -> bool:
     if head.dep_ == "dobj":
         return head.head.lemma_.lower() not in SPEECH_LEMMAS  # "chanted “U-S-A”" is words said
     return True
+
+
+_TERM_WORDS = 2  # a writer's term in quotation marks is a word or two ("aqua-musicals", "peace dividend")
+_SPEAKS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
+
+def writers_term(q: QuoteSpan, text: str, parsed: Sequence[Parsed], cue: Cue | None) -> bool:
+    """Is the quotation ``q`` the writer's own term in scare quotes ("a career of Hollywood
+    “aqua-musicals”", "the star of WWII-era “aquatic musicals”", "the so-called “peace
+    dividend”") rather than someone's words? A noun or adjective of a word or two inside narration
+    (its sentence runs on before it) that no one in the parse says: the verb it hangs on is no
+    speech or naming verb, and the ``cue`` attribution found for it, if any, is none either and
+    has no subject who can speak (a named person or body, a personal pronoun). Crediting it to
+    the person named nearest makes two reports that use a term look as if they quoted one remark
+    in two wordings."""
+    if text[q.start : q.outer_end].rstrip("\"'”’»").endswith(("?", "!")):
+        return False  # a question or a cry is said
+    found = quoted_words(q, parsed)
+    if found is None:
+        return False
+    p, inside, heads = found
+    if q.end > p.end or not inside or len(inside) > _TERM_WORDS or len(heads) != 1:
+        return False
+    head = heads[0]
+    if head.head.i == head.i or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False  # the sentence's own root, or not a noun or adjective phrase
+    if any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False  # a clause: words said
+    if not any(not t.is_punct for t in p.doc[: inside[0].i]):
+        return False  # a quotation opening its sentence is words said
+    verb = _verb_above(head)
+    if verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS | NAMING:
+        return False  # "The agency calls these “legacy systems”": someone's word for it
+    if cue is None:
+        return True
+    if (
+        cue.label is not None
+        or cue.token.lower_ == "according"
+        or cue.token.lemma_.lower() in SPEECH_LEMMAS | NAMING
+    ):
+        return False  # a speech verb, "according to", a tag: someone's words
+    who = subject_of(cue)
+    return who is None or not _can_speak(who)
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb a word hangs on, a copula passed through to the verb that governs it."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_ != "be":
+            return tok
+    return None
+
+
+def _can_speak(subj: Token) -> bool:
+    """A subject that can have said the words: a named person or body, a personal pronoun."""
+    return (
+        subj.ent_type_ in _SPEAKS or subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they", "i", "we")
+    )

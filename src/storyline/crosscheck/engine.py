@@ -20,6 +20,7 @@ from storyline.crosscheck.events import event_phrases, series_dates
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
+from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -104,7 +105,7 @@ def all_links(
     ]
     return [
         ln
-        for ln in facts_linked + claims + quoted
+        for ln in one_fact(facts_linked + claims + quoted, facts)
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
 
@@ -173,8 +174,11 @@ def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], 
     Charles's "runs of 80 or more yards" is not Hillis's "101 yards" told again (ecbplus-dev),
     though another report's "101" fits both."""
     lookup = {(f.source, f.index): f for f in facts}
+    same_bearer = one_bearer(facts)
 
     def retold(x: Side, y: Side) -> bool:
+        if not same_bearer(x, y):
+            return False
         if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
             return True
         (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key

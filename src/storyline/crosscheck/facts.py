@@ -282,7 +282,7 @@ def _read_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
                 owners=_owners(text, (start, end), q, sent_ents),
             )
             for q in _within(quants, sent.start, sent.end)
-            if isinstance(q, Quantity) and not _inside_time(q, time_spans)
+            if isinstance(q, Quantity) and not _inside_time(q, time_spans) and not in_station_name(q, text)
         )
         dated = tuple(
             d
@@ -317,6 +317,26 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# A broadcaster's brand holds a bare number: "Investigators tell 7 Action News", "told News 5",
+# "Channel 4 reported", "FOX 12 learned", "KARE 11" (gva-dev's local news pages, 50-odd of them):
+# the number names the station and counts nothing, so two reports quoting one station agree on
+# no figure.
+_STATION_AFTER = re.compile(r"(?:\s[A-Z][a-z]+)?\s(?:News|NEWS)\b")
+_STATION_BEFORE = re.compile(r"\b(?:Channel|News|NEWS|[A-Z]{2,4}(?:-TV)?)\s?$")
+_CAPITALS = re.compile(r"\s+[A-Z]{2,}\b")
+
+
+def in_station_name(q: Quantity, text: str) -> bool:
+    """Is the quantity a bare number in a broadcaster's name ("7 Action News", "Channel 4")?"""
+    if not text[q.start : q.end].isdigit():
+        return False
+    if _STATION_AFTER.match(text, q.end):
+        return True
+    # a headline in capitals counts there: "GETS 3 MONTHS", "AS 12 YEARSOLD"
+    capitals = _CAPITALS.match(text, q.end)
+    return not capitals and bool(_STATION_BEFORE.search(text, max(0, q.start - 12), q.start))
 
 
 def _inside_time(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
