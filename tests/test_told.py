@@ -17,6 +17,7 @@ from storyline.crosscheck.candidates import Pair, overlap
 from storyline.crosscheck.events import event_features, event_vectors
 from storyline.crosscheck.facts import sentence_facts
 from storyline.model import Article
+from storyline.store.codec import annotated_from_dict
 
 CASES = [
     # gva-dev: a spokesman's day, and what the office told then
@@ -57,6 +58,7 @@ def test_the_timeline_carries_what_was_told(nlp: Any) -> None:
     entries = ann.to_dict()["timeline"]
     assert entries[0]["told"] == told[entries[0]["text"] + str(entries[0]["offset"][0])]
     assert "told" not in entries[1]
+    assert annotated_from_dict(ann.to_dict()).timeline == ann.timeline  # a library keeps it
 
 
 def _act_sim(nlp: Any, embedder: Any, a: str, b: str, told: bool = True) -> float:
