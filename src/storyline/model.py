@@ -187,6 +187,7 @@ class TimeExpr:
     # TimeML's value and mod ("late 2006": "2006", "END"; "now": "PRESENT_REF"), beside the interval
     timeml_value: str | None = None
     mod: str | None = None
+    told: str | None = None  # what a telling act reports ("said Tuesday [they had subpoenaed ...]")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -202,6 +203,8 @@ class TimeExpr:
         }
         if self.reason:
             d["reason"] = self.reason
+        if self.told:
+            d["told"] = self.told
         return d
 
 

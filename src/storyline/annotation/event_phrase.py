@@ -55,6 +55,23 @@ def event_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]
     return phrase or None
 
 
+def told_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """What the act a time expression dates tells, when that act is a telling: the clause its verb
+    reports, as a short phrase ("The leaders said Tuesday [they had subpoenaed two of Flynn's
+    businesses]" → "they had subpoenaed two of Flynn's businesses"). News dates a deed by the day
+    it was announced as often as by the day it was done, and the deed is in the told clause, which
+    ``event_phrase`` leaves out. None when the dated act reports no clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.dep_ for t in doc):
+        return None
+    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
+    head = _predicate(span, timed)
+    told = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")] if head else []
+    if head is None or head.pos_ != "VERB" or not told:
+        return None
+    return _render(doc, _verb_clause(told[0], timed)) or None
+
+
 def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
     s = doc.char_span(a, b, alignment_mode="expand")
     return s if s is not None else ()

@@ -27,7 +27,8 @@ Each expression carries two answers: the interval the cross-check compares ("lat
 September to December) and TimeML's ``timeml_value`` and ``mod`` (2006, END; ``timeml_form``).
 
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
-``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed.
+``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed;
+``told`` what that event tells, when it is a telling (``told_phrase``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import Any
 
 from storyline.annotation import calendar as cal
 from storyline.annotation import narrative, periods
-from storyline.annotation.event_phrase import event_phrase
+from storyline.annotation.event_phrase import event_phrase, told_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
@@ -124,6 +125,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     event=event_of(doc, start, end, sent),
                     reason=reason,
                     what=event_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
+                    told=told_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
                     timeml_value=value,
                     mod=mod,
                 )

@@ -59,6 +59,7 @@ def _time(d: dict[str, Any]) -> TimeExpr:
         what=d.get("what"),
         timeml_value=d.get("timeml_value"),
         mod=d.get("mod"),
+        told=d.get("told"),
     )
 
 
