@@ -151,7 +151,8 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     """TimeML's ``value`` and ``mod`` of an expression (``words``) resolved to ``iv``: the calendar
     unit it names (``cal.timeml_value``) with early/mid/late as its mod and a time of day after a
     "T" ("Friday evening" 2000-02-18TEV, "7:15 p.m." …T19:15); a span ("the past 30 years") a
-    duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF."""
+    duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF; a range its two
+    ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
     if iv is None:
         return _reference_value(m.kind, words), None
@@ -168,6 +169,8 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     # "earlier this month" is the month with mod START, as TimeML writes it
     side = {"earlier": "early", "later": "late"}.get(g.get("side", "").lower())
     value, mod = cal.timeml_value(iv, named, part or _part(side))
+    if value is None and named is not None and not (part or side):  # "from 1991 to 1997": each end
+        return cal.timeml_range(iv, named), None
     if value is not None and len(value) == 10:
         value += _time_of_day(words)
     return value, mod
