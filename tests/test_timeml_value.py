@@ -72,6 +72,13 @@ SENTENCES = [
      "2009 to 2011", ("2009-01-01", "2011-12-31"), "2009/2011", None),
     ("The fund grew every quarter from March to May 2009.", "2009-07-01",
      "March to May 2009", ("2009-03-01", "2009-05-31"), "2009-03/2009-05", None),
+    # a record measured back from the time of writing (MEANTIME 121225's headline, and the forms
+    # TimeBank writes: "the lowest figure for almost two decades" P20Y, "the first time in years" PXY)
+    ("The Dow closed at its lowest level in six years on Friday.", "2009-02-20",
+     "six years", ("2003-02-20", "2009-02-20"), "P6Y", None),
+    ("It was the biggest one-day drop in more than two decades.", "2009-02-20",
+     "more than two decades", ("1989-02-20", "2009-02-20"), "P20Y", None),
+    ("Unemployment is the highest it has been in years.", "2009-02-20", "years", (None, None), "PXY", None),
     ("The company is now looking for a buyer.", "2000-02-20", "now", (None, None), "PRESENT_REF", None),
     ("The company recently sold its stake.", "2000-02-20", "recently", (None, None), "PAST_REF", None),
     ("A decision is expected in the near future.", "2000-02-20",
@@ -101,3 +108,14 @@ def test_the_annotate_json_carries_the_value_and_reads_back(nlp: Any) -> None:
     d = t.to_dict()
     assert (d["start"], d["end"], d["timeml_value"], d["mod"]) == ("2006-09-01", "2006-12-31", "2006", "END")
     assert _time(d) == t
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plant will reopen in six years.", "The first suspect was jailed for six years.",
+     "Prices rose over a year ago, and fell."],
+)  # fmt: skip
+def test_a_span_with_no_record_before_it_is_no_record_span(nlp: Any, text: str) -> None:
+    """"In six years" ahead, or a sentence's length under a verb, is not a span back to the present."""
+    values = [t.timeml_value or "" for t in find_times(nlp(text), "2009-02-20")]
+    assert not any(v.startswith("P") for v in values)
