@@ -119,3 +119,8 @@ def test_a_span_with_no_record_before_it_is_no_record_span(nlp: Any, text: str) 
     """"In six years" ahead, or a sentence's length under a verb, is not a span back to the present."""
     values = [t.timeml_value or "" for t in find_times(nlp(text), "2009-02-20")]
     assert not any(v.startswith("P") for v in values)
+
+
+def test_a_record_span_keeps_its_length_without_a_publication_date(nlp: Any) -> None:
+    (t,) = find_times(nlp("The Dow closed at its lowest level in six years."), None)
+    assert (t.start, t.timeml_value) == (None, "P6Y")

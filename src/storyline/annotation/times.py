@@ -159,7 +159,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF; a range its two
     ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
-    if iv is None:
+    if iv is None and not (m.kind == "record_span" and g.get("n")):  # "in six years" is P6Y undated too
         return _reference_value(m.kind, words), None
     shift = " ".join(g.get("shift", "").lower().split())
     back = m.kind == "relative" and g.get("the") and shift in ("past", "last")
