@@ -159,15 +159,15 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF; a range its two
     ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
-    if iv is None and not (m.kind == "record_span" and g.get("n")):  # "in six years" is P6Y undated too
-        return _reference_value(m.kind, words), None
     shift = " ".join(g.get("shift", "").lower().split())
     back = m.kind == "relative" and g.get("the") and shift in ("past", "last")
-    if m.kind in ("span", "record_span") or back:
+    if ((m.kind == "span" or back) and iv is not None) or (m.kind == "record_span" and g.get("n")):
         n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
         if not n or unit not in _DURATION_UNITS:
             return None, None
         return f"P{int(n) * _PER_UNIT.get(unit, 1)}{_DURATION_UNITS[unit]}", None
+    if iv is None:
+        return _reference_value(m.kind, words), None
     if g.get("word", "").lower() == "overnight":  # the night before the day of writing
         return f"{iv[0].isoformat()}TNI", None
     part = _part(g.get("part") or g.get("part2"))
