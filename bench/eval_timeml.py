@@ -9,8 +9,9 @@ DATE/TIME expression:
 - found: a predicted expression overlaps it (recall = found / gold);
 - correct: found, and the TimeML value storyline gives an overlapping prediction (its
   ``timeml_value``: "late 2006" is 2006 with mod END, "later this week" that ISO week, "the third
-  quarter" 2006-Q3) names the calendar interval the gold ``value`` names ("1998-Q3" is July to
-  September, "1998-W32" that ISO week, "1998-08-07TMO" that day, so "2000-W6" and "2000-W06" agree);
+  quarter" 2006-Q3; of a range "1991/1997", the end on the gold's side) names the calendar interval
+  the gold ``value`` names ("1998-Q3" is July to September, "1998-W32" that ISO week,
+  "1998-08-07TMO" that day, so "2000-W6" and "2000-W06" agree);
   a gold PRESENT_REF, PAST_REF, FUTURE_REF or duration ("P1W") is correct when the value given is
   the same; one with no calendar interval ("1998-XX", "1989-WXX") when the value given has none
   either. Value accuracy = correct / found.
@@ -242,6 +243,15 @@ _PARTS = ("START", "MID", "END")
 _NAMED_NO_DATE = re.compile(r"(?:PRESENT|PAST|FUTURE)_REF|P[\dX.]+[A-Z]+")
 
 
+def end_value(p: Prediction, g: Gold) -> str:
+    """The value ``p`` gives the gold span: of a range ("1991/1997": TimeML dates each end of "1991
+    to 1997" apart), the end on the gold's side of the prediction."""
+    first, _, last = (p.value or "").partition("/")
+    if not last:
+        return first
+    return first if g.start - p.start <= p.end - g.end else last
+
+
 def score(doc: Document, preds: list[Prediction], s: Score, errors: list[str]) -> None:
     for g in doc.golds:
         s.gold += 1
@@ -255,7 +265,7 @@ def score(doc: Document, preds: list[Prediction], s: Score, errors: list[str]) -
         if _NAMED_NO_DATE.fullmatch(g.value):  # PRESENT_REF, P6Y: the same words, or wrong
             right = [p for p in hits if p.value == g.value]
         else:
-            right = [p for p in hits if value_interval(p.value or "") == want]
+            right = [p for p in hits if value_interval(end_value(p, g)) == want]
         intervals = [(date.fromisoformat(p.first), date.fromisoformat(p.last)) if p.first and p.last else None
                      for p in hits]  # fmt: skip
         s.interval_correct += want in intervals

@@ -107,3 +107,20 @@ def test_a_reference_to_the_time_of_writing_must_be_the_same_reference(bench: Mo
     bench.score(doc, preds, s, errors)
     assert (s.found, s.correct) == (3, 2)
     assert [e.split()[2] for e in errors] == ["'recent"]
+
+
+def test_each_end_of_a_range_is_scored_by_its_own_value(bench: ModuleType) -> None:
+    """TimeML dates "2009" and "2011" of "2009 to 2011" apart; storyline's one range carries both ends
+    ("2009/2011"), and each gold is compared with the end on its side."""
+    text = "Deliveries run from 2009 to 2011."
+    golds = tuple(bench.Gold(text.index(y), text.index(y) + 4, y, y, "") for y in ("2009", "2011"))
+    doc = bench.Document("mt", "2007-06-09", text, golds)
+    at = text.index("2009 to 2011")
+    preds = [bench.Prediction(at, at + 12, "2009-01-01", "2011-12-31", "2009/2011", None)]
+    s, errors = bench.Score(), []
+    bench.score(doc, preds, s, errors)
+    assert (s.found, s.correct) == (2, 2)
+    swapped = [bench.Prediction(at, at + 12, "2009-01-01", "2011-12-31", "2011/2009", None)]
+    s = bench.Score()
+    bench.score(doc, swapped, s, [])
+    assert s.correct == 0

@@ -65,8 +65,20 @@ SENTENCES = [
      "Tuesday at 7:15 p.m.", ("2000-02-15", "2000-02-15"), "2000-02-15T19:15", None),
     ("Fares have doubled over the past 30 years.", "2000-02-20",
      "the past 30 years", ("1970-02-20", "2000-02-20"), "P30Y", None),
+    # a range: TimeML dates each end apart, so the value names both (ISO 8601's "start/end")
     ("Talks were held on January 9 and 10.", "2021-01-20",
-     "January 9 and 10", ("2021-01-09", "2021-01-10"), None, None),
+     "January 9 and 10", ("2021-01-09", "2021-01-10"), "2021-01-09/2021-01-10", None),
+    ("Aer Lingus will take delivery of the aircraft from 2009 to 2011.", "2007-06-09",
+     "2009 to 2011", ("2009-01-01", "2011-12-31"), "2009/2011", None),
+    ("The fund grew every quarter from March to May 2009.", "2009-07-01",
+     "March to May 2009", ("2009-03-01", "2009-05-31"), "2009-03/2009-05", None),
+    # a record measured back from the time of writing (MEANTIME 121225's headline, and the forms
+    # TimeBank writes: "the lowest figure for almost two decades" P20Y, "the first time in years" PXY)
+    ("The Dow closed at its lowest level in six years on Friday.", "2009-02-20",
+     "six years", ("2003-02-20", "2009-02-20"), "P6Y", None),
+    ("It was the biggest one-day drop in more than two decades.", "2009-02-20",
+     "more than two decades", ("1989-02-20", "2009-02-20"), "P20Y", None),
+    ("Unemployment is the highest it has been in years.", "2009-02-20", "years", (None, None), "PXY", None),
     ("The company is now looking for a buyer.", "2000-02-20", "now", (None, None), "PRESENT_REF", None),
     ("The company recently sold its stake.", "2000-02-20", "recently", (None, None), "PAST_REF", None),
     ("A decision is expected in the near future.", "2000-02-20",
@@ -84,8 +96,31 @@ def test_an_expression_carries_its_interval_and_its_timeml_value(
     assert ((t.start, t.end), t.timeml_value, t.mod) == (interval, value, mod)
 
 
+def test_a_range_names_its_two_ends_and_no_part_of_one_unit() -> None:
+    assert cal.timeml_range((D(1991, 1, 1), D(1997, 12, 31)), "year") == "1991/1997"
+    assert cal.timeml_range((D(2021, 3, 30), D(2021, 4, 2)), "day") == "2021-03-30/2021-04-02"
+    assert cal.timeml_range((D(2006, 9, 1), D(2007, 1, 31)), "year") is None  # late 2006 to January
+    assert cal.timeml_range((D(2006, 1, 1), D(2006, 12, 31)), "year") is None  # one year
+
+
 def test_the_annotate_json_carries_the_value_and_reads_back(nlp: Any) -> None:
     (t,) = find_times(nlp("The car maker was bought back in late 2006."), "2007-09-08")
     d = t.to_dict()
     assert (d["start"], d["end"], d["timeml_value"], d["mod"]) == ("2006-09-01", "2006-12-31", "2006", "END")
     assert _time(d) == t
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plant will reopen in six years.", "The first suspect was jailed for six years.",
+     "Prices rose over a year ago, and fell."],
+)  # fmt: skip
+def test_a_span_with_no_record_before_it_is_no_record_span(nlp: Any, text: str) -> None:
+    """"In six years" ahead, or a sentence's length under a verb, is not a span back to the present."""
+    values = [t.timeml_value or "" for t in find_times(nlp(text), "2009-02-20")]
+    assert not any(v.startswith("P") for v in values)
+
+
+def test_a_record_span_keeps_its_length_without_a_publication_date(nlp: Any) -> None:
+    (t,) = find_times(nlp("The Dow closed at its lowest level in six years."), None)
+    assert (t.start, t.timeml_value) == (None, "P6Y")

@@ -324,6 +324,17 @@ def timeml_value(
     return _written(holder[0], unit), _MODS[part] if part else None
 
 
+def timeml_range(interval: Interval, unit: Unit) -> str | None:
+    """A range of whole ``unit``s ("1991 to 1997", "March 3 to 5") in ISO 8601's interval form, its
+    two ends as TimeML writes each ("1991/1997", "2021-03-03/2021-03-05"): TimeML dates each end of a
+    range apart, and the value of each end is here. None when the interval is one unit or does not
+    start and end on the unit's bounds."""
+    first, last = unit_holding(interval[0], unit), unit_holding(interval[1], unit)
+    if first == last or first[0] != interval[0] or last[1] != interval[1]:
+        return None
+    return f"{_written(first[0], unit)}/{_written(last[0], unit)}"
+
+
 def _written(start: date, unit: Unit) -> str:
     if unit == "day":
         return start.isoformat()

@@ -25,7 +25,7 @@ _SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "be
 _DAY_UNITS = {"day", "morning", "afternoon", "evening", "night", "session"}  # a trading session
 # Kinds that name no time of their own the narrative could go on from: a time of day alone is the
 # day of writing by default, a span runs up to publication, the rest have no calendar interval.
-_NOT_REFERENCES = {"clock", "span", "vague", "reference", "period_ref", "year_back"}
+_NOT_REFERENCES = {"clock", "span", "record_span", "vague", "reference", "period_ref", "year_back"}
 # The day (week …) an account is on: "ended the day", "earlier in the day", "a third straight day";
 # with none named, the day of writing
 _DAY_OF_ACCOUNT = ("in_the", "the_day", "streak")

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyline.annotation import calendar as cal
-from storyline.annotation import narrative, periods
+from storyline.annotation import narrative, periods, records
 from storyline.annotation.event_phrase import event_phrase, told_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
@@ -95,6 +95,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue  # "said that night vision …": a conjunction, not "that night"
             if m.kind == "reference" and m.groups.get("cur") and not _adjective(doc, start):
                 continue  # the noun: "a strong current"
+            if m.kind == "record_span" and not records.after_a_record(doc, start):
+                continue  # "will reopen in six years", "jailed for six years"
             found.append(m)
         spans = [(m.start, m.end) for m in found]
         counted = [(sent.start_char + m.start, sent.start_char + m.end) for m in found
@@ -146,21 +148,28 @@ _UNIT_WORDS: dict[str, cal.Unit] = {
     "spring": "season", "summer": "season", "autumn": "season", "fall": "season", "winter": "season",
     **{u: u for u in cal.UNITS},
 }  # fmt: skip
-_DURATION_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+# TimeML writes a span of decades in years, as TimeBank does ("two decades" P20Y, "the past decade"
+# P10Y), and one of unknown length in decades PXY; the count of each unit in the value
+_DURATION_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+_PER_UNIT = {"decade": 10}
 
 
 def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, str | None]:
     """TimeML's ``value`` and ``mod`` of an expression (``words``) resolved to ``iv``: the calendar
     unit it names (``cal.timeml_value``) with early/mid/late as its mod and a time of day after a
     "T" ("Friday evening" 2000-02-18TEV, "7:15 p.m." …T19:15); a span ("the past 30 years") a
-    duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF."""
+    duration (P30Y); "now", "recently", "soon" PRESENT_REF, PAST_REF, FUTURE_REF; a range its two
+    ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
+    shift = " ".join(g.get("shift", "").lower().split())
+    back = m.kind == "relative" and g.get("the") and shift in ("past", "last")
+    if ((m.kind == "span" or back) and iv is not None) or (m.kind == "record_span" and g.get("n")):
+        n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
+        if not n or unit not in _DURATION_UNITS:
+            return None, None
+        return f"P{int(n) * _PER_UNIT.get(unit, 1)}{_DURATION_UNITS[unit]}", None
     if iv is None:
         return _reference_value(m.kind, words), None
-    shift = " ".join(g.get("shift", "").lower().split())
-    if m.kind == "span" or (m.kind == "relative" and g.get("the") and shift in ("past", "last")):
-        n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
-        return (f"P{int(n)}{_DURATION_UNITS[unit]}" if n and unit in _DURATION_UNITS else None), None
     if g.get("word", "").lower() == "overnight":  # the night before the day of writing
         return f"{iv[0].isoformat()}TNI", None
     part = _part(g.get("part") or g.get("part2"))
@@ -170,6 +179,8 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     # "earlier this month" is the month with mod START, as TimeML writes it
     side = {"earlier": "early", "later": "late"}.get(g.get("side", "").lower())
     value, mod = cal.timeml_value(iv, named, part or _part(side))
+    if value is None and named is not None and not (part or side):  # "from 1991 to 1997": each end
+        return cal.timeml_range(iv, named), None
     if value is not None and len(value) == 10:
         value += _time_of_day(words)
     return value, mod
@@ -199,9 +210,11 @@ _PAST_WORDS = re.compile(r"past|recent|last|ago|lately")
 def _reference_value(kind: str, words: str) -> str | None:
     """PRESENT_REF, PAST_REF or FUTURE_REF for the expressions that name the time of writing or a
     side of it ("now", "recently", "soon"); "for several years" a duration of unknown length (PXY)."""
-    if kind not in ("vague", "reference"):
+    if kind not in ("vague", "reference", "record_span"):
         return None
     w = words.lower()
+    if kind == "record_span":  # "the highest in years": a span of unknown length
+        return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
     if w.startswith("for ") and not _FUTURE_WORDS.search(w):
         return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
     if _FUTURE_WORDS.search(w):
@@ -451,6 +464,14 @@ def _span(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return (cal.span_back if back else cal.span_ahead)(anchor, _unit(g["unit"]), int(n))
 
 
+def _record_span(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Its lowest level in six years": the past six years, whatever the tense (``records``)."""
+    n = parse_number(g.get("n", ""))
+    if n is None or n != int(n):
+        raise Unresolved("vague: it names no calendar interval")
+    return cal.span_back(anchor, _unit(g["unit"]), int(n))
+
+
 def _weekend(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     """"This weekend", "over the weekend": the one of writing on a Saturday or Sunday. On a
     weekday, the one just gone in a past clause (news tells what happened: "two people were shot
@@ -585,6 +606,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date, cal.Direction], Interval]] 
     "relative": _relative,
     "ago": _ago,
     "span": _span,
+    "record_span": _record_span,
     "vague": _vague,
     "reference": _reference,
     "weekend": _weekend,

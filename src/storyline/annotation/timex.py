@@ -264,6 +264,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "unit_part",
         r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
     ),
+    # "its lowest level in six years", "the first time in more than two decades", "the highest in
+    # years": the span back from the time of writing a record is measured over (kept only after a
+    # superlative or "first": ``records``); "in six years" alone looks ahead and is not this
+    (
+        "record_span",
+        r"\b(?:in|for|over)\s+(?P<expr>(?:(?:more\s+than|nearly|almost|about|at\s+least|over)\s+)?"
+        r"(?:(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")|(?P<unit2>years|decades|months|weeks)))\b"
+        r"(?![-\s]+(?:ago|earlier|later|before|after|old|from|since|of)\b|['’])",
+    ),
     # kept without dates: they place something in time but not on a calendar
     (
         "vague",
@@ -295,7 +304,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 _CI_KINDS = {"day_word", "day_part", "relative", "ago", "span", "vague", "season", "decade", "weekend",
              "season_bare", "century", "unit_part", "quarter", "reference", "period_ref",
              "year_back", "anchored", "later", "day_before", "year_end", "in_the", "the_day", "streak",
-             "full_year"}  # fmt: skip
+             "full_year", "record_span"}  # fmt: skip
 _COMPILED = tuple((kind, re.compile(p, re.I if kind in _CI_KINDS else 0)) for kind, p in PATTERNS)
 _UNITS_HINT = r"(?i:\b(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)s?\b)"
 # A cheap test per kind: most sentences hold no time expression, and most patterns are costly.
@@ -314,6 +323,7 @@ _HINTS = {
     "streak": r"(?i:straight|consecutive|successive|in\s+a\s+row)",
     "period_ref": r"(?i:quarter|period)", "year_back": r"(?i:year[-\s](?:ago|earlier))",
     "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
+    "record_span": r"(?i:\b(?:in|for|over)\s+(?:\S+\s+){0,3}(?:year|decade|month|week|day)s?\b)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
                  r"|\sterm\b)",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
