@@ -6,17 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
-from storyline.model import Article, Finding, Report, content_id
-
-
-def run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+from outlets import compare_outlets
+from storyline.model import Finding, Report
 
 
 def number_agreements(report: Report) -> list[Finding]:
@@ -29,10 +20,10 @@ def test_a_ceiling_and_a_floor_far_apart_agree_on_no_value(nlp: Any, embedder: A
     other bound one figure ("more than 100 mph" / "up to 120 mph", the speed of one chase)."""
     a = "Jeffs could be sentenced to up to 119 years in prison, prosecutors said."
     b = "Jeffs will have to spend at least 45 years in prison before being eligible for release."
-    assert not number_agreements(run(nlp, embedder, a, b))
+    assert not number_agreements(compare_outlets(nlp, embedder, a, b))
     c = "Deputies chased him at speeds of more than 100 mph before he finally pulled over."
     d = "Deputies chased him for 30 miles at speeds up to 120 mph before he finally pulled over."
-    agreed = number_agreements(run(nlp, embedder, c, d))
+    agreed = number_agreements(compare_outlets(nlp, embedder, c, d))
     assert [{v.text for v in f.values} for f in agreed] == [{"more than 100", "up to 120"}]
 
 
@@ -46,7 +37,7 @@ def test_one_report_retells_its_figure_with_the_same_number(nlp: Any, embedder: 
         "352 yards rushing in a losing effort."
     )
     b = "Jamaal Charles had 226 yards on 22 carries, and Peyton Hillis ran for 101 yards."
-    for f in number_agreements(run(nlp, embedder, a, b)):
+    for f in number_agreements(compare_outlets(nlp, embedder, a, b)):
         texts = {v.text for v in f.values}
         assert not ("101" in texts and any("80" in t for t in texts)), texts
 
@@ -60,5 +51,5 @@ def test_a_report_may_round_its_own_figure(nlp: Any, embedder: Any) -> None:
         "troop build-up.\n\nWhite House officials said Thursday's call lasted 50 minutes."
     )
     b = "The exchange came during a 50-minute phone call that Putin requested."
-    agreed = number_agreements(run(nlp, embedder, a, b))
+    agreed = number_agreements(compare_outlets(nlp, embedder, a, b))
     assert any({"nearly an hour", "50 minutes"} <= {v.text for v in f.values} for f in agreed), agreed

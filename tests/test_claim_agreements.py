@@ -6,17 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
-from storyline.model import Article, Finding, Report, content_id
-
-
-def run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+from outlets import compare_outlets
+from storyline.model import Finding, Report
 
 
 def agreements(report: Report, aspect: str) -> list[Finding]:
@@ -36,15 +27,15 @@ def test_a_relative_clause_saying_who_someone_is_is_not_the_claim(nlp: Any, embe
         "\u201cHe wanted to help others,\u201d said Diana Krieger, whose daughter is married to "
         "Ulmschneider's brother."
     )
-    assert not agreements(run(nlp, embedder, a, b), "claim")
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "claim")
     # the same act told by both still agrees, a relative clause beside it or not
     c = "The man, who lived alone, was released from police custody on Saturday evening, police said."
     d = "The man was released from police custody Saturday evening, officials said."
-    assert agreements(run(nlp, embedder, c, d), "claim")
+    assert agreements(compare_outlets(nlp, embedder, c, d), "claim")
     # a "where" clause may carry the news itself (ecbplus-dev)
     e = "Johnson was taken to Hennepin County Medical Center in Minneapolis, where she died."
     f = "She died an hour later at Hennepin County Medical Center."
-    assert agreements(run(nlp, embedder, e, f), "claim")
+    assert agreements(compare_outlets(nlp, embedder, e, f), "claim")
 
 
 def test_alike_sentences_with_one_figure_told_otherwise_do_not_agree(nlp: Any, embedder: Any) -> None:
@@ -54,6 +45,6 @@ def test_alike_sentences_with_one_figure_told_otherwise_do_not_agree(nlp: Any, e
     agree."""
     a = "He was sentenced to 2 years, with 9 months to serve in that case."
     b = "He was sentenced to 2 1/2 years, with 9 months to serve in that case."
-    assert not agreements(run(nlp, embedder, a, b), "claim")
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "claim")
     c = "He was sentenced to 2 1/2 years in that case, with 9 months to serve."
-    assert agreements(run(nlp, embedder, b, c), "claim")
+    assert agreements(compare_outlets(nlp, embedder, b, c), "claim")

@@ -8,17 +8,8 @@ from typing import Any
 
 import pytest
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
-from storyline.model import Article, Finding, Report, content_id
-
-
-def run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+from outlets import compare_outlets
+from storyline.model import Finding, Report
 
 
 def conflicts(report: Report, aspect: str) -> list[Finding]:
@@ -56,9 +47,9 @@ def test_a_denial_both_reports_make_is_no_conflict(nlp: Any, embedder: Any) -> N
     conflict; the same sentence affirmed on one side still is."""
     denied = "The gunman didn't drop his rifle when the deputy told him to, the sheriff said."
     elided = "When the deputy told the gunman to drop his rifle, he didn’t, the sheriff said."
-    assert not conflicts(run(nlp, embedder, elided, denied), "claim")
+    assert not conflicts(compare_outlets(nlp, embedder, elided, denied), "claim")
     affirmed = "The gunman dropped his rifle when the deputy told him to, the sheriff said."
-    assert conflicts(run(nlp, embedder, affirmed, denied), "claim")
+    assert conflicts(compare_outlets(nlp, embedder, affirmed, denied), "claim")
 
 
 def test_where_the_victim_died(nlp: Any, embedder: Any) -> None:
@@ -66,14 +57,14 @@ def test_where_the_victim_died(nlp: Any, embedder: Any) -> None:
     one death placed in two places; two named victims dying in two places (783102) are not."""
     a = "Police found a teenager shot in the chest. The victim was taken to the hospital where he died."
     b = "Police found a teenager shot in the chest. He was pronounced dead at the scene, police said."
-    found = conflicts(run(nlp, embedder, a, b), "place")
+    found = conflicts(compare_outlets(nlp, embedder, a, b), "place")
     assert len(found) == 1
     assert {v.value for v in found[0].values} == {"scene", "hospital"}
     c = "Josh Haber died at the scene, and Josh Williams died later at the hospital."
     d = "Joshua Williams, 20, died at the hospital, police said."
     e = "Josh Haber, 19, was pronounced dead at the scene."
-    assert not conflicts(run(nlp, embedder, c, d), "place")
-    assert not conflicts(run(nlp, embedder, d, e), "place")
+    assert not conflicts(compare_outlets(nlp, embedder, c, d), "place")
+    assert not conflicts(compare_outlets(nlp, embedder, d, e), "place")
 
 
 def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
@@ -82,14 +73,14 @@ def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
     breakdown agrees."""
     a = "The victims, three women and two men, were taken to Harborview Medical Center."
     b = "The victims, three men and two women, were taken to Harborview Medical Center."
-    assert conflicts(run(nlp, embedder, a, b), "number")
+    assert conflicts(compare_outlets(nlp, embedder, a, b), "number")
     c = "The victims, two men and three women, were taken to Harborview Medical Center."
-    assert not conflicts(run(nlp, embedder, a, c), "number")
+    assert not conflicts(compare_outlets(nlp, embedder, a, c), "number")
     # gva-dev 548991: the girl is 5 in one report, 3 in the other
     d = "The victims are a 3-year-old boy and a 5-year-old girl."
     e = "Police found the children, a 3-year-old girl and a boy, about 4."
-    assert conflicts(run(nlp, embedder, d, e), "number")
+    assert conflicts(compare_outlets(nlp, embedder, d, e), "number")
     # a man alone against a woman and a man: the other man may be another man, so nothing is said
     f = "Police said a 26-year-old man was shot in the leg on Friday night."
     g = "Police said a 26-year-old woman and a 30-year-old man were shot in the leg on Friday night."
-    assert not conflicts(run(nlp, embedder, f, g), "number")
+    assert not conflicts(compare_outlets(nlp, embedder, f, g), "number")

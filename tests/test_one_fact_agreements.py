@@ -7,17 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
-from storyline.model import Article, Finding, Report, content_id
-
-
-def run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+from outlets import compare_outlets
+from storyline.model import Finding, Report
 
 
 def agreements(report: Report, aspect: str | None = None) -> list[Finding]:
@@ -34,10 +25,10 @@ def test_one_number_of_two_acts_is_no_agreement(nlp: Any, embedder: Any) -> None
     two counts of two acts; the same count of one act agrees (the three shot in one house)."""
     a = "Pirates holding about a dozen ships and nearly 300 crewmen in safe havens on the Somali coast."
     b = "Dozen of warships of several countries are also patrolling the shipping lanes in the Gulf of Aden."
-    assert not agreements(run(nlp, embedder, a, b), "number")
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "number")
     c = "Police said three people were shot to death inside the home on Sunday morning."
     d = "Three people were shot to death inside a home in Kensington, police said."
-    agreed = agreements(run(nlp, embedder, c, d), "number")
+    agreed = agreements(compare_outlets(nlp, embedder, c, d), "number")
     assert [{v.text.lower() for v in f.values} for f in agreed] == [{"three"}]
 
 
@@ -47,7 +38,7 @@ def test_sentences_giving_one_person_two_offices_agree_on_nothing(nlp: Any, embe
     told = "declined to bring charges against the producer in 2015."
     a = f"Cyrus Vance, then a district attorney, {told}"
     b = f"Cyrus Vance, then an assistant district attorney, {told}"
-    report = run(nlp, embedder, a, b)
+    report = compare_outlets(nlp, embedder, a, b)
     assert not holding(agreements(report), "then a district", "then an assistant")
     roles = [f for f in (*report.findings, *report.to_check) if f.aspect == "role"]
     assert roles and all(f.kind == "conflict" for f in roles)
@@ -58,7 +49,7 @@ def test_sentences_giving_two_figures_of_one_thing_agree_on_nothing(nlp: Any, em
     is a discrepancy, never an agreement of the sentences."""
     a = "The lawsuit was filed on behalf of 1.5 million women who worked at the company's stores."
     b = "The lawsuit was filed on behalf of 1.6 million women who worked at the company's stores."
-    report = run(nlp, embedder, a, b)
+    report = compare_outlets(nlp, embedder, a, b)
     assert not holding(agreements(report), "1.5 million", "1.6 million")
 
 
@@ -67,11 +58,11 @@ def test_template_lines_with_other_identifiers_agree_on_nothing(nlp: Any, embedd
     number or short link each; the same template with the same number agrees."""
     a = "Anyone with information is asked to contact the Garner Police Department at 919-772-8810."
     b = "Anyone with information is asked to contact the Garner Police Department at 919-890-7318."
-    assert not holding(agreements(run(nlp, embedder, a, b)), "772-8810", "890-7318")
-    assert holding(agreements(run(nlp, embedder, a, a)), "772-8810")
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b)), "772-8810", "890-7318")
+    assert holding(agreements(compare_outlets(nlp, embedder, a, a)), "772-8810")
     c = "Read or Share this story: http://on.jsonl.in/2kE2PWJ"
     d = "Read or Share this story: http://on.jsonl.in/2lh69dt"
-    assert not agreements(run(nlp, embedder, c, d))
+    assert not agreements(compare_outlets(nlp, embedder, c, d))
 
 
 def test_a_question_agrees_with_no_statement(nlp: Any, embedder: Any) -> None:
@@ -79,7 +70,7 @@ def test_a_question_agrees_with_no_statement(nlp: Any, embedder: Any) -> None:
     purchase, so it is in no agreement with the sentence that does."""
     a = "But why did AMD buy SeaMicro for $334 million in cash and stock?"
     b = "AMD will pay $334 million in cash and stock for SeaMicro, a Silicon Valley startup."
-    assert not holding(agreements(run(nlp, embedder, a, b), "claim"), "why did AMD")
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b), "claim"), "why did AMD")
 
 
 def test_an_age_and_a_bound_of_ages_agree_on_nothing(nlp: Any, embedder: Any) -> None:
@@ -87,13 +78,12 @@ def test_an_age_and_a_bound_of_ages_agree_on_nothing(nlp: Any, embedder: Any) ->
     limit of two: no agreement on the figure."""
     a = "An arrest has been made in the fatal shooting Saturday of a 5-year-old girl at the apartments."
     b = "Police said 2 children each under 10 years old were shot inside an apartment."
-    assert not holding(agreements(run(nlp, embedder, a, b), "number"), "5-year-old", "under 10")
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b), "number"), "5-year-old", "under 10")
 
 
 def test_a_station_number_is_no_figure(nlp: Any, embedder: Any) -> None:
     """gva-dev: "7 Action News" names a station; two reports telling it agree on no figure."""
     a = "Detroit police tell 7 Action News someone in an SUV fired a single shot at close range."
     b = "Investigators tell 7 Action News the teenager was shot and killed on the east side."
-    assert not [
-        f for f in agreements(run(nlp, embedder, a, b), "number") if any(v.text == "7" for v in f.values)
-    ]
+    found = agreements(compare_outlets(nlp, embedder, a, b), "number")
+    assert not [f for f in found if any(v.text == "7" for v in f.values)]

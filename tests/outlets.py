@@ -1,0 +1,18 @@
+"""The cross-check tests' one way to compare texts: each text a report of its own outlet
+("Outlet A", "Outlet B", …), annotated and compared with the session's models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.annotation import annotate_many
+from storyline.crosscheck import compare
+from storyline.model import Article, Report, content_id
+
+
+def compare_outlets(nlp: Any, embedder: Any, *texts: str) -> Report:
+    arts = [
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
+        for i, t in enumerate(texts)
+    ]
+    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
