@@ -129,3 +129,17 @@ def test_a_one_word_line_of_dialogue_is_a_sentence() -> None:
     assert classify(0, "“Greetings.”").kind is Kind.SENTENCE
     assert classify(0, '"No!"').kind is Kind.SENTENCE
     assert classify(0, "Next.").kind is Kind.SHORT
+
+
+def test_a_deck_the_body_tells_again_is_the_standfirst_not_a_paragraph() -> None:
+    # Tabloids set the lede's second sentence, without its full stop, above the text as the deck;
+    # at 30 words it reads like running text, yet the body says it again word for word.
+    deck = (
+        "The reservoir, which serves three towns and their farms in the valley, fell to its lowest "
+        "level in twenty years, the regional water authority said, after a summer with almost no rain"
+    )
+    title = "Reservoir at a twenty-year low"
+    page = "\n".join([title, "10 Jun 2013 09:10", deck, PARAS[1], deck + ".", PARAS[2]])
+    got = clean_pasted(page)
+    assert got.text.count("lowest level in twenty years") == 1
+    assert any(r.reason == "standfirst repeated in the body" for r in got.removed)

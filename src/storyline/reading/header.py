@@ -268,10 +268,16 @@ def _find_header(lines: Sequence[Line], i: int) -> Header:
 
 
 def lead_subtitle(body: list[Line]) -> Line | None:
-    """An unpunctuated long first line of the body is the standfirst, not a paragraph."""
-    if body and body[0].kind is Kind.LONG and not body[0].terminal:
-        return body[0]
-    return None
+    """An unpunctuated long first line of the body is the standfirst, not a paragraph; so is an
+    unpunctuated first line the body then tells again word for word (tabloids set the lede's
+    second sentence above it as the deck), however much it reads like running text."""
+    if not body or body[0].terminal:
+        return None
+    first = body[0]
+    if first.kind is Kind.LONG:
+        return first
+    again = " ".join(" ".join(ln.text.split()) for ln in body[1:])
+    return first if len(body) > 1 and " ".join(first.text.split()) in again else None
 
 
 _NEAR = 3  # lines between a bare title and the first paragraph (a date, a byline, buttons)
