@@ -205,3 +205,20 @@ def test_vague_range() -> None:
 
 def test_case_count() -> None:
     assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        (
+            "Trump agreed on Friday to reopen the government for three weeks while talks went on.",
+            "three weeks",
+        ),
+        ("Unemployment fell to its lowest level in six years, the department said.", "six years"),
+        ("The bureau said that Mr. Strzok should be suspended for 60 days and demoted.", "60 days"),
+    ],
+)
+def test_a_span_of_time_is_still_a_count(nlp: Any, sentence: str, figure: str) -> None:
+    """A span is a time and a count at once: the time patterns that read "in six years" as the span
+    a record is measured over must not hide the figure two reports can differ on."""
+    assert figure in [q.text for q in find_quantities(nlp(sentence))]

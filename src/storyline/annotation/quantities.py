@@ -120,7 +120,8 @@ def find_quantities(doc: Any) -> list[Quantity]:
     """Every quantity in ``doc`` in text order; offsets index ``doc.text``."""
     out: list[Quantity] = []
     for sent, text in sentences_with_text(doc):
-        blocked = [(m.start, m.end) for m in find_matches(text) if m.kind != "span"]
+        # a span ("for three weeks", "its lowest in six years") is a time and a count at once
+        blocked = [(m.start, m.end) for m in find_matches(text) if m.kind not in ("span", "record_span")]
         found = []
         for m in CORE_RE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in blocked):
