@@ -117,11 +117,10 @@ class _Resolver:
                 return Speaker(group.text, None, pos, True, True)
         own = _own_author(tok) if not plural and tok.lemma_.lower() in MESSAGES and not authored else None
         if own is not None:  # "a White House statement said": the White House
-            author = self.speaker(own, base, authored=True)
-            # an organisation's statement is read out by its spokesperson too (seed a's Jen Psaki
-            # for b's "White House statement"): named, but keyed only as a person, so the
-            # cross-check sees one remark, not two speakers
-            return replace(author, at=pos, key=author.key if author.person else None)
+            # an organisation keeps its key ("name:white_house") like any organisation speaker;
+            # its spokesperson reading the same words elsewhere is one source to the cross-check
+            # (crosscheck/spokespeople.py), not a second speaker
+            return replace(self.speaker(own, base, authored=True), at=pos)
         if not plural and tok.lemma_.lower() in MESSAGES and _definite(tok) and not authored:
             found = self._author(tok.lemma_.lower(), pos)
             if found is not None:  # "the letter stated": the letter's author, named before

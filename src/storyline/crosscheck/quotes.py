@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from storyline.crosscheck.events import dates_conflict
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.spokespeople import speaks_for
 from storyline.crosscheck.words import STOP, content_stems, plain, stem
 from storyline.model import Quote
 
@@ -67,6 +68,22 @@ def same_speaker(a: str | None, b: str | None) -> bool | None:
     if a.split(":")[0] == b.split(":")[0]:
         return same_entity(a, b)
     return _surname(a) == _surname(b)
+
+
+def one_source(a: QuoteFact, b: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool | None:
+    """``same_speaker``, save that an organisation and the person one article names as its
+    spokesperson ("a White House statement said" / "White House press secretary Jen Psaki said")
+    are one source of one remark."""
+    same = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
+    if same is not False:
+        return same
+    for p, o in ((a, b), (b, a)):
+        kp, ko = p.quote.speaker_key or "", o.quote.speaker_key or ""
+        keyed = kp.startswith("person:") and ko.startswith("name:")
+        texts = (f.text for f in sents[p.source])
+        if keyed and speaks_for(p.quote.speaker or "", o.quote.speaker or "", texts):
+            return True
+    return False
 
 
 def _surname(key: str) -> str:
@@ -252,14 +269,13 @@ def _part(words: str, whole: str) -> tuple[int, int]:
     return runs[0].b, runs[-1].b + runs[-1].size
 
 
-def _judge(a: QuoteFact, b: QuoteFact) -> Judged | None:
+def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
     """Two quotes judged, or None when unrelated.
 
     The same words (or a part of the other, word for word) agree — unless credited to different
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
-    another by the same speaker is one remark in other words.
+    another by the same speaker is one remark in other words. ``speaker``: ``one_source``.
     """
-    speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     ta, tb = a.quote.text, b.quote.text
     a_long = len(a.words) >= len(b.words)
     long, short = (a.words, b.words) if a_long else (b.words, a.words)
@@ -424,11 +440,10 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
     return name.split()[-1] in around.replace(q.text, " ")
 
 
-def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged) -> float:
+def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool | None) -> float:
     """How surely two quotes are one remark: the same speaker named on both sides, and words
     that match closely. Two people credited with the same words are surest when both are
     people (an organisation's statement is often read by its spokesperson)."""
-    speaker = same_speaker(a.quote.speaker_key, b.quote.speaker_key)
     if judged.aspect == "speaker":
         people = all((k or "").startswith("person:") for k in (a.quote.speaker_key, b.quote.speaker_key))
         # a speaker no reporting verb ties to the words (the nearest name, the paragraph before)
@@ -462,7 +477,8 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
         a, b = facts[int(i)], facts[int(j)]
         if a.source >= b.source:
             continue
-        judged = _judge(a, b)
+        speaker = one_source(a, b, sents)
+        judged = _judge(a, b, speaker)
         if judged is None:
             continue
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
@@ -486,7 +502,7 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
             Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
             Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
             fuzz.ratio(a.words, b.words) / 100,
-            quote_confidence(a, b, judged),
+            quote_confidence(a, b, judged, speaker),
         )
         judged_links.append((link, judged))
     links = best_per_part(judged_links)
