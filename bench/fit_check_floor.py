@@ -75,13 +75,18 @@ def _weaker(report: Report) -> list[Finding]:
     return [*report.to_check, *report.below_floor]
 
 
+# The batch judged at a session's start before any change is its held-out figure: no fit sees it,
+# in either half (eval_agreements.py's docstring).
+HELD_OUT = frozenset({5})
+
+
 def agreement_items(half: str, nlp: Any, embedder: Any, dump: bool) -> Iterator[dict[str, Any]]:
     """Possible conflicts of the gva-dev and ecbplus-dev events of one half, judged by
     ``agreements-more.jsonl``'s ``to_check`` lines."""
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
-    events, _, half_of = judged_events(judged)
+    events, batch_of, half_of = judged_events(judged)
     for event, e in sorted(events.items()):
-        if half_of[event] != half:
+        if half_of[event] != half or batch_of[event] in HELD_OUT:
             continue
         files, data = e["files"], e["data"]
         report = _report([DATA / data / f for f in files], nlp, embedder)
