@@ -514,6 +514,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ),
     ("A decision is due by the end of the week.", C, "the end of the week", "2023-07-07", "2023-07-09"),
     ("Counting could continue until Friday.", "2020-11-05", "Friday", "2020-11-06", None),
+    # "until" bounds a state: one a present perfect says has run up to the time of writing runs on,
+    # so the day lies ahead (MEANTIME "has continued to hold all stock markets closed until Friday");
+    # one a past form says ended was over before it
+    ("The ministry has kept all schools in the region closed until Monday, officials said.", "2020-03-18",
+     "Monday", "2020-03-23", None),
+    ("Officials have extended the curfew until Saturday.", "2020-06-03", "Saturday", "2020-06-06", None),
+    ("The exchange stayed shut until Friday, when trading resumed.", "2008-09-18", "Friday", "2008-09-12",
+     None),
     ("Democrats won the House in the 2018 elections.", "2019-03-08", "2018", "2018-01-01", "2018-12-31"),
     ("Trump's 2016 campaign hired him.", C, "2016", "2016-01-01", "2016-12-31"),
     (

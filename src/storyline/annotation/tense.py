@@ -49,6 +49,11 @@ _FUTURE_CUES = {"ahead", "upcoming", "scheduled", "planned", "next", "coming", "
                 "later", "forthcoming", "proposed", "effective"}  # fmt: skip
 # An endpoint ("until Friday", "by Nov. 10") may lie on either side of its verb's tense.
 _ENDPOINTS = {"until", "till", "through", "by", "to", "effective"}
+# The bound of a state that runs on: "closed until Friday".
+_UNTIL = {"until", "till", "til"}
+_HAVE = {"has", "have", "'ve", "’ve"}
+# Complements that take the tense of the verb they complete: "kept them closed", "continued to hold".
+_COMPLEMENTS = {"xcomp", "oprd", "acomp", "ccomp"}
 _PAST_CUES = {"ago", "earlier", "previous", "since", "last", "former"}
 # Nouns that name events: the thing a date usually belongs to when a noun carries it.
 EVENT_NOUNS = {
@@ -206,6 +211,26 @@ def _pushed_ahead(verb: Token, sent: Any) -> bool:
     return not any(t.lower_ == "had" for t in verb.doc[max(sent.start, verb.i - 3) : verb.i])
 
 
+def _present_perfect(verb: Token, sent: Any) -> bool:
+    """Whether ``verb``'s clause is a present perfect ("has continued to hold all stock markets
+    closed until Friday", "have kept the border shut until Monday"): a state that has run up to the
+    time of writing and runs on, so the day it runs until lies ahead of it (a past form, "stayed
+    closed until Friday", ended before it). A complement without tense of its own ("closed", "to
+    hold") takes its head's; without a parse, the sentence's first finite verb (the tagger reads the
+    complement "closed" as a past form)."""
+    if not _parsed(sent):
+        finite = [t for t in verb.doc[sent.start : verb.i + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+        return bool(finite) and finite[0].lower_ in _HAVE and finite[0].tag_ != "VBD"
+    for _ in range(4):
+        aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ != "TO"]
+        if aux:
+            return verb.tag_ == "VBN" and any(a.lower_ in _HAVE and a.tag_ != "VBD" for a in aux)
+        if verb.dep_ not in _COMPLEMENTS or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _before(span: Any, sent: Any) -> str:
     return str(span.doc[span.start - 1].lower_) if span.start > sent.start else ""
 
@@ -288,6 +313,8 @@ def clause_direction(
         direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
     if through_noun or verb is None or _before(span, sent) in _ENDPOINTS:
         direction = replace(direction, strong=False)
+    if verb is not None and _before(span, sent) in _UNTIL and _present_perfect(verb, sent):
+        direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):

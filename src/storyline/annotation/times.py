@@ -107,6 +107,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
             if m.groups.get("unsure") and period is None:
                 continue  # "the third quarter" outside a results report: a period of play
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
+            if result is None:
+                result = narrative.overnight(m, refs, anchor)
             if result is None and narrative.refers_to_narrative(m):
                 result = narrative.resolve(m, refs)
             if result is None:
