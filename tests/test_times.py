@@ -386,6 +386,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         "2000-03-12",
     ),
     ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    # a statistic reported by period, no money word beside it: a common noun's amount changes in the
+    # quarter (MEANTIME "late payments on mortgages and home foreclosures ... rose in the fourth quarter")
+    ("Home foreclosures rose in the fourth quarter to their highest level in years.", "2007-03-13",
+     "the fourth quarter", "2006-10-01", "2006-12-31"),
+    ("Unemployment fell in the second quarter, the agency said.", "2007-09-13", "the second quarter",
+     "2007-04-01", "2007-06-30"),
     (
         "The airline lost $5 million in the latest fiscal year.",
         "1989-10-26",
@@ -606,6 +612,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The team led 21-7 after the third quarter.", "quarter"),
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
+    ("The Colts jumped out to a 13-3 lead in the first quarter.", "quarter"),  # a team's move, not an amount
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
     ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
     ("Temperatures were in the 70s and 80s all week.", "70s"),  # degrees: "in" is no span of time

@@ -211,6 +211,29 @@ def _pushed_ahead(verb: Token, sent: Any) -> bool:
     return not any(t.lower_ == "had" for t in verb.doc[max(sent.start, verb.i - 3) : verb.i])
 
 
+# Verbs of a change in an amount: a statistic reported by period ("foreclosures rose in the fourth
+# quarter", "unemployment fell in the second quarter", "output shrank in the first quarter").
+_AMOUNT_VERBS = {"rise", "fall", "climb", "drop", "increase", "decrease", "decline", "grow", "jump", "soar",
+                 "surge", "plunge", "slide", "slip", "dip", "tumble", "slump", "shrink", "contract",
+                 "expand", "double", "triple"}  # fmt: skip
+
+
+def amount_changes(doc: Doc, start: int, end: int, sent: Any = None) -> bool:
+    """Whether the expression at ``doc.text[start:end]`` dates a change in an amount a common noun
+    names ("foreclosures rose in the fourth quarter"): a period of statistics, not one of play,
+    where a team or player is the subject ("the Colts jumped out to a lead in the first quarter")."""
+    span, sent = _span_and_sentence(doc, start, end, sent)
+    if span is None:
+        return False
+    verb, _ = _governing_verb(span) if _parsed(sent) else _nearby_verb(span, sent)
+    if verb is None or verb.lemma_.lower() not in _AMOUNT_VERBS:
+        return False
+    if _parsed(sent):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and all(c.pos_ == "NOUN" for c in subjects)
+    return verb.i > sent.start and doc[verb.i - 1].pos_ == "NOUN"
+
+
 def _present_perfect(verb: Token, sent: Any) -> bool:
     """Whether ``verb``'s clause is a present perfect ("has continued to hold all stock markets
     closed until Friday", "have kept the border shut until Monday"): a state that has run up to the

@@ -43,7 +43,7 @@ from storyline.annotation import narrative, periods, records
 from storyline.annotation.event_phrase import event_phrase, told_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
-from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
+from storyline.annotation.tense import amount_changes, clause_direction, event_of, sentences_with_text
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
@@ -104,7 +104,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
         parse = parses.get(sent.start_char)
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
-            if m.groups.get("unsure") and period is None:
+            if m.groups.get("unsure") and period is None and not amount_changes(doc, start, end, sent):
                 continue  # "the third quarter" outside a results report: a period of play
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
             if result is None:
