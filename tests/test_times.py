@@ -784,3 +784,23 @@ def test_the_full_year_is_the_year_of_the_reports_period(nlp: Any) -> None:
     got = times("He forecast higher earnings for the full year.", "1989-10-30")
     assert got["the full year"] == ("1989-01-01", "1989-12-31")
     assert not [w for w in times("He worked there the whole year-round.", "1989-10-30") if "year" in w]
+
+
+# A quarter a clause looks ahead to (a sure future's own time, a present expectation's object) is the
+# coming one; a period of results, told after it, the one just done (ecbplus-dev "AMD's takeover deal,
+# which is expected to close in the fourth quarter"; TimeBank "expects to report third-quarter net income")
+AHEAD_QUARTERS: list[tuple[str, str, str]] = [
+    ("Analysts expect a recovery in the fourth quarter, when sales typically rise.", "2008-02-10", "2008-Q4"),
+    ("The $5 billion deal is expected to close in the fourth quarter.", "2008-02-10", "2008-Q4"),
+    ("Sales will rise 5% in the fourth quarter.", "2008-02-10", "2008-Q4"),
+    ("The company expects to report a net loss of $2 million in the fourth quarter.", "2008-01-10",
+     "2007-Q4"),
+    ("Analysts expect fourth-quarter earnings to fall 5%.", "2008-01-10", "2007-Q4"),
+    ("Profit fell in the fourth quarter.", "2008-02-10", "2007-Q4"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), AHEAD_QUARTERS)
+def test_quarter_ahead_of_an_expectation(nlp: Any, sentence: str, published: str, value: str) -> None:
+    got = [t.timeml_value for t in find_times(nlp(sentence), published) if "quarter" in t.text]
+    assert got == [value]

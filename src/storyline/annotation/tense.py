@@ -15,6 +15,7 @@ from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
 from storyline.annotation.doctext import doc_text
+from storyline.annotation.timex import about_money
 
 Token = Any
 Doc = Any
@@ -54,6 +55,8 @@ _UNTIL = {"until", "till", "til"}
 _HAVE = {"has", "have", "'ve", "’ve"}
 # Complements that take the tense of the verb they complete: "kept them closed", "continued to hold".
 _COMPLEMENTS = {"xcomp", "oprd", "acomp", "ccomp"}
+# Verbs that tell a period's results after it: "will post a loss in the third quarter".
+_RESULTS_VERBS = {"post", "book", "record", "report", "show", "take"}
 _PAST_CUES = {"ago", "earlier", "previous", "since", "last", "former"}
 # Nouns that name events: the thing a date usually belongs to when a noun carries it.
 EVENT_NOUNS = {
@@ -232,6 +235,35 @@ def amount_changes(doc: Doc, start: int, end: int, sent: Any = None) -> bool:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return bool(subjects) and all(c.pos_ == "NOUN" for c in subjects)
     return verb.i > sent.start and doc[verb.i - 1].pos_ == "NOUN"
+
+
+# Verbs whose object, in the present, lies ahead: "analysts expect a recovery in the fourth quarter".
+_EXPECTING = {"expect", "forecast", "predict", "project", "anticipate"}
+
+
+def expects_ahead(doc: Doc, start: int, end: int, sent: Any = None) -> bool:
+    """Whether the period at ``doc.text[start:end]`` is one a clause looks ahead to: the direct
+    time of a sure future ("the deal is expected to close in the fourth quarter") or the object of a
+    present expectation ("analysts expect a recovery in the fourth quarter"). Not a period of
+    results, which are told after it ("expects to report a loss in the fourth quarter", "expect
+    fourth-quarter earnings to fall"): no reporting verb, no money word on the way to the verb."""
+    span, sent = _span_and_sentence(doc, start, end, sent)
+    if span is None or not _parsed(sent):
+        return False
+    verb, through_noun = _governing_verb(span)
+    if verb is None or verb.lemma_.lower() in _REPORTING | _RESULTS_VERBS:
+        return False
+    path: list[Token] = []
+    tok = span.root
+    while tok.i != verb.i and tok.head.i != tok.i and len(path) < 12:
+        tok = tok.head
+        path.append(tok)
+    if about_money(" ".join(t.text for t in path)):
+        return False
+    if verb.lemma_.lower() in _EXPECTING and verb.tag_ in ("VBZ", "VBP"):
+        return True
+    found = verb_tense(verb, sent)
+    return found.tense == "future" and found.strong and not through_noun
 
 
 def _present_perfect(verb: Token, sent: Any) -> bool:
