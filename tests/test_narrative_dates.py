@@ -36,6 +36,16 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # no day to count from
     ("The index closed at 2082.1 on Oct. 27, after overnight losses, down 4.5% from the previous "
      "Friday.", "1989-10-30", "the previous Friday", "1989-10-20", "1989-10-20"),
+    # "overnight" in an account of a day before publication is the night before that day (TimeBank
+    # wsj_0586, a Monday's report on Friday's London trading: "depressed initially by overnight
+    # losses in New York" is Thursday night); with no day named, or today named, the night before
+    # the day of writing
+    ("Tokyo stocks fell sharply on Friday. Shares were depressed early by overnight losses on Wall "
+     "Street.", "1989-10-30", "overnight", "1989-10-26", "1989-10-27"),
+    ("European shares opened lower on Tuesday after overnight losses in New York.", "2009-03-10",
+     "overnight", "2009-03-09", "2009-03-10"),
+    ("Asian markets slid overnight as oil prices rose.", "2009-03-10", "overnight", "2009-03-09",
+     "2009-03-10"),
     # gva-dev: "was expected to be home by 4 p.m. that day": the clock joins the narrative's day
     ("Police said the girl was last seen on Feb. 16. She was expected home by 4 p.m. that day.",
      "2017-02-21", "4 p.m. that day", "2017-02-16", "2017-02-16"),

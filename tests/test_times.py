@@ -386,6 +386,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         "2000-03-12",
     ),
     ("Profit rose 5% in the latest quarter.", "2016-10-20", "the latest quarter", "2016-07-01", "2016-09-30"),
+    # a statistic reported by period, no money word beside it: a common noun's amount changes in the
+    # quarter (MEANTIME "late payments on mortgages and home foreclosures ... rose in the fourth quarter")
+    ("Home foreclosures rose in the fourth quarter to their highest level in years.", "2007-03-13",
+     "the fourth quarter", "2006-10-01", "2006-12-31"),
+    ("Unemployment fell in the second quarter, the agency said.", "2007-09-13", "the second quarter",
+     "2007-04-01", "2007-06-30"),
     (
         "The airline lost $5 million in the latest fiscal year.",
         "1989-10-26",
@@ -514,6 +520,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ),
     ("A decision is due by the end of the week.", C, "the end of the week", "2023-07-07", "2023-07-09"),
     ("Counting could continue until Friday.", "2020-11-05", "Friday", "2020-11-06", None),
+    # "until" bounds a state: one a present perfect says has run up to the time of writing runs on,
+    # so the day lies ahead (MEANTIME "has continued to hold all stock markets closed until Friday");
+    # one a past form says ended was over before it
+    ("The ministry has kept all schools in the region closed until Monday, officials said.", "2020-03-18",
+     "Monday", "2020-03-23", None),
+    ("Officials have extended the curfew until Saturday.", "2020-06-03", "Saturday", "2020-06-06", None),
+    ("The exchange stayed shut until Friday, when trading resumed.", "2008-09-18", "Friday", "2008-09-12",
+     None),
     ("Democrats won the House in the 2018 elections.", "2019-03-08", "2018", "2018-01-01", "2018-12-31"),
     ("Trump's 2016 campaign hired him.", C, "2016", "2016-01-01", "2016-12-31"),
     (
@@ -598,6 +612,7 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The team led 21-7 after the third quarter.", "quarter"),
     ("The shops sold out of Christmas trees.", "Christmas"),
     ("The Bears scored twice in the second quarter.", "quarter"),
+    ("The Colts jumped out to a 13-3 lead in the first quarter.", "quarter"),  # a team's move, not an amount
     ("The question came from reporter April Ryan and Senator John Kerry.", "April"),
     ("See wkrn.com/2017/02/26/13-year-old-dies for more.", "02/26"),  # a web address, not a date
     ("Temperatures were in the 70s and 80s all week.", "70s"),  # degrees: "in" is no span of time
@@ -769,3 +784,23 @@ def test_the_full_year_is_the_year_of_the_reports_period(nlp: Any) -> None:
     got = times("He forecast higher earnings for the full year.", "1989-10-30")
     assert got["the full year"] == ("1989-01-01", "1989-12-31")
     assert not [w for w in times("He worked there the whole year-round.", "1989-10-30") if "year" in w]
+
+
+# A quarter a clause looks ahead to (a sure future's own time, a present expectation's object) is the
+# coming one; a period of results, told after it, the one just done (ecbplus-dev "AMD's takeover deal,
+# which is expected to close in the fourth quarter"; TimeBank "expects to report third-quarter net income")
+AHEAD_QUARTERS: list[tuple[str, str, str]] = [
+    ("Analysts expect a recovery in the fourth quarter, when sales typically rise.", "2008-02-10", "2008-Q4"),
+    ("The $5 billion deal is expected to close in the fourth quarter.", "2008-02-10", "2008-Q4"),
+    ("Sales will rise 5% in the fourth quarter.", "2008-02-10", "2008-Q4"),
+    ("The company expects to report a net loss of $2 million in the fourth quarter.", "2008-01-10",
+     "2007-Q4"),
+    ("Analysts expect fourth-quarter earnings to fall 5%.", "2008-01-10", "2007-Q4"),
+    ("Profit fell in the fourth quarter.", "2008-02-10", "2007-Q4"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), AHEAD_QUARTERS)
+def test_quarter_ahead_of_an_expectation(nlp: Any, sentence: str, published: str, value: str) -> None:
+    got = [t.timeml_value for t in find_times(nlp(sentence), published) if "quarter" in t.text]
+    assert got == [value]

@@ -85,6 +85,19 @@ def resolve(m: Match, refs: Sequence[Interval]) -> Interval | str | None:
     return cal.ago(ref[0], unit, -step) if unit != "weekend" else cal.relative_unit(ref[0], unit, step)
 
 
+def overnight(m: Match, refs: Sequence[Interval], anchor: date | None) -> Interval | None:
+    """"Overnight" in an account of a day before publication is the night before that day: a
+    Monday market report on Friday's trading ("London shares were depressed initially by overnight
+    losses in New York") means Thursday night, not Sunday's. None when the narrative's last time
+    is no single day before publication (then the night before the day of writing)."""
+    if m.kind != "day_word" or m.groups.get("word", "").lower() != "overnight" or not refs or anchor is None:
+        return None
+    ref = refs[-1]
+    if not _fits(ref, "day") or ref[0] >= anchor:
+        return None
+    return ref[0] - timedelta(days=1), ref[0]
+
+
 def _fits(ref: Interval, unit: str) -> bool:
     """Whether the reference lies within one ``unit`` (a day, a week …) to count from."""
     if unit == "day":

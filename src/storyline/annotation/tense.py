@@ -15,6 +15,7 @@ from typing import Any
 
 from storyline.annotation.calendar import UNKNOWN, Direction
 from storyline.annotation.doctext import doc_text
+from storyline.annotation.timex import about_money
 
 Token = Any
 Doc = Any
@@ -49,6 +50,13 @@ _FUTURE_CUES = {"ahead", "upcoming", "scheduled", "planned", "next", "coming", "
                 "later", "forthcoming", "proposed", "effective"}  # fmt: skip
 # An endpoint ("until Friday", "by Nov. 10") may lie on either side of its verb's tense.
 _ENDPOINTS = {"until", "till", "through", "by", "to", "effective"}
+# The bound of a state that runs on: "closed until Friday".
+_UNTIL = {"until", "till", "til"}
+_HAVE = {"has", "have", "'ve", "’ve"}
+# Complements that take the tense of the verb they complete: "kept them closed", "continued to hold".
+_COMPLEMENTS = {"xcomp", "oprd", "acomp", "ccomp"}
+# Verbs that tell a period's results after it: "will post a loss in the third quarter".
+_RESULTS_VERBS = {"post", "book", "record", "report", "show", "take"}
 _PAST_CUES = {"ago", "earlier", "previous", "since", "last", "former"}
 # Nouns that name events: the thing a date usually belongs to when a noun carries it.
 EVENT_NOUNS = {
@@ -206,6 +214,78 @@ def _pushed_ahead(verb: Token, sent: Any) -> bool:
     return not any(t.lower_ == "had" for t in verb.doc[max(sent.start, verb.i - 3) : verb.i])
 
 
+# Verbs of a change in an amount: a statistic reported by period ("foreclosures rose in the fourth
+# quarter", "unemployment fell in the second quarter", "output shrank in the first quarter").
+_AMOUNT_VERBS = {"rise", "fall", "climb", "drop", "increase", "decrease", "decline", "grow", "jump", "soar",
+                 "surge", "plunge", "slide", "slip", "dip", "tumble", "slump", "shrink", "contract",
+                 "expand", "double", "triple"}  # fmt: skip
+
+
+def amount_changes(doc: Doc, start: int, end: int, sent: Any = None) -> bool:
+    """Whether the expression at ``doc.text[start:end]`` dates a change in an amount a common noun
+    names ("foreclosures rose in the fourth quarter"): a period of statistics, not one of play,
+    where a team or player is the subject ("the Colts jumped out to a lead in the first quarter")."""
+    span, sent = _span_and_sentence(doc, start, end, sent)
+    if span is None:
+        return False
+    verb, _ = _governing_verb(span) if _parsed(sent) else _nearby_verb(span, sent)
+    if verb is None or verb.lemma_.lower() not in _AMOUNT_VERBS:
+        return False
+    if _parsed(sent):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and all(c.pos_ == "NOUN" for c in subjects)
+    return verb.i > sent.start and doc[verb.i - 1].pos_ == "NOUN"
+
+
+# Verbs whose object, in the present, lies ahead: "analysts expect a recovery in the fourth quarter".
+_EXPECTING = {"expect", "forecast", "predict", "project", "anticipate"}
+
+
+def expects_ahead(doc: Doc, start: int, end: int, sent: Any = None) -> bool:
+    """Whether the period at ``doc.text[start:end]`` is one a clause looks ahead to: the direct
+    time of a sure future ("the deal is expected to close in the fourth quarter") or the object of a
+    present expectation ("analysts expect a recovery in the fourth quarter"). Not a period of
+    results, which are told after it ("expects to report a loss in the fourth quarter", "expect
+    fourth-quarter earnings to fall"): no reporting verb, no money word on the way to the verb."""
+    span, sent = _span_and_sentence(doc, start, end, sent)
+    if span is None or not _parsed(sent):
+        return False
+    verb, through_noun = _governing_verb(span)
+    if verb is None or verb.lemma_.lower() in _REPORTING | _RESULTS_VERBS:
+        return False
+    path: list[Token] = []
+    tok = span.root
+    while tok.i != verb.i and tok.head.i != tok.i and len(path) < 12:
+        tok = tok.head
+        path.append(tok)
+    if about_money(" ".join(t.text for t in path)):
+        return False
+    if verb.lemma_.lower() in _EXPECTING and verb.tag_ in ("VBZ", "VBP"):
+        return True
+    found = verb_tense(verb, sent)
+    return found.tense == "future" and found.strong and not through_noun
+
+
+def _present_perfect(verb: Token, sent: Any) -> bool:
+    """Whether ``verb``'s clause is a present perfect ("has continued to hold all stock markets
+    closed until Friday", "have kept the border shut until Monday"): a state that has run up to the
+    time of writing and runs on, so the day it runs until lies ahead of it (a past form, "stayed
+    closed until Friday", ended before it). A complement without tense of its own ("closed", "to
+    hold") takes its head's; without a parse, the sentence's first finite verb (the tagger reads the
+    complement "closed" as a past form)."""
+    if not _parsed(sent):
+        finite = [t for t in verb.doc[sent.start : verb.i + 1] if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+        return bool(finite) and finite[0].lower_ in _HAVE and finite[0].tag_ != "VBD"
+    for _ in range(4):
+        aux = [c for c in verb.children if c.dep_ == "aux" and c.tag_ != "TO"]
+        if aux:
+            return verb.tag_ == "VBN" and any(a.lower_ in _HAVE and a.tag_ != "VBD" for a in aux)
+        if verb.dep_ not in _COMPLEMENTS or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _before(span: Any, sent: Any) -> str:
     return str(span.doc[span.start - 1].lower_) if span.start > sent.start else ""
 
@@ -288,6 +368,8 @@ def clause_direction(
         direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
     if through_noun or verb is None or _before(span, sent) in _ENDPOINTS:
         direction = replace(direction, strong=False)
+    if verb is not None and _before(span, sent) in _UNTIL and _present_perfect(verb, sent):
+        direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):

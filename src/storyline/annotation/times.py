@@ -43,7 +43,13 @@ from storyline.annotation import narrative, periods, records
 from storyline.annotation.event_phrase import event_phrase, told_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
-from storyline.annotation.tense import clause_direction, event_of, sentences_with_text
+from storyline.annotation.tense import (
+    amount_changes,
+    clause_direction,
+    event_of,
+    expects_ahead,
+    sentences_with_text,
+)
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
@@ -104,13 +110,18 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
         parse = parses.get(sent.start_char)
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
-            if m.groups.get("unsure") and period is None:
+            if m.groups.get("unsure") and period is None and not amount_changes(doc, start, end, sent):
                 continue  # "the third quarter" outside a results report: a period of play
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
+            if result is None:
+                result = narrative.overnight(m, refs, anchor)
             if result is None and narrative.refers_to_narrative(m):
                 result = narrative.resolve(m, refs)
             if result is None:
-                result = resolve(m, anchor, clause_direction(doc, start, end, sent, counted))
+                direction = clause_direction(doc, start, end, sent, counted)
+                if m.kind == "quarter":  # a quarter is dated ahead only where the clause looks ahead to it
+                    direction = _AHEAD if expects_ahead(doc, start, end, sent) else _not_ahead(direction)
+                result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
             if periods.sets_period(m, iv):
                 period = iv
@@ -528,9 +539,16 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     def make(y: int) -> Interval:
         return date(y, size * (n - 1) + 1, 1), cal.month_end(y, size * n)
 
-    weighed = cal.Direction("past", True) if d.tense == "past" else cal.UNKNOWN
+    weighed = cal.Direction("past", True) if d.tense == "past" else d if d == _AHEAD else cal.UNKNOWN
     year = anchor.year if g.get("ty") else _year_of(g, anchor)  # "of the year": the year of writing
     return _fixed_or_placed(make, year, anchor, weighed)
+
+
+_AHEAD = cal.Direction("future", True)
+
+
+def _not_ahead(d: cal.Direction) -> cal.Direction:
+    return cal.UNKNOWN if d.tense == "future" else d
 
 
 def _year_end(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
