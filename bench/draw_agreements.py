@@ -10,7 +10,7 @@ ones; from batch 5 on (no unused 3+ incident is left) ``rng.sample`` of 16 of th
 incidents with 2+ reports. Then 8 ecbplus-dev events by ``rng.sample`` over the sorted list,
 and for each of them, in sorted order, ``rng.sample`` of 3 of its sorted files in no earlier batch
 (named ``<event>-b<N>``: new reports of a judged event are an event of their own). Prints one
-``{event, data, files, batch}`` line per event; batch 4 so drawn is the batch judged.
+``{event, data, files, batch}`` line per event; batches 4, 5 and 6 so drawn are the batches judged.
 """
 
 from __future__ import annotations
