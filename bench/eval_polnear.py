@@ -16,8 +16,6 @@ runs score-polnear itself on it, for the figure to report.
 from __future__ import annotations
 
 import argparse
-import importlib.machinery
-import importlib.util
 import json
 import random
 import subprocess
@@ -27,6 +25,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from shared_tools import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared"
@@ -35,12 +35,7 @@ SEED = 15
 
 
 def scorer() -> ModuleType:
-    loader = importlib.machinery.SourceFileLoader("score_polnear", str(SCORER))
-    spec = importlib.util.spec_from_loader("score_polnear", loader)
-    assert spec is not None
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
+    return load_script(SCORER, "score_polnear")
 
 
 def halves(files: list[str]) -> dict[str, list[str]]:

@@ -29,8 +29,6 @@ probability of ``floor.LISTED``. Printed per half: right and wrong items listed 
 from __future__ import annotations
 
 import argparse
-import importlib.machinery
-import importlib.util
 import json
 import sys
 from collections.abc import Iterator
@@ -44,6 +42,7 @@ from eval_agreements import JUDGED, judged_events, matches, template
 from eval_natural import GOLD
 from fit_date_events import fit, scores
 from fit_date_events import halves as compare_halves
+from shared_tools import load_script
 from storyline.annotation import annotate_many, load_nlp
 from storyline.crosscheck import cross_check
 from storyline.crosscheck.floor import FEATURES, LISTED, WEIGHTS_FILE, check_features
@@ -57,13 +56,8 @@ SCORER = ROOT.parent / "shared" / "tools" / "score-natural"
 
 
 def _scorer() -> ModuleType:
-    """score-natural's matching rules (a script without a .py suffix)."""
-    loader = importlib.machinery.SourceFileLoader("score_natural", str(SCORER))
-    spec = importlib.util.spec_from_loader("score_natural", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    """score-natural's matching rules."""
+    return load_script(SCORER, "score_natural")
 
 
 def _report(paths: list[Path], nlp: Any, embedder: Any) -> Report:
