@@ -9,8 +9,9 @@ with 3+ reports (its first three files), then ``rng.sample`` of 11 of the sorted
 ones; from batch 5 on (no unused 3+ incident is left) ``rng.sample`` of 16 of the sorted unused
 incidents with 2+ reports. Then 8 ecbplus-dev events by ``rng.sample`` over the sorted list,
 and for each of them, in sorted order, ``rng.sample`` of 3 of its sorted files in no earlier batch
-(named ``<event>-b<N>``: new reports of a judged event are an event of their own). Prints one
-``{event, data, files, batch}`` line per event; batches 4, 5 and 6 so drawn are the batches judged.
+(named ``<event>-b<N>``: new reports of a judged event are an event of their own); from batch 7
+on the events are sampled among those with 3+ such files only (6ecb had none left). Prints one
+``{event, data, files, batch}`` line per event; batches 4 to 7 so drawn are the batches judged.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def draw(batch: int, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
         gva = [(i, unused[i]) for i in rng.sample(sorted(unused), GVA_EVENTS)]
     lines = [{"event": i, "data": "gva-dev", "files": fs, "batch": batch} for i, fs in gva]
     topics = grouped(json.loads((DATA / "ecbplus-dev" / "labels.json").read_text()), "event")
+    if batch >= 7:  # by batch 7 some events have fewer than ECB_FILES unused reports left
+        topics = {t: fs for t, fs in topics.items() if len(set(fs) - used_files) >= ECB_FILES}
     for event in sorted(rng.sample(sorted(topics), ECB_EVENTS)):
         free = sorted(f for f in topics[event] if f not in used_files)
         files = sorted(rng.sample(free, ECB_FILES))

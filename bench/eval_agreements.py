@@ -20,10 +20,10 @@ seeded, as in eval_natural.py, each batch of judged events (``batch``: 2 for the
 judged in the eighth session, with their conflicts; 3 for the 15 gva-dev incidents and 8
 ecbplus-dev events judged in the ninth session, with their conflicts and items to check; 4 for
 the held-out batch judged at the start of the tenth session, before any code change; 5 for the
-held-out batch of the eleventh session; 6 for the held-out batch judged for the twelfth) split on
-its own. From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item
-to check nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half
-(the recall side), never matched against findings.
+held-out batch of the eleventh session; 6 for the held-out batch judged for the twelfth; 7 for the
+held-out batch judged for the thirteenth) split on its own. From batch 4 on, a real discrepancy
+that `compare` neither stated as a conflict or item to check nor set in an agreement is a line of
+kind ``missed`` (verdict TRUE): counted per half (the recall side), never matched against findings.
 
 Batch 4 was drawn with ``random.Random("storyline-agreements-4")``: every gva-dev incident in no
 earlier batch with 3+ reports (5; its first three files), then ``rng.sample`` of 11 of the
@@ -36,7 +36,11 @@ the sorted gva-dev incidents in no earlier batch with 2+ reports (all 57 have tw
 ecbplus-dev events and their files as for batch 4 (``-b5``). Batch 6, the held-out batch of the
 twelfth session, judged at the end of the eleventh on the code the twelfth starts from (d789426),
 was drawn the same way with ``random.Random("storyline-agreements-6")`` (16 of the 41 unused
-2-report incidents; ``-b6``). ``bench/draw_agreements.py --batch N`` draws any of them again.
+2-report incidents; ``-b6``). Batch 7, the held-out batch of the
+thirteenth session, judged in the twelfth on that session's starting code (ad5f139), was drawn with
+``random.Random("storyline-agreements-7")``: 16 of the 25 unused 2-report incidents, then 8
+ecbplus-dev events among those with 3+ files in no batch (6ecb had none left), 3 files each
+(``-b7``). ``bench/draw_agreements.py --batch N`` draws any of them again.
 """
 
 from __future__ import annotations
