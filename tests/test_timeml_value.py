@@ -83,6 +83,33 @@ SENTENCES = [
     ("The company recently sold its stake.", "2000-02-20", "recently", (None, None), "PAST_REF", None),
     ("A decision is expected in the near future.", "2000-02-20",
      "in the near future", (None, None), "FUTURE_REF", None),
+    # a year's last quarter by its ordinal, and "the last quarter" a reporting period, not 3 months back
+    ("Ford posted a profit of $868 million in the final quarter of 2009.", "2010-01-28",
+     "the final quarter of 2009", ("2009-10-01", "2009-12-31"), "2009-Q4", None),
+    ("Revenue rose 4% in the last quarter, the company said.", "2010-01-28",
+     "the last quarter", ("2009-10-01", "2009-12-31"), "2009-Q4", None),
+    ("Profit fell in the last half of 2009.", "2010-01-28",
+     "the last half of 2009", ("2009-07-01", "2009-12-31"), "2009-H2", None),
+    # early/late in a unit, and a day word's part of the day or two days off
+    ("The Dow gave up its gains late in the day.", "2008-10-20",
+     "late in the day", ("2008-10-20", "2008-10-20"), "2008-10-20", "END"),
+    ("Home sales slowed early in the year.", "2008-10-20",
+     "early in the year", ("2008-01-01", "2008-04-30"), "2008", "START"),
+    ("Officials said late yesterday that the border would reopen.", "2008-10-20",
+     "late yesterday", ("2008-10-19", "2008-10-19"), "2008-10-19", "END"),
+    ("He arrived yesterday morning.", "2008-10-20",
+     "yesterday morning", ("2008-10-19", "2008-10-19"), "2008-10-19TMO", None),
+    ("The talks collapsed the day before yesterday.", "2008-10-20",
+     "the day before yesterday", ("2008-10-18", "2008-10-18"), "2008-10-18", None),
+    ("The troops will leave the day after tomorrow.", "2009-03-20",
+     "the day after tomorrow", ("2009-03-22", "2009-03-22"), "2009-03-22", None),
+    # a weekday written with the date fixes the year (25 April 1998 was a Saturday, 1997's a Friday),
+    # whatever the tense: an editorial dated ahead of the report
+    ("The Times said in an editorial on Saturday, April 25, that the court took a detour.", "1998-04-24",
+     "Saturday, April 25", ("1998-04-25", "1998-04-25"), "1998-04-25", None),
+    # "prior" counts from the narrative's time as "previous" does
+    ("Talks began on March 3, 2009, after a draft had been agreed the prior week.", "2009-03-20",
+     "the prior week", ("2009-02-23", "2009-03-01"), "2009-W09", None),
 ]  # fmt: skip
 
 

@@ -173,7 +173,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
     shift = " ".join(g.get("shift", "").lower().split())
-    back = m.kind == "relative" and g.get("the") and shift in ("past", "last")
+    back = m.kind == "relative" and g.get("the") and shift in ("past", "last") and not _reporting(g)
     if ((m.kind == "span" or back) and iv is not None) or (m.kind == "record_span" and g.get("n")):
         n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
         if not n or unit not in _DURATION_UNITS:
@@ -187,8 +187,8 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     named = _NAMED_UNITS.get(m.kind)
     if named is None and (part or g.get("side")):  # the interval is part of the unit the words name
         named = _UNIT_WORDS.get(_unit(g.get("unit", "")))
-    # "earlier this month" is the month with mod START, as TimeML writes it
-    side = {"earlier": "early", "later": "late"}.get(g.get("side", "").lower())
+    # "earlier this month", "early in the month" are the month with mod START, as TimeML writes them
+    side = _SIDES.get(g.get("side", "").lower())
     value, mod = cal.timeml_value(iv, named, part or _part(side))
     if value is None and named is not None and not (part or side):  # "from 1991 to 1997": each end
         return cal.timeml_range(iv, named), None
@@ -197,6 +197,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     return value, mod
 
 
+_SIDES = {"earlier": "early", "later": "late", "early": "early", "late": "late"}
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _CLOCK = re.compile(r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight))")
 
@@ -295,11 +296,24 @@ def _fixed_or_placed(
 
 
 def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Dec. 3", "3 December": without a year, the one nearest publication by tense; "Saturday,
+    April 25" the nearby year in which that day is a Saturday, whatever the tense."""
     month = month_number(g["m"])
     first, last = _days(g)
-    return _fixed_or_placed(
-        lambda y: (date(y, month, first), date(y, month, last)), _year_of(g, anchor), anchor, d
-    )
+    year = _year_of(g, anchor)
+    if year is None and g.get("wd") and first == last:
+        fits = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if _is_day(y, month, first) and date(y, month, first).weekday() == weekday_number(g["wd"])]
+        year = fits[0] if len(fits) == 1 else None
+    return _fixed_or_placed(lambda y: (date(y, month, first), date(y, month, last)), year, anchor, d)
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -397,7 +411,10 @@ def _day_word(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     word = g["word"].lower()
     if word == "overnight":
         return cal.relative_unit(anchor, "day", -1)[0], anchor
-    return cal.relative_unit(anchor, "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    step = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    if g.get("dd"):  # the day before yesterday, the day after tomorrow
+        step += 1 if g["dd"].lower() == "after" else -1
+    return cal.relative_unit(anchor, "day", step)
 
 
 def _day_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -411,7 +428,8 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return _relative_season(unit, _SHIFTS[shift], anchor)
     if g.get("the") and shift in ("following", "previous"):
         raise Unresolved(RELATIVE)
-    if g.get("the") and shift in ("past", "last"):  # "over the past week": the 7 days up to now
+    # "over the past week": the 7 days up to now; "in the last quarter" a reporting period, the one before
+    if g.get("the") and shift in ("past", "last") and not _reporting(g):
         return cal.span_back(anchor, _unit(unit), 1)
     if unit == "weekend" and _SHIFTS[shift] == 0:
         return _weekend(g, anchor, d)
@@ -427,11 +445,21 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.part_of(iv, _part(g.get("part")))
 
 
+def _reporting(g: dict[str, str]) -> bool:
+    """Whether the unit is a reporting quarter, named whole even after "the past" ("results for the
+    last quarter")."""
+    return g.get("unit", "").lower() == "quarter"
+
+
 def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    """"Earlier in the week" is "earlier this week"; "later in the day" the day of writing."""
+    """"Earlier in the week" is "earlier this week", "early in the year" "early this year"; "later
+    in the day" the day of writing."""
     if g["unit"].lower() == "day":
         return anchor, anchor
-    return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
+    side = g["side"].lower()
+    if side in ("early", "late"):
+        return _relative({"shift": "this", "unit": g["unit"], "part": side}, anchor, d)
+    return _relative({"shift": "this", "unit": g["unit"], "side": side}, anchor, d)
 
 
 def _the_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -529,7 +557,7 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     else:
         word = (g.get("q") or g["h"]).lower()
         size = 3 if g.get("q") else 6
-        n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
+        n = _ORDINALS[word] if size == 3 else min(_ORDINALS[word], 2)  # "the last half": the second
     if size * n > 12:
         raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
     # results are reported after the quarter, even in a future clause ("expects to report
@@ -544,6 +572,8 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return _fixed_or_placed(make, year, anchor, weighed)
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}  # fmt: skip
 _AHEAD = cal.Direction("future", True)
 
 

@@ -52,7 +52,9 @@ _ORDINAL_CENTURY = "|".join(sorted(ORDINAL_CENTURIES, key=len, reverse=True))
 # "October of next year", "March last year", "the spring of this year": a year named by its shift
 _REL_YEAR = r"(?i:(?P<ry>this|last|next|(?:the\s+)?(?:previous|following|coming|same))\s+year)"
 _OF_REL_YEAR = r"(?:\s+of)?\s+" + _REL_YEAR
-_QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the final quarter of 2009", "the last quarter of last year": the fourth (alone, "the last quarter"
+# is the one before publication's, ``relative``)
+_QORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _HORD = r"(?i:first|second|1st|2nd|last)"
 # "7:15 p.m.", "16:08 UTC", "10 a.m. EST", "noon", "midnight"
 _ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
@@ -69,7 +71,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
     (
         "month_day",
-        r"(?:\b" + _W + r",?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
+        r"(?:\b(?P<wd>" + _W + r"),?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
         r"(?P<days>(?:" + _JOIN + r"(?:" + _D + r")\b(?!\s*(?:%|percent|per\s+cent)))*)"
         r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r")?",
     ),
@@ -133,10 +135,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Thursday, last Friday, Thursday evening, next Monday
     (
         "weekday",
+        r"(?:\b(?P<part>(?i:early|late))\s+)?"
         r"(?:\b(?P<shift>(?i:last|next|this|coming|past|the\s+previous|the\s+following))\s+)?\b(?P<w>" + _W
         + r")(?!\w)" + _TIME_OF_DAY,
     ),
-    ("day_word", r"\b(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"),
+    # yesterday, late yesterday, tomorrow morning, the day before yesterday, the day after tomorrow
+    (
+        "day_word",
+        r"\b(?:(?P<part>early|late)\s+|the\s+day\s+(?P<dd>before|after)\s+(?=yesterday|today|tomorrow))?"
+        r"(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"
+        r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?",
+    ),
     (
         "day_part",
         r"\b(?P<shift>last|this)\s+(?P<word>night|morning|afternoon|evening)\b",
@@ -151,7 +160,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + r")\b",
     ),
     # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
-    ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
+    # late in the day, early in the year: that part of it
+    ("in_the", r"\b(?P<side>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
     # "started the day with a service", "ended the day 17/35", "finished the day at 5,210": the day
     # the narrative is on, else the day of writing (a day's account: a market close, a match, a visit)
     (
@@ -168,12 +178,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|[2-9](?:nd|rd|th)|1\d(?:th))\s+(?:(?:straight|consecutive|successive)\s+(?P<unit>day|session|week"
         r"|month|year)|(?P<unit2>day|session|week|month|year)\s+in\s+a\s+row)\b",
     ),
-    # the next day, the following morning, the same week, that night: dated from the time the
+    # the next day, the following morning, the prior week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
     (
         "anchored",
-        r"\b(?:the\s+(?:(?P<shift>same|following|previous)\s+(?P<unit>day|morning|afternoon|evening|night"
+        r"\b(?:the\s+(?:(?P<shift>same|following|previous|prior)\s+(?P<unit>day|morning|afternoon|evening|night"
         r"|week|weekend|month|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
         r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
     ),
@@ -383,6 +393,8 @@ def _find_matches(text: str) -> tuple[Match, ...]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
                 continue
+            if kind == "quarter" and groups.get("q", "").lower() == "last" and not _has_year(groups):
+                continue
             if kind == "quarter" and not _quarter_ok(text, groups):
                 if not (groups.get("q") or groups.get("h")):
                     continue
@@ -455,8 +467,12 @@ def _part_of_something(text: str, end: int, groups: dict[str, str]) -> bool:
     return bool(groups.get("the")) and groups["shift"].lower() == "last" and bool(_OF.match(text, end))
 
 
+def _has_year(groups: dict[str, str]) -> bool:
+    return any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty"))
+
+
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
-    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty")):
+    if groups.get("qn") or _has_year(groups):
         return True
     return bool(groups.get("q") or groups.get("h")) and bool(_MONEY.search(text))
 
