@@ -107,6 +107,19 @@ SENTENCES = [
     # whatever the tense: an editorial dated ahead of the report
     ("The Times said in an editorial on Saturday, April 25, that the court took a detour.", "1998-04-24",
      "Saturday, April 25", ("1998-04-25", "1998-04-25"), "1998-04-25", None),
+    # the wire services' clock ("0600 GMT"), a US zone written short, a range across two months
+    ("The ship sailed at 0600 GMT on Tuesday, officials said.", "2009-06-10",
+     "0600 GMT on Tuesday", ("2009-06-09", "2009-06-09"), "2009-06-09T06:00", None),
+    ("Trading resumed at 3 p.m. ET.", "2009-06-10",
+     "3 p.m. ET", ("2009-06-10", "2009-06-10"), "2009-06-10T15:00", None),
+    ("The tournament runs from June 29 to July 12.", "2009-06-10",
+     "June 29 to July 12", ("2009-06-29", "2009-07-12"), "2009-06-29/2009-07-12", None),
+    ("The agency wants every plant shut by the end of the decade.", "2009-06-10",
+     "the end of the decade", ("2007-01-01", "2009-12-31"), "200", "END"),
+    # fixed phrases for the time of writing and after it
+    ("The plan will stay in place for the time being.", "2009-06-10",
+     "for the time being", (None, None), "PRESENT_REF", None),
+    ("Talks will resume at a later date.", "2009-06-10", "at a later date", (None, None), "FUTURE_REF", None),
     # "prior" counts from the narrative's time as "previous" does
     ("Talks began on March 3, 2009, after a draft had been agreed the prior week.", "2009-03-20",
      "the prior week", ("2009-02-23", "2009-03-01"), "2009-W09", None),

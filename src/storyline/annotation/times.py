@@ -152,7 +152,7 @@ _NAMED_UNITS: dict[str, cal.Unit] = {
     "month": "month", "month_shift": "month", "year": "year", "decade": "decade", "century": "century",
     "season": "season", "season_bare": "season",
     **{kind: "day" for kind in ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part",
-                                "holiday", "clock", "year_end", "day_before")},
+                                "holiday", "clock", "year_end", "day_before", "month_day_range")},
 }  # fmt: skip
 _UNIT_WORDS: dict[str, cal.Unit] = {
     "session": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
@@ -199,7 +199,10 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
 
 _SIDES = {"earlier": "early", "later": "late", "early": "early", "late": "late"}
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_CLOCK = re.compile(r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight))")
+# "7:15 p.m.", "16:08", "noon", and the wire services' "0600 GMT"
+_CLOCK = re.compile(
+    r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight)|([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))"
+)
 
 
 def _time_of_day(words: str) -> str:
@@ -207,7 +210,7 @@ def _time_of_day(words: str) -> str:
     if m := _CLOCK.search(words):
         if m[6]:
             return "T12:00" if m[6].lower() == "noon" else "T24:00"
-        hour, minute = (int(m[1]), m[2]) if m[1] else (int(m[4]), m[5])
+        hour, minute = (int(m[1]), m[2]) if m[1] else (int(m[4]), m[5]) if m[4] else (int(m[7]), m[8])
         if m[3]:
             hour = hour % 12 + 12 * (m[3].lower() == "p")
         return f"T{hour:02d}:{minute or '00'}"
@@ -215,7 +218,7 @@ def _time_of_day(words: str) -> str:
     return "T" + _DAY_PARTS[last] if last in _DAY_PARTS else ""
 
 
-_FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b")
+_FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b|later")
 _PAST_WORDS = re.compile(r"past|recent|last|ago|lately")
 
 
@@ -227,7 +230,7 @@ def _reference_value(kind: str, words: str) -> str | None:
     w = words.lower()
     if kind == "record_span":  # "the highest in years": a span of unknown length
         return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
-    if w.startswith("for ") and not _FUTURE_WORDS.search(w):
+    if w.startswith("for ") and not _FUTURE_WORDS.search(w) and not w.endswith("being"):  # the time being
         return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
     if _FUTURE_WORDS.search(w):
         return "FUTURE_REF"

@@ -57,7 +57,7 @@ _OF_REL_YEAR = r"(?:\s+of)?\s+" + _REL_YEAR
 _QORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _HORD = r"(?i:first|second|1st|2nd|last)"
 # "7:15 p.m.", "16:08 UTC", "10 a.m. EST", "noon", "midnight"
-_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
+_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]?T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
 
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
@@ -269,10 +269,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "year_end",
         r"\b(?P<prep>by|before|until|till|through|since|after|at)\s+(?P<expr>(?:the\s+)?year[-\s]end)\b(?![-\s]+\d)",
     ),
-    # the end of the month, the start of the year, the middle of the week
+    # the end of the month, the start of the year, the middle of the week, the end of the decade
     (
         "unit_part",
-        r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+        r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year|decade)\b",
     ),
     # "its lowest level in six years", "the first time in more than two decades", "the highest in
     # years": the span back from the time of writing a record is measured over (kept only after a
@@ -303,6 +303,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         # "soon after the crash", "soon-to-be"
         r"|(?<!\bas\s)(?:very\s+|quite\s+)?soon(?!\s+(?:after|afterwards?|thereafter)\b)"
         r"|as\s+soon\s+as\s+possible"
+        # "for the time being" (the time of writing), "at a later date" (after it): fixed phrases
+        r"|for\s+the\s+time\s+being|(?:at|on|until|to)\s+a\s+later\s+(?:date|time|stage)"
         # "in the long term", "for the short term": ahead of the time of writing (not "short-term")
         r"|(?:in|for|over)\s+(?P<expr>the\s+(?:short|long|near)(?:er)?\s+term)"
         # "his current wife", "current market conditions": what holds at the time of writing, as
@@ -335,7 +337,7 @@ _HINTS = {
     "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
     "record_span": r"(?i:\b(?:in|for|over)\s+(?:\S+\s+){0,3}(?:year|decade|month|week|day)s?\b)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
-                 r"|\sterm\b)",
+                 r"|\sterm\b|time\s+being|later\s+(?:date|time|stage))",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
