@@ -116,6 +116,11 @@ SENTENCES = [
      "June 29 to July 12", ("2009-06-29", "2009-07-12"), "2009-06-29/2009-07-12", None),
     ("The agency wants every plant shut by the end of the decade.", "2009-06-10",
      "the end of the decade", ("2007-01-01", "2009-12-31"), "200", "END"),
+    # "late in 2008", "early in the 1990s": the part of the time as "late 2008" names it
+    ("The plant opened late in 2008.", "2009-06-10",
+     "late in 2008", ("2008-09-01", "2008-12-31"), "2008", "END"),
+    ("Shares peaked early in the 1990s.", "2009-06-10",
+     "early in the 1990s", ("1990-01-01", "1993-12-31"), "199", "START"),
     # fixed phrases for the time of writing and after it
     ("The plan will stay in place for the time being.", "2009-06-10",
      "for the time being", (None, None), "PRESENT_REF", None),

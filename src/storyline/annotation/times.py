@@ -391,7 +391,7 @@ def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy
     else:
         start = int(raw)
-    return cal.part_of((date(start, 1, 1), date(start + 9, 12, 31)), _part(g.get("part")))
+    return cal.part_of((date(start, 1, 1), date(start + 9, 12, 31)), _part(g.get("part") or g.get("part2")))
 
 
 def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:

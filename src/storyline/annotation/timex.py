@@ -31,7 +31,8 @@ _W = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 )
-_PART = r"(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
+# early/mid/late, "late in 2008", "the end of": the part of the time that follows
+_PART = r"(?i:early(?:\s+in)?|mid|late(?:\s+in)?|the\s+(?:end|start|beginning|middle)\s+of)"
 _JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|or|&)\s+|,\s*(?:and\s+|or\s+)?)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _REL_UNIT = r"(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)"
@@ -117,8 +118,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + _REL_YEAR
         + r")\b",
     ),
-    # the 1990s, the early 2000s, the '90s
-    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
+    # the 1990s, the early 2000s, the '90s, early in the 1990s
+    (
+        "decade",
+        r"\b(?:(?P<part2>early|late)\s+in\s+)?(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
+        r"(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b",
+    ),
     # "the cars of the 70s and 80s", "throughout the 50s": a decade without its century or
     # apostrophe after a preposition of time span ("in the 70s" may be degrees, "their 30s" ages)
     (
