@@ -125,6 +125,9 @@ SENTENCES = [
     ("The plan will stay in place for the time being.", "2009-06-10",
      "for the time being", (None, None), "PRESENT_REF", None),
     ("Talks will resume at a later date.", "2009-06-10", "at a later date", (None, None), "FUTURE_REF", None),
+    # a results report's quarter before the one it names
+    ("Net income rose 5% in the third quarter of 1989 from the previous quarter.", "1989-10-27",
+     "the previous quarter", ("1989-04-01", "1989-06-30"), "1989-Q2", None),
     # "prior" counts from the narrative's time as "previous" does
     ("Talks began on March 3, 2009, after a draft had been agreed the prior week.", "2009-03-20",
      "the prior week", ("2009-02-23", "2009-03-01"), "2009-W09", None),

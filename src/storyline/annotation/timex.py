@@ -189,7 +189,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "anchored",
         r"\b(?:the\s+(?:(?P<shift>same|following|previous|prior)\s+(?P<unit>day|morning|afternoon|evening|night"
-        r"|week|weekend|month|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
+        r"|week|weekend|month|quarter|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
         r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
     ),
     # "the day before", "the night after" closing a clause (before a noun it is that event's: "the
