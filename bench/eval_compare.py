@@ -226,7 +226,9 @@ def plant_judged_date(ann: AnnotatedArticle, pair: dict[str, Any]) -> tuple[str,
 
 
 def _resolved(ann: AnnotatedArticle, pos: int) -> tuple[str, str] | None:
-    t = next((t for t in ann.timeline if t.offset[0] == pos and t.start and t.end), None)
+    """The dates of the expression holding ``pos`` (the judged words may be part of it: "late
+    Friday afternoon" holds the judged "Friday afternoon")."""
+    t = next((t for t in ann.timeline if t.offset[0] <= pos < t.offset[1] and t.start and t.end), None)
     return None if t is None or t.start is None or t.end is None else (t.start[:10], t.end[:10])
 
 

@@ -83,6 +83,54 @@ SENTENCES = [
     ("The company recently sold its stake.", "2000-02-20", "recently", (None, None), "PAST_REF", None),
     ("A decision is expected in the near future.", "2000-02-20",
      "in the near future", (None, None), "FUTURE_REF", None),
+    # a year's last quarter by its ordinal, and "the last quarter" a reporting period, not 3 months back
+    ("Ford posted a profit of $868 million in the final quarter of 2009.", "2010-01-28",
+     "the final quarter of 2009", ("2009-10-01", "2009-12-31"), "2009-Q4", None),
+    ("Revenue rose 4% in the last quarter, the company said.", "2010-01-28",
+     "the last quarter", ("2009-10-01", "2009-12-31"), "2009-Q4", None),
+    ("Profit fell in the last half of 2009.", "2010-01-28",
+     "the last half of 2009", ("2009-07-01", "2009-12-31"), "2009-H2", None),
+    # early/late in a unit, and a day word's part of the day or two days off
+    ("The Dow gave up its gains late in the day.", "2008-10-20",
+     "late in the day", ("2008-10-20", "2008-10-20"), "2008-10-20", "END"),
+    ("Home sales slowed early in the year.", "2008-10-20",
+     "early in the year", ("2008-01-01", "2008-04-30"), "2008", "START"),
+    ("Officials said late yesterday that the border would reopen.", "2008-10-20",
+     "late yesterday", ("2008-10-19", "2008-10-19"), "2008-10-19", "END"),
+    ("He arrived yesterday morning.", "2008-10-20",
+     "yesterday morning", ("2008-10-19", "2008-10-19"), "2008-10-19TMO", None),
+    ("The talks collapsed the day before yesterday.", "2008-10-20",
+     "the day before yesterday", ("2008-10-18", "2008-10-18"), "2008-10-18", None),
+    ("The troops will leave the day after tomorrow.", "2009-03-20",
+     "the day after tomorrow", ("2009-03-22", "2009-03-22"), "2009-03-22", None),
+    # a weekday written with the date fixes the year (25 April 1998 was a Saturday, 1997's a Friday),
+    # whatever the tense: an editorial dated ahead of the report
+    ("The Times said in an editorial on Saturday, April 25, that the court took a detour.", "1998-04-24",
+     "Saturday, April 25", ("1998-04-25", "1998-04-25"), "1998-04-25", None),
+    # the wire services' clock ("0600 GMT"), a US zone written short, a range across two months
+    ("The ship sailed at 0600 GMT on Tuesday, officials said.", "2009-06-10",
+     "0600 GMT on Tuesday", ("2009-06-09", "2009-06-09"), "2009-06-09T06:00", None),
+    ("Trading resumed at 3 p.m. ET.", "2009-06-10",
+     "3 p.m. ET", ("2009-06-10", "2009-06-10"), "2009-06-10T15:00", None),
+    ("The tournament runs from June 29 to July 12.", "2009-06-10",
+     "June 29 to July 12", ("2009-06-29", "2009-07-12"), "2009-06-29/2009-07-12", None),
+    ("The agency wants every plant shut by the end of the decade.", "2009-06-10",
+     "the end of the decade", ("2007-01-01", "2009-12-31"), "200", "END"),
+    # "late in 2008", "early in the 1990s": the part of the time as "late 2008" names it
+    ("The plant opened late in 2008.", "2009-06-10",
+     "late in 2008", ("2008-09-01", "2008-12-31"), "2008", "END"),
+    ("Shares peaked early in the 1990s.", "2009-06-10",
+     "early in the 1990s", ("1990-01-01", "1993-12-31"), "199", "START"),
+    # fixed phrases for the time of writing and after it
+    ("The plan will stay in place for the time being.", "2009-06-10",
+     "for the time being", (None, None), "PRESENT_REF", None),
+    ("Talks will resume at a later date.", "2009-06-10", "at a later date", (None, None), "FUTURE_REF", None),
+    # a results report's quarter before the one it names
+    ("Net income rose 5% in the third quarter of 1989 from the previous quarter.", "1989-10-27",
+     "the previous quarter", ("1989-04-01", "1989-06-30"), "1989-Q2", None),
+    # "prior" counts from the narrative's time as "previous" does
+    ("Talks began on March 3, 2009, after a draft had been agreed the prior week.", "2009-03-20",
+     "the prior week", ("2009-02-23", "2009-03-01"), "2009-W09", None),
 ]  # fmt: skip
 
 

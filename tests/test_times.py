@@ -94,6 +94,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Officials said Tuesday that the plan had been shelved.", B, "Tuesday", "2022-03-15", None),
     ("The senate is scheduled to vote on Wednesday.", B, "Wednesday", "2022-03-16", None),
     ("Police arrested the suspect last Friday.", B, "last Friday", "2022-03-11", None),
+    # a semicolon ends the clause whose verb dates a weekday; "will" dates the event it helps
+    ("Thursday's meeting was cancelled; Friday's vote will go ahead.", "2009-06-10", "Friday", "2009-06-12",
+     None),
     ("The company will report its earnings next Thursday.", B, "next Thursday", "2022-03-17", None),
     (
         "The storm made landfall Sunday evening, flooding coastal towns.",

@@ -20,8 +20,8 @@ from storyline.annotation.periods import RELATIVE
 from storyline.annotation.timex import Match, weekday_number
 
 Interval = cal.Interval
-_SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1,
-          "same": 0}  # fmt: skip
+_SHIFT = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "prior": -1, "before": -1,
+          "earlier": -1, "same": 0}  # fmt: skip
 _DAY_UNITS = {"day", "morning", "afternoon", "evening", "night", "session"}  # a trading session
 # Kinds that name no time of their own the narrative could go on from: a time of day alone is the
 # day of writing by default, a span runs up to publication, the rest have no calendar interval.

@@ -166,19 +166,24 @@ def _governing_verb(span: Any) -> tuple[Token | None, bool]:
 
 
 def _nearby_verb(span: Any, sent: Any) -> tuple[Token | None, bool]:
-    """Without a parse: the nearest verb to the left (else right), and whether a noun intervenes."""
+    """Without a parse: the nearest verb to the left (else right), and whether a noun intervenes; a
+    semicolon ends a clause ("Thursday's meeting was cancelled; Friday's vote will go ahead")."""
     noun = False
-    for j in range(span.start - 1, sent.start - 1, -1):
+    semis = [j + 1 for j in range(sent.start, span.start) if span.doc[j].text == ";"]
+    first = semis[-1] if semis else sent.start
+    for j in range(span.start - 1, first - 1, -1):
         t = span.doc[j]
         if _is_verb(t) and t.tag_ != "MD":
             return t, noun
         if _blocks(t):
             noun = True
-    before = span.doc[sent.start : span.start]
+    before = span.doc[first : span.start]
     only_preps = all(not t.is_alpha or t.tag_ in ("IN", "DT", "RB") for t in before)
     for j in range(span.end, sent.end):
         t = span.doc[j]
-        if _is_verb(t):
+        # the verb "will" helps carries its tense ("Friday's vote will go ahead"); a weaker modal
+        # speaks of what the event may bring ("Monday's debate might not move mountains")
+        if _is_verb(t) and not (t.tag_ == "MD" and t.lower_ in _FUTURE_AUX):
             return t, not only_preps
     return None, True
 

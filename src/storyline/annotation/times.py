@@ -152,7 +152,7 @@ _NAMED_UNITS: dict[str, cal.Unit] = {
     "month": "month", "month_shift": "month", "year": "year", "decade": "decade", "century": "century",
     "season": "season", "season_bare": "season",
     **{kind: "day" for kind in ("iso", "numeric", "month_day", "day_month", "weekday", "day_word", "day_part",
-                                "holiday", "clock", "year_end", "day_before")},
+                                "holiday", "clock", "year_end", "day_before", "month_day_range")},
 }  # fmt: skip
 _UNIT_WORDS: dict[str, cal.Unit] = {
     "session": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
@@ -173,7 +173,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     ends ("1991 to 1997" 1991/1997, ``cal.timeml_range``)."""
     g = m.groups
     shift = " ".join(g.get("shift", "").lower().split())
-    back = m.kind == "relative" and g.get("the") and shift in ("past", "last")
+    back = m.kind == "relative" and g.get("the") and shift in ("past", "last") and not _reporting(g)
     if ((m.kind == "span" or back) and iv is not None) or (m.kind == "record_span" and g.get("n")):
         n, unit = parse_number(g.get("n", "1")), _unit(g["unit"])
         if not n or unit not in _DURATION_UNITS:
@@ -187,8 +187,8 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     named = _NAMED_UNITS.get(m.kind)
     if named is None and (part or g.get("side")):  # the interval is part of the unit the words name
         named = _UNIT_WORDS.get(_unit(g.get("unit", "")))
-    # "earlier this month" is the month with mod START, as TimeML writes it
-    side = {"earlier": "early", "later": "late"}.get(g.get("side", "").lower())
+    # "earlier this month", "early in the month" are the month with mod START, as TimeML writes them
+    side = _SIDES.get(g.get("side", "").lower())
     value, mod = cal.timeml_value(iv, named, part or _part(side))
     if value is None and named is not None and not (part or side):  # "from 1991 to 1997": each end
         return cal.timeml_range(iv, named), None
@@ -197,8 +197,12 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     return value, mod
 
 
+_SIDES = {"earlier": "early", "later": "late", "early": "early", "late": "late"}
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_CLOCK = re.compile(r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight))")
+# "7:15 p.m.", "16:08", "noon", and the wire services' "0600 GMT"
+_CLOCK = re.compile(
+    r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight)|([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))"
+)
 
 
 def _time_of_day(words: str) -> str:
@@ -206,7 +210,7 @@ def _time_of_day(words: str) -> str:
     if m := _CLOCK.search(words):
         if m[6]:
             return "T12:00" if m[6].lower() == "noon" else "T24:00"
-        hour, minute = (int(m[1]), m[2]) if m[1] else (int(m[4]), m[5])
+        hour, minute = (int(m[1]), m[2]) if m[1] else (int(m[4]), m[5]) if m[4] else (int(m[7]), m[8])
         if m[3]:
             hour = hour % 12 + 12 * (m[3].lower() == "p")
         return f"T{hour:02d}:{minute or '00'}"
@@ -214,7 +218,7 @@ def _time_of_day(words: str) -> str:
     return "T" + _DAY_PARTS[last] if last in _DAY_PARTS else ""
 
 
-_FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b")
+_FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b|later")
 _PAST_WORDS = re.compile(r"past|recent|last|ago|lately")
 
 
@@ -226,7 +230,7 @@ def _reference_value(kind: str, words: str) -> str | None:
     w = words.lower()
     if kind == "record_span":  # "the highest in years": a span of unknown length
         return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
-    if w.startswith("for ") and not _FUTURE_WORDS.search(w):
+    if w.startswith("for ") and not _FUTURE_WORDS.search(w) and not w.endswith("being"):  # the time being
         return "PX" + _DURATION_UNITS.get(_unit(w.split()[-1]), "Y")
     if _FUTURE_WORDS.search(w):
         return "FUTURE_REF"
@@ -295,11 +299,24 @@ def _fixed_or_placed(
 
 
 def _month_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"Dec. 3", "3 December": without a year, the one nearest publication by tense; "Saturday,
+    April 25" the nearby year in which that day is a Saturday, whatever the tense."""
     month = month_number(g["m"])
     first, last = _days(g)
-    return _fixed_or_placed(
-        lambda y: (date(y, month, first), date(y, month, last)), _year_of(g, anchor), anchor, d
-    )
+    year = _year_of(g, anchor)
+    if year is None and g.get("wd") and first == last:
+        fits = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                if _is_day(y, month, first) and date(y, month, first).weekday() == weekday_number(g["wd"])]
+        year = fits[0] if len(fits) == 1 else None
+    return _fixed_or_placed(lambda y: (date(y, month, first), date(y, month, last)), year, anchor, d)
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _week_of(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -374,7 +391,7 @@ def _decade(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         start = 1900 + yy if 1900 + yy + 10 <= anchor.year + 1 and yy >= 30 else 2000 + yy
     else:
         start = int(raw)
-    return cal.part_of((date(start, 1, 1), date(start + 9, 12, 31)), _part(g.get("part")))
+    return cal.part_of((date(start, 1, 1), date(start + 9, 12, 31)), _part(g.get("part") or g.get("part2")))
 
 
 def _year(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -397,7 +414,10 @@ def _day_word(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     word = g["word"].lower()
     if word == "overnight":
         return cal.relative_unit(anchor, "day", -1)[0], anchor
-    return cal.relative_unit(anchor, "day", {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    step = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    if g.get("dd"):  # the day before yesterday, the day after tomorrow
+        step += 1 if g["dd"].lower() == "after" else -1
+    return cal.relative_unit(anchor, "day", step)
 
 
 def _day_part(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -411,7 +431,8 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         return _relative_season(unit, _SHIFTS[shift], anchor)
     if g.get("the") and shift in ("following", "previous"):
         raise Unresolved(RELATIVE)
-    if g.get("the") and shift in ("past", "last"):  # "over the past week": the 7 days up to now
+    # "over the past week": the 7 days up to now; "in the last quarter" a reporting period, the one before
+    if g.get("the") and shift in ("past", "last") and not _reporting(g):
         return cal.span_back(anchor, _unit(unit), 1)
     if unit == "weekend" and _SHIFTS[shift] == 0:
         return _weekend(g, anchor, d)
@@ -427,11 +448,21 @@ def _relative(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return cal.part_of(iv, _part(g.get("part")))
 
 
+def _reporting(g: dict[str, str]) -> bool:
+    """Whether the unit is a reporting quarter, named whole even after "the past" ("results for the
+    last quarter")."""
+    return g.get("unit", "").lower() == "quarter"
+
+
 def _in_the(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
-    """"Earlier in the week" is "earlier this week"; "later in the day" the day of writing."""
+    """"Earlier in the week" is "earlier this week", "early in the year" "early this year"; "later
+    in the day" the day of writing."""
     if g["unit"].lower() == "day":
         return anchor, anchor
-    return _relative({"shift": "this", "unit": g["unit"], "side": g["side"]}, anchor, d)
+    side = g["side"].lower()
+    if side in ("early", "late"):
+        return _relative({"shift": "this", "unit": g["unit"], "part": side}, anchor, d)
+    return _relative({"shift": "this", "unit": g["unit"], "side": side}, anchor, d)
 
 
 def _the_day(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -529,7 +560,7 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     else:
         word = (g.get("q") or g["h"]).lower()
         size = 3 if g.get("q") else 6
-        n = {"fi": 1, "1s": 1, "se": 2, "2n": 2, "th": 3, "3r": 3, "la": 2}.get(word[:2], 4)
+        n = _ORDINALS[word] if size == 3 else min(_ORDINALS[word], 2)  # "the last half": the second
     if size * n > 12:
         raise ValueError(f"a year has no {g.get('qh', 'H')}{n}")
     # results are reported after the quarter, even in a future clause ("expects to report
@@ -544,6 +575,8 @@ def _quarter(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
     return _fixed_or_placed(make, year, anchor, weighed)
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}  # fmt: skip
 _AHEAD = cal.Direction("future", True)
 
 

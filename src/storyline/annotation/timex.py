@@ -31,7 +31,8 @@ _W = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 )
-_PART = r"(?i:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
+# early/mid/late, "late in 2008", "the end of": the part of the time that follows
+_PART = r"(?i:early(?:\s+in)?|mid|late(?:\s+in)?|the\s+(?:end|start|beginning|middle)\s+of)"
 _JOIN = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and|or|&)\s+|,\s*(?:and\s+|or\s+)?)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _REL_UNIT = r"(?:week|month|quarter|year|decade|weekend|spring|summer|autumn|fall|winter)"
@@ -52,10 +53,12 @@ _ORDINAL_CENTURY = "|".join(sorted(ORDINAL_CENTURIES, key=len, reverse=True))
 # "October of next year", "March last year", "the spring of this year": a year named by its shift
 _REL_YEAR = r"(?i:(?P<ry>this|last|next|(?:the\s+)?(?:previous|following|coming|same))\s+year)"
 _OF_REL_YEAR = r"(?:\s+of)?\s+" + _REL_YEAR
-_QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the final quarter of 2009", "the last quarter of last year": the fourth (alone, "the last quarter"
+# is the one before publication's, ``relative``)
+_QORD = r"(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 _HORD = r"(?i:first|second|1st|2nd|last)"
 # "7:15 p.m.", "16:08 UTC", "10 a.m. EST", "noon", "midnight"
-_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
+_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]?T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
 
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
@@ -69,7 +72,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # January 9 and 10, Jan. 9-10, March 3 to 5, Dec. 3, 2021, Thursday, Dec. 30
     (
         "month_day",
-        r"(?:\b" + _W + r",?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
+        r"(?:\b(?P<wd>" + _W + r"),?\s+)?\b(?P<m>" + _M + r")\s+(?P<d>" + _D + r")\b"
         r"(?P<days>(?:" + _JOIN + r"(?:" + _D + r")\b(?!\s*(?:%|percent|per\s+cent)))*)"
         r"(?:(?:,\s*|\s+)(?P<y>" + _Y + r")\b|" + _OF_REL_YEAR + r")?",
     ),
@@ -115,8 +118,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + _REL_YEAR
         + r")\b",
     ),
-    # the 1990s, the early 2000s, the '90s
-    ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b"),
+    # the 1990s, the early 2000s, the '90s, early in the 1990s
+    (
+        "decade",
+        r"\b(?:(?P<part2>early|late)\s+in\s+)?(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
+        r"(?P<dec>(?:1[89]|20)\d0|['’]\d0)s\b",
+    ),
     # "the cars of the 70s and 80s", "throughout the 50s": a decade without its century or
     # apostrophe after a preposition of time span ("in the 70s" may be degrees, "their 30s" ages)
     (
@@ -133,10 +140,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # Thursday, last Friday, Thursday evening, next Monday
     (
         "weekday",
+        r"(?:\b(?P<part>(?i:early|late))\s+)?"
         r"(?:\b(?P<shift>(?i:last|next|this|coming|past|the\s+previous|the\s+following))\s+)?\b(?P<w>" + _W
         + r")(?!\w)" + _TIME_OF_DAY,
     ),
-    ("day_word", r"\b(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"),
+    # yesterday, late yesterday, tomorrow morning, the day before yesterday, the day after tomorrow
+    (
+        "day_word",
+        r"\b(?:(?P<part>early|late)\s+|the\s+day\s+(?P<dd>before|after)\s+(?=yesterday|today|tomorrow))?"
+        r"(?P<word>yesterday|today|tomorrow|tonight|overnight)\b"
+        r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?",
+    ),
     (
         "day_part",
         r"\b(?P<shift>last|this)\s+(?P<word>night|morning|afternoon|evening)\b",
@@ -151,7 +165,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         + r")\b",
     ),
     # earlier in the day, later in the year: the unit of writing, on one side of the day of writing
-    ("in_the", r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
+    # late in the day, early in the year: that part of it
+    ("in_the", r"\b(?P<side>earlier|later|early|late)\s+in\s+the\s+(?P<unit>day|week|month|year)\b"),
     # "started the day with a service", "ended the day 17/35", "finished the day at 5,210": the day
     # the narrative is on, else the day of writing (a day's account: a market close, a match, a visit)
     (
@@ -168,13 +183,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|[2-9](?:nd|rd|th)|1\d(?:th))\s+(?:(?:straight|consecutive|successive)\s+(?P<unit>day|session|week"
         r"|month|year)|(?P<unit2>day|session|week|month|year)\s+in\s+a\s+row)\b",
     ),
-    # the next day, the following morning, the same week, that night: dated from the time the
+    # the next day, the following morning, the prior week, that night: dated from the time the
     # narrative has reached, not from publication (``narrative``); "the next week" and "the next
     # month" are publication's (TimeML gives them the value "next week" has)
     (
         "anchored",
-        r"\b(?:the\s+(?:(?P<shift>same|following|previous)\s+(?P<unit>day|morning|afternoon|evening|night"
-        r"|week|weekend|month|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
+        r"\b(?:the\s+(?:(?P<shift>same|following|previous|prior)\s+(?P<unit>day|morning|afternoon|evening|night"
+        r"|week|weekend|month|quarter|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
         r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
     ),
     # "the day before", "the night after" closing a clause (before a noun it is that event's: "the
@@ -259,10 +274,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         "year_end",
         r"\b(?P<prep>by|before|until|till|through|since|after|at)\s+(?P<expr>(?:the\s+)?year[-\s]end)\b(?![-\s]+\d)",
     ),
-    # the end of the month, the start of the year, the middle of the week
+    # the end of the month, the start of the year, the middle of the week, the end of the decade
     (
         "unit_part",
-        r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year)\b",
+        r"\b(?P<part>the\s+(?:end|start|beginning|middle)\s+of)\s+(?:the|this)\s+(?P<unit>week|month|year|decade)\b",
     ),
     # "its lowest level in six years", "the first time in more than two decades", "the highest in
     # years": the span back from the time of writing a record is measured over (kept only after a
@@ -293,6 +308,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         # "soon after the crash", "soon-to-be"
         r"|(?<!\bas\s)(?:very\s+|quite\s+)?soon(?!\s+(?:after|afterwards?|thereafter)\b)"
         r"|as\s+soon\s+as\s+possible"
+        # "for the time being" (the time of writing), "at a later date" (after it): fixed phrases
+        r"|for\s+the\s+time\s+being|(?:at|on|until|to)\s+a\s+later\s+(?:date|time|stage)"
         # "in the long term", "for the short term": ahead of the time of writing (not "short-term")
         r"|(?:in|for|over)\s+(?P<expr>the\s+(?:short|long|near)(?:er)?\s+term)"
         # "his current wife", "current market conditions": what holds at the time of writing, as
@@ -325,7 +342,7 @@ _HINTS = {
     "full_year": r"(?i:(?:full|entire|whole)[\s-]+(?:fiscal\s+)?year)",
     "record_span": r"(?i:\b(?:in|for|over)\s+(?:\S+\s+){0,3}(?:year|decade|month|week|day)s?\b)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
-                 r"|\sterm\b)",
+                 r"|\sterm\b|time\s+being|later\s+(?:date|time|stage))",
     "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
@@ -382,6 +399,8 @@ def _find_matches(text: str) -> tuple[Match, ...]:
         for m in rx.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             if kind == "month" and not _month_alone_ok(text, m.start("m"), groups):
+                continue
+            if kind == "quarter" and groups.get("q", "").lower() == "last" and not _has_year(groups):
                 continue
             if kind == "quarter" and not _quarter_ok(text, groups):
                 if not (groups.get("q") or groups.get("h")):
@@ -455,8 +474,12 @@ def _part_of_something(text: str, end: int, groups: dict[str, str]) -> bool:
     return bool(groups.get("the")) and groups["shift"].lower() == "last" and bool(_OF.match(text, end))
 
 
+def _has_year(groups: dict[str, str]) -> bool:
+    return any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty"))
+
+
 def _quarter_ok(text: str, groups: dict[str, str]) -> bool:
-    if groups.get("qn") or any(groups.get(k) for k in ("y", "y3", "ry", "ry2", "ty")):
+    if groups.get("qn") or _has_year(groups):
         return True
     return bool(groups.get("q") or groups.get("h")) and bool(_MONEY.search(text))
 
