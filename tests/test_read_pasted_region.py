@@ -68,3 +68,19 @@ def test_the_article_beats_a_longer_run_of_other_prose_below_it() -> None:
     text = _text(page)
     assert all(p in text for p in article)
     assert not any(p in text for p in posts)
+
+
+def test_what_follows_the_sites_copyright_notice_is_no_article() -> None:
+    # A dialog set after the footer (cookie settings, a sign-up overlay) pastes as paragraphs,
+    # longer than a short report; the footer's notice closes the page's content.
+    article = [_paragraph(k) for k in range(2)]
+    overlay = [_paragraph(k, "the settings of this dialog") for k in range(30, 36)]
+    notice = ["© 2021 The Valley Herald", "Settings", "Manage"]
+    page = "\n\n".join([*HEADER[:4], *article, *FOOTER, *notice, *overlay])
+    text = _text(page)
+    assert all(p in text for p in article)
+    assert not any(p in text for p in overlay)
+    # A credit under a picture inside the article has the next paragraph right below it.
+    body = [_paragraph(k) for k in range(8)]
+    page = "\n\n".join([*HEADER, *body[:5], "© AFP", *body[5:], *FOOTER])
+    assert all(p in _text(page) for p in body)

@@ -207,6 +207,27 @@ def _comments_start(lines: Sequence[Line]) -> int:
     return len(lines)
 
 
+# The site's notice: "© 2020 CBS Interactive Inc.", "Copyright ⓒ Entermedia.co.kr", "All rights reserved".
+_FOOTER_NOTICE = re.compile(r"[©ⓒ]|^copyright\b|\ball rights reserved\b", re.I)
+
+
+def _footer_start(lines: Sequence[Line]) -> int:
+    """Where the page's footer starts: its last copyright notice in the page's second half, once
+    article prose was seen (else the end). What follows it (a cookie dialog, a sign-up overlay,
+    the site's legal notes) is no article, however long it runs."""
+    prose = 0
+    last = len(lines)
+    for k, line in enumerate(lines):
+        footer = 2 * k >= len(lines) and prose >= _PROSE_BEFORE_COMMENTS
+        # A credit under a picture inside the article ("© AFP") has a paragraph right below it.
+        follows = any(ln.kind is Kind.PROSE for ln in lines[k + 1 : k + 3])
+        if footer and not follows and line.words <= 16 and _FOOTER_NOTICE.search(line.text):
+            last = k
+        if line.kind is Kind.PROSE:
+            prose += len(line.text)
+    return last
+
+
 def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
     """End the body at a closing heading ("Related", "Tags:") when little prose follows it.
 
@@ -505,6 +526,8 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     if alone and _headline_only(lines):
         return _headline_article(lines)
     end = _comments_start(lines)
+    # A flattened HTML page is a second opinion beside trafilatura's, which knows the footer.
+    end = _footer_start(lines[:end]) if alone else end
     logits = body_logits(lines[:end]) - threshold()
     i, j = _body(lines[:end], logits)
     i, j = _first_run(lines, i, j, logits)
