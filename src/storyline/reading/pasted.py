@@ -12,8 +12,8 @@ its reason.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -63,6 +63,8 @@ _JOIN_GAP = 8  # at most this many lines between two parts of one body
 _LEDE_GAP = 60  # ... or this many when the part above opens under the article's dateline
 _HEADER_GAP = 3  # lines between the dateline or byline and the first paragraph (a caption, buttons)
 _JOIN_SHARE = 0.2  # ... and the part is worth at least this share of the body
+_ABOVE_GAP = 12  # ... or this many above it when the part is article-shaped (two paragraphs in a row)
+_FIRST_SHARE = 0.5  # an article-shaped run above the body worth this share of it is the article
 _TAIL_SHARE = 0.25  # at most this share of the body's prose may follow a heading that ends it
 _BOX_LINKS = 3  # links under the heading of a box set inside the article ("Read more", a headline)
 _PROSE_BEFORE_COMMENTS = 300  # characters of paragraphs before a "Comments" heading counts as one
@@ -87,6 +89,21 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
     of other stories.
     """
     best, best_i, best_j = 0.0, 0, 0
+    for start, j, run in _runs(lines):
+        if run > best or (run == best > 0 and start == best_i and lines[j].kind is Kind.ITEM):
+            # A list closing the body earns nothing but belongs to it: its typed entries extend it.
+            best, best_i, best_j = run, start, j + 1
+    return best_i, best_j
+
+
+def _tail_run(lines: Sequence[Line]) -> int:
+    """Where the maximum-sum run that ends on the last of ``lines`` starts (``len(lines)`` if none)."""
+    last = deque(_runs(lines), maxlen=1)
+    return last[0][0] if last and last[0][2] > 0 else len(lines)
+
+
+def _runs(lines: Sequence[Line]) -> Iterator[tuple[int, int, float]]:
+    """For each line j, the start and score of the maximum-sum run of line scores ending on it."""
     run, start, gap, listed = 0.0, 0, 0, 0
     for j, line in enumerate(lines):
         if run <= 0:
@@ -103,10 +120,7 @@ def body_span(lines: Sequence[Line]) -> tuple[int, int]:
             gain, listed = 0.0, _LIST_ITEMS
         gap = gap + 1 if gain < 0 else (gap if gain == 0 else 0)
         run += gain * min(gap, _MAX_GAP) if gain < 0 else gain
-        if run > best or (run == best > 0 and start == best_i and line.kind is Kind.ITEM):
-            # A list closing the body earns nothing but belongs to it: its typed entries extend it.
-            best, best_i, best_j = run, start, j + 1
-    return best_i, best_j
+        yield start, j, run
 
 
 def _score(lines: Sequence[Line]) -> float:
@@ -127,11 +141,18 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
             break
         j = b
     for _ in range(_JOINS):
-        a, b = body_span(lines[:i])
+        a, b = _part_above(lines, i)
         if not _joinable(lines, a, b, lines[b:i], best, closing=False):
             break
         i = a
     return i, j
+
+
+def _part_above(lines: Sequence[Line], i: int) -> tuple[int, int]:
+    """The run of line scores that ends on the last paragraph above ``lines[i]``: the part of the
+    article nearest the body, not the best run anywhere above it (a sidebar, the navigation)."""
+    b = next((k + 1 for k in range(i - 1, -1, -1) if lines[k].kind in (Kind.PROSE, Kind.SENTENCE)), 0)
+    return _tail_run(lines[:b]), b
 
 
 def _joinable(
@@ -140,17 +161,33 @@ def _joinable(
     """Whether the run ``lines[a:b]``, ``gap`` away from the body scoring ``best``, belongs to it.
 
     ``closing``: the run follows the body, so a heading that closes articles ("Related", "More
-    on X:") in the gap ends it there. Above the body such a heading only titles a box of links
-    set inside the article (most of the article follows it, as ``_cut_tail`` says). Below the
-    body one paragraph may be a part (the next slide of a slideshow, a last paragraph under an
-    embed); above it, one paragraph is more likely the standfirst under the headline."""
+    on X:") in the gap ends it there, unless the run is article-shaped (two paragraphs in a row:
+    a list of other stories alternates headlines and summaries), as under an inline box of
+    links. Above the body such a heading only titles a box of links set inside the article (most
+    of the article follows it, as ``_cut_tail`` says). Below the body one paragraph may be a part
+    (the next slide of a slideshow, a last paragraph under an embed); above it, one paragraph is
+    more likely the standfirst under the headline. An article-shaped part above, under an inline
+    box, an ad or a video of up to ``_ABOVE_GAP`` short lines, is the article's opening however
+    short it is beside the rest: the pages' other prose runs (related stories, comments, footers)
+    lie below the article, not above it."""
+    shaped = _paragraphs(lines[a:b])
+    opening = shaped and not closing
+    limit = _LEDE_GAP if not closing and _under_dateline(lines, a) else _ABOVE_GAP if opening else _JOIN_GAP
     return not (
         a == b
-        or len(gap) > (_JOIN_GAP if closing or not _under_dateline(lines, a) else _LEDE_GAP)
-        or any((closing and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
+        or len(gap) > limit
+        or any(
+            (closing and not shaped and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE)
+            for ln in gap
+        )
         or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < (1 if closing else 2)
-        or _score(lines[a:b]) < _JOIN_SHARE * best
+        or _score(lines[a:b]) < (0.0 if opening else _JOIN_SHARE) * best
     )
+
+
+def _paragraphs(run: Sequence[Line]) -> bool:
+    """Whether the run is article-shaped: two paragraphs in a row somewhere in it."""
+    return any(x.kind is y.kind is Kind.PROSE for x, y in pairwise(run))
 
 
 def _under_dateline(lines: Sequence[Line], a: int) -> bool:
@@ -168,6 +205,27 @@ def _comments_start(lines: Sequence[Line]) -> int:
         if line.kind is Kind.PROSE:
             prose += len(line.text)
     return len(lines)
+
+
+# The site's notice: "© 2020 CBS Interactive Inc.", "Copyright ⓒ Entermedia.co.kr", "All rights reserved".
+_FOOTER_NOTICE = re.compile(r"[©ⓒ]|^copyright\b|\ball rights reserved\b", re.I)
+
+
+def _footer_start(lines: Sequence[Line]) -> int:
+    """Where the page's footer starts: its last copyright notice in the page's second half, once
+    article prose was seen (else the end). What follows it (a cookie dialog, a sign-up overlay,
+    the site's legal notes) is no article, however long it runs."""
+    prose = 0
+    last = len(lines)
+    for k, line in enumerate(lines):
+        footer = 2 * k >= len(lines) and prose >= _PROSE_BEFORE_COMMENTS
+        # A credit under a picture inside the article ("© AFP") has a paragraph right below it.
+        follows = any(ln.kind is Kind.PROSE for ln in lines[k + 1 : k + 3])
+        if footer and not follows and line.words <= 16 and _FOOTER_NOTICE.search(line.text):
+            last = k
+        if line.kind is Kind.PROSE:
+            prose += len(line.text)
+    return last
 
 
 def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
@@ -430,6 +488,23 @@ def _body(lines: Sequence[Line], logits: npt.NDArray[np.float64]) -> tuple[int, 
     return (min(i, a), max(j, b)) if a < b and a <= j and b >= i else (i, j)
 
 
+def _first_run(lines: Sequence[Line], i: int, j: int, logits: npt.NDArray[np.float64]) -> tuple[int, int]:
+    """The article comes first: a page's other runs of prose (readers' comments, a list of other
+    stories with their summaries, the site's legal and cookie notices) follow it. So a run above
+    the body ``lines[i:j]`` with two paragraphs or more, worth ``_FIRST_SHARE`` of the body, is
+    the article, and the longer run below it one of those."""
+    while i > 0:
+        a, b = _body(lines[:i], logits)
+        if a == b or _score(lines[a:b]) < _FIRST_SHARE * _score(lines[i:j]):
+            break
+        if sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < 2:
+            break
+        if _joinable(lines, a, b, lines[b:i], _score(lines[i:j]), closing=False):
+            break  # the article's opening, above an embed: ``_joined`` puts the two together
+        i, j = a, b
+    return i, j
+
+
 def fitted_run(gains: npt.NDArray[np.float64]) -> tuple[int, int]:
     """Indices [a, b) of the maximum-sum run of ``gains`` (empty when none is positive)."""
     best, best_a, best_b, run, start = 0.0, 0, 0, 0.0, 0
@@ -451,8 +526,11 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
     if alone and _headline_only(lines):
         return _headline_article(lines)
     end = _comments_start(lines)
+    # A flattened HTML page is a second opinion beside trafilatura's, which knows the footer.
+    end = _footer_start(lines[:end]) if alone else end
     logits = body_logits(lines[:end]) - threshold()
     i, j = _body(lines[:end], logits)
+    i, j = _first_run(lines, i, j, logits)
     i, j = _joined(lines, i, j, end) if i < j else (i, j)
     j = _cut_tail(lines, i, j)
     i = _header_inside(lines, i, j)

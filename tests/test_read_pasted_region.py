@@ -1,0 +1,86 @@
+"""Which region of a pasted page is the body: the article's opening above an inline box stays
+with it, a box of links with an end-marker heading inside the article does not end it, and the
+article beats a longer run of other prose below it (readers' comments, the site's notices)."""
+
+from __future__ import annotations
+
+from storyline.reading.pasted import clean_pasted
+
+_TOPICS = ["reservoir", "valley farms", "garden hoses", "water mains", "autumn rains", "the review"]
+
+
+def _paragraph(k: int, topic: str = "the drought") -> str:
+    """One distinct paragraph of about 230 characters, as a report's paragraph runs."""
+    return (
+        f"Officials said on Monday that the {_TOPICS[k % len(_TOPICS)]} would be the focus of "
+        f"meeting number {k + 1} on {topic}, and that residents would be told of any change to "
+        "the rules by letter before the end of the month, when the next report is due."
+    )
+
+
+def _text(page: str) -> str:
+    ex = clean_pasted(page)
+    return f"{ex.subtitle or ''}\n{ex.text}"
+
+
+HEADER = ["Home", "News", "Region", "Valley told to save water as reservoir falls", "By Jane Doe"]
+HEADLINES = [
+    "Police search for missing hiker in national park",
+    "Council approves new budget after long debate",
+    "Minister resigns over expenses row",
+]
+SHARE = ["Facebook", "Twitter", "Email"]
+INLINE_BOX = ["Advertisement", "Read more", *HEADLINES, "Play video", *SHARE, "Share this article"]
+FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Privacy", "Terms", "Sitemap"]
+
+
+def test_the_opening_above_an_inline_box_stays_with_the_body() -> None:
+    # Two paragraphs, a box of links and a video set inside the article, then the rest of it:
+    # the opening is a small share of the body, but it is article-shaped and sits right above.
+    opening = [_paragraph(0), _paragraph(1)]
+    rest = [_paragraph(k) for k in range(2, 14)]
+    page = "\n\n".join([*HEADER, *opening, *INLINE_BOX, *rest, *FOOTER])
+    text = _text(page)
+    assert all(p in text for p in opening + rest)
+    assert not any(line in text for line in INLINE_BOX)
+
+
+def test_a_related_box_inside_the_article_does_not_end_it() -> None:
+    # "Related stories" closes an article when a list of other stories follows it; here
+    # paragraphs in a row follow the box's links and buttons: the article goes on.
+    body = [_paragraph(k) for k in range(6)]
+    after = [_paragraph(k, "the rationing plan") for k in range(6, 9)]
+    box = ["Related stories", *HEADLINES, "Advertisement", *SHARE]
+    page = "\n\n".join([*HEADER, *body, *box, *after, *FOOTER[:4]])
+    text = _text(page)
+    assert all(p in text for p in body + after)
+    assert not any(line in text for line in box)
+
+
+def test_the_article_beats_a_longer_run_of_other_prose_below_it() -> None:
+    # Readers' posts under a heading the cleaner does not know, longer than the article, below
+    # the page's footer and the posting form. (Closer than ``_ABOVE_GAP`` lines, or under the
+    # article's dateline or byline, which joins a lede across a long embed, they are joined.)
+    article = [_paragraph(k) for k in range(3)]
+    posts = [_paragraph(k, "what readers think") for k in range(20, 25)]
+    form = ["Follow us", "Instagram", "YouTube", "What readers think", "Name", "Email", "Website", "Post"]
+    page = "\n\n".join([*HEADER[:4], *article, *FOOTER, *form, *posts])
+    text = _text(page)
+    assert all(p in text for p in article)
+    assert not any(p in text for p in posts)
+
+
+def test_what_follows_the_sites_copyright_notice_is_no_article() -> None:
+    # A dialog set after the footer (cookie settings, a sign-up overlay) pastes as paragraphs,
+    # longer than a short report; the footer's notice closes the page's content.
+    article = [_paragraph(k) for k in range(2)]
+    overlay = [_paragraph(k, "the settings of this dialog") for k in range(30, 36)]
+    notice = ["© 2021 The Valley Herald", "Settings", "Manage"]
+    page = "\n\n".join([*HEADER[:4], *article, *FOOTER, *notice, *overlay])
+    text = _text(page)
+    assert all(p in text for p in article)
+    assert not any(p in text for p in overlay)
+    # A credit under a picture inside the article has the next paragraph right below it.
+    body = [_paragraph(k) for k in range(8)]
+    page = "\n\n".join([*HEADER, *body[:5], "© AFP", *body[5:], *FOOTER])
+    assert all(p in _text(page) for p in body)
