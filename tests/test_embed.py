@@ -44,12 +44,15 @@ def test_batches_run_side_by_side_give_the_vectors_of_one_thread(embedder: Any, 
     assert float(side_by_side[0] @ side_by_side[1]) < 0.99  # rows in input order, not shuffled
 
 
-def test_calls_of_few_sentences_give_the_vectors_of_one_call(seed_paths: Any) -> None:
-    """Whatever the call, each seed sentence gets the vector it gets in one call of all, bit for
-    bit: a story's sentences embedded at its first check, a page's or a compare's few."""
-    from storyline.embed import BATCH, Embedder
+def test_a_call_of_few_sentences_runs_small_batches_of_the_same_vectors(seed_paths: Any) -> None:
+    """A call of few new sentences runs batches of a few (``batch_for``: they pad less), many run
+    batches of ``BATCH``; whatever the call, each sentence gets the vector it gets in one call of
+    all, bit for bit: a story's sentences embedded at its first check, a page's or a compare's
+    few, give the same findings."""
+    from storyline.embed import BATCH, MIN_BATCH, Embedder, batch_for
     from storyline.reading import read
 
+    assert batch_for(1) == batch_for(75) == MIN_BATCH and batch_for(300) == 9 and batch_for(2_000) == BATCH
     texts = [s for p in seed_paths for s in read(p).text.split(". ") if s.strip()]
     assert len(texts) > 30
     one = Embedder(threads=2)
