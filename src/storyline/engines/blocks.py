@@ -99,8 +99,11 @@ def _link_vectors(sigs: Sequence[Signature], link: Callable[[int, int], None]) -
 
     index = Index(ndim=DIM, metric="cos", dtype="f32")
     vectors = np.stack([s.vector for s in sigs]).astype(np.float32)
-    index.add(np.arange(len(sigs)), vectors)
-    found = index.search(vectors, min(NEIGHBOURS + 1, len(sigs)))
+    # One thread: an HNSW graph built by several threads at once depends on their timing, so the
+    # neighbours found (and the blocks) changed from run to run on the same signatures; one
+    # thread builds the same graph every time, and was no slower on 2 cores (3,000 vectors).
+    index.add(np.arange(len(sigs)), vectors, threads=1)
+    found = index.search(vectors, min(NEIGHBOURS + 1, len(sigs)), threads=1)
     for i in range(len(sigs)):
         for key, dist in zip(found.keys[i], found.distances[i], strict=True):
             if 1.0 - float(dist) >= LINK_COSINE:
