@@ -74,6 +74,17 @@ def _as_series(fa: Any, da: Any, fb: Any, db: Any, series: frozenset[tuple[int, 
     return " (a series)" if keys & series else ""
 
 
+WHY = False  # --why: print each plant's two dated acts and the fitted decision's features
+
+
+def _why(pair: Any, da: Any, db: Any, vectors: Any) -> None:
+    """The two sentences, their dated acts (``what``, ``told``) and the fitted features."""
+    feats = event_features(da, db, pair, vectors)
+    print(f"    A: {pair.a.text[:300]!r}\n       what={da.time.what!r} told={da.time.told!r}")
+    print(f"    B: {pair.b.text[:300]!r}\n       what={db.time.what!r} told={db.time.told!r}")
+    print(f"    p={_probability(feats):.2f} " + " ".join(f"{k}={v:.2f}" for k, v in feats.items() if v))
+
+
 def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, nlp: Any, emb: Any) -> str:
     """The first stage that loses the plant at ``pos`` of ``changed`` against ``pos_a`` of ``x``."""
     report = cross_check([x, changed], emb, nlp)
@@ -101,6 +112,8 @@ def trace(x: AnnotatedArticle, changed: AnnotatedArticle, pos_a: int, pos: int, 
     vectors = embed_phrases(figure_phrases(facts) | event_phrases(facts), emb)
     series = series_dates(facts)
     links = compare_dates(pair, vectors, series)
+    if WHY:
+        _why(pair, da, db, vectors)
     ours = [ln for ln in links if ln.a.key == (0, fa.index, "d", ia) and ln.b.key == (1, fb.index, "d", ib)]
     if not ours:
         rule = [(same_event(da, d, pair), j) for j, d in enumerate(pair.b.dates)]
@@ -140,7 +153,10 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--half", choices=HALVES, default="tune")
     ap.add_argument("--list", action="store_true", help="print each plant and its stage")
+    ap.add_argument("--why", action="store_true", help="print each plant's dated acts and features")
     opts = ap.parse_args()
+    global WHY
+    WHY = opts.why
     if not opts.data.is_dir():
         print(f"date_misses: {opts.data}: not found", file=sys.stderr)
         return 2

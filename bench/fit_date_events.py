@@ -109,11 +109,12 @@ def features(
     return np.array(xs, dtype=float), np.array(ys), kept, old
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Logistic regression by Newton's method with an L2 penalty (the bias unpenalised)."""
+def fit(x: np.ndarray, y: np.ndarray, l2: float | None = None) -> np.ndarray:
+    """Logistic regression by Newton's method with an L2 penalty (``l2``, ``L2`` when None; the
+    bias unpenalised)."""
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
-    reg = np.eye(xb.shape[1]) * L2
+    reg = np.eye(xb.shape[1]) * (L2 if l2 is None else l2)
     reg[-1, -1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-xb @ w))

@@ -188,6 +188,7 @@ class TimeExpr:
     timeml_value: str | None = None
     mod: str | None = None
     told: str | None = None  # what a telling act reports ("said Tuesday [they had subpoenaed ...]")
+    deed: str | None = None  # the lemmas of what was done then, without its doer ("subpoena firm")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -205,6 +206,8 @@ class TimeExpr:
             d["reason"] = self.reason
         if self.told:
             d["told"] = self.told
+        if self.deed:
+            d["deed"] = self.deed
         return d
 
 

@@ -72,6 +72,42 @@ def told_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] 
     return _render(doc, _verb_clause(told[0], timed)) or None
 
 
+# Light verbs: the act is their object's noun ("issued subpoenas" is subpoenaing, "made an
+# announcement", "gave a speech", "held a hearing", "filed a lawsuit", "launched an attack").
+_LIGHT = frozenset({"issue", "make", "give", "take", "hold", "launch", "send", "file", "deliver", "conduct"})
+
+
+def deed_lemmas(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> str | None:
+    """What was done at a time expression, as lemmas without its doer: the predicate's verb (or
+    noun) with its object's noun (or its first preposition's) and the verb it takes ("refused to
+    step down from his race" → refuse step race); for a telling, the deed it tells ("said Tuesday
+    they had subpoenaed two of Flynn's businesses" → subpoena); for a light verb, its object
+    ("issued subpoenas Tuesday" → subpoena). Reports of one deed name it with other words around
+    it, one by the day it was told, the other by the day it was done: its verb or noun is what they
+    share. None when the parse gives no predicate."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.dep_ for t in doc):
+        return None
+    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
+    head = _predicate(span, timed)
+    if head is None:
+        return None
+    if head.pos_ != "VERB":
+        return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head.i not in timed else None
+    told = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    verb = told[0] if told else head
+    lemmas = []
+    for v in (verb, *[c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"][:1]):
+        obj = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN" and c.i not in timed]
+        if not any(c.dep_ in ("dobj", "attr") for c in v.children):  # "comply with subpoenas"
+            obj = [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"][:1]
+            obj = [o for o in obj if o.pos_ == "NOUN" and o.i not in timed]
+        if v.lemma_.lower() not in _LIGHT or not obj:
+            lemmas.append(v.lemma_.lower())
+        lemmas += [o.lemma_.lower() for o in obj[:1]]
+    return " ".join(dict.fromkeys(w for w in lemmas if w.isalpha())) or None
+
+
 def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
     s = doc.char_span(a, b, alignment_mode="expand")
     return s if s is not None else ()

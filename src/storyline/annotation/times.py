@@ -28,7 +28,8 @@ September to December) and TimeML's ``timeml_value`` and ``mod`` (2006, END; ``t
 
 The ``event`` of each expression is the noun or verb it belongs to (``tense.event_of``); its
 ``what`` the event in a few words of the sentence (``event_phrase``), where the sentence is parsed;
-``told`` what that event tells, when it is a telling (``told_phrase``).
+``told`` what that event tells, when it is a telling (``told_phrase``); its ``deed`` the lemmas of
+what was done then, without its doer (``deed_lemmas``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import Any
 
 from storyline.annotation import calendar as cal
 from storyline.annotation import narrative, periods, records
-from storyline.annotation.event_phrase import event_phrase, told_phrase
+from storyline.annotation.event_phrase import deed_lemmas, event_phrase, told_phrase
 from storyline.annotation.numbers import parse_number, year_counts_things
 from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.tense import (
@@ -139,6 +140,7 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     reason=reason,
                     what=event_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
                     told=told_phrase(parse.doc, m.start, m.end, spans) if parse is not None else None,
+                    deed=deed_lemmas(parse.doc, m.start, m.end, spans) if parse is not None else None,
                     timeml_value=value,
                     mod=mod,
                 )

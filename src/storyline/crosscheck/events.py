@@ -89,6 +89,8 @@ FEATURES = [
     "act_names",  # a participant named in both dated acts ("Paul R. LePage declared" / "LePage said")
     "act_people_differ",  # both dated acts name people, none the same
     "says_one",  # one dated act is a saying and the other is not: the day it was told, the day it was done
+    "deed_same",  # the dated deeds share a verb or noun ("said they had subpoenaed" / "issued subpoenas")
+    "deeds_named",  # the parse names both dated deeds (a predicate at each date)
 ]
 
 # the stems of the verbs that tell what someone said ("declared", "criticized" is no saying)
@@ -127,6 +129,13 @@ def _act_names(d: DatedEvent, f: SentenceFacts) -> dict[str, str]:
     return out
 
 
+def _deed(d: DatedEvent) -> frozenset[str]:
+    """What was done on the date (``TimeExpr.deed``: the verb or noun with its object, a telling
+    by what it tells, a light verb by its object), cut to five letters of its stem, so a verb
+    meets its noun ("subpoenaed" / "subpoenas", "refused" / "his refusal")."""
+    return frozenset(stem(w)[:5] for w in (d.time.deed or "").split())
+
+
 def _says(d: DatedEvent) -> bool:
     """Is the dated act a saying ("LePage said", "Fox declared")?"""
     return any(stem(w) in _SAYING for w in tokens(d.time.what or ""))
@@ -143,6 +152,7 @@ def event_features(
     named_a, named_b = _act_names(da, p.a), _act_names(db, p.b)
     acted_a = {n for n, kind in named_a.items() if kind == "person"}
     acted_b = {n for n, kind in named_b.items() if kind == "person"}
+    deed_a, deed_b = _deed(da), _deed(db)
     return {
         "event_both": float(bool(da.event & db.event)),
         "event_one": float(bool(da.event & words_b or db.event & words_a)),
@@ -167,7 +177,9 @@ def event_features(
         "nearest": float(p.nearest >= 1),
         "act_names": float(bool(named_a.keys() & named_b.keys())),
         "act_people_differ": float(bool(acted_a and acted_b and not named_a.keys() & named_b.keys())),
-        "says_one": float(_says(da) != _says(db)),
+        "says_one": float(_says(da) != _says(db) and not deed_a & deed_b),
+        "deed_same": float(bool(deed_a & deed_b)),
+        "deeds_named": float(bool(deed_a and deed_b)),
     }
 
 
@@ -641,7 +653,7 @@ def _fitted_link(
     prob, feats, ib, db = max(((_probability(f), f, ib, db) for f, ib, db in scored), key=lambda s: s[0])
     if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db, series):
         return None
-    if da.event and db.event and not feats["event_one"]:
+    if da.event and db.event and not (feats["event_one"] or _deed(da) & _deed(db)):
         return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
     return _date_link(p, ia, da, ib, db, True, prob, fitted_confidence(prob))
 

@@ -60,6 +60,7 @@ def _time(d: dict[str, Any]) -> TimeExpr:
         timeml_value=d.get("timeml_value"),
         mod=d.get("mod"),
         told=d.get("told"),
+        deed=d.get("deed"),
     )
 
 
