@@ -154,7 +154,10 @@ def main() -> int:
                 continue
             if kind != "to_check" and KINDS.index(kind) >= batch_of[e["event"]]:
                 continue  # an event judged before findings of this kind were: not scored here
+            # a judgment of the finding's aspect first: two sentences judged for one aspect (the
+            # place) may hold another finding (who was shot) on the same statements
             of_kind = [j for j in mine if j.get("kind", "agree") == kind]
+            of_kind.sort(key=lambda j: j.get("aspect") != f["aspect"])
             verdict = next((j["verdict"] for j in of_kind if matches(f, j, file_of)), "unjudged")
             t = tally.setdefault((half_of[e["event"]], kind), dict.fromkeys((*VERDICTS, "unjudged"), 0))
             t[verdict] += 1

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from storyline.crosscheck.addresses import compare_addresses, compare_crossings, finer_grain
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
@@ -21,6 +22,7 @@ from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
+from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
 from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -34,6 +36,7 @@ from storyline.crosscheck.report import (
 )
 from storyline.crosscheck.roles import compare_roles
 from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, embed_phrases, figure_phrases
+from storyline.crosscheck.wounds import compare_wounds
 from storyline.model import AnnotatedArticle, Finding, Report
 
 UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
@@ -57,7 +60,7 @@ def all_links(
     claims only when they make one predication (``predicates``)."""
     series = series_dates(facts)  # each report read whole: the acts it dates as a series
     decided = one_act(((p, ln) for p in pairs for ln in decide(p, vectors, series)), vectors)
-    links = one_polarity(one_predication(decided, parse), parse)
+    links = finer_grain(one_polarity(one_predication(decided, parse), parse))
     linked = {(ln.a.key, ln.b.key) for ln in links if ln.aspect == "number"}
     links += [
         ln for ln in _one_person_each(sole_counterparts(facts), facts) if (ln.a.key, ln.b.key) not in linked
@@ -73,7 +76,8 @@ def all_links(
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
-    quoted += compare_death_places(by_source, nlp if nlp is not None else default_nlp())
+    nlp = nlp if nlp is not None else default_nlp()
+    quoted += compare_death_places(by_source, nlp)
     # a sentence inside a quote another source words differently agrees with that source on
     # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I
     # think it's corrupt." / "... corrupt and evidence of collusion")
@@ -87,7 +91,8 @@ def all_links(
         spans = differing[(side.source, other.source)]
         return any(start < side.end and side.start < end for start, end in spans)
 
-    apart = _set_apart([ln for _, ln in decided] + quoted)
+    told = participants(articles, by_source, pairs, nlp)
+    apart = _set_apart([ln for _, ln in decided] + quoted + told)
     claims = [
         ln
         for ln in claims
@@ -97,7 +102,7 @@ def all_links(
     # a figure or a date agreed between two sentences that a listed conflict sets at odds would
     # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
     # declined ... in 2015" / "then an assistant district attorney, declined ... in 2015")
-    shown = _set_apart(facts_linked + quoted)
+    shown = _set_apart(facts_linked + quoted + told)
     facts_linked = [
         ln
         for ln in facts_linked
@@ -105,8 +110,26 @@ def all_links(
     ]
     return [
         ln
-        for ln in one_fact(facts_linked + claims + quoted, facts)
+        for ln in one_fact(facts_linked + claims + quoted + told, facts)
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
+    ]
+
+
+def participants(
+    articles: Sequence[AnnotatedArticle],
+    by_source: Sequence[Sequence[SentenceFacts]],
+    pairs: Sequence[Pair],
+    nlp: Any,
+) -> list[Link]:
+    """Who and what took part, and where, told incompatibly: a person's kind, the weapon, the
+    wound's site, the address or the crossing (``participants``, ``wounds``, ``addresses``)."""
+    texts = [a.text for a in articles]
+    return [
+        *compare_person_kinds(pairs, texts, nlp),
+        *compare_weapons(by_source),
+        *compare_wounds(by_source, nlp),
+        *compare_addresses(pairs),
+        *compare_crossings(by_source, nlp),
     ]
 
 

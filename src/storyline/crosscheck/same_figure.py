@@ -203,13 +203,19 @@ def person_kind(m: Measure) -> tuple[str | None, str | None]:
     return (sex.pop() if len(sex) == 1 else None), (group.pop() if len(group) == 1 else None)
 
 
+def noun_kind(word: str) -> tuple[str | None, str | None]:
+    """(sex, age group) a person noun tells, singular or plural ("women" → f, adult; "boys" → m,
+    child); (None, None) for a word that tells neither."""
+    one = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
+    return _PERSON_KINDS.get(word, _PERSON_KINDS.get(one, (None, None)))
+
+
 def sexes_named(text: str) -> frozenset[str]:
     """The sexes of the people a sentence names by a noun that tells one ("a boy, about 4", "two
     men"), as ``person_kind`` reads them."""
     out = set()
     for word in re.findall(r"[a-z]+", text.lower()):
-        one = word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")  # women, boys
-        sex = _PERSON_KINDS.get(word, _PERSON_KINDS.get(one, (None, None)))[0]
+        sex = noun_kind(word)[0]
         if sex:
             out.add(sex)
     return frozenset(out)

@@ -102,7 +102,18 @@ def conflict_summary(g: Group, outlets: Sequence[str]) -> str:
     if g.aspect == "speaker":
         who = ", ".join(f"{outlets[s.source]} credits {s.value_text or 'nobody named'}" for s in g.sides)
         return f"The same words are credited to different people: {who}."
+    told = _PARTICIPANT.get(str(g.sides[0].key[2]) if len(g.sides[0].key) > 2 else "")
+    if g.aspect == "claim" and told:
+        return f"{told}: {_versions(g, outlets)}."
     return f"The sources contradict each other: {_versions(g, outlets, '{}')}."
+
+
+# what a conflict on a participant of the incident is about, by its key (``participants``, ``wounds``)
+_PARTICIPANT = {
+    "kind": "The sources describe the same person differently",
+    "weapon": "The sources name different weapons",
+    "wound": "The sources place the wound differently",
+}
 
 
 def agree_summary(g: Group, outlets: Sequence[str]) -> str:

@@ -1,0 +1,88 @@
+"""Where a victim was hit, across sources: "a gunshot wound to the left leg" / "shot an
+11-year-old in his legs" (gva-dev 770636).
+
+Crime reports give the wound's site as the object of "in" or "to" on the wounding act ("shot in
+the leg", "struck in the chest") or on the wound itself ("a gunshot wound to the head"). One body
+part told in the singular by one report and in the plural by the other (one leg / both legs) is
+two accounts of one wound. A report that tells of the part both ways (two victims: "shot in the
+leg", "shot in his legs") says nothing about which is whose, so it is left out. Read whole, the
+reports may yet tell of two victims: these are listed to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.links import Link, Side
+
+WOUND_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell of two victims
+_WOUNDING = frozenset({"shoot", "wound", "strike", "hit", "graze", "injure", "stab"})
+_WOUND_NOUNS = frozenset({"wound", "injury"})
+_MAYBE = re.compile(r"\b(?:shot|shoot|wound|struck|strik|hit|graz|injur|stab)", re.I)
+
+
+@dataclass(frozen=True)
+class Site:
+    part: str  # the body part's lemma: "leg"
+    plural: bool
+    text: str  # as written: "the left leg"
+    sentence: SentenceFacts
+
+
+def _wounding(holder: Any) -> bool:
+    """Does a preposition's head tell a wound: a wounding verb ("shot in"), a wound ("a wound
+    to"), or a verb whose object is one ("receiving a gunshot wound to the left leg")?"""
+    lemma = holder.lemma_.lower()
+    if holder.pos_ == "NOUN":
+        return lemma in _WOUND_NOUNS
+    objects = {c.lemma_.lower() for c in holder.children if c.dep_ == "dobj"}
+    return holder.pos_ == "VERB" and (lemma in _WOUNDING or bool(objects & _WOUND_NOUNS))
+
+
+def _sites(doc: Any, f: SentenceFacts) -> list[Site]:
+    out = []
+    for tok in doc:
+        prep = tok.head
+        if tok.dep_ != "pobj" or tok.pos_ != "NOUN" or prep.lower_ not in ("in", "to"):
+            continue
+        holder = prep.head
+        if _wounding(holder):
+            text = f.text[tok.left_edge.idx : tok.idx + len(tok.text)]
+            out.append(Site(tok.lemma_.lower(), tok.tag_ == "NNS", text, f))
+    return out
+
+
+def wound_sites(facts: Sequence[SentenceFacts], nlp: Any) -> list[Site]:
+    """Every wound site a report gives, in its order."""
+    maybe = [f for f in facts if _MAYBE.search(f.text)]
+    return [s for f, doc in zip(maybe, nlp.pipe(f.text for f in maybe), strict=True) for s in _sites(doc, f)]
+
+
+def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], nlp: Any) -> list[Link]:
+    """One conflict per two reports and body part told in the singular by one and the plural by
+    the other, each telling it one way only; ``sentences`` holds each report's sentence facts."""
+    told = [wound_sites(facts, nlp) for facts in sentences]
+    links = []
+    for i, xs in enumerate(told):
+        for ys in told[i + 1 :]:
+            for part in sorted({s.part for s in xs} & {s.part for s in ys}):
+                a = [s for s in xs if s.part == part]
+                b = [s for s in ys if s.part == part]
+                ways_a, ways_b = {s.plural for s in a}, {s.plural for s in b}
+                if len(ways_a) != 1 or len(ways_b) != 1 or ways_a == ways_b:
+                    continue
+                links.append(
+                    Link(
+                        "claim",
+                        True,
+                        Side.of(a[0].sentence, a[0].text, a[0].text, "wound", part, about="wound"),
+                        Side.of(b[0].sentence, b[0].text, b[0].text, "wound", part, about="wound"),
+                        1.0,
+                        WOUND_CONFIDENCE,
+                    )
+                )
+    return links
