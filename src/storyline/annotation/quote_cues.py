@@ -84,7 +84,7 @@ def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) 
         colon = _colon_cue(q, parsed)
         if colon is not None:
             return colon
-    verb = _governing(q, parsed) or _tag_after(q, parsed)
+    verb = _governing(q, parsed) or _tag_after(q, parsed) or _parsed_tag(q, parsed)
     if verb is not None:
         return verb
     return best[1] if best else None
@@ -133,6 +133,30 @@ def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             named = np[-1].text[:1].isupper() or np[-1].lower_ in PRONOUNS
             if lower_verb and named and all(t.pos_ in _TAG_NP or t.text[:1].isupper() for t in np):
                 return Cue(verb, p.base, verb.text, np[-1])
+    return None
+
+
+def _parsed_tag(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """“Donald Trump is not a racist, guys,” LeVell assured the crowd. — a quotation that ends in a
+    comma, question or exclamation mark inside its marks, followed by a verb whose head lies inside
+    the quotation (the parser hangs the tag on the quoted clause) and whose subject can speak, next
+    to the closing mark: any verb, for tags no list of speech verbs holds ("assured", "implored",
+    "teased"). The verb or its subject must open the words after the mark."""
+    for _, p in overlapping(parsed, q.outer_end, q.outer_end):
+        if not p.base < q.outer_end <= p.end or not q.closed:
+            continue
+        inner = p.doc.text[: q.outer_end - p.base].rstrip("'\"”’»").rstrip()
+        if not inner or inner[-1] not in ",?!":
+            return None
+        inside = {t.i for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end}
+        after = [t for t in p.doc if p.base + t.idx >= q.outer_end and not t.is_punct]
+        for verb in after[:ADJACENT]:
+            if verb.pos_ != "VERB" or verb.head.i not in inside or verb.dep_ not in ("ccomp", "parataxis"):
+                continue
+            who = speaking_subject(verb, inside)
+            if who is not None and after[0].i in (verb.i, who.left_edge.i):
+                return Cue(verb, p.base, None, who)
+        return None
     return None
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.doctext import char_tokens
+from storyline.annotation.names import ABBREVIATED_TITLES
 from storyline.annotation.quotes import QuoteSpan
 from storyline.annotation.roles import ROLE_NOUNS
 from storyline.model import Entity
@@ -184,7 +185,9 @@ def subject_of(cue: Cue) -> Token | None:
             continue
         if subj:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
-            # inside the sentence is parsed with two subjects; the speaker is the one beside it
+            # inside the sentence is parsed with two subjects; the speaker is the one beside it.
+            # A title cut off by its abbreviation point ("said Navy Capt. Jeff Davis") is no one.
+            subj = [s for s in subj if not abbreviated_title(s)] or subj
             return min(subj, key=lambda s: abs(s.i - tok.i))
         own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "PERSON"]
         if own:
@@ -226,6 +229,18 @@ def subject_of(cue: Cue) -> Token | None:
     # "…,” added a South Carolina Democrat": a member of a party or nation (NORP) is a person
     ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
+
+
+def abbreviated_title(tok: Token) -> bool:
+    """A title written as an abbreviation ("Capt.", "Sen.", "Gov.") with a name after its point:
+    the tokenizer splits it off there, and the parse may make it a subject of its own."""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3]
+    return (
+        tok.lower_ in ABBREVIATED_TITLES
+        and len(nxt) == 2
+        and nxt[0].text == "."
+        and nxt[1].text[:1].isupper()
+    )
 
 
 def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
