@@ -475,6 +475,9 @@ def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteS
     return out
 
 
+_WHO = ("PROPN", "NOUN", "PRON")
+
+
 def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
     """A subject the parser found inside a quotation ("… the politicians themselves,” Rep. Rodney
     Davis wrote") is not the speaker: take the name next to the verb instead."""
@@ -489,7 +492,8 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
         said = [c for c in t.children if c.dep_ == "nsubj" and c in free]
         if t.lemma_.lower() in SPEECH_LEMMAS and said:
             return said[0]
-    before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    # a date is no one: "… comments Tuesday, telling reporters, “…”"
+    before = [t for t in free if t.i < verb.i and t.pos_ in _WHO and t.ent_type_ != "DATE"]
     if before and before[-1].i >= verb.i - 2:
         return _phrase_head(before[-1], free)
     after = [t for t in free if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]

@@ -177,9 +177,11 @@ def subject_of(cue: Cue) -> Token | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
-        if subj and seen and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
+        if subj and seen and reported:
             # "Byrne also wrote the agents knew to brace …, saying, “…”": the participle hangs on
-            # the reported clause; the one saying it is the reporting verb's subject
+            # the reported clause; the one saying it is the reporting verb's subject (one before
+            # the clause: a "said" after it may be the quotation's own word, misparsed as its head)
             tok = tok.head
             seen += 1
             continue
