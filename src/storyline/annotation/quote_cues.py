@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.quotes import QuoteSpan
-from storyline.annotation.speakers import ADJACENT, PRONOUNS, Cue, speaking_subject, subject_of
+from storyline.annotation.speakers import (
+    ADJACENT,
+    PRONOUNS,
+    SPEECH_LEMMAS,
+    Cue,
+    named,
+    speaking_subject,
+    subject_of,
+)
 
 
 @dataclass(frozen=True)
@@ -211,9 +219,15 @@ def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
 def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     """The main verb of a sentence's words before ``limit``, or a transcript's leading name."""
     before = [t for t in p.doc if p.base + t.idx < limit]
+    signed = _signed(before)
+    if signed is not None:
+        return Cue(signed, p.base, ":", signed)
     verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
     roots = [t for t in verbs if t.dep_ == "ROOT"]
-    chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+    # "as Joel Pollak observed, the biggest victor was the stage itself:": the speech verb's
+    # subject gives the words, not the main clause's
+    said = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS and subject_of(Cue(t, p.base)) is not None]
+    chosen = said[-1] if said else roots[0] if roots else (verbs[-1] if verbs else None)
     if chosen is not None:
         return Cue(chosen, p.base)
     # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
@@ -229,6 +243,21 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     if name is None and 1 <= len(words) <= 3 and words[-1].pos_ in ("NOUN", "PROPN"):
         name = words[-1]
     return Cue(name, p.base, ":", name) if name is not None else None
+
+
+def _signed(before: Sequence[Token]) -> Token | None:
+    """A person's name set off by a dash (or opening the line) right before the colon: the list
+    form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter: “…”". The last name
+    speaks for the list; not a name at the end of a clause ("Trump told Clinton: “…”")."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or not named(words[-2]):
+        return None
+    name = words[-2]
+    first = name
+    while first.i > 0 and (named(first.nbor(-1)) or first.nbor(-1).lower_ == "and"):
+        first = first.nbor(-1)
+    lead = first.nbor(-1) if first.i > 0 else None
+    return name if lead is None or lead.text in ("-", "—", "–", "--") or lead.is_space else None
 
 
 def quoted_words(q: QuoteSpan, parsed: Sequence[Parsed]) -> tuple[Parsed, list[Token], list[Token]] | None:

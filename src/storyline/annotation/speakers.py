@@ -191,9 +191,11 @@ def subject_of(cue: Cue) -> Token | None:
             # A title cut off by its abbreviation point ("said Navy Capt. Jeff Davis") is no one.
             subj = [s for s in subj if not abbreviated_title(s)] or subj
             return min(subj, key=lambda s: abs(s.i - tok.i))
-        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "PERSON"]
+        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and named(c)]
         if own:
-            return own[-1]  # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound
+            # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound; so
+            # is a tag the parser reads as a noun phrase ("…,” Conway notes.)
+            return own[-1]
         if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
             up = tok.head
             while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head.i != up.i:
@@ -243,6 +245,11 @@ def abbreviated_title(tok: Token) -> bool:
         and nxt[0].text == "."
         and nxt[1].text[:1].isupper()
     )
+
+
+def named(tok: Token) -> bool:
+    """A person's name, or a proper noun NER left untyped ("Conway" in "…,” Conway notes.")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
