@@ -236,3 +236,13 @@ def test_an_abbreviated_title_is_not_a_name() -> None:
     major = ("John Major", "PERSON", text.index("John"))  # a name that is also a title word
     got = sane_types(text, [*raw, major])
     assert got == [("Jeff Davis", "PERSON", 30), ("Navy", "ORG", 19), major]
+
+
+def test_a_word_read_as_a_nationality_elsewhere_is_one() -> None:
+    """The small model reads "the Ukrainian side" as a place beside "Ukrainian officials" (NORP)."""
+    from storyline.annotation.names import sane_types
+
+    text = "Ukrainian officials met. Talks with the Ukrainian side went on in Ukraine."
+    raw = [("Ukrainian", "NORP", 0), ("Ukrainian", "GPE", 40), ("Ukraine", "GPE", 66)]
+    want = [("Ukrainian", "NORP", 0), ("Ukrainian", "NORP", 40), ("Ukraine", "GPE", 66)]
+    assert sane_types(text, raw) == want

@@ -202,7 +202,9 @@ def sane_types(text: str, raw: list[tuple[str, str, int]], offset: int = 0) -> l
       "pro-Clinton", "lesbian group"); no reading ends in an abbreviated title with a name after
       it ("Navy Capt. Jeff Davis": the reading "Navy Capt" is "Navy");
     - a name read both as an organisation and as a place in one document takes the reading it has
-      more often ("Ferguson"), and the object of "the annexation of" is a place ("Crimea").
+      more often ("Ferguson"), and the object of "the annexation of" is a place ("Crimea");
+    - a single word the document also reads as a nationality or group is one ("the Ukrainian side"
+      read as a place beside "Ukrainian officials").
     """
     out: list[tuple[str, str, int]] = []
     for name, label, start in raw:
@@ -225,8 +227,11 @@ def sane_types(text: str, raw: list[tuple[str, str, int]], offset: int = 0) -> l
             votes.setdefault(key_for(name, label), [0, 0])[label in _PLACE] += 1
     places = {k for k, (org, place) in votes.items() if org and place > org}
     orgs = {k for k, (org, place) in votes.items() if place and org > place}
+    peoples = {fold(name) for name, label, _ in out if label == "NORP"}
 
     def voted(name: str, label: str) -> str:
+        if label != "PERSON" and " " not in name and fold(name) in peoples:
+            return "NORP"  # "the Ukrainian side" read as a place, "Ukrainian" a nationality elsewhere
         key = key_for(name, label)
         if label == "ORG" and key in places:
             return "GPE"
