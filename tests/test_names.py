@@ -224,3 +224,25 @@ def test_a_phrase_set_off_by_a_comma_is_not_the_next_names_title(nlp: Any) -> No
     ann = annotate(Article(id="k", text=text), nlp)
     described = {e.key for e in ann.entities if e.text.lower().startswith("the kremlin aide")}
     assert "person:putin" not in described
+
+
+def test_an_abbreviated_title_is_not_a_name() -> None:
+    """NER may stop at a title's abbreviation point ("Navy Capt" of "Navy Capt. Jeff Davis"): the
+    reading is no person, and an organisation keeps only its name."""
+    from storyline.annotation.names import sane_types
+
+    text = "Pentagon spokesman Navy Capt. Jeff Davis said so. Sen. Ted Cruz and John Major left."
+    raw = [("Navy Capt", "PERSON", 19), ("Jeff Davis", "PERSON", 30), ("Navy Capt", "ORG", 19)]
+    major = ("John Major", "PERSON", text.index("John"))  # a name that is also a title word
+    got = sane_types(text, [*raw, major])
+    assert got == [("Jeff Davis", "PERSON", 30), ("Navy", "ORG", 19), major]
+
+
+def test_a_word_read_as_a_nationality_elsewhere_is_one() -> None:
+    """The small model reads "the Ukrainian side" as a place beside "Ukrainian officials" (NORP)."""
+    from storyline.annotation.names import sane_types
+
+    text = "Ukrainian officials met. Talks with the Ukrainian side went on in Ukraine."
+    raw = [("Ukrainian", "NORP", 0), ("Ukrainian", "GPE", 40), ("Ukraine", "GPE", 66)]
+    want = [("Ukrainian", "NORP", 0), ("Ukrainian", "NORP", 40), ("Ukraine", "GPE", 66)]
+    assert sane_types(text, raw) == want

@@ -743,6 +743,27 @@ CASES: list[tuple[str, str, str | None, bool]] = [
      "A press statement", True),
     ("Deputies saw a body, according to a sheriff's department press release.", "saw a body",
      "department", False),
+    # --- any verb as a tag, when the parser hangs it on the quotation (PolNeAR train: "assured",
+    # "notes" read as a noun), and a quotation after a sentence a second person leads
+    ('Ms. Reyes invited Tom Baxter onto the stage. "She is no radical, folks," Baxter assured the crowd.',
+     "no radical", "Baxter", True),
+    ("Kellyanne Conway runs the polls for the campaign.\n\nTrump has begun to dial down the rhetoric,"
+     " especially when he reads from prepared texts rather than riffing at rallies. \"Look at the"
+     ' statement Mr. Trump put out after the Dallas shootings," Conway notes. "It was very different'
+     ' in tone."', "different in tone", "Conway", True),
+    ('"It is a sad day," Clinton told reporters. Bernie Sanders disagreed. "It is a great day."',
+     "a great day", "Bernie Sanders", True),
+    # --- a title cut off at its abbreviation point is no speaker; a date beside a cue is no one
+    ('"We are already at war," said Pentagon spokesman Navy Capt. Jeff Davis, who declined to say more.',
+     "already at war", "Jeff Davis", True),
+    ("Mayor Karen Weaver spoke. Weaver did not seem impressed with his remarks Tuesday, telling "
+     "reporters, “A lot of people said the governor should step down.”", "A lot of people",
+     "Weaver", True),
+    # --- the list form "HEADLINE - Name: “…”" and a speech verb before a colon
+    ("VOTERS CARE ABOUT INSPIRATION - Frank Newport and Jim Harter: “We found that inspiration matters.”",
+     "inspiration matters", "Jim Harter", True),
+    ("As Joel Pollak observed, the biggest winner was the stage itself:\n\n“The clear winner was Fox.”",
+     "The clear winner", "Joel Pollak", True),
 ]
 
 
@@ -883,6 +904,7 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
         ("“Outer ‘inner’ words,” she said.", ["Outer ‘inner’ words"]),
         ('"Straight quotes," he said, "work too."', ["Straight quotes", "work too."]),
         ("The rock band played hits from the '90s all night.", []),
+        ("He rode the boom of the late '70s: \"It won't last,\" he said.", ["It won't last"]),
         ("“Open at the end\n\n“and reopened,” she said.", ["Open at the end", "and reopened"]),
     ],
 )

@@ -475,6 +475,9 @@ def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteS
     return out
 
 
+_WHO = ("PROPN", "NOUN", "PRON")
+
+
 def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
     """A subject the parser found inside a quotation ("… the politicians themselves,” Rep. Rodney
     Davis wrote") is not the speaker: take the name next to the verb instead."""
@@ -489,7 +492,8 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
         said = [c for c in t.children if c.dep_ == "nsubj" and c in free]
         if t.lemma_.lower() in SPEECH_LEMMAS and said:
             return said[0]
-    before = [t for t in free if t.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    # a date is no one: "… comments Tuesday, telling reporters, “…”"
+    before = [t for t in free if t.i < verb.i and t.pos_ in _WHO and t.ent_type_ != "DATE"]
     if before and before[-1].i >= verb.i - 2:
         return _phrase_head(before[-1], free)
     after = [t for t in free if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
@@ -532,8 +536,10 @@ def _inherit(
             if quote.speaker is None:
                 quote = _neighbour(text, q, spans, found, n) or quote
         else:
-            quote = _neighbour(text, q, spans, found, n) or Quote(
-                text[q.start : q.end], None, None, True, None, q.start, q.end
+            quote = (
+                _led_since(text, q, spans, found, n, resolver)
+                or _neighbour(text, q, spans, found, n)
+                or Quote(text[q.start : q.end], None, None, True, None, q.start, q.end)
             )
         if q.continued and q.paragraph - 1 in last and quote.cue is None:
             prev = last[q.paragraph - 1]
@@ -550,17 +556,38 @@ def _inherit(
     return out
 
 
-def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver) -> Quote | None:
+def _led_since(
+    text: str,
+    q: QuoteSpan,
+    spans: Sequence[QuoteSpan],
+    found: dict[int, tuple[Quote, Speaker]],
+    n: int,
+    resolver: _Resolver,
+) -> Quote | None:
+    """Two people in a paragraph: “It is a sad day,” Clinton told reporters. Sanders disagreed.
+    “It is a great day.” — a quotation standing alone after a sentence led by a person, a sentence
+    after the one that holds the paragraph's last attributed quotation and its tag, is that
+    person's: the narration has turned to them since the earlier speaker."""
+    prev = next((spans[m] for m in range(n - 1, -1, -1) if spans[m].start in found), None)
+    if prev is None or prev.paragraph != q.paragraph:
+        return None
+    at = max(prev.outer_end, found[prev.start][1].at)  # past the earlier quotation and its tag
+    end = next((p.end for p in resolver.parsed if p.base <= at < p.end), None)
+    return _paragraph_subject(text, q, resolver, end) if end is not None else None
+
+
+def _paragraph_subject(text: str, q: QuoteSpan, resolver: _Resolver, after: int = 0) -> Quote | None:
     """A quotation standing alone after a sentence whose main verb has a person for subject is
     that person's: “Sanders … identified young voters’ exhaustion with bigotry as one of the
-    reasons …. “The younger people are … sick and tired of discrimination.”"""
+    reasons …. “The younger people are … sick and tired of discrimination.” Only subjects from
+    ``after`` on count."""
     para = text.rfind("\n", 0, q.outer_start) + 1
     starts = [b for b in resolver.sentence_starts if b <= q.outer_start]
     own = starts[-1] if starts else para  # the quotation's own sentence: "Trump would be “…”" is not Trump's
     if text[own : q.outer_start].strip():
         return None  # a phrase quoted inside narration ("wearing “Make America Great Again” hats")
     outside = {e.start for e in resolver.persons}  # not a subject inside another quotation
-    subj = [e for e in resolver.subjects if para <= e.start < own and e.start in outside]
+    subj = [e for e in resolver.subjects if max(para, after) <= e.start < own and e.start in outside]
     if not subj:
         return None
     e = subj[-1]

@@ -44,6 +44,10 @@ TITLES = frozenset(
     chief minority majority whip"""
     )
 )
+# Titles news abbreviates before a name (AP style): "Sen.", "Gov.", "Lt. Gen.", "Navy Capt.".
+ABBREVIATED_TITLES = frozenset(
+    str.split("mr mrs ms dr prof sen rep gov lt gen col maj capt sgt cmdr adm rev")
+)
 HONORIFICS = frozenset(str.split("mr mrs ms miss mx dr sir dame"))
 SUFFIXES = frozenset(str.split("jr sr ii iii iv phd md esq"))
 PARTICLES = frozenset(str.split("de del della der van von da di du le la al el bin ibn abu st"))
@@ -195,12 +199,19 @@ def sane_types(text: str, raw: list[tuple[str, str, int]], offset: int = 0) -> l
 
     - a person's name is capitalised words and particles: a leading "a"/"the" is dropped ("a John
       McCain"), and a reading with a lower-case word is no person ("Javelin anti-tank",
-      "pro-Clinton", "lesbian group");
+      "pro-Clinton", "lesbian group"); no reading ends in an abbreviated title with a name after
+      it ("Navy Capt. Jeff Davis": the reading "Navy Capt" is "Navy");
     - a name read both as an organisation and as a place in one document takes the reading it has
-      more often ("Ferguson"), and the object of "the annexation of" is a place ("Crimea").
+      more often ("Ferguson"), and the object of "the annexation of" is a place ("Crimea");
+    - a single word the document also reads as a nationality or group is one ("the Ukrainian side"
+      read as a place beside "Ukrainian officials").
     """
     out: list[tuple[str, str, int]] = []
     for name, label, start in raw:
+        if _title_only(text, name, start - offset):  # "Navy Capt" of "Navy Capt. Jeff Davis"
+            name = name.rsplit(None, 1)[0] if label != "PERSON" and " " in name else ""
+            if not name:
+                continue
         if label == "PERSON":
             lead = re.match(r"(?:an?|the)\s+", name)
             if lead:
@@ -216,14 +227,25 @@ def sane_types(text: str, raw: list[tuple[str, str, int]], offset: int = 0) -> l
             votes.setdefault(key_for(name, label), [0, 0])[label in _PLACE] += 1
     places = {k for k, (org, place) in votes.items() if org and place > org}
     orgs = {k for k, (org, place) in votes.items() if place and org > place}
+    peoples = {fold(name) for name, label, _ in out if label == "NORP"}
 
     def voted(name: str, label: str) -> str:
+        if label != "PERSON" and " " not in name and fold(name) in peoples:
+            return "NORP"  # "the Ukrainian side" read as a place, "Ukrainian" a nationality elsewhere
         key = key_for(name, label)
         if label == "ORG" and key in places:
             return "GPE"
         return "ORG" if label in _PLACE and key in orgs else label
 
     return [(name, voted(name, label), start) for name, label, start in out]
+
+
+def _title_only(text: str, name: str, at: int) -> bool:
+    """A reading that ends in an abbreviated title with a name after its point ("Navy Capt" of
+    "Navy Capt. Jeff Davis"): NER stopped at the point; the person is the name after it."""
+    end = at + len(name)
+    after = re.match(r"\.\s+[A-Z]", text[end : end + 3])
+    return name.split()[-1].lower() in ABBREVIATED_TITLES and after is not None
 
 
 def _name_word(word: str) -> bool:

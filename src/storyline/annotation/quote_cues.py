@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.quotes import QuoteSpan
-from storyline.annotation.speakers import ADJACENT, PRONOUNS, Cue, speaking_subject, subject_of
+from storyline.annotation.speakers import (
+    ADJACENT,
+    PRONOUNS,
+    SPEECH_LEMMAS,
+    Cue,
+    named,
+    speaking_subject,
+    subject_of,
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) 
         colon = _colon_cue(q, parsed)
         if colon is not None:
             return colon
-    verb = _governing(q, parsed) or _tag_after(q, parsed)
+    verb = _governing(q, parsed) or _tag_after(q, parsed) or _parsed_tag(q, parsed)
     if verb is not None:
         return verb
     return best[1] if best else None
@@ -133,6 +141,30 @@ def _tag_after(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             named = np[-1].text[:1].isupper() or np[-1].lower_ in PRONOUNS
             if lower_verb and named and all(t.pos_ in _TAG_NP or t.text[:1].isupper() for t in np):
                 return Cue(verb, p.base, verb.text, np[-1])
+    return None
+
+
+def _parsed_tag(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """“Donald Trump is not a racist, guys,” LeVell assured the crowd. — a quotation that ends in a
+    comma, question or exclamation mark inside its marks, followed by a verb whose head lies inside
+    the quotation (the parser hangs the tag on the quoted clause) and whose subject can speak, next
+    to the closing mark: any verb, for tags no list of speech verbs holds ("assured", "implored",
+    "teased"). The verb or its subject must open the words after the mark."""
+    for _, p in overlapping(parsed, q.outer_end, q.outer_end):
+        if not p.base < q.outer_end <= p.end or not q.closed:
+            continue
+        inner = p.doc.text[: q.outer_end - p.base].rstrip("'\"”’»").rstrip()
+        if not inner or inner[-1] not in ",?!":
+            return None
+        inside = {t.i for t in p.doc if q.outer_start <= p.base + t.idx < q.outer_end}
+        after = [t for t in p.doc if p.base + t.idx >= q.outer_end and not t.is_punct]
+        for verb in after[:ADJACENT]:
+            if verb.pos_ != "VERB" or verb.head.i not in inside or verb.dep_ not in ("ccomp", "parataxis"):
+                continue
+            who = speaking_subject(verb, inside)
+            if who is not None and after[0].i in (verb.i, who.left_edge.i):
+                return Cue(verb, p.base, None, who)
+        return None
     return None
 
 
@@ -187,9 +219,15 @@ def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
 def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     """The main verb of a sentence's words before ``limit``, or a transcript's leading name."""
     before = [t for t in p.doc if p.base + t.idx < limit]
+    signed = _signed(before)
+    if signed is not None:
+        return Cue(signed, p.base, ":", signed)
     verbs = [t for t in before if t.pos_ in ("VERB", "AUX")]
     roots = [t for t in verbs if t.dep_ == "ROOT"]
-    chosen = roots[0] if roots else (verbs[-1] if verbs else None)
+    # "as Joel Pollak observed, the biggest victor was the stage itself:": the speech verb's
+    # subject gives the words, not the main clause's
+    said = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS and subject_of(Cue(t, p.base)) is not None]
+    chosen = said[-1] if said else roots[0] if roots else (verbs[-1] if verbs else None)
     if chosen is not None:
         return Cue(chosen, p.base)
     # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
@@ -205,6 +243,21 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     if name is None and 1 <= len(words) <= 3 and words[-1].pos_ in ("NOUN", "PROPN"):
         name = words[-1]
     return Cue(name, p.base, ":", name) if name is not None else None
+
+
+def _signed(before: Sequence[Token]) -> Token | None:
+    """A person's name set off by a dash (or opening the line) right before the colon: the list
+    form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter: “…”". The last name
+    speaks for the list; not a name at the end of a clause ("Trump told Clinton: “…”")."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or not named(words[-2]):
+        return None
+    name = words[-2]
+    first = name
+    while first.i > 0 and (named(first.nbor(-1)) or first.nbor(-1).lower_ == "and"):
+        first = first.nbor(-1)
+    lead = first.nbor(-1) if first.i > 0 else None
+    return name if lead is None or lead.text in ("-", "—", "–", "--") or lead.is_space else None
 
 
 def quoted_words(q: QuoteSpan, parsed: Sequence[Parsed]) -> tuple[Parsed, list[Token], list[Token]] | None:

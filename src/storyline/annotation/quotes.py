@@ -19,6 +19,7 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚"
 SINGLE_CLOSE = "’"
 _TRIM = " \t,;:"
+_YEAR_CUT = re.compile(r"\d\d(?:s\b|(?!\w))")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
         elif dbl is None and (c in SINGLE_OPEN or c == "'") and sgl is None and _can_open(text, i):
             if c == "'" and i + 1 < hi and text[i + 1] in "sS" and not text[i + 2 : i + 3].isalpha():
                 continue  # "the '90s", not a mark
+            if _YEAR_CUT.match(text, i + 1):
+                continue  # "the late '70s", "the class of ‘08": a year cut short, not a mark
             sgl = i
         elif dbl is None and sgl is not None and c in SINGLE_CLOSE + "'" and _can_close(text, i):
             if i - sgl > 1:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.annotation.doctext import char_tokens
+from storyline.annotation.names import ABBREVIATED_TITLES
 from storyline.annotation.quotes import QuoteSpan
 from storyline.annotation.roles import ROLE_NOUNS
 from storyline.model import Entity
@@ -176,19 +177,25 @@ def subject_of(cue: Cue) -> Token | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
-        if subj and seen and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
+        if subj and seen and reported:
             # "Byrne also wrote the agents knew to brace …, saying, “…”": the participle hangs on
-            # the reported clause; the one saying it is the reporting verb's subject
+            # the reported clause; the one saying it is the reporting verb's subject (one before
+            # the clause: a "said" after it may be the quotation's own word, misparsed as its head)
             tok = tok.head
             seen += 1
             continue
         if subj:
             # "That group of Republicans, Mr. Corker said on Fox, was beginning …": a tag set off
-            # inside the sentence is parsed with two subjects; the speaker is the one beside it
+            # inside the sentence is parsed with two subjects; the speaker is the one beside it.
+            # A title cut off by its abbreviation point ("said Navy Capt. Jeff Davis") is no one.
+            subj = [s for s in subj if not abbreviated_title(s)] or subj
             return min(subj, key=lambda s: abs(s.i - tok.i))
-        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ == "PERSON"]
+        own = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and named(c)]
         if own:
-            return own[-1]  # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound
+            # "… ends with Perry claiming, “…”": a gerund's own subject, parsed as a compound; so
+            # is a tag the parser reads as a noun phrase ("…,” Conway notes.)
+            return own[-1]
         if tok.dep_ == "pcomp":  # "Oz … was criticised for saying that …": the doer of the verb
             up = tok.head
             while up.pos_ in ("ADP", "SCONJ", "CCONJ") and up.head.i != up.i:
@@ -226,6 +233,23 @@ def subject_of(cue: Cue) -> Token | None:
     # "…,” added a South Carolina Democrat": a member of a party or nation (NORP) is a person
     ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
+
+
+def abbreviated_title(tok: Token) -> bool:
+    """A title written as an abbreviation ("Capt.", "Sen.", "Gov.") with a name after its point:
+    the tokenizer splits it off there, and the parse may make it a subject of its own."""
+    nxt = tok.doc[tok.i + 1 : tok.i + 3]
+    return (
+        tok.lower_ in ABBREVIATED_TITLES
+        and len(nxt) == 2
+        and nxt[0].text == "."
+        and nxt[1].text[:1].isupper()
+    )
+
+
+def named(tok: Token) -> bool:
+    """A person's name, or a proper noun NER left untyped ("Conway" in "…,” Conway notes.")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
