@@ -516,7 +516,21 @@ def one_age_bearer(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = N
         return True
     nouns_a, nouns_b = frame_part(ma, "noun") - _AGE_NOUNS, frame_part(mb, "noun") - _AGE_NOUNS
     one_kind = bool(nouns_a and nouns_b and meet(nouns_a, nouns_b))
-    return one_kind and predicates_meet(p, ma, mb, vectors) is True
+    acts = predicates_meet(p, ma, mb, vectors)
+    if one_kind and acts is True:
+        return True
+    # each sentence tells of one person of a sex and an age group, the same: "the victims are a
+    # 36-year-old man and two children, a 3-year-old boy and a 5-year-old girl" / "the bodies of
+    # the children, a 3-year-old girl and a boy" (gva-dev 548991: one girl, her age told two ways)
+    kind = person_kind(ma)
+    sole = all(kind) and kind == person_kind(mb) and _sole_of(p.a, ma) and _sole_of(p.b, mb)
+    return sole and acts is not False
+
+
+def _sole_of(side: SentenceFacts, m: Measure) -> bool:
+    """Is ``m`` the only age its sentence gives of a person of its kind (sex and age group)?"""
+    kind = person_kind(m)
+    return sum(o.counted == "age" and person_kind(o) == kind for o in side.measures) == 1
 
 
 def _fit_confidence(fitted: float) -> float:
