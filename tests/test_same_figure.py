@@ -576,6 +576,13 @@ def test_two_ages_are_one_persons_only_when_the_reports_show_one(nlp: Any, embed
     assert not _stated(_run(nlp, embedder, dead, wanted))
     older = dead.replace("15-year-old", "16-year-old")
     assert _stated(_run(nlp, embedder, dead, older), "15-year-old", "16-year-old")
+    # gva-dev 548991: each report tells of one girl among the children dead, her age two ways
+    victims = "The victims are a 36-year-old man and two children, a 3-year-old boy and a 5-year-old girl."
+    bodies = (
+        "He says they found the bodies of the children, a 3-year-old girl and a boy, about 4, along with "
+        "the father."
+    )
+    assert _stated(_run(nlp, embedder, victims, bodies), "5-year-old girl", "3-year-old girl")
 
 
 def test_distances_from_one_city_place_two_things(nlp: Any, embedder: Any) -> None:
