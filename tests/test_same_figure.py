@@ -12,6 +12,7 @@ from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, sentence_facts
 from storyline.crosscheck.measures import compatible, part_of_more, precision, same_counted, same_frame_thing
 from storyline.crosscheck.same_figure import (
+    act_classes,
     attached_person,
     clause_owner,
     frame_part,
@@ -559,3 +560,103 @@ def test_a_rate_said_to_be_ones_own_is_not_anothers(nlp: Any, embedder: Any) -> 
     again = "The Clintons' effective federal tax rate for 2014 was 36 percent, the returns show."
     report = _run(nlp, embedder, again, clintons)
     assert [f for f in report.findings if f.aspect == "number" and f.kind == "agree"]
+
+
+def test_two_ages_are_one_persons_only_when_the_reports_show_one(nlp: Any, embedder: Any) -> None:
+    """gva-dev 774330: the 15-year-old student dead and the 20-year-old wanted for the murder are the
+    victim and the suspect: at most listed to check. The same student's age told twice differs."""
+    dead = (
+        "A 15-year-old Caldwell County High School student is dead after a shooting in Princeton, "
+        "Kentucky Monday night."
+    )
+    wanted = (
+        "According to the Hopkins County Sheriff's Department, a 20-year-old wanted in connection to the "
+        "murder of a teen in Princeton, Kentucky has been located and arrested."
+    )
+    assert not _stated(_run(nlp, embedder, dead, wanted))
+    older = dead.replace("15-year-old", "16-year-old")
+    assert _stated(_run(nlp, embedder, dead, older), "15-year-old", "16-year-old")
+    # gva-dev 548991: each report tells of one girl among the children dead, her age two ways
+    victims = "The victims are a 36-year-old man and two children, a 3-year-old boy and a 5-year-old girl."
+    bodies = (
+        "He says they found the bodies of the children, a 3-year-old girl and a boy, about 4, along with "
+        "the father."
+    )
+    assert _stated(_run(nlp, embedder, victims, bodies), "5-year-old girl", "3-year-old girl")
+
+
+def test_distances_from_one_city_place_two_things(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 18 (Michigan office shooting): the office building 15 miles north of Detroit and
+    the motorist 50 miles north of it are two places; each distance is its placed thing's."""
+    building = "The office building is about 15 miles north of Detroit."
+    motorist = (
+        "Hours after the shooting, a motorist 50 miles north of Detroit spotted a vehicle described on "
+        "radio reports and notified authorities."
+    )
+    assert frame_part(_measure(nlp, building, "15"), "at") == {"building"}
+    assert frame_part(_measure(nlp, motorist, "50"), "at") == {"motorist"}
+    assert "north" not in frame_part(_measure(nlp, building, "15"), "pred")
+    sailing = "The skipper of the vessel, sailing 150 nautical miles west of Aden, radioed for help."
+    assert frame_part(_measure(nlp, sailing, "150"), "at") == {"skipper"}
+    assert not _stated(_run(nlp, embedder, building, motorist))
+
+
+def test_whose_rate_the_clause_says(nlp: Any, embedder: Any) -> None:
+    """basil-dev (the Clintons' returns): Bush's rate, said by his possessive or by the name his
+    clause is about, is one owner's; the Clintons' rate is another's, never in agreement with it."""
+    bush = "Bush paid an effective tax rate of roughly 36 percent over those three decades."
+    said = (
+        "Mr. Bush said his average federal tax rate was 36 percent, and contrasted that with what he "
+        "said was the Clintons’ 2014 tax rate: 30 percent."
+    )
+    clintons = (
+        "Last year, the Clintons paid an effective federal tax rate of 35.7 percent and donated over 10 "
+        "percent of their income to charity."
+    )
+    assert _stated(_run(nlp, embedder, bush, said.replace("36 percent", "72 percent")), "36", "72")
+    assert not _agreed(_run(nlp, embedder, clintons, said), "35.7 percent", "36 percent")
+
+
+def test_one_act_told_by_two_words_of_its_class(nlp: Any, embedder: Any) -> None:
+    """basil-dev: a sum asked for ("Trump's demand for $5.7 billion" / "the $5.7 billion that Mr.
+    Trump had requested") and a sum given ("made $14,959,450 in charitable contributions" /
+    "donated $15 million to charity") are one act told with two words; changed, they differ."""
+    demand = (
+        "The shutdown was sparked by disagreement over President Trump’s demand for $5.7 billion in "
+        "funding for a wall or steel barrier on the southern border."
+    )
+    requested = (
+        "The United States economy lost at least $6 billion in the five weeks the government was partly "
+        "shuttered — more than the $11.4 billion that Mr. Trump had requested to build a steel or "
+        "concrete barrier at the border."
+    )
+    assert _stated(_run(nlp, embedder, demand, requested), "$5.7 billion", "$11.4 billion")
+    made = (
+        "The couple paid $43,885,310 in federal taxes and $13,625,777 in state and local taxes, and made "
+        "$14,959,450 in charitable contributions during that time."
+    )
+    donated = "They also donated $30 million to charity, and paid an additional $13.6 million in state taxes."
+    assert act_classes(_measure(nlp, made, "14,959,450")) == {"give"}
+    assert _stated(_run(nlp, embedder, made, donated), "$14,959,450", "$30 million")
+
+
+def test_rates_narrowed_apart_and_rates_of_two_periods(nlp: Any, embedder: Any) -> None:
+    """basil-dev (the Clintons' returns): the federal rate and the combined rate are two rates; the
+    rate paid last year and the one paid from 2007 through 2014 are two periods' (the time of the
+    verb the rate is the object of)."""
+    last_year = (
+        "Last year, the Clintons paid an effective federal tax rate of 35.7 percent and donated over 10 "
+        "percent of their income to charity."
+    )
+    combined = (
+        "Mrs. Clinton’s tax return showed that her 2014 federal tax rate was 35.72, and, with city and "
+        "state income taxes, was a combined rate of 45.8 percent."
+    )
+    years = (
+        "The new ones show that from 2007 through 2014 the couple paid $43,885,310 in federal taxes, for "
+        "an effective tax rate of 31.55 percent."
+    )
+    assert frame_part(_measure(nlp, combined, "45.8"), "sort") == {"combine"}
+    assert {"last", "year"} <= frame_part(_measure(nlp, last_year, "35.7"), "time")
+    assert not _stated(_run(nlp, embedder, last_year, combined))
+    assert not _stated(_run(nlp, embedder, last_year, years))

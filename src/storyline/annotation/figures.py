@@ -13,6 +13,9 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
   "$5.7 billion in funding" → funding, "extension of tax cuts" → cut);
 - ``mod:`` common words that narrow the noun or its of-phrase (adjectives, compounds: tax,
   heartland), not names (an owner says whose thing it is, not which);
+- ``sort:`` the words that narrow the noun the figure is the value of ("an effective federal tax
+  rate of 35.7 percent", "his average federal tax rate was 36 percent", "a combined rate of 45.8
+  percent"): two values of rates narrowed apart are two rates' values;
 - ``pred:`` the nearest verb or event noun the figure's phrase hangs on (demand, file, legalize);
 - ``subj:`` that verb's subject, when the figure is not in it (who did what the figure measures);
 - ``arg:`` its other objects, common nouns ("donated $15 million to charity" → charity);
@@ -34,6 +37,9 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``who:`` the name its clause is about, when the subject is a name ("Peyton Manning passed for
   364 yards" → manning), or ``who:-pron-`` when it is a personal pronoun ("He has 53 catches"):
   figures of two named people or teams are two facts;
+- ``at:`` what a distance places ("The office building is about 15 miles north of Detroit" →
+  building; "a motorist 50 miles north of Detroit" → motorist): two distances from one place are
+  two facts when they place two things;
 - ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
   shots", "witnesses report seeing three masked men"): one observer's account, not the event's
   count; ``by:`` names the observer when the parse gives a name.
@@ -68,13 +74,31 @@ def _lemma(t: Token) -> str:
     return (t.lemma_ or t.text).lower()
 
 
-def _narrowing(t: Token, skip: set[int]) -> list[str]:
+def _narrowing(t: Token, skip: set[int], kinds: Sequence[str] = _COMMON) -> list[str]:
     """The common words that narrow ``t`` ("tax cuts" → tax, "heartland states" → heartland)."""
     return [
         f"mod:{_lemma(c)}"
         for c in t.children
-        if c.dep_ in _NARROWING and c.i not in skip and c.pos_ in _COMMON and not _NUM_WORD.search(c.text)
+        if c.dep_ in _NARROWING and c.i not in skip and c.pos_ in kinds and not _NUM_WORD.search(c.text)
     ]
+
+
+# the narrowing of a noun the figure is the value of, participles with it: "a combined rate of 45.8
+# percent", "adjusted gross income"
+_MEASURED = (*_COMMON, "VERB")
+
+
+def _measured(head: Token, noun: Token, inside: set[int]) -> list[str]:
+    """The narrowing of the noun the figure is the value of ("an effective federal tax rate of 35.7
+    percent" / "a combined rate of 45.8 percent"), as ``sort:`` keys: two rates narrowed apart are
+    two rates."""
+    if head.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.i != head.i:
+        return []
+    return _sorts(head, inside)
+
+
+def _sorts(t: Token, skip: set[int]) -> list[str]:
+    return ["sort:" + k.split(":", 1)[1] for k in _narrowing(t, skip, _MEASURED)]
 
 
 def _of_phrase(t: Token) -> Token | None:
@@ -220,8 +244,14 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
             keys.append("rel:part")  # "four officers were shot, including 2 U.S. Marshals"
         if head.pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") and head.dep_ != "prep":
             break
+    if _placing(head, noun):
+        # "15 miles north of Detroit" says where something is, not what is done: the distance is
+        # the placed thing's, and the predicate is that of the clause the placing hangs on
+        keys += [f"at:{_lemma(t)}" for t in _placed(head, noun, inside)]
+        head = head.head
     if head.i != noun.i and head.pos_ != "ADP":
         keys += _predicate(head, noun, inside, {t.i for t in noun.subtree})
+        keys += _measured(head, noun, inside)
     # a relative clause on the figure's noun tells the figure's own act beside what the sentence
     # says of it: "more than the $11.4 billion that Mr. Trump had requested" (request, not only
     # more), "the 800,000 federal workers who have been furloughed" (furlough, beside pay)
@@ -230,6 +260,43 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
         keys += _predicate(rel, noun, inside, {t.i for t in noun.subtree} - {t.i for t in rel.subtree})
     keys += _clause_owner(noun)
     return tuple(dict.fromkeys(keys))
+
+
+# the words that turn a distance into a place: "15 miles north of Detroit", "a few blocks away"
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away"}
+)
+
+
+def _placing(head: Token, noun: Token) -> bool:
+    """Is the figure a distance that places something ("15 miles north of Detroit", "two miles
+    away"): its noun hangs on a direction word?"""
+    return head.i != noun.i and head.lower_ in _DIRECTIONS and noun.head.i == head.i and head.head.i != head.i
+
+
+def _placed(direction: Token, noun: Token, inside: set[int]) -> list[Token]:
+    """What a distance places: the noun the placing narrows ("a home 5 miles north of town"), the
+    subject of the clause it is said in ("The office building is about 15 miles north of
+    Detroit"), the noun a participle's clause is said of ("The skipper ..., sailing 150 nautical
+    miles west of Aden"), or a noun the parse hangs on the distance itself ("a motorist 50 miles
+    north of Detroit"). Two distances from one place are one fact only for one placed thing."""
+    out = [c for c in noun.children if c.dep_ in _NARROWING and c.pos_ == "NOUN" and c.i not in inside]
+    head = direction.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return [*out, head]
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(head.head)
+    out += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _verb_of(noun: Token) -> list[Token]:
+    """The verb a noun is the object of, directly or through a preposition ("paid a rate of",
+    "paid ..., for a rate of"); none for a verb or a subject."""
+    t = noun
+    while t.pos_ not in ("VERB", "AUX") and t.dep_ in ("dobj", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    return [t] if t.i != noun.i and t.pos_ in ("VERB", "AUX") else []
 
 
 def _clause_owner(noun: Token) -> list[str]:
@@ -273,6 +340,7 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
         for s in head.children:
             if s.dep_ in ("nsubj", "nsubjpass") and s.i not in subject_side and s.pos_ == "NOUN":
                 keys += _owners(s, subject_side) + _pronoun_owner(s, head)
+                keys += _sorts(s, subject_side)  # "his average federal tax rate was 36 percent"
     else:
         keys.append(f"pred:{_lemma(head)}")
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == head.i and not said:
@@ -284,8 +352,11 @@ def _predicate(head: Token, noun: Token, inside: set[int], subject_side: set[int
     ]
     args = _arguments(head, subject_side)
     keys += [f"arg:{_lemma(a)}" for a in args]
-    # the time told of the act or of its event noun: "injured in the shooting on Sunday"
-    for t in (head, *args):
+    # the time told of the act or of its event noun: "injured in the shooting on Sunday"; of a
+    # noun's act, the time of the verb it is the object of ("Last year, the Clintons paid an
+    # effective federal tax rate of 35.7 percent" / "from 2007 through 2014 the couple paid ...,
+    # for an effective tax rate of 31.55 percent": two periods' rates)
+    for t in (head, *args, *_verb_of(head)):
         keys += _time_words(t, subject_side | inside)
     keys += [f"why:{_lemma(c)}" for c in _causes(head, subject_side)]
     keys += [f"why:{_lemma(c)}" for c in _causes(noun, inside, _NOUN_CAUSE_PREPS)]
