@@ -87,3 +87,18 @@ def test_a_station_number_is_no_figure(nlp: Any, embedder: Any) -> None:
     b = "Investigators tell 7 Action News the teenager was shot and killed on the east side."
     found = agreements(compare_outlets(nlp, embedder, a, b), "number")
     assert not [f for f in found if any(v.text == "7" for v in f.values)]
+
+
+def test_a_part_of_a_group_counted_under_two_acts_is_no_agreement(nlp: Any, embedder: Any) -> None:
+    """gva-dev 771826: "two of the intruders" who exchanged gunfire and two who were armed and
+    demanded belongings are two subsets, not one figure; the same part under the same act agrees."""
+    a = "At that point, at least two of the intruders exchanged gunfire with the people inside the apartment."
+    b = (
+        "At least two of the intruders were armed with a gun and demanded the people inside the "
+        "apartment give up their belongings."
+    )
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b)), "intruders", "intruders")
+    c = "Police said two of the three victims died at the hospital on Sunday."
+    d = "Two of the three victims died at a local hospital, police said."
+    agreed = agreements(compare_outlets(nlp, embedder, c, d), "number")
+    assert any({v.text.lower() for v in f.values} == {"two"} for f in agreed)

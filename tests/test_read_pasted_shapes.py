@@ -18,33 +18,39 @@ PARAS = [
 ]
 
 
-# (line, its kind): furniture and captions by their shape, and the sentences that share their words
-LINES: list[tuple[str, Kind]] = [
-    # Recipe and social-media editors put U+2063 after every line: still a sentence.
-    ("Stir fry to mix well.\u2063", Kind.SENTENCE),
-    ("Followed by all the seasoning.\u2063", Kind.SENTENCE),
-    # A photographer's credit is a caption; a sentence that starts with the word is no credit.
-    ("Photograph by Ed Marshall, Redonda Restoration Programme", Kind.CAPTION),
-    ("Photograph by", Kind.CAPTION),
-    ("Illustration by Jane Doe", Kind.CAPTION),
-    ("Photographs by the hundred were posted online by fans after the match.", Kind.PROSE),
-    # A call for readers' submissions is furniture, a report of one is not.
-    ("Submit your letter to the editor via this form. Read more Letters to the Editor.", Kind.FURNITURE),
-    ("Submit your photos and videos of the storm to our newsroom.", Kind.FURNITURE),
-    ("The council asked residents to submit a letter of objection before the hearing on Friday.", Kind.PROSE),
-    # A disclaimer about the page is furniture, a report of a disclosure is not.
-    ("NOTE: The advertising disclaimer below does not apply to this article, nor any other one.",
-     Kind.FURNITURE),
-    ("Advertising Disclosure", Kind.FURNITURE),
-    ("The company's disclosure of advertising revenue fell in the third quarter, analysts said.", Kind.PROSE),
-    # Fiction and interviews set short replies one a line; a bare "Next." is still a button.
-    ("“Greetings.”", Kind.SENTENCE),
-    ('"No!"', Kind.SENTENCE),
-    ("Next.", Kind.SHORT),
-]  # fmt: skip
+# Lines by their kind: furniture and captions by their shape, and the sentences that share their words
+LINES: dict[Kind, list[str]] = {
+    Kind.SENTENCE: [
+        # Recipe and social-media editors put U+2063 after every line: still a sentence.
+        "Stir fry to mix well.\u2063",
+        "Followed by all the seasoning.\u2063",
+        # Fiction and interviews set short replies one a line.
+        "“Greetings.”",
+        '"No!"',
+    ],
+    Kind.CAPTION: [
+        "Photograph by Ed Marshall, Redonda Restoration Programme",
+        "Photograph by",
+        "Illustration by Jane Doe",
+    ],
+    Kind.FURNITURE: [
+        # a call for readers' submissions, a disclaimer about the page
+        "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+        "Submit your photos and videos of the storm to our newsroom.",
+        "NOTE: The advertising disclaimer below does not apply to this article, nor any other one.",
+        "Advertising Disclosure",
+    ],
+    Kind.PROSE: [
+        # a sentence that starts like a credit, a report of a submission or of a disclosure
+        "Photographs by the hundred were posted online by fans after the match.",
+        "The council asked residents to submit a letter of objection before the hearing on Friday.",
+        "The company's disclosure of advertising revenue fell in the third quarter, analysts said.",
+    ],
+    Kind.SHORT: ["Next."],  # a bare "Next." is still a button
+}
 
 
-@pytest.mark.parametrize(("line", "kind"), LINES)
+@pytest.mark.parametrize(("line", "kind"), [(line, kind) for kind, lines in LINES.items() for line in lines])
 def test_a_line_is_classified_by_its_shape(line: str, kind: Kind) -> None:
     assert classify(0, line).kind is kind
 

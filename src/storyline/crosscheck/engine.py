@@ -21,6 +21,7 @@ from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
+from storyline.crosscheck.partitive import one_subset
 from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -103,9 +104,10 @@ def all_links(
         for ln in facts_linked
         if ln.conflict or _sentences(ln) not in shown
     ]
+    model = nlp if nlp is not None else default_nlp()
     return [
         ln
-        for ln in one_fact(facts_linked + claims + quoted, facts)
+        for ln in one_subset(one_fact(facts_linked + claims + quoted, facts), facts, model)
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
 
