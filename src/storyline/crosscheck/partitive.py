@@ -5,9 +5,11 @@
 with a gun and demanded ...", gva-dev 771826; "two of them managed to escape" / "boarded two of
 the pirate vessels", ecbplus-dev 12; "three of the people were targeted", gva-dev). Two reports
 giving the same partitive figure under different acts count two subsets, which may or may not
-be the same members, so their agreement states no one fact. The act is read from the parse: the
-verb the figure's noun phrase belongs to, with the verbs joined to it ("were armed ... and
-demanded").
+be the same members, so their agreement states no one fact. Only two partitives: a figure told
+whole names its members by its own words ("the names of two individuals who were taken to the
+hospital" / "Two of the victims had surgery", gva-dev 783102: the same two people). The act is
+read from the parse: the verb the figure's noun phrase belongs to, with the verbs joined to it
+("were armed ... and demanded") or completed by it ("managed to escape").
 """
 
 from __future__ import annotations
@@ -58,15 +60,15 @@ def figure_acts(doc: Any, start: int) -> frozenset[str]:
 
 
 def one_subset(links: Sequence[Link], facts: Sequence[SentenceFacts], nlp: Any) -> list[Link]:
-    """The links less the figure agreements of which one figure is partitive and the two figures'
-    acts, both read, share nothing (see the module); conflicts stay."""
+    """The links less the figure agreements whose two figures are partitive and whose acts, both
+    read, share nothing (see the module); conflicts stay."""
     lookup = {(f.source, f.index): f for f in facts}
     chosen = []
     for ln in links:
         if ln.conflict or ln.aspect != "number":
             continue
         spans = (_measure_span(ln.a, lookup), _measure_span(ln.b, lookup))
-        if spans[0] and spans[1] and (partitive(ln.a.text, spans[0]) or partitive(ln.b.text, spans[1])):
+        if spans[0] and spans[1] and partitive(ln.a.text, spans[0]) and partitive(ln.b.text, spans[1]):
             chosen.append((ln, spans[0], spans[1]))
     if not chosen:
         return list(links)
