@@ -48,3 +48,18 @@ def test_alike_sentences_with_one_figure_told_otherwise_do_not_agree(nlp: Any, e
     assert not agreements(compare_outlets(nlp, embedder, a, b), "claim")
     c = "He was sentenced to 2 1/2 years in that case, with 9 months to serve."
     assert agreements(compare_outlets(nlp, embedder, b, c), "claim")
+
+
+def test_an_act_still_to_come_is_not_the_act_done(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 43: "AMD has acquired SeaMicro" and "AMD will continue to sell SeaMicro servers"
+    are two acts of one doer, alike as the sentences read; one act in other words, told in one
+    tense by both, still agrees (a jury "found ... guilty" / "convicted")."""
+    a = (
+        "In an unprecedented move that suggests that there might be life in the old dog yet, AMD has "
+        "acquired SeaMicro, a company that builds high-density, low-power servers using Intel CPUs."
+    )
+    b = 'AMD will continue to sell SeaMicro servers based on Intel processors "for now," Lu said.'
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "claim")
+    c = "A San Antonio jury has found polygamist leader Warren Jeffs guilty on both charges on Thursday."
+    d = "A Texas jury convicted polygamist sect leader Warren Jeffs of child sexual assault Thursday."
+    assert agreements(compare_outlets(nlp, embedder, c, d), "claim")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from partial_quotes import PERRY_AD, PERRY_AD_PART, POST_911, POST_911_PART, TULSA, TULSA_PART
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.errors import NotEnoughReports, UnreadableInput
@@ -452,24 +453,11 @@ def test_a_wording_summary_names_a_dropped_clitic_and_a_longer_quote() -> None:
     """A contraction transcribed without its clitic is the words that differ, and a quote that goes
     on is said to (gva-dev 783102: one post quoted twice; polnear-dev: Clinton on Tulsa, quoted from
     its second sentence; basil-dev: Perry's ad, quoted from its second clause)."""
-    post = "I waiting and blind open. I never call 911 dont worry! Come u [expletives]"
-    said = _wording("I’m waiting and blind open.", post)
+    said = _wording(POST_911_PART, POST_911)
     assert "(“I’m” / “I”; one quote is part of the other)" in said
-    tulsa = (
-        "In Tulsa, an unarmed man with his hands in the air. This is just unbearable. "
-        "And it needs to be intolerable."
-    )
-    said = _wording(tulsa, "This is just unbearable, and it needs to be intolerable.")
+    said = _wording(TULSA, TULSA_PART)
     assert "(one quote is part of the other)" in said
-    perry = (
-        "I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
-        "Sunday to know there's something wrong in this country"
-    )
-    part = (
-        "But you don't need to be in the pews every Sunday to know that there's something wrong "
-        "in this country"
-    )
-    assert "(“—” / “that”; one quote is part of the other)" in _wording(perry, part)
+    assert "(“—” / “that”; one quote is part of the other)" in _wording(PERRY_AD, PERRY_AD_PART)
 
 
 def test_a_wording_summary_never_shows_an_empty_pair() -> None:

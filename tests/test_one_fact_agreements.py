@@ -87,3 +87,29 @@ def test_a_station_number_is_no_figure(nlp: Any, embedder: Any) -> None:
     b = "Investigators tell 7 Action News the teenager was shot and killed on the east side."
     found = agreements(compare_outlets(nlp, embedder, a, b), "number")
     assert not [f for f in found if any(v.text == "7" for v in f.values)]
+
+
+def test_a_part_of_a_group_counted_under_two_acts_is_no_agreement(nlp: Any, embedder: Any) -> None:
+    """gva-dev 771826: "two of the intruders" who exchanged gunfire and two who were armed and
+    demanded belongings are two subsets, not one figure; the same part under the same act agrees,
+    and so does a figure told whole beside a part (gva-dev 783102: the same two people)."""
+    a = "At that point, at least two of the intruders exchanged gunfire with the people inside the apartment."
+    b = (
+        "At least two of the intruders were armed with a gun and demanded the people inside the "
+        "apartment give up their belongings."
+    )
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b)), "intruders", "intruders")
+    c = "Police said two of the three victims died at the hospital on Sunday."
+    d = "Two of the three victims died at a local hospital, police said."
+    agreed = agreements(compare_outlets(nlp, embedder, c, d), "number")
+    assert any({v.text.lower() for v in f.values} == {"two"} for f in agreed)
+    e = (
+        "The department also released the names of two individuals who were taken to the hospital — "
+        "43-year-old April Trent and 20-year-old Bryce Hendrickson, who both had surgery Saturday night."
+    )
+    f = (
+        "Two of the victims had surgery Saturday night — Bryce Hendrickson and 43-year-old April Trent "
+        "(Vokes) — the other victim is 17-year-old John Shivley."
+    )
+    agreed = agreements(compare_outlets(nlp, embedder, e, f), "number")
+    assert any({v.text.lower() for v in f.values} == {"two"} for f in agreed)

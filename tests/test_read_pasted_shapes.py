@@ -3,6 +3,8 @@ at a line break, picture credits, and lines shaped like a headline that are none
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.reading.lines import Kind, classify
 from storyline.reading.pasted import clean_pasted, page_lines
 
@@ -16,10 +18,45 @@ PARAS = [
 ]
 
 
-def test_an_invisible_separator_after_a_sentence_leaves_it_a_sentence() -> None:
-    # Recipe and social-media editors put U+2063 after every line; a zero-width space stands alone.
-    assert classify(0, "Stir fry to mix well.\u2063").kind is Kind.SENTENCE
-    assert classify(0, "Followed by all the seasoning.\u2063").kind is Kind.SENTENCE
+# Lines by their kind: furniture and captions by their shape, and the sentences that share their words
+LINES: dict[Kind, list[str]] = {
+    Kind.SENTENCE: [
+        # Recipe and social-media editors put U+2063 after every line: still a sentence.
+        "Stir fry to mix well.\u2063",
+        "Followed by all the seasoning.\u2063",
+        # Fiction and interviews set short replies one a line.
+        "“Greetings.”",
+        '"No!"',
+    ],
+    Kind.CAPTION: [
+        "Photograph by Ed Marshall, Redonda Restoration Programme",
+        "Photograph by",
+        "Illustration by Jane Doe",
+    ],
+    Kind.FURNITURE: [
+        # a call for readers' submissions, a disclaimer about the page
+        "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+        "Submit your photos and videos of the storm to our newsroom.",
+        "NOTE: The advertising disclaimer below does not apply to this article, nor any other one.",
+        "Advertising Disclosure",
+    ],
+    Kind.PROSE: [
+        # a sentence that starts like a credit, a report of a submission or of a disclosure
+        "Photographs by the hundred were posted online by fans after the match.",
+        "The council asked residents to submit a letter of objection before the hearing on Friday.",
+        "The company's disclosure of advertising revenue fell in the third quarter, analysts said.",
+    ],
+    Kind.SHORT: ["Next."],  # a bare "Next." is still a button
+}
+
+
+@pytest.mark.parametrize(("line", "kind"), [(line, kind) for kind, lines in LINES.items() for line in lines])
+def test_a_line_is_classified_by_its_shape(line: str, kind: Kind) -> None:
+    assert classify(0, line).kind is kind
+
+
+def test_an_invisible_character_alone_on_a_line_is_no_line() -> None:
+    # A zero-width space or a byte-order mark alone is no line; U+2063 after a sentence stays with it.
     page = "Heat the oil in a wok.\u2063\n\u200b\n\ufeff\nAdd the noodles and stir.\u2063\n"
     texts = [ln.text for ln in page_lines(page)]
     assert texts == ["Heat the oil in a wok.\u2063", "Add the noodles and stir.\u2063"]
@@ -51,15 +88,6 @@ def test_a_lede_cut_at_a_line_break_is_kept_with_the_body() -> None:
     ex = clean_pasted(page)
     assert lede in f"{ex.subtitle}\n{ex.text}"
     assert ex.title == "WATER AUTHORITY ASKS VALLEY TO SAVE WATER"
-
-
-def test_a_photographers_credit_is_a_caption() -> None:
-    assert classify(0, "Photograph by Ed Marshall, Redonda Restoration Programme").kind is Kind.CAPTION
-    assert classify(0, "Photograph by").kind is Kind.CAPTION
-    assert classify(0, "Illustration by Jane Doe").kind is Kind.CAPTION
-    # A sentence that starts with the word is no credit.
-    sentence = "Photographs by the hundred were posted online by fans after the match."
-    assert classify(0, sentence).kind is Kind.PROSE
 
 
 def test_counts_menus_and_cut_labels_are_no_headline() -> None:
@@ -106,29 +134,6 @@ def test_a_short_title_over_a_signed_byline_is_the_title() -> None:
     assert clean_pasted("\n\n".join(signed)).title == "Managing Python Environments"
     bare = ["Menu", "Adam Clark Estes", "January 10, 2020", *PARAS]
     assert clean_pasted("\n\n".join(bare)).title != "Adam Clark Estes"
-
-
-def test_a_call_for_readers_submissions_is_furniture_but_a_report_of_one_is_not() -> None:
-    call = "Submit your letter to the editor via this form. Read more Letters to the Editor."
-    assert classify(0, call).kind is Kind.FURNITURE
-    assert classify(0, "Submit your photos and videos of the storm to our newsroom.").kind is Kind.FURNITURE
-    report = "The council asked residents to submit a letter of objection before the hearing on Friday."
-    assert classify(0, report).kind is Kind.PROSE
-
-
-def test_a_disclaimer_about_the_page_is_furniture_but_a_report_of_a_disclosure_is_not() -> None:
-    note = "NOTE: The advertising disclaimer below does not apply to this article, nor any other one."
-    assert classify(0, note).kind is Kind.FURNITURE
-    assert classify(0, "Advertising Disclosure").kind is Kind.FURNITURE
-    report = "The company's disclosure of advertising revenue fell in the third quarter, analysts said."
-    assert classify(0, report).kind is Kind.PROSE
-
-
-def test_a_one_word_line_of_dialogue_is_a_sentence() -> None:
-    # Fiction and interviews set short replies one a line; a bare "Next." is still a button.
-    assert classify(0, "“Greetings.”").kind is Kind.SENTENCE
-    assert classify(0, '"No!"').kind is Kind.SENTENCE
-    assert classify(0, "Next.").kind is Kind.SHORT
 
 
 def test_a_deck_the_body_tells_again_is_the_standfirst_not_a_paragraph() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from partial_quotes import PERRY_AD, PERRY_AD_PART, POST_911, POST_911_PART, TULSA, TULSA_PART
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.quotes import wording_change
@@ -244,14 +245,8 @@ def test_a_quote_inside_another_leaves_out_only_what_transcripts_drop(nlp: Any, 
 def test_a_day_inside_quoted_words_is_the_quote_not_a_date_fact(nlp: Any, embedder: Any) -> None:
     """basil-dev: Perry's ad "you don't need to be in the pew every Sunday ..." quoted by two
     outlets agrees as a quote; its "Sunday" is the speaker's word, not a second agreement."""
-    a = (
-        "\"I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
-        "Sunday to know there's something wrong in this country,\" Perry says in the ad."
-    )
-    b = (
-        "\"But you don't need to be in the pews every Sunday to know that there's something wrong in "
-        "this country,\" Perry says in the new ad."
-    )
+    a = f'"{PERRY_AD}," Perry says in the ad.'
+    b = f'"{PERRY_AD_PART}," Perry says in the new ad.'
     report = run(nlp, embedder, a, b)
     assert found(report.findings, "agree", "quote", "every Sunday", "every Sunday")
     assert not [f for f in report.findings if f.kind == "agree" and f.aspect in ("date", "number")]
@@ -534,20 +529,8 @@ def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing()
     is a cosmetic variant: the sentences only the longer one quotes are left out, not changed
     (basil-dev: Perry's ad; polnear-dev: Clinton on Tulsa, Carlos Raúl on the campaign).
     Changed inside the part both quote (a negation, another word), it still changes meaning."""
-    perry = (
-        "I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every "
-        "Sunday to know there's something wrong in this country"
-    )
-    part = (
-        "But you don't need to be in the pews every Sunday to know that there's something wrong "
-        "in this country"
-    )
-    assert wording_change(perry, part) == (True, [], ["that"])
-    tulsa = (
-        "In Tulsa, an unarmed man with his hands in the air. This is just unbearable. "
-        "And it needs to be intolerable."
-    )
-    assert wording_change(tulsa, "This is just unbearable, and it needs to be intolerable.")[0]
+    assert wording_change(PERRY_AD, PERRY_AD_PART) == (True, [], ["that"])
+    assert wording_change(TULSA, TULSA_PART)[0]
     raul = (
         "He has said hateful things time and again, being respectful, and using hate as his flag. "
         "He’s trying to divide our communities, and his hateful racists remarks are hurting us."
@@ -557,8 +540,7 @@ def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing()
     assert not wording_change(raul, "He is not trying to divide our communities")[0]
     assert not wording_change("We reject his visit. He is not welcome.", "We reject his message")[0]
     # words read alike are named when nothing else differs: a clitic dropped (gva-dev 783102)
-    post = "I waiting and blind open. I never call 911 dont worry! Come u [expletives]"
-    assert wording_change("I’m waiting and blind open.", post) == (True, ["I’m"], ["I"])
+    assert wording_change(POST_911_PART, POST_911) == (True, ["I’m"], ["I"])
 
 
 def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:

@@ -23,6 +23,7 @@ from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
+from storyline.crosscheck.partitive import one_subset
 from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -110,7 +111,7 @@ def all_links(
     ]
     return [
         ln
-        for ln in one_fact(facts_linked + claims + quoted + told, facts)
+        for ln in one_subset(one_fact(facts_linked + claims + quoted + told, facts), facts, nlp)
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
 

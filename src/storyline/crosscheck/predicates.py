@@ -42,6 +42,7 @@ class Clause:
     doers: frozenset[str] = frozenset()  # who does the act (the subject, or a passive's agent)
     main: bool = True  # the sentence's own assertion, not a clause inside one of its parts
     negated: bool = False  # the act is denied ("did not drop", "never fired", "no one was hurt")
+    ahead: bool = False  # the act lies ahead ("will continue to sell", "would hire"), not done
 
 
 def _word(tok: Any) -> str | None:
@@ -115,6 +116,17 @@ def negated(verb: Any) -> bool:
     return False
 
 
+_AHEAD = frozenset({"will", "'ll", "shall", "would", "wo"})  # "wo" is "won't"'s first token
+
+
+def ahead(verb: Any) -> bool:
+    """Does the verb tell an act still to come: a future or conditional auxiliary on it, or on the
+    verb it completes or is joined to ("will continue to sell", "would be fired and demoted")?"""
+    if any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _AHEAD for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and ahead(verb.head)
+
+
 def _main(verb: Any) -> bool:
     """Is the verb what the sentence asserts: its root, a verb joined to the root or completing
     it ("agreed to reopen"), what a reporting root says ("..., he said"), or a relative clause on
@@ -161,6 +173,7 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
                 frozenset(doers),
                 _main(tok),
                 negated(tok),
+                ahead(tok),
             )
         )
     return tuple(out)
@@ -227,9 +240,13 @@ def same_doer_reworded(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Do both sentences assert an act of one named doer ("Russia would act as the US would" /
     "Russia would conduct itself as the United States would behave")? With sentences close in
     meaning, the act said in other words is still one predication; "be" and "become" say too
-    little to tell ("Lieberman would be an unconventional choice" / "became an independent")."""
+    little to tell ("Lieberman would be an unconventional choice" / "became an independent"), and
+    an act still to come is not one done: "AMD has acquired SeaMicro" / "AMD will continue to sell
+    SeaMicro servers" (ecbplus-dev) are two acts of one doer, however alike the sentences."""
     return any(
-        ca.main and cb.main and not (ca.light or cb.light) and ca.doers & cb.doers for ca in a for cb in b
+        ca.main and cb.main and not (ca.light or cb.light) and ca.ahead == cb.ahead and ca.doers & cb.doers
+        for ca in a
+        for cb in b
     )
 
 
