@@ -136,6 +136,13 @@ def _deed(d: DatedEvent) -> frozenset[str]:
     return frozenset(stem(w)[:5] for w in (d.time.deed or "").split())
 
 
+def _act(d: DatedEvent) -> str | None:
+    """The deed's first lemma, the act itself (its verb, or a light verb's object) without what it
+    was done to: "joined the agency" / "left the agency" share the agency, not the act."""
+    words = (d.time.deed or "").split()
+    return stem(words[0])[:5] if words else None
+
+
 def _says(d: DatedEvent) -> bool:
     """Is the dated act a saying ("LePage said", "Fox declared")?"""
     return any(stem(w) in _SAYING for w in tokens(d.time.what or ""))
@@ -653,7 +660,7 @@ def _fitted_link(
     prob, feats, ib, db = max(((_probability(f), f, ib, db) for f, ib, db in scored), key=lambda s: s[0])
     if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db, series):
         return None
-    if da.event and db.event and not (feats["event_one"] or _deed(da) & _deed(db)):
+    if da.event and db.event and not (feats["event_one"] or (_act(da) is not None and _act(da) == _act(db))):
         return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
     return _date_link(p, ia, da, ib, db, True, prob, fitted_confidence(prob))
 
