@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_read import prf  # noqa: E402
 from eval_trafilatura_set import Page, figures, load, storyline, title_share  # noqa: E402
 from fit_date_events import fit  # noqa: E402  (the one Newton logistic fit of bench/, L2 1.0 as here)
-from storyline.reading import line_score, pasted  # noqa: E402
+from storyline.reading import line_score, pasted, region  # noqa: E402
 from storyline.reading.lines import Line  # noqa: E402
 
 DEV_LOSS = 0.005  # the threshold may cost extraction-dev at most this much token F1
@@ -77,7 +77,7 @@ def rows(
     xs, ys = [], []
     for text, labeller in pages:
         lines = pasted.page_lines(text)
-        lines = lines[: pasted._comments_start(lines)]  # as the cleaner scores them
+        lines = lines[: region._comments_start(lines)]  # as the cleaner scores them
         if not lines:
             continue
         x = line_score.features(lines)
@@ -150,10 +150,10 @@ def main() -> int:
     print(f"tuning half lines: {line_accuracy(w, xt, yt)}; extraction-dev lines: {line_accuracy(w, xd, yd)}")
     t_line = float(line_threshold(w, x, y))
     print(f"threshold with the best line F1 on the fitting lines: {t_line:+.2f}")
-    fitted_run = pasted.fitted_run
-    pasted.fitted_run = lambda gains: (0, 0)  # the line classes' run alone: the rules before
+    fitted_run = region.fitted_run
+    region.fitted_run = lambda gains: (0, 0)  # the line classes' run alone: the rules before
     floor = dev_f1(dev) - DEV_LOSS
-    pasted.fitted_run = fitted_run
+    region.fitted_run = fitted_run
     tuned: dict[float, tuple[float, float]] = {}
     for t in np.arange(-1.5, 0.76, 0.25):
         use(w, float(t))
@@ -180,9 +180,9 @@ def main() -> int:
         }
         line_score.WEIGHTS_FILE.write_text(json.dumps(fitted, indent=1) + "\n")
         print(f"wrote {line_score.WEIGHTS_FILE}")
-    pasted.fitted_run = lambda gains: (0, 0)
+    region.fitted_run = lambda gains: (0, 0)
     print(f"rules only      {measure(tune, check if opts.check else [], dev)}", flush=True)
-    pasted.fitted_run = fitted_run
+    region.fitted_run = fitted_run
     for t in sorted({t_fit, *(float(v) for v in opts.thresholds.split(",") if v)}):
         use(w, t)
         print(f"fitted t={t:+.2f}  {measure(tune, check if opts.check else [], dev)}", flush=True)

@@ -16,7 +16,8 @@ from storyline.errors import UnreadableInput
 from storyline.reading import line_score
 from storyline.reading.dates import find_date
 from storyline.reading.lines import Kind, classify, copyright_holder, ends_article, is_caption
-from storyline.reading.pasted import clean_pasted, fitted_run, page_lines, removed_reasons
+from storyline.reading.pasted import clean_pasted, page_lines, removed_reasons
+from storyline.reading.region import fitted_run
 from storyline.stories.pages import not_an_article
 
 PARAS = [
