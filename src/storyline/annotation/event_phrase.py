@@ -19,6 +19,7 @@ from typing import Any
 
 Token = Any
 Doc = Any
+Span = Any
 
 # Dependents that carry a clause or an aside, not the event's participants.
 _DROP = {"relcl", "acl", "advcl", "appos", "parataxis", "punct", "ccomp", "csubj", "dep", "mark",
@@ -40,13 +41,10 @@ def event_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]
     """The event a time expression at characters ``start:end`` of a parsed sentence ``doc`` dates,
     as a short phrase; ``skip`` are the character spans of every time expression in the sentence.
     None when the parse gives no predicate."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(t.dep_ for t in doc):
+    found = _dated(doc, start, end, skip)
+    if found is None:
         return None
-    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
-    head = _predicate(span, timed)
-    if head is None:
-        return None
+    span, timed, head = found
     words = _verb_clause(head, timed) if head.pos_ in ("VERB", "AUX") else _noun_phrase(head, timed)
     phrase = _render(doc, words)
     owned = span.root.dep_ == "poss" and span.root.head.i == head.i
@@ -85,13 +83,10 @@ def deed_lemmas(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] 
     ("issued subpoenas Tuesday" → subpoena). Reports of one deed name it with other words around
     it, one by the day it was told, the other by the day it was done: its verb or noun is what they
     share. None when the parse gives no predicate."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not any(t.dep_ for t in doc):
+    found = _dated(doc, start, end, skip)
+    if found is None:
         return None
-    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
-    head = _predicate(span, timed)
-    if head is None:
-        return None
+    _, timed, head = found
     if head.pos_ != "VERB":
         return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head.i not in timed else None
     told = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
@@ -106,6 +101,19 @@ def deed_lemmas(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] 
             lemmas.append(v.lemma_.lower())
         lemmas += [o.lemma_.lower() for o in obj[:1]]
     return " ".join(dict.fromkeys(w for w in lemmas if w.isalpha())) or None
+
+
+def _dated(
+    doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]
+) -> tuple[Span, set[int], Token] | None:
+    """The expression's span, the tokens of every time expression in the sentence, and the
+    predicate the expression dates; None when the sentence is unparsed or has no predicate."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not any(t.dep_ for t in doc):
+        return None
+    timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
+    head = _predicate(span, timed)
+    return None if head is None else (span, timed, head)
 
 
 def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
