@@ -10,7 +10,9 @@ ones; from batch 5 on (no unused 3+ incident is left) ``rng.sample`` of 16 of th
 incidents with 2+ reports. Then 8 ecbplus-dev events by ``rng.sample`` over the sorted list,
 and for each of them, in sorted order, ``rng.sample`` of 3 of its sorted files in no earlier batch
 (named ``<event>-b<N>``: new reports of a judged event are an event of their own); from batch 7
-on the events are sampled among those with 3+ such files only (6ecb had none left). Prints one
+on the events are sampled among those with 3+ such files only (6ecb had none left); from batch 8
+on, when no more than 16 unused incidents are left, every one of them is taken (no sample, so the
+rng draws the ecbplus-dev events first). Prints one
 ``{event, data, files, batch}`` line per event; batches 4 to 7 so drawn are the batches judged.
 """
 
@@ -48,8 +50,10 @@ def draw(batch: int, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
         gva = [(i, fs[:3]) for i, fs in sorted(unused.items()) if len(fs) >= 3]
         two = sorted(i for i, fs in unused.items() if len(fs) == 2)
         gva += [(i, unused[i]) for i in rng.sample(two, GVA_EVENTS - len(gva))]
-    else:
+    elif len(unused) > GVA_EVENTS:
         gva = [(i, unused[i]) for i in rng.sample(sorted(unused), GVA_EVENTS)]
+    else:  # batch 8 on: fewer than GVA_EVENTS unused incidents are left, so all of them
+        gva = sorted(unused.items())
     lines = [{"event": i, "data": "gva-dev", "files": fs, "batch": batch} for i, fs in gva]
     topics = grouped(json.loads((DATA / "ecbplus-dev" / "labels.json").read_text()), "event")
     if batch >= 7:  # by batch 7 some events have fewer than ECB_FILES unused reports left

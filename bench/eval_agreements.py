@@ -21,7 +21,8 @@ judged in the eighth session, with their conflicts; 3 for the 15 gva-dev inciden
 ecbplus-dev events judged in the ninth session, with their conflicts and items to check; 4 for
 the held-out batch judged at the start of the tenth session, before any code change; 5 for the
 held-out batch of the eleventh session; 6 for the held-out batch judged for the twelfth; 7 for the
-held-out batch judged for the thirteenth) split on its own. From batch 4 on, a real discrepancy
+held-out batch judged for the thirteenth; 8 for the held-out batch judged for the fourteenth) split
+on its own. From batch 4 on, a real discrepancy
 that `compare` neither stated as a conflict or item to check nor set in an agreement is a line of
 kind ``missed`` (verdict TRUE): counted per half (the recall side), never matched against findings.
 
@@ -40,7 +41,10 @@ was drawn the same way with ``random.Random("storyline-agreements-6")`` (16 of t
 thirteenth session, judged in the twelfth on that session's starting code (ad5f139), was drawn with
 ``random.Random("storyline-agreements-7")``: 16 of the 25 unused 2-report incidents, then 8
 ecbplus-dev events among those with 3+ files in no batch (6ecb had none left), 3 files each
-(``-b7``). ``bench/draw_agreements.py --batch N`` draws any of them again.
+(``-b7``). Batch 8, the held-out batch of the fourteenth session, judged on the code it starts
+from (61b514b), was drawn with ``random.Random("storyline-agreements-8")``: all 9 unused 2-report
+incidents (fewer than 16 were left, so no sample), then 8 ecbplus-dev events as for batch 7
+(``-b8``). ``bench/draw_agreements.py --batch N`` draws any of them again.
 """
 
 from __future__ import annotations
