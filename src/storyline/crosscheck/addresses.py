@@ -21,7 +21,7 @@ from storyline.crosscheck.candidates import AGREE_SCORE, Pair
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link
 from storyline.crosscheck.links import Side as LinkSide
-from storyline.crosscheck.predicates import LIGHT
+from storyline.crosscheck.predicates import LIGHT, Docs
 from storyline.crosscheck.words import MONTHS_AND_DAYS
 
 ADDRESS_CONFIDENCE = 0.65  # one street, two numbers, in sentences that say the same thing: stated
@@ -136,21 +136,21 @@ def _anchors(doc: Any, start: int) -> frozenset[str]:
     )
 
 
-def crossings(facts: Sequence[SentenceFacts], nlp: Any) -> list[Crossing]:
+def crossings(facts: Sequence[SentenceFacts], docs: Docs) -> list[Crossing]:
     """Every crossing of two streets a report places something at."""
     maybe = [f for f in facts if _CROSSING.search(f.text)]
     out = []
-    for f, doc in zip(maybe, nlp.pipe(f.text for f in maybe), strict=True):
+    for f, doc in zip(maybe, docs(f.text for f in maybe), strict=True):
         for m in _CROSSING.finditer(f.text):
             streets = frozenset(street_key(s.split()) for s in m.groups())
             out.append(Crossing(streets, _anchors(doc, m.start()), m.group(0).rstrip("."), f))
     return out
 
 
-def compare_crossings(sentences: Sequence[Sequence[SentenceFacts]], nlp: Any) -> list[Link]:
+def compare_crossings(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[Link]:
     """Crossing conflicts between every two reports: the same thing placed at two crossings with
     no street in common, neither report placing it at the other's crossing as well."""
-    told = [crossings(facts, nlp) for facts in sentences]
+    told = [crossings(facts, docs) for facts in sentences]
     links = []
     for i, xs in enumerate(told):
         for ys in told[i + 1 :]:

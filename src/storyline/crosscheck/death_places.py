@@ -21,6 +21,7 @@ from typing import Any
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.predicates import Docs
 
 DEATH_PLACE_CONFIDENCE = 0.65  # one death, one place each report, no victim named otherwise
 _MAYBE = re.compile(r"\b(?:die[ds]?|dead|killed|passed away)\b", re.I)
@@ -86,11 +87,11 @@ def _is_death(tok: Any) -> bool:
     return tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd")
 
 
-def death_places(facts: Sequence[SentenceFacts], nlp: Any) -> list[DeathPlace]:
+def death_places(facts: Sequence[SentenceFacts], docs: Docs) -> list[DeathPlace]:
     """Every death a report places at the scene or at a hospital, one per death word."""
     maybe = [f for f in facts if _MAYBE.search(f.text) and _PLACE.search(f.text)]
     out = []
-    for f, doc in zip(maybe, nlp.pipe(f.text for f in maybe), strict=True):
+    for f, doc in zip(maybe, docs(f.text for f in maybe), strict=True):
         for tok in doc:
             if not _is_death(tok):
                 continue
@@ -101,11 +102,11 @@ def death_places(facts: Sequence[SentenceFacts], nlp: Any) -> list[DeathPlace]:
     return out
 
 
-def compare_death_places(sentences: Sequence[Sequence[SentenceFacts]], nlp: Any) -> list[Link]:
+def compare_death_places(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[Link]:
     """One conflict per two sources that place the death at the scene and at a hospital, each
     telling of one place only, with no two victims named differently; ``sentences`` holds each
     article's sentence facts."""
-    by_source = [death_places(facts, nlp) for facts in sentences]
+    by_source = [death_places(facts, docs) for facts in sentences]
     links = []
     for i, xs in enumerate(by_source):
         for ys in by_source[i + 1 :]:

@@ -24,7 +24,7 @@ from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
 from storyline.crosscheck.partitive import one_subset
-from storyline.crosscheck.predicates import Parser, default_nlp, one_polarity, one_predication, parser
+from storyline.crosscheck.predicates import Docs, Parser, default_nlp, one_polarity, one_predication, parser
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
     CONFIDENT,
@@ -77,8 +77,8 @@ def all_links(
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
-    nlp = nlp if nlp is not None else default_nlp()
-    quoted += compare_death_places(by_source, nlp)
+    docs = Docs(nlp if nlp is not None else default_nlp())  # each sentence parsed once below
+    quoted += compare_death_places(by_source, docs)
     # a sentence inside a quote another source words differently agrees with that source on
     # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I
     # think it's corrupt." / "... corrupt and evidence of collusion")
@@ -92,26 +92,21 @@ def all_links(
         spans = differing[(side.source, other.source)]
         return any(start < side.end and side.start < end for start, end in spans)
 
-    told = participants(articles, by_source, pairs, nlp)
+    told = participants(articles, by_source, pairs, docs)
     apart = _set_apart([ln for _, ln in decided] + quoted + told)
     claims = [
         ln
         for ln in claims
-        if not (differs(ln.a, ln.b) or differs(ln.b, ln.a))
-        and (ln.conflict or _sentences(ln) not in apart)
+        if not (differs(ln.a, ln.b) or differs(ln.b, ln.a)) and (ln.conflict or _sentences(ln) not in apart)
     ]
     # a figure or a date agreed between two sentences that a listed conflict sets at odds would
     # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
     # declined ... in 2015" / "then an assistant district attorney, declined ... in 2015")
     shown = _set_apart(facts_linked + quoted + told)
-    facts_linked = [
-        ln
-        for ln in facts_linked
-        if ln.conflict or _sentences(ln) not in shown
-    ]
+    facts_linked = [ln for ln in facts_linked if ln.conflict or _sentences(ln) not in shown]
     return [
         ln
-        for ln in one_subset(one_fact(facts_linked + claims + quoted + told, facts), facts, nlp)
+        for ln in one_subset(one_fact(facts_linked + claims + quoted + told, facts), facts, docs)
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
 
@@ -120,17 +115,17 @@ def participants(
     articles: Sequence[AnnotatedArticle],
     by_source: Sequence[Sequence[SentenceFacts]],
     pairs: Sequence[Pair],
-    nlp: Any,
+    docs: Docs,
 ) -> list[Link]:
     """Who and what took part, and where, told incompatibly: a person's kind, the weapon, the
     wound's site, the address or the crossing (``participants``, ``wounds``, ``addresses``)."""
     texts = [a.text for a in articles]
     return [
-        *compare_person_kinds(pairs, texts, nlp),
+        *compare_person_kinds(pairs, texts, docs),
         *compare_weapons(by_source),
-        *compare_wounds(by_source, nlp),
+        *compare_wounds(by_source, docs),
         *compare_addresses(pairs),
-        *compare_crossings(by_source, nlp),
+        *compare_crossings(by_source, docs),
     ]
 
 

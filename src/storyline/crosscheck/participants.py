@@ -21,6 +21,7 @@ from typing import Any
 from storyline.crosscheck.candidates import AGREE_SCORE, Pair
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.predicates import Docs
 from storyline.crosscheck.same_figure import noun_kind
 
 Kind = tuple[str | None, str | None]  # (sex, age group), as ``noun_kind`` reads a person noun
@@ -93,13 +94,13 @@ def kinds_named(text: str) -> set[Kind]:
     return {k for w in re.findall(r"[a-z]+", text.lower()) if (k := noun_kind(w)) != (None, None)}
 
 
-def compare_person_kinds(pairs: Iterable[Pair], texts: Sequence[str], nlp: Any) -> list[Link]:
+def compare_person_kinds(pairs: Iterable[Pair], texts: Sequence[str], docs: Docs) -> list[Link]:
     """Person-kind conflicts of candidate pairs (``texts``: each source's whole text): the same act
     and role, another argument in common, kinds apart, and neither report naming anyone of the
     other's kind."""
     pairs = [p for p in pairs if p.score >= KIND_SCORE and kinds_named(p.a.text) and kinds_named(p.b.text)]
     sentences = list(dict.fromkeys(t for p in pairs for t in (p.a.text, p.b.text)))
-    parsed = dict(zip(sentences, (described(d) for d in nlp.pipe(sentences)), strict=True))
+    parsed = dict(zip(sentences, (described(d) for d in docs(sentences)), strict=True))
     named = [kinds_named(t) for t in texts]
     links = []
     for p in pairs:

@@ -20,6 +20,7 @@ from typing import Any
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.predicates import Docs
 from storyline.crosscheck.words import REPORTING, SENSES, stem
 
 # "two of the intruders", "three of them", "seven of those who": a part of a group named after it
@@ -59,7 +60,7 @@ def figure_acts(doc: Any, start: int) -> frozenset[str]:
     return frozenset(acts | {SENSES[a] for a in acts if a in SENSES})
 
 
-def one_subset(links: Sequence[Link], facts: Sequence[SentenceFacts], nlp: Any) -> list[Link]:
+def one_subset(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
     """The links less the figure agreements whose two figures are partitive and whose acts, both
     read, share nothing (see the module); conflicts stay."""
     lookup = {(f.source, f.index): f for f in facts}
@@ -73,10 +74,10 @@ def one_subset(links: Sequence[Link], facts: Sequence[SentenceFacts], nlp: Any) 
     if not chosen:
         return list(links)
     texts = list(dict.fromkeys(t for ln, _, _ in chosen for t in (ln.a.text, ln.b.text)))
-    docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    parsed = dict(zip(texts, docs(texts), strict=True))
     apart = set()
     for ln, sa, sb in chosen:
-        acts_a, acts_b = figure_acts(docs[ln.a.text], sa[0]), figure_acts(docs[ln.b.text], sb[0])
+        acts_a, acts_b = figure_acts(parsed[ln.a.text], sa[0]), figure_acts(parsed[ln.b.text], sb[0])
         if acts_a and acts_b and not acts_a & acts_b:
             apart.add(id(ln))
     return [ln for ln in links if id(ln) not in apart]

@@ -210,6 +210,23 @@ def default_nlp() -> Any:
     return load_nlp()
 
 
+class Docs:
+    """The parses of one cross-check's sentences, each sentence parsed once whichever comparison
+    asks: the death places, wounds, crossings, people's kinds and partitive figures of a report
+    read many of the same sentences ("A man was shot in the leg near Main and 5th")."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+        self._done: dict[str, Any] = {}
+
+    def __call__(self, texts: Iterable[str]) -> list[Any]:
+        """The parsed ``texts``, in their order; only those not parsed before run the pipeline."""
+        texts = list(texts)
+        new = [t for t in dict.fromkeys(texts) if t not in self._done]
+        self._done.update(zip(new, self._nlp.pipe(new), strict=True))
+        return [self._done[t] for t in texts]
+
+
 def parser(nlp: Any = None) -> Parser:
     """Clauses of many sentences, parsed in one batch with the given (or the default) pipeline."""
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.predicates import Docs
 
 WOUND_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell of two victims
 _WOUNDING = frozenset({"shoot", "wound", "strike", "hit", "graze", "injure", "stab"})
@@ -56,16 +57,16 @@ def _sites(doc: Any, f: SentenceFacts) -> list[Site]:
     return out
 
 
-def wound_sites(facts: Sequence[SentenceFacts], nlp: Any) -> list[Site]:
+def wound_sites(facts: Sequence[SentenceFacts], docs: Docs) -> list[Site]:
     """Every wound site a report gives, in its order."""
     maybe = [f for f in facts if _MAYBE.search(f.text)]
-    return [s for f, doc in zip(maybe, nlp.pipe(f.text for f in maybe), strict=True) for s in _sites(doc, f)]
+    return [s for f, doc in zip(maybe, docs(f.text for f in maybe), strict=True) for s in _sites(doc, f)]
 
 
-def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], nlp: Any) -> list[Link]:
+def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[Link]:
     """One conflict per two reports and body part told in the singular by one and the plural by
     the other, each telling it one way only; ``sentences`` holds each report's sentence facts."""
-    told = [wound_sites(facts, nlp) for facts in sentences]
+    told = [wound_sites(facts, docs) for facts in sentences]
     links = []
     for i, xs in enumerate(told):
         for ys in told[i + 1 :]:
