@@ -7,7 +7,7 @@ from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
-from storyline.model import Article, Report, content_id
+from storyline.model import Article, Finding, Report, content_id
 
 
 def compare_outlets(nlp: Any, embedder: Any, *texts: str) -> Report:
@@ -16,3 +16,8 @@ def compare_outlets(nlp: Any, embedder: Any, *texts: str) -> Report:
         for i, t in enumerate(texts)
     ]
     return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+
+
+def conflicts(report: Report, aspect: str) -> list[Finding]:
+    """The conflicts of one aspect a report states or lists to check."""
+    return [f for f in (*report.findings, *report.to_check) if f.kind == "conflict" and f.aspect == aspect]

@@ -8,12 +8,7 @@ from typing import Any
 
 import pytest
 
-from outlets import compare_outlets
-from storyline.model import Finding, Report
-
-
-def conflicts(report: Report, aspect: str) -> list[Finding]:
-    return [f for f in (*report.findings, *report.to_check) if f.kind == "conflict" and f.aspect == aspect]
+from outlets import compare_outlets, conflicts
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,9 @@ from typing import Any
 
 import pytest
 
-from outlets import compare_outlets
+from outlets import compare_outlets, conflicts
 from storyline.crosscheck.addresses import addresses
-from storyline.model import Finding, Report
-
-
-def conflicts(report: Report, aspect: str) -> list[Finding]:
-    return [f for f in (*report.findings, *report.to_check) if f.kind == "conflict" and f.aspect == aspect]
+from storyline.model import Finding
 
 
 def values(found: list[Finding]) -> set[str]:
