@@ -12,8 +12,13 @@ and for each of them, in sorted order, ``rng.sample`` of 3 of its sorted files i
 (named ``<event>-b<N>``: new reports of a judged event are an event of their own); from batch 7
 on the events are sampled among those with 3+ such files only (6ecb had none left); from batch 8
 on, when no more than 16 unused incidents are left, every one of them is taken (no sample, so the
-rng draws the ecbplus-dev events first). Prints one
-``{event, data, files, batch}`` line per event; batches 4 to 7 so drawn are the batches judged.
+rng draws the ecbplus-dev events first). Batch 9 is drawn from BASIL's triplets outside
+../shared (``--basil-rest DIR``, DIR/articles/<year>/: bench/basil_rest.py), of the years 2015-2019
+only (2010-2014 are kept for another batch): ``rng.sample`` of 8 of the sorted triplet ids, all three
+reports of each, named ``<triplet>-b9``. Prints one ``{event, data, files, batch}`` line per event;
+batches 4 to 9 so drawn are the batches judged.
+
+    .venv/bin/python bench/draw_agreements.py --batch 9 --basil-rest /tmp/basil_rest
 """
 
 from __future__ import annotations
@@ -21,13 +26,18 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from pathlib import Path
 from typing import Any
 
+import basil_rest
 from eval_agreements import DATA, JUDGED
 
 GVA_EVENTS = 16
 ECB_EVENTS = 8
 ECB_FILES = 3
+BASIL_BATCH = 9  # the batch drawn from BASIL's triplets outside ../shared
+BASIL_YEARS = range(2015, 2020)
+BASIL_EVENTS = 8
 
 
 def grouped(labels: dict[str, Any], key: str | None) -> dict[str, list[str]]:
@@ -65,12 +75,30 @@ def draw(batch: int, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return lines
 
 
+def draw_basil(batch: int, root: Path) -> list[dict[str, Any]]:
+    """The events of a batch drawn from BASIL's triplets under ``root`` (every report of each)."""
+    found = basil_rest.triplets(root, BASIL_YEARS)
+    rng = random.Random(f"storyline-agreements-{batch}")
+    return [
+        {"event": f"{t}-b{batch}", "data": basil_rest.DATA_NAME, "files": found[t], "batch": batch}
+        for t in rng.sample(sorted(found), BASIL_EVENTS)
+    ]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", type=int, required=True, help="the batch to draw (4 on)")
+    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batch 9)")
     opts = ap.parse_args()
-    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
-    for line in draw(opts.batch, judged):
+    if opts.batch == BASIL_BATCH:
+        if opts.basil_rest is None or not (opts.basil_rest / "articles").is_dir():
+            print(f"draw_agreements: batch {BASIL_BATCH} needs --basil-rest DIR (DIR/articles/<year>/)")
+            return 2
+        lines = draw_basil(opts.batch, opts.basil_rest)
+    else:
+        judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+        lines = draw(opts.batch, judged)
+    for line in lines:
         print(json.dumps(line))
     return 0
 

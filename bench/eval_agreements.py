@@ -7,6 +7,7 @@ items listed "to check" (``kind: to_check``) of the third batch on, and of every
 tenth session (the floor of the list, ``bench/fit_check_floor.py``).
 
     .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--batch N] [--verbose] [--dump]
+        [--basil-rest DIR]
 
 The judgments are bench/natural/agreements-more.jsonl, one line per finding: `{event, data,
 files, kind: agree|conflict|to_check (agree when absent; none for an event with no finding),
@@ -21,10 +22,11 @@ judged in the eighth session, with their conflicts; 3 for the 15 gva-dev inciden
 ecbplus-dev events judged in the ninth session, with their conflicts and items to check; 4 for
 the held-out batch judged at the start of the tenth session, before any code change; 5 for the
 held-out batch of the eleventh session; 6 for the held-out batch judged for the twelfth; 7 for the
-held-out batch judged for the thirteenth; 8 for the held-out batch judged for the fourteenth) split
-on its own. From batch 4 on, a real discrepancy
-that `compare` neither stated as a conflict or item to check nor set in an agreement is a line of
-kind ``missed`` (verdict TRUE): counted per half (the recall side), never matched against findings.
+held-out batch judged for the thirteenth; 8 for the held-out batch judged for the fourteenth; 9
+for the BASIL triplets judged in the thirteenth session, held out for later ones) split on its own.
+From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item to check
+nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half (the recall
+side), never matched against findings.
 
 Batch 4 was drawn with ``random.Random("storyline-agreements-4")``: every gva-dev incident in no
 earlier batch with 3+ reports (5; its first three files), then ``rng.sample`` of 11 of the
@@ -44,7 +46,13 @@ ecbplus-dev events among those with 3+ files in no batch (6ecb had none left), 3
 (``-b7``). Batch 8, the held-out batch of the fourteenth session, judged on the code it starts
 from (61b514b), was drawn with ``random.Random("storyline-agreements-8")``: all 9 unused 2-report
 incidents (fewer than 16 were left, so no sample), then 8 ecbplus-dev events as for batch 7
-(``-b8``). ``bench/draw_agreements.py --batch N`` draws any of them again.
+(``-b8``). Batch 9, judged in the thirteenth session on the code it started from (b50866b), is
+8 BASIL triplets (nyt, fox and hpo on one event) outside ../shared, of the years 2015-2019, drawn
+with ``random.Random("storyline-agreements-9")``: ``rng.sample`` of 8 of the 35 sorted triplet ids,
+all three reports each (``<triplet>-b9``, data ``basil-rest``). Its reports are read from
+``--basil-rest DIR`` (DIR/articles/<year>/, copied to a temporary folder in basil-dev's layout by
+bench/basil_rest.py); without DIR its events are skipped, and a line says so.
+``bench/draw_agreements.py --batch N`` draws any of them again.
 """
 
 from __future__ import annotations
@@ -53,10 +61,12 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import basil_rest
 from eval_natural import halves
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,10 +79,10 @@ KINDS = ("agree", "conflict", "to_check")  # judged from batch 1, 2 and 3 on
 MISSED_FROM = 4  # the batch from which real discrepancies compare missed are listed
 
 
-def compare(cli: str, data: str, files: list[str]) -> dict[str, Any]:
+def compare(cli: str, paths: list[Path]) -> dict[str, Any]:
     """`storyline compare` of one event's reports, as JSON; one that fails has no finding and
     says why (``failed``), so a crash on one event is counted instead of ending the run."""
-    cmd = [cli, "compare", *(str(DATA / data / f) for f in files)]
+    cmd = [cli, "compare", *(str(p) for p in paths)]
     out = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True, check=False)
     if out.returncode:
         why = (out.stderr.strip().splitlines() or [f"exit {out.returncode}"])[-1]
@@ -123,6 +133,14 @@ def judged_events(
     return events, batch_of, half_of
 
 
+def report_paths(event: dict[str, Any], rest: Path | None, tmp: Path) -> list[Path]:
+    """Where one event's reports are read from: ../shared/data, or copies of BASIL's others."""
+    if event["data"] != basil_rest.DATA_NAME:
+        return [DATA / event["data"] / f for f in event["files"]]
+    assert rest is not None  # events of DIR are skipped before when DIR is missing
+    return [basil_rest.copy_as_basil_dev(rest, f, tmp) for f in event["files"]]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tune", "check", "all"), default=None, help="one half (default: each)")
@@ -131,6 +149,9 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
     ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
+    ap.add_argument(
+        "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batch 9)"
+    )
     opts = ap.parse_args()
     if not DATA.exists() or not JUDGED.exists():
         print("eval_agreements: ../shared/data or the judgments not found", file=sys.stderr)
@@ -143,8 +164,16 @@ def main() -> int:
         if (opts.half in (None, "all") or half_of[e["event"]] == opts.half)
         and opts.batch in (None, batch_of[e["event"]])
     ]
-    with ThreadPoolExecutor(opts.jobs) as pool:
-        found = pool.map(lambda e: compare(opts.storyline, e["data"], e["files"]), chosen)
+    rest = opts.basil_rest if opts.basil_rest and (opts.basil_rest / "articles").is_dir() else None
+    if rest is None and (skipped := [e for e in chosen if e["data"] == basil_rest.DATA_NAME]):
+        batches = ", ".join(str(b) for b in sorted({batch_of[e["event"]] for e in skipped}))
+        print(
+            f"  SKIPPED {len(skipped)} events of batch {batches}: BASIL's other triplets not found "
+            f"(--basil-rest DIR, with DIR/articles/<year>/; given: {opts.basil_rest})"
+        )
+        chosen = [e for e in chosen if e not in skipped]
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(opts.jobs) as pool:
+        found = pool.map(lambda e: compare(opts.storyline, report_paths(e, rest, Path(tmp))), chosen)
         reports = dict(zip([e["event"] for e in chosen], found, strict=True))
     tally: dict[tuple[str, str], dict[str, int]] = {}  # (half, kind) -> verdict -> count
     for e in chosen:
