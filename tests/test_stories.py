@@ -88,3 +88,21 @@ def test_wire_copy_joins_its_original(shared_data: Path, embedder: Any) -> None:
     (home,) = [s for s in stories if any(m.id == orig.id for m in s.articles)]
     marked = {m.id: m.copy_of for m in home.articles}
     assert marked[copy.id] == orig.id and marked[orig.id] is None
+
+
+def test_title_of_two_reports_does_not_hang_on_float_noise(
+    seed_paths: tuple[Path, Path], embedder: Any
+) -> None:
+    """Two members are equally close to their mean up to rounding: the earlier one's title wins,
+    whichever vector a rounding makes a hair longer (a vector rewrite once flipped such titles)."""
+    from storyline.stories.signatures import sign_many
+    from storyline.stories.titles import representative_title
+
+    arts = [read(p) for p in seed_paths]
+    sigs = sign_many(arts, embedder)
+    titles = set()
+    for nudge in (1 - 1e-6, 1 + 1e-6):
+        nudged = [replace(sigs[0], vector=sigs[0].vector * nudge), sigs[1]]
+        titles.add(representative_title(arts, nudged))
+        assert representative_title(arts[::-1], nudged[::-1]) == arts[1].title
+    assert titles == {arts[0].title}

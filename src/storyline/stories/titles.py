@@ -12,16 +12,23 @@ from storyline.stories.copies import published_key
 from storyline.stories.group import Placement, group_signatures
 from storyline.stories.signatures import Signature, sign_many
 
+# Closeness to the mean closer than this is a tie: float16-valued vectors (embed.as_stored) and
+# float32 sums differ in the sixth decimal; a real difference of typicality is far larger.
+TIE = 1e-5
+
 
 def representative_title(members: Sequence[Article], sigs: Sequence[Signature]) -> str | None:
     """The title of the member closest to the story's mean vector: the most typical headline.
-    Wire copies repeat their original's headline, so a widely copied story's title tends to win."""
+    Wire copies repeat their original's headline, so a widely copied story's title tends to win.
+    Closeness within ``TIE`` of the best is a tie, won by the first member (the earliest): two members
+    are equally close to their mean up to float rounding, which must not pick the title."""
     titled = [(a, s) for a, s in zip(members, sigs, strict=True) if a.title]
     if not titled:
         return None
     centre = np.mean([s.vector for s in sigs], axis=0)
-    best = max(titled, key=lambda pair: float(np.dot(pair[1].vector, centre)))
-    return best[0].title
+    closeness = [float(np.dot(s.vector, centre)) for _, s in titled]
+    top = max(closeness)
+    return next(a.title for (a, _), c in zip(titled, closeness, strict=True) if c >= top - TIE)
 
 
 def _time_order(art: Article) -> tuple[float, str]:
