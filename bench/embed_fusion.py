@@ -53,7 +53,12 @@ def _schema() -> dict[str, Any]:
     from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
     fields = {
-        "Attr": [("name", 1, "string", False), ("i", 3, "int64", False), ("type", 20, "int32", False)],
+        "Attr": [
+            ("name", 1, "string", False),
+            ("i", 3, "int64", False),
+            ("ints", 8, "int64", True),
+            ("type", 20, "int32", False),
+        ],
         "Node": [
             ("input", 1, "string", True),
             ("output", 2, "string", True),
@@ -94,9 +99,12 @@ def _schema() -> dict[str, Any]:
     }
 
 
-def rewritten(model: bytes, *, fuse: bool = True, int8_block: int | None = None) -> bytes:
-    """The model with fused attention and GELU (``fuse``) and/or 8-bit matrix products in blocks
-    of ``int8_block``; raises ValueError when its graph is not the expected one."""
+def rewritten(
+    model: bytes, *, fuse: bool = True, int8_block: int | None = None, int8_rows: bool = False
+) -> bytes:
+    """The model with fused attention and GELU (``fuse``) and/or 8-bit matrix products, the
+    activations quantised in blocks of ``int8_block`` or by whole rows (``int8_rows``); raises
+    ValueError when its graph is not the expected one."""
     schema = _schema()
     parsed = schema["Model"].FromString(model)
     graph = parsed.graph
@@ -115,6 +123,10 @@ def rewritten(model: bytes, *, fuse: bool = True, int8_block: int | None = None)
         extra += [mask, *fused, *gelus]
     if int8_block:
         extra += [made.int8(n, graph, int8_block) for n in nodes if n.op_type == "MatMul" and made.stored(n)]
+    if int8_rows:
+        for n in nodes:
+            if n.op_type == "MatMul" and made.stored(n):
+                extra += made.int8_rows(n, graph)
     kept = [n.SerializeToString() for n in _live([*nodes, *extra], {o.name for o in graph.output})]
     del graph.node[:]
     for data in kept:
@@ -197,6 +209,40 @@ class _Graph:
         mul = self.made_by(matmul.input[1], "Mul")
         return bool(mul and self.made_by(mul.input[0], "Cast"))
 
+    def int8_rows(self, matmul: Any, graph: Any) -> list[Any]:
+        """``MatMulInteger`` for this product: each row of activations scaled to int8 by its own
+        largest value (so a row's result does not depend on its batch), times the package's int8
+        weights, the int32 result scaled back by the row's and the column's scales."""
+        mul = self.made_by(matmul.input[1], "Mul")
+        weight, column_scale = self.maker[mul.input[0]].input[0], mul.input[1]
+        x, w = matmul.input[0], f"bench_rows_{matmul.input[1]}"
+        steps: list[tuple[str, list[str], dict[str, Any]]] = [
+            ("Abs", [x], {}),
+            ("ReduceMax", [f"{w}_0"], {"axes": [-1], "keepdims": 1}),
+            ("Mul", [f"{w}_1", _const(graph, f"{w}_c127", 1 / 127)], {}),
+            ("Max", [f"{w}_2", _const(graph, f"{w}_tiny", 1e-12)], {}),
+            ("Div", [x, f"{w}_3"], {}),
+            ("Round", [f"{w}_4"], {}),
+            ("Add", [f"{w}_5", _const(graph, f"{w}_c128", 128.0)], {}),
+            ("Cast", [f"{w}_6"], {"to": 2}),
+            ("MatMulInteger", [f"{w}_7", weight, _const(graph, f"{w}_zp", 128, kind=2)], {}),
+            ("Cast", [f"{w}_8"], {"to": 1}),
+            ("Mul", [f"{w}_9", f"{w}_3"], {}),
+            ("Mul", [f"{w}_10", column_scale], {}),
+        ]
+        out = []
+        for k, (op, inputs, attrs) in enumerate(steps):
+            last = k == len(steps) - 1
+            node = self.node(input=inputs, output=[matmul.output[0] if last else f"{w}_{k}"], op_type=op)
+            node.name = f"{w}_{op}_{k}"
+            for key, value in attrs.items():
+                if isinstance(value, list):
+                    node.attribute.add(name=key, ints=value, type=7)
+                else:
+                    node.attribute.add(name=key, i=value, type=2)
+            out.append(node)
+        return out
+
     def int8(self, matmul: Any, graph: Any, block: int) -> Any:
         """A ``MatMulNBits`` of 8 bits for this product, its weights added to ``graph``."""
         mul = self.made_by(matmul.input[1], "Mul")
@@ -233,6 +279,15 @@ class _Graph:
         for attr, value in (("K", k), ("N", n), ("bits", 8), ("block_size", block), ("accuracy_level", 4)):
             node.attribute.add(name=attr, i=value, type=2)
         return node
+
+
+def _const(graph: Any, name: str, value: float, kind: int = 1) -> str:
+    """A scalar initializer (float32, or uint8 for ``kind`` 2) named ``name``."""
+    import numpy as np
+
+    array = np.array(value, dtype=np.float32 if kind == 1 else np.uint8)
+    graph.initializer.add(name=name, dims=[], data_type=kind, raw_data=array.tobytes())
+    return name
 
 
 def _live(nodes: list[Any], outputs: set[str]) -> list[Any]:
@@ -306,6 +361,7 @@ def main() -> None:
     installed = model_files()[0].read_bytes()
     graphs: dict[str, bytes | None] = {"installed": None, "fused": rewritten(installed)}
     graphs.update({f"int8/{b}": rewritten(installed, fuse=False, int8_block=b) for b in args.blocks})
+    graphs["int8 rows"] = rewritten(installed, fuse=False, int8_rows=True)
     reference = embedder(None, 2).embed(texts)
     work = gflop(texts, embedder(None, 1))
     print(
