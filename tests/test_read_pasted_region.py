@@ -123,3 +123,19 @@ def test_the_part_below_an_embed_is_joined_past_a_longer_run_of_other_prose_furt
     text = _text(page)
     assert all(p in text for p in body + last)
     assert not any(p in text for p in posts)
+
+
+def test_the_share_bar_repeated_under_the_article_ends_it_before_the_authors_box() -> None:
+    # The site sets its share bar over the article and again under it; the author's box and the
+    # site's disclaimer below that are paragraphs, near enough to pass for a last part.
+    body = [_paragraph(k) for k in range(6)]
+    bio = (
+        "Jane Doe covers water, farming and the weather for the Valley Herald. Before joining the "
+        "paper in 2015 she reported on city hall for ten years, and she lives on a farm with her "
+        "family, two dogs and a small herd of goats near the reservoir. Her book on the drought "
+        "of 2012 won the regional press award, and she teaches a course on reporting each spring."
+    )
+    page = "\n\n".join([*HEADER, *SHARE, *body, *SHARE, "Jane Doe", bio, *FOOTER])
+    text = _text(page)
+    assert all(p in text for p in body)
+    assert bio not in text

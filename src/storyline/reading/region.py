@@ -113,10 +113,14 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
     listicle's entries (a picture, a number and a heading over each entry's paragraph) follow
     one another, and the best run further down is more often readers' posts than the article."""
     best = _score(lines[i:j])
+    # The site's share bar stands over the article and again under it: past it come the author's
+    # box and the site's notices, paragraphs near enough to pass for a last part.
+    bar = {ln.text for ln in lines[:i] if ln.kind is Kind.FURNITURE}
     # Each part found lies beyond the body joined so far, so both walks end.
     while True:
         a, b = _part_below(lines, j, end)
-        if not _joinable(lines, a, b, lines[j:a], best, closing=True):
+        closed = any(ln.text in bar for ln in lines[j:a])
+        if closed or not _joinable(lines, a, b, lines[j:a], best, closing=True):
             break
         j = b
     while True:
