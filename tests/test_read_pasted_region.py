@@ -84,3 +84,58 @@ def test_what_follows_the_sites_copyright_notice_is_no_article() -> None:
     body = [_paragraph(k) for k in range(8)]
     page = "\n\n".join([*HEADER, *body[:5], "© AFP", *body[5:], *FOOTER])
     assert all(p in _text(page) for p in body)
+
+
+def _picture_item(n: int, heading: str) -> list[str]:
+    """One entry of a listicle of places: the picture's credit, its number and heading, its
+    paragraph, then the place's address and a link, as a guide pastes."""
+    return [
+        f"Photo: Photographer {n}",
+        str(n),
+        heading,
+        _paragraph(n, f"the trip to {heading.lower()}"),
+        f"{heading}, Main Street {n}, Valley",
+        "More info",
+    ]
+
+
+def test_every_entry_of_a_listicle_is_joined_not_the_first_three() -> None:
+    # Each entry's paragraph sits under its picture, number and heading, and over its address:
+    # the entries are parts of one article, one after the other, however many there are.
+    places = ["Lakeside path", "Old mill", "Hill fort", "Forest spa", "River cafe", "Castle walk", "Orchard"]
+    items = [line for n, place in enumerate(places, 1) for line in _picture_item(n, place)]
+    opening = [_paragraph(k, "trips out of town") for k in range(2)]
+    page = "\n\n".join([*HEADER[:4], *opening, *items, *FOOTER])
+    text = _text(page)
+    assert all(_paragraph(n, f"the trip to {place.lower()}") in text for n, place in enumerate(places, 1))
+    assert not any(line in text for line in FOOTER)
+
+
+def test_the_part_below_an_embed_is_joined_past_a_longer_run_of_other_prose_further_down() -> None:
+    # The article's last part under a video box; further down, past the footer and a posting
+    # form, readers' posts run longer than that part. The part nearest the body is the article's.
+    body = [_paragraph(k) for k in range(5)]
+    last = [_paragraph(k, "the rationing plan") for k in range(5, 7)]
+    posts = [_paragraph(k, "what readers think") for k in range(20, 23)]
+    embed = ["Play video", *SHARE, "Watch more videos"]
+    form = ["Follow us", "Instagram", "YouTube", "What readers think", "Name", "Email", "Website", "Post"]
+    page = "\n\n".join([*HEADER, *body, *embed, *last, *FOOTER, *form, *posts])
+    text = _text(page)
+    assert all(p in text for p in body + last)
+    assert not any(p in text for p in posts)
+
+
+def test_the_share_bar_repeated_under_the_article_ends_it_before_the_authors_box() -> None:
+    # The site sets its share bar over the article and again under it; the author's box and the
+    # site's disclaimer below that are paragraphs, near enough to pass for a last part.
+    body = [_paragraph(k) for k in range(6)]
+    bio = (
+        "Jane Doe covers water, farming and the weather for the Valley Herald. Before joining the "
+        "paper in 2015 she reported on city hall for ten years, and she lives on a farm with her "
+        "family, two dogs and a small herd of goats near the reservoir. Her book on the drought "
+        "of 2012 won the regional press award, and she teaches a course on reporting each spring."
+    )
+    page = "\n\n".join([*HEADER, *SHARE, *body, *SHARE, "Jane Doe", bio, *FOOTER])
+    text = _text(page)
+    assert all(p in text for p in body)
+    assert bio not in text

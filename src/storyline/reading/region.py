@@ -37,7 +37,6 @@ _COST = {
 _MAX_GAIN = 600.0
 _MAX_GAP = 4
 LIST_ITEMS = 15  # at most this many short lines after a "...:" lead-in count as its list
-_JOINS = 3  # parts of a body split off by embeds joined back, on each side
 _JOIN_GAP = 8  # at most this many lines between two parts of one body
 _LEDE_GAP = 60  # ... or this many when the part above opens under the article's dateline
 _HEADER_GAP = 3  # lines between the dateline or byline and the first paragraph (a caption, buttons)
@@ -110,15 +109,21 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
     or a share bar between two runs of paragraphs costs more than one paragraph earns, so the
     maximum-sum run keeps only the larger part. A run of paragraphs a few lines away, worth a
     good share of the body, with no closing heading ("Related", "Comments") between, is the
-    same article."""
+    same article. The parts are taken nearest first on each side, as many as there are: a
+    listicle's entries (a picture, a number and a heading over each entry's paragraph) follow
+    one another, and the best run further down is more often readers' posts than the article."""
     best = _score(lines[i:j])
-    for _ in range(_JOINS):
-        a, b = body_span(lines[j:end])
-        a, b = a + j, b + j
-        if not _joinable(lines, a, b, lines[j:a], best, closing=True):
+    # The site's share bar stands over the article and again under it: past it come the author's
+    # box and the site's notices, paragraphs near enough to pass for a last part.
+    bar = {ln.text for ln in lines[:i] if ln.kind is Kind.FURNITURE}
+    # Each part found lies beyond the body joined so far, so both walks end.
+    while True:
+        a, b = _part_below(lines, j, end)
+        closed = any(ln.text in bar for ln in lines[j:a])
+        if closed or not _joinable(lines, a, b, lines[j:a], best, closing=True):
             break
         j = b
-    for _ in range(_JOINS):
+    while True:
         a, b = _part_above(lines, i)
         if not _joinable(lines, a, b, lines[b:i], best, closing=False):
             break
@@ -131,6 +136,24 @@ def _part_above(lines: Sequence[Line], i: int) -> tuple[int, int]:
     article nearest the body, not the best run anywhere above it (a sidebar, the navigation)."""
     b = next((k + 1 for k in range(i - 1, -1, -1) if lines[k].kind in (Kind.PROSE, Kind.SENTENCE)), 0)
     return _tail_run(lines[:b]), b
+
+
+def _part_below(lines: Sequence[Line], j: int, end: int) -> tuple[int, int]:
+    """The run of line scores that starts on the first paragraph below ``lines[j - 1]``: the part
+    of the article nearest the body, not the best run anywhere below it (comments, a footer)."""
+    a = next((k for k in range(j, end) if lines[k].kind in (Kind.PROSE, Kind.SENTENCE)), end)
+    return a, a + _head_run(lines[a:end])
+
+
+def _head_run(lines: Sequence[Line]) -> int:
+    """Where the maximum-sum run that starts on the first of ``lines`` ends (0 if none)."""
+    best, stop = 0.0, 0
+    for start, j, run in _runs(lines):
+        if start > 0:
+            break
+        if run > best:
+            best, stop = run, j + 1
+    return stop
 
 
 def _joinable(
