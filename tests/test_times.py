@@ -313,6 +313,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Cases rose steadily between January and March.", C, "March", "2023-03-01", "2023-03-31"),
     ("Sales fell between April and June, the company said.", A, "April", "2021-04-01", "2021-04-30"),
     ("Sales fell between April and June, the company said.", A, "June", "2021-06-01", "2021-06-30"),
+    # the months of one yearless list fall in one run of months, whatever each alone would be
+    ("Elections will be held between March and May.", "2009-05-15", "March", "2009-03-01", "2009-03-31"),
+    ("The talks were held in November and January.", "2009-05-15", "November", "2008-11-01", "2008-11-30"),
     ("Lawmakers return from recess in September.", G, "September", "2022-09-01", "2022-09-30"),
     (
         "The flooding began in late January and lasted until mid-February.",
@@ -435,6 +438,21 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         "2011-03-11",
         None,
     ),
+    # a clock time apart from its day: the one day its sentence names, else in a past clause the
+    # day the account last named (``times_of_day``)
+    (
+        "The quake struck at 8:19 p.m. local time (1319 UTC) on Tuesday, the USGS said.",
+        "2010-04-15",
+        "8:19 p.m. local time",
+        "2010-04-13",
+        None,
+    ),
+    ("On Sunday, the ferry left port at 6:30 a.m. and sank an hour later.", "2014-04-18", "6:30 a.m.",
+     "2014-04-13", None),
+    ("The fire broke out on Saturday night. It was put out at 3 a.m., the brigade said.", "2017-06-20",
+     "3 a.m.", "2017-06-17", None),
+    ("The fire broke out on Saturday night. Firefighters will return at 9 a.m.", "2017-06-20", "9 a.m.",
+     "2017-06-20", None),
     # the year of a date on the far side of the tense: a deadline pushed ahead, a ruling that is done
     (
         "Dunkin' has set Nov. 10 as the deadline for competing bids.",

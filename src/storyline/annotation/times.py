@@ -51,6 +51,7 @@ from storyline.annotation.tense import (
     expects_ahead,
     sentences_with_text,
 )
+from storyline.annotation.times_of_day import clock_day, on_day
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
@@ -109,10 +110,13 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
         counted = [(sent.start_char + m.start, sent.start_char + m.end) for m in found
                    if narrative.refers_to_narrative(m)]
         parse = parses.get(sent.start_char)
+        # the sentence's lone clock times: index, the narrative's last time, the clause's tense
+        first_here, clocks = len(out), list[_Clock]()
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.groups.get("unsure") and period is None and not amount_changes(doc, start, end, sent):
                 continue  # "the third quarter" outside a results report: a period of play
+            direction = cal.UNKNOWN
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
             if result is None:
                 result = narrative.overnight(m, refs, anchor)
@@ -124,6 +128,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     direction = _AHEAD if expects_ahead(doc, start, end, sent) else _not_ahead(direction)
                 result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
+            if m.kind == "clock" and iv is not None:
+                clocks.append((len(out), refs[-1] if refs else None, direction))
             if periods.sets_period(m, iv):
                 period = iv
             if iv is not None and narrative.sets_reference(m):
@@ -145,7 +151,23 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     mod=mod,
                 )
             )
+        _date_clocks(out, first_here, clocks)
     return out
+
+
+def _date_clocks(out: list[TimeExpr], first_here: int, clocks: list[_Clock]) -> None:
+    """Move the lone clock times of the sentence whose expressions begin at ``first_here`` to the
+    day ``times_of_day`` gives them, from the sentence's other times or the narrative's."""
+    held = {c[0] for c in clocks}
+    here = [t for i, t in enumerate(out[first_here:], first_here) if i not in held]
+    times = [(date.fromisoformat(t.start), date.fromisoformat(t.end)) for t in here if t.start and t.end]
+    for i, last_ref, direction in clocks:
+        day = clock_day(times, last_ref, direction)
+        if day is not None:
+            out[i] = on_day(out[i], day)
+
+
+_Clock = tuple[int, Interval | None, cal.Direction]
 
 
 # The unit a kind of expression names, whatever the shape of its interval ("January 9 and 10" is two
@@ -366,7 +388,15 @@ def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
         return cal.part_of(iv, part) if len(months) == 1 else iv
 
-    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
+    year = _year_of(g, anchor)
+    if year is None and g.get("lfirst"):  # one month of a yearless list: the year the list falls in
+        first, last = month_number(g["lfirst"]), month_number(g["llast"])
+
+        def whole(y: int) -> Interval:
+            return date(y, first, 1), cal.month_end(y + (last < first), last)
+
+        year = _fixed_or_placed(whole, None, anchor, d)[0].year + (m1 < first)
+    return _fixed_or_placed(make, year, anchor, d)
 
 
 def _month_shift(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:

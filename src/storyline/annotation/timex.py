@@ -522,6 +522,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
                 one["y"] = str(int(g["y"]) - (month_number(name) > last))
             elif g.get("ry"):
                 one["ry"] = g["ry"]
+            else:  # "between March and May": placed in time as one list, so May is not before March
+                one["lfirst"], one["llast"] = names[0], names[-1]
             if i == 0 and g.get("part"):
                 one["part"] = g["part"]
             start = m.start if i == 0 else a
