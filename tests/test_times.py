@@ -453,6 +453,8 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "3 a.m.", "2017-06-17", None),
     ("The fire broke out on Saturday night. Firefighters will return at 9 a.m.", "2017-06-20", "9 a.m.",
      "2017-06-20", None),
+    ("A vigil will be held on Saturday. Police were called at 6:30 p.m.", "2017-02-22", "6:30 p.m.",
+     "2017-02-22", None),  # a past clause is not on a day after writing
     # the year of a date on the far side of the tense: a deadline pushed ahead, a ruling that is done
     (
         "Dunkin' has set Nov. 10 as the deadline for competing bids.",

@@ -151,18 +151,18 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     mod=mod,
                 )
             )
-        _date_clocks(out, first_here, clocks)
+        _date_clocks(out, first_here, clocks, anchor)
     return out
 
 
-def _date_clocks(out: list[TimeExpr], first_here: int, clocks: list[_Clock]) -> None:
+def _date_clocks(out: list[TimeExpr], first_here: int, clocks: list[_Clock], written: date | None) -> None:
     """Move the lone clock times of the sentence whose expressions begin at ``first_here`` to the
     day ``times_of_day`` gives them, from the sentence's other times or the narrative's."""
     held = {c[0] for c in clocks}
     here = [t for i, t in enumerate(out[first_here:], first_here) if i not in held]
     times = [(date.fromisoformat(t.start), date.fromisoformat(t.end)) for t in here if t.start and t.end]
     for i, last_ref, direction in clocks:
-        day = clock_day(times, last_ref, direction)
+        day = clock_day(times, last_ref, direction, written)
         if day is not None:
             out[i] = on_day(out[i], day)
 

@@ -22,17 +22,21 @@ Interval = cal.Interval
 
 
 def clock_day(
-    sentence_times: Sequence[Interval], last_ref: Interval | None, direction: cal.Direction
+    sentence_times: Sequence[Interval],
+    last_ref: Interval | None,
+    direction: cal.Direction,
+    written: date | None,
 ) -> date | None:
     """The day a lone clock time falls on: the one day among the other times of its sentence
     (``sentence_times``), else, where its sentence names no other time, the narrative's last time
-    before it when that is a day and the clause is past; None: the day of writing."""
+    before it when that is a day, the clause is past and the day not after ``written``; None: the
+    day of writing."""
     days = {iv for iv in sentence_times if iv[0] == iv[1]}
     if len(days) == 1:
         return next(iter(days))[0]
     if sentence_times or last_ref is None or last_ref[0] != last_ref[1] or direction.tense != "past":
         return None
-    return last_ref[0]
+    return last_ref[0] if written is None or last_ref[0] <= written else None  # no past after writing
 
 
 def on_day(expr: TimeExpr, day: date) -> TimeExpr:
