@@ -313,6 +313,10 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Cases rose steadily between January and March.", C, "March", "2023-03-01", "2023-03-31"),
     ("Sales fell between April and June, the company said.", A, "April", "2021-04-01", "2021-04-30"),
     ("Sales fell between April and June, the company said.", A, "June", "2021-06-01", "2021-06-30"),
+    # a bare season after "since" is one gone by, whatever the tense reads (polnear-dev: "have been
+    # working the state since the spring", "in the works since the summer")
+    ("The interview had been in the works since the summer.", "2016-05-20", "the summer", "2015-06-01",
+     "2015-08-31"),
     # the months of one yearless list fall in one run of months, whatever each alone would be
     ("Elections will be held between March and May.", "2009-05-15", "March", "2009-03-01", "2009-03-31"),
     ("The talks were held in November and January.", "2009-05-15", "November", "2008-11-01", "2008-11-30"),
@@ -629,6 +633,7 @@ UNRESOLVED: list[tuple[str, str, str]] = [
 # Numbers that are not time expressions.
 NOT_TIMES: list[tuple[str, str]] = [
     ("About 2000 troops crossed the border.", "2000"),
+    ("Germany reunited a year after the fall of the Berlin Wall.", "fall"),  # a collapse, not autumn
     ("The call lasted 50 minutes, ending after midnight.", "50 minutes"),
     ("It was the second call between the leaders.", "second"),
     ("Many people may march in protest.", "march"),

@@ -566,7 +566,10 @@ def _weekend(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _season_bare(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"In the fall": the season nearest publication by tense; "since the summer" one gone by."""
     season = g["season"].lower()
+    if g.get("prep", "").lower() == "since":
+        d = cal.Direction("past", True)
     return _fixed_or_placed(lambda y: cal.season_interval(y, season), None, anchor, d)
 
 

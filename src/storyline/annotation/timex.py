@@ -206,16 +206,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bthe\s+(?P<dir>past|last|previous|next|coming|following)\s+(?P<n>" + NUMBER + r")\s+(?P<unit>"
         + _UNIT + r")\b",
     ),
-    # the weekend, in the autumn: a bare weekend or season needs a preposition before it
+    # the weekend, in the autumn, since the spring: a bare weekend or season needs a preposition
+    # before it; "the fall of Saigon" is no season
     (
         "weekend",
         r"\b(?:over|during|at|on|by|for|until|through|before|after|this\s+past)\s+(?P<expr>the\s+weekend)\b",
     ),
     (
         "season_bare",
-        r"\b(?:in|during|over|by|until|through|before|after|this\s+past)\s+(?P<expr>the\s+(?P<season>"
+        r"\b(?P<prep>in|during|over|by|until|through|before|after|since|this\s+past)\s+(?P<expr>the\s+(?P<season>"
         + _SEASON
-        + r"))\b(?![\s-]+(?!of\b|and\b|or\b)[a-z])",
+        + r"))\b(?![\s-]+(?!and\b|or\b)[a-z])",
     ),
     # Christmas, New Year's Eve, Thanksgiving, Easter Sunday (2019)
     (
