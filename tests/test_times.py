@@ -317,6 +317,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # working the state since the spring", "in the works since the summer")
     ("The interview had been in the works since the summer.", "2016-05-20", "the summer", "2015-06-01",
      "2015-08-31"),
+    # the day before or after a named day (polnear-dev: "on the day after Christmas", "on the day
+    # after Monday's debate"; TimeBank: "the day before last Tuesday")
+    ("The super PAC sent its greeting on the day after Christmas.", "2015-12-29", "the day after Christmas",
+     "2015-12-26", None),
+    ("He said he raised $18 million on the day after Monday's debate.", "2016-09-29", "the day after Monday",
+     "2016-09-27", None),
     # the months of one yearless list fall in one run of months, whatever each alone would be
     ("Elections will be held between March and May.", "2009-05-15", "March", "2009-03-01", "2009-03-31"),
     ("The talks were held in November and January.", "2009-05-15", "November", "2008-11-01", "2008-11-30"),

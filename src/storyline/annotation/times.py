@@ -283,10 +283,14 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     try:
         written = any(g.get(k) for k in ("y", "y2", "y3")) or g.get("dec", "'")[0].isdigit()
         if m.kind == "century" or (m.kind in _ABSOLUTE and written):
-            return handler(g, date(2000, 1, 1), direction)
-        if anchor is None:
+            iv = handler(g, date(2000, 1, 1), direction)
+        elif anchor is None:
             return NO_ANCHOR
-        return handler(g, anchor, direction)
+        else:
+            iv = handler(g, anchor, direction)
+        if g.get("from"):  # "the day after Christmas": the day after the day named
+            return (iv[1] + timedelta(days=1),) * 2 if g["from"] == "1" else (iv[0] - timedelta(days=1),) * 2
+        return iv
     except Unresolved as exc:
         return str(exc)
     except ValueError as exc:  # 31 April, a day that does not exist
