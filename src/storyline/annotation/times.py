@@ -11,8 +11,9 @@ rules of ``calendar.py``. What we keep and what we skip:
   side.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
-- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
-  writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
+- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the one day
+  its sentence names, else in a past clause the account's last day (``times_of_day``), else the
+  day of writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
   a range one interval ("from 1991 to 1997").
 - Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
