@@ -313,6 +313,19 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Cases rose steadily between January and March.", C, "March", "2023-03-01", "2023-03-31"),
     ("Sales fell between April and June, the company said.", A, "April", "2021-04-01", "2021-04-30"),
     ("Sales fell between April and June, the company said.", A, "June", "2021-06-01", "2021-06-30"),
+    # a bare season after "since" is one gone by, whatever the tense reads (polnear-dev: "have been
+    # working the state since the spring", "in the works since the summer")
+    ("The interview had been in the works since the summer.", "2016-05-20", "the summer", "2015-06-01",
+     "2015-08-31"),
+    # the day before or after a named day (polnear-dev: "on the day after Christmas", "on the day
+    # after Monday's debate"; TimeBank: "the day before last Tuesday")
+    ("The super PAC sent its greeting on the day after Christmas.", "2015-12-29", "the day after Christmas",
+     "2015-12-26", None),
+    ("He said he raised $18 million on the day after Monday's debate.", "2016-09-29", "the day after Monday",
+     "2016-09-27", None),
+    # the months of one yearless list fall in one run of months, whatever each alone would be
+    ("Elections will be held between March and May.", "2009-05-15", "March", "2009-03-01", "2009-03-31"),
+    ("The talks were held in November and January.", "2009-05-15", "November", "2008-11-01", "2008-11-30"),
     ("Lawmakers return from recess in September.", G, "September", "2022-09-01", "2022-09-30"),
     (
         "The flooding began in late January and lasted until mid-February.",
@@ -435,6 +448,23 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
         "2011-03-11",
         None,
     ),
+    # a clock time apart from its day: the one day its sentence names, else in a past clause the
+    # day the account last named (``times_of_day``)
+    (
+        "The quake struck at 8:19 p.m. local time (1319 UTC) on Tuesday, the USGS said.",
+        "2010-04-15",
+        "8:19 p.m. local time",
+        "2010-04-13",
+        None,
+    ),
+    ("On Sunday, the ferry left port at 6:30 a.m. and sank an hour later.", "2014-04-18", "6:30 a.m.",
+     "2014-04-13", None),
+    ("The fire broke out on Saturday night. It was put out at 3 a.m., the brigade said.", "2017-06-20",
+     "3 a.m.", "2017-06-17", None),
+    ("The fire broke out on Saturday night. Firefighters will return at 9 a.m.", "2017-06-20", "9 a.m.",
+     "2017-06-20", None),
+    ("A vigil will be held on Saturday. Police were called at 6:30 p.m.", "2017-02-22", "6:30 p.m.",
+     "2017-02-22", None),  # a past clause is not on a day after writing
     # the year of a date on the far side of the tense: a deadline pushed ahead, a ruling that is done
     (
         "Dunkin' has set Nov. 10 as the deadline for competing bids.",
@@ -609,6 +639,7 @@ UNRESOLVED: list[tuple[str, str, str]] = [
 # Numbers that are not time expressions.
 NOT_TIMES: list[tuple[str, str]] = [
     ("About 2000 troops crossed the border.", "2000"),
+    ("Germany reunited a year after the fall of the Berlin Wall.", "fall"),  # a collapse, not autumn
     ("The call lasted 50 minutes, ending after midnight.", "50 minutes"),
     ("It was the second call between the leaders.", "second"),
     ("Many people may march in protest.", "march"),

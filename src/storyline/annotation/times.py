@@ -11,8 +11,9 @@ rules of ``calendar.py``. What we keep and what we skip:
   side.
 - Without a publication date only expressions that carry their own year resolve; the rest are
   kept with ``reason``.
-- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the day of
-  writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
+- A clock time ("16:08 UTC", "7 p.m.") is dated by the day written beside it, else the one day
+  its sentence names, else in a past clause the account's last day (``times_of_day``), else the
+  day of writing; a list gives one expression per time ("between April and June", "1982 and 1992"),
   a range one interval ("from 1991 to 1997").
 - Not time expressions at all, so skipped: durations ("50 minutes"), ordinals,
   a year-like number that counts something ("2000 troops"), a month or weekday inside a
@@ -51,6 +52,7 @@ from storyline.annotation.tense import (
     expects_ahead,
     sentences_with_text,
 )
+from storyline.annotation.times_of_day import clock_day, on_day
 from storyline.annotation.timex import ORDINAL_CENTURIES, Match, find_matches, month_number, weekday_number
 from storyline.model import TimeExpr
 
@@ -109,10 +111,13 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
         counted = [(sent.start_char + m.start, sent.start_char + m.end) for m in found
                    if narrative.refers_to_narrative(m)]
         parse = parses.get(sent.start_char)
+        # the sentence's lone clock times: index, the narrative's last time, the clause's tense
+        first_here, clocks = len(out), list[_Clock]()
         for m in found:
             start, end = sent.start_char + m.start, sent.start_char + m.end
             if m.groups.get("unsure") and period is None and not amount_changes(doc, start, end, sent):
                 continue  # "the third quarter" outside a results report: a period of play
+            direction = cal.UNKNOWN
             result = periods.resolve_back(m, period, anchor) if periods.refers_back(m, text) else None
             if result is None:
                 result = narrative.overnight(m, refs, anchor)
@@ -124,6 +129,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     direction = _AHEAD if expects_ahead(doc, start, end, sent) else _not_ahead(direction)
                 result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
+            if m.kind == "clock" and iv is not None:
+                clocks.append((len(out), refs[-1] if refs else None, direction))
             if periods.sets_period(m, iv):
                 period = iv
             if iv is not None and narrative.sets_reference(m):
@@ -145,7 +152,23 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     mod=mod,
                 )
             )
+        _date_clocks(out, first_here, clocks, anchor)
     return out
+
+
+def _date_clocks(out: list[TimeExpr], first_here: int, clocks: list[_Clock], written: date | None) -> None:
+    """Move the lone clock times of the sentence whose expressions begin at ``first_here`` to the
+    day ``times_of_day`` gives them, from the sentence's other times or the narrative's."""
+    held = {c[0] for c in clocks}
+    here = [t for i, t in enumerate(out[first_here:], first_here) if i not in held]
+    times = [(date.fromisoformat(t.start), date.fromisoformat(t.end)) for t in here if t.start and t.end]
+    for i, last_ref, direction in clocks:
+        day = clock_day(times, last_ref, direction, written)
+        if day is not None:
+            out[i] = on_day(out[i], day)
+
+
+_Clock = tuple[int, Interval | None, cal.Direction]
 
 
 # The unit a kind of expression names, whatever the shape of its interval ("January 9 and 10" is two
@@ -261,10 +284,14 @@ def resolve(m: Match, anchor: date | None, direction: cal.Direction) -> Interval
     try:
         written = any(g.get(k) for k in ("y", "y2", "y3")) or g.get("dec", "'")[0].isdigit()
         if m.kind == "century" or (m.kind in _ABSOLUTE and written):
-            return handler(g, date(2000, 1, 1), direction)
-        if anchor is None:
+            iv = handler(g, date(2000, 1, 1), direction)
+        elif anchor is None:
             return NO_ANCHOR
-        return handler(g, anchor, direction)
+        else:
+            iv = handler(g, anchor, direction)
+        if g.get("from"):  # "the day after Christmas": the day after the day named
+            return (iv[1] + timedelta(days=1),) * 2 if g["from"] == "1" else (iv[0] - timedelta(days=1),) * 2
+        return iv
     except Unresolved as exc:
         return str(exc)
     except ValueError as exc:  # 31 April, a day that does not exist
@@ -366,7 +393,15 @@ def _month(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
         iv = (date(y, m1, 1), cal.month_end(y + wrap, m2))
         return cal.part_of(iv, part) if len(months) == 1 else iv
 
-    return _fixed_or_placed(make, _year_of(g, anchor), anchor, d)
+    year = _year_of(g, anchor)
+    if year is None and g.get("lfirst"):  # one month of a yearless list: the year the list falls in
+        first, last = month_number(g["lfirst"]), month_number(g["llast"])
+
+        def whole(y: int) -> Interval:
+            return date(y, first, 1), cal.month_end(y + (last < first), last)
+
+        year = _fixed_or_placed(whole, None, anchor, d)[0].year + (m1 < first)
+    return _fixed_or_placed(make, year, anchor, d)
 
 
 def _month_shift(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
@@ -536,7 +571,10 @@ def _weekend(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
 
 
 def _season_bare(g: dict[str, str], anchor: date, d: cal.Direction) -> Interval:
+    """"In the fall": the season nearest publication by tense; "since the summer" one gone by."""
     season = g["season"].lower()
+    if g.get("prep", "").lower() == "since":
+        d = cal.Direction("past", True)
     return _fixed_or_placed(lambda y: cal.season_interval(y, season), None, anchor, d)
 
 

@@ -206,16 +206,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"\bthe\s+(?P<dir>past|last|previous|next|coming|following)\s+(?P<n>" + NUMBER + r")\s+(?P<unit>"
         + _UNIT + r")\b",
     ),
-    # the weekend, in the autumn: a bare weekend or season needs a preposition before it
+    # the weekend, in the autumn, since the spring: a bare weekend or season needs a preposition
+    # before it; "the fall of Saigon" is no season
     (
         "weekend",
         r"\b(?:over|during|at|on|by|for|until|through|before|after|this\s+past)\s+(?P<expr>the\s+weekend)\b",
     ),
     (
         "season_bare",
-        r"\b(?:in|during|over|by|until|through|before|after|this\s+past)\s+(?P<expr>the\s+(?P<season>"
+        r"\b(?P<prep>in|during|over|by|until|through|before|after|since|this\s+past)\s+(?P<expr>the\s+(?P<season>"
         + _SEASON
-        + r"))\b(?![\s-]+(?!of\b|and\b|or\b)[a-z])",
+        + r"))\b(?![\s-]+(?!and\b|or\b)[a-z])",
     ),
     # Christmas, New Year's Eve, Thanksgiving, Easter Sunday (2019)
     (
@@ -418,7 +419,7 @@ def _find_matches(text: str) -> tuple[Match, ...]:
         if all(cand.end <= k.start or cand.start >= k.end for k, _ in kept):
             kept.append((cand, rm))
     bounds = [b for k, rm in sorted(kept, key=lambda x: x[0].start) for b in _bounds(k, rm)]
-    return tuple(_with_clocks(text, bounds))
+    return tuple(_from_a_day(text, _with_clocks(text, bounds)))
 
 
 def clock_only(text: str) -> bool:
@@ -522,6 +523,8 @@ def _bounds(m: Match, rm: re.Match[str]) -> list[Match]:
                 one["y"] = str(int(g["y"]) - (month_number(name) > last))
             elif g.get("ry"):
                 one["ry"] = g["ry"]
+            else:  # "between March and May": placed in time as one list, so May is not before March
+                one["lfirst"], one["llast"] = names[0], names[-1]
             if i == 0 and g.get("part"):
                 one["part"] = g["part"]
             start = m.start if i == 0 else a
@@ -551,5 +554,23 @@ def _with_clocks(text: str, found: list[Match]) -> list[Match]:
             day = prev if prev.kind != "clock" else m
             out[-1] = Match(day.kind, prev.start, m.end, day.groups)
             continue
+        out.append(m)
+    return out
+
+
+# "the day after Christmas", "the day before last Tuesday", "the night after Monday's debate"
+_DAY_FROM = re.compile(r"(?i:\bthe\s+(?P<unit>day|night)\s+(?P<dir>before|after)\s+)$")
+_NAMED_DAYS = frozenset(("iso", "numeric", "month_day", "day_month", "weekday", "holiday"))
+
+
+def _from_a_day(text: str, found: list[Match]) -> list[Match]:
+    """Join "the day after" to the day it counts from ("the day after Christmas" is 26 December);
+    the match keeps that day's kind, its groups saying the step ("from": "1" or "-1")."""
+    out = []
+    for m in found:
+        lead = _DAY_FROM.search(text, 0, m.start) if m.kind in _NAMED_DAYS else None
+        if lead is not None:
+            step = "1" if lead["dir"].lower() == "after" else "-1"
+            m = Match(m.kind, lead.start(), m.end, {**m.groups, "from": step})
         out.append(m)
     return out
