@@ -298,3 +298,34 @@ def test_two_dates_of_a_series_are_two_occurrences(nlp: Any, embedder: Any) -> N
     sunday = ("The president and the speaker met Sunday afternoon at the White House for the first time "
               "in weeks.", "2012-12-10")  # fmt: skip
     assert date_conflicts(compare(reports(nlp, second, sunday), nlp=nlp, embedder=embedder)) == []
+
+
+def test_the_dated_acts_are_compared_not_what_they_were_done_to(nlp: Any, embedder: Any) -> None:
+    """``deed_same`` is the act itself ("subpoenaed" / "issued subpoenas", basil-dev's Flynn
+    subpoenas), never a shared object: joining and leaving one agency share the agency and their
+    doer, not the act, so no date conflict ties them."""
+    told = "The leaders of the Senate committee said Tuesday they had subpoenaed two of Flynn's businesses."
+    issued = "The top Republican and Democrat on the Senate committee issued subpoenas Tuesday afternoon."
+    assert act_features(nlp, embedder, told, issued)["deed_same"] == 1.0
+    joined = "Ms. Ortiz joined the Walsh agency in 2015, the agency said."
+    left = "Ms. Ortiz left the Walsh agency in 2019, the agency said."
+    feats = act_features(nlp, embedder, joined, left)
+    assert (feats["deed_same"], feats["act_words"] > 0) == (0.0, True)
+    assert date_conflicts(compare(annotated(nlp, joined, left), nlp=nlp, embedder=embedder)) == []
+
+
+def test_a_deed_told_after_its_day_is_no_other_day(nlp: Any, embedder: Any) -> None:
+    """basil-dev's Strzok: the lawyer's Monday telling that he "has been fired" and another report's
+    "fired late Friday afternoon" are the day told and the day done, not two days for the firing; a
+    telling dated before the deed's day would be."""
+    said = "Peter Strzok has been fired for violating bureau policies, Mr. Strzok's lawyer said Monday."
+    fired = "Peter Strzok was fired late Friday afternoon on the orders of the deputy director."
+    published = "2018-08-14"  # a Tuesday: Monday the 13th, Friday the 10th
+    told_later = reports(nlp, (said, published), (fired, published))
+    assert date_conflicts(compare(told_later, nlp=nlp, embedder=embedder)) == []
+    # published on a Saturday, "Monday" is the 21st and "Friday" the 25th: told before it was done
+    told_before = compare(annotated(nlp, said, fired), nlp=nlp, embedder=embedder)
+    days = [{v.text for v in f.values} for f in date_conflicts(told_before)]
+    assert days == [{"Monday", "late Friday afternoon"}]
+    feats = act_features(nlp, embedder, said, fired)
+    assert feats["told_act"] > feats["act_sim"] - 0.2 and feats["told_act"] > 0.3

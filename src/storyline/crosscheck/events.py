@@ -89,8 +89,10 @@ FEATURES = [
     "act_names",  # a participant named in both dated acts ("Paul R. LePage declared" / "LePage said")
     "act_people_differ",  # both dated acts name people, none the same
     "says_one",  # one dated act is a saying and the other is not: the day it was told, the day it was done
-    "deed_same",  # the dated deeds share a verb or noun ("said they had subpoenaed" / "issued subpoenas")
+    "deed_same",  # the dated acts are one act ("said they had subpoenaed" / "issued subpoenas"), not
+    # only a shared object ("joined the agency" / "left the agency")
     "deeds_named",  # the parse names both dated deeds (a predicate at each date)
+    "told_act",  # what one dated telling tells against the other's dated act (``told_similarity``)
 ]
 
 # the stems of the verbs that tell what someone said ("declared", "criticized" is no saying)
@@ -107,8 +109,22 @@ def event_vectors(
 
 
 def event_phrases(facts: Iterable[SentenceFacts]) -> set[str]:
-    """Every dated act of ``facts`` as the parse names it, a telling with what it tells (``act_phrase``)."""
-    return {p for f in facts for d in f.dates if (p := act_phrase(d))}
+    """Every dated act of ``facts`` as the parse names it, a telling with what it tells
+    (``act_phrase``), and each part alone (``told_similarity``)."""
+    return {p for f in facts for d in f.dates for p in (act_phrase(d), d.time.what, d.time.told) if p}
+
+
+def told_similarity(da: DatedEvent, db: DatedEvent, vectors: PhraseVectors) -> float:
+    """How alike what one dated telling tells is to the other's dated act, or to what the other
+    tells: one report dates the day a thing was told ("The leaders said Tuesday they had
+    subpoenaed two of Flynn's businesses", "Fox said Wednesday the invitation was a mistake"), the
+    other the day it was done ("issued subpoenas Tuesday", "Fox on Wednesday criticized Peña
+    Nieto for inviting Trump"), and the telling's own verb says nothing of the deed; 0 when
+    neither dated act is a telling."""
+    told_a, told_b = da.time.told, db.time.told
+    what_a, what_b = da.time.what or "", db.time.what or ""
+    pairs = [(told_a, what_b), (what_a, told_b), (told_a, told_b)]
+    return max((vectors.similarity(x, y) for x, y in pairs if x and y), default=0.0)
 
 
 def _act_words(d: DatedEvent) -> frozenset[str]:
@@ -129,16 +145,12 @@ def _act_names(d: DatedEvent, f: SentenceFacts) -> dict[str, str]:
     return out
 
 
-def _deed(d: DatedEvent) -> frozenset[str]:
-    """What was done on the date (``TimeExpr.deed``: the verb or noun with its object, a telling
-    by what it tells, a light verb by its object), cut to five letters of its stem, so a verb
-    meets its noun ("subpoenaed" / "subpoenas", "refused" / "his refusal")."""
-    return frozenset(stem(w)[:5] for w in (d.time.deed or "").split())
-
-
 def _act(d: DatedEvent) -> str | None:
-    """The deed's first lemma, the act itself (its verb, or a light verb's object) without what it
-    was done to: "joined the agency" / "left the agency" share the agency, not the act."""
+    """The act done on the date, without what it was done to: the first lemma of its deed
+    (``TimeExpr.deed``: the predicate's verb or noun, a telling by the act it tells, a light verb
+    by its object), cut to five letters of its stem, so a verb meets its noun ("subpoenaed" /
+    "subpoenas", "refused" / "his refusal"); "joined the agency" / "left the agency" share the
+    agency, not the act."""
     words = (d.time.deed or "").split()
     return stem(words[0])[:5] if words else None
 
@@ -159,7 +171,8 @@ def event_features(
     named_a, named_b = _act_names(da, p.a), _act_names(db, p.b)
     acted_a = {n for n, kind in named_a.items() if kind == "person"}
     acted_b = {n for n, kind in named_b.items() if kind == "person"}
-    deed_a, deed_b = _deed(da), _deed(db)
+    act_a, act_b = _act(da), _act(db)
+    same_act = act_a is not None and act_a == act_b
     return {
         "event_both": float(bool(da.event & db.event)),
         "event_one": float(bool(da.event & words_b or db.event & words_a)),
@@ -184,9 +197,10 @@ def event_features(
         "nearest": float(p.nearest >= 1),
         "act_names": float(bool(named_a.keys() & named_b.keys())),
         "act_people_differ": float(bool(acted_a and acted_b and not named_a.keys() & named_b.keys())),
-        "says_one": float(_says(da) != _says(db) and not deed_a & deed_b),
-        "deed_same": float(bool(deed_a & deed_b)),
-        "deeds_named": float(bool(deed_a and deed_b)),
+        "says_one": float(_says(da) != _says(db) and not same_act),
+        "deed_same": float(same_act),
+        "deeds_named": float(act_a is not None and act_b is not None),
+        "told_act": told_similarity(da, db, vectors),
     }
 
 
@@ -360,6 +374,8 @@ def _both_hold(p: Pair, da: DatedEvent, db: DatedEvent, series: Series = frozens
         or _same_weekday(da, db)
         or _said_apart(da, db)
         or _said_apart(db, da)
+        or _told_later(da, db)
+        or _told_later(db, da)
         or _past_and_coming(da, db)
         or _court_step(da) != _court_step(db)
         or _recurring(da, p.a)
@@ -594,6 +610,18 @@ def _said_apart(said: DatedEvent, other: DatedEvent) -> bool:
     return says and not explicit(said) and explicit(other)
 
 
+def _told_later(telling: DatedEvent, other: DatedEvent) -> bool:
+    """A telling of a thing done ("said Monday that his client was fired Friday afternoon") dated
+    after the other report's date for an act that is no telling ("was fired late Friday
+    afternoon"): a deed is told on its day or after it, so the telling's later day is no other day
+    for the deed. A telling of what is to come ("said Friday he will support a bill") is not so."""
+    told = telling.time.told
+    if not told or other.time.told:
+        return False
+    coming = bool(FUTURE_MARKS.intersection(tokens(told.lower())))
+    return not coming and other.last < telling.first
+
+
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
@@ -660,8 +688,13 @@ def _fitted_link(
     prob, feats, ib, db = max(((_probability(f), f, ib, db) for f, ib, db in scored), key=lambda s: s[0])
     if prob < LINK or not dates_conflict(da, db) or _both_hold(p, da, db, series):
         return None
-    if da.event and db.event and not (feats["event_one"] or (_act(da) is not None and _act(da) == _act(db))):
-        return None  # each names its act and neither's is at the other: "joined in 2015" / "left in 2019"
+    # each names its act and neither's is at the other: "joined the agency in 2015" / "left the
+    # agency in 2019" share their doer and object, which the fitted weights count for one event;
+    # both giving one end of a span is one deadline told with two verbs ("keep the government
+    # open until Feb. 15" / "open the government through Feb. 15")
+    one_act = feats["event_one"] or feats["deed_same"] or (da.bound and db.bound and _same_end(p, da, db))
+    if da.event and db.event and not one_act:
+        return None
     return _date_link(p, ia, da, ib, db, True, prob, fitted_confidence(prob))
 
 
