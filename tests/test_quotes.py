@@ -906,6 +906,7 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
         ("The rock band played hits from the '90s all night.", []),
         ("He rode the boom of the late '70s: \"It won't last,\" he said.", ["It won't last"]),
         ("“Open at the end\n\n“and reopened,” she said.", ["Open at the end", "and reopened"]),
+        ("“It is rare,“ said Ann Lee. “It is hard.”", ["It is rare", "It is hard."]),  # “ typed for ”
     ],
 )
 def test_quote_marks(text: str, quoted: list[str]) -> None:
@@ -1127,3 +1128,51 @@ def test_stray_hyphen_parsed_as_a_plural_subject_is_no_group(nlp: Any) -> None:
     ann = annotate(Article(id="h", text=text), nlp)
     q = _quote_with(ann.quotes, "bang, bang")
     assert q.speaker is not None and "Ann Miller" in q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # BASIL 2014: a lawsuit's words are those who brought it
+            "The lawsuit was brought by the attorneys general of Kansas and Iowa, and asks the court to"
+            " act.\n\n“The river carries the waste into our farms,” the suit says.",
+            "carries the waste",
+            "Kansas and Iowa",
+        ),
+        (  # BASIL 2012: the letter parsed beside the one it was sent to
+            "A group of 40 teachers at the college has sent Smith, R-Ohio, a letter saying he misread the"
+            " report.\n\n“We ask you to read it again,” the letter states.",
+            "read it again",
+            "A group of 40 teachers",
+        ),
+        (  # PolNeAR train: a piece a paper ran, an editorial printed in a paper (not its weekday)
+            "The Boston Globe recently ran a piece that noted his \"plan would help the rich most.\"",
+            "help the rich",
+            "Boston Globe",
+        ),
+        (
+            "“Few mayors have shown less courage than Mayor Dale Hill,” reads a Monday editorial in The"
+            " Denver Post.",
+            "less courage",
+            "Denver Post",
+        ),
+        (  # a clause joined on after the quotation is not its tag
+            "Baker told Owens that the vote was \"deeply worrying,\" and he asked for a recount.",
+            "deeply worrying",
+            "Baker",
+        ),
+        (  # BASIL 2013: "the spokesperson" is the one introduced as "a … spokesperson"
+            "A spokesperson for Acme says the company \"takes privacy seriously.\"\n\n\"We follow the"
+            ' law," the spokesperson said.',
+            "follow the law",
+            "spokesperson for Acme",
+        ),
+    ],
+)
+def test_words_of_an_author_or_one_introduced_before(nlp: Any, text: str, part: str, speaker: str) -> None:
+    """A document quoted as if it spoke is its author's ("the suit says"), found through the verb that
+    brought, sent or ran it; a bare "the spokesperson" the one introduced before; a clause joined on
+    with "and" after a quotation is no tag of it."""
+    ann = annotate(Article(id="w", text=text), nlp)
+    q = _quote_with(ann.quotes, part)
+    assert q.speaker is not None and speaker in q.speaker, q

@@ -58,6 +58,17 @@ WEAK_LEMMAS = MANNER_LEMMAS | frozenset(
 )
 # Speech verbs whose direct object is the person addressed, never the speaker.
 ADDRESSEE_LEMMAS = frozenset(str.split("tell ask warn urge assure inform remind answer"))
+# Things that carry someone's words: the speaker of "a statement sent out by X" is X. So is the
+# author of a filing or a published work quoted as if it spoke: "the lawsuit says" (brought by two
+# states), "the criminal complaint said", "the resolution said" (the NAACP adopted it), "a paper
+# from the Brookings Institution", "the unsigned opinion said" (the court).
+MESSAGES = frozenset(
+    str.split(
+        """statement release letter memo tweet post email e-mail message readout transcript note ad
+    lawsuit suit complaint filing petition resolution report study paper piece article editorial
+    column opinion"""
+    )
+)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
 ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
@@ -176,6 +187,10 @@ def subject_of(cue: Cue) -> Token | None:
             return by[0]  # "… was written by Springsteen"
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            if tok.head.lemma_.lower() in MESSAGES and _authored(tok.head):
+                tok = tok.head.head  # "The Post ran a piece that noted …": the Post
+                seen += 1
+                continue
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
         reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
         if subj and seen and reported:
