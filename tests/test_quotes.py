@@ -1161,6 +1161,12 @@ def test_stray_hyphen_parsed_as_a_plural_subject_is_no_group(nlp: Any) -> None:
             "deeply worrying",
             "Baker",
         ),
+        (  # BASIL 2013: a sentence the parse gives a noun for root; the quotation is what he is called
+            "The union plans a large ad campaign. The union's first ad called Mayor Hill a \"reckless"
+            ' spender" for his new stadium. Hill has been critical of the union.',
+            "reckless spender",
+            "first ad",
+        ),
         (  # BASIL 2013: "the spokesperson" is the one introduced as "a … spokesperson"
             "A spokesperson for Acme says the company \"takes privacy seriously.\"\n\n\"We follow the"
             ' law," the spokesperson said.',
@@ -1176,3 +1182,39 @@ def test_words_of_an_author_or_one_introduced_before(nlp: Any, text: str, part: 
     ann = annotate(Article(id="w", text=text), nlp)
     q = _quote_with(ann.quotes, part)
     assert q.speaker is not None and speaker in q.speaker, q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the sentence before opens with a subordinate clause (not parsed)
+            "“We object to the bill,” a union official said.\n\nWhile the crowd waited outside, Governor"
+            " Ann Price signed the bill on Monday. She called the vote “a good day for the state.”"
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_person_who_led_the_sentence_before(nlp: Any, text: str) -> None:
+    """ "She" after a sentence a person leads past an opening clause, or as the name a title
+    subject ends in, is that person, not an unnamed speaker quoted before."""
+    ann = annotate(Article(id="p", text=text), nlp)
+    q = _quote_with(ann.quotes, "a good day")
+    assert q.speaker_key == "person:price", q
+
+
+def test_a_title_subject_leads_with_the_name_it_ends_in(nlp: Any) -> None:
+    """BASIL 2013: "Director of National Intelligence James Clapper issued …" parsed with "Director"
+    for subject and the name inside its "of" phrase (the parse as en_core_web_sm gave it): the
+    sentence is led by the person, a candidate for the next "he"."""
+    from spacy.tokens import Doc
+
+    from storyline.annotation.speakers import sentence_subjects
+    from storyline.model import Entity
+
+    words = ["Director", "of", "National", "Intelligence", "John", "Rowe", "issued", "a", "statement", "."]
+    heads = [6, 0, 3, 5, 5, 1, 6, 8, 6, 6]
+    deps = ["nsubj", "prep", "compound", "compound", "compound", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[4].idx
+    rowe = Entity("John Rowe", "PERSON", "person:rowe", start, start + len("John Rowe"))
+    assert sentence_subjects([(doc, 0)], [rowe]) == [rowe]

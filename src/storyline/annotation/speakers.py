@@ -279,7 +279,10 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
     elif not subj and verb.dep_ == "xcomp":  # "… led journalist Dainis Ivans to fear a “…”"
         up = list(verb.head.children)
         subj = [c for c in up if c.dep_ == "dobj"] or [c for c in up if c.dep_ == "nsubj"]
-    if not subj or any(t.i in quoted for t in subj[0].subtree):
+    elif not subj and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = [verb.head]  # a sentence with a noun for root: "The group's ad called Obama a “…”"
+    clause = {t.i for t in verb.subtree}  # the subject's own words, not the clause hung on it
+    if not subj or any(t.i in quoted and t.i not in clause for t in subj[0].subtree):
         return None
     s = subj[0]
     if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -377,7 +380,7 @@ def sentence_subjects(
                 continue  # not the subject of a reported clause: "X said Y did Z. He …" is X
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
-                    e = entity_at(entities, base + c.idx)
+                    e = entity_at(entities, base + c.idx) or _titled(c, base, entities)
                     if e is not None and e.label == "PERSON":
                         out.append(e)
     return out
@@ -391,6 +394,7 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
     if not people:
         return out
     for a, b in spans:
+        a = _past_opening_clause(doc, a, b)
         n = bisect_left(people, a, key=_start)
         if n == len(people) or people[n].start >= b:
             continue
@@ -402,3 +406,24 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
         if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
             out.append(first)
     return out
+
+
+def _past_opening_clause(doc: Doc, a: int, b: int) -> int:
+    """Where a sentence's main clause starts: after the comma that closes a clause opening it with a
+    subordinating conjunction ("While rights groups cried foul, James Clapper issued a statement"),
+    whose subject is not the sentence's."""
+    span = char_tokens(doc, a, b)
+    if span is None or not len(span) or span[0].pos_ != "SCONJ":
+        return a
+    comma = next((t for t in span if t.text == ","), None)
+    return comma.idx + 1 if comma is not None else a
+
+
+def _titled(subj: Token, base: int, entities: Sequence[Entity]) -> Entity | None:
+    """The person a title subject ends in: "Director of National Intelligence James Clapper issued
+    …" is parsed with "Director" for subject and the name inside its "of" phrase."""
+    last = subj.right_edge
+    if subj.pos_ not in ("NOUN", "PROPN") or last.pos_ != "PROPN" or last.i - subj.i > 8:
+        return None
+    e = entity_at(entities, base + last.idx)
+    return e if e is not None and e.end == base + last.idx + len(last) else None
