@@ -32,8 +32,9 @@ Gold speakers fall in three kinds, scored apart because they ask different thing
            at all and how many were credited to one of the article's named gold speakers (wrong)
 Coverage: a storyline quote overlaps the phrase (score-polnear's ``cover``). The nearest-name
 baseline (score-polnear's ``near``: nearest capitalised name outside quotation marks in the
-paragraph) is scored on the same spans. Triplets (sorted) are shuffled with ``random.Random(15)``
-and cut in two: ``tune`` is looked at, ``check`` is not.
+paragraph) is scored on the same spans. The triplets that hold a quoted phrase (sorted) are shuffled
+with ``random.Random(15)`` and cut in two: ``tune`` is looked at, ``check`` is not (of BASIL's 40
+triplets of 2010-2014, 37 hold one: 18 tune, 19 check).
 """
 
 from __future__ import annotations
