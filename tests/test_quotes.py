@@ -906,6 +906,7 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
         ("The rock band played hits from the '90s all night.", []),
         ("He rode the boom of the late '70s: \"It won't last,\" he said.", ["It won't last"]),
         ("“Open at the end\n\n“and reopened,” she said.", ["Open at the end", "and reopened"]),
+        ("“It is rare,“ said Ann Lee. “It is hard.”", ["It is rare", "It is hard."]),  # “ typed for ”
     ],
 )
 def test_quote_marks(text: str, quoted: list[str]) -> None:
@@ -1127,3 +1128,93 @@ def test_stray_hyphen_parsed_as_a_plural_subject_is_no_group(nlp: Any) -> None:
     ann = annotate(Article(id="h", text=text), nlp)
     q = _quote_with(ann.quotes, "bang, bang")
     assert q.speaker is not None and "Ann Miller" in q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "speaker"),
+    [
+        (  # BASIL 2014: a lawsuit's words are those who brought it
+            "The lawsuit was brought by the attorneys general of Kansas and Iowa, and asks the court to"
+            " act.\n\n“The river carries the waste into our farms,” the suit says.",
+            "carries the waste",
+            "Kansas and Iowa",
+        ),
+        (  # BASIL 2012: the letter parsed beside the one it was sent to
+            "A group of 40 teachers at the college has sent Smith, R-Ohio, a letter saying he misread the"
+            " report.\n\n“We ask you to read it again,” the letter states.",
+            "read it again",
+            "A group of 40 teachers",
+        ),
+        (  # PolNeAR train: a piece a paper ran, an editorial printed in a paper (not its weekday)
+            "The Boston Globe recently ran a piece that noted his \"plan would help the rich most.\"",
+            "help the rich",
+            "Boston Globe",
+        ),
+        (
+            "“Few mayors have shown less courage than Mayor Dale Hill,” reads a Monday editorial in The"
+            " Denver Post.",
+            "less courage",
+            "Denver Post",
+        ),
+        (  # a clause joined on after the quotation is not its tag
+            "Baker told Owens that the vote was \"deeply worrying,\" and he asked for a recount.",
+            "deeply worrying",
+            "Baker",
+        ),
+        (  # BASIL 2013: a sentence the parse gives a noun for root; the quotation is what he is called
+            "The union plans a large ad campaign. The union's first ad called Mayor Hill a \"reckless"
+            ' spender" for his new stadium. Hill has been critical of the union.',
+            "reckless spender",
+            "first ad",
+        ),
+        (  # BASIL 2013: "the spokesperson" is the one introduced as "a … spokesperson"
+            "A spokesperson for Acme says the company \"takes privacy seriously.\"\n\n\"We follow the"
+            ' law," the spokesperson said.',
+            "follow the law",
+            "spokesperson for Acme",
+        ),
+    ],
+)
+def test_words_of_an_author_or_one_introduced_before(nlp: Any, text: str, part: str, speaker: str) -> None:
+    """A document quoted as if it spoke is its author's ("the suit says"), found through the verb that
+    brought, sent or ran it; a bare "the spokesperson" the one introduced before; a clause joined on
+    with "and" after a quotation is no tag of it."""
+    ann = annotate(Article(id="w", text=text), nlp)
+    q = _quote_with(ann.quotes, part)
+    assert q.speaker is not None and speaker in q.speaker, q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # the sentence before opens with a subordinate clause (not parsed)
+            "“We object to the bill,” a union official said.\n\nWhile the crowd waited outside, Governor"
+            " Ann Price signed the bill on Monday. She called the vote “a good day for the state.”"
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_person_who_led_the_sentence_before(nlp: Any, text: str) -> None:
+    """ "She" after a sentence a person leads past an opening clause, or as the name a title
+    subject ends in, is that person, not an unnamed speaker quoted before."""
+    ann = annotate(Article(id="p", text=text), nlp)
+    q = _quote_with(ann.quotes, "a good day")
+    assert q.speaker_key == "person:price", q
+
+
+def test_a_title_subject_leads_with_the_name_it_ends_in(nlp: Any) -> None:
+    """BASIL 2013: "Director of National Intelligence James Clapper issued …" parsed with "Director"
+    for subject and the name inside its "of" phrase (the parse as en_core_web_sm gave it): the
+    sentence is led by the person, a candidate for the next "he"."""
+    from spacy.tokens import Doc
+
+    from storyline.annotation.speakers import sentence_subjects
+    from storyline.model import Entity
+
+    words = ["Director", "of", "National", "Intelligence", "John", "Rowe", "issued", "a", "statement", "."]
+    heads = [6, 0, 3, 5, 5, 1, 6, 8, 6, 6]
+    deps = ["nsubj", "prep", "compound", "compound", "compound", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[4].idx
+    rowe = Entity("John Rowe", "PERSON", "person:rowe", start, start + len("John Rowe"))
+    assert sentence_subjects([(doc, 0)], [rowe]) == [rowe]

@@ -23,6 +23,7 @@ from storyline.annotation.quoted_names import quoted_name, writers_term
 from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
+    MESSAGES,
     PRONOUNS,
     SPEECH_LEMMAS,
     Cue,
@@ -43,10 +44,7 @@ NONHUMAN = frozenset(
     group campaign readout transcript filing spokesperson_office"""
     )
 )
-# Things that carry someone's words: the speaker of "a statement sent out by X" is X.
-MESSAGES = frozenset(
-    str.split("statement release letter memo tweet post email e-mail message readout transcript note ad")
-)
+SAME_MESSAGE = {"suit": "lawsuit"}  # "the suit says" is the lawsuit named before
 WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
 
 
@@ -103,7 +101,8 @@ class _Resolver:
             return Speaker(name + joint, ent.key, pos, ent.label == "PERSON", bool(joint))
         a, b = role_phrase(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
-        human = not plural and tok.lemma_.lower() not in NONHUMAN and tok.pos_ in ("NOUN", "PROPN")
+        lemma = tok.lemma_.lower()
+        human = not plural and lemma not in NONHUMAN | MESSAGES and tok.pos_ in ("NOUN", "PROPN")
         phrase = self.text[base + a : base + b]
         if human and phrase.lower().startswith("the ") and tok.lower_ in self.roles.nouns:  # → Putin
             mods = [c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
@@ -111,21 +110,35 @@ class _Resolver:
             if key is not None:
                 self.described.append(Entity(phrase, "PERSON", key, base + a, base + b))
                 return Speaker(self.names.get(key, self.roles.names.get(key)), key, pos, True, False)
+        if human and phrase.lower() == f"the {tok.lower_}":  # "the spokesperson": "a Google spokesperson"
+            earlier = self._introduced(tok.lower_, pos)
+            if earlier is not None:
+                return replace(earlier, at=pos)
         if plural and bare_definite(tok):  # "the lawmakers": the group named before
             group = antecedent(tok, self.groups, pos, WINDOW)
             if group is not None:
                 return Speaker(group.text, None, pos, True, True)
-        own = _own_author(tok) if not plural and tok.lemma_.lower() in MESSAGES and not authored else None
+        own = _own_author(tok) if not plural and lemma in MESSAGES and not authored else None
         if own is not None:  # "a White House statement said": the White House
             # an organisation keeps its key ("name:white_house") like any organisation speaker;
             # its spokesperson reading the same words elsewhere is one source to the cross-check
             # (crosscheck/spokespeople.py), not a second speaker
             return replace(self.speaker(own, base, authored=True), at=pos)
-        if not plural and tok.lemma_.lower() in MESSAGES and _definite(tok) and not authored:
-            found = self._author(tok.lemma_.lower(), pos)
+        if not plural and lemma in MESSAGES and _definite(tok) and not authored:
+            found = self._author(SAME_MESSAGE.get(lemma, lemma), pos)
             if found is not None:  # "the letter stated": the letter's author, named before
                 return replace(self.speaker(found[0], found[1], authored=True), at=pos)
         return Speaker(phrase, None, pos, human, plural)
+
+    def _introduced(self, noun: str, pos: int) -> Speaker | None:
+        """The unnamed speaker a bare "the spokesperson" or "the official" points back to: the
+        latest who spoke as "a(n) … spokesperson" ("A spokesperson for Google says …. “…,” the
+        spokesperson said"), within reach."""
+        said = re.compile(rf"(?i)an?\b.*\b{re.escape(noun)}\b")
+        for s in reversed(self.history):
+            if s.at < pos and pos - s.at < WINDOW and s.key is None and s.text and said.match(s.text):
+                return s
+        return None
 
     def _joint(self, tok: Token, base: int) -> str:
         """ " and …" for those a named subject speaks with ("Rep. Elijah Cummings and other House
@@ -151,7 +164,8 @@ class _Resolver:
         for p in reversed([p for p in self.parsed if p.base < pos and pos - p.base < WINDOW]):
             for t in reversed(p.doc):
                 at = p.base + t.idx
-                if at >= pos or t.lemma_.lower() != message or _within(self.inside, self.inside_starts, at):
+                kind = SAME_MESSAGE.get(t.lemma_.lower(), t.lemma_.lower())
+                if at >= pos or kind != message or _within(self.inside, self.inside_starts, at):
                     continue
                 who = message_author(t)
                 if who is not None:
@@ -289,10 +303,16 @@ def message_author(msg: Token) -> Token | None:
     """The author of a message as the parse gives it: the subject of the verb that sends it ("the
     Security Council issued a statement"), or that acts in it ("In a letter, the lawmakers
     slammed …"), the agent of a participle on it ("a letter signed by every Republican"), its
-    source ("a statement from the campaign")."""
+    source ("a statement from the campaign"), or the agent of a passive that has it for subject
+    ("The lawsuit, which was brought by Nebraska's attorney general, …")."""
     verb = msg.head
     if msg.dep_ == "pobj" and verb.lower_ in ("in", "through", "via") and verb.dep_ == "prep":
         verb = verb.head
+    elif msg.dep_ == "appos" and verb.dep_ in ("dobj", "dative"):
+        verb = verb.head  # "X has sent Ryan, R-Wis., a letter saying …": parsed beside the one sent to
+    elif msg.dep_ == "nsubjpass":
+        by = _agents(verb)  # "The lawsuit was brought by attorneys general in Nebraska and Oklahoma"
+        return by[0] if by else None
     elif msg.dep_ != "dobj":
         verb = msg  # no verb of its own: only the message's own modifiers can name the author
     if verb.i != msg.i and verb.pos_ in ("VERB", "AUX"):
@@ -300,13 +320,27 @@ def message_author(msg: Token) -> Token | None:
         if subj and subj[0].lemma_.lower() not in MESSAGES:
             return subj[0]
     for c in msg.children:
-        by = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        if c.dep_ == "acl" and by:
+        by = _agents(c)
+        if c.dep_ in ("acl", "relcl") and by:
             return by[0]
+    return _source(msg)
+
+
+def _source(msg: Token) -> Token | None:
+    """Where a message comes from: "a statement from the campaign", or the paper it is printed in
+    ("a Wednesday editorial in The Des Moines Register", "a piece in The Washington Post")."""
+    for c in msg.children:
         src = [o for o in c.children if o.dep_ == "pobj"]
-        if c.dep_ == "prep" and c.lower_ == "from" and src:
+        if c.dep_ != "prep" or not src:
+            continue
+        if c.lower_ == "from" or (c.lower_ == "in" and src[0].ent_type_ == "ORG"):
             return src[0]
     return None
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who a passive verb names as its doer: the object of its "by"."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def _own_author(msg: Token) -> Token | None:
@@ -318,10 +352,14 @@ def _own_author(msg: Token) -> Token | None:
     for c in msg.children:
         if c.dep_ == "poss" and c.pos_ == "PROPN":
             return c
-    names = [c for c in msg.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < msg.i]
+    names = [
+        c
+        for c in msg.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < msg.i and c.ent_type_ not in ("DATE", "TIME")
+    ]  # "a Wednesday editorial" is no one's
     if names:
         return names[-1]
-    return message_author(msg) if msg.dep_ not in ("dobj", "pobj") else None
+    return message_author(msg) if msg.dep_ not in ("dobj", "pobj") else _source(msg)
 
 
 def _described_as_person(tok: Token) -> bool:

@@ -60,7 +60,10 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
     pos = cue.start
     if pos >= q.outer_end:
         gap = _between(sent, base, q.outer_end, pos)
-        if len(gap) <= ADJACENT and not any(t.pos_ == "VERB" for t in gap):
+        # not a clause joined on after it: 'Tapper told O'Connor that the news was “troubling,” and
+        # he asked for a response' is Tapper's telling, not the asking ("Smith and Jones said" is)
+        joined = bool(gap) and gap[0].pos_ == "CCONJ"
+        if len(gap) <= ADJACENT and not joined and not any(t.pos_ == "VERB" for t in gap):
             return 0, len(gap)
         return 4, pos - q.outer_end
     gap = _between(sent, base, pos + len(tok.text), q.outer_start)

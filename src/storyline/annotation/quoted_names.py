@@ -72,6 +72,8 @@ def _named(head: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
         return False
+    if any(c.dep_ in ("dobj", "oprd") and c.i < head.i for c in verb.children):
+        return False  # "The group's first ad called Obama an “elitist hypocrite”": what he is called
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
         return False  # the agent hung on the name: "called “strategic ambiguity” by Joshua Hendrick"
     passive = any(c.dep_ == "auxpass" for c in verb.children)

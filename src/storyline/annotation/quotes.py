@@ -4,9 +4,10 @@ apostrophes ''…'' for double marks (archive and wire copy, The New York Times 
 Pairing is done per paragraph on the raw text, not per sentence, because a quotation often holds
 several sentences. Single quotes nested in double quotes belong to the outer quotation; top-level
 single quotes (British style, headlines) are quotations of their own. An apostrophe inside a word
-("it’s", "Russia’s") is never a mark. A quotation left open at the end of its paragraph runs to the
-paragraph's end; news style then reopens it at the start of the next paragraph, which is marked
-``continued`` so it inherits the speaker.
+("it’s", "Russia’s") is never a mark. An opening double mark where a closing one belongs, after a
+word and before a space (“It's unusual,“ said Noble: a typing slip), closes. A quotation left open
+at the end of its paragraph runs to the paragraph's end; news style then reopens it at the start of
+the next paragraph, which is marked ``continued`` so it inherits the speaker.
 """
 
 from __future__ import annotations
@@ -78,7 +79,10 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
                 found.append((dbl, i + 2, True))
                 dbl = None
             continue
-        if c in DOUBLE_OPEN or (c == '"' and dbl is None and _can_open(text, i)):
+        if c == "“" and dbl is not None and _can_close(text, i) and not text[i + 1 : i + 2].isalnum():
+            found.append((dbl, i + 1, True))  # an opening mark typed as the closing one: “No,“ he said
+            dbl = None
+        elif c in DOUBLE_OPEN or (c == '"' and dbl is None and _can_open(text, i)):
             if dbl is None and sgl is None:
                 dbl = i
         elif c in DOUBLE_CLOSE + '"' and dbl is not None and (_can_close(text, i) or _spaced(text, i)):

@@ -58,6 +58,17 @@ WEAK_LEMMAS = MANNER_LEMMAS | frozenset(
 )
 # Speech verbs whose direct object is the person addressed, never the speaker.
 ADDRESSEE_LEMMAS = frozenset(str.split("tell ask warn urge assure inform remind answer"))
+# Things that carry someone's words: the speaker of "a statement sent out by X" is X. So is the
+# author of a filing or a published work quoted as if it spoke: "the lawsuit says" (brought by two
+# states), "the criminal complaint said", "the resolution said" (the NAACP adopted it), "a paper
+# from the Brookings Institution", "the unsigned opinion said" (the court).
+MESSAGES = frozenset(
+    str.split(
+        """statement release letter memo tweet post email e-mail message readout transcript note ad
+    lawsuit suit complaint filing petition resolution report study paper piece article editorial
+    column opinion"""
+    )
+)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
 ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
@@ -176,6 +187,10 @@ def subject_of(cue: Cue) -> Token | None:
             return by[0]  # "… was written by Springsteen"
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj and subj[0].tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            if tok.head.lemma_.lower() in MESSAGES and _authored(tok.head):
+                tok = tok.head.head  # "The Post ran a piece that noted …": the Post
+                seen += 1
+                continue
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
         reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
         if subj and seen and reported:
@@ -264,7 +279,10 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
     elif not subj and verb.dep_ == "xcomp":  # "… led journalist Dainis Ivans to fear a “…”"
         up = list(verb.head.children)
         subj = [c for c in up if c.dep_ == "dobj"] or [c for c in up if c.dep_ == "nsubj"]
-    if not subj or any(t.i in quoted for t in subj[0].subtree):
+    elif not subj and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = [verb.head]  # a sentence with a noun for root: "The group's ad called Obama a “…”"
+    clause = {t.i for t in verb.subtree}  # the subject's own words, not the clause hung on it
+    if not subj or any(t.i in quoted and t.i not in clause for t in subj[0].subtree):
         return None
     s = subj[0]
     if s.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -362,7 +380,7 @@ def sentence_subjects(
                 continue  # not the subject of a reported clause: "X said Y did Z. He …" is X
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
-                    e = entity_at(entities, base + c.idx)
+                    e = entity_at(entities, base + c.idx) or _titled(c, base, entities)
                     if e is not None and e.label == "PERSON":
                         out.append(e)
     return out
@@ -376,6 +394,7 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
     if not people:
         return out
     for a, b in spans:
+        a = _past_opening_clause(doc, a, b)
         n = bisect_left(people, a, key=_start)
         if n == len(people) or people[n].start >= b:
             continue
@@ -387,3 +406,24 @@ def leading_subjects(doc: Doc, spans: Sequence[tuple[int, int]], entities: Seque
         if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
             out.append(first)
     return out
+
+
+def _past_opening_clause(doc: Doc, a: int, b: int) -> int:
+    """Where a sentence's main clause starts: after the comma that closes a clause opening it with a
+    subordinating conjunction ("While rights groups cried foul, James Clapper issued a statement"),
+    whose subject is not the sentence's."""
+    span = char_tokens(doc, a, b)
+    if span is None or not len(span) or span[0].pos_ != "SCONJ":
+        return a
+    comma = next((t for t in span if t.text == ","), None)
+    return comma.idx + 1 if comma is not None else a
+
+
+def _titled(subj: Token, base: int, entities: Sequence[Entity]) -> Entity | None:
+    """The person a title subject ends in: "Director of National Intelligence James Clapper issued
+    …" is parsed with "Director" for subject and the name inside its "of" phrase."""
+    last = subj.right_edge
+    if subj.pos_ not in ("NOUN", "PROPN") or last.pos_ != "PROPN" or last.i - subj.i > 8:
+        return None
+    e = entity_at(entities, base + last.idx)
+    return e if e is not None and e.end == base + last.idx + len(last) else None
