@@ -87,3 +87,24 @@ def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> 
                     )
                 )
     return links
+
+
+def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
+    """The links less the agreements whose two sentences each tell where a victim was hit, and
+    at no body part in common: "found a 2-year-old child with a gunshot wound to the shoulder" /
+    "found the unresponsive 2-year-old boy suffering from a single gunshot wound to the chest"
+    (gva-dev 544535) state no one fact, whatever figure or act they share: the wound differs, or
+    they are two victims. Conflicts stay."""
+    by_start = {(f.source, f.start): f for f in facts}
+    agreed = [ln for ln in links if not ln.conflict]
+    told = {(s.source, s.start) for ln in agreed for s in (ln.a, ln.b)}
+    picked = [by_start[k] for k in told if k in by_start]
+    parts: dict[tuple[int, int], set[str]] = {}
+    for site in wound_sites(picked, docs):
+        parts.setdefault((site.sentence.source, site.sentence.start), set()).add(site.part)
+
+    def apart(ln: Link) -> bool:
+        a, b = parts.get((ln.a.source, ln.a.start)), parts.get((ln.b.source, ln.b.start))
+        return bool(a and b and not a & b)
+
+    return [ln for ln in links if ln.conflict or not apart(ln)]
