@@ -127,3 +127,7 @@ def test_wounds_at_different_body_parts_are_no_agreement(nlp: Any, embedder: Any
     assert not holding(agreements(compare_outlets(nlp, embedder, a, b)), "shoulder")
     c = a.replace("shoulder", "chest")
     assert holding(agreements(compare_outlets(nlp, embedder, c, b), "number"), "2-year-old")
+    # a room is where she was shot, not a wound's site (gva-dev 774294): the age still agrees
+    d = "A 10-year-old girl was shot in the head when a bullet flew through the window of her house."
+    e = "A 10-year-old girl, who was shot in her living room, is out of the hospital."
+    assert holding(agreements(compare_outlets(nlp, embedder, d, e), "number"), "living room")

@@ -32,6 +32,7 @@ class Site:
     plural: bool
     text: str  # as written: "the left leg"
     sentence: SentenceFacts
+    bodily: bool = True  # told as a part of the body: definite and on its own (``_bodily``)
 
 
 def _wounding(holder: Any) -> bool:
@@ -53,8 +54,18 @@ def _sites(doc: Any, f: SentenceFacts) -> list[Site]:
         holder = prep.head
         if _wounding(holder):
             text = f.text[tok.left_edge.idx : tok.idx + len(tok.text)]
-            out.append(Site(tok.lemma_.lower(), tok.tag_ == "NNS", text, f))
+            out.append(Site(tok.lemma_.lower(), tok.tag_ == "NNS", text, f, _bodily(tok)))
     return out
+
+
+def _bodily(noun: Any) -> bool:
+    """Is the object of "shot in" told as a part of the victim's body: definite ("the leg", "his
+    lower back") and on its own? A place or an occasion is named with its kind or introduced
+    ("in her living room", "in the parking lot of the store", "injured in an accidental
+    shooting", gva-dev), which a body part is not."""
+    kids = list(noun.children)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in kids)
+    return definite and not any(c.dep_ in ("compound", "prep") for c in kids)
 
 
 def wound_sites(facts: Sequence[SentenceFacts], docs: Docs) -> list[Site]:
@@ -101,7 +112,8 @@ def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs)
     picked = [by_start[k] for k in told if k in by_start]
     parts: dict[tuple[int, int], set[str]] = {}
     for site in wound_sites(picked, docs):
-        parts.setdefault((site.sentence.source, site.sentence.start), set()).add(site.part)
+        if site.bodily:
+            parts.setdefault((site.sentence.source, site.sentence.start), set()).add(site.part)
 
     def apart(ln: Link) -> bool:
         a, b = parts.get((ln.a.source, ln.a.start)), parts.get((ln.b.source, ln.b.start))
