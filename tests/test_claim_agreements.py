@@ -63,3 +63,20 @@ def test_an_act_still_to_come_is_not_the_act_done(nlp: Any, embedder: Any) -> No
     c = "A San Antonio jury has found polygamist leader Warren Jeffs guilty on both charges on Thursday."
     d = "A Texas jury convicted polygamist sect leader Warren Jeffs of child sexual assault Thursday."
     assert agreements(compare_outlets(nlp, embedder, c, d), "claim")
+
+
+def test_a_wish_meets_a_wish_not_a_deed(nlp: Any, embedder: Any) -> None:
+    """The conditional of politeness ("would like", "would love", "would prefer") is a wish now,
+    not an act to come ("Lionsgate would like a November 2013 release date", ecbplus-dev; "he
+    would like to mandate automatic voter registration", basil-dev; "a toy he would love to play
+    on", gva-dev). Told as "wants" it is the same wish; told as done it is another fact, a deed,
+    though the verb and its object are the same."""
+    a = "Apparently, Lionsgate would like a November 2013 release date for the sequel."
+    b = "Lionsgate wants a November 2013 release date for the sequel."
+    assert agreements(compare_outlets(nlp, embedder, a, b), "claim")
+    c = (
+        "The senator said on Thursday that he would like to mandate automatic voter registration "
+        "across the country."
+    )
+    d = "The senator mandated automatic voter registration across the state on Thursday."
+    assert not agreements(compare_outlets(nlp, embedder, c, d), "claim")

@@ -113,3 +113,21 @@ def test_a_part_of_a_group_counted_under_two_acts_is_no_agreement(nlp: Any, embe
     )
     agreed = agreements(compare_outlets(nlp, embedder, e, f), "number")
     assert any({v.text.lower() for v in f.values} == {"two"} for f in agreed)
+
+
+def test_wounds_at_different_body_parts_are_no_agreement(nlp: Any, embedder: Any) -> None:
+    """gva-dev 544535: a 2-year-old "with a gunshot wound to the shoulder" and one "suffering from
+    a single gunshot wound to the chest" share an age and an act, but the wound differs (or the
+    victims do): no agreement on them. Told at the same part, they still agree."""
+    a = "When officers arrived, they found a 2-year-old child with a gunshot wound to the shoulder."
+    b = (
+        "When officers arrived on scene, they say they found the unresponsive 2-year-old boy "
+        "suffering from a single gunshot wound to the chest."
+    )
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b)), "shoulder")
+    c = a.replace("shoulder", "chest")
+    assert holding(agreements(compare_outlets(nlp, embedder, c, b), "number"), "2-year-old")
+    # a room is where she was shot, not a wound's site (gva-dev 774294): the age still agrees
+    d = "A 10-year-old girl was shot in the head when a bullet flew through the window of her house."
+    e = "A 10-year-old girl, who was shot in her living room, is out of the hospital."
+    assert holding(agreements(compare_outlets(nlp, embedder, d, e), "number"), "living room")

@@ -37,7 +37,7 @@ from storyline.crosscheck.report import (
 )
 from storyline.crosscheck.roles import compare_roles
 from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors, embed_phrases, figure_phrases
-from storyline.crosscheck.wounds import compare_wounds
+from storyline.crosscheck.wounds import compare_wounds, one_wound
 from storyline.model import AnnotatedArticle, Finding, Report
 
 UNIQUE_SCORE = 0.5  # a sentence whose best counterpart scores below this is told by one source only
@@ -106,7 +106,9 @@ def all_links(
     facts_linked = [ln for ln in facts_linked if ln.conflict or _sentences(ln) not in shown]
     return [
         ln
-        for ln in one_subset(one_fact(facts_linked + claims + quoted + told, facts), facts, docs)
+        for ln in one_wound(
+            one_subset(one_fact(facts_linked + claims + quoted + told, facts), facts, docs), facts, docs
+        )
         if ln.conflict or ln.confidence >= agree_threshold(ln.aspect)
     ]
 

@@ -43,6 +43,7 @@ class Clause:
     main: bool = True  # the sentence's own assertion, not a clause inside one of its parts
     negated: bool = False  # the act is denied ("did not drop", "never fired", "no one was hurt")
     ahead: bool = False  # the act lies ahead ("will continue to sell", "would hire"), not done
+    wish: bool = False  # the act is wanted, neither done nor to come ("would like a raise")
 
 
 def _word(tok: Any) -> str | None:
@@ -117,11 +118,33 @@ def negated(verb: Any) -> bool:
 
 
 _AHEAD = frozenset({"will", "'ll", "shall", "would", "wo"})  # "wo" is "won't"'s first token
+# verbs of wanting, whatever their tense: what they take is wished, not done nor announced
+_WANT = frozenset({"want", "wish", "hope"})
+# verbs of liking that "would" turns into a present wish, the conditional of politeness ("would
+# like a raise", "would love to play on", "would prefer a deal"), not into an act to come
+_POLITE = frozenset({"like", "love", "prefer"})
+
+
+def _would(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+
+
+def wish(verb: Any) -> bool:
+    """Does the verb tell a wish: a verb of wanting, a verb of liking under "would" ("Lionsgate
+    would like a November release", "he would like to mandate automatic voter registration"), or
+    the act such a verb takes ("to mandate")? A wish is neither an act done nor one to come."""
+    lemma = verb.lemma_.lower()
+    if lemma in _WANT or (lemma in _POLITE and _would(verb)):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and wish(verb.head)
 
 
 def ahead(verb: Any) -> bool:
     """Does the verb tell an act still to come: a future or conditional auxiliary on it, or on the
-    verb it completes or is joined to ("will continue to sell", "would be fired and demoted")?"""
+    verb it completes or is joined to ("will continue to sell", "would be fired and demoted")?
+    "would" on a verb of liking is politeness, a wish now (``wish``), not an act ahead."""
+    if wish(verb):
+        return False
     if any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _AHEAD for c in verb.children):
         return True
     return verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and ahead(verb.head)
@@ -174,6 +197,7 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
                 _main(tok),
                 negated(tok),
                 ahead(tok),
+                wish(tok),
             )
         )
     return tuple(out)
@@ -183,10 +207,12 @@ def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Does a clause of one sentence make the predication a clause of the other makes: the same act
     about one participant in common (two for a light verb such as "be" or "have"), done by the same
     doer where both name one ("Page left the team" is not "Strzok left the team"), and asserted
-    by both sentences rather than told in passing (``_main``)?"""
+    by both sentences rather than told in passing (``_main``)? A wish meets only a wish: "he would
+    like to mandate voter registration" and "he mandated voter registration" tell a want and a
+    deed, one verb and one object though they share."""
     for ca in a:
         for cb in b:
-            if not (ca.main and cb.main and ca.act & cb.act):
+            if not (ca.main and cb.main and ca.act & cb.act) or ca.wish != cb.wish:
                 continue
             if ca.doers and cb.doers and not ca.doers & cb.doers:
                 continue
@@ -259,9 +285,15 @@ def same_doer_reworded(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     meaning, the act said in other words is still one predication; "be" and "become" say too
     little to tell ("Lieberman would be an unconventional choice" / "became an independent"), and
     an act still to come is not one done: "AMD has acquired SeaMicro" / "AMD will continue to sell
-    SeaMicro servers" (ecbplus-dev) are two acts of one doer, however alike the sentences."""
+    SeaMicro servers" (ecbplus-dev) are two acts of one doer, however alike the sentences; nor is a
+    wish one ("Lionsgate would like a November 2013 release" / "has booked a November 2013
+    release", ecbplus-dev; "would like a raise" / "received a raise"): a wish meets a wish."""
     return any(
-        ca.main and cb.main and not (ca.light or cb.light) and ca.ahead == cb.ahead and ca.doers & cb.doers
+        ca.main
+        and cb.main
+        and not (ca.light or cb.light)
+        and (ca.ahead, ca.wish) == (cb.ahead, cb.wish)
+        and ca.doers & cb.doers
         for ca in a
         for cb in b
     )

@@ -32,6 +32,7 @@ class Site:
     plural: bool
     text: str  # as written: "the left leg"
     sentence: SentenceFacts
+    bodily: bool = True  # told as a part of the body: definite and on its own (``_bodily``)
 
 
 def _wounding(holder: Any) -> bool:
@@ -53,8 +54,18 @@ def _sites(doc: Any, f: SentenceFacts) -> list[Site]:
         holder = prep.head
         if _wounding(holder):
             text = f.text[tok.left_edge.idx : tok.idx + len(tok.text)]
-            out.append(Site(tok.lemma_.lower(), tok.tag_ == "NNS", text, f))
+            out.append(Site(tok.lemma_.lower(), tok.tag_ == "NNS", text, f, _bodily(tok)))
     return out
+
+
+def _bodily(noun: Any) -> bool:
+    """Is the object of "shot in" told as a part of the victim's body: definite ("the leg", "his
+    lower back") and on its own? A place or an occasion is named with its kind or introduced
+    ("in her living room", "in the parking lot of the store", "injured in an accidental
+    shooting", gva-dev), which a body part is not."""
+    kids = list(noun.children)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in kids)
+    return definite and not any(c.dep_ in ("compound", "prep") for c in kids)
 
 
 def wound_sites(facts: Sequence[SentenceFacts], docs: Docs) -> list[Site]:
@@ -87,3 +98,25 @@ def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> 
                     )
                 )
     return links
+
+
+def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
+    """The links less the agreements whose two sentences each tell where a victim was hit, and
+    at no body part in common: "found a 2-year-old child with a gunshot wound to the shoulder" /
+    "found the unresponsive 2-year-old boy suffering from a single gunshot wound to the chest"
+    (gva-dev 544535) state no one fact, whatever figure or act they share: the wound differs, or
+    they are two victims. Conflicts stay."""
+    by_start = {(f.source, f.start): f for f in facts}
+    agreed = [ln for ln in links if not ln.conflict]
+    told = {(s.source, s.start) for ln in agreed for s in (ln.a, ln.b)}
+    picked = [by_start[k] for k in told if k in by_start]
+    parts: dict[tuple[int, int], set[str]] = {}
+    for site in wound_sites(picked, docs):
+        if site.bodily:
+            parts.setdefault((site.sentence.source, site.sentence.start), set()).add(site.part)
+
+    def apart(ln: Link) -> bool:
+        a, b = parts.get((ln.a.source, ln.a.start)), parts.get((ln.b.source, ln.b.start))
+        return bool(a and b and not a & b)
+
+    return [ln for ln in links if ln.conflict or not apart(ln)]
