@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.crosscheck.candidates import AGREE_SCORE, Pair
 from storyline.crosscheck.facts import SentenceFacts
-from storyline.crosscheck.links import Link
+from storyline.crosscheck.links import Link, one_way_each
 from storyline.crosscheck.links import Side as LinkSide
 from storyline.crosscheck.predicates import LIGHT, Docs
 from storyline.crosscheck.words import MONTHS_AND_DAYS
@@ -222,26 +222,17 @@ def compare_street_types(sentences: Sequence[Sequence[SentenceFacts]]) -> list[L
     type each ("1311 Reese Avenue" / "on Reese Street near Cottonwood Road", gva-dev 780664): one
     street told wrong, or two streets of one name; listed to check."""
     told = [streets(facts) for facts in sentences]
-    links = []
-    for i, xs in enumerate(told):
-        for ys in told[i + 1 :]:
-            for name in sorted({x.name for x in xs} & {y.name for y in ys}):
-                a = [x for x in xs if x.name == name]
-                b = [y for y in ys if y.name == name]
-                kinds_a, kinds_b = {x.kind for x in a}, {y.kind for y in b}
-                if len(kinds_a) != 1 or len(kinds_b) != 1 or kinds_a == kinds_b:
-                    continue
-                links.append(
-                    Link(
-                        "place",
-                        True,
-                        LinkSide.of(a[0].sentence, a[0].text, a[0].kind, "street", name, about="street"),
-                        LinkSide.of(b[0].sentence, b[0].text, b[0].kind, "street", name, about="street"),
-                        1.0,
-                        CROSSING_CONFIDENCE,
-                    )
-                )
-    return links
+    return [
+        Link(
+            "place",
+            True,
+            LinkSide.of(x.sentence, x.text, x.kind, "street", x.name, about="street"),
+            LinkSide.of(y.sentence, y.text, y.kind, "street", y.name, about="street"),
+            1.0,
+            CROSSING_CONFIDENCE,
+        )
+        for x, y in one_way_each(told, lambda s: s.name, lambda s: s.kind)
+    ]
 
 
 def street_level(label: str, sentence: str) -> bool:
