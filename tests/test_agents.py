@@ -44,4 +44,5 @@ def test_doers_read_from_the_parse(nlp: Any) -> None:
     [shot] = [a for a in acts(nlp("Someone approached him and shot him in his hand.")) if a.act == "shoot"]
     assert (shot.doer.count, shot.undergoer) == (1, ("m", None))
     assert not acts(nlp("He shot her in the leg."))
+    assert not acts(nlp("She was hit by a 2013 Toyota Camry, which then fled."))  # a model year, no count
     assert not acts(nlp("Police found the girl in a ditch."))

@@ -73,7 +73,7 @@ def _count(tok: Any) -> int | None:
     numbers = [c for c in tok.children if c.dep_ == "nummod"]
     if numbers:
         word = numbers[0].lower_
-        n = SMALL.get(word) or (int(word) if word.isdigit() else 0)
+        n = SMALL.get(word) or (int(word) if word.isdigit() and len(word) < 3 else 0)  # not "a 2013 Camry"
         return 1 if n == 1 else 2 if n > 1 else None
     if tok.lower_ in ("someone", "somebody"):
         return 1
