@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from outlets import compare_outlets, conflicts
-from storyline.crosscheck.addresses import addresses
+from storyline.crosscheck.addresses import addresses, compare_street_types, streets
+from storyline.crosscheck.facts import sentence_facts
 from storyline.model import Finding
 
 
@@ -63,6 +64,13 @@ def test_house_numbers_and_blocks() -> None:
     block = addresses("in the 1900 block of N. Payson Street")
     assert [(a.street, a.low, a.high) for a in block] == [("payson", 1900, 1999)]
     assert not addresses("on Feb. 13 North Carolina police said 15 Republicans voted")
+    # a numbered road by its name or its initials (gva-dev 537750); a street's number is no road's
+    road = addresses("in the 29500 block of Weld County Road 20 just north of Keenesburg")
+    assert [(a.street, a.low) for a in road] == [("wcr 20", 29500)]
+    assert [a.street for a in addresses("in the 29000 block of WCR 20 Sunday")] == ["wcr 20"]
+    assert [a.street for a in addresses("in the 1900 block of N. Payson St. 2 people were shot")] == [
+        "payson"
+    ]
 
 
 def test_two_house_numbers_on_one_street(nlp: Any, embedder: Any) -> None:
@@ -93,3 +101,23 @@ def test_a_street_inside_an_area_is_no_conflict(nlp: Any, embedder: Any, area: s
     a = "A man was shot in the leg in the 1900 block of Payson Street on Monday afternoon."
     b = f"A man was shot in the leg in {area} on Monday afternoon, police said."
     assert not conflicts(compare_outlets(nlp, embedder, a, b), "place")
+
+
+def test_one_street_told_by_two_types(nlp: Any) -> None:
+    """gva-dev 780664: "1311 Reese Avenue" / "on Reese Street": one street told wrong, or two of
+    one name; listed to check. The same type written short, or a name that goes on ("Kansas
+    Highway Patrol"), is none."""
+    from storyline.annotation import annotate_many
+    from storyline.model import Article
+
+    def facts(*texts: str) -> list[list[Any]]:
+        arts = [Article(id=f"a{i}", text=t, source=f"Outlet {i}") for i, t in enumerate(texts)]
+        return [list(sentence_facts(a, i)) for i, a in enumerate(annotate_many(arts, nlp))]
+
+    avenue = "Officers responded to a call at 1311 Reese Avenue earlier Wednesday morning."
+    street = "Police said it happened on Reese Street near Cottonwood Road, around 9:30."
+    [link] = compare_street_types(facts(avenue, street))
+    assert (link.a.value, link.b.value, link.confidence < 0.6) == ("avenue", "street", True)
+    short = "Police said it happened on Reese Ave. near Cottonwood Road, around 9:30."
+    assert not compare_street_types(facts(avenue, short))
+    assert not streets(facts("The Kansas Highway Patrol is assisting.")[0])

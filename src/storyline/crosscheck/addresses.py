@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.crosscheck.candidates import AGREE_SCORE, Pair
 from storyline.crosscheck.facts import SentenceFacts
-from storyline.crosscheck.links import Link
+from storyline.crosscheck.links import Link, one_way_each
 from storyline.crosscheck.links import Side as LinkSide
 from storyline.crosscheck.predicates import LIGHT, Docs
 from storyline.crosscheck.words import MONTHS_AND_DAYS
@@ -41,6 +41,9 @@ _CAPITAL_TYPES = "|".join(t.capitalize() for t in _TYPES.split("|"))
 _STREET = rf"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){{0,2}}\s+(?:{_CAPITAL_TYPES})\b\.?"
 _CROSSING = re.compile(rf"({_STREET})\s+(?:and|&)\s+({_STREET})")
 _STOP = frozenset(w.lower() for w in MONTHS_AND_DAYS)
+_ROAD_NUMBER = re.compile(r"\s+(\d{1,4})\b(?![,.]?\d)")
+# a road known by a number: "County Road 20", "Highway 52", "Route 9", or its initials ("WCR 20")
+_NUMBERED_ROAD = re.compile(r"^(?:(?i:road|rd|highway|hwy|route|rte)\.?|[A-Z]{2,4})$")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,11 @@ class Address:
 
 def street_key(words: Sequence[str]) -> str:
     """A street's name as two reports both write it: no direction, no type ("N. Payson St." →
-    "payson")."""
+    "payson"); a numbered road by its initials and number, as a report may abbreviate it
+    ("Weld County Road 20" and "WCR 20" → "wcr 20")."""
+    if len(words) > 1 and words[-1].isdigit():
+        initials = "".join(w if w.isupper() else w[0] for w in words[:-1] if not _DIRECTION.match(w))
+        return f"{initials.lower()} {words[-1]}"
     return " ".join(w.lower() for w in words if not (_DIRECTION.match(w) or _TYPE.match(w)))
 
 
@@ -67,12 +74,16 @@ def addresses(text: str) -> list[Address]:
         if before and before[-1].rstrip(".,").lower() in _STOP:
             continue  # "Feb. 13": a date
         words: list[str] = []
-        for w in m.group(3).split():
-            if w.rstrip(".,").lower() in _STOP:
+        end = m.start(3)
+        for w in re.finditer(r"\S+", m.group(3)):
+            if w.group(0).rstrip(".,").lower() in _STOP:
                 break
-            words.append(w.rstrip(",."))
-            if _TYPE.match(w):
+            words.append(w.group(0).rstrip(",."))
+            end = m.start(3) + w.end()
+            if _TYPE.match(w.group(0)):
                 break
+        if words and _NUMBERED_ROAD.match(words[-1]) and (road := _ROAD_NUMBER.match(text, end)):
+            words.append(road.group(1))  # "County Road 20", "WCR 20": the number names the road
         told = bool(m.group(2)) or any(_DIRECTION.match(w) or _TYPE.match(w) for w in words)
         key = street_key(words)
         if not told or not key:
@@ -175,6 +186,53 @@ def compare_crossings(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) 
                         )
                     )
     return links
+
+
+# the street types a report may write short ("Ave.", "St"), by the word in full
+_SHORT_TYPES = {
+    "st": "street", "ave": "avenue", "rd": "road", "dr": "drive", "ln": "lane", "blvd": "boulevard",
+    "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Street:
+    name: str  # street_key of the name: "reese"
+    kind: str  # its type in full: "avenue"
+    text: str  # as written: "Reese Avenue"
+    sentence: SentenceFacts
+
+
+def streets(facts: Sequence[SentenceFacts]) -> list[Street]:
+    """Every street a report names by its name and type; not one whose name goes on ("Kansas
+    Highway Patrol": an office, not a road)."""
+    out = []
+    for f in facts:
+        for m in re.finditer(_STREET, f.text):
+            if re.match(r"\s+[A-Z]", f.text[m.end() :]):
+                continue
+            words = m.group(0).rstrip(".").split()
+            kind = words[-1].lower()
+            out.append(Street(street_key(words), _SHORT_TYPES.get(kind, kind), m.group(0).rstrip("."), f))
+    return out
+
+
+def compare_street_types(sentences: Sequence[Sequence[SentenceFacts]]) -> list[Link]:
+    """Street conflicts between every two reports that each name a street by one type, another
+    type each ("1311 Reese Avenue" / "on Reese Street near Cottonwood Road", gva-dev 780664): one
+    street told wrong, or two streets of one name; listed to check."""
+    told = [streets(facts) for facts in sentences]
+    return [
+        Link(
+            "place",
+            True,
+            LinkSide.of(x.sentence, x.text, x.kind, "street", x.name, about="street"),
+            LinkSide.of(y.sentence, y.text, y.kind, "street", y.name, about="street"),
+            1.0,
+            CROSSING_CONFIDENCE,
+        )
+        for x, y in one_way_each(told, lambda s: s.name, lambda s: s.kind)
+    ]
 
 
 def street_level(label: str, sentence: str) -> bool:

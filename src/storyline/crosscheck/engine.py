@@ -10,7 +10,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from storyline.crosscheck.addresses import compare_addresses, compare_crossings, finer_grain
+from storyline.crosscheck.addresses import (
+    compare_addresses,
+    compare_crossings,
+    compare_street_types,
+    finer_grain,
+)
+from storyline.crosscheck.agents import compare_agents
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
 from storyline.crosscheck.corroborate import find_copies, origins
@@ -120,14 +126,17 @@ def participants(
     docs: Docs,
 ) -> list[Link]:
     """Who and what took part, and where, told incompatibly: a person's kind, the weapon, the
-    wound's site, the address or the crossing (``participants``, ``wounds``, ``addresses``)."""
+    wound's site, who did an act, the address, the crossing or the street's type
+    (``participants``, ``wounds``, ``agents``, ``addresses``)."""
     texts = [a.text for a in articles]
     return [
         *compare_person_kinds(pairs, texts, docs),
         *compare_weapons(by_source),
         *compare_wounds(by_source, docs),
+        *compare_agents(by_source, docs),
         *compare_addresses(pairs),
         *compare_crossings(by_source, docs),
+        *compare_street_types(by_source),
     ]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.model import Aspect
@@ -36,3 +37,22 @@ class Link:
     strength: float  # how closely the two facts match, for ranking and choosing among look-alikes
     # how surely the two are one fact stated by both (0..1): the decision to state a conflict
     confidence: float = 1.0
+
+
+T = TypeVar("T")
+
+
+def one_way_each(
+    told: Sequence[Sequence[T]], key: Callable[[T], str], way: Callable[[T], Hashable]
+) -> Iterator[tuple[T, T]]:
+    """The first telling in each of two reports of a thing both tell (``key``), each report one
+    way only and the two ways apart (``way``): a body part in the singular and the plural, a
+    street by two types. A report that tells it both ways says nothing against either."""
+    for i, xs in enumerate(told):
+        for ys in told[i + 1 :]:
+            for k in sorted({key(x) for x in xs} & {key(y) for y in ys}):
+                a = [x for x in xs if key(x) == k]
+                b = [y for y in ys if key(y) == k]
+                ways_a, ways_b = {way(x) for x in a}, {way(y) for y in b}
+                if len(ways_a) == len(ways_b) == 1 and ways_a != ways_b:
+                    yield a[0], b[0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.crosscheck.facts import SentenceFacts
-from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.links import Link, Side, one_way_each
 from storyline.crosscheck.predicates import Docs
 
 WOUND_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell of two victims
@@ -78,26 +78,17 @@ def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> 
     """One conflict per two reports and body part told in the singular by one and the plural by
     the other, each telling it one way only; ``sentences`` holds each report's sentence facts."""
     told = [wound_sites(facts, docs) for facts in sentences]
-    links = []
-    for i, xs in enumerate(told):
-        for ys in told[i + 1 :]:
-            for part in sorted({s.part for s in xs} & {s.part for s in ys}):
-                a = [s for s in xs if s.part == part]
-                b = [s for s in ys if s.part == part]
-                ways_a, ways_b = {s.plural for s in a}, {s.plural for s in b}
-                if len(ways_a) != 1 or len(ways_b) != 1 or ways_a == ways_b:
-                    continue
-                links.append(
-                    Link(
-                        "claim",
-                        True,
-                        Side.of(a[0].sentence, a[0].text, a[0].text, "wound", part, about="wound"),
-                        Side.of(b[0].sentence, b[0].text, b[0].text, "wound", part, about="wound"),
-                        1.0,
-                        WOUND_CONFIDENCE,
-                    )
-                )
-    return links
+    return [
+        Link(
+            "claim",
+            True,
+            Side.of(x.sentence, x.text, x.text, "wound", x.part, about="wound"),
+            Side.of(y.sentence, y.text, y.text, "wound", y.part, about="wound"),
+            1.0,
+            WOUND_CONFIDENCE,
+        )
+        for x, y in one_way_each(told, lambda s: s.part, lambda s: s.plural)
+    ]
 
 
 def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
