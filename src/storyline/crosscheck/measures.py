@@ -526,8 +526,13 @@ def heads_apart(ma: Measure, mb: Measure) -> bool:
 
 
 def _head_nouns(m: Measure) -> frozenset[str]:
-    """The nouns the parse heads a figure with, less its unit ("60 days" → none)."""
-    return frozenset(n for n in frame_part(m, "noun") if dimension(n)[0] != m.dim or m.dim is None)
+    """The nouns the parse heads a figure with, less its unit, digits and scale words ("60 days",
+    "$30 million" → none)."""
+    return frozenset(
+        n
+        for n in frame_part(m, "noun")
+        if n.isalpha() and n not in SCALES and (dimension(n)[0] != m.dim or m.dim is None)
+    )
 
 
 # the time words that place a figure on an occasion before the one reported: "two weeks ago",
