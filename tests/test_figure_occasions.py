@@ -30,8 +30,8 @@ def test_two_nouns_counted_are_two_things(nlp: Any, embedder: Any) -> None:
 
 def test_a_feat_of_an_earlier_game_is_another_occasion(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev (Chiefs): the 80-yard run two weeks ago is no other length of this game's
-    86-yard run; "last season" places a figure as well, a year alone does not ("from 2007 to 2014"
-    may be the period the story is about)."""
+    86-yard run; "last season" places a figure as well, a year alone or "last year" does not (the
+    period the story is about)."""
     now = "Charles cut into the deficit on the first play of the half with an 86-yard touchdown run."
     then = "Charles broke an 80-yard touchdown run on the opening play of the game two weeks ago."
     ma, mb = _measure(nlp, now, "86"), _measure(nlp, then, "80")
@@ -41,6 +41,9 @@ def test_a_feat_of_an_earlier_game_is_another_occasion(nlp: Any, embedder: Any) 
     assert earlier_occasion(last)
     span = _measure(nlp, "The couple earned $139 million in income from 2007 to 2014.", "$139")
     assert not earlier_occasion(span)
+    # basil-dev (the Clintons' returns): "last year" is the year the returns tell, the story's own
+    paid = "Last year, the Clintons paid an effective federal tax rate of 35.7 percent."
+    assert not earlier_occasion(_measure(nlp, paid, "35.7"))
 
 
 def test_one_daughter_told_two_ways(nlp: Any, embedder: Any) -> None:

@@ -537,9 +537,11 @@ def _head_nouns(m: Measure) -> frozenset[str]:
 
 # the time words that place a figure on an occasion before the one reported: "two weeks ago",
 # "the previous season", "earlier this year", "last season"; a year is not one ("from 2007 to
-# 2014" may be the period the story is about)
+# 2014" may be the period the story is about), nor "last year" or "last week" ("Last year, the
+# Clintons paid an effective federal tax rate of 35.7 percent" is the year their returns tell; a
+# shooting "last week" is the one reported)
 _EARLIER = frozenset({"ago", "previous", "earlier", "prior", "former"})
-_LAST = frozenset({"season", "year", "game", "week", "month"})
+_LAST = frozenset({"season", "game"})
 
 
 def earlier_occasion(m: Measure) -> bool:
