@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.crosscheck.measures import earlier_occasion, heads_apart, occasions_apart
+from storyline.crosscheck.measures import OTHER_ACTS, earlier_occasion, heads_apart, occasions_apart
 from test_same_figure import _measure, _run, _stated
 
 
@@ -23,6 +23,14 @@ def test_two_nouns_counted_are_two_things(nlp: Any, embedder: Any) -> None:
     scored = "He finished his college career with 96 touchdowns."
     rushed = "He finished his college career with 269 yards."
     assert heads_apart(_measure(nlp, scored, "96"), _measure(nlp, rushed, "269"))
+    # a whole group's size is one fact whatever each report calls its members
+    caucus = "All 42 members of the GOP caucus are sending the letter to the president."
+    senators = "The letter was signed by all 48 Senate Republicans and sent to the president."
+    assert heads_apart(_measure(nlp, caucus, "42"), _measure(nlp, senators, "48"))
+    report = _run(nlp, embedder, caucus, senators)
+    listed = (*report.findings, *report.to_check, *report.below_floor)
+    told = [f for f in listed if f.aspect == "number" and f.kind == "conflict"]
+    assert told and all(f.confidence > OTHER_ACTS for f in told)  # weighed, not held to check
     five, four = "Five people were injured in the shooting.", "Four people were injured in the shooting."
     assert not heads_apart(_measure(nlp, five, "Five"), _measure(nlp, four, "Four"))
     assert _stated(_run(nlp, embedder, five, four), "Five people", "Four people")

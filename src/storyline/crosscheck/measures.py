@@ -484,11 +484,13 @@ def _measure_link(
     rule = confidence if same_thing or unit_and_context else 0.0
     if rule == 0.0 and fitted < LINK:
         return None
-    if heads_apart(ma, mb) or occasions_apart(ma, mb):
+    if (heads_apart(ma, mb) and not whole_group(p, ma, mb)) or occasions_apart(ma, mb):
         # two things counted, each named by its own noun ("96 touchdowns" / "269 yards", "six
         # leaders" / "11 members", "25 years old" / "a seven-year veteran"), or one figure told of
         # an earlier occasion the other's clause does not name ("Charles' 80-yard TD run ... two
-        # weeks ago" / "an 86-yard touchdown run"): nothing shows one fact, so to check at most
+        # weeks ago" / "an 86-yard touchdown run"): nothing shows one fact, so to check at most; a
+        # whole group's size is one fact whatever each calls its members ("all 42 members of the GOP
+        # caucus" / "all 42 Senate Republicans")
         return True, min(max(rule, fitted), OTHER_ACTS)
     if owners_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
         # whose figure each is differs ("Abbott offers $10k reward" / "Crime Stoppers is offering a
