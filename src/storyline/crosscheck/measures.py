@@ -39,6 +39,7 @@ from storyline.crosscheck.same_figure import (
     sexes_named,
     stating_line,
 )
+from storyline.crosscheck.units import dimension
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -483,6 +484,14 @@ def _measure_link(
     rule = confidence if same_thing or unit_and_context else 0.0
     if rule == 0.0 and fitted < LINK:
         return None
+    if (heads_apart(ma, mb) and not whole_group(p, ma, mb)) or occasions_apart(ma, mb):
+        # two things counted, each named by its own noun ("96 touchdowns" / "269 yards", "six
+        # leaders" / "11 members", "25 years old" / "a seven-year veteran"), or one figure told of
+        # an earlier occasion the other's clause does not name ("Charles' 80-yard TD run ... two
+        # weeks ago" / "an 86-yard touchdown run"): nothing shows one fact, so to check at most; a
+        # whole group's size is one fact whatever each calls its members ("all 42 members of the GOP
+        # caucus" / "all 42 Senate Republicans")
+        return True, min(max(rule, fitted), OTHER_ACTS)
     if owners_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
         # whose figure each is differs ("Abbott offers $10k reward" / "Crime Stoppers is offering a
         # $5,000 reward", "a 19-year-old Beverly man" / "a 21-year-old man"): 19 of 22 such judged
@@ -501,6 +510,54 @@ def _measure_link(
         # the same thing, and listed to check otherwise
         return True, min(max(rule, fitted), OTHER_ACTS)
     return True, max(rule, _fit_confidence(fitted))
+
+
+def heads_apart(ma: Measure, mb: Measure) -> bool:
+    """Does the parse head each figure with its own noun, and two nouns of two things: "96
+    touchdowns" / "269 yards", "six leaders of the church" / "11 members", "25 years old" / "a
+    seven-year veteran"? A unit is no such noun ("$43 million" / "nearly $44 million"), nor are
+    nouns a reporter uses in turn for one thing ("troops" / "soldiers")."""
+    if ma.counted and mb.counted and _alike(ma.counted[:5], mb.counted[:5]):
+        return False
+    nouns_a, nouns_b = _head_nouns(ma), _head_nouns(mb)
+    if not nouns_a or not nouns_b or meet(nouns_a, nouns_b):
+        return False
+    # nouns alike in meaning are no sign of one thing: "leaders of the church" / "members of his
+    # church" are near as phrases, and two sets of people
+    return not any(_alike(a[:5], b[:5]) for a in nouns_a for b in nouns_b)
+
+
+def _head_nouns(m: Measure) -> frozenset[str]:
+    """The nouns the parse heads a figure with, less its unit, digits and scale words ("60 days",
+    "$30 million" → none)."""
+    return frozenset(
+        n
+        for n in frame_part(m, "noun")
+        if n.isalpha() and n not in SCALES and (dimension(n)[0] != m.dim or m.dim is None)
+    )
+
+
+# the time words that place a figure on an occasion before the one reported: "two weeks ago",
+# "the previous season", "earlier this year", "last season"; a year is not one ("from 2007 to
+# 2014" may be the period the story is about), nor "last year" or "last week" ("Last year, the
+# Clintons paid an effective federal tax rate of 35.7 percent" is the year their returns tell; a
+# shooting "last week" is the one reported)
+_EARLIER = frozenset({"ago", "previous", "earlier", "prior", "former"})
+_LAST = frozenset({"season", "game"})
+
+
+def earlier_occasion(m: Measure) -> bool:
+    """Does the figure's clause place it on an earlier occasion ("two weeks ago", "last season"):
+    a feat of another game or season, not the event reported?"""
+    time = frame_part(m, "time")
+    return bool(time & _EARLIER) or ("last" in time and bool(time & _LAST))
+
+
+def occasions_apart(ma: Measure, mb: Measure) -> bool:
+    """Is one figure told of an earlier occasion and the other's clause silent on when? Nothing
+    shows the two on one occasion; two clauses that both give a time are ``periods``' to weigh."""
+    ta, tb = frame_part(ma, "time"), frame_part(mb, "time")
+    return (earlier_occasion(ma) and not tb) or (earlier_occasion(mb) and not ta)
 
 
 # nouns an age makes of itself ("a 20-year-old wanted ...", "59-year"): they name no kind of person
@@ -522,8 +579,11 @@ def one_age_bearer(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = N
     # each sentence tells of one person of a sex and an age group, the same: "the victims are a
     # 36-year-old man and two children, a 3-year-old boy and a 5-year-old girl" / "the bodies of
     # the children, a 3-year-old girl and a boy" (gva-dev 548991: one girl, her age told two ways)
+    # or of one kinship noun that tells the sex only ("his 16-year-old daughter" / "his daughter,
+    # 17"): one noun of one kind, the only such age in each sentence
     kind = person_kind(ma)
-    sole = all(kind) and kind == person_kind(mb) and _sole_of(p.a, ma) and _sole_of(p.b, mb)
+    told = all(kind) or (one_kind and any(kind))
+    sole = told and kind == person_kind(mb) and _sole_of(p.a, ma) and _sole_of(p.b, mb)
     return sole and acts is not False
 
 
@@ -641,12 +701,18 @@ def _also_told(m: Measure, others: Sequence[Measure], sexes: frozenset[str] = fr
     return _point(m) and any(
         o.dim == m.dim
         and _point(o)
-        and same_counted(m, o)
+        and (same_counted(m, o) or _same_bare_measure(m, o))
         and compatible(m, o)
         and not _things_apart(m, o)
         and not (persons_apart(m, o) and person_kind(o)[0] in sexes)
         for o in others
     )
+
+
+def _same_bare_measure(m: Measure, o: Measure) -> bool:
+    """Two measures of one unit and value, neither naming what it counts: "sentenced to 2 years,
+    with 9 months to serve" / "to 2 1/2 years, with 9 months to serve" tell the 9 months both."""
+    return m.dim is not None and not m.counted and not o.counted and m.value == o.value
 
 
 def _things_apart(ma: Measure, mb: Measure) -> bool:

@@ -1,0 +1,77 @@
+"""Two differing figures are stated as a conflict only when nothing shows two things or two
+occasions: each named by its own noun (touchdowns / yards, leaders / members, an age / a tenure),
+or one told of an earlier game the other's clause does not name, they are at most to check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.crosscheck.measures import OTHER_ACTS, earlier_occasion, heads_apart, occasions_apart
+from test_same_figure import _measure, _run, _stated
+
+
+def test_two_nouns_counted_are_two_things(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (FLDS trial, Saints running backs) and gva-dev (an officer's age and tenure):
+    figures headed by two nouns of two things are no values of one fact; one noun is."""
+    leaders = "Seven indictments, nine charges and six leaders of the church now face trial in Texas."
+    members = "Jeffs and 11 members of his church were charged in 2008 by Texas authorities."
+    assert heads_apart(_measure(nlp, leaders, "six"), _measure(nlp, members, "11"))
+    assert not _stated(_run(nlp, embedder, leaders, members))
+    age = "The officer was 25 years old at the time of the shooting."
+    tenure = "The officer is a seven-year veteran of the bureau."
+    assert heads_apart(_measure(nlp, age, "25"), _measure(nlp, tenure, "seven"))
+    scored = "He finished his college career with 96 touchdowns."
+    rushed = "He finished his college career with 269 yards."
+    assert heads_apart(_measure(nlp, scored, "96"), _measure(nlp, rushed, "269"))
+    # a whole group's size is one fact whatever each report calls its members
+    caucus = "All 42 members of the GOP caucus are sending the letter to the president."
+    senators = "The letter was signed by all 48 Senate Republicans and sent to the president."
+    assert heads_apart(_measure(nlp, caucus, "42"), _measure(nlp, senators, "48"))
+    report = _run(nlp, embedder, caucus, senators)
+    listed = (*report.findings, *report.to_check, *report.below_floor)
+    told = [f for f in listed if f.aspect == "number" and f.kind == "conflict"]
+    assert told and all(f.confidence > OTHER_ACTS for f in told)  # weighed, not held to check
+    five, four = "Five people were injured in the shooting.", "Four people were injured in the shooting."
+    assert not heads_apart(_measure(nlp, five, "Five"), _measure(nlp, four, "Four"))
+    assert _stated(_run(nlp, embedder, five, four), "Five people", "Four people")
+
+
+def test_a_feat_of_an_earlier_game_is_another_occasion(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (Chiefs): the 80-yard run two weeks ago is no other length of this game's
+    86-yard run; "last season" places a figure as well, a year alone or "last year" does not (the
+    period the story is about)."""
+    now = "Charles cut into the deficit on the first play of the half with an 86-yard touchdown run."
+    then = "Charles broke an 80-yard touchdown run on the opening play of the game two weeks ago."
+    ma, mb = _measure(nlp, now, "86"), _measure(nlp, then, "80")
+    assert earlier_occasion(mb) and occasions_apart(ma, mb)
+    assert not _stated(_run(nlp, embedder, now, then))
+    last = _measure(nlp, "He ran for 1,200 yards last season, a team record.", "1,200")
+    assert earlier_occasion(last)
+    span = _measure(nlp, "The couple earned $139 million in income from 2007 to 2014.", "$139")
+    assert not earlier_occasion(span)
+    # basil-dev (the Clintons' returns): "last year" is the year the returns tell, the story's own
+    paid = "Last year, the Clintons paid an effective federal tax rate of 35.7 percent."
+    assert not earlier_occasion(_measure(nlp, paid, "35.7"))
+
+
+def test_one_daughter_told_two_ways(nlp: Any, embedder: Any) -> None:
+    """gva-dev: a kinship noun tells the sex only, yet one daughter, the only one each sentence
+    ages, told 16 and 17 is one person's age told two ways."""
+    a = "Police said his 16-year-old daughter was shot in the leg during the argument."
+    b = "Police said his 17-year-old daughter was taken to a hospital with a wound to the leg."
+    assert _stated(_run(nlp, embedder, a, b), "16-year-old", "17-year-old")
+    # a daughter and a son are two people, whatever the sentences share
+    son = "Police said his 17-year-old son was taken to a hospital with a wound to the leg."
+    report = _run(nlp, embedder, a, son)
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "number"]
+
+
+def test_a_measure_both_sentences_tell_is_no_other_value(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev: "2 years, with 9 months to serve" / "2 1/2 years, with 9 months to serve": the
+    sentence differs, the 9 months both tell are no other value for it."""
+    a = "He was sentenced to 2 years, with 9 months to serve in that case."
+    b = "He was sentenced to 2 1/2 years, with 9 months to serve in that case."
+    report = _run(nlp, embedder, a, b)
+    values = [{v.text for v in f.values} for f in _stated(report)]
+    assert {"2 years", "2 1/2 years"} in values
+    assert not [v for v in values if "9 months" in v]
