@@ -19,7 +19,7 @@ from typing import Any
 
 from storyline.crosscheck.candidates import AGREE_SCORE, Pair
 from storyline.crosscheck.facts import SentenceFacts
-from storyline.crosscheck.links import Link, one_way_each
+from storyline.crosscheck.links import Link, told_two_ways
 from storyline.crosscheck.links import Side as LinkSide
 from storyline.crosscheck.predicates import LIGHT, Docs
 from storyline.crosscheck.words import MONTHS_AND_DAYS
@@ -222,17 +222,14 @@ def compare_street_types(sentences: Sequence[Sequence[SentenceFacts]]) -> list[L
     type each ("1311 Reese Avenue" / "on Reese Street near Cottonwood Road", gva-dev 780664): one
     street told wrong, or two streets of one name; listed to check."""
     told = [streets(facts) for facts in sentences]
-    return [
-        Link(
-            "place",
-            True,
-            LinkSide.of(x.sentence, x.text, x.kind, "street", x.name, about="street"),
-            LinkSide.of(y.sentence, y.text, y.kind, "street", y.name, about="street"),
-            1.0,
-            CROSSING_CONFIDENCE,
-        )
-        for x, y in one_way_each(told, lambda s: s.name, lambda s: s.kind)
-    ]
+    return told_two_ways(
+        "place",
+        told,
+        lambda s: s.name,
+        lambda s: s.kind,
+        lambda s: LinkSide.of(s.sentence, s.text, s.kind, "street", s.name, about="street"),
+        CROSSING_CONFIDENCE,
+    )
 
 
 def street_level(label: str, sentence: str) -> bool:

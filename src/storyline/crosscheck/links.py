@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -42,12 +42,19 @@ class Link:
 T = TypeVar("T")
 
 
-def one_way_each(
-    told: Sequence[Sequence[T]], key: Callable[[T], str], way: Callable[[T], Hashable]
-) -> Iterator[tuple[T, T]]:
-    """The first telling in each of two reports of a thing both tell (``key``), each report one
-    way only and the two ways apart (``way``): a body part in the singular and the plural, a
-    street by two types. A report that tells it both ways says nothing against either."""
+def told_two_ways(
+    aspect: Aspect,
+    told: Sequence[Sequence[T]],
+    key: Callable[[T], str],
+    way: Callable[[T], Hashable],
+    side: Callable[[T], Side],
+    confidence: float,
+) -> list[Link]:
+    """A conflict of ``aspect`` for the first telling in each of two reports of a thing both tell
+    (``key``), each report one way only and the two ways apart (``way``): a body part in the
+    singular and the plural, a street by two types. A report that tells it both ways says nothing
+    against either."""
+    links = []
     for i, xs in enumerate(told):
         for ys in told[i + 1 :]:
             for k in sorted({key(x) for x in xs} & {key(y) for y in ys}):
@@ -55,4 +62,5 @@ def one_way_each(
                 b = [y for y in ys if key(y) == k]
                 ways_a, ways_b = {way(x) for x in a}, {way(y) for y in b}
                 if len(ways_a) == len(ways_b) == 1 and ways_a != ways_b:
-                    yield a[0], b[0]
+                    links.append(Link(aspect, True, side(a[0]), side(b[0]), 1.0, confidence))
+    return links

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.crosscheck.facts import SentenceFacts
-from storyline.crosscheck.links import Link, Side, one_way_each
+from storyline.crosscheck.links import Link, Side, told_two_ways
 from storyline.crosscheck.predicates import Docs
 
 WOUND_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell of two victims
@@ -78,17 +78,14 @@ def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> 
     """One conflict per two reports and body part told in the singular by one and the plural by
     the other, each telling it one way only; ``sentences`` holds each report's sentence facts."""
     told = [wound_sites(facts, docs) for facts in sentences]
-    return [
-        Link(
-            "claim",
-            True,
-            Side.of(x.sentence, x.text, x.text, "wound", x.part, about="wound"),
-            Side.of(y.sentence, y.text, y.text, "wound", y.part, about="wound"),
-            1.0,
-            WOUND_CONFIDENCE,
-        )
-        for x, y in one_way_each(told, lambda s: s.part, lambda s: s.plural)
-    ]
+    return told_two_ways(
+        "claim",
+        told,
+        lambda s: s.part,
+        lambda s: s.plural,
+        lambda s: Side.of(s.sentence, s.text, s.text, "wound", s.part, about="wound"),
+        WOUND_CONFIDENCE,
+    )
 
 
 def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
