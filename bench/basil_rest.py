@@ -29,6 +29,11 @@ def copy_as_basil_dev(root: Path, name: str, out: Path) -> Path:
     raw = next((root / "articles").glob(f"*/{name}"), None)
     if raw is None:
         raise FileNotFoundError(f"{name} is under no year of {root / 'articles'}")
+    return as_basil_dev(raw, out)
+
+
+def as_basil_dev(raw: Path, out: Path) -> Path:
+    """One BASIL article file written to ``out`` in basil-dev's layout, under its own name."""
     obj = json.loads(raw.read_text(encoding="utf-8"))
     paras = [" ".join(p) if isinstance(p, list) else str(p) for p in obj["body-paragraphs"]]
     article = {
@@ -38,6 +43,6 @@ def copy_as_basil_dev(root: Path, name: str, out: Path) -> Path:
         "url": obj.get("url"),
         "text": "\n\n".join(p for p in paras if p.strip()),
     }
-    target = out / name
+    target = out / raw.name
     target.write_text(json.dumps(article, ensure_ascii=False), encoding="utf-8")
     return target

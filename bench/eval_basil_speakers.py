@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import basil_rest
 from eval_polnear import SHARED, annotate_files, scorer
 
 SEED = 15
@@ -95,16 +96,10 @@ def in_years(folder: Path, years: tuple[int, int] | None, suffix: str) -> list[P
 
 
 def basil_articles(articles: Path, years: tuple[int, int] | None, out: Path) -> None:
-    """BASIL's ``articles/<year>/*.json`` written to ``out`` in basil-dev's form: the body's
-    paragraphs apart by a blank line, each paragraph's sentences joined by a space."""
+    """BASIL's ``articles/<year>/*.json`` written to ``out`` in basil-dev's form, as the judged
+    agreement batches read them (``basil_rest``)."""
     for path in in_years(articles, years, ".json"):
-        art = json.loads(path.read_text(encoding="utf-8"))
-        paras = art.get("body-paragraphs") or []
-        text = "\n\n".join(" ".join(s.strip() for s in para if s.strip()) for para in paras)
-        row = {
-            k: art.get(f, "") for k, f in (("title", "title"), ("published", "date"), ("source", "source"))
-        }
-        (out / path.name).write_text(json.dumps({**row, "url": art.get("url", ""), "text": text}))
+        basil_rest.as_basil_dev(path, out)
 
 
 def gold_spans(anns: list[Path], data: Path, nlp: Any) -> list[dict[str, Any]]:
@@ -171,7 +166,7 @@ def judge(span: dict[str, Any], speaker: str | None, key: str | None) -> tuple[b
     return surname and first_ok, surname
 
 
-def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: bool) -> str:
+def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: int) -> str:
     files = sorted({s["file"] for s in spans})
     anns = annotate_files(data, files)
     texts = {f: json.loads((data / f).read_text(encoding="utf-8"))["text"] for f in files}
