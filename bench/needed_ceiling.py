@@ -12,9 +12,10 @@ exactly, in model tokens (the model's cost is linear in them; attention is a sma
   ``0.7 cos + 0.3 overlap`` >= ``UNIQUE_SCORE`` (0.5): left unembedded it would be listed as told
   by one source only, a changed finding; >= ``FLOOR`` (0.45) reaches the lowest threshold a
   typed comparison uses (a denial, a person's kind).
-- *the floor*: keyed or near. No rule that decides without the vectors can embed less and keep
-  the findings (a rule leaving out a sentence outside the floor can still change a ranking:
-  the floor is optimistic).
+- *the floor*: keyed or near. No rule that decides without the vectors can embed much less and
+  keep the findings. It is approximate both ways: a sentence left out outside the floor can still
+  change a nearest-three ranking, and a near one is near to any sentence of another report, not
+  only to its candidates, and may be too short (under six words) to be listed alone.
 
 Beside it, ``needs_vector`` as it stands and with ``MAX_OVERLAP`` raised: the tokens it embeds
 and how many sentences it leaves out that are near. The halves are basil-dev's and gva-dev's
