@@ -45,3 +45,15 @@ def test_an_unembedded_sentence_is_in_no_candidate_pair(
     pairs = candidate_pairs(facts, vecs)
     assert pairs
     assert not any((p.a.source, p.a.index) in left or (p.b.source, p.b.index) in left for p in pairs)
+
+
+def test_a_larger_share_leaves_out_more_and_keeps_every_figure_and_date(
+    seed_paths: tuple[Path, Path], nlp: Any
+) -> None:
+    """``bench/needed_ceiling.py`` compares shares: each leaves out what a smaller one does."""
+    facts = _facts(seed_paths, nlp)
+    strict, loose = needs_vector(facts), needs_vector(facts, 0.4)
+    assert strict == needs_vector(facts, MAX_OVERLAP)
+    assert sum(loose) < sum(strict)
+    assert all(s for s, n in zip(strict, loose, strict=True) if n)  # loose needs a subset
+    assert all(n for f, n in zip(facts, loose, strict=True) if f.measures or f.dates)

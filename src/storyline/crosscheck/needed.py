@@ -36,8 +36,9 @@ def keyed(f: SentenceFacts) -> bool:
     return bool(f.measures or f.dates)
 
 
-def needs_vector(facts: Sequence[SentenceFacts]) -> list[bool]:
-    """For each sentence, in order: may it have a counterpart whose closeness matters?
+def needs_vector(facts: Sequence[SentenceFacts], max_overlap: float = MAX_OVERLAP) -> list[bool]:
+    """For each sentence, in order: may it have a counterpart whose closeness matters? (Another
+    ``max_overlap`` is for measuring the choice: ``bench/needed_ceiling.py``.)
 
     The shared words are counted through an index of each word's sentences, so the cost follows
     the words the sentences share rather than every pair of sentences."""
@@ -56,5 +57,5 @@ def needs_vector(facts: Sequence[SentenceFacts]) -> list[bool]:
             for j in index[w]:
                 if facts[j].source != f.source:
                     shared[j] += 1
-        out.append(any(n / min(len(terms[i]), len(terms[j])) > MAX_OVERLAP for j, n in shared.items()))
+        out.append(any(n / min(len(terms[i]), len(terms[j])) > max_overlap for j, n in shared.items()))
     return out
