@@ -31,7 +31,11 @@ tune`` lists the misses of the tuning half only (the check half is for reporting
 reads the set's pages in other languages instead (826, the same halves): a second set of sites
 nobody tuned on, for the structure of pages rather than English words. ``--lost`` counts, by
 half, the characters of "with" snippets the pasted reader missed, by where the cleaner put the
-line holding each (above the chosen body, after it, in it): the region choice against line rules.
+line holding each (above the chosen body, after it, in it): the region choice against line rules;
+and, for each missed snippet below the body, what kept the nearest part below (the first run of
+paragraphs under it) from being joined: a gap of more than ``_JOIN_GAP`` lines, a closing heading
+("Related"), the share bar met again, a part without a paragraph or worth under ``_JOIN_SHARE`` of
+the body, or no part at all; and whether the snippet lies in that gap, that part or beyond it.
 """
 
 from __future__ import annotations
@@ -51,8 +55,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.errors import UnreadableInput  # noqa: E402
-from storyline.reading import read  # noqa: E402
-from storyline.reading.pasted import _WHERE  # noqa: E402
+from storyline.reading import read, region  # noqa: E402
+from storyline.reading.line_score import body_logits, threshold  # noqa: E402
+from storyline.reading.lines import Kind, ends_article  # noqa: E402
+from storyline.reading.pasted import _WHERE, _headline_only, clean_pasted, page_lines  # noqa: E402
 
 _FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it on was with as by at be this are from have or an not but"  # noqa: SIM905
@@ -239,6 +245,47 @@ def lost_where(pages: list[Page]) -> Counter[str]:
     return lost
 
 
+def below_why(pages: list[Page]) -> Counter[str]:
+    """Missed "with" snippets below the pasted body, by what kept the nearest part below unjoined
+    and where the snippet lies (in the gap above that part, in it, beyond it)."""
+    why: Counter[str] = Counter()
+    for page in pages:
+        lines = page_lines(page.pasted)
+        if _headline_only(lines):
+            continue
+        end = region.page_end(lines, alone=True)
+        i, j = region.article_region(lines, end, body_logits(lines[:end]) - threshold())
+        ex = clean_pasted(page.pasted)
+        got = norm("\n\n".join(x for x in (ex.subtitle, ex.text) if x))
+        below = [
+            pos
+            for w in map(norm, page.item["with"])
+            if w not in got
+            for pos in [next((ln.pos for ln in lines if w in norm(ln.text)), None)]
+            if pos is not None and j <= pos < end
+        ]
+        if not below or i == j:
+            continue
+        a, b = region._part_below(lines, j, end)
+        gap, part = lines[j:a], lines[a:b]
+        bar = {ln.text for ln in lines[:i] if ln.kind is Kind.FURNITURE}
+        if a == b:
+            reason = "no part below"
+        elif any(ln.text in bar for ln in gap):
+            reason = "share bar again"
+        elif len(gap) > region._JOIN_GAP:
+            reason = f"gap over {region._JOIN_GAP} lines"
+        elif not region._paragraphs(part) and any(ends_article(ln.text) for ln in gap):
+            reason = "closing heading"
+        elif not any(ln.kind is Kind.PROSE for ln in part):
+            reason = "no paragraph in the part"
+        else:
+            reason = "part worth too little"
+        for pos in below:
+            why[f"{reason}, {'in the gap' if pos < a else 'in the part' if pos < b else 'beyond'}"] += 1
+    return why
+
+
 def show_errors(pages: list[Page], results: dict[str, list[Result]], name: str) -> None:
     for k, page in enumerate(pages):
         res = results[name][k]
@@ -276,6 +323,8 @@ def main() -> int:
         for part in ("tune", "check"):
             lost = lost_where([p for p in pages if p.half == part])
             print(f"{part}: missed characters {sum(lost.values())}, {dict(lost.most_common())}")
+            why = below_why([p for p in pages if p.half == part])
+            print(f"{part}: missed snippets below the body {sum(why.values())}, {dict(why.most_common())}")
         return 0
     if opts.errors:
         tune = [p for p in pages if p.half == "tune"]

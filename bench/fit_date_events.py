@@ -109,17 +109,20 @@ def features(
     return np.array(xs, dtype=float), np.array(ys), kept, old
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float | None = None) -> np.ndarray:
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float | None = None, weight: np.ndarray | None = None
+) -> np.ndarray:
     """Logistic regression by Newton's method with an L2 penalty (``l2``, ``L2`` when None; the
-    bias unpenalised)."""
+    bias unpenalised). ``weight``: each row's weight in the loss (1 each when None)."""
     xb = np.hstack([x, np.ones((len(x), 1))])
+    s = np.ones(len(y)) if weight is None else weight
     w = np.zeros(xb.shape[1])
     reg = np.eye(xb.shape[1]) * (L2 if l2 is None else l2)
     reg[-1, -1] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-xb @ w))
-        grad = xb.T @ (p - y) + reg @ w
-        hess = xb.T @ (xb * (p * (1 - p))[:, None]) + reg
+        grad = xb.T @ (s * (p - y)) + reg @ w
+        hess = xb.T @ (xb * (s * p * (1 - p))[:, None]) + reg
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
