@@ -140,6 +140,9 @@ SENTENCES = [
      "mid-afternoon", ("2009-06-10", "2009-06-10"), "2009-06-10TAF", "MID"),
     ("The fire broke out on Saturday. Crews had it under control in the late afternoon.", "2009-06-10",
      "the late afternoon", ("2009-06-06", "2009-06-06"), "2009-06-06TAF", "END"),
+    # markets' "ahead of the weekend" on a Friday: the weekend to come
+    ("Investors cashed in gains ahead of the weekend.", "2009-06-12",
+     "the weekend", ("2009-06-13", "2009-06-14"), "2009-W24-WE", None),
 ]  # fmt: skip
 
 

@@ -212,7 +212,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # before it; "the fall of Saigon" is no season
     (
         "weekend",
-        r"\b(?:over|during|at|on|by|for|until|through|before|after|this\s+past)\s+(?P<expr>the\s+weekend)\b",
+        r"\b(?:over|during|at|on|by|for|until|through|before|after|ahead\s+of|this\s+past)\s+(?P<expr>the\s+weekend)\b",
     ),
     (
         "season_bare",
