@@ -140,6 +140,12 @@ SENTENCES = [
      "mid-afternoon", ("2009-06-10", "2009-06-10"), "2009-06-10TAF", "MID"),
     ("The fire broke out on Saturday. Crews had it under control in the late afternoon.", "2009-06-10",
      "the late afternoon", ("2009-06-06", "2009-06-06"), "2009-06-06TAF", "END"),
+    # "the year before", "the week before" closing a clause: the previous one, counted from the
+    # narrative's time as "the day before" is
+    ("The plant reopened in 2005. It had been shut down the year before.", "2009-06-10",
+     "the year before", ("2004-01-01", "2004-12-31"), "2004", None),
+    ("The strike began on March 3. Talks had broken down the week before.", "2009-06-10",
+     "the week before", ("2009-02-23", "2009-03-01"), "2009-W09", None),
     # markets' "ahead of the weekend" on a Friday: the weekend to come
     ("Investors cashed in gains ahead of the weekend.", "2009-06-12",
      "the weekend", ("2009-06-13", "2009-06-14"), "2009-W24-WE", None),

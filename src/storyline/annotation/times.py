@@ -213,7 +213,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     if g.get("word", "").lower() == "overnight":  # the night before the day of writing
         return f"{iv[0].isoformat()}TNI", None
     part = _part(g.get("part") or g.get("part2"))
-    named = _NAMED_UNITS.get(m.kind)
+    named = _NAMED_UNITS.get(m.kind) if m.kind != "day_before" else _UNIT_WORDS.get(_unit(g["unit"]))
     if named is None and (part or g.get("side")):  # the interval is part of the unit the words name
         named = _UNIT_WORDS.get(_unit(g.get("unit", "")))
     # "earlier this month", "early in the month" are the month with mod START, as TimeML writes them

@@ -194,11 +194,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|week|weekend|month|quarter|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
         r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
     ),
-    # "the day before", "the night after" closing a clause (before a noun it is that event's: "the
-    # day before the vote")
+    # "the day before", "the night after", "the year before" closing a clause: "the previous year"
+    # (before a noun it is that event's: "the day before the vote")
     (
         "day_before",
-        r"\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:!?)\"”’']|$))",
+        r"\bthe\s+(?P<unit>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after)\b"
+        r"(?=\s*(?:[,.;:!?)\"”’']|$))",
     ),
     # three weeks ago, a year ago
     ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
