@@ -10,6 +10,7 @@ import pytest
 
 from storyline.annotation import calendar as cal
 from storyline.annotation.times import find_times
+from storyline.annotation.timex import clock_only
 from storyline.store.codec import _time
 
 D = date
@@ -133,6 +134,21 @@ SENTENCES = [
     # "prior" counts from the narrative's time as "previous" does
     ("Talks began on March 3, 2009, after a draft had been agreed the prior week.", "2009-03-20",
      "the prior week", ("2009-02-23", "2009-03-01"), "2009-W09", None),
+    # a part of the day alone: the day the account tells (the narrative's last day in a past
+    # clause), else the day of writing, as a lone clock time
+    ("By mid-afternoon, rescuers had pulled 12 people from the rubble.", "2009-06-10",
+     "mid-afternoon", ("2009-06-10", "2009-06-10"), "2009-06-10TAF", "MID"),
+    ("The fire broke out on Saturday. Crews had it under control in the late afternoon.", "2009-06-10",
+     "the late afternoon", ("2009-06-06", "2009-06-06"), "2009-06-06TAF", "END"),
+    # "the year before", "the week before" closing a clause: the previous one, counted from the
+    # narrative's time as "the day before" is
+    ("The plant reopened in 2005. It had been shut down the year before.", "2009-06-10",
+     "the year before", ("2004-01-01", "2004-12-31"), "2004", None),
+    ("The strike began on March 3. Talks had broken down the week before.", "2009-06-10",
+     "the week before", ("2009-02-23", "2009-03-01"), "2009-W09", None),
+    # markets' "ahead of the weekend" on a Friday: the weekend to come
+    ("Investors cashed in gains ahead of the weekend.", "2009-06-12",
+     "the weekend", ("2009-06-13", "2009-06-14"), "2009-W24-WE", None),
 ]  # fmt: skip
 
 
@@ -169,3 +185,20 @@ def test_a_span_with_no_record_before_it_is_no_record_span(nlp: Any, text: str) 
     """"In six years" ahead, or a sentence's length under a verb, is not a span back to the present."""
     values = [t.timeml_value or "" for t in find_times(nlp(text), "2009-02-20")]
     assert not any(v.startswith("P") for v in values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister will fly home in the morning.", "She spoke at the morning meeting of the board.",
+     "He woke at three o'clock in the morning.", "The blaze began on the morning of June 2."],
+)  # fmt: skip
+def test_a_part_of_the_day_that_is_no_day_of_its_own_is_not_dated(nlp: Any, text: str) -> None:
+    """Which morning lies ahead is not said; a day part that qualifies a noun, a clock or a date is
+    no time of its own."""
+    assert not [t for t in find_times(nlp(text), "2009-06-10") if "morning" in t.text]
+
+
+def test_a_part_of_the_day_is_a_time_of_day_for_the_cross_check() -> None:
+    """Its day is only the day of writing by default: the cross-check compares no such date."""
+    assert clock_only("the late afternoon") and clock_only("mid-afternoon")
+    assert not clock_only("the morning of June 2")

@@ -104,6 +104,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue  # "said that night vision …": a conjunction, not "that night"
             if m.kind == "reference" and m.groups.get("cur") and not _adjective(doc, start):
                 continue  # the noun: "a strong current"
+            if m.groups.get("dp") and _before_a_noun(doc, start, end):
+                continue  # "in the morning meetings": the day part qualifies a noun
             if m.kind == "record_span" and not records.after_a_record(doc, start):
                 continue  # "will reopen in six years", "jailed for six years"
             found.append(m)
@@ -129,6 +131,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                     direction = _AHEAD if expects_ahead(doc, start, end, sent) else _not_ahead(direction)
                 result = resolve(m, anchor, direction)
             iv, reason = (result, None) if isinstance(result, tuple) else (None, result)
+            if m.groups.get("dp") and direction.tense == "future":
+                continue  # "will leave in the morning": which morning is not said
             if m.kind == "clock" and iv is not None:
                 clocks.append((len(out), refs[-1] if refs else None, direction))
             if periods.sets_period(m, iv):
@@ -209,7 +213,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
     if g.get("word", "").lower() == "overnight":  # the night before the day of writing
         return f"{iv[0].isoformat()}TNI", None
     part = _part(g.get("part") or g.get("part2"))
-    named = _NAMED_UNITS.get(m.kind)
+    named = _NAMED_UNITS.get(m.kind) if m.kind != "day_before" else _UNIT_WORDS.get(_unit(g["unit"]))
     if named is None and (part or g.get("side")):  # the interval is part of the unit the words name
         named = _UNIT_WORDS.get(_unit(g.get("unit", "")))
     # "earlier this month", "early in the month" are the month with mod START, as TimeML writes them
@@ -224,6 +228,7 @@ def timeml_form(m: Match, iv: Interval | None, words: str) -> tuple[str | None, 
 
 _SIDES = {"earlier": "early", "later": "late", "early": "early", "late": "late"}
 _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_DAY_PART_WORD = re.compile(r"\b(?:morning|afternoon|evening|night|tonight)\b")
 # "7:15 p.m.", "16:08", "noon", and the wire services' "0600 GMT"
 _CLOCK = re.compile(
     r"(?i)\b(?:(\d\d?)(?::(\d\d))?\s*([ap])\.?m\b\.?|(\d\d?):(\d\d)|(noon|midnight)|([01]\d|2[0-3])([0-5]\d)\s+(?:GMT|UTC))"
@@ -239,8 +244,9 @@ def _time_of_day(words: str) -> str:
         if m[3]:
             hour = hour % 12 + 12 * (m[3].lower() == "p")
         return f"T{hour:02d}:{minute or '00'}"
-    last = words.lower().split()[-1] if words.split() else ""
-    return "T" + _DAY_PARTS[last] if last in _DAY_PARTS else ""
+    # "Friday evening", "mid-afternoon", "the late afternoon on Tuesday"
+    part = _DAY_PART_WORD.search(words.lower())
+    return "T" + _DAY_PARTS[part[0]] if part else ""
 
 
 _FUTURE_WORDS = re.compile(r"future|soon|coming|next|term\b|later")
@@ -270,6 +276,11 @@ def _determiner(doc: Any, start: int) -> bool:
 def _adjective(doc: Any, start: int) -> bool:
     tok = doc.char_span(start, start + 7, alignment_mode="expand")
     return bool(tok is not None and tok[0].tag_ == "JJ")
+
+
+def _before_a_noun(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and span.end < len(doc) and doc[span.end].tag_ in ("NN", "NNS"))
 
 
 def _names_a_person(doc: Any, start: int, end: int) -> bool:

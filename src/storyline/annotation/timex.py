@@ -60,6 +60,8 @@ _HORD = r"(?i:first|second|1st|2nd|last)"
 # "7:15 p.m.", "16:08 UTC", "10 a.m. EST", "noon", "midnight"
 _ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]?T|BST|CET|CEST|EET|EEST|MSK|IST|JST|AEST|AEDT|HKT|SGT|local\s+time)"
 _AMPM = r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+# "the morning", "mid afternoon", "the late afternoon": a part of a day that is not named
+_DAY_PART_ALONE = r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?(?P<dp>morning|afternoon|evening)\b"
 
 # (kind, pattern); all are tried, then overlaps are settled longest-first.
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -192,11 +194,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"|week|weekend|month|quarter|year)|(?P<shift2>next)\s+(?P<unit2>day|morning|afternoon|evening|night))"
         r"|(?P<that>that)\s+(?P<unit3>day|morning|afternoon|evening|night|week|weekend|month|year))\b",
     ),
-    # "the day before", "the night after" closing a clause (before a noun it is that event's: "the
-    # day before the vote")
+    # "the day before", "the night after", "the year before" closing a clause: "the previous year"
+    # (before a noun it is that event's: "the day before the vote")
     (
         "day_before",
-        r"\bthe\s+(?P<unit>day|night|morning|evening)\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:!?)\"”’']|$))",
+        r"\bthe\s+(?P<unit>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after)\b"
+        r"(?=\s*(?:[,.;:!?)\"”’']|$))",
     ),
     # three weeks ago, a year ago
     ("ago", r"\b(?P<n>" + NUMBER + r")\s+(?P<unit>" + _UNIT + r")\s+ago\b"),
@@ -210,7 +213,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # before it; "the fall of Saigon" is no season
     (
         "weekend",
-        r"\b(?:over|during|at|on|by|for|until|through|before|after|this\s+past)\s+(?P<expr>the\s+weekend)\b",
+        r"\b(?:over|during|at|on|by|for|until|through|before|after|ahead\s+of|this\s+past)\s+(?P<expr>the\s+weekend)\b",
     ),
     (
         "season_bare",
@@ -267,7 +270,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?<![\d:.])\b(?:(?P<hh>1[0-2]|0?[1-9])(?::[0-5]\d)?\s*" + _AMPM + r"(?:\s+" + _ZONE + r"\b)?"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hours|hrs|h)\b)?\s+" + _ZONE + r"\b"
         r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:GMT|UTC)\b"
-        r"|(?P<word>noon|midnight))(?![\d:])",
+        r"|(?P<word>noon|midnight))(?![\d:])"
+        # a part of the day standing alone after a preposition, as an account tells its day: "by mid
+        # afternoon", "in the late afternoon", "orders placed in the morning" (not "the morning of
+        # March 12", "the morning after the debate", "three o'clock in the morning")
+        r"|(?:(?<=\b[Ii]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Aa]t\s)|(?<=\b[Dd]uring\s))(?<!o['’]clock\sin\s)"
+        + _DAY_PART_ALONE + r"(?![-\s]+(?:of|after|before|hours|yesterday|today|tomorrow)\b)",
     ),
     # "by year-end", "since year-end": business writing's 31 December, of this year unless the
     # preposition looks back
@@ -344,7 +352,7 @@ _HINTS = {
     "record_span": r"(?i:\b(?:in|for|over)\s+(?:\S+\s+){0,3}(?:year|decade|month|week|day)s?\b)",
     "reference": r"(?i:\bnow|current|recently|lately|these\s+days|at\s+present|future|\bthe\s+past|soon"
                  r"|\sterm\b|time\s+being|later\s+(?:date|time|stage))",
-    "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight",
+    "clock": r"\d\s*(?:[ap]\.?m|[AP]M)|\d:\d\d|\d\d\s+(?:GMT|UTC)|noon|midnight|morning|afternoon|evening",
 }  # fmt: skip
 _HINT_RES = {k: re.compile(h, re.I if k in ("season", "season_bare") else 0) for k, h in _HINTS.items()}
 # "May"/"March" alone are words too: they need one of these before them.
@@ -423,8 +431,10 @@ def _find_matches(text: str) -> tuple[Match, ...]:
 
 
 def clock_only(text: str) -> bool:
-    """Whether ``text`` is a time of day alone ("7 p.m.", "noon"): its day is the day of writing by
-    default, not one the report states."""
+    """Whether ``text`` is a time of day alone ("7 p.m.", "noon", "the morning"): its day is the day
+    of writing by default, not one the report states."""
+    if re.fullmatch(_DAY_PART_ALONE, text):  # found only after a preposition, which it leaves out
+        return True
     return any(m.kind == "clock" and m.start == 0 and m.end == len(text) for m in _find_matches(text))
 
 
