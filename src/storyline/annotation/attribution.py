@@ -35,6 +35,7 @@ from storyline.annotation.speakers import (
     sentence_subjects,
     subject_of,
 )
+from storyline.annotation.transcripts import transcript_quotes
 from storyline.model import Entity, Quote
 
 NONHUMAN = frozenset(
@@ -493,7 +494,13 @@ def find_quotes(
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
     out.extend(_inherit(text, said, found, resolver))
+    # a transcript's turns are quotations without marks, unless marks already hold one whole
+    out.extend(t for t in transcript_quotes(text, entities) if not any(_holds(q, t) for q in out))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpan]) -> list[Speaker]:
