@@ -764,6 +764,11 @@ CASES: list[tuple[str, str, str | None, bool]] = [
      "inspiration matters", "Jim Harter", True),
     ("As Joel Pollak observed, the biggest winner was the stage itself:\n\n“The clear winner was Fox.”",
      "The clear winner", "Joel Pollak", True),
+    # --- a participle after a tag is the tag's; a verb joined to the one that governs the quote is no tag
+    ("Smith cannot claim that “from his seat,” Jones added, saying it should be “up to the voters.”",
+     "up to the voters", "Jones", True),
+    ("Cruz said he'd make the sand \"glow in the dark,\" for instance, and Trump vowed to \"hit them.\"",
+     "glow in the dark", "Cruz", True),
     # --- a name the parse hangs, through an apposition, on a verb earlier in the sentence
     ("While discussing a tweet featuring a six-pointed star likened to the Star of David, Speaker of "
      "the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place in a campaign.”",
