@@ -764,6 +764,15 @@ CASES: list[tuple[str, str, str | None, bool]] = [
      "inspiration matters", "Jim Harter", True),
     ("As Joel Pollak observed, the biggest winner was the stage itself:\n\n“The clear winner was Fox.”",
      "The clear winner", "Joel Pollak", True),
+    # --- a participle after a tag is the tag's; a verb joined to the one that governs the quote is no tag
+    ("Smith cannot claim that “from his seat,” Jones added, saying it should be “up to the voters.”",
+     "up to the voters", "Jones", True),
+    ("Cruz said he'd make the sand \"glow in the dark,\" for instance, and Trump vowed to \"hit them.\"",
+     "glow in the dark", "Cruz", True),
+    # --- a name the parse hangs, through an apposition, on a verb earlier in the sentence
+    ("While discussing a tweet featuring a six-pointed star likened to the Star of David, Speaker of "
+     "the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place in a campaign.”",
+     "no place in a campaign", "Paul Ryan", True),
 ]
 
 
@@ -907,6 +916,11 @@ def test_cue_is_the_verb_as_written(nlp: Any) -> None:
         ("He rode the boom of the late '70s: \"It won't last,\" he said.", ["It won't last"]),
         ("“Open at the end\n\n“and reopened,” she said.", ["Open at the end", "and reopened"]),
         ("“It is rare,“ said Ann Lee. “It is hard.”", ["It is rare", "It is hard."]),  # “ typed for ”
+        # ” typed for “: after a space and before a word, or opening a paragraph behind an
+        # invisible direction mark pasted with a comment
+        ("Doing so ”appeared to be an attempt,” he said.", ["appeared to be an attempt"]),
+        ("Fans wrote.\n\n\u202a”Sorry, you are right!” posted Ann Lee.", ["Sorry, you are right!"]),
+        ("It ended.” He left, and ” so on.", []),  # a stray ” after a word or between spaces opens nothing
     ],
 )
 def test_quote_marks(text: str, quoted: list[str]) -> None:

@@ -35,6 +35,7 @@ from storyline.annotation.speakers import (
     sentence_subjects,
     subject_of,
 )
+from storyline.annotation.transcripts import transcript_quotes
 from storyline.model import Entity, Quote
 
 NONHUMAN = frozenset(
@@ -493,7 +494,13 @@ def find_quotes(
         resolver.remember(s)
         out.append(Quote(text[span[0] : span[1]], s.text, s.key, False, ev.text, span[0], span[1]))
     out.extend(_inherit(text, said, found, resolver))
+    # a transcript's turns are quotations without marks, unless marks already hold one whole
+    out.extend(t for t in transcript_quotes(text, entities) if not any(_holds(q, t) for q in out))
     return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
+
+
+def _holds(outer: Quote, inner: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _plural_subjects(text: str, parsed: Sequence[Parsed], spans: Sequence[QuoteSpan]) -> list[Speaker]:
@@ -518,8 +525,12 @@ _WHO = ("PROPN", "NOUN", "PRON")
 
 def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token | None:
     """A subject the parser found inside a quotation ("… the politicians themselves,” Rep. Rodney
-    Davis wrote") is not the speaker: take the name next to the verb instead."""
-    if subj is None or not any(q.outer_start <= cue.base + subj.idx < q.outer_end for q in spans):
+    Davis wrote") is not the speaker, nor is a clause the parse made the verb's subject (a star
+    "likened to the Star of David, Speaker … Paul Ryan (R-WI) said"): take the name next to the verb."""
+    if subj is None:
+        return None
+    quoted = any(q.outer_start <= cue.base + subj.idx < q.outer_end for q in spans)
+    if not quoted and subj.dep_ != "csubj":
         return subj
     sent, verb = cue.token.doc, cue.token
     inside = [(q.outer_start - cue.base, q.outer_end - cue.base) for q in spans]
@@ -541,14 +552,23 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     return run[-1] if run else None
 
 
+def _verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
 def _phrase_head(tok: Token, free: Sequence[Token]) -> Token:
     """The noun phrase a word closes, up to its head outside the quotation: "…,” William M.
-    Daley, President Obama's former chief of staff, said" is Daley's, not "staff"'s."""
+    Daley, President Obama's former chief of staff, said" is Daley's, not "staff"'s. It never
+    climbs onto a verb, and where it ends on no one's name, the highest name passed is the head:
+    in "… a star likened to the Star of David, Speaker of the House Rep. Paul Ryan (R-WI) said “…”"
+    the parse hangs Ryan on "Speaker", that on "Star" and that on "likened"; the speaker is Ryan."""
     ok = {t.i for t in free}
     inner = ("pobj", "prep", "appos", "compound", "poss")
-    while tok.dep_ in inner and tok.head.i in ok and tok.head.i < tok.i:
+    person = tok if tok.ent_type_ == "PERSON" else None
+    while tok.dep_ in inner and tok.head.i in ok and tok.head.i < tok.i and not _verb(tok.head):
         tok = tok.head
-    return tok
+        person = tok if tok.ent_type_ == "PERSON" else person
+    return tok if person is None or tok.ent_type_ == "PERSON" else person
 
 
 def _attribute(

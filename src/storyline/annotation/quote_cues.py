@@ -58,18 +58,21 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
     governs it, then any cue of the sentence by distance."""
     sent, base, tok = cue.token.doc, cue.base, cue.token
     pos = cue.start
+    in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
     if pos >= q.outer_end:
         gap = _between(sent, base, q.outer_end, pos)
         # not a clause joined on after it: 'Tapper told O'Connor that the news was “troubling,” and
-        # he asked for a response' is Tapper's telling, not the asking ("Smith and Jones said" is)
+        # he asked for a response' is Tapper's telling, not the asking ("Smith and Jones said" is);
+        # nor a verb joined to one that governs the quotation ('Cruz said he'd make sand “glow in
+        # the dark,” for instance, and Trump vowed …')
         joined = bool(gap) and gap[0].pos_ == "CCONJ"
+        joined = joined or (tok.dep_ == "conj" and any(tok.head in t.ancestors for t in in_quote))
         if len(gap) <= ADJACENT and not joined and not any(t.pos_ == "VERB" for t in gap):
             return 0, len(gap)
         return 4, pos - q.outer_end
     gap = _between(sent, base, pos + len(tok.text), q.outer_start)
     if len(gap) <= ADJACENT and all(t in set(tok.subtree) or t.dep_ == "nsubj" for t in gap):
         return 1, len(gap)
-    in_quote = [t for t in sent if q.outer_start <= base + t.idx < q.outer_end]
     if any(tok in set(t.ancestors) for t in in_quote):
         return 2, q.outer_start - pos
     if tok.dep_ == "parataxis" and any(tok.head in {t, *t.ancestors} for t in in_quote):

@@ -5,7 +5,9 @@ Pairing is done per paragraph on the raw text, not per sentence, because a quota
 several sentences. Single quotes nested in double quotes belong to the outer quotation; top-level
 single quotes (British style, headlines) are quotations of their own. An apostrophe inside a word
 ("it’s", "Russia’s") is never a mark. An opening double mark where a closing one belongs, after a
-word and before a space (“It's unusual,“ said Noble: a typing slip), closes. A quotation left open
+word and before a space (“It's unusual,“ said Noble: a typing slip), closes; a closing double mark
+where an opening one belongs, after a space and before a word (aides ”get close to Ben”, a
+paragraph opening ”Fear. I am …”), opens. A quotation left open
 at the end of its paragraph runs to the paragraph's end; news style then reopens it at the start of
 the next paragraph, which is marked ``continued`` so it inherits the speaker.
 """
@@ -13,6 +15,7 @@ the next paragraph, which is marked ``continued`` so it inherits the speaker.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -42,7 +45,10 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _opens_after(before: str) -> bool:
-    return before.isspace() or before in "([{—–-:/" + DOUBLE_OPEN + SINGLE_OPEN
+    """A mark may open after a space, a bracket or dash, or an invisible format character (a
+    direction mark pasted with the text: "\u202a”Sorry Sarah …")."""
+    invisible = unicodedata.category(before) == "Cf"
+    return before.isspace() or before in "([{—–-:/" + DOUBLE_OPEN + SINGLE_OPEN or invisible
 
 
 def _can_close(text: str, i: int) -> bool:
@@ -82,7 +88,7 @@ def _marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
         if c == "“" and dbl is not None and _can_close(text, i) and not text[i + 1 : i + 2].isalnum():
             found.append((dbl, i + 1, True))  # an opening mark typed as the closing one: “No,“ he said
             dbl = None
-        elif c in DOUBLE_OPEN or (c == '"' and dbl is None and _can_open(text, i)):
+        elif c in DOUBLE_OPEN or (c in '"”' and dbl is None and _can_open(text, i)):
             if dbl is None and sgl is None:
                 dbl = i
         elif c in DOUBLE_CLOSE + '"' and dbl is not None and (_can_close(text, i) or _spaced(text, i)):

@@ -193,7 +193,9 @@ def subject_of(cue: Cue) -> Token | None:
                 continue
             return tok.head  # "the group, which said …": the speaker is what "which" stands for
         reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
-        if subj and seen and reported:
+        # a speech verb of its own is a tag the parse hung on the clause it follows ("Comey cannot
+        # say that “…,” Lewandowski added, saying …"): its subject is the one saying
+        if subj and seen and reported and tok.lemma_.lower() not in SPEECH_LEMMAS:
             # "Byrne also wrote the agents knew to brace …, saying, “…”": the participle hangs on
             # the reported clause; the one saying it is the reporting verb's subject (one before
             # the clause: a "said" after it may be the quotation's own word, misparsed as its head)
