@@ -1,0 +1,52 @@
+"""The cross-check parses a sentence of a report annotated in the same process from the
+annotation's main pass (its tags, names and tok2vec tensor in context), by the parser alone; a
+report read back from a library, not annotated here, is parsed sentence by sentence as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+
+from storyline.annotation import annotate_many
+from storyline.annotation.kept import keep, kept
+from storyline.crosscheck.agents import acts
+from storyline.crosscheck.facts import sentence_facts
+from storyline.crosscheck.predicates import Docs, in_articles
+from storyline.model import Article, content_id
+
+TEXT = (
+    "Police said a man was shot in the leg on Main Street late Saturday. Someone approached him at a "
+    "gas station and shot him in his hand, a witness said. He was found by two friends and taken to a "
+    "hospital in stable condition."
+)
+
+
+def test_sentences_parsed_in_their_article(nlp: Any) -> None:
+    """Each sentence's parse carries the main pass's tensor (no second tok2vec, tagger or NER run)
+    and gives the same doers as the sentence parsed alone."""
+    [ann] = annotate_many([Article(id=content_id("A", TEXT), text=TEXT, source="A")], nlp)
+    main = kept(TEXT)
+    assert main is not None and main.text == TEXT
+    facts = sentence_facts(ann, 0)
+    placed = in_articles([TEXT], [[(f.start, f.end, f.text) for f in facts]])
+    assert set(placed) == {f.text for f in facts} and len(facts) == 3
+    inside = Docs(nlp, placed)([f.text for f in facts])
+    alone = list(nlp.pipe(f.text for f in facts))
+    for f, a, b in zip(facts, inside, alone, strict=True):
+        span = placed[f.text]
+        assert numpy.array_equal(a.tensor, main.tensor[span.start : span.end])
+        assert a.has_annotation("DEP") and [t.text for t in a] == [t.text for t in b]
+        assert acts(a) == acts(b)
+    done = {(x.act, x.doer.text) for d in inside for x in acts(d)}
+    assert done == {("approach", "Someone"), ("shoot", "Someone"), ("find", "two friends")}
+
+
+def test_what_is_not_kept_is_parsed_alone(nlp: Any) -> None:
+    """A text not annotated here, a span off its tokens, a Doc without its tensor: not placed."""
+    assert in_articles(["Never annotated here."], [[(0, 5, "Never")]]) == {}
+    [_] = annotate_many([Article(id=content_id("B", TEXT), text=TEXT, source="B")], nlp)
+    assert in_articles([TEXT], [[(1, 6, "olice")]]) == {}
+    bare = "A doc from the tokenizer alone has no tensor."
+    keep(bare, nlp.make_doc(bare))
+    assert kept(bare) is None
