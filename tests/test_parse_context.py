@@ -10,7 +10,7 @@ import numpy
 
 from storyline.annotation import annotate_many
 from storyline.annotation.kept import keep, kept
-from storyline.crosscheck.agents import acts
+from storyline.crosscheck.agents import acts, shared_acts
 from storyline.crosscheck.facts import sentence_facts
 from storyline.crosscheck.predicates import Docs, in_articles
 from storyline.model import Article, content_id
@@ -37,6 +37,7 @@ def test_sentences_parsed_in_their_article(nlp: Any) -> None:
         span = placed[f.text]
         assert numpy.array_equal(a.tensor, main.tensor[span.start : span.end])
         assert a.has_annotation("DEP") and [t.text for t in a] == [t.text for t in b]
+        assert [(t.pos_, t.lemma_) for t in a] == [(t.pos_, t.lemma_) for t in span]  # what shared_acts reads
         assert acts(a) == acts(b)
     done = {(x.act, x.doer.text) for d in inside for x in acts(d)}
     assert done == {("approach", "Someone"), ("shoot", "Someone"), ("find", "two friends")}
@@ -50,3 +51,17 @@ def test_what_is_not_kept_is_parsed_alone(nlp: Any) -> None:
     bare = "A doc from the tokenizer alone has no tensor."
     keep(bare, nlp.make_doc(bare))
     assert kept(bare) is None
+
+
+def test_only_acts_another_report_tells_are_parsed(nlp: Any) -> None:
+    """A sentence whose verbs no other report has tells no act to compare: left unparsed, from the
+    tags alone, whether its report was annotated here or is parsed sentence by sentence."""
+    other = "A passer-by found the man near the store. Officers closed the road for hours."
+    arts = [Article(id=content_id(s, t), text=t, source=s) for s, t in (("A", TEXT), ("B", other))]
+    anns = list(annotate_many(arts, nlp))
+    facts = [sentence_facts(a, i) for i, a in enumerate(anns)]
+    told = [[(f.start, f.end, f.text) for f in fs] for fs in facts]
+    for placed in (in_articles([TEXT, other], told), {}):
+        kept_a, kept_b = shared_acts(facts, Docs(nlp, placed))
+        assert [f.text for f in kept_a] == [facts[0][2].text]  # "He was found by two friends"
+        assert [f.text for f in kept_b] == [facts[1][0].text]

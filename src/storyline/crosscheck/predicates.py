@@ -260,6 +260,13 @@ class Docs:
         self._done.update(self._in_context([t for t in new if t in self._placed]))
         return [self._done[t] for t in texts]
 
+    def tagged(self, texts: Iterable[str]) -> list[Any]:
+        """The tokens of ``texts``, tagged, lemmatised and named but not always parsed: a placed
+        sentence's main-pass tokens, which its parse copies; any other's parse."""
+        texts = list(texts)
+        self([t for t in texts if t not in self._placed])
+        return [self._placed[t] if t in self._placed else self._done[t] for t in texts]
+
     def _in_context(self, texts: list[str]) -> dict[str, Any]:
         """The ``texts`` parsed from their spans in the main-pass Docs, each Doc's cut once."""
         from storyline.annotation.pipeline import sentence_docs
