@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+import pytest
 
 from storyline.annotation import annotate_many
+from storyline.annotation import kept as kept_module
 from storyline.annotation.kept import keep, kept
 from storyline.crosscheck.agents import acts, shared_acts
 from storyline.crosscheck.facts import sentence_facts
@@ -43,14 +45,19 @@ def test_sentences_parsed_in_their_article(nlp: Any) -> None:
     assert done == {("approach", "Someone"), ("shoot", "Someone"), ("find", "two friends")}
 
 
-def test_what_is_not_kept_is_parsed_alone(nlp: Any) -> None:
-    """A text not annotated here, a span off its tokens, a Doc without its tensor: not placed."""
+def test_what_is_not_kept_is_parsed_alone(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text not annotated here, a span off its tokens, a Doc without its tensor, the oldest
+    articles past the token budget: not placed."""
     assert in_articles(["Never annotated here."], [[(0, 5, "Never")]]) == {}
     [_] = annotate_many([Article(id=content_id("B", TEXT), text=TEXT, source="B")], nlp)
     assert in_articles([TEXT], [[(1, 6, "olice")]]) == {}
     bare = "A doc from the tokenizer alone has no tensor."
     keep(bare, nlp.make_doc(bare))
     assert kept(bare) is None
+    monkeypatch.setattr(kept_module, "KEPT_TOKENS", 40)  # one of the texts below (26 tokens), not two
+    first, second = (f"{n} was shot in the arm on Main Street, police said. " * 2 for n in ("Smith", "Jones"))
+    list(annotate_many([Article(id=content_id(t, t), text=t, source="C") for t in (first, second)], nlp))
+    assert kept(first) is None and kept(second) is not None
 
 
 def test_only_acts_another_report_tells_are_parsed(nlp: Any) -> None:
