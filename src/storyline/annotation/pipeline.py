@@ -33,6 +33,7 @@ from storyline.annotation.blas import use_blas
 from storyline.annotation.doctext import char_tokens, doc_text
 from storyline.annotation.figures import holds_figure, with_frames
 from storyline.annotation.irregular import MODEL_NAMES
+from storyline.annotation.kept import keep
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.namesakes import principal_keys
 from storyline.annotation.quantities import find_quantities
@@ -157,6 +158,7 @@ def annotate_doc(
     entities = entities_of(doc)
     if parsed is None:
         parsed = parse_selected(doc, nlp, spans, article.text)
+        keep(article.text, doc)  # the cross-check that follows parses its sentences from it
     # every parsed sentence gives its dates and figures their frames; quotes are looked for only
     # where a quote or a speech cue can be
     figured = dated = parsed

@@ -190,10 +190,28 @@ def report_deeds(facts: Sequence[SentenceFacts], docs: Docs) -> list[Deed]:
     return out
 
 
+def _verbs(tokens: Any) -> frozenset[str]:
+    """The lemmas of the verbs that may tell an act (``acts``)."""
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ == "VERB") - LIGHT
+
+
+def shared_acts(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[list[SentenceFacts]]:
+    """Each report's sentences with a verb another report has too, read from the tags alone
+    (``Docs.tagged``: the parse copies them): an act only one report tells is compared with
+    nothing, and a crime story's other sentences need no parse for it."""
+    verbs = [[_verbs(d) for d in docs.tagged(f.text for f in facts)] for facts in sentences]
+    told = [frozenset().union(*vs) for vs in verbs]
+    out = []
+    for i, (facts, vs) in enumerate(zip(sentences, verbs, strict=True)):
+        others = frozenset().union(*told[:i], *told[i + 1 :])
+        out.append([f for f, v in zip(facts, vs, strict=True) if v & others])
+    return out
+
+
 def compare_agents(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[Link]:
     """One conflict per two reports and act done to one undergoer by doers that cannot be one,
     each report telling it with one doer only (``sentences``: each report's sentence facts)."""
-    told = [report_deeds(facts, docs) for facts in sentences]
+    told = [report_deeds(facts, docs) for facts in shared_acts(sentences, docs)]
     words = [{w for f in facts for w in tokens(f.text.lower())} for facts in sentences]
     links = []
     for i, xs in enumerate(told):

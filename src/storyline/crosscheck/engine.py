@@ -30,7 +30,15 @@ from storyline.crosscheck.measures import compatible, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
 from storyline.crosscheck.partitive import one_subset
-from storyline.crosscheck.predicates import Docs, Parser, default_nlp, one_polarity, one_predication, parser
+from storyline.crosscheck.predicates import (
+    Docs,
+    Parser,
+    default_nlp,
+    in_articles,
+    one_polarity,
+    one_predication,
+    parser,
+)
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
     CONFIDENT,
@@ -83,7 +91,9 @@ def all_links(
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
     quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
-    docs = Docs(nlp if nlp is not None else default_nlp())  # each sentence parsed once below
+    texts = [a.text for a in articles]
+    placed = in_articles(texts, [[(f.start, f.end, f.text) for f in fs] for fs in by_source])
+    docs = Docs(nlp if nlp is not None else default_nlp(), placed)  # each sentence parsed once below
     quoted += compare_death_places(by_source, docs)
     # a sentence inside a quote another source words differently agrees with that source on
     # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I

@@ -13,6 +13,7 @@ so "Putin requested the call" meets "the call that Putin requested".
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -238,19 +239,66 @@ def default_nlp() -> Any:
 
 class Docs:
     """The parses of one cross-check's sentences, each sentence parsed once whichever comparison
-    asks: the death places, wounds, crossings, people's kinds and partitive figures of a report
-    read many of the same sentences ("A man was shot in the leg near Main and 5th")."""
+    asks: the death places, wounds, crossings, people's kinds, partitive figures and doers of a
+    report read many of the same sentences ("A man was shot in the leg near Main and 5th").
 
-    def __init__(self, nlp: Any) -> None:
+    A sentence ``placed`` in its article's main-pass Doc (``in_articles``) is parsed there, by the
+    parser alone: the annotation has tagged and named its words in context. Any other (a report
+    read back from a library, a long one) runs the whole pipeline alone."""
+
+    def __init__(self, nlp: Any, placed: dict[str, Any] | None = None) -> None:
         self._nlp = nlp
+        self._placed = placed or {}
         self._done: dict[str, Any] = {}
 
     def __call__(self, texts: Iterable[str]) -> list[Any]:
-        """The parsed ``texts``, in their order; only those not parsed before run the pipeline."""
+        """The parsed ``texts``, in their order; only those not parsed before run the parser."""
         texts = list(texts)
         new = [t for t in dict.fromkeys(texts) if t not in self._done]
-        self._done.update(zip(new, self._nlp.pipe(new), strict=True))
+        alone = [t for t in new if t not in self._placed]
+        self._done.update(zip(alone, self._nlp.pipe(alone), strict=True))
+        self._done.update(self._in_context([t for t in new if t in self._placed]))
         return [self._done[t] for t in texts]
+
+    def tagged(self, texts: Iterable[str]) -> list[Any]:
+        """The tokens of ``texts``, tagged, lemmatised and named but not always parsed: a placed
+        sentence's main-pass tokens, which its parse copies; any other's parse."""
+        texts = list(texts)
+        self([t for t in texts if t not in self._placed])
+        return [self._placed[t] if t in self._placed else self._done[t] for t in texts]
+
+    def _in_context(self, texts: list[str]) -> dict[str, Any]:
+        """The ``texts`` parsed from their spans in the main-pass Docs, each Doc's cut once."""
+        from storyline.annotation.pipeline import sentence_docs
+
+        by_doc: dict[int, list[str]] = defaultdict(list)
+        for t in texts:
+            by_doc[id(self._placed[t].doc)].append(t)
+        out: dict[str, Any] = {}
+        parse = self._nlp.get_pipe("parser")
+        for group in by_doc.values():
+            spans = [self._placed[t] for t in group]
+            out.update(zip(group, parse.pipe(sentence_docs(spans[0].doc, spans), batch_size=64), strict=True))
+        return out
+
+
+def in_articles(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Each sentence's tokens in its article's main-pass Doc, for the articles annotated lately in
+    this process (``annotation.kept``): ``texts`` are the articles', ``sentences`` each one's
+    (start, end, text); a sentence two reports share is placed in the first."""
+    from storyline.annotation.doctext import char_tokens
+    from storyline.annotation.kept import kept
+
+    out: dict[str, Any] = {}
+    for text, told in zip(texts, sentences, strict=True):
+        doc = kept(text)
+        if doc is None:
+            continue
+        for start, end, sentence in told:
+            span = char_tokens(doc, start, end)  # one sentence's tokens, as the text has them
+            if span is not None and (span.start_char, span.end_char) == (start, end) and sentence not in out:
+                out[sentence] = span
+    return out
 
 
 def parser(nlp: Any = None) -> Parser:
