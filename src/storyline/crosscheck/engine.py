@@ -81,7 +81,7 @@ def all_links(
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
-    quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
+    quoted = compare_quotes(quote_facts(quotes_by_source), by_source, parse)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
     docs = Docs(nlp if nlp is not None else default_nlp())  # each sentence parsed once below
     quoted += compare_death_places(by_source, docs)
