@@ -41,6 +41,7 @@ _PART = re.compile(r"(?<=[.!?;])\s+|\s*(?:\.\.\.|…)\s*")  # sentences, and the
 _INSERTED = re.compile(r"\[[^\]]*\](?![a-z])|\([^)]*\)")  # an editor's "[President Barack]", "(and)"
 _CENSORED = re.compile(r"[A-Za-z]*(?:-{2,}|\*+)[A-Za-z]*(?<![-*\s])|[A-Za-z]+(?:-{2,}|\*+)")
 _OKAY = re.compile(r"\bO\.K\.|\bOK\b|\bok\b")
+_OKAY_ENDING = re.compile(r"\bO\.K\.(?=[”’\"']*\s+[A-Z])")
 _NOT = re.compile(r"n[’']t\b|\bcannot\b", re.IGNORECASE)
 WILD = "*"  # a censored word: matches any one word
 # words transcripts keep or drop at will: "admit (that) I'm a Christian", "(that's / it's) okay"
@@ -333,21 +334,23 @@ _BRACKETED = re.compile(r"\[[^\]]*\]")  # an editor's words: "[Tracy]", "[delete
 @dataclass(frozen=True)
 class Marks:
     """Where a quote, as written, shows what its writer did to the speaker's words: the word
-    positions (in ``words_as_written``) an elision stands before, and the words an editor put in
-    square brackets."""
+    positions (in ``words_as_written``) an elision stands before, the words an editor put in
+    square brackets; and the positions where a sentence or clause of it starts."""
 
     elided: frozenset[int]
     inserted: frozenset[int]
+    starts: frozenset[int]
 
     def part(self, lo: int, hi: int) -> Marks:
         """The marks of the words ``lo`` to ``hi``, counted from ``lo``."""
-        return Marks(
-            frozenset(i - lo for i in self.elided if lo <= i <= hi),
-            frozenset(i - lo for i in self.inserted if lo <= i < hi),
-        )
+
+        def within(marks: frozenset[int], end: int) -> frozenset[int]:
+            return frozenset(i - lo for i in marks if lo <= i < end)
+
+        return Marks(within(self.elided, hi + 1), within(self.inserted, hi), within(self.starts, hi + 1))
 
 
-NO_MARKS = Marks(frozenset(), frozenset())
+NO_MARKS = Marks(frozenset(), frozenset(), frozenset())
 
 
 def _marks(text: str) -> Marks:
@@ -361,7 +364,9 @@ def _marks(text: str) -> Marks:
         if not any(e.start() >= m.start() and e.end() <= m.end() for e in elisions)
         for w in range(at(m.start()), at(m.end()))
     }
-    return Marks(frozenset(at(m.start()) for m in elisions), frozenset(inserted))
+    return Marks(
+        frozenset(at(m.start()) for m in elisions), frozenset(inserted), frozenset(_clause_starts(text))
+    )
 
 
 def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
@@ -389,29 +394,31 @@ def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
     for lo in cuts:
         for hi in cuts:
             if lo < hi and (lo, hi) != (0, len(long)):
+                # the shorter quote whole against the part: none of its words left out
                 if a_long:
-                    part = _differences(long[lo:hi], wb, ma.part(lo, hi), mb)
+                    part = _differences(long[lo:hi], wb, ma.part(lo, hi), mb, partial=False)
                 else:
-                    part = _differences(wa, long[lo:hi], ma, mb.part(lo, hi))
+                    part = _differences(wa, long[lo:hi], ma, mb.part(lo, hi), partial=False)
                 if part[0]:
                     return part
     return whole
 
 
-def _left_out(op: str, i1: int, j1: int, last: bool, first: bool, ma: Marks, mb: Marks) -> bool:
+def _left_out(op: str, i1: int, j1: int, edge: bool, ma: Marks, mb: Marks) -> bool:
     """Are the words of this one-sided difference left out rather than changed: before or after
-    all the other quote holds (a partial quote), or where the other quote shows an elision?"""
+    all the other quote holds (``edge``: a partial quote), or where the other shows an elision?"""
     if op == "delete":
-        return first or last or j1 in mb.elided
+        return edge or j1 in mb.elided
     if op == "insert":
-        return first or last or i1 in ma.elided
+        return edge or i1 in ma.elided
     return False
 
 
 def _differences(
-    wa: list[str], wb: list[str], ma: Marks = NO_MARKS, mb: Marks = NO_MARKS
+    wa: list[str], wb: list[str], ma: Marks = NO_MARKS, mb: Marks = NO_MARKS, *, partial: bool = True
 ) -> tuple[bool, list[str], list[str]]:
-    """``wording_change`` of two quotes' words as written, aligned whole."""
+    """``wording_change`` of two quotes' words as written, aligned whole; ``partial``: words
+    before or after all the other quote holds are left out, not changed."""
     ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
@@ -429,8 +436,11 @@ def _differences(
                     alike_b.append(y)
             continue
         xa, xb = wa[i1:i2], wb[j1:j2]
-        if _left_out(op, i1, j1, k == len(ops) - 1, k == 0, ma, mb):
-            if (set(ta[i1:i2]) | set(tb[j1:j2])) & BEARING_WORDS:
+        if _left_out(op, i1, j1, partial and k in (0, len(ops) - 1), ma, mb):
+            # a negation in a sentence or clause left out whole bears on nothing kept ("But I
+            # don't think it's O.K. I think it's immoral." quoted from "I think")
+            whole = {i1, i2} <= ma.starts | {0, len(wa)} and {j1, j2} <= mb.starts | {0, len(wb)}
+            if not whole and (set(ta[i1:i2]) | set(tb[j1:j2])) & BEARING_WORDS:
                 cosmetic = False  # named, as the words that change what the rest says
                 only_a += xa
                 only_b += xb
@@ -465,7 +475,7 @@ _CLAUSE_CUT = re.compile(r"[.!?;:]+[”’\"']*\s+|,\s+(?=(?:and|but|so)\b)|\s+[
 
 def _clause_starts(text: str) -> set[int]:
     """The positions (in ``words_as_written``) of the words that open a sentence or a clause."""
-    text = _OKAY.sub("okay", text)
+    text = _OKAY.sub("okay", _OKAY_ENDING.sub("okay.", text))  # "it's O.K. I think" ends a sentence
     return {0} | {len(words_as_written(text[: m.end()])) for m in _CLAUSE_CUT.finditer(text)}
 
 
