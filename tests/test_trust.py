@@ -571,8 +571,14 @@ def test_words_an_elision_or_a_partial_quote_leaves_out_are_no_change() -> None:
     )[0]
     # a negation in a sentence left out whole bears on nothing the other quotes (b7021938: nyt
     # quotes the monologue from "But I don't think it's O.K.", hpo from "I think it's immoral")
-    monologue = "But I don’t think it’s O.K. I think it’s immoral. I think it’s unpatriotic. And yes, I think it’s corrupt."
-    ending = "I think it’s immoral. I think it’s unpatriotic, and yes, I think it’s corrupt and evidence of collusion."
+    monologue = (
+        "But I don’t think it’s O.K. I think it’s immoral. I think it’s unpatriotic. "
+        "And yes, I think it’s corrupt."
+    )
+    ending = (
+        "I think it’s immoral. I think it’s unpatriotic, and yes, "
+        "I think it’s corrupt and evidence of collusion."
+    )
     assert wording_change(monologue, ending)[0]
     assert not wording_change("I don’t think it’s immoral", "it’s immoral")[0]
     assert wording_change("I will not support the bill", "support the bill") == (
