@@ -439,8 +439,8 @@ def _differences(
         if _left_out(op, i1, j1, partial and k in (0, len(ops) - 1), ma, mb):
             # a negation in a sentence or clause left out whole bears on nothing kept ("But I
             # don't think it's O.K. I think it's immoral." quoted from "I think")
-            whole = {i1, i2} <= ma.starts | {0, len(wa)} and {j1, j2} <= mb.starts | {0, len(wb)}
-            if not whole and (set(ta[i1:i2]) | set(tb[j1:j2])) & BEARING_WORDS:
+            clauses = {i1, i2} <= ma.starts | {0, len(wa)} and {j1, j2} <= mb.starts | {0, len(wb)}
+            if not clauses and (set(ta[i1:i2]) | set(tb[j1:j2])) & BEARING_WORDS:
                 cosmetic = False  # named, as the words that change what the rest says
                 only_a += xa
                 only_b += xb
@@ -449,8 +449,8 @@ def _differences(
         only_b += xb
         # an editor's words in brackets, for words of the speaker's or none ("[Tracy]" / "she")
         edited = any(
-            i2 > i1 and all(i in m.inserted for i in range(i1, i2))
-            for m, i1, i2 in ((ma, i1, i2), (mb, j1, j2))
+            hi > lo and all(i in m.inserted for i in range(lo, hi))
+            for m, lo, hi in ((ma, i1, i2), (mb, j1, j2))
         )
         if edited or (
             op == "replace"
