@@ -609,6 +609,10 @@ def test_two_sentences_of_one_speech_are_two_remarks(nlp: Any) -> None:
     assert not one_predication(*parse([hpo, nyt]))
     assert not one_predication(*parse([fox, nyt]))
     assert one_predication(*parse(["We don’t want him. We reject his visit.", "We reject his message."]))
+    # a phrase with no verb predicates nothing: the parse shows no second remark
+    assert one_predication(
+        *parse(["a magnet for illegal immigration", "This policy is a magnet for migrants"])
+    )
 
 
 def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:

@@ -557,8 +557,10 @@ def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     from the elites" / "grabs power away from the elites")? Two sentences of one speech that share
     the speech's topic words make none ("It's a power grab for the American people" / "takes
     power from the elites ... and gives it to the American people", basil-dev 2f3e86b6): each
-    report quotes another remark, and the two are neither a conflict nor an agreement."""
-    return any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
+    report quotes another remark, and the two are neither a conflict nor an agreement. A quote
+    with no verb ("a magnet for illegal immigration in modern times") predicates nothing to
+    compare: the parse shows no second remark, and the words decide as before."""
+    return not a or not b or any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
 
 
 def compare_quotes(
