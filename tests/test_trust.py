@@ -309,7 +309,7 @@ def test_year_spans_differ_at_their_ends(nlp: Any, embedder: Any) -> None:
 
 
 def test_one_event_in_two_tenses_is_dated_by_both(nlp: Any, embedder: Any) -> None:
-    """"Will hold primaries" and "would be held": an irregular verb's forms meet on its lemma."""
+    """ "Will hold primaries" and "would be held": an irregular verb's forms meet on its lemma."""
     a = "Both parties will hold their county primaries in mid May, the election board said."
     b = "The county primary would be held on April 30, the election board said."
     report = run(nlp, embedder, a, b, published=("2024-01-31", "2024-01-31"))
@@ -317,7 +317,7 @@ def test_one_event_in_two_tenses_is_dated_by_both(nlp: Any, embedder: Any) -> No
 
 
 def test_leaving_a_post_in_other_words_is_one_event(nlp: Any, embedder: Any) -> None:
-    """"Quit" and "left the agency" tell one departure: the dates given for it differ."""
+    """ "Quit" and "left the agency" tell one departure: the dates given for it differ."""
     a = "Ms. Ortiz joined the Walsh agency in 2015 and quit earlier this month to start a law firm."
     b = "Ms. Ortiz left the Walsh agency last year to start a law firm in Denver."
     report = run(nlp, embedder, a, b, published=("2024-01-31", "2024-01-31"))
@@ -511,7 +511,7 @@ def test_a_title_in_quotation_marks_is_no_remark_to_credit(nlp: Any, embedder: A
         "best-selling 'Twilight' series.\" Entertainment Weekly reported."
     )
     e = (
-        "Weitz has been involved in movies that encompass elements featured in \"Twilight,\" "
+        'Weitz has been involved in movies that encompass elements featured in "Twilight," '
         'directing the fantasy adventure "The Golden Compass."'
     )
     for one, other in ((a, b), (c, d), (c, e)):
@@ -541,6 +541,78 @@ def test_a_partial_quote_leaves_the_rest_of_the_remark_out_and_changes_nothing()
     assert not wording_change("We reject his visit. He is not welcome.", "We reject his message")[0]
     # words read alike are named when nothing else differs: a clitic dropped (gva-dev 783102)
     assert wording_change(POST_911_PART, POST_911) == (True, ["I’m"], ["I"])
+
+
+def test_words_an_elision_or_a_partial_quote_leaves_out_are_no_change() -> None:
+    """Words one quote leaves out, at an elision ("...", "[...]") or before and after all the other
+    quotes (a partial quote stopping inside a sentence), and an editor's words in brackets are
+    cosmetic (gva-dev 544535: the prosecutor's "... The law is clear"; 783102: "[Tracy]" for
+    "she"; basil-dev b7021938: Schiff's "corrupt." / "corrupt and evidence of collusion"); words
+    left out that hold a negation or a condition are not, and are named."""
+    whole = (
+        "We’re not unsympathetic that this is a horrible, horrible tragedy for the mother. But the "
+        "law is clear that if you put your child in these dangerous circumstances then it can "
+        "constitute a crime"
+    )
+    elided = (
+        "We’re not unsympathetic that this is a horrible, horrible tragedy for the mother. ... The "
+        "law is clear that if you put your child in these dangerous circumstances then it can "
+        "constitute a crime"
+    )
+    assert wording_change(whole, elided) == (True, [], [])
+    assert wording_change(whole, elided.replace("...", "[...]"))[0]
+    assert wording_change(
+        "Bryce is the son, who is upset because [Tracy] is dating Nasser",
+        "Bryce is the son, who is upset because she is dating Nasser",
+    ) == (True, ["Tracy"], ["she"])
+    assert wording_change(
+        "I think it’s unpatriotic. And yes, I think it’s corrupt.",
+        "and yes, I think it’s corrupt and evidence of collusion.",
+    )[0]
+    # a negation in a sentence left out whole bears on nothing the other quotes (b7021938: nyt
+    # quotes the monologue from "But I don't think it's O.K.", hpo from "I think it's immoral")
+    monologue = (
+        "But I don’t think it’s O.K. I think it’s immoral. I think it’s unpatriotic. "
+        "And yes, I think it’s corrupt."
+    )
+    ending = (
+        "I think it’s immoral. I think it’s unpatriotic, and yes, "
+        "I think it’s corrupt and evidence of collusion."
+    )
+    assert wording_change(monologue, ending)[0]
+    assert not wording_change("I don’t think it’s immoral", "it’s immoral")[0]
+    assert wording_change("I will not support the bill", "support the bill") == (
+        False,
+        ["I", "will", "not"],
+        [],
+    )
+    assert wording_change("The law is ... clear", "The law is not clear") == (False, [], ["not"])
+    # a word swapped beside an elision still changes the remark
+    assert not wording_change(whole, elided.replace("tragedy", "mistake"))[0]
+
+
+def test_two_sentences_of_one_speech_are_two_remarks(nlp: Any) -> None:
+    """Two reports quoting one speaker in other words make one remark only when the quotes make one
+    predication (basil-dev 2f3e86b6, Lofgren on the bill: hpo's "takes power from the elites" and
+    fox's "grabs power away from the elites" are one line worded two ways; nyt's "It's a power grab
+    for the American people" is likely a neighbouring line, sharing only the topic's words)."""
+    from storyline.crosscheck.predicates import parser
+    from storyline.crosscheck.quotes import one_predication
+
+    parse = parser(nlp)
+    hpo = (
+        "takes power from the elites, special interests and the 1 percent and gives it to the American people"
+    )
+    fox = "grabs power away from the elites and the power brokers and gives it to the people."
+    nyt = "It’s a power grab for the American people"
+    assert one_predication(*parse([hpo, fox]))
+    assert not one_predication(*parse([hpo, nyt]))
+    assert not one_predication(*parse([fox, nyt]))
+    assert one_predication(*parse(["We don’t want him. We reject his visit.", "We reject his message."]))
+    # a phrase with no verb predicates nothing: the parse shows no second remark
+    assert one_predication(
+        *parse(["a magnet for illegal immigration", "This policy is a magnet for migrants"])
+    )
 
 
 def test_a_curly_apostrophe_negates_as_a_straight_one_does(nlp: Any, embedder: Any) -> None:

@@ -89,7 +89,7 @@ def all_links(
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
-    quoted = compare_quotes(quote_facts(quotes_by_source), by_source)  # best per part of a quote
+    quoted = compare_quotes(quote_facts(quotes_by_source), by_source, parse)  # best per part of a quote
     quoted += compare_roles(articles, by_source)
     texts = [a.text for a in articles]
     placed = in_articles(texts, [[(f.start, f.end, f.text) for f in fs] for fs in by_source])

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -25,6 +26,9 @@ from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.spokespeople import speaks_for
 from storyline.crosscheck.words import STOP, content_stems, plain, stem
 from storyline.model import Quote
+
+if TYPE_CHECKING:  # predicates reads quotes (through claims and the summaries) at import
+    from storyline.crosscheck.predicates import Clause, Parser
 
 REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in other words
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
@@ -37,6 +41,7 @@ _PART = re.compile(r"(?<=[.!?;])\s+|\s*(?:\.\.\.|…)\s*")  # sentences, and the
 _INSERTED = re.compile(r"\[[^\]]*\](?![a-z])|\([^)]*\)")  # an editor's "[President Barack]", "(and)"
 _CENSORED = re.compile(r"[A-Za-z]*(?:-{2,}|\*+)[A-Za-z]*(?<![-*\s])|[A-Za-z]+(?:-{2,}|\*+)")
 _OKAY = re.compile(r"\bO\.K\.|\bOK\b|\bok\b")
+_OKAY_ENDING = re.compile(r"\bO\.K\.(?=[”’\"']*\s+[A-Z])")
 _NOT = re.compile(r"n[’']t\b|\bcannot\b", re.IGNORECASE)
 WILD = "*"  # a censored word: matches any one word
 # words transcripts keep or drop at will: "admit (that) I'm a Christian", "(that's / it's) okay"
@@ -253,6 +258,7 @@ class Judged:
     part_a: tuple[int, int]
     part_b: tuple[int, int]
     closeness: float
+    in_other_words: bool = False  # one remark only by shared key words, not by its wording
 
 
 def _part(words: str, whole: str) -> tuple[int, int]:
@@ -304,7 +310,7 @@ def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
     part_a, part_b = _part(plain(fa), a.words), _part(plain(fb), b.words)
     if _contains(plain(fa), plain(fb)) or _contains(plain(fb), plain(fa)):
         return Judged("quote", False, fa, fb, part_a, part_b, 1.0)
-    return Judged("quote", True, fa, fb, part_a, part_b, score / 2)
+    return Judged("quote", True, fa, fb, part_a, part_b, score / 2, in_other_words=True)
 
 
 # Words whose presence or absence changes what a remark says: negation, condition, cause,
@@ -315,46 +321,112 @@ MEANING_WORDS = frozenset(
         "only all none every any will would can could may might must should shall won wo nt"
     )
 )
+# what words left out of a quote must not hold: a negation or a condition that may bear on the
+# words kept ("I will not support the bill" quoted as "support the bill")
+BEARING_WORDS = frozenset(str.split("not no never nor neither without if unless nt"))
 SPELLING = 0.75  # two words this alike are one word spelled two ways ("judgment" / "judgement")
 NAME_SPELLING = 0.6  # two names this alike are one name transliterated two ways (Qaddafi / Gadhafi)
+# an elision: "...", ". . .", "…", "[...]", "[…]"
+_ELISION = re.compile(r"\[\s*(?:(?:\.\s*){3}|…)\s*\]|(?:\.\s*){2}\.|…")
+_BRACKETED = re.compile(r"\[[^\]]*\]")  # an editor's words: "[Tracy]", "[deleted]"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where a quote, as written, shows what its writer did to the speaker's words: the word
+    positions (in ``words_as_written``) an elision stands before, the words an editor put in
+    square brackets; and the positions where a sentence or clause of it starts."""
+
+    elided: frozenset[int]
+    inserted: frozenset[int]
+    starts: frozenset[int]
+
+    def part(self, lo: int, hi: int) -> Marks:
+        """The marks of the words ``lo`` to ``hi``, counted from ``lo``."""
+
+        def within(marks: frozenset[int], end: int) -> frozenset[int]:
+            return frozenset(i - lo for i in marks if lo <= i < end)
+
+        return Marks(within(self.elided, hi + 1), within(self.inserted, hi), within(self.starts, hi + 1))
+
+
+NO_MARKS = Marks(frozenset(), frozenset(), frozenset())
+
+
+def _marks(text: str) -> Marks:
+    def at(i: int) -> int:
+        return len(words_as_written(text[:i]))
+
+    elisions = list(_ELISION.finditer(text))
+    inserted = {
+        w
+        for m in _BRACKETED.finditer(text)
+        if not any(e.start() >= m.start() and e.end() <= m.end() for e in elisions)
+        for w in range(at(m.start()), at(m.end()))
+    }
+    return Marks(
+        frozenset(at(m.start()) for m in elisions), frozenset(inserted), frozenset(_clause_starts(text))
+    )
 
 
 def wording_change(a: str, b: str) -> tuple[bool, list[str], list[str]]:
     """(cosmetic, words only in a, words only in b) of one remark quoted twice.
 
     Cosmetic: what differs once both are transcribed alike ("O.K."/"okay", "that's"/"that is")
-    is spellings of one word (Qaddafi / Gadhafi), inflections ("pew"/"pews"), small words, or a
-    name or title a transcript keeps or drops ("Representative Thibodeau" / "Thibodeau"); never a
-    negation, a condition, a cause or another content word. The words returned are the ones
-    that differ, as written, for the summary."""
+    is spellings of one word (Qaddafi / Gadhafi), inflections ("pew"/"pews"), small words, a
+    name or title a transcript keeps or drops ("Representative Thibodeau" / "Thibodeau"), an
+    editor's words in square brackets, or words one quote leaves out (an elision, "..." or
+    "[...]"; a partial quote that starts or stops inside the other) with no negation or condition
+    among them; never a negation, a condition, a cause or another content word. The words
+    returned are the ones that differ, as written, for the summary; words left out are not among
+    them."""
     wa, wb = words_as_written(a), words_as_written(b)
-    whole = _differences(wa, wb)
+    ma, mb = _marks(a), _marks(b)
+    whole = _differences(wa, wb, ma, mb)
     if whole[0]:
         return whole
     # a partial quote: the shorter one set against the sentences or clauses of the longer one
     # it quotes ("I'm not ashamed ..., but you don't need ..." / "But you don't need ..."); the
-    # rest of the longer one is left out, not changed
+    # rest of the longer one is left out, not changed, whatever it holds
     a_long = len(wa) >= len(wb)
     long = wa if a_long else wb
     cuts = sorted(_clause_starts(a if a_long else b) | {len(long)})
     for lo in cuts:
         for hi in cuts:
             if lo < hi and (lo, hi) != (0, len(long)):
-                part = _differences(long[lo:hi], wb) if a_long else _differences(wa, long[lo:hi])
+                # the shorter quote whole against the part: none of its words left out
+                if a_long:
+                    part = _differences(long[lo:hi], wb, ma.part(lo, hi), mb, partial=False)
+                else:
+                    part = _differences(wa, long[lo:hi], ma, mb.part(lo, hi), partial=False)
                 if part[0]:
                     return part
     return whole
 
 
-def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[str]]:
-    """``wording_change`` of two quotes' words as written, aligned whole."""
+def _left_out(op: str, i1: int, j1: int, edge: bool, ma: Marks, mb: Marks) -> bool:
+    """Are the words of this one-sided difference left out rather than changed: before or after
+    all the other quote holds (``edge``: a partial quote), or where the other shows an elision?"""
+    if op == "delete":
+        return edge or j1 in mb.elided
+    if op == "insert":
+        return edge or i1 in ma.elided
+    return False
+
+
+def _differences(
+    wa: list[str], wb: list[str], ma: Marks = NO_MARKS, mb: Marks = NO_MARKS, *, partial: bool = True
+) -> tuple[bool, list[str], list[str]]:
+    """``wording_change`` of two quotes' words as written, aligned whole; ``partial``: words
+    before or after all the other quote holds are left out, not changed."""
     ta, tb = [_transcribed_word(w) for w in wa], [_transcribed_word(w) for w in wb]
     only_a: list[str] = []
     only_b: list[str] = []
     alike_a: list[str] = []
     alike_b: list[str] = []
     cosmetic = True
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
             # read alike but written otherwise: a clitic a transcript drops ("I’m" / "I"), an
             # inflection ("pews" / "pew"); named only when no other word differs
@@ -364,9 +436,23 @@ def _differences(wa: list[str], wb: list[str]) -> tuple[bool, list[str], list[st
                     alike_b.append(y)
             continue
         xa, xb = wa[i1:i2], wb[j1:j2]
+        if _left_out(op, i1, j1, partial and k in (0, len(ops) - 1), ma, mb):
+            # a negation in a sentence or clause left out whole bears on nothing kept ("But I
+            # don't think it's O.K. I think it's immoral." quoted from "I think")
+            clauses = {i1, i2} <= ma.starts | {0, len(wa)} and {j1, j2} <= mb.starts | {0, len(wb)}
+            if not clauses and (set(ta[i1:i2]) | set(tb[j1:j2])) & BEARING_WORDS:
+                cosmetic = False  # named, as the words that change what the rest says
+                only_a += xa
+                only_b += xb
+            continue
         only_a += xa
         only_b += xb
-        if (
+        # an editor's words in brackets, for words of the speaker's or none ("[Tracy]" / "she")
+        edited = any(
+            hi > lo and all(i in m.inserted for i in range(lo, hi))
+            for m, lo, hi in ((ma, i1, i2), (mb, j1, j2))
+        )
+        if edited or (
             op == "replace"
             and len(xa) == len(xb)
             and all(
@@ -389,7 +475,7 @@ _CLAUSE_CUT = re.compile(r"[.!?;:]+[”’\"']*\s+|,\s+(?=(?:and|but|so)\b)|\s+[
 
 def _clause_starts(text: str) -> set[int]:
     """The positions (in ``words_as_written``) of the words that open a sentence or a clause."""
-    text = _OKAY.sub("okay", text)
+    text = _OKAY.sub("okay", _OKAY_ENDING.sub("okay.", text))  # "it's O.K. I think" ends a sentence
     return {0} | {len(words_as_written(text[: m.end()])) for m in _CLAUSE_CUT.finditer(text)}
 
 
@@ -465,8 +551,23 @@ def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool |
     )
 
 
-def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]]) -> list[Link]:
-    """Links between quotes of different sources: same words, or same remark by the same speaker."""
+def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Do two quotes' parses make one predication in other words: a clause of each with the same
+    act ("We reject his visit" / "We reject his message") or a participant in common ("takes power
+    from the elites" / "grabs power away from the elites")? Two sentences of one speech that share
+    the speech's topic words make none ("It's a power grab for the American people" / "takes
+    power from the elites ... and gives it to the American people", basil-dev 2f3e86b6): each
+    report quotes another remark, and the two are neither a conflict nor an agreement. A quote
+    with no verb ("a magnet for illegal immigration in modern times") predicates nothing to
+    compare: the parse shows no second remark, and the words decide as before."""
+    return not a or not b or any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
+
+
+def compare_quotes(
+    facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]], parse: Parser | None = None
+) -> list[Link]:
+    """Links between quotes of different sources: same words, or same remark by the same speaker
+    (in other words only where ``parse`` shows one predication, when given)."""
     if len(facts) < 2:
         return []
     words = [f.words for f in facts]
@@ -486,6 +587,8 @@ def compare_quotes(facts: Sequence[QuoteFact], sents: Sequence[Sequence[Sentence
             continue  # the other speaker stands beside the quote: attribution, not a conflict
         if conflict and aspect == "quote" and _other_occasions(a, b, sents):
             continue  # one speaker on two days: two remarks, not one quoted two ways
+        if judged.in_other_words and parse is not None and not one_predication(*parse([wa, wb])):
+            continue  # two remarks of one speech, sharing its topic words
         if aspect == "speaker":
             va: object = a.quote.speaker_key
             vb: object = b.quote.speaker_key
