@@ -102,6 +102,9 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     # the day before a Tuesday report; a past cue word ("former") dates no act of the clause
     ("The company will publish its results on Monday.", B, "Monday", "2022-03-21", None),
     ("He will meet the former president on Monday.", B, "Monday", "2022-03-21", None),
+    # polnear-dev breitbart 2016-09-30, read as a Saturday's report: the coming Friday
+    ("The campaign says the Democratic presidential candidate will announce plans Friday for a new "
+     "national program.", "2016-10-01", "Friday", "2016-10-07", None),
     (
         "The storm made landfall Sunday evening, flooding coastal towns.",
         C,
