@@ -98,6 +98,13 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Thursday's meeting was cancelled; Friday's vote will go ahead.", "2009-06-10", "Friday", "2009-06-12",
      None),
     ("The company will report its earnings next Thursday.", B, "next Thursday", "2022-03-17", None),
+    # "will" marks the act as coming though the day hangs off its object: the coming Monday, not
+    # the day before a Tuesday report; a past cue word ("former") dates no act of the clause
+    ("The company will publish its results on Monday.", B, "Monday", "2022-03-21", None),
+    ("He will meet the former president on Monday.", B, "Monday", "2022-03-21", None),
+    # polnear-dev breitbart 2016-09-30, read as a Saturday's report: the coming Friday
+    ("The campaign says the Democratic presidential candidate will announce plans Friday for a new "
+     "national program.", "2016-10-01", "Friday", "2016-10-07", None),
     (
         "The storm made landfall Sunday evening, flooding coastal towns.",
         C,

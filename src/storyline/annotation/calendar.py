@@ -51,6 +51,10 @@ class Direction:
     # read from a present tense ("takes place", "is charged"): news uses it both for what is
     # scheduled and for what has just happened, so its "future" is the weakest reading
     present: bool = False
+    # the verb's own form says it ("will publish its results on Thursday"), though the date hangs
+    # off a noun between them: weak for a month or a year, which the noun may date apart from the
+    # act, but a day of the week in a clause of what will be done is the coming one
+    marked: bool = False
 
 
 UNKNOWN = Direction()
@@ -196,7 +200,8 @@ def weekday_date(anchor: date, weekday: int, direction: Direction, shift: str | 
     month is weighed (``nearest``): a Saturday's "set Friday as the deadline" is the day before,
     not six days ahead, and a Tuesday's "an investigation is underway Monday" the day before. A
     weak past stays past: a past form is past even when a noun stands between it and the day
-    ("made her first court appearance Thursday", "gathered for a prayer circle ..., Tuesday").
+    ("made her first court appearance Thursday", "gathered for a prayer circle ..., Tuesday"); so
+    does a future its verb marks (``Direction.marked``: "will publish its results on Thursday").
     ``shift`` "last"/"next" excludes the anchor's own day; "this" means the anchor's week.
     """
     back = (anchor.weekday() - weekday) % 7
@@ -208,7 +213,7 @@ def weekday_date(anchor: date, weekday: int, direction: Direction, shift: str | 
     if shift == "this":
         return week_interval(anchor)[0] + timedelta(days=weekday)
     past, future = anchor - timedelta(days=back), anchor + timedelta(days=ahead)
-    if direction.tense == "future" and not direction.strong:
+    if direction.tense == "future" and not (direction.strong or direction.marked):
         return nearest([(past, past), (future, future)], anchor, direction)[0]
     return future if direction.tense == "future" else past
 

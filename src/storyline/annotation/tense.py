@@ -372,7 +372,10 @@ def clause_direction(
     if verb is not None and direction.tense is None:
         direction = _finite_before(verb, sent)  # "candidates running ... in the fall"
     if through_noun or verb is None or _before(span, sent) in _ENDPOINTS:
-        direction = replace(direction, strong=False)
+        # "will publish its results on Thursday": the noun may own the date, but "will" still
+        # says which way the clause's act lies (``Direction.marked``)
+        marked = direction.tense == "future" and direction.strong
+        direction = replace(direction, strong=False, marked=marked)
     if verb is not None and _before(span, sent) in _UNTIL and _present_perfect(verb, sent):
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _pushed_ahead(verb, sent):
@@ -384,8 +387,8 @@ def clause_direction(
                   if not any(a <= t.idx < b for a, b in not_cues)]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
         if lemmas & _FUTURE_CUES:
-            return Direction("future", False)
-        if lemmas & _PAST_CUES:
+            return Direction("future", False, marked=direction.marked)
+        if lemmas & _PAST_CUES and not direction.marked:  # "will meet the former president Thursday"
             return Direction("past", False)
     return direction
 
