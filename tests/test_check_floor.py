@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +14,7 @@ from storyline.annotation import annotate_many
 from storyline.cli import app
 from storyline.crosscheck import compare
 from storyline.crosscheck.floor import ASPECTS, LISTED, WEIGHTS_FILE, right_to_check, show_all
-from storyline.model import Article, Finding, Report, content_id
+from storyline.model import Article, Aspect, Finding, Report, content_id
 from storyline.render import render_report
 
 # gva-dev 774567: two victims of two shootings in one city, told by two reports a day apart (the
@@ -102,3 +102,13 @@ def test_all_lists_what_the_floor_leaves_out(cli: CliRunner, tmp_path: Path) -> 
     assert len(every["to_check"]) == len(plain["to_check"]) + len(plain["below_floor"])
     text = cli.invoke(app, ["compare", *paths, "--format", "markdown"]).stdout
     assert "not shown; --all shows" in text
+
+
+def test_every_aspect_has_a_row_or_a_reason() -> None:
+    """Every aspect a finding may have is a term of the fit, and floored or told why not: an aspect
+    added after the last fit (claims of who did an act, street types, wounds) is never silently
+    left unweighed."""
+    fitted = json.loads(WEIGHTS_FILE.read_text())
+    for aspect in get_args(Aspect):
+        assert f"aspect:{aspect}" in fitted["features"], aspect
+        assert aspect in fitted["floored"] or aspect in fitted.get("not_floored", {}), aspect

@@ -1,13 +1,22 @@
 """Two differing figures are stated as a conflict only when nothing shows two things or two
 occasions: each named by its own noun (touchdowns / yards, leaders / members, an age / a tenure),
-or one told of an earlier game the other's clause does not name, they are at most to check."""
+one told of an earlier game the other's clause does not name, a tally of several shootings
+against one shooting's count, or two acts placed or played against names the other sentence
+never says (two games, two polls, two towns' shootings), they are at most to check; the same
+value of two occasions is no agreement."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from storyline.crosscheck.measures import OTHER_ACTS, earlier_occasion, heads_apart, occasions_apart
-from test_same_figure import _measure, _run, _stated
+from storyline.crosscheck.measures import (
+    OTHER_ACTS,
+    earlier_occasion,
+    heads_apart,
+    occasions_apart,
+    occasions_told_apart,
+)
+from test_same_figure import _measure, _pair, _run, _stated
 
 
 def test_two_nouns_counted_are_two_things(nlp: Any, embedder: Any) -> None:
@@ -43,7 +52,7 @@ def test_a_feat_of_an_earlier_game_is_another_occasion(nlp: Any, embedder: Any) 
     now = "Charles cut into the deficit on the first play of the half with an 86-yard touchdown run."
     then = "Charles broke an 80-yard touchdown run on the opening play of the game two weeks ago."
     ma, mb = _measure(nlp, now, "86"), _measure(nlp, then, "80")
-    assert earlier_occasion(mb) and occasions_apart(ma, mb)
+    assert earlier_occasion(mb) and occasions_apart(_pair(nlp, now, then), ma, mb)
     assert not _stated(_run(nlp, embedder, now, then))
     last = _measure(nlp, "He ran for 1,200 yards last season, a team record.", "1,200")
     assert earlier_occasion(last)
@@ -75,3 +84,47 @@ def test_a_measure_both_sentences_tell_is_no_other_value(nlp: Any, embedder: Any
     values = [{v.text for v in f.values} for f in _stated(report)]
     assert {"2 years", "2 1/2 years"} in values
     assert not [v for v in values if "9 months" in v]
+
+
+def _told_apart(nlp: Any, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """``occasions_told_apart`` of the figure ``a[1]`` of sentence ``a[0]`` and ``b[1]`` of ``b[0]``."""
+    return occasions_told_apart(_pair(nlp, a[0], b[0]), _measure(nlp, *a), _measure(nlp, *b))
+
+
+def test_a_tally_of_several_shootings_is_no_count_of_one(nlp: Any, embedder: Any) -> None:
+    """gva-dev (Philadelphia, a weekend's tally beside the triple homicide): "four people were killed
+    ... and seven injured in shootings across the city" sums several shootings; the trailing phrase
+    is said of both joined verbs. A count of one shooting is stated against a count of that one."""
+    tally = (
+        "Authorities said four people were killed and seven injured in shootings across the city "
+        "Saturday and Sunday."
+    )
+    one = "A Philadelphia man is charged with murder after shooting three people to death."
+    pair = _pair(nlp, tally, one)
+    four, three = _measure(nlp, tally, "four"), _measure(nlp, one, "three")
+    assert occasions_told_apart(pair, four, three)
+    assert not _stated(_run(nlp, embedder, tally, one))
+    five, four_hurt = "Five people were injured in the shooting.", "Four people were injured in the shooting."
+    assert not _told_apart(nlp, (five, "Five"), (four_hurt, "Four"))
+    # an act's own plural thing is what the figure is of, no several occasions
+    earned = "The company reported $2 billion in earnings for the quarter."
+    assert "*many" not in {k.split(":", 1)[1] for k in _measure(nlp, earned, "$2").quantity.frame}
+
+
+def test_two_games_or_two_towns_named_apart(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (NFL): a figure of the victory at Atlanta and one of the game against Tampa are
+    two games' figures, differing or alike; gva-dev: a shooting in one town and one in another. A
+    name the other sentence says too (the same opponent) shows nothing apart."""
+    atlanta = "In the team's victory at Atlanta, he had 102 yards from scrimmage and a touchdown."
+    tampa = "In the loss against Tampa, he had 63 yards from scrimmage and a touchdown."
+    assert _told_apart(nlp, (atlanta, "102"), (tampa, "63"))
+    report = _run(nlp, embedder, atlanta, tampa)
+    assert not _stated(report)
+    alike = tampa.replace("63", "102")
+    report = _run(nlp, embedder, atlanta, alike)
+    assert not [f for f in report.findings if f.aspect == "number" and "102" in f.summary]
+    again = "He had 63 yards from scrimmage in the victory at Atlanta, his best game."
+    assert not _told_apart(nlp, (atlanta, "102"), (again, "63"))
+    halifax = "Five people were injured in the shooting at a bar in Halifax."
+    dayton = "Four people were injured in the shooting at a bar in Dayton."
+    assert _told_apart(nlp, (halifax, "Five"), (dayton, "Four"))

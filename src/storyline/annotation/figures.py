@@ -42,7 +42,12 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
   two facts when they place two things;
 - ``rel:seen`` when the figure is what someone heard or saw ("a witness heard around 10 or 11
   shots", "witnesses report seeing three masked men"): one observer's account, not the event's
-  count; ``by:`` names the observer when the parse gives a name.
+  count; ``by:`` names the observer when the parse gives a name;
+- ``occ:`` the occasion of the figure's act: the names of its place and participants ("injured in
+  the shooting at a bar in Halifax" → halifax, "in the victory at Atlanta" → atlanta, "on the
+  opening play of the Cleveland game" → cleveland), and ``occ:*many`` when the act is told over
+  several occasions ("seven injured in shootings across the city"): two shootings or two games
+  are two facts, a tally of a weekend's shootings no count of one.
 """
 
 from __future__ import annotations
@@ -259,7 +264,68 @@ def frame_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     if rel is not None:
         keys += _predicate(rel, noun, inside, {t.i for t in noun.subtree} - {t.i for t in rel.subtree})
     keys += _clause_owner(noun)
+    keys += _occasion(noun, head if head.i != noun.i and head.pos_ != "ADP" else None, inside)
     return tuple(dict.fromkeys(keys))
+
+
+# the prepositions that say where, against whom or in what an act happened: "killed in the shooting
+# at a bar in Halifax", "his victory at Atlanta", "a run on the opening play of the Cleveland game";
+# "of" only after an act or event noun ("the play of the Cleveland game"): on the figure's own noun
+# it says what the figure counts ("17 percent of Tea Party supporters")
+_AT = ("in", "at", "during", "on", "against", "over", "versus", "vs.", "near", "across", "throughout")
+_OCCASION_PREPS = ("of", *_AT)
+# a figure summed over many occasions: "seven injured in shootings across the city"
+_SPREAD = ("across", "throughout")
+MANY = "*many"  # the ``occ:`` key of a figure summed over several occasions
+
+
+def _occasion(noun: Token, head: Token | None, inside: set[int]) -> list[str]:
+    """Which occasion the figure is of, as ``occ:`` keys: the names of its act's place and
+    participants ("in Halifax", "at Atlanta", "the Cleveland game", "against the Falcons"), and
+    ``occ:*many`` when the act is told over several occasions ("in shootings across the city": a
+    tally of a weekend's shootings, no count of one of them). A trailing phrase after two joined
+    verbs is said of both ("four were killed and seven injured in shootings across the city")."""
+    acts = [noun] if head is None else [noun, head]
+    if head is not None:
+        acts += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > noun.i]
+    keys: list[str] = []
+    for act in acts:
+        on_act = act.i != noun.i
+        for prep in act.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in (_OCCASION_PREPS if on_act else _AT)
+                and prep.i not in inside
+            ):
+                keys += _occasion_of(prep, inside, 2, on_act)
+    return keys
+
+
+def _occasion_of(prep: Token, inside: set[int], depth: int, of_act: bool) -> list[str]:
+    """The occasion keys of one preposition's object and of the phrases that narrow it; acts
+    told in the plural count as several occasions only on the act ("were injured in shootings"),
+    not on the figure's own noun ("$2 billion in earnings" is what the figure is of)."""
+    keys = [f"occ:{MANY}"] if prep.lower_ in _SPREAD else []
+    for o in (c for c in prep.children if c.dep_ == "pobj" and c.i not in inside):
+        if o.ent_type_ in _TIMES:
+            continue  # a time is ``time:``'s
+        if o.pos_ == "PROPN" or o.ent_type_ in _PLACES:
+            keys += [f"occ:{_lemma(w)}" for w in o.subtree if w.pos_ == "PROPN" and w.i not in inside]
+            continue
+        if o.pos_ != "NOUN":
+            continue
+        if of_act and o.tag_ == "NNS" and o.lower_.endswith("ings"):
+            keys.append(f"occ:{MANY}")  # "in shootings", "in stabbings": several acts of one kind
+        keys += [
+            f"occ:{_lemma(c)}"
+            for c in o.children
+            if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.i not in inside
+        ]
+        if depth > 0:
+            for inner in o.children:
+                if inner.dep_ == "prep" and inner.lower_ in _OCCASION_PREPS:
+                    keys += _occasion_of(inner, inside, depth - 1, of_act)
+    return keys
 
 
 # the words that turn a distance into a place: "15 miles north of Detroit", "a few blocks away"

@@ -15,13 +15,15 @@ import functools
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import get_args
 
 from storyline.crosscheck.fitted import probability
-from storyline.model import Finding, Report
+from storyline.model import Aspect, Finding, Report
 
 WEIGHTS_FILE = Path(__file__).with_name("check_floor.json")
-# the aspects with their own term; any other (role, place, claim) is judged by the confidence alone
-ASPECTS = ("number", "date", "quote", "speaker", "wording")
+# the aspects with their own term: every aspect a finding may have (``model.Aspect``); one the fit
+# saw no judged item of is not floored (``listed``)
+ASPECTS: tuple[Aspect, ...] = get_args(Aspect)
 FEATURES = ("confidence", *(f"aspect:{a}" for a in ASPECTS))
 LISTED = 0.5  # a wrong item listed and a right one left out cost alike
 

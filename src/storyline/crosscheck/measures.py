@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from storyline.annotation.figures import MANY
 from storyline.annotation.names import same_entity
 from storyline.annotation.numbers import SCALES, SHORT_SCALES
 from storyline.annotation.quantities import RANGE_HEDGES
@@ -453,6 +454,8 @@ def _measure_link(
             return None  # a range holds a value inside it without stating it ("ages 3 to 12" / "5-year-old")
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
+        if occasions_told_apart(p, ma, mb):
+            return None  # one value of two shootings, two games: no fact told twice
         if possessors_apart(ma, mb, vectors) and not (whole_group(p, ma, mb) or one_person):
             # each figure is someone's by a possessive, and not the same one's: "his average federal
             # tax rate was 36 percent" (Mr. Bush said) / "The Clintons' effective federal tax rate
@@ -484,7 +487,7 @@ def _measure_link(
     rule = confidence if same_thing or unit_and_context else 0.0
     if rule == 0.0 and fitted < LINK:
         return None
-    if (heads_apart(ma, mb) and not whole_group(p, ma, mb)) or occasions_apart(ma, mb):
+    if (heads_apart(ma, mb) and not whole_group(p, ma, mb)) or occasions_apart(p, ma, mb):
         # two things counted, each named by its own noun ("96 touchdowns" / "269 yards", "six
         # leaders" / "11 members", "25 years old" / "a seven-year veteran"), or one figure told of
         # an earlier occasion the other's clause does not name ("Charles' 80-yard TD run ... two
@@ -553,11 +556,31 @@ def earlier_occasion(m: Measure) -> bool:
     return bool(time & _EARLIER) or ("last" in time and bool(time & _LAST))
 
 
-def occasions_apart(ma: Measure, mb: Measure) -> bool:
-    """Is one figure told of an earlier occasion and the other's clause silent on when? Nothing
-    shows the two on one occasion; two clauses that both give a time are ``periods``' to weigh."""
+def occasions_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Can the two figures not be shown of one occasion? One is told of an earlier occasion and the
+    other's clause is silent on when, or the two are ``occasions_told_apart``. Two clauses that
+    both give a time are ``periods``' to weigh."""
     ta, tb = frame_part(ma, "time"), frame_part(mb, "time")
-    return (earlier_occasion(ma) and not tb) or (earlier_occasion(mb) and not ta)
+    if (earlier_occasion(ma) and not tb) or (earlier_occasion(mb) and not ta):
+        return True
+    return occasions_told_apart(p, ma, mb)
+
+
+def occasions_told_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
+    """Does the parse show two occasions (``annotation.figures``' ``occ:`` keys)? One figure is
+    summed over several acts and the other not ("four people were killed ... in shootings across
+    the city" / "shooting three people to death"), or each act is placed or played against names
+    the other sentence never says ("in the victory at Atlanta" / "in the loss against Tampa", "in
+    the Iowa poll" / "in the New Hampshire poll"): two shootings, two games, two polls. A name
+    told one way and then another ("at Atlanta" / "against the Falcons") is set apart too: the
+    pair is held to check, not stated."""
+    occ_a, occ_b = frame_part(ma, "occ"), frame_part(mb, "occ")
+    if (MANY in occ_a) != (MANY in occ_b):
+        return True
+    names_a, names_b = occ_a - {MANY}, occ_b - {MANY}
+    if not names_a or not names_b or meet(names_a, names_b):
+        return False
+    return not _mentions(p.b.text, names_a) and not _mentions(p.a.text, names_b)
 
 
 # nouns an age makes of itself ("a 20-year-old wanted ...", "59-year"): they name no kind of person
