@@ -131,3 +131,17 @@ def test_wounds_at_different_body_parts_are_no_agreement(nlp: Any, embedder: Any
     d = "A 10-year-old girl was shot in the head when a bullet flew through the window of her house."
     e = "A 10-year-old girl, who was shot in her living room, is out of the hospital."
     assert holding(agreements(compare_outlets(nlp, embedder, d, e), "number"), "living room")
+
+
+def test_a_bound_is_no_figure_its_own_report_gives_exactly(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 29: a report that tells "an 86-yard touchdown run" itself does not hedge it as
+    "three runs of 80 or more yards" (a record's bound, told of a season): the other report's "86
+    yard rushing touchdown" agrees with the bound only where nothing else gives the 86."""
+    a = "Charles kicked off the second half with an 86 yard rushing touchdown."
+    bound = (
+        "Charles joined Chris Johnson and Barry Sanders as the only players with three runs of 80 or "
+        "more yards in a season."
+    )
+    exact = "Charles' big day included an 86-yard touchdown run on the first play of the second half."
+    report = compare_outlets(nlp, embedder, a, f"{exact} {bound}")
+    assert not holding(agreements(report, "number"), "80 or more")
