@@ -145,3 +145,20 @@ def test_a_bound_is_no_figure_its_own_report_gives_exactly(nlp: Any, embedder: A
     exact = "Charles' big day included an 86-yard touchdown run on the first play of the second half."
     report = compare_outlets(nlp, embedder, a, f"{exact} {bound}")
     assert not holding(agreements(report, "number"), "80 or more")
+
+
+def test_two_ranges_with_other_ends_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 36: "sentences of between six and 75 years" and "sentences ranging from 7 to 75
+    years" overlap but give two spans, so neither the span nor the "seven" both sentences tell is
+    shown agreed; the same span told with other words agrees."""
+    a = (
+        "Thus far, seven men have been tried and convicted of sexual assault and bigamy, among other "
+        "crimes, and have received sentences of between six and 75 years."
+    )
+    b = (
+        "Seven of the men have been convicted and have received sentences ranging from 7 to 75 years; "
+        "another goes on trial this month."
+    )
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "number")
+    c = b.replace("from 7 to 75", "from six to 75")
+    assert holding(agreements(compare_outlets(nlp, embedder, a, c), "number"), "75 years")
