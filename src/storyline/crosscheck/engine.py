@@ -38,8 +38,8 @@ from storyline.crosscheck.predicates import (
     one_polarity,
     one_predication,
     parser,
-    same_predication,
     same_words,
+    shared_act,
 )
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -209,10 +209,11 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
 
 def _one_claim_retold(parse: Parser) -> Callable[[Side, Side], bool]:
     """May two sentences of one report stand in one claim agreement, one claim told twice? Only
-    when they make one predication themselves (or one holds the other's words): each matching the
-    other report's sentence is not enough, as a sentence like "Homicide detectives are
-    investigating" matches both "detectives do not have a suspect in the fatal shooting" and
-    "continue to investigate all three shootings" (gva-dev), two facts: a grab-bag."""
+    when they tell one act themselves (``shared_act``, or one holds the other's words): each
+    resembling the other report's sentence is not enough, or a long sentence that several of
+    one report's sentences each resemble gathers them into a grab-bag of facts (issue 14). "Putin
+    had not decided whether to invade" and "Putin has not yet decided to order the invasion" (the
+    seeds' report b) tell one denial twice."""
     parsed: dict[str, tuple[Clause, ...]] = {}
 
     def clauses_of(text: str) -> tuple[Clause, ...]:
@@ -223,7 +224,7 @@ def _one_claim_retold(parse: Parser) -> Callable[[Side, Side], bool]:
     def retold(x: Side, y: Side) -> bool:
         if x.key[2:] != ("s",) or y.key[2:] != ("s",):
             return True
-        return same_words(x.text, y.text) or same_predication(clauses_of(x.text), clauses_of(y.text))
+        return same_words(x.text, y.text) or shared_act(clauses_of(x.text), clauses_of(y.text))
 
     return retold
 

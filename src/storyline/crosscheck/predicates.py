@@ -233,6 +233,16 @@ def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     return False
 
 
+def shared_act(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Do the sentences tell one act about one participant anywhere in them, asserted or told in
+    a clause inside ("the assessment was that Putin had not decided whether to invade" / "officials
+    believe that Putin has not yet decided to order the invasion")? Looser than
+    ``same_predication``: it is how one report's two sentences may tell one claim twice."""
+    return any(
+        ca.act & cb.act and not (ca.light or cb.light) and ca.arguments & cb.arguments for ca in a for cb in b
+    )
+
+
 # "WASHINGTON — President Trump agreed ...": the place a report was filed from, before a dash,
 # leads its first sentence in most outlets and would parse as the sentence's root
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]+\s*(?:—|―|–|--|-)\s*")
