@@ -87,7 +87,7 @@ def all_links(
     facts_linked = _drop_crossed_figures(facts_linked, facts)
     facts_linked = _drop_quoted_values(_drop_other_bounds(facts_linked, facts), facts)
     facts_linked = drop_inexact_counterparts(facts_linked, facts)
-    facts_linked, ranged = _other_ranges(facts_linked, facts)
+    facts_linked, ranged = _other_ranges(facts_linked, facts, pairs)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
@@ -314,13 +314,15 @@ def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) ->
 
 
 def _other_ranges(
-    links: Sequence[Link], facts: Sequence[SentenceFacts]
+    links: Sequence[Link], facts: Sequence[SentenceFacts], pairs: Sequence[Pair] = ()
 ) -> tuple[list[Link], set[tuple[int, int, int, int]]]:
     """The links less the number agreements between two ranges with other ends, and the sentence
-    pairs that hold them. A range is told by its ends: "sentences of between six and 75 years" and
-    "sentences ranging from 7 to 75 years" overlap, but give two values of one span (ecbplus-dev),
-    so neither the span nor anything else the two sentences share ("seven men have been
-    convicted") is shown agreed: their values differ (issue 14: compatible values only)."""
+    pairs that hold them, or (of the candidate ``pairs``) that each give a range of one dimension,
+    with other ends, neither giving the other's. A range is told by its ends: "sentences of
+    between six and 75 years" and "sentences ranging from 7 to 75 years" overlap, but give two
+    values of one span (ecbplus-dev), so neither the span nor anything else the two sentences
+    share ("seven men have been convicted") is shown agreed: their values differ (issue 14:
+    compatible values only)."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def measure(side: Side) -> Measure:
@@ -332,10 +334,16 @@ def _other_ranges(
         return is_range(ma) and is_range(mb) and (ma.low, ma.high) != (mb.low, mb.high)
 
     dropped = [ln for ln in links if ln.aspect == "number" and not ln.conflict and other_ends(ln)]
-    pairs = {
-        p for ln in dropped for p in (_sentences(ln), (ln.b.source, ln.b.start, ln.a.source, ln.a.start))
-    }
-    return [ln for ln in links if ln not in dropped], pairs
+    apart = {(ln.a.source, ln.a.start, ln.b.source, ln.b.start) for ln in dropped}
+
+    def spans(f: SentenceFacts) -> set[tuple[str | None, float | None, float | None]]:
+        return {(m.dim, m.low, m.high) for m in f.measures if is_range(m)}
+
+    for p in pairs:
+        ra, rb = spans(p.a), spans(p.b)
+        if ra and rb and not ra & rb and {d for d, _, _ in ra} & {d for d, _, _ in rb}:
+            apart.add((p.a.source, p.a.start, p.b.source, p.b.start))
+    return [ln for ln in links if ln not in dropped], apart | {(c, d, a, b) for a, b, c, d in apart}
 
 
 def _drop_quoted_values(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
