@@ -26,7 +26,9 @@ held-out batch judged for the thirteenth; 8 for the held-out batch judged for th
 for the BASIL triplets judged in the thirteenth session, held out for later ones) split on its own.
 From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item to check
 nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half (the recall
-side), never matched against findings.
+side), never matched against findings. Every report is also checked to tell one story
+(``one_story.problems``: no statement both corroborated and "only in", the brief from the
+agreements, ids unique); the events where it does not are counted per half.
 
 Batch 4 was drawn with ``random.Random("storyline-agreements-4")``: every gva-dev incident in no
 earlier batch with 3+ reports (5; its first three files), then ``rng.sample`` of 11 of the
@@ -68,6 +70,7 @@ from typing import Any
 
 import basil_rest
 from eval_natural import halves
+from one_story import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -202,6 +205,10 @@ def main() -> int:
     for j in judged:
         if j.get("kind") == "missed" and j["event"] in reports:
             missed[half_of[j["event"]]] = missed.get(half_of[j["event"]], 0) + 1
+    told_apart = {e: problems(r) for e, r in reports.items() if "failed" not in r}  # one story each
+    if opts.verbose:
+        for event, found in told_apart.items():
+            print("".join(f"  ONE STORY {event}: {line}\n" for line in found), end="")
     failed = {e: r["failed"] for e, r in reports.items() if "failed" in r}
     for event, why in sorted(failed.items()):
         print(f"  FAILED {event}: compare failed ({why[:160]}); its findings are not scored")
@@ -218,6 +225,8 @@ def main() -> int:
                 f"== {half} ({n} events): {name} {right + fine + wrong + unjudged}, wrong {wrong}, "
                 f"unjudged {unjudged} (counted wrong: {wrong + unjudged})"
             )
+        inconsistent = [e for e, found in told_apart.items() if found and half in ("all", half_of[e])]
+        print(f"== {half} ({n} events): one story told inconsistently in {len(inconsistent)}")
         if crashed := len([e for e in failed if half in ("all", half_of[e])]):
             print(f"== {half} ({n} events): compare failed on {crashed}")
         if any(batch_of[e["event"]] >= MISSED_FROM for e in chosen):

@@ -4,9 +4,11 @@ the real sentences that showed it and on a sentence pair that must still agree."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from outlets import compare_outlets
+from storyline.crosscheck import compare
 from storyline.model import Finding, Report
 
 
@@ -80,3 +82,18 @@ def test_a_wish_meets_a_wish_not_a_deed(nlp: Any, embedder: Any) -> None:
     )
     d = "The senator mandated automatic voter registration across the state on Thursday."
     assert not agreements(compare_outlets(nlp, embedder, c, d), "claim")
+
+
+def test_a_verb_completed_by_two_acts_is_two_claims(nlp: Any, embedder: Any, shared_data: Path) -> None:
+    """ecbplus-dev 21: "is expected to appear in court" and "is expected to face charges" share the
+    verb and its subject, but what is expected is the act each completes it with: two claims (a
+    court date next Monday, charges on Friday), though both reports tell of one arrest."""
+    files = [shared_data / "ecbplus-dev" / f"21_{n}ecb.txt" for n in (4, 6)]
+    report = compare(files, nlp=nlp, embedder=embedder)
+    assert [f for f in report.findings if f.kind == "agree"], "the two reports agree on other facts"
+    assert not [
+        f
+        for f in agreements(report, "claim")
+        if {"appear in court", "face charges"}
+        <= {w for s in f.statements for w in ("appear in court", "face charges") if w in s.text}
+    ]

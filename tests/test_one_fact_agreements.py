@@ -5,9 +5,11 @@ reports 9 of 17 real discrepancies were shown as agreements)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from outlets import compare_outlets
+from storyline.crosscheck import compare
 from storyline.model import Finding, Report
 
 
@@ -131,3 +133,44 @@ def test_wounds_at_different_body_parts_are_no_agreement(nlp: Any, embedder: Any
     d = "A 10-year-old girl was shot in the head when a bullet flew through the window of her house."
     e = "A 10-year-old girl, who was shot in her living room, is out of the hospital."
     assert holding(agreements(compare_outlets(nlp, embedder, d, e), "number"), "living room")
+
+
+def test_a_bound_is_no_figure_its_own_report_gives_exactly(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 29: a report that tells "an 86-yard touchdown run" itself does not hedge it as
+    "three runs of 80 or more yards" (a record's bound, told of a season): the other report's "86
+    yard rushing touchdown" agrees with the bound only where nothing else gives the 86."""
+    a = "Charles kicked off the second half with an 86 yard rushing touchdown."
+    bound = (
+        "Charles joined Chris Johnson and Barry Sanders as the only players with three runs of 80 or "
+        "more yards in a season."
+    )
+    exact = "Charles' big day included an 86-yard touchdown run on the first play of the second half."
+    report = compare_outlets(nlp, embedder, a, f"{exact} {bound}")
+    assert not holding(agreements(report, "number"), "80 or more")
+
+
+def test_two_ranges_with_other_ends_agree_on_nothing(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 36: "sentences of between six and 75 years" and "sentences ranging from 7 to 75
+    years" overlap but give two spans, so neither the span nor the "seven" both sentences tell is
+    shown agreed; the same span told with other words agrees."""
+    a = (
+        "Thus far, seven men have been tried and convicted of sexual assault and bigamy, among other "
+        "crimes, and have received sentences of between six and 75 years."
+    )
+    b = (
+        "Seven of the men have been convicted and have received sentences ranging from 7 to 75 years; "
+        "another goes on trial this month."
+    )
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "number")
+    c = b.replace("from 7 to 75", "from six to 75")
+    assert holding(agreements(compare_outlets(nlp, embedder, a, c), "number"), "75 years")
+
+
+def test_sentences_giving_two_spans_agree_on_nothing(nlp: Any, embedder: Any, shared_data: Path) -> None:
+    """ecbplus-dev 36, the real reports: "seven men have been tried and convicted ... sentences of
+    between six and 75 years" and "Seven of the men have been convicted and have received sentences
+    ranging from 7 to 75 years" give the span two ways, so their "seven" is not shown agreed."""
+    files = [shared_data / "ecbplus-dev" / f"36_{n}ecbplus.txt" for n in (11, 7)]
+    report = compare(files, nlp=nlp, embedder=embedder)
+    assert agreements(report), "the two reports agree on other facts"
+    assert not holding(agreements(report, "number"), "six and 75 years", "7 to 75 years")

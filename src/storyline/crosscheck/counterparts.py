@@ -11,6 +11,7 @@ exact link, so the figure keeps its counterpart and no conflict it was grouped a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
 from storyline.crosscheck.candidates import Pair
@@ -27,9 +28,11 @@ def open_bound(m: Measure) -> bool:
 
 def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
     """Number agreements between a figure and an open bound of another value where either is
-    also agreed, with the same number, with another figure of the other's report. A rounding
-    stays ("nearly an hour" agrees with "a 50-minute call" though "50 minutes" is there too:
-    seed a gives both)."""
+    also agreed, with the same number, with another figure of the other's report, or where the
+    bound's own report gives the figure's number elsewhere: "an 86-yard touchdown run" is not
+    what "three runs of 80 or more yards" hedges in a report that tells the 86 yards itself
+    (ecbplus-dev). A rounding stays ("nearly an hour" agrees with "a 50-minute call" though
+    "50 minutes" is there too: seed a gives both)."""
     lookup = {(f.source, f.index): f for f in facts}
 
     def measure(side: Side) -> Measure:
@@ -46,10 +49,25 @@ def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFac
         if exact(ln):
             matched |= {(ln.a.key, ln.b.source), (ln.b.key, ln.a.source)}
 
+    # the exact figures each report gives, with their units: one that tells a number itself does
+    # not hedge it ("86 yards" meets a bare "86", not "$86")
+    stated: dict[tuple[int, float], set[str | None]] = defaultdict(set)
+    for f in facts:
+        for m in f.measures:
+            if not open_bound(m):
+                stated[(f.source, m.value)].add(m.dim)
+
+    def gives(source: int, m: Measure) -> bool:
+        dims = stated.get((source, m.value), set())
+        return bool(dims) and (m.dim is None or None in dims or m.dim in dims)
+
     def inexact(ln: Link) -> bool:
         ma, mb = measure(ln.a), measure(ln.b)
+        if ma.value == mb.value or not (open_bound(ma) or open_bound(mb)):
+            return False
         told = (ln.a.key, ln.b.source) in matched or (ln.b.key, ln.a.source) in matched
-        return told and ma.value != mb.value and (open_bound(ma) or open_bound(mb))
+        bound_side, exact = (ln.b, ma) if open_bound(mb) else (ln.a, mb)
+        return told or (not open_bound(exact) and gives(bound_side.source, exact))
 
     return [ln for ln in links if ln.aspect != "number" or ln.conflict or not inexact(ln)]
 

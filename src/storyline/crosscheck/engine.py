@@ -26,11 +26,12 @@ from storyline.crosscheck.decide import decide
 from storyline.crosscheck.events import event_phrases, series_dates
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
 from storyline.crosscheck.links import Link, Side
-from storyline.crosscheck.measures import compatible, sole_counterparts
+from storyline.crosscheck.measures import compatible, is_range, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
 from storyline.crosscheck.partitive import one_subset
 from storyline.crosscheck.predicates import (
+    Clause,
     Docs,
     Parser,
     default_nlp,
@@ -38,6 +39,8 @@ from storyline.crosscheck.predicates import (
     one_polarity,
     one_predication,
     parser,
+    same_words,
+    shared_act,
 )
 from storyline.crosscheck.quotes import compare_quotes, quote_facts
 from storyline.crosscheck.report import (
@@ -85,6 +88,7 @@ def all_links(
     facts_linked = _drop_crossed_figures(facts_linked, facts)
     facts_linked = _drop_quoted_values(_drop_other_bounds(facts_linked, facts), facts)
     facts_linked = drop_inexact_counterparts(facts_linked, facts)
+    facts_linked, ranged = _other_ranges(facts_linked, facts, pairs)
     by_source: list[list[SentenceFacts]] = [[] for _ in articles]
     for f in facts:
         by_source[f.source].append(f)
@@ -109,7 +113,7 @@ def all_links(
         return any(start < side.end and side.start < end for start, end in spans)
 
     told = participants(articles, by_source, pairs, docs)
-    apart = _set_apart([ln for _, ln in decided] + quoted + told)
+    apart = _set_apart([ln for _, ln in decided] + quoted + told) | ranged
     claims = [
         ln
         for ln in claims
@@ -118,7 +122,7 @@ def all_links(
     # a figure or a date agreed between two sentences that a listed conflict sets at odds would
     # show the sentences' discrepancy as corroborated ("Cyrus Vance, then a district attorney,
     # declined ... in 2015" / "then an assistant district attorney, declined ... in 2015")
-    shown = _set_apart(facts_linked + quoted + told)
+    shown = _set_apart(facts_linked + quoted + told) | ranged
     facts_linked = [ln for ln in facts_linked if ln.conflict or _sentences(ln) not in shown]
     return [
         ln
@@ -206,6 +210,28 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
     return [ln for ln in links if once(ln.a) and once(ln.b)]
 
 
+def _one_claim_retold(parse: Parser) -> Callable[[Side, Side], bool]:
+    """May two sentences of one report stand in one claim agreement, one claim told twice? Only
+    when they tell one act themselves (``shared_act``, or one holds the other's words): each
+    resembling the other report's sentence is not enough, or a long sentence that several of
+    one report's sentences each resemble gathers them into a grab-bag of facts (issue 14). "Putin
+    had not decided whether to invade" and "Putin has not yet decided to order the invasion" (the
+    seeds' report b) tell one denial twice."""
+    parsed: dict[str, tuple[Clause, ...]] = {}
+
+    def clauses_of(text: str) -> tuple[Clause, ...]:
+        if text not in parsed:
+            parsed[text] = parse([text])[0]
+        return parsed[text]
+
+    def retold(x: Side, y: Side) -> bool:
+        if x.key[2:] != ("s",) or y.key[2:] != ("s",):
+            return True
+        return same_words(x.text, y.text) or shared_act(clauses_of(x.text), clauses_of(y.text))
+
+    return retold
+
+
 def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
     """May two figures of one report stand in one agreement, one figure told twice? Only when
     both give one value: "nearly $44 million" and "between $19 and $22 million" are two sums,
@@ -290,6 +316,39 @@ def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) ->
     return [ln for ln in links if ln.aspect != "number" or ln.conflict or not other_values(ln)]
 
 
+def _other_ranges(
+    links: Sequence[Link], facts: Sequence[SentenceFacts], pairs: Sequence[Pair] = ()
+) -> tuple[list[Link], set[tuple[int, int, int, int]]]:
+    """The links less the number agreements between two ranges with other ends, and the sentence
+    pairs that hold them, or (of the candidate ``pairs``) that each give a range of one dimension,
+    with other ends, neither giving the other's. A range is told by its ends: "sentences of
+    between six and 75 years" and "sentences ranging from 7 to 75 years" overlap, but give two
+    values of one span (ecbplus-dev), so neither the span nor anything else the two sentences
+    share ("seven men have been convicted") is shown agreed: their values differ (issue 14:
+    compatible values only)."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def measure(side: Side) -> Measure:
+        source, index, _, i = side.key
+        return lookup[(source, index)].measures[i]
+
+    def other_ends(ln: Link) -> bool:
+        ma, mb = measure(ln.a), measure(ln.b)
+        return is_range(ma) and is_range(mb) and (ma.low, ma.high) != (mb.low, mb.high)
+
+    dropped = [ln for ln in links if ln.aspect == "number" and not ln.conflict and other_ends(ln)]
+    apart = {(ln.a.source, ln.a.start, ln.b.source, ln.b.start) for ln in dropped}
+
+    def spans(f: SentenceFacts) -> set[tuple[str | None, float | None, float | None]]:
+        return {(m.dim, m.low, m.high) for m in f.measures if is_range(m)}
+
+    for p in pairs:
+        ra, rb = spans(p.a), spans(p.b)
+        if ra and rb and not ra & rb and {d for d, _, _ in ra} & {d for d, _, _ in rb}:
+            apart.add((p.a.source, p.a.start, p.b.source, p.b.start))
+    return [ln for ln in links if ln not in dropped], apart | {(c, d, a, b) for a, b, c, d in apart}
+
+
 def _drop_quoted_values(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
     """Agreements on a figure or a day that both reports give inside quoted words ("you don't need
     to be in the pew every Sunday", "my visit to Mexico today", "leaving an 11-year-old with a
@@ -363,7 +422,8 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
-    groups = group_links(links, _one_value_retold(facts))
+    one_value, one_claim = _one_value_retold(facts), _one_claim_retold(parser(nlp))
+    groups = group_links(links, lambda x, y: one_value(x, y) and one_claim(x, y))
     findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in groups]
     findings += [unique_finding(f, ids, outlets) for f in unique_sentences(facts, pairs, links)]
     return assemble(articles, refs, findings, _conflicting_times(links, facts))

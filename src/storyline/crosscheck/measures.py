@@ -70,14 +70,14 @@ def _bounds(m: Measure) -> tuple[float, float]:
         return m.value, m.value
     low = m.low if m.low is not None else float("-inf")
     high = m.high if m.high is not None else float("inf")
-    if m.low is not None and m.high is not None and m.low < m.value < m.high and not _range(m):
+    if m.low is not None and m.high is not None and m.low < m.value < m.high and not is_range(m):
         unit = digit_unit(m)
         if unit:
             low, high = max(low, m.value - unit), min(high, m.value + unit)
     return low, high
 
 
-def _range(m: Measure) -> bool:
+def is_range(m: Measure) -> bool:
     """Is the figure a range of values ("from 7 to 75 years", "between six and 75 years")?"""
     return m.quantity.hedge in RANGE_HEDGES
 
@@ -155,7 +155,7 @@ def precision(m: Measure) -> float:
 def _point(m: Measure) -> bool:
     """A figure given as one value, exact or hedged both ways ("about 1.5 million"), not a range
     or an open bound ("more than 5,000")."""
-    if _range(m):
+    if is_range(m):
         return False
     return (m.low is None and m.high is None) or (
         m.low is not None and m.high is not None and m.low <= m.value <= m.high
@@ -450,7 +450,7 @@ def _measure_link(
         return None
     same_thing, unit_and_context, confidence = _rule_evidence(p, ma, mb, vectors)
     if compatible(ma, mb):
-        if _range(ma) != _range(mb):
+        if is_range(ma) != is_range(mb):
             return None  # a range holds a value inside it without stating it ("ages 3 to 12" / "5-year-old")
         if ma.dim is None and max(ma.value, mb.value) < SMALL and p.score < AGREE_SCORE:
             return None  # "two leaders", "three sides": small counts agree everywhere and say little
@@ -812,7 +812,7 @@ def sole_counterparts(facts: Sequence[SentenceFacts]) -> list[Link]:
                 if not one_value([mb for _, _, mb in match]):
                     continue
                 for fb, ib, mb in match:
-                    if max(_written(ma), _written(mb)) < SMALL or _range(ma) != _range(mb):
+                    if max(_written(ma), _written(mb)) < SMALL or is_range(ma) != is_range(mb):
                         continue  # "one day" / "one-day", "two years": small counts agree by chance
                     if persons_apart(ma, mb):
                         continue  # "a 26-year-old man" / "a 26-year-old woman": two people

@@ -45,6 +45,7 @@ class Clause:
     negated: bool = False  # the act is denied ("did not drop", "never fired", "no one was hurt")
     ahead: bool = False  # the act lies ahead ("will continue to sell", "would hire"), not done
     wish: bool = False  # the act is wanted, neither done nor to come ("would like a raise")
+    takes: frozenset[str] = frozenset()  # the acts it completes with: "expected to appear" → appear
 
 
 def _word(tok: Any) -> str | None:
@@ -183,15 +184,15 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "neg"):
             continue  # "has", "was", "not" helping another verb make no predication of their own
         lemma = tok.lemma_.lower()
-        act = stem(lemma)
-        if act in _REPORTING:
+        if stem(lemma) in _REPORTING:
             continue  # "said", "told": the claim is in what was said
         doers = _doers(tok)
-        senses = {SENSES[act]} if act in SENSES else set()
         arguments = frozenset(_arguments(tok) | doers)
+        completing = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        takes = frozenset(a for c in completing for a in _act(c))
         out.append(
             Clause(
-                frozenset({act, *senses}),
+                _act(tok),
                 lemma in LIGHT,
                 arguments,
                 frozenset(doers),
@@ -199,9 +200,16 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
                 negated(tok),
                 ahead(tok),
                 wish(tok),
+                takes,
             )
         )
     return tuple(out)
+
+
+def _act(verb: Any) -> frozenset[str]:
+    """A verb's act: its stem and the family of verbs outlets use in turn for it."""
+    act = stem(verb.lemma_.lower())
+    return frozenset({act, SENSES[act]} if act in SENSES else {act})
 
 
 def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
@@ -210,16 +218,30 @@ def same_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     doer where both name one ("Page left the team" is not "Strzok left the team"), and asserted
     by both sentences rather than told in passing (``_main``)? A wish meets only a wish: "he would
     like to mandate voter registration" and "he mandated voter registration" tell a want and a
-    deed, one verb and one object though they share."""
+    deed, one verb and one object though they share. A verb completed by another act ("is expected
+    to appear in court" / "is expected to face charges on Friday", ecbplus-dev; "agreed to hold
+    talks", "plans to run") predicates that act: where both take one, the acts taken must meet."""
     for ca in a:
         for cb in b:
             if not (ca.main and cb.main and ca.act & cb.act) or ca.wish != cb.wish:
+                continue
+            if ca.takes and cb.takes and not ca.takes & cb.takes:
                 continue
             if ca.doers and cb.doers and not ca.doers & cb.doers:
                 continue
             if len(ca.arguments & cb.arguments) >= (2 if ca.light or cb.light else 1):
                 return True
     return False
+
+
+def shared_act(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Do the sentences tell one act about one participant anywhere in them, asserted or told in
+    a clause inside ("the assessment was that Putin had not decided whether to invade" / "officials
+    believe that Putin has not yet decided to order the invasion")? Looser than
+    ``same_predication``: it is how one report's two sentences may tell one claim twice."""
+    return any(
+        ca.act & cb.act and not (ca.light or cb.light) and ca.arguments & cb.arguments for ca in a for cb in b
+    )
 
 
 # "WASHINGTON — President Trump agreed ...": the place a report was filed from, before a dash,

@@ -85,10 +85,7 @@ def _dropped_e(word: str, base: str) -> bool:
     if word.endswith(("eed", "ees")) and base.endswith("e"):
         return True
     return (
-        len(base) == 3
-        and base[0] not in _VOWELS
-        and base[1] in _VOWELS
-        and base[2] not in _VOWELS + "wxys"
+        len(base) == 3 and base[0] not in _VOWELS and base[1] in _VOWELS and base[2] not in _VOWELS + "wxys"
     )
 
 
