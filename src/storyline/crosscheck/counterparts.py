@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.facts import Measure, SentenceFacts
-from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.links import Link, figures_of
 from storyline.crosscheck.measures import predicates_meet, whole_group
 from storyline.crosscheck.same_figure import NO_VECTORS, PhraseVectors
 
@@ -33,11 +33,7 @@ def drop_inexact_counterparts(links: Sequence[Link], facts: Sequence[SentenceFac
     what "three runs of 80 or more yards" hedges in a report that tells the 86 yards itself
     (ecbplus-dev). A rounding stays ("nearly an hour" agrees with "a 50-minute call" though
     "50 minutes" is there too: seed a gives both)."""
-    lookup = {(f.source, f.index): f for f in facts}
-
-    def measure(side: Side) -> Measure:
-        source, index, _, i = side.key
-        return lookup[(source, index)].measures[i]
+    measure = figures_of(facts)
 
     def exact(ln: Link) -> bool:
         ma, mb = measure(ln.a), measure(ln.b)

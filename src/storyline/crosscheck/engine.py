@@ -25,7 +25,7 @@ from storyline.crosscheck.death_places import compare_death_places
 from storyline.crosscheck.decide import decide
 from storyline.crosscheck.events import event_phrases, series_dates
 from storyline.crosscheck.facts import Measure, SentenceFacts, sentence_facts
-from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.links import Link, Side, figures_of, is_figure
 from storyline.crosscheck.measures import compatible, is_range, sole_counterparts
 from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
@@ -200,12 +200,11 @@ def _one_person_each(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> l
         for m in f.measures:
             if m.counted == "age":
                 told[(f.source, m.value)].add(f.index)
-    lookup = {(f.source, f.index): f for f in facts}
+    figure = figures_of(facts)
 
     def once(side: Side) -> bool:
-        source, index, _, i = side.key
-        m = lookup[(source, index)].measures[i]
-        return m.counted != "age" or len(told[(source, m.value)]) == 1
+        m = figure(side)
+        return m.counted != "age" or len(told[(side.key[0], m.value)]) == 1
 
     return [ln for ln in links if once(ln.a) and once(ln.b)]
 
@@ -239,16 +238,15 @@ def _one_value_retold(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], 
     its own figure ("nearly an hour" / "50 minutes") but does not retell it as an open bound, so
     Charles's "runs of 80 or more yards" is not Hillis's "101 yards" told again (ecbplus-dev),
     though another report's "101" fits both."""
-    lookup = {(f.source, f.index): f for f in facts}
+    figure = figures_of(facts)
     same_bearer = one_bearer(facts)
 
     def retold(x: Side, y: Side) -> bool:
         if not same_bearer(x, y):
             return False
-        if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
+        if not (is_figure(x) and is_figure(y)):
             return True
-        (sx, ix, _, mx), (sy, iy, _, my) = x.key, y.key
-        ma, mb = lookup[(sx, ix)].measures[mx], lookup[(sy, iy)].measures[my]
+        ma, mb = figure(x), figure(y)
         return compatible(ma, mb) and (ma.value == mb.value or not (open_bound(ma) or open_bound(mb)))
 
     return retold
@@ -259,14 +257,13 @@ def _drop_crossed_figures(links: Sequence[Link], facts: Sequence[SentenceFacts])
     other's figure of the same counted thing ("60 votes" and "51 votes" in both), the two figures
     count different things that the sentences happened to pair, not one fact the reports disagree
     on."""
-    lookup = {(f.source, f.index): f for f in facts}
+    figure = figures_of(facts)
     by_source: dict[int, list[Measure]] = defaultdict(list)
     for f in facts:
         by_source[f.source].extend(f.measures)
 
     def measure(ln: Link) -> tuple[Measure, Measure]:
-        (sa, ia, _, ma), (sb, ib, _, mb) = ln.a.key, ln.b.key
-        return lookup[(sa, ia)].measures[ma], lookup[(sb, ib)].measures[mb]
+        return figure(ln.a), figure(ln.b)
 
     def gives(source: int, m: Measure) -> bool:  # the same figure of the same counted thing
         return any(o.dim == m.dim and o.counted == m.counted and compatible(o, m) for o in by_source[source])
@@ -290,11 +287,7 @@ def _drop_other_bounds(links: Sequence[Link], facts: Sequence[SentenceFacts]) ->
     bound and a figure more than ``BOUND_SPREAD`` times away from it ("more than 3,000 employees"
     / "15,000 employees"): a writer bounds a figure by a round number near it, so "more than 100"
     is 120, not 15,000."""
-    lookup = {(f.source, f.index): f for f in facts}
-
-    def measure(side: Side) -> Measure:
-        source, index, _, i = side.key
-        return lookup[(source, index)].measures[i]
+    measure = figures_of(facts)
 
     def bound(m: Measure) -> float | None:  # the one end of a figure written as a bound
         return m.high if m.low is None else m.low if m.high is None else None
@@ -326,11 +319,7 @@ def _other_ranges(
     values of one span (ecbplus-dev), so neither the span nor anything else the two sentences
     share ("seven men have been convicted") is shown agreed: their values differ (issue 14:
     compatible values only)."""
-    lookup = {(f.source, f.index): f for f in facts}
-
-    def measure(side: Side) -> Measure:
-        source, index, _, i = side.key
-        return lookup[(source, index)].measures[i]
+    measure = figures_of(facts)
 
     def other_ends(ln: Link) -> bool:
         ma, mb = measure(ln.a), measure(ln.b)

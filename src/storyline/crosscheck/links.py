@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from storyline.crosscheck.facts import SentenceFacts
+from storyline.crosscheck.facts import Measure, SentenceFacts
 from storyline.model import Aspect
 
 
@@ -37,6 +37,23 @@ class Link:
     strength: float  # how closely the two facts match, for ranking and choosing among look-alikes
     # how surely the two are one fact stated by both (0..1): the decision to state a conflict
     confidence: float = 1.0
+
+
+def is_figure(side: Side) -> bool:
+    """Does the side stand for a figure (a number link's side) rather than a date, quote or claim?"""
+    return len(side.key) == 4 and side.key[2] == "m"
+
+
+def figures_of(facts: Sequence[SentenceFacts]) -> Callable[[Side], Measure]:
+    """The figure a side of a number link stands for: every filter of number links reads the two
+    figures its link joined, not the link's text."""
+    lookup = {(f.source, f.index): f for f in facts}
+
+    def figure(side: Side) -> Measure:
+        source, index, _, i = side.key
+        return lookup[(source, index)].measures[i]
+
+    return figure
 
 
 T = TypeVar("T")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from storyline.crosscheck.facts import Measure, SentenceFacts
-from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.links import Link, Side, figures_of, is_figure
 from storyline.crosscheck.same_figure import attached_person
 
 # identifiers a template line carries: a web address, an e-mail, a telephone number, a clock time
@@ -66,13 +66,10 @@ def asks(text: str) -> bool:
 
 def one_fact(links: Sequence[Link], facts: Sequence[SentenceFacts]) -> list[Link]:
     """The links less the agreements that state no one fact (see the module); conflicts stay."""
-    lookup = {(f.source, f.index): f for f in facts}
+    figure = figures_of(facts)
 
     def measure(side: Side) -> Measure | None:
-        if len(side.key) != 4 or side.key[2] != "m":
-            return None
-        source, index, _, i = side.key
-        return lookup[(source, index)].measures[i]
+        return figure(side) if is_figure(side) else None
 
     # the ages each report says of a person by name: (source, age, person)
     named_ages = {
@@ -118,13 +115,12 @@ def one_bearer(facts: Sequence[SentenceFacts]) -> Callable[[Side, Side], bool]:
     """May two ages of one report stand in one agreement as one age told twice? Only when both
     are said of one person by name, or neither is (``attached_person``): "shot 17-year-old
     Derrick Green" and "was shot three times by a 17-year-old" are two people of one age."""
-    lookup = {(f.source, f.index): f for f in facts}
+    figure = figures_of(facts)
 
     def retold(x: Side, y: Side) -> bool:
-        if len(x.key) != 4 or x.key[2] != "m" or len(y.key) != 4 or y.key[2] != "m":
+        if not (is_figure(x) and is_figure(y)):
             return True
-        mx = lookup[(x.key[0], x.key[1])].measures[x.key[3]]
-        my = lookup[(y.key[0], y.key[1])].measures[y.key[3]]
+        mx, my = figure(x), figure(y)
         if not (_age(mx) and _age(my)):
             return True
         return attached_person(mx) == attached_person(my)
