@@ -27,10 +27,9 @@ from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.participants import Kind, apart
 from storyline.crosscheck.predicates import LIGHT, Docs
 from storyline.crosscheck.same_figure import noun_kind
-from storyline.crosscheck.words import REPORTING, stem, tokens
+from storyline.crosscheck.words import REPORTING_STEMS, stem, tokens
 
 AGENT_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell two acts
-_REPORTING = frozenset(stem(w) for w in REPORTING)
 _PRONOUN_KINDS: dict[str, Kind] = {
     **dict.fromkeys(("he", "him", "himself"), ("m", None)),
     **dict.fromkeys(("she", "her", "herself"), ("f", None)),
@@ -131,7 +130,7 @@ def acts(doc: Any) -> list[Act]:
     out = []
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in LIGHT or stem(verb.lower_) in _REPORTING:
+        if verb.pos_ != "VERB" or lemma in LIGHT or stem(verb.lower_) in REPORTING_STEMS:
             continue
         subject = obj = None
         for c in verb.children:

@@ -31,7 +31,6 @@ from storyline.crosscheck.one_fact import one_bearer, one_fact
 from storyline.crosscheck.participants import compare_person_kinds, compare_weapons
 from storyline.crosscheck.partitive import one_subset
 from storyline.crosscheck.predicates import (
-    Clause,
     Docs,
     Parser,
     default_nlp,
@@ -216,17 +215,11 @@ def _one_claim_retold(parse: Parser) -> Callable[[Side, Side], bool]:
     one report's sentences each resemble gathers them into a grab-bag of facts (issue 14). "Putin
     had not decided whether to invade" and "Putin has not yet decided to order the invasion" (the
     seeds' report b) tell one denial twice."""
-    parsed: dict[str, tuple[Clause, ...]] = {}
-
-    def clauses_of(text: str) -> tuple[Clause, ...]:
-        if text not in parsed:
-            parsed[text] = parse([text])[0]
-        return parsed[text]
 
     def retold(x: Side, y: Side) -> bool:
         if x.key[2:] != ("s",) or y.key[2:] != ("s",):
             return True
-        return same_words(x.text, y.text) or shared_act(clauses_of(x.text), clauses_of(y.text))
+        return same_words(x.text, y.text) or shared_act(*parse([x.text, y.text]))
 
     return retold
 
@@ -407,11 +400,12 @@ def cross_check(articles: Sequence[AnnotatedArticle], embedder: Any, nlp: Any = 
     vecs = sentence_vectors(facts, embedder)
     pairs = candidate_pairs(facts, vecs)
     vectors = embed_phrases(figure_phrases(facts) | event_phrases(facts), embedder)
-    links = all_links(articles, facts, pairs, parser(nlp), vectors, nlp)
+    parse = parser(nlp)  # one parse of each claim sentence, for the links and their grouping
+    links = all_links(articles, facts, pairs, parse, vectors, nlp)
     copy_of = find_copies(articles)
     refs = source_refs(articles, copy_of)
     ids, outlets, origin = [r.id for r in refs], outlet_names(refs), origins(articles, copy_of)
-    one_value, one_claim = _one_value_retold(facts), _one_claim_retold(parser(nlp))
+    one_value, one_claim = _one_value_retold(facts), _one_claim_retold(parse)
     groups = group_links(links, lambda x, y: one_value(x, y) and one_claim(x, y))
     findings: list[Finding] = [finding_of(g, ids, outlets, origin) for g in groups]
     findings += [unique_finding(f, ids, outlets) for f in unique_sentences(facts, pairs, links)]

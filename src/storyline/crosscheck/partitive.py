@@ -21,11 +21,10 @@ from typing import Any
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.links import Link, Side
 from storyline.crosscheck.predicates import Docs
-from storyline.crosscheck.words import REPORTING, SENSES, stem
+from storyline.crosscheck.words import REPORTING_STEMS, SENSES, stem
 
 # "two of the intruders", "three of them", "seven of those who": a part of a group named after it
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|its|his|her|their|our|whom)\b", re.I)
-_REPORTING = frozenset(stem(w) for w in REPORTING)
 _VERBS = ("VERB", "AUX")
 
 
@@ -56,7 +55,7 @@ def figure_acts(doc: Any, start: int) -> frozenset[str]:
     first = tok.head if tok.dep_ == "conj" and tok.head.pos_ in _VERBS else tok
     # "were armed ... and demanded": the joined verbs; "managed to escape": the act it completes
     verbs = [first, *(c for c in first.children if c.dep_ in ("conj", "xcomp") and c.pos_ in _VERBS)]
-    acts = {stem(v.lemma_.lower()) for v in verbs} - _REPORTING
+    acts = {stem(v.lemma_.lower()) for v in verbs} - REPORTING_STEMS
     return frozenset(acts | {SENSES[a] for a in acts if a in SENSES})
 
 

@@ -22,14 +22,13 @@ from typing import Any
 from storyline.crosscheck.candidates import Pair
 from storyline.crosscheck.claims import quoted_words_told, same_denial
 from storyline.crosscheck.links import Link
-from storyline.crosscheck.words import REPORTING, SENSES, STOP, plain, stem
+from storyline.crosscheck.words import REPORTING_STEMS, SENSES, STOP, plain, stem
 
 # argument relations of a verb: who acts, on what, and the things its prepositions bring in
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd", "acomp", "pobj", "agent"})
 _PREP = frozenset({"prep", "agent"})
 # verbs that carry little act of their own: the clause is its arguments, so two must be shared
 LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "go", "come", "give", "put", "seem", "become"})
-_REPORTING = frozenset(stem(w) for w in REPORTING)
 _WHO = frozenset({"who", "whom", "whose"})  # the relative pronouns that describe a person
 
 
@@ -171,7 +170,7 @@ def _main(verb: Any) -> bool:
         holder = noun.head.head if noun.dep_ == "pobj" else noun.head
         return noun.dep_ in _ARGS and holder.i != noun.i and holder.pos_ in ("VERB", "AUX") and _main(holder)
     if verb.dep_ in ("conj", "xcomp") or (
-        verb.dep_ in ("ccomp", "parataxis") and stem(verb.head.lemma_.lower()) in _REPORTING
+        verb.dep_ in ("ccomp", "parataxis") and stem(verb.head.lemma_.lower()) in REPORTING_STEMS
     ):
         return verb.head.i != verb.i and _main(verb.head)
     return False
@@ -184,7 +183,7 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "neg"):
             continue  # "has", "was", "not" helping another verb make no predication of their own
         lemma = tok.lemma_.lower()
-        if stem(lemma) in _REPORTING:
+        if stem(lemma) in REPORTING_STEMS:
             continue  # "said", "told": the claim is in what was said
         doers = _doers(tok)
         arguments = frozenset(_arguments(tok) | doers)
@@ -324,12 +323,18 @@ def in_articles(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, in
 
 
 def parser(nlp: Any = None) -> Parser:
-    """Clauses of many sentences, parsed in one batch with the given (or the default) pipeline."""
+    """Clauses of many sentences, parsed in one batch with the given (or the default) pipeline;
+    each text parsed once per parser, whichever step of one cross-check asks (the claims, then the
+    claim agreements' grouping)."""
+    done: dict[str, tuple[Clause, ...]] = {}
 
     def parse(texts: Sequence[str]) -> list[tuple[Clause, ...]]:
         model = nlp if nlp is not None else default_nlp()
         off = [name for name in ("ner",) if name in model.pipe_names]  # names are not read here
-        return [clauses(doc) for doc in model.pipe((_DATELINE.sub("", t) for t in texts), disable=off)]
+        new = [t for t in dict.fromkeys(texts) if t not in done]
+        docs = model.pipe((_DATELINE.sub("", t) for t in new), disable=off)
+        done.update(zip(new, (clauses(doc) for doc in docs), strict=True))
+        return [done[t] for t in texts]
 
     return parse
 

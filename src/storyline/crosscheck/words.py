@@ -124,6 +124,8 @@ _FAMILIES = {
     "warn": "warn caution",
 }
 SENSES = {stem(s): "~" + name for name, stems in _FAMILIES.items() for s in stems.split()}
+# the stems of the reporting verbs, as a verb's lemma is read: "said" and "saying" tell no act
+REPORTING_STEMS = frozenset(stem(w) for w in REPORTING)
 
 
 def senses(stems: frozenset[str]) -> frozenset[str]:
