@@ -15,10 +15,11 @@ on, when no more than 16 unused incidents are left, every one of them is taken (
 rng draws the ecbplus-dev events first). Batch 9 is drawn from BASIL's triplets outside
 ../shared (``--basil-rest DIR``, DIR/articles/<year>/: bench/basil_rest.py), of the years 2015-2019
 only (2010-2014 are kept for another batch): ``rng.sample`` of 8 of the sorted triplet ids, all three
-reports of each, named ``<triplet>-b9``. Prints one ``{event, data, files, batch}`` line per event;
-batches 4 to 9 so drawn are the batches judged.
+reports of each, named ``<triplet>-b9``. Batch 10 is drawn the same way from the 2015-2019 triplets
+no earlier batch holds (``rng.sample`` of 8 of the sorted 27 left, ``<triplet>-b10``). Prints one
+``{event, data, files, batch}`` line per event; batches 4 to 10 so drawn are the batches judged.
 
-    .venv/bin/python bench/draw_agreements.py --batch 9 --basil-rest /tmp/basil_rest
+    .venv/bin/python bench/draw_agreements.py --batch 10 --basil-rest /tmp/basil_rest
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from eval_agreements import DATA, JUDGED
 GVA_EVENTS = 16
 ECB_EVENTS = 8
 ECB_FILES = 3
-BASIL_BATCH = 9  # the batch drawn from BASIL's triplets outside ../shared
+BASIL_BATCHES = (9, 10)  # the batches drawn from BASIL's triplets outside ../shared
 BASIL_YEARS = range(2015, 2020)
 BASIL_EVENTS = 8
 
@@ -75,9 +76,16 @@ def draw(batch: int, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return lines
 
 
-def draw_basil(batch: int, root: Path) -> list[dict[str, Any]]:
-    """The events of a batch drawn from BASIL's triplets under ``root`` (every report of each)."""
-    found = basil_rest.triplets(root, BASIL_YEARS)
+def draw_basil(batch: int, root: Path, judged: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events of a batch drawn from BASIL's triplets under ``root`` that no earlier batch
+    holds (every report of each)."""
+    used = {
+        f
+        for j in judged
+        if j["data"] == basil_rest.DATA_NAME and j.get("batch", 1) < batch
+        for f in j["files"]
+    }
+    found = {t: fs for t, fs in basil_rest.triplets(root, BASIL_YEARS).items() if not used & set(fs)}
     rng = random.Random(f"storyline-agreements-{batch}")
     return [
         {"event": f"{t}-b{batch}", "data": basil_rest.DATA_NAME, "files": found[t], "batch": batch}
@@ -88,15 +96,15 @@ def draw_basil(batch: int, root: Path) -> list[dict[str, Any]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", type=int, required=True, help="the batch to draw (4 on)")
-    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batch 9)")
+    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batches 9, 10)")
     opts = ap.parse_args()
-    if opts.batch == BASIL_BATCH:
+    judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
+    if opts.batch in BASIL_BATCHES:
         if opts.basil_rest is None or not (opts.basil_rest / "articles").is_dir():
-            print(f"draw_agreements: batch {BASIL_BATCH} needs --basil-rest DIR (DIR/articles/<year>/)")
+            print(f"draw_agreements: batch {opts.batch} needs --basil-rest DIR (DIR/articles/<year>/)")
             return 2
-        lines = draw_basil(opts.batch, opts.basil_rest)
+        lines = draw_basil(opts.batch, opts.basil_rest, judged)
     else:
-        judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
         lines = draw(opts.batch, judged)
     for line in lines:
         print(json.dumps(line))

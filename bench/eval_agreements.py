@@ -23,7 +23,8 @@ ecbplus-dev events judged in the ninth session, with their conflicts and items t
 the held-out batch judged at the start of the tenth session, before any code change; 5 for the
 held-out batch of the eleventh session; 6 for the held-out batch judged for the twelfth; 7 for the
 held-out batch judged for the thirteenth; 8 for the held-out batch judged for the fourteenth; 9
-for the BASIL triplets judged in the thirteenth session, held out for later ones) split on its own.
+for the BASIL triplets judged in the thirteenth session, held out for later ones; 10 for the BASIL
+triplets judged in the fifteenth session, held out for later ones) split on its own.
 From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item to check
 nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half (the recall
 side), never matched against findings. Every report is also checked to tell one story
@@ -53,7 +54,10 @@ incidents (fewer than 16 were left, so no sample), then 8 ecbplus-dev events as 
 with ``random.Random("storyline-agreements-9")``: ``rng.sample`` of 8 of the 35 sorted triplet ids,
 all three reports each (``<triplet>-b9``, data ``basil-rest``). Its reports are read from
 ``--basil-rest DIR`` (DIR/articles/<year>/, copied to a temporary folder in basil-dev's layout by
-bench/basil_rest.py); without DIR its events are skipped, and a line says so.
+bench/basil_rest.py); without DIR its events are skipped, and a line says so. Batch 10, judged in
+the fifteenth session on the code it started from (92e8cb6), is drawn the same way from the 27
+triplets of 2015-2019 no earlier batch holds, with ``random.Random("storyline-agreements-10")``
+(``<triplet>-b10``).
 ``bench/draw_agreements.py --batch N`` draws any of them again.
 """
 
@@ -153,7 +157,7 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
     ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
     ap.add_argument(
-        "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batch 9)"
+        "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batches 9, 10)"
     )
     opts = ap.parse_args()
     if not DATA.exists() or not JUDGED.exists():
