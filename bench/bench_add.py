@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import sqlite3
@@ -66,9 +67,9 @@ def articles_in(folder: Path, dest: Path, single: bool) -> tuple[int, int]:
     return n, words
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds (children's user + system) of one command, which must succeed. A
-    process it leaves running (the detached checker) is not waited for and not counted."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall and CPU seconds (children's user + system) of one command, which must succeed, and its
+    stderr. A process it leaves running (the detached checker) is not waited for nor counted."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
@@ -78,13 +79,14 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stderr
 
 
-def checks_done(db: Path, log: Path, bound_s: float = 3600.0) -> float:
+def checks_done(db: Path, log: Path, said: str, bound_s: float = 3600.0) -> tuple[float, float]:
     """Wait until no story of the SQLite library ``db`` is owed a check and no checker holds its
-    lock (``store/checklock.py``: an flock on ``<db>-checker``); the checker CPU seconds its
-    ``STORYLINE_CHECK_LOG`` lines add up to (0 when none ran)."""
+    lock (``store/checklock.py``: an flock on ``<db>-checker``): when that was seen
+    (``time.perf_counter``), and the CPU seconds of the checker the add ``said`` it started, from
+    the line it writes to ``STORYLINE_CHECK_LOG`` as it exits (0 when none was started)."""
     deadline = time.monotonic() + bound_s
     lock = Path(f"{db}-checker")
     while True:
@@ -95,8 +97,19 @@ def checks_done(db: Path, log: Path, bound_s: float = 3600.0) -> float:
         if time.monotonic() > deadline:
             sys.exit(f"{db}: {owed} stories still owed after {bound_s:.0f} s")
         time.sleep(0.1)
-    lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-    return sum(json.loads(line)["cpu_s"] for line in lines if line.startswith("{"))
+    seen = time.perf_counter()
+    started = re.search(r"detached checker \(pid (\d+)\)", said)
+    if started is None:
+        return seen, 0.0
+    pid = int(started.group(1))
+    while True:  # the lock is let go a moment before the checker writes its line and exits
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        cpu = [json.loads(line)["cpu_s"] for line in lines if line.startswith(f'{{"pid": {pid},')]
+        if cpu:
+            return seen, float(cpu[0])
+        if time.monotonic() > deadline:
+            sys.exit(f"{log}: the checker {pid} wrote no line")
+        time.sleep(0.1)
 
 
 def _locked(path: Path) -> bool:
@@ -155,17 +168,18 @@ def main() -> None:
         n, words = articles_in(args.data, src, args.single)
         for i in range(args.repeat):
             loads.append(os.getloadavg()[0])
-            runs["annotate"].append(timed([*cli, "annotate", "--format", "jsonl", str(src)], here))
+            runs["annotate"].append(timed([*cli, "annotate", "--format", "jsonl", str(src)], here)[:2])
             if base_env is not None:
                 db = Path(tmp) / f"base{i}.db"
-                runs[base_name].append(timed([*cli, "add", "--db", str(db), str(src)], base_env))
+                runs[base_name].append(timed([*cli, "add", "--db", str(db), str(src)], base_env)[:2])
             db, log = Path(tmp) / f"lib{i}.db", Path(tmp) / f"checker{i}.log"
             start = time.perf_counter()
-            wall, cpu = timed([*cli, "add", "--db", str(db), *flags, str(src)], {**here, LOG_ENV: str(log)})
+            add = [*cli, "add", "--db", str(db), *flags, str(src)]
+            wall, cpu, said = timed(add, {**here, LOG_ENV: str(log)})
             runs["add"].append((wall, cpu))
             if background:
-                checker_cpu = checks_done(db, log)
-                runs["add + checks"].append((time.perf_counter() - start, cpu + checker_cpu))
+                seen, checker_cpu = checks_done(db, log, said)
+                runs["add + checks"].append((seen - start, cpu + checker_cpu))
     loads.append(os.getloadavg()[0])
     which = f"{args.data.name}{', one report per story' if args.single else ''}"
     which += f", add {flags[0]}" if flags else ", add: checks in a detached checker"
