@@ -79,6 +79,17 @@ def test_plain_add_starts_the_checker_itself(seed_paths: tuple[Path, Path], tmp_
     assert row["pending"] is False and row["conflicts"] is not None
 
 
+def test_a_story_of_one_report_needs_no_checker(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
+    """Nothing to compare: the add settles it itself, starts no checker, and `list` is final."""
+    db = str(tmp_path / "lib.db")
+    added = runner.invoke(app, ["add", "--db", db, str(seed_paths[0])])
+    assert added.exit_code == 0, added.output
+    assert "1 created" in added.stderr and "cross-checked" not in added.stderr
+    (row,) = _listed(db)
+    assert row["pending"] is False and row["conflicts"] is None
+    assert not Path(db + "-checker").exists()  # no checker ever took the lock
+
+
 def test_one_lock_per_library_across_handles(tmp_path: Path) -> None:
     db = str(tmp_path / "lib.db")
     with Library(db) as one, Library(db) as two:

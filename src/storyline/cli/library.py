@@ -280,15 +280,13 @@ def _settle_checks(lib: Any, models: dict[str, Any], *, no_check: bool, wait: bo
     them (``no_check``) or hand them to the detached checker; how many are owed and what of them."""
     from storyline.store import checklock
 
-    owed = len(lib.due())
-    if not owed:
-        return 0, ""
     if no_check:
-        return owed, "left to cross-check (--no-check)"
+        return len(lib.due()), "left to cross-check (--no-check)"
     if wait or not checklock.shared(lib.url):
         lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
         return 0, ""
     pid = lib.check_in_background()
+    owed = len(lib.due())  # those of one report are settled already: nothing to compare
     who = f"a detached checker (pid {pid})" if pid else "the checker at work"
     return owed, f"being cross-checked by {who}; `storyline list` says pending until done"
 

@@ -72,12 +72,13 @@ def run(url: str) -> int:
     from storyline.store import Library, checklock
 
     with Library(url) as lib:
-        if not lib.due() or checklock.taken(lib.url, lib.engine):
+        if not lib.due():
             return 0
         from storyline.annotation import load_nlp
         from storyline.embed import Embedder
 
-        return lib.check_due(nlp=load_nlp(), embedder=Embedder(), wait=0)
+        # not wait=0: a look at the lock (another add's ``start``) holds it for an instant
+        return lib.check_due(nlp=load_nlp(), embedder=Embedder(), wait=checklock.GRACE_S)
 
 
 def main() -> None:

@@ -10,7 +10,8 @@ only (nothing outside the process could see that library's stories anyway).
 
 The rule every holder keeps: after releasing it, look at the owed stories again and take it once
 more if any is left. Then whoever fails to take it may walk away: the holder will see what was
-filed before the failed try.
+filed before the failed try. A look at the lock holds it for an instant, so whoever would walk
+away tries for ``GRACE_S`` first.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-POLL_S = 0.2  # how often a waiting checker tries the lock again
+POLL_S = 0.1  # how often a waiting checker tries the lock again
+# A look at the lock (``taken``) holds it for an instant: a checker starting then would take it
+# for a checker at work and walk away. So a checker about to start, and a look, try for this long.
+GRACE_S = 0.5
 PG_KEY = 0x73746F72796C696E  # "storylin": the advisory lock's key, the same in every process
 
 _IN_PROCESS: dict[str, threading.Lock] = {}  # the locks of libraries no other process can see
@@ -135,9 +139,9 @@ class CheckLock:
 
 
 def taken(url: str, engine: Engine | None = None) -> bool:
-    """Whether a checker holds the library's lock now (tries it and lets it go)."""
+    """Whether a checker holds the library's lock now (tries it for ``GRACE_S`` and lets it go)."""
     lock = CheckLock(url, engine)
-    if lock.acquire(0):
+    if lock.acquire(GRACE_S):
         lock.release()
         return False
     return True

@@ -350,17 +350,16 @@ class Library:
         """Store the report and its number of conflicts and settle the check owed, unless the
         story changed since ``row`` was read (another process filed into it): then it stays owed
         (False)."""
-        conflicts = None if report is None else sum(1 for f in report.findings if f.kind == "conflict")
         with self._write() as conn:
-            counted = conn.execute(
-                update(stories)
-                .where(stories.c.id == row.id, stories.c.updated == row.updated)
-                .values(conflicts=conflicts, check_due=False)
-            )
-            if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
-                whatsnew.record_conflicts(conn, row.id, report)
-                reports.keep(conn, row.id, report)
-        return bool(counted.rowcount)
+            return _kept(conn, row, report)
+
+    def _settle_alone(self) -> int:
+        """Settle, in one transaction, the owed checks of stories of one report: they compare
+        nothing (no model runs), so no checker need start for them; how many."""
+        owned = stories.c.check_due & (stories.c.articles < 2)
+        cols = (stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due)
+        with self._write() as conn:
+            return sum(_kept(conn, row, None) for row in conn.execute(select(*cols).where(owned)).all())
 
     def due(self) -> list[str]:
         """The stories owed a cross-check (changed by an add that has not counted them yet, or by
@@ -418,12 +417,14 @@ class Library:
 
     def check_in_background(self) -> int | None:
         """Start the detached checker of the owed stories (``engines.checker``) and return its
-        pid; None when none is owed or a checker is at work (it sees them). Raises
+        pid; None when none is owed or a checker is at work (it sees them). The stories of one
+        report are settled here first (nothing to compare). Raises
         ``RuntimeError`` for a library no other process can reach (in memory): check here."""
         from storyline.engines import checker
 
         if not checklock.shared(self.url):
             raise RuntimeError(f"{self.url}: no other process can check this library")
+        self._settle_alone()  # a stream's usual story: no checker (nor its models) for them
         if not self.due():
             return None
         return checker.start(self.url)
@@ -589,6 +590,21 @@ def _prepare(
                 raise problem from exc
             on_error(problem)
     return out
+
+
+def _kept(conn: Any, row: Any, report: Report | None) -> bool:
+    """Store a story's report and number of conflicts and settle its check, unless it changed
+    since ``row`` was read; whether it was settled."""
+    conflicts = None if report is None else sum(1 for f in report.findings if f.kind == "conflict")
+    counted = conn.execute(
+        update(stories)
+        .where(stories.c.id == row.id, stories.c.updated == row.updated)
+        .values(conflicts=conflicts, check_due=False)
+    )
+    if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
+        whatsnew.record_conflicts(conn, row.id, report)
+        reports.keep(conn, row.id, report)
+    return bool(counted.rowcount)
 
 
 def _summary(r: Any) -> StorySummary:
