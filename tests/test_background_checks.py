@@ -88,6 +88,8 @@ def test_a_story_of_one_report_needs_no_checker(seed_paths: tuple[Path, Path], t
     (row,) = _listed(db)
     assert row["pending"] is False and row["conflicts"] is None
     assert not Path(db + "-checker").exists()  # no checker ever took the lock
+    both = runner.invoke(app, ["add", "--db", db, "--wait", "--no-check", str(seed_paths[1])])
+    assert both.exit_code == 2 and "contradict each other" in both.stderr
 
 
 def test_one_lock_per_library_across_handles(tmp_path: Path) -> None:

@@ -226,6 +226,9 @@ def add_command(
     from storyline.engines.run import add_to_library, progress_line
     from storyline.reading.sniff import ReadOptions
 
+    if no_check and wait:
+        report_error("add", "--no-check and --wait contradict each other: give one")
+        raise typer.Exit(2)
     models: dict[str, Any] = {}
     if engine is EngineName.local:
         from storyline.annotation import load_nlp
@@ -233,9 +236,6 @@ def add_command(
 
         models = {"nlp": load_nlp(), "embedder": Embedder()}
     runner = _engine(engine, workers, address, models)
-    if no_check and wait:
-        report_error("add", "--no-check and --wait contradict each other: give one")
-        raise typer.Exit(2)
     counts: dict[str, int] = {}
     owed, left = 0, ""
     options = ReadOptions(source_name=source)
