@@ -108,9 +108,10 @@ def main() -> None:
         cases.append(("read JSON nested 100,000 deep", ["read", str(deep)], None))
         quarter = jsonl(t / "quarter.jsonl", max(1, args.add_lines // 4))
         many = jsonl(t / "many.jsonl", args.add_lines)
-        add_base = ["add", str(quarter), "--db", str(t / "a.db")]
+        add_base = ["add", "--wait", str(quarter), "--db", str(t / "a.db")]
         cases.append((f"add {args.add_lines // 4} lines (baseline)", add_base, None))
-        cases.append((f"add {args.add_lines} lines", ["add", str(many), "--db", str(t / "b.db")], None))
+        add_many = ["add", "--wait", str(many), "--db", str(t / "b.db")]
+        cases.append((f"add {args.add_lines} lines", add_many, None))
         seeds = [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
         cases.append(("annotate the seeds (baseline)", ["annotate", "-f", "jsonl", *seeds], None))
         para = t / "para.txt"

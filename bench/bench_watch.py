@@ -267,7 +267,7 @@ def volume(opts: argparse.Namespace) -> None:
             f"watch pass 2: {len(log)} requests ({sum(sources)} of {len(sources)} feeds conditional,"
             f" {len(unchanged)} answered 304, {pages} pages), {wall:.1f} s, {cpu:.1f} CPU s; {line}"
         )
-        wall, cpu, line = run(["add", *[base + p for p in paths], "--db", str(db_add)])
+        wall, cpu, line = run(["add", "--wait", *[base + p for p in paths], "--db", str(db_add)])
         filed, score = grouping(db_add, base, gold)
         print(
             f"add of the same {count} pages: {filed} filed, {wall:.1f} s, {cpu:.1f} CPU s,"
@@ -310,7 +310,7 @@ def main() -> None:
         articles = sum(1 for p, _ in log if not p.endswith((".xml", ".txt")))
         print(f"watch pass 2: {len(log)} requests ({conditional} conditional feeds, {articles} pages),")
         print(f"  {wall:.1f} s, {cpu:.1f} CPU s; {line}")
-        wall, cpu, line = run(["add", *[base + p for p in allowed], "--db", str(db_add)])
+        wall, cpu, line = run(["add", "--wait", *[base + p for p in allowed], "--db", str(db_add)])
         filed, score = grouping(db_add, base, gold)
         print(
             f"add of the same pages: {filed} filed, {wall:.1f} s, {cpu:.1f} CPU s,"

@@ -48,7 +48,7 @@ def test_stories_json_and_a_bad_input(seed_paths: tuple[Path, Path], tmp_path: P
 
 def test_add_list_show_remove_export(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:
     db = str(tmp_path / "lib.db")
-    added = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    added = runner.invoke(app, ["add", "--db", db, "--wait", *map(str, seed_paths)])
     assert added.exit_code == 0, added.output
     assert "2 created" in added.stderr
     again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
@@ -79,7 +79,7 @@ def test_rerunning_add_counts_a_story_a_killed_add_left_uncounted(
         lib.add_articles([read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False)
     listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
     assert listed[0]["conflicts"] is None
-    again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    again = runner.invoke(app, ["add", "--db", db, "--wait", *map(str, seed_paths)])
     assert again.exit_code == 0 and "2 existing" in again.stderr
     listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
     assert listed[0]["conflicts"] is not None and listed[0]["conflicts"] >= 1
@@ -134,7 +134,7 @@ def test_sigkill_mid_add_then_rerun_stores_each_once(shared_data: Path, tmp_path
     proc.wait()
     before = _rows(db)
     assert 0 < len(before) < len(files)
-    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run([*cmd, "--wait"], capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     after = _rows(db)
     assert len(after) == len({i for i, _ in after}) == len(files)
@@ -165,7 +165,7 @@ def test_show_lays_a_late_joined_story_out_by_day(shared_data: Path, tmp_path: P
     `show` reads incident → death → arrest top to bottom, then the cross-check."""
     db = str(tmp_path / "lib.db")
     files = sorted(str(p) for p in (shared_data / "gva-dev").glob("778743_*.json"))
-    assert runner.invoke(app, ["add", "--db", db, *files]).exit_code == 0
+    assert runner.invoke(app, ["add", "--db", db, "--wait", *files]).exit_code == 0
     listed = json.loads(runner.invoke(app, ["list", "--db", db, "--format", "json"]).stdout)
     (story,) = [s["id"] for s in listed if (s["first"], s["last"]) == ("2017-02-20", "2017-04-06")]
     shown = runner.invoke(app, ["show", story, "--db", db])
@@ -217,7 +217,8 @@ def test_add_no_check_files_only_and_the_next_add_checks(
     seed_paths: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """``add --no-check`` leaves the story uncounted, owed and with no stored report, and says so;
-    the next add of the same files, storing nothing new, pays the check and stores the report."""
+    the next add of the same files, storing nothing new, pays the check (``--wait``: here) and
+    stores the report."""
     from storyline.store import Library
 
     db = str(tmp_path / "lib.db")
@@ -228,7 +229,7 @@ def test_add_no_check_files_only_and_the_next_add_checks(
         (story,) = lib.stories()
         assert story.conflicts is None and lib.due() == [story.id]
         assert lib.stored_report(lib.story(story.id)) is None
-    again = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    again = runner.invoke(app, ["add", "--db", db, "--wait", *map(str, seed_paths)])
     assert again.exit_code == 0 and "2 existing" in again.stderr and "left to" not in again.stderr
     with Library(db) as lib:
         assert lib.due() == [] and lib.stories()[0].conflicts is not None

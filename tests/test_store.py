@@ -783,3 +783,33 @@ def test_window_only_saves_the_window_that_built_rows_and_a_first_open_save(
     assert used and len(saved.sigs) < n - 20
     assert _stories_of(saved) == _stories_of(reference)
     assert (saved.df.n, saved.df.df) == (reference.df.n, reference.df.df)
+
+
+def test_one_checker_at_a_time_and_a_detached_one_pays_the_rest(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """The checker lock on SQLite (a file lock) and PostgreSQL (an advisory lock): while one
+    handle holds it another checks nothing and leaves the stories owed; once it is free the
+    detached checker (``check_in_background``: a process of its own) checks them and stores the
+    reports the library reads back."""
+    import time
+
+    from storyline.store.checklock import CheckLock, taken
+
+    with Library(db_url) as lib, Library(db_url) as other:
+        lib.add_articles(annotated[:5], nlp=None, embedder=embedder, crosscheck=False)
+        owed = set(lib.due())
+        assert len(owed) == 2 and all(s.pending for s in lib.stories())
+        lock = CheckLock(lib.url, lib.engine)
+        assert lock.acquire(0) and taken(other.url, other.engine)
+        assert other.check_due(nlp=None, embedder=embedder, wait=0) == 0 and set(other.due()) == owed
+        lock.release()
+        assert not taken(other.url, other.engine)
+        assert other.check_in_background() is not None
+        deadline = time.monotonic() + 600
+        while other.due() or taken(other.url, other.engine):
+            assert time.monotonic() < deadline, "the detached checker did not finish"
+            time.sleep(0.2)
+        for summary in lib.stories():
+            assert not summary.pending and summary.conflicts is not None
+            assert lib.stored_report(lib.story(summary.id)) is not None

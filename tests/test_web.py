@@ -406,6 +406,9 @@ def test_no_get_writes_the_library(
         pages += ("/whats-new", "/whats-new.json?since=last", "/feeds/conflicts.atom?since=1d")
         for path in (*pages, f"/stories/{story_id}"):
             assert c.get(path).status_code in (200, 404)
+        (row,) = c.get("/index.json").json()["stories"]  # owed: pending, not 0 conflicts
+        assert row["pending"] is True and row["conflicts"] is None
+        assert "cross-check pending" in c.get("/").text
         body = c.get(f"/stories/{story_id}.json").json()
         assert body["report"]["findings"] and body["story"]["id"] == story_id
         assert version() == before

@@ -202,21 +202,33 @@ def add_command(
         bool,
         typer.Option(
             "--no-check",
-            help="File only: the stories that changed stay owed their cross-check (paid by the next "
-            "add without this, or by `show`); their pages compute it at first view meanwhile.",
+            help="File only and start no checker: the stories that changed stay owed their "
+            "cross-check (paid by the next add, `serve`, or `show` at first view).",
+        ),
+    ] = False,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            "--wait",
+            help="Cross-check the stories that changed in this process before returning, so "
+            "`list` and `show` have them when it ends (by default a detached checker does it).",
         ),
     ] = False,
 ) -> None:
     """Read, annotate and file reports into the library, each into an existing story or a new one.
 
     Re-running an interrupted add skips what is stored. With the local engine the stories that
-    changed are cross-checked at the end (their conflicts counted for `list`, their reports stored
-    for `show` and the story page), and so are those an add killed before checking left behind;
-    with Ray that is left to `show`, so a large archive is not compared story by story on the
-    driver."""
+    changed are then cross-checked (their conflicts counted for `list`, their reports stored for
+    `show` and the story page), and so are those an add killed before checking left behind: by
+    one detached checker process, which outlives the add (`list` says pending until it is done),
+    or here with --wait. With Ray that is left to `show`, so a large archive is not compared
+    story by story on the driver."""
     from storyline.engines.run import add_to_library, progress_line
     from storyline.reading.sniff import ReadOptions
 
+    if no_check and wait:
+        report_error("add", "--no-check and --wait contradict each other: give one")
+        raise typer.Exit(2)
     models: dict[str, Any] = {}
     if engine is EngineName.local:
         from storyline.annotation import load_nlp
@@ -225,7 +237,7 @@ def add_command(
         models = {"nlp": load_nlp(), "embedder": Embedder()}
     runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
-    owed = 0
+    owed, left = 0, ""
     options = ReadOptions(source_name=source)
     try:
         with (
@@ -245,12 +257,10 @@ def add_command(
 
             batch = 1 if engine is EngineName.local else FILE_BATCH
             results = add_to_library(lib, paths, runner, options, failed, filed, batch=batch)
-            if no_check and models:
-                owed = len(lib.due())
-            elif models:
-                lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
-            else:
+            if not models:
                 lib.waive_checks(r.story_id for r in results if r.status != "existing")
+            else:
+                owed, left = _settle_checks(lib, models, no_check=no_check, wait=wait)
     except StorylineError as exc:
         report_error(db or "storyline.db", str(exc))
         raise typer.Exit(2) from None
@@ -258,11 +268,27 @@ def add_command(
         runner.close()
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing new added"
     summary += f", {tally.failed} unreadable" if tally.failed else ""
-    left = f"; {owed} {'story' if owed == 1 else 'stories'} left to cross-check (--no-check)"
-    note(summary + (left if owed else ""))
+    stories = f"{owed} {'story' if owed == 1 else 'stories'}"
+    note(summary + (f"; {stories} {left}" if owed else ""))
     status = tally.finish()
     if status:
         raise typer.Exit(status)
+
+
+def _settle_checks(lib: Any, models: dict[str, Any], *, no_check: bool, wait: bool) -> tuple[int, str]:
+    """Pay the owed cross-checks here (``wait``, or a library no other process can reach), leave
+    them (``no_check``) or hand them to the detached checker; how many are owed and what of them."""
+    from storyline.store import checklock
+
+    if no_check:
+        return len(lib.due()), "left to cross-check (--no-check)"
+    if wait or not checklock.shared(lib.url):
+        lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
+        return 0, ""
+    pid = lib.check_in_background()
+    owed = len(lib.due())  # those of one report are settled already: nothing to compare
+    who = f"a detached checker (pid {pid})" if pid else "the checker at work"
+    return owed, f"being cross-checked by {who}; `storyline list` says pending until done"
 
 
 @app.command("list")
@@ -274,7 +300,8 @@ def list_command(
         StoriesFormat, typer.Option("--format", "-f", help="Output format.")
     ] = StoriesFormat.terminal,
 ) -> None:
-    """Stories in the library, latest first: title, dates, number of sources and of conflicts."""
+    """Stories in the library, latest first: title, dates, number of sources and of conflicts
+    ("pending" while a story's cross-check is owed: a detached checker or the next add pays it)."""
     with _open(db) as lib:
         rows = lib.stories(query=query, limit=limit)
     if fmt is StoriesFormat.json:
@@ -282,7 +309,7 @@ def list_command(
         return
     lines = [f"{'story':<17}{'first':<11}{'last':<11}{'sources':>7}{'conflicts':>10}  title"]
     for r in rows:
-        conflicts = "-" if r.conflicts is None else str(r.conflicts)
+        conflicts = "pending" if r.pending else "-" if r.conflicts is None else str(r.conflicts)
         lines.append(
             f"{r.id:<17}{r.first or '-':<11}{r.last or '-':<11}{r.sources:>7}{conflicts:>10}  {r.title or ''}"
         )

@@ -79,7 +79,7 @@ def story_changes(
         row = rows.get(story_id)
         if row is None:  # removed by another process meanwhile
             continue
-        report = reports.get(story_id)
+        report = reports[story_id] if story_id in reports else _stored_report(lib, story_id)
         conflicts = tuple(
             f.summary
             for f in (report.findings if report else ())
@@ -89,3 +89,14 @@ def story_changes(
             StoryChange(story_id, row.title, row.created >= since, len(new_ids), row.articles, conflicts)
         )
     return sorted(changes, key=lambda c: (-len(c.conflicts), -c.new_reports, c.title or ""))
+
+
+def _stored_report(lib: Any, story_id: str) -> Report | None:
+    """The report stored by another checker (an add's detached one, which checked the story while
+    the pass waited for the library's checker lock), or None."""
+    from storyline.store import NotInLibrary
+
+    try:
+        return lib.stored_report(lib.story(story_id))
+    except NotInLibrary:
+        return None

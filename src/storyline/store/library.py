@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import checkpool, filing, reports, snapshot, vectors, whatsnew
+from storyline.store import checklock, checkpool, filing, reports, snapshot, vectors, whatsnew
 from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
@@ -29,6 +29,7 @@ from storyline.stories.group import Grouper
 
 BATCH = 16  # articles annotated and signed together before filing
 VECTOR_STORIES = 64  # stories whose sentences are embedded together before they are checked
+IDLE_ROUNDS = 3  # rounds of owed checks that settle nothing before ``check_due`` gives up
 
 
 class NotInLibrary(LibraryError, KeyError):
@@ -110,11 +111,14 @@ class Library:
         source_name: str | None = None,
         on_error: Callable[[UnreadableInput], None] | None = None,
         progress: Callable[[AddResult], None] | None = None,
+        wait: bool = True,
     ) -> list[AddResult]:
         """What ``storyline add`` does: read files, directories, URLs or WARC archives, file each
-        report into a story, then cross-check the stories that changed. An unreadable input is
-        raised unless ``on_error`` takes it; archive records skipped by design (requests,
-        images) are dropped. ``progress`` also hears of reports stored already."""
+        report into a story, then cross-check the stories that changed: here (``wait``: their
+        reports are stored when it returns), or in the detached checker (``check_in_background``;
+        here for a library in memory). An unreadable input is raised unless ``on_error`` takes
+        it; archive records skipped by design (requests, images) are dropped. ``progress`` also
+        hears of reports stored already."""
         from storyline.annotation import load_nlp
         from storyline.embed import Embedder
         from storyline.engines.run import add_to_library, open_engine, raise_unreadable
@@ -128,7 +132,10 @@ class Library:
             results = add_to_library(self, specs, runner, options, on_error or raise_unreadable, progress)
         finally:
             runner.close()
-        self.check_due(nlp=models["nlp"], embedder=models["embedder"])
+        if wait or not checklock.shared(self.url):
+            self.check_due(nlp=models["nlp"], embedder=models["embedder"])
+        else:
+            self.check_in_background()
         return results
 
     def file(self, item: filing.Prepared) -> AddResult:
@@ -321,7 +328,9 @@ class Library:
         kind, full = self.resolve(story_id)
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(stories.c.id, stories.c.articles, stories.c.updated).where(stories.c.id == full)
+                select(stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due).where(
+                stories.c.id == full
+            )
             ).first()
         if kind != "story" or row is None:
             raise NotInLibrary(f"no story {story_id} in {self.url}")
@@ -337,19 +346,20 @@ class Library:
         except NotEnoughReports:
             return None
 
-    def _keep_check(self, row: Any, report: Report | None) -> None:
+    def _keep_check(self, row: Any, report: Report | None) -> bool:
         """Store the report and its number of conflicts and settle the check owed, unless the
-        story changed since ``row`` was read (another process filed into it): then it stays owed."""
-        conflicts = None if report is None else sum(1 for f in report.findings if f.kind == "conflict")
+        story changed since ``row`` was read (another process filed into it): then it stays owed
+        (False)."""
         with self._write() as conn:
-            counted = conn.execute(
-                update(stories)
-                .where(stories.c.id == row.id, stories.c.updated == row.updated)
-                .values(conflicts=conflicts, check_due=False)
-            )
-            if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
-                whatsnew.record_conflicts(conn, row.id, report)
-                reports.keep(conn, row.id, report)
+            return _kept(conn, row, report)
+
+    def _settle_alone(self) -> int:
+        """Settle, in one transaction, the owed checks of stories of one report: they compare
+        nothing (no model runs), so no checker need start for them; how many."""
+        owned = stories.c.check_due & (stories.c.articles < 2)
+        cols = (stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due)
+        with self._write() as conn:
+            return sum(_kept(conn, row, None) for row in conn.execute(select(*cols).where(owned)).all())
 
     def due(self) -> list[str]:
         """The stories owed a cross-check (changed by an add that has not counted them yet, or by
@@ -359,22 +369,65 @@ class Library:
             return [str(r[0]) for r in conn.execute(stmt)]
 
     def check_due(
-        self, *, nlp: Any, embedder: Any, on_report: Callable[[str, Report | None], None] | None = None
+        self,
+        *,
+        nlp: Any,
+        embedder: Any,
+        on_report: Callable[[str, Report | None], None] | None = None,
+        wait: float | None = None,
     ) -> int:
-        """``check`` every story owed one: those this add changed and any an add killed before
-        counting left behind; ``on_report`` is handed each story's cross-check (``watch`` names
-        the new conflicts from it). Returns how many were checked."""
+        """``check`` every story owed one, oldest change first: those this add changed and any
+        an add killed before counting left behind; ``on_report`` is handed each story's
+        cross-check (``watch`` names the new conflicts from it). Returns how many were checked.
+
+        Done under the library's checker lock (``checklock``), looking again after letting it go:
+        ``wait`` is how long to wait for another checker (None: until it is done). When it is
+        still at work after that, nothing is checked here: it checks what is owed now."""
+        lock = checklock.CheckLock(self.url, self.engine)
+        done = idle = 0
+        # A round settles nothing only when another process filed into every story meanwhile
+        # (its own try of the lock may have failed): look again, a few times.
+        while idle < IDLE_ROUNDS and self.due():
+            if not lock.acquire(wait):
+                break
+            try:
+                checked = self._check_owed(nlp, embedder, on_report)
+            finally:
+                lock.release()
+            done += checked
+            idle = 0 if checked else idle + 1
+        return done
+
+    def _check_owed(
+        self, nlp: Any, embedder: Any, on_report: Callable[[str, Report | None], None] | None
+    ) -> int:
+        """The stories owed a check now, checked in groups (``VECTOR_STORIES``); how many."""
         owed = self.due()
         workers = checkpool.processes(len(owed), embedder)
+        done = 0
         for start in range(0, len(owed), VECTOR_STORIES):
             rows, stored = self._group(owed[start : start + VECTOR_STORIES])
             self._provide_vectors([s for s in stored if s is not None], embedder)
             made = checkpool.reports(stored, nlp, embedder, workers)
             for row, report in zip(rows, made, strict=True):
-                self._keep_check(row, report)
+                done += self._keep_check(row, report)
                 if on_report is not None:
                     on_report(str(row.id), report)
-        return len(owed)
+        return done
+
+    def check_in_background(self) -> int | None:
+        """Start the detached checker of the owed stories (``engines.checker``) and return its
+        pid; None when none is owed or a checker is at work (it sees them). The stories of one
+        report are settled here first (nothing to compare). Raises
+        ``RuntimeError`` for a library no other process can reach (in memory): check here."""
+        from storyline.engines import checker
+
+        if not checklock.shared(self.url):
+            raise RuntimeError(f"{self.url}: no other process can check this library")
+        self._settle_alone()  # a stream's usual story: no checker (nor its models) for them
+        if not self.due():
+            return None
+        return checker.start(self.url)
 
     def _group(self, story_ids: Sequence[str]) -> tuple[list[Any], list[StoredStory | None]]:
         """The owed stories still here, each read as ``check`` reads it: its row, then its
@@ -384,6 +437,8 @@ class Library:
         for story_id in story_ids:
             try:
                 row = self._owed_row(story_id)
+                if not row.check_due:  # checked meanwhile (a `show`)
+                    continue
                 story = self.story(row.id) if row.articles >= 2 else None
             except NotInLibrary:  # removed by another process meanwhile
                 continue
@@ -537,5 +592,22 @@ def _prepare(
     return out
 
 
+def _kept(conn: Any, row: Any, report: Report | None) -> bool:
+    """Store a story's report and number of conflicts and settle its check, unless it changed
+    since ``row`` was read; whether it was settled."""
+    conflicts = None if report is None else sum(1 for f in report.findings if f.kind == "conflict")
+    counted = conn.execute(
+        update(stories)
+        .where(stories.c.id == row.id, stories.c.updated == row.updated)
+        .values(conflicts=conflicts, check_due=False)
+    )
+    if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
+        whatsnew.record_conflicts(conn, row.id, report)
+        reports.keep(conn, row.id, report)
+    return bool(counted.rowcount)
+
+
 def _summary(r: Any) -> StorySummary:
-    return StorySummary(r.id, r.title, r.first, r.last, r.articles, r.sources, r.conflicts, r.updated)
+    return StorySummary(
+        r.id, r.title, r.first, r.last, r.articles, r.sources, r.conflicts, r.updated, bool(r.check_due)
+    )

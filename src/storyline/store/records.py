@@ -31,7 +31,8 @@ class AddResult:
 
 @dataclass(frozen=True)
 class StorySummary:
-    """A line of ``storyline list``: ``conflicts`` is None until the story has been cross-checked."""
+    """A line of ``storyline list``: ``conflicts`` is None until the story has been cross-checked;
+    ``pending`` while a check is owed (a detached checker's or the next add's to pay)."""
 
     id: str
     title: str | None
@@ -41,6 +42,7 @@ class StorySummary:
     sources: int
     conflicts: int | None
     updated: float
+    pending: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +53,7 @@ class StorySummary:
             "articles": self.articles,
             "sources": self.sources,
             "conflicts": self.conflicts,
+            "pending": self.pending,
         }
 
 

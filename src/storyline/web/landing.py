@@ -10,6 +10,7 @@ from storyline.web.jobs import Progress
 from storyline.web.resources import Resources, key_of_report
 
 BATCH = 16  # articles per library call: one nlp.pipe batch, short enough to let pages through
+LOCK_WAIT_S = 1.0  # how often an add waiting for another checker sees whether the server stops
 
 Landed = dict[str, tuple[str, str | None, str]]  # article id → (story id, story title, status)
 
@@ -57,20 +58,32 @@ def check_owed(resources: Resources, progress: Progress | None = None) -> int:
     """Cross-check every story owed one, as ``library add`` does at its end: those the queued adds
     changed, once each however many adds touched them, and any an add killed before counting
     left behind. ``check`` stores each report in the library (for any process's next view) and
-    it is kept in memory too, so the story's page then opens at once. Returns how many stories
-    were owed."""
+    it is kept in memory too, so the story's page then opens at once. Under the library's
+    checker lock: it waits for another checker to finish first. Returns how many stories were
+    owed."""
+    from storyline.store.checklock import CheckLock
+
     lib = resources.library()
-    owed = lib.due()
-    for story_id in owed:
+    if not lib.due():
+        return 0
+    lock = CheckLock(lib.url, lib.engine)
+    while not lock.acquire(LOCK_WAIT_S):  # another checker (the background one, a detached one)
         if progress is not None:
-            progress.check()  # a stopping server does not start another cross-check
-        with resources.model_lock:
-            try:
-                report = lib.check(story_id, nlp=resources.nlp(), embedder=resources.embedder())
-            except NotInLibrary:  # removed by another process meanwhile
-                continue
-        if report is not None:
-            resources.remember_report(key_of_report(story_id, report), report)
+            progress.check()
+    try:
+        owed = lib.due()  # those the other checker left
+        for story_id in owed:
+            if progress is not None:
+                progress.check()  # a stopping server does not start another cross-check
+            with resources.model_lock:
+                try:
+                    report = lib.check(story_id, nlp=resources.nlp(), embedder=resources.embedder())
+                except NotInLibrary:  # removed by another process meanwhile
+                    continue
+            if report is not None:
+                resources.remember_report(key_of_report(story_id, report), report)
+    finally:
+        lock.release()
     return len(owed)
 
 

@@ -3,9 +3,11 @@
 ``add --no-check`` (or an add stopped before its checks) files stories whose reports nobody has
 computed yet; their first view would pay it. One daemon thread looks for them when the server
 starts and every ``poll_s`` after, and checks them one at a time under the model lock, which
-stores each report (``Library.check``), so those pages are ready before anyone asks. It yields to
-adds made here (they check what they changed themselves) and stops with the server; what a check
-stores is one transaction, so a stop leaves nothing half-done.
+stores each report (``Library.check``), so those pages are ready before anyone asks. It holds the
+library's checker lock meanwhile (``store.checklock``) and leaves the stories to whoever else holds
+it (an add's detached checker, a `watch` pass), yields to adds made here (they check what they
+changed themselves) and stops with the server; what a check stores is one transaction, so a stop
+leaves nothing half-done.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from storyline.errors import StorylineError
 from storyline.store import NotInLibrary
 
 if TYPE_CHECKING:
+    from storyline.store import Library
     from storyline.web.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -53,15 +56,38 @@ class OwedChecks:
 
     def pay(self) -> int:
         """Check the stories owed a cross-check, oldest change first, until none is left, an add
-        is queued or running here, or the server stops; returns how many were checked."""
+        is queued or running here, or the server stops; returns how many were checked. Nothing
+        is checked while another checker holds the library's lock (an add's detached checker,
+        or a `watch` pass): it checks them."""
+        from storyline.store.checklock import CheckLock
+
+        lib = self.resources.library()
+        if not lib.due():
+            return 0
+        lock = CheckLock(lib.url, lib.engine)
+        if not lock.acquire(0):
+            return 0
+        done = 0
+        try:
+            while True:  # and again, for what other processes filed meanwhile
+                checked, stopped = self._pay_owed(lib)
+                done += checked
+                if stopped or not checked:
+                    break
+        finally:
+            lock.release()
+        return done
+
+    def _pay_owed(self, lib: Library) -> tuple[int, bool]:
+        """One pass over the stories owed a check now (the lock held): how many were checked, and
+        whether it stopped for an add here or the server's stop."""
         from storyline.web.resources import key_of_report
 
         res = self.resources
-        lib = res.library()
         done = 0
         for story_id in lib.due():
             if self._stop.is_set() or res.jobs.busy():
-                break
+                return done, True
             with res.model_lock:
                 try:
                     report = lib.check(story_id, nlp=res.nlp(), embedder=res.embedder())
@@ -70,4 +96,4 @@ class OwedChecks:
             done += 1
             if report is not None:
                 res.remember_report(key_of_report(story_id, report), report)
-        return done
+        return done, False

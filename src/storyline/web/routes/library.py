@@ -18,14 +18,15 @@ router = APIRouter()
 LIBRARY_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Stories newest first: `{ok, stories: [{id, title, first, last, sources, "
-        "outlets, articles, conflicts}], total, query, next}`; HTML unless JSON is asked for.",
+        "outlets, articles, conflicts, pending}], total, query, next}`; HTML unless JSON is asked for.",
         "content": {"text/html": {}, "application/json": {}},
     }
 }
 
 
 def summary(story: StorySummary, outlets: list[str]) -> dict[str, Any]:
-    """What one library row shows; ``conflicts`` is None until the story has been cross-checked."""
+    """What one library row shows; ``conflicts`` is None until the story has been cross-checked,
+    ``pending`` while its check is owed (a detached checker or the server's is paying it)."""
     return {
         "id": story.id,
         "title": story.title,
@@ -35,6 +36,7 @@ def summary(story: StorySummary, outlets: list[str]) -> dict[str, Any]:
         "outlets": story.sources,
         "sources": outlets,
         "conflicts": story.conflicts,
+        "pending": story.pending,
     }
 
 
