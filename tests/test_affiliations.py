@@ -41,6 +41,20 @@ CASES: list[tuple[str, str, str | None]] = [
     # the speaker is the body: it is its own affiliation
     ("“We will vote no,” House Democrats said in a statement.", "vote no", "House Democrats"),
     ("“We will vote no,” the White House said.", "vote no", "White House"),
+    # an age or the name's own "of" phrase may stand before the appositive; another name may not
+    ("“It is over,” said Maria Lopez, 52, a spokeswoman for the Sierra Club.", "over", "Sierra Club"),
+    (
+        "“We have a deal,” said Sen. Tom Udall of New Mexico, the Senate's No. 3 Democrat.",
+        "deal",
+        "Democrat, Senate",
+    ),
+    ("“We have a deal,” said Tom Udall and Ann Berg, the Sierra Club's chairwoman.", "deal", None),
+    # a tie that is no post: a school one went to, a prize one won
+    ("“It was fine,” said Peter Hall, 48, a graduate of Georgetown University.", "fine", None),
+    ("“It was fine,” said Anna Berg, the winner of the Pulitzer Prize.", "fine", None),
+    # a party after any noun: a body of its members
+    ("“This is bad,” a chorus of prominent Republicans said.", "bad", "Republican"),
+    ("“We will vote no,” close to three dozen House Democrats said.", "vote no", "House Democrats"),
     # where someone is from is no side: a nationality, a home state
     ("“This is bad,” said Ivan Petrov, a Russian journalist.", "bad", None),
     ("“The roads are closed,” said Maria Lopez, a teacher from Ohio.", "roads", None),

@@ -51,6 +51,17 @@ _PARTY_TAG = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 _PREPS = frozenset(("for", "of", "at", "with"))  # "a spokesman for the White House", "a founder of …"
+# A post held in a body, which "of/for/at X" after it makes X's: "a spokesman for the White House",
+# "a fellow at the Brookings Institution", "a reporter for The Post". Not a tie of another kind: "a
+# graduate of Georgetown", "the winner of the Erikson Prize", "a critic of the NRA".
+POSITIONS = ROLE_NOUNS | frozenset(
+    str.split(
+        """member official head chief fellow staffer employee officer counsel representative
+    strategist organizer organiser coordinator partner editor reporter correspondent host writer
+    columnist analyst researcher scholar lecturer dean chair trustee treasurer associate
+    administrator commissioner superintendent"""
+    )
+)
 _MODIFIERS = frozenset(("compound", "amod", "poss", "nmod"))
 MOST = 2  # affiliations shown for one speaker
 
@@ -61,10 +72,13 @@ def party_tag(text: str, end: int) -> str | None:
     return _TAGGED[m.group(1)] if m else None
 
 
-def _body(e: Entity) -> str | None:
-    """An entity as an affiliation: an organisation by its name, a party member as the party."""
+def _body(e: Entity, common: frozenset[str] = frozenset()) -> str | None:
+    """An entity as an affiliation: an organisation by its name, a party member as the party. Not
+    a one-word "organisation" the article also writes as a common noun (``common``): "State" of
+    "Secretary of State Hillary Clinton" is her office's word, not a body's name."""
     if e.label == "ORG":
-        return re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", e.text)
+        name = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", e.text)
+        return None if name.lower() in common else name
     if e.label == "NORP":
         word = e.text.lower()
         party = PARTIES.get(word[:-1] if word.endswith("s") else word)
@@ -74,28 +88,31 @@ def _body(e: Entity) -> str | None:
     return None
 
 
-def _in(tokens: Iterable[Token], base: int, entities: Sequence[Entity]) -> list[str]:
+def _in(tokens: Iterable[Token], base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
     out: list[str] = []
     for t in tokens:
         e = entity_at(entities, base + t.idx)
-        found = _body(e) if e is not None else None
+        found = _body(e, common) if e is not None else None
         if found and found not in out:
             out.append(found)
     return out
 
 
-def stated_by(noun: Token, base: int, entities: Sequence[Entity]) -> list[str]:
+def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
     """Organisations and parties a role noun phrase states: its own modifiers ("a Microsoft
     spokesperson", "a Republican senator", "the NAACP's president") and an "of/for/at/with"
-    phrase after it ("a spokesperson for Google"); the noun itself when it names a party member
-    ("X, a Republican,")."""
-    found = _in([noun], base, entities)
+    phrase after a post ("a spokesperson for Google"); the noun itself when it names a party
+    member ("X, a Republican,")."""
+    found = _in([noun], base, entities, common)
     for c in noun.lefts:
         if c.dep_ in _MODIFIERS:
-            found += [f for f in _in(c.subtree, base, entities) if f not in found]
+            found += [f for f in _in(c.subtree, base, entities, common) if f not in found]
+    post = noun.lemma_.lower() in POSITIONS or noun.lower_ in POSITIONS
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ in _PREPS:
-            found += [f for f in _in(c.subtree, base, entities) if f not in found]
+            # a party counts after any noun: "a chorus of prominent Republicans"
+            stated = _in(c.subtree, base, entities, common)
+            found += [f for f in stated if f not in found and (post or f in PARTIES.values())]
     return found
 
 
@@ -104,19 +121,33 @@ def _name_head(p: Parsed, e: Entity) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _around_name(name: Token, base: int, entities: Sequence[Entity]) -> list[str]:
-    """What the parse sets around a person's name: the title before it, appositives after it, and
-    the role noun it is itself the appositive of."""
+def _around_name(name: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
+    """What the parse sets around a person's name: the title before it, an appositive right after
+    it (in "Podesta and Todd Stern, the State Department's climate envoy," the appositive is
+    Stern's, though the parse may hang it on Podesta), and the role noun it is the appositive of."""
     found: list[str] = []
     titles = [c for c in name.lefts if c.dep_ in _MODIFIERS]
-    for noun in [*titles, *(c for c in name.rights if c.dep_ == "appos")]:
-        found += [f for f in stated_by(noun, base, entities) if f not in found]
-    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
-        found += [f for f in stated_by(name.head, base, entities) if f not in found]
+    beside = [c for c in name.rights if c.dep_ == "appos" and _next_to(name, c)]
+    for noun in [*titles, *beside]:
+        found += [f for f in stated_by(noun, base, entities, common) if f not in found]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN" and _next_to(name.head, name):
+        found += [f for f in stated_by(name.head, base, entities, common) if f not in found]
     return found
 
 
-def _title_before(text: str, e: Entity, entities: Sequence[Entity]) -> list[str]:
+def _next_to(left: Token, appos: Token) -> bool:
+    """Whether only what belongs to the noun stands between it and its appositive: punctuation, an
+    age ("Burgiss, 22, a student"), a party tag ("Nadler, D-N.Y., the former chairman"), its own
+    "of" phrase ("Durbin of Illinois, the Senate's No. 2 Democrat"); not another name joined to it."""
+    doc = left.doc
+    m = _PARTY_TAG.match(doc.text, left.idx + len(left.text))
+    tagged = m.end() if m else -1
+    own = {t.i for c in left.rights if c.dep_ == "prep" and c.i < appos.i for t in c.subtree}
+    between = doc[left.i + 1 : appos.left_edge.i]
+    return all(t.is_punct or t.like_num or t.idx < tagged or t.i in own for t in between)
+
+
+def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
     """For a sentence not parsed: an organisation or party in the title written right before the
     name, only capitalised words and offices between ("NAACP President Benjamin Jealous")."""
     lo = max(0, e.start - 60)
@@ -128,7 +159,7 @@ def _title_before(text: str, e: Entity, entities: Sequence[Entity]) -> list[str]
             continue
         gap = text[other.end : e.start].split()
         offices = all(w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | QUALIFIERS for w in gap)
-        body = _body(other)
+        body = _body(other, common)
         if body and offices and len(gap) <= 4 and body not in found:
             found.append(body)
     return found
@@ -140,6 +171,7 @@ def person_affiliations(
     """Each named person's affiliations as the article states them at any of their mentions."""
     order = sorted(parsed, key=lambda p: p.base)
     starts = [p.base for p in order]
+    common = common_words(text)
     out: dict[str, list[str]] = {}
     for e in entities:
         if e.label != "PERSON":
@@ -149,14 +181,19 @@ def person_affiliations(
         head = _name_head(p, e) if p is not None else None
         found = [party_tag(text, e.end)]
         if p is not None and head is not None:
-            found += _around_name(head, p.base, entities)
+            found += _around_name(head, p.base, entities, common)
         else:
-            found += _title_before(text, e, entities)
+            found += _title_before(text, e, entities, common)
         known = out.setdefault(e.key, [])
         for f in found:
             if f and f not in known:
                 known.append(f)
     return out
+
+
+def common_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case, as common nouns and the like."""
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
 
 
 def _sentence_at(starts: list[int], order: Sequence[Parsed], pos: int) -> int | None:
@@ -185,9 +222,27 @@ def phrase_affiliations(
         root = span.root
         e = entity_at(entities, p.base + root.idx)
         if root.tag_ in ("NNS", "NNPS") and e is not None and e.label == "NORP":
-            return [re.sub(r"^(?:[Tt]he|[Aa]ll|[Mm]any|[Ss]ome)\s+", "", speaker)]  # "House Democrats"
-        return stated_by(root, p.base, entities)[:MOST]
+            return [_members(root)]
+        return stated_by(root, p.base, entities, common_words(text))[:MOST]
     return []
+
+
+def _bodies(entities: Sequence[Entity]) -> set[str]:
+    """Keys of the organisations named: not a place ("Russia said"), nor a word NER called an
+    organisation that is a person's name elsewhere in the article ("Harf" of "Marie Harf")."""
+    names = {w.lower() for e in entities if e.label == "PERSON" for w in e.text.split()}
+    return {e.key for e in entities if e.label == "ORG" and (" " in e.text or e.text.lower() not in names)}
+
+
+def _members(root: Token) -> str:
+    """A party's or a body's members as named, without what counts them: "House Democrats" of
+    "Close to three dozen House Democrats", "Republicans" of "other Republicans"."""
+    left = root
+    for c in reversed(list(root.lefts)):
+        if c.dep_ != "compound" or c.right_edge.i != left.i - 1:
+            break
+        left = c.left_edge  # "Intelligence Committee Republicans"
+    return root.doc[left.i : root.i + 1].text
 
 
 def with_affiliations(
@@ -195,6 +250,7 @@ def with_affiliations(
 ) -> list[Quote]:
     """The quotes, each with its speaker's affiliation where the article states one."""
     people = person_affiliations(text, parsed, entities)
+    bodies = _bodies(entities)
     phrases: dict[tuple[str, int], list[str]] = {}
     out = []
     for q in quotes:
@@ -202,7 +258,8 @@ def with_affiliations(
         if q.speaker_key and q.speaker_key.startswith("person:"):
             found = people.get(q.speaker_key, [])
         elif q.speaker_key and q.speaker:
-            found = [re.sub(r"^(?:[Tt]he)\s+", "", q.speaker)]  # the body that speaks: "the White House"
+            # the body that speaks, "the White House", as it is named
+            found = [re.sub(r"^(?:[Tt]he)\s+", "", q.speaker)] if q.speaker_key in bodies else []
         elif q.speaker:
             where = (q.speaker, q.start)
             if where not in phrases:
