@@ -14,10 +14,10 @@ from storyline.render.quote_view import SpeakerGroup, affiliated, with_affiliati
 
 CASES: list[tuple[str, str, str | None]] = [
     # a party tag after the name, in commas or brackets
-    ("“It is a failure,” said Rep. Elijah Cummings, D-Md., on Tuesday.", "failure", "Democrat"),
-    ("“They are reading it,” Rep. Jerrold Nadler (D-N.Y.) said.", "reading", "Democrat"),
+    ("“It is a failure,” said Rep. Elijah Cummings, D-Md., on Tuesday.", "failure", "Democratic Party"),
+    ("“They are reading it,” Rep. Jerrold Nadler (D-N.Y.) said.", "reading", "Democratic Party"),
     # an appositive: a party member, an "of/for" organisation after the role noun
-    ("“This is bad,” said Sen. John Cornyn, a Republican from Texas.", "bad", "Republican"),
+    ("“This is bad,” said Sen. John Cornyn, a Republican from Texas.", "bad", "Republican Party"),
     (
         "“We are serious,” said Bill Hennessy, a founder of the St. Louis Tea Party.",
         "serious",
@@ -26,7 +26,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("“This is bad,” said Dmitry Peskov, the Kremlin spokesman.", "bad", "Kremlin"),
     # a title before the name
     ("White House press secretary Josh Earnest said, “This is not true.”", "not true", "White House"),
-    ("Democratic Sen. Chris Murphy of Connecticut said, “No deal.”", "No deal", "Democrat"),
+    ("Democratic Sen. Chris Murphy of Connecticut said, “No deal.”", "No deal", "Democratic Party"),
     # stated once, in a sentence that holds no quote, and carried to the person's later quotes
     (
         "NAACP President Benjamin Jealous spoke on Tuesday.\n\n“We have an issue,” Jealous said.",
@@ -37,7 +37,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("“We disclose user data,” a spokesperson for Google said.", "disclose", "Google"),
     ("“We disclose user data,” a Microsoft spokesperson said.", "disclose", "Microsoft"),
     ("“No comment,” Pentagon officials said.", "No comment", "Pentagon"),
-    ("“This is bad,” said a Republican senator.", "bad", "Republican"),
+    ("“This is bad,” said a Republican senator.", "bad", "Republican Party"),
     # the speaker is the body: it is its own affiliation
     ("“We will vote no,” House Democrats said in a statement.", "vote no", "House Democrats"),
     ("“We will vote no,” the White House said.", "vote no", "White House"),
@@ -46,14 +46,14 @@ CASES: list[tuple[str, str, str | None]] = [
     (
         "“We have a deal,” said Sen. Tom Udall of New Mexico, the Senate's No. 3 Democrat.",
         "deal",
-        "Democrat, Senate",
+        "Democratic Party, Senate",
     ),
     ("“We have a deal,” said Tom Udall and Ann Berg, the Sierra Club's chairwoman.", "deal", None),
     # a tie that is no post: a school one went to, a prize one won
     ("“It was fine,” said Peter Hall, 48, a graduate of Georgetown University.", "fine", None),
     ("“It was fine,” said Anna Berg, the winner of the Pulitzer Prize.", "fine", None),
     # a party after any noun: a body of its members
-    ("“This is bad,” a chorus of prominent Republicans said.", "bad", "Republican"),
+    ("“This is bad,” a chorus of prominent Republicans said.", "bad", "Republican Party"),
     ("“We will vote no,” close to three dozen House Democrats said.", "vote no", "House Democrats"),
     # where someone is from is no side: a nationality, a home state
     ("“This is bad,” said Ivan Petrov, a Russian journalist.", "bad", None),
@@ -71,13 +71,15 @@ def test_quote_affiliation(nlp: Any, text: str, part: str, affiliation: str | No
 
 def test_party_tag_needs_the_letter_and_state_right_after_the_name() -> None:
     text = "Ryan (R-WI) said; Cummings, D-Md., said; Smith, who voted no, said"
-    assert party_tag(text, text.index(" (R-WI)")) == "Republican"
-    assert party_tag(text, text.index(", D-Md.")) == "Democrat"
+    assert party_tag(text, text.index(" (R-WI)")) == "Republican Party"
+    assert party_tag(text, text.index(", D-Md.")) == "Democratic Party"
     assert party_tag(text, text.index(", who")) is None
 
 
 def test_heading_names_the_affiliation_once() -> None:
-    assert with_affiliation("Elijah Cummings", "Democrat") == "Elijah Cummings (Democrat)"
+    assert with_affiliation("Elijah Cummings", "Democratic Party") == "Elijah Cummings (Democratic Party)"
+    assert with_affiliation("a Republican senator", "Republican Party") == "a Republican senator"
+    assert with_affiliation("Senate Democrats", "Democratic Party, Senate") == "Senate Democrats"
     assert with_affiliation("a spokesperson for Google", "Google") == "a spokesperson for Google"
     assert with_affiliation("House Democrats", "House Democrats") == "House Democrats"
     occ = [

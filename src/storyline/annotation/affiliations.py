@@ -35,16 +35,16 @@ from storyline.model import Entity, Quote
 # Political parties as NER's NORP writes their members ("a Republican senator", "Senate
 # Democrats"), in one spelling each; NORP also holds nationalities and religions, which are not sides.
 PARTIES = {
-    "democrat": "Democrat",
-    "democratic": "Democrat",
-    "republican": "Republican",
-    "gop": "Republican",
-    "libertarian": "Libertarian",
-    "labour": "Labour",
-    "tory": "Conservative",
-    "conservative": "Conservative",
+    "democrat": "Democratic Party",
+    "democratic": "Democratic Party",
+    "republican": "Republican Party",
+    "gop": "Republican Party",
+    "libertarian": "Libertarian Party",
+    "labour": "Labour Party",
+    "tory": "Conservative Party",
+    "conservative": "Conservative Party",
 }
-_TAGGED = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+_TAGGED = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
 # "Cummings, D-Md.," / "Nadler (D-N.Y.)" / "Ryan (R-WI)": party letter, hyphen, state, right after a name
 _PARTY_TAG = re.compile(
     r"\s*(?:,\s*|\(\s*)([DRI])\s?[-–]\s?[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?(?=[\s,;:)]|$)"

@@ -46,10 +46,21 @@ class SpeakerGroup:
 
 
 def with_affiliation(speaker: str, affiliation: str | None) -> str:
-    """ "Name (affiliation)", or the name alone when the affiliation is already in it."""
-    if not affiliation or all(a.strip().lower() in speaker.lower() for a in affiliation.split(",")):
+    """ "Name (affiliation)", or the name alone when it already says the affiliation: "a Republican
+    senator" is of the Republican Party, "Senate Democrats" of the Democratic Party and the Senate."""
+    said = _party_words(speaker)
+    if not affiliation or all(_party_words(a) <= said for a in affiliation.split(",")):
         return speaker
     return f"{speaker} ({affiliation})"
+
+
+_ONE_SPELLING = {"democratic": "democrat", "gop": "republican"}
+
+
+def _party_words(text: str) -> set[str]:
+    """The words of a name in one form: lower case, singular, "party" left out."""
+    words = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
+    return {_ONE_SPELLING.get(w, w) for w in words} - {"party", "the"}
 
 
 def affiliated(occurrences: Sequence[QuoteOccurrence]) -> str | None:
