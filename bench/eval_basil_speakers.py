@@ -30,6 +30,13 @@ Gold speakers fall in three kinds, scored apart because they ask different thing
   unnamed  BASIL's 'other_anti' / 'other_pro' / 'other_neutral' (someone outside its target
            list, often a named person): not scored for who; counted, with how many got a speaker
            at all and how many were credited to one of the article's named gold speakers (wrong)
+Affiliation, a separate figure (never folded into ``accuracy``): BASIL often credits a group
+('Democratic_Lawmakers', 'the White House') where the text quotes one named member, and storyline
+names the person as the article gives them, with the party or organisation the article states for
+them in the quote's ``affiliation``. ``affiliation`` is the share of covered group quotes whose
+affiliation the group judge above accepts; ``either`` those whose speaker or affiliation it accepts.
+For person golds ``either`` counts those right by the speaker or, read as a name, by the
+affiliation (BASIL's 'NAACP' for a quote of its president).
 Coverage: a storyline quote overlaps the phrase (score-polnear's ``cover``). The nearest-name
 baseline (score-polnear's ``near``: nearest capitalised name outside quotation marks in the
 paragraph) is scored on the same spans. The triplets that hold a quoted phrase (sorted) are shuffled
@@ -170,7 +177,7 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: int) -> str
     files = sorted({s["file"] for s in spans})
     anns = annotate_files(data, files)
     texts = {f: json.loads((data / f).read_text(encoding="utf-8"))["text"] for f in files}
-    tally: dict[str, list[int]] = {k: [0, 0, 0, 0, 0, 0, 0] for k in ("person", "group", "unnamed")}
+    tally: dict[str, list[int]] = {k: [0] * 9 for k in ("person", "group", "unnamed")}
     named: dict[str, set[str]] = {}  # article → its named gold persons
     for s in spans:
         if s["kind"] == "person":
@@ -192,10 +199,13 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: int) -> str
                 print(f"  {s['file'][:38]} gold={s['gold']} NOT COVERED {s['txt'][:90]!r}")
             continue
         right, surname = judge(s, q.get("speaker"), q.get("speaker_key"))
+        affiliated = bool(q.get("affiliation")) and judge(s, q.get("affiliation"), None)[0]
         t[1] += 1
         t[2] += right
         t[3] += surname
         t[5] += bool(q.get("speaker"))
+        t[7] += affiliated  # spans, covered, right, surname, baseline, any speaker, as target, ↓
+        t[8] += right or affiliated
         if s["kind"] == "unnamed":  # credited to a target BASIL did not name as the speaker
             as_person = {**s, "kind": "person"}
             t[6] += any(
@@ -205,6 +215,7 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: int) -> str
         if verbose and ((s["kind"] != "unnamed" and not right) or verbose > 1):
             print(
                 f"  {s['file'][:38]} gold={s['gold']} got={q.get('speaker')!r}/{q.get('speaker_key')!r} "
+                f"affiliation={q.get('affiliation')!r} "
                 f"near={near!r}\n     {s['txt'][:100]!r}"
             )
     p, g, u = tally["person"], tally["group"], tally["unnamed"]
@@ -215,8 +226,9 @@ def score(sp: Any, data: Path, spans: list[dict[str, Any]], verbose: int) -> str
     return (
         f"triplets={len({s['triplet'] for s in spans})} quotes={len(spans)} not_found={lost} | "
         f"person n={p[0]} accuracy={r(p[2], p[1])} surname={r(p[3], p[1])} coverage={r(p[1], p[0])} "
-        f"baseline_near={r(p[4], p[0])} | group n={g[0]} accuracy={r(g[2], g[1])} full={r(g[3], g[1])} "
-        f"coverage={r(g[1], g[0])} baseline_near={r(g[4], g[0])} | unnamed n={u[0]} covered={u[1]} "
+        f"baseline_near={r(p[4], p[0])} either={r(p[8], p[1])} | group n={g[0]} accuracy={r(g[2], g[1])} "
+        f"full={r(g[3], g[1])} coverage={r(g[1], g[0])} baseline_near={r(g[4], g[0])} "
+        f"affiliation={r(g[7], g[1])} either={r(g[8], g[1])} | unnamed n={u[0]} covered={u[1]} "
         f"with_speaker={u[5]} as_target={u[6]}"
     )
 

@@ -98,7 +98,7 @@ def test_annotate_one_and_empty_text(nlp: Any) -> None:
 def test_to_dict_has_the_contract_fields(seeds: dict[str, AnnotatedArticle]) -> None:
     d = seeds["b"].to_dict()
     q = d["quotes"][0]
-    assert set(q) == {"text", "speaker", "speaker_key", "direct", "cue", "start", "end"}
+    assert set(q) == {"text", "speaker", "speaker_key", "direct", "cue", "start", "end", "affiliation"}
     assert set(d["entities"][0]) == {"text", "label", "key", "start", "end"}
 
 

@@ -114,7 +114,9 @@ class Entity:
 @dataclass(frozen=True)
 class Quote:
     """What someone said. ``start``/``end`` span the quoted words (direct) or the reported clause
-    (indirect); ``speaker`` is as the article names them, or None when unknown."""
+    (indirect); ``speaker`` is as the article names them, or None when unknown; ``affiliation`` the
+    party or organisation the article says the speaker speaks for ("Democrat", "White House"), or
+    the group that speaks (see ``annotation.affiliations``)."""
 
     text: str
     speaker: str | None
@@ -123,6 +125,7 @@ class Quote:
     cue: str | None
     start: int
     end: int
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,6 +136,7 @@ class Quote:
             "cue": self.cue,
             "start": self.start,
             "end": self.end,
+            "affiliation": self.affiliation,
         }
 
 
@@ -335,6 +339,7 @@ class QuoteOccurrence:
     direct: bool
     start: int
     end: int
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -345,6 +350,7 @@ class QuoteOccurrence:
             "direct": self.direct,
             "start": self.start,
             "end": self.end,
+            "affiliation": self.affiliation,
         }
 
 

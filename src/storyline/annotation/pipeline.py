@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.annotation import attributes, lemmas, pieces
 from storyline.annotation import sentences as _sentences
+from storyline.annotation.affiliations import with_affiliations
 from storyline.annotation.attribution import find_quotes
 from storyline.annotation.blas import use_blas
 from storyline.annotation.doctext import char_tokens, doc_text
@@ -172,6 +173,7 @@ def annotate_doc(
     roles = RoleIndex.build(article.text, entities)
     described += descriptions(article.text, entities, roles)
     quotes = [_speaker_described(q, roles) for q in quotes]
+    quotes = with_affiliations(article.text, figured, sorted(entities, key=lambda e: e.start), quotes)
     unique = {(e.start, e.end): e for e in [*entities, *described]}
     entities = sorted(unique.values(), key=lambda e: (e.start, e.end))
     return AnnotatedArticle(

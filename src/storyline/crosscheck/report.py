@@ -128,7 +128,7 @@ def unique_finding(f: SentenceFacts, ids: Sequence[str], outlets: Sequence[str])
 def quote_occurrences(articles: Sequence[AnnotatedArticle]) -> tuple[QuoteOccurrence, ...]:
     """Every quote of every source, one entry per occurrence, in source order."""
     return tuple(
-        QuoteOccurrence(a.id, q.text, q.speaker, q.speaker_key, q.direct, q.start, q.end)
+        QuoteOccurrence(a.id, q.text, q.speaker, q.speaker_key, q.direct, q.start, q.end, q.affiliation)
         for a in articles
         for q in a.quotes
     )

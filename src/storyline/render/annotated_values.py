@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.model import AnnotatedArticle, Entity, Quantity, Quote, TimeExpr
+from storyline.render.quote_view import with_affiliation
 
 # Labels whose meaning the quantities and the timeline already show, with resolved values:
 # highlighting them as names too would only repeat the same words in a vaguer colour.
@@ -107,11 +108,12 @@ def quantity_note(q: Quantity) -> str:
 
 
 def speaker_name(q: Quote) -> str:
-    return q.speaker or "(speaker unknown)"
+    """The speaker as shown over their quotes, with the affiliation the article states."""
+    return with_affiliation(q.speaker, q.affiliation) if q.speaker else "(speaker unknown)"
 
 
 def quote_note(q: Quote) -> str:
-    who = f"said by {q.speaker}" if q.speaker else "speaker unknown"
+    who = f"said by {speaker_name(q)}" if q.speaker else "speaker unknown"
     if q.speaker_key and q.speaker_key != q.speaker:
         who += f" ({q.speaker_key})"
     parts = [who, "direct quote" if q.direct else "reported speech"]

@@ -36,6 +36,37 @@ class SpeakerGroup:
     speaker: str
     key: str | None
     remarks: tuple[Remark, ...]
+    affiliation: str | None = None  # the party or organisation the sources state, see ``affiliated``
+
+    @property
+    def heading(self) -> str:
+        """The speaker with their affiliation, where it says more than the name: "Elijah Cummings
+        (Democrat)", but "a spokesperson for Google" and "House Democrats" as they stand."""
+        return with_affiliation(self.speaker, self.affiliation)
+
+
+def with_affiliation(speaker: str, affiliation: str | None) -> str:
+    """ "Name (affiliation)", or the name alone when it already says the affiliation: "a Republican
+    senator" is of the Republican Party, "Senate Democrats" of the Democratic Party and the Senate."""
+    said = _party_words(speaker)
+    if not affiliation or all(_party_words(a) <= said for a in affiliation.split(",")):
+        return speaker
+    return f"{speaker} ({affiliation})"
+
+
+_ONE_SPELLING = {"democratic": "democrat", "gop": "republican"}
+
+
+def _party_words(text: str) -> set[str]:
+    """The words of a name in one form: lower case, singular, "party" left out."""
+    words = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())}
+    return {_ONE_SPELLING.get(w, w) for w in words} - {"party", "the"}
+
+
+def affiliated(occurrences: Sequence[QuoteOccurrence]) -> str | None:
+    """The affiliation most occurrences of one speaker carry (the first given, on a tie)."""
+    stated = [q.affiliation for q in occurrences if q.affiliation]
+    return max(stated, key=stated.count) if stated else None
 
 
 def _norm_word(word: str) -> str:
@@ -122,7 +153,7 @@ def quote_groups(report: Report) -> list[SpeakerGroup]:
     for key, occ in by_key.items():
         names = [q.speaker for q in occ if q.speaker]
         speaker = max(names, key=lambda n: (len(n), n)) if names else "Unattributed"
-        groups.append(SpeakerGroup(speaker, key, tuple(_remarks(occ, tied))))
+        groups.append(SpeakerGroup(speaker, key, tuple(_remarks(occ, tied)), affiliated(occ)))
     groups.sort(key=lambda g: (g.key is None, -len({q.source for r in g.remarks for q in r.occurrences})))
     return groups
 

@@ -163,7 +163,7 @@ def _quotes(report: Report, labels: dict[str, SourceLabel]) -> str:
         return ""
     lines = ["## Who said what"]
     for g in groups:
-        lines += ["", f"### {md(g.speaker)}", ""]
+        lines += ["", f"### {md(g.heading)}", ""]
         for remark in g.remarks:
             for i, (q, runs) in enumerate(remark_wordings(remark)):
                 said = f"{_cite([q.source], labels)} “{marked_markdown(runs)}”"

@@ -336,7 +336,7 @@ def _quotes(report: Report, labels: dict[str, SourceLabel], width: int, plain: b
         return None
     blocks: list[RenderableType] = [_heading("Who said what")]
     for g in groups:
-        blocks.append(Text(g.speaker, style="bold"))
+        blocks.append(Text(g.heading, style="bold"))
         grid = _grid(width - 2, _lead(labels) + 2)
         for remark in g.remarks:
             pairs = remark_wordings(remark)

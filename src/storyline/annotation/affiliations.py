@@ -1,0 +1,269 @@
+"""The speaker's affiliation as the article states it: the party or organisation a quote's person
+speaks for, or the group that speaks.
+
+News names a person's side once, in a few fixed places around the name, and then drops it: a party
+tag after the name ("Rep. Elijah Cummings, D-Md.," "Sen. Jerrold Nadler (D-N.Y.)"), a title before
+it ("NAACP President Benjamin Jealous", "White House press secretary Josh Earnest", "Democratic Sen.
+X"), an appositive after it ("Bill Hennessy, a founder of the St. Louis Tea Party", "John Cornyn, a
+Republican from Texas"), or the role noun the name is set beside ("the NAACP's president, Ben
+Jealous"). A description that is the speaker states it in its own words: "a spokesperson for
+Google", "a Microsoft spokesperson", "Pentagon officials", "a Republican senator". When the
+speaker is itself a body ("House Democrats", "the White House"), the body is the affiliation.
+
+Only organisations (NER's ORG) and political parties count: a nationality ("a Russian journalist")
+or a home state ("a Republican from Texas") is where someone is from, not whom they speak for.
+Everything is read from the parse where the sentence was parsed, and from the text around the name
+(party tags, titles) where it was not. A person's affiliations are gathered over the whole article
+and shown on each of their quotes, at most two, in the order the article states them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from storyline.annotation.names import TITLES
+from storyline.annotation.quote_cues import Parsed
+from storyline.annotation.roles import QUALIFIERS, ROLE_NOUNS
+from storyline.annotation.speakers import entity_at
+from storyline.model import Entity, Quote
+
+# Political parties as NER's NORP writes their members ("a Republican senator", "Senate
+# Democrats"), in one spelling each; NORP also holds nationalities and religions, which are not sides.
+PARTIES = {
+    "democrat": "Democratic Party",
+    "democratic": "Democratic Party",
+    "republican": "Republican Party",
+    "gop": "Republican Party",
+    "libertarian": "Libertarian Party",
+    "labour": "Labour Party",
+    "tory": "Conservative Party",
+    "conservative": "Conservative Party",
+}
+_TAGGED = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
+# "Cummings, D-Md.," / "Nadler (D-N.Y.)" / "Ryan (R-WI)": party letter, hyphen, state, right after a name
+_PARTY_TAG = re.compile(
+    r"\s*(?:,\s*|\(\s*)([DRI])\s?[-–]\s?[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?(?=[\s,;:)]|$)"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+_PREPS = frozenset(("for", "of", "at", "with"))  # "a spokesman for the White House", "a founder of …"
+# A post held in a body, which "of/for/at X" after it makes X's: "a spokesman for the White House",
+# "a fellow at the Brookings Institution", "a reporter for The Post". Not a tie of another kind: "a
+# graduate of Georgetown", "the winner of the Erikson Prize", "a critic of the NRA".
+POSITIONS = ROLE_NOUNS | frozenset(
+    str.split(
+        """member official head chief fellow staffer employee officer counsel representative
+    strategist organizer organiser coordinator partner editor reporter correspondent host writer
+    columnist analyst researcher scholar lecturer dean chair trustee treasurer associate
+    administrator commissioner superintendent"""
+    )
+)
+_MODIFIERS = frozenset(("compound", "amod", "poss", "nmod"))
+MOST = 2  # affiliations shown for one speaker
+
+
+def party_tag(text: str, end: int) -> str | None:
+    """The party of a "D-Calif." tag written right after a name ending at ``end``."""
+    m = _PARTY_TAG.match(text, end, min(len(text), end + 24))
+    return _TAGGED[m.group(1)] if m else None
+
+
+def _body(e: Entity, common: frozenset[str] = frozenset()) -> str | None:
+    """An entity as an affiliation: an organisation by its name, a party member as the party. Not
+    a one-word "organisation" the article also writes as a common noun (``common``): "State" of
+    "Secretary of State Hillary Clinton" is her office's word, not a body's name."""
+    if e.label == "ORG":
+        name = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", e.text)
+        return None if name.lower() in common else name
+    if e.label == "NORP":
+        word = e.text.lower()
+        party = PARTIES.get(word[:-1] if word.endswith("s") else word)
+        # an acronym is an organisation NER took for a group of people ("the NAACP President"):
+        # nationalities and religions are written as words
+        return party or (e.text if _ACRONYM.fullmatch(e.text) else None)
+    return None
+
+
+def _in(tokens: Iterable[Token], base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        e = entity_at(entities, base + t.idx)
+        found = _body(e, common) if e is not None else None
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
+    """Organisations and parties a role noun phrase states: its own modifiers ("a Microsoft
+    spokesperson", "a Republican senator", "the NAACP's president") and an "of/for/at/with"
+    phrase after a post ("a spokesperson for Google"); the noun itself when it names a party
+    member ("X, a Republican,")."""
+    found = _in([noun], base, entities, common)
+    for c in noun.lefts:
+        if c.dep_ in _MODIFIERS:
+            found += [f for f in _in(c.subtree, base, entities, common) if f not in found]
+    post = noun.lemma_.lower() in POSITIONS or noun.lower_ in POSITIONS
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in _PREPS:
+            # a party counts after any noun: "a chorus of prominent Republicans"
+            stated = _in(c.subtree, base, entities, common)
+            found += [f for f in stated if f not in found and (post or f in PARTIES.values())]
+    return found
+
+
+def _name_head(p: Parsed, e: Entity) -> Token | None:
+    span = p.doc.char_span(e.start - p.base, e.end - p.base, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _around_name(name: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
+    """What the parse sets around a person's name: the title before it, an appositive right after
+    it (in "Podesta and Todd Stern, the State Department's climate envoy," the appositive is
+    Stern's, though the parse may hang it on Podesta), and the role noun it is the appositive of."""
+    found: list[str] = []
+    titles = [c for c in name.lefts if c.dep_ in _MODIFIERS]
+    beside = [c for c in name.rights if c.dep_ == "appos" and _next_to(name, c)]
+    for noun in [*titles, *beside]:
+        found += [f for f in stated_by(noun, base, entities, common) if f not in found]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN" and _next_to(name.head, name):
+        found += [f for f in stated_by(name.head, base, entities, common) if f not in found]
+    return found
+
+
+def _next_to(left: Token, appos: Token) -> bool:
+    """Whether only what belongs to the noun stands between it and its appositive: punctuation, an
+    age ("Burgiss, 22, a student"), a party tag ("Nadler, D-N.Y., the former chairman"), its own
+    "of" phrase ("Durbin of Illinois, the Senate's No. 2 Democrat"); not another name joined to it."""
+    doc = left.doc
+    m = _PARTY_TAG.match(doc.text, left.idx + len(left.text))
+    tagged = m.end() if m else -1
+    own = {t.i for c in left.rights if c.dep_ == "prep" and c.i < appos.i for t in c.subtree}
+    between = doc[left.i + 1 : appos.left_edge.i]
+    return all(t.is_punct or t.like_num or t.idx < tagged or t.i in own for t in between)
+
+
+def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
+    """For a sentence not parsed: an organisation or party in the title written right before the
+    name, only capitalised words and offices between ("NAACP President Benjamin Jealous")."""
+    lo = max(0, e.start - 60)
+    window = re.split(r"[,()“”\"—–.;:\n]", text[lo : e.start])[-1]
+    at = e.start - len(window)
+    found: list[str] = []
+    for other in entities:
+        if not at <= other.start < other.end <= e.start:
+            continue
+        gap = text[other.end : e.start].split()
+        offices = all(w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | QUALIFIERS for w in gap)
+        body = _body(other, common)
+        if body and offices and len(gap) <= 4 and body not in found:
+            found.append(body)
+    return found
+
+
+def person_affiliations(
+    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]
+) -> dict[str, list[str]]:
+    """Each named person's affiliations as the article states them at any of their mentions."""
+    order = sorted(parsed, key=lambda p: p.base)
+    starts = [p.base for p in order]
+    common = common_words(text)
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        n = _sentence_at(starts, order, e.start)
+        p = order[n] if n is not None and e.end <= order[n].end else None
+        head = _name_head(p, e) if p is not None else None
+        found = [party_tag(text, e.end)]
+        if p is not None and head is not None:
+            found += _around_name(head, p.base, entities, common)
+        else:
+            found += _title_before(text, e, entities, common)
+        known = out.setdefault(e.key, [])
+        for f in found:
+            if f and f not in known:
+                known.append(f)
+    return out
+
+
+def common_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case, as common nouns and the like."""
+    return frozenset(re.findall(r"\b[a-z]+\b", text))
+
+
+def _sentence_at(starts: list[int], order: Sequence[Parsed], pos: int) -> int | None:
+    """The index of the parsed sentence (of ``order``, sorted; ``starts`` their bases) holding ``pos``."""
+    n = bisect_right(starts, pos) - 1
+    return n if n >= 0 and pos < order[n].end else None
+
+
+def phrase_affiliations(
+    text: str, speaker: str, near: int, parsed: Sequence[Parsed], entities: Sequence[Entity]
+) -> list[str]:
+    """The affiliation a speaker written as a description states, read at its occurrence nearest
+    to ``near`` (the quote): a body that speaks ("House Democrats") is its own affiliation; a role
+    ("Pentagon officials", "a spokesperson for Google") the organisation or party it names."""
+    order = sorted(parsed, key=lambda p: p.base)
+    starts = [p.base for p in order]
+    spots = [m.start() for m in re.finditer(re.escape(speaker), text)]
+    for at in sorted(spots, key=lambda s: abs(s - near)):
+        n = _sentence_at(starts, order, at)
+        if n is None or at + len(speaker) > order[n].end:
+            continue
+        p = order[n]
+        span = p.doc.char_span(at - p.base, at + len(speaker) - p.base, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        e = entity_at(entities, p.base + root.idx)
+        if root.tag_ in ("NNS", "NNPS") and e is not None and e.label == "NORP":
+            return [_members(root)]
+        return stated_by(root, p.base, entities, common_words(text))[:MOST]
+    return []
+
+
+def _bodies(entities: Sequence[Entity]) -> set[str]:
+    """Keys of the organisations named: not a place ("Russia said"), nor a word NER called an
+    organisation that is a person's name elsewhere in the article ("Harf" of "Marie Harf")."""
+    names = {w.lower() for e in entities if e.label == "PERSON" for w in e.text.split()}
+    return {e.key for e in entities if e.label == "ORG" and (" " in e.text or e.text.lower() not in names)}
+
+
+def _members(root: Token) -> str:
+    """A party's or a body's members as named, without what counts them: "House Democrats" of
+    "Close to three dozen House Democrats", "Republicans" of "other Republicans"."""
+    left = root
+    for c in reversed(list(root.lefts)):
+        if c.dep_ != "compound" or c.right_edge.i != left.i - 1:
+            break
+        left = c.left_edge  # "Intelligence Committee Republicans"
+    return root.doc[left.i : root.i + 1].text
+
+
+def with_affiliations(
+    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity], quotes: Sequence[Quote]
+) -> list[Quote]:
+    """The quotes, each with its speaker's affiliation where the article states one."""
+    people = person_affiliations(text, parsed, entities)
+    bodies = _bodies(entities)
+    phrases: dict[tuple[str, int], list[str]] = {}
+    out = []
+    for q in quotes:
+        found: list[str] = []
+        if q.speaker_key and q.speaker_key.startswith("person:"):
+            found = people.get(q.speaker_key, [])
+        elif q.speaker_key and q.speaker:
+            # the body that speaks, "the White House", as it is named
+            found = [re.sub(r"^(?:[Tt]he)\s+", "", q.speaker)] if q.speaker_key in bodies else []
+        elif q.speaker:
+            where = (q.speaker, q.start)
+            if where not in phrases:
+                phrases[where] = phrase_affiliations(text, q.speaker, q.start, parsed, entities)
+            found = phrases[where]
+        out.append(replace(q, affiliation=", ".join(found[:MOST])) if found else q)
+    return out
