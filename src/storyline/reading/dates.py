@@ -22,6 +22,32 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# Day-first dates with the month named in another language ("19. Dezember 2022", "30 septembre
+# 2018", "5 de mayo de 2022"): European sites print their datelines so, and a dateline read as a
+# headline takes the title's place. Months are a closed class; these are the languages of western
+# Europe's and Latin America's news pages.
+_FOREIGN_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            "januar jänner janvier janv enero gennaio janeiro januari",
+            "februar feber février févr febrero febbraio fevereiro februari",
+            "märz mars marzo março maart",
+            "avril aprile abril",
+            "mai mayo maggio maio mei",
+            "juni juin junio giugno junho",
+            "juli juillet juil julio luglio julho",
+            "août agosto augustus",
+            "septembre septiembre setiembre settembre setembro",
+            "oktober okt octobre octubre ottobre outubro",
+            "novembre noviembre novembro",
+            "dezember dez décembre déc diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_ANY_MONTH = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + "|" + _MONTH
 _YEAR = r"(?:19|20)\d\d"
 
 _DATE_RES = (
@@ -47,6 +73,15 @@ _DATE_RES = (
     # Dec. 31, '21 and 31 Dec '21: a month name with an apostrophe year
     re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r"),?\s+['’](?P<y>\d\d)\b", re.I),
     re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r"),?\s+['’](?P<y>\d\d)\b", re.I),
+    # 19. Dezember 2022, 30 septembre 2018, 5 de mayo de 2022, 19. September 2022
+    re.compile(
+        r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<fm>"
+        + _ANY_MONTH
+        + r")\.?,?\s+(?:de\s+)?(?P<y>"
+        + _YEAR
+        + r")\b",
+        re.I,
+    ),
 )
 _TIME_RE = re.compile(
     r"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?\s*"
@@ -124,7 +159,8 @@ def _ymd(m: re.Match[str]) -> date | None:
     if gd.get("na"):
         month, day = _numeric(int(gd["na"]), int(gd["nb"]), gd["sep"])
     else:
-        month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
+        named = (gd.get("fm") or gd.get("m") or "").lower().rstrip(".")
+        month = int(gd["mn"]) if gd.get("mn") else _FOREIGN_MONTHS.get(named) or MONTHS.get(named[:3], 0)
         day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
     try:
         return date(_full_year(gd["y"]), month, day)
