@@ -33,6 +33,12 @@ from storyline.reading.dates import find_date, ist_region, normalise_date
         ("Por Adriano Fernandes | 5 de mayo de 2022", "2022-05-05"),
         ("Pubblicato il 12 settembre 2019", "2019-09-12"),
         ("19. September 2022", "2022-09-19"),
+        # Inline elements pasted glued: a theme's published and updated times, the label before.
+        ("Posted on January 5, 2020January 6, 2020", "2020-01-05"),
+        ("Posted onJanuary 5, 2020", "2020-01-05"),
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022", "2022-12-19"),
+        ("Posted on28. Juli 201928. Juli 2019AuthorAndreas K", "2019-07-28"),
+        ("5 January 2020by Jane Doe", "2020-01-05"),
     ],
 )
 def test_lines_become_iso(line: str, iso: str) -> None:
@@ -53,6 +59,7 @@ def test_no_date_and_impossible_dates() -> None:
     assert find_date("Follow us on Twitter") is None
     assert find_date("Top 10 Movies 2020") is None  # a count and a year, no day of a month
     assert find_date("Liebeshoroskop Januar 2023") is None
+    assert find_date("COVID19 March 2020") is None  # a code's digits are no day
     assert find_date("31 February 2021") is None
     assert normalise_date("") is None
     assert normalise_date("2021-12-31") == "2021-12-31"

@@ -49,6 +49,13 @@ _FOREIGN_MONTHS = {
 }
 _ANY_MONTH = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + "|" + _MONTH
 _YEAR = r"(?:19|20)\d\d"
+# A paste glues inline elements together: a theme's published and updated times ("January 5,
+# 2020January 6, 2020", "19. Dezember 202219. Dezember 2022") and the label before them ("Posted
+# onJanuary 5", "Posted on28. Juli"). A day starts after a lower-case letter too, a month name after a
+# lower-case letter when it is capitalised, and a year ends before a letter or the next day.
+_DAY_START = r"(?<!\d)(?-i:(?<![A-Z]))"  # not a code's digits ("COVID19 March 2020")
+_MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+_YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[.\s]))"
 
 _DATE_RES = (
     # 2021-12-31T11:30:00+05:30, 2021-12-31 11:30, 2021/12/31
@@ -59,11 +66,30 @@ _DATE_RES = (
     ),
     # 31 December 2021, 31 Dec. 2021, 31st of December, 2021
     re.compile(
-        r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>" + _MONTH + r")[,\s]+(?P<y>" + _YEAR + r")\b",
+        _DAY_START
+        + r"(?P<d>"
+        + _DAY
+        + r")\s+(?:of\s+)?(?P<m>"
+        + _MONTH
+        + r")[,\s]+(?P<y>"
+        + _YEAR
+        + r")"
+        + _YEAR_END,
         re.I,
     ),
     # December 31, 2021, Dec. 31 2021
-    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b", re.I),
+    re.compile(
+        _MONTH_START
+        + r"(?P<m>"
+        + _MONTH
+        + r")\s+(?P<d>"
+        + _DAY
+        + r")(?:,\s*|\s+)(?P<y>"
+        + _YEAR
+        + r")"
+        + _YEAR_END,
+        re.I,
+    ),
     # 12/31/2021 (US, month first), 31.12.2021 (day first); a part over 12 settles it either way.
     # Datelines shorten the year too: 12/31/21, 31.12.21 (never a third dotted part: "1.2.3.4").
     re.compile(
@@ -75,11 +101,13 @@ _DATE_RES = (
     re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r"),?\s+['’](?P<y>\d\d)\b", re.I),
     # 19. Dezember 2022, 30 septembre 2018, 5 de mayo de 2022, 19. September 2022
     re.compile(
-        r"\b(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<fm>"
+        _DAY_START
+        + r"(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<fm>"
         + _ANY_MONTH
         + r")\.?,?\s+(?:de\s+)?(?P<y>"
         + _YEAR
-        + r")\b",
+        + r")"
+        + _YEAR_END,
         re.I,
     ),
 )
