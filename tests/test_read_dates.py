@@ -27,6 +27,18 @@ from storyline.reading.dates import find_date, ist_region, normalise_date
         ("Posted at 3:21 PM ET, 01/5/2011", "2011-01-05T15:21:00-05:00"),
         ("31.12.2021", "2021-12-31"),
         ("Reuters November 18, 2019 11:03 PM", "2019-11-18T23:03:00"),
+        # Day-first datelines of European and Latin American sites, the month in their language.
+        ("Veröffentlicht am 19. Dezember 2022 von Heiko", "2022-12-19"),
+        ("Le 30 septembre 2018 à 14:05", "2018-09-30T14:05:00"),
+        ("Por Adriano Fernandes | 5 de mayo de 2022", "2022-05-05"),
+        ("Pubblicato il 12 settembre 2019", "2019-09-12"),
+        ("19. September 2022", "2022-09-19"),
+        # Inline elements pasted glued: a theme's published and updated times, the label before.
+        ("Posted on January 5, 2020January 6, 2020", "2020-01-05"),
+        ("Posted onJanuary 5, 2020", "2020-01-05"),
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022", "2022-12-19"),
+        ("Posted on28. Juli 201928. Juli 2019AuthorAndreas K", "2019-07-28"),
+        ("5 January 2020by Jane Doe", "2020-01-05"),
     ],
 )
 def test_lines_become_iso(line: str, iso: str) -> None:
@@ -45,6 +57,9 @@ def test_ist_depends_on_the_page() -> None:
 
 def test_no_date_and_impossible_dates() -> None:
     assert find_date("Follow us on Twitter") is None
+    assert find_date("Top 10 Movies 2020") is None  # a count and a year, no day of a month
+    assert find_date("Liebeshoroskop Januar 2023") is None
+    assert find_date("COVID19 March 2020") is None  # a code's digits are no day
     assert find_date("31 February 2021") is None
     assert normalise_date("") is None
     assert normalise_date("2021-12-31") == "2021-12-31"
@@ -60,3 +75,22 @@ def test_placeholder_dates_and_same_instants() -> None:
     assert same_instant("2019-11-18T21:21:03+00:00", "2019-11-18T16:21:03-05:00")
     assert not same_instant("2019-11-18T21:21:03+00:00", "2019-11-18T21:21:03+01:00")
     assert not same_instant(None, "2019-11-18")
+
+
+def test_a_foreign_dateline_is_no_headline() -> None:
+    # A dateline in another language under a blog post's title: read as a date, it is the
+    # published date and no longer a headline-shaped line nearer the text than the title.
+    from storyline.reading.pasted import clean_pasted
+
+    para = (
+        "Es ist irgendwie schon faszinierend, wie sich Ansichten innerhalb von zwölf Monaten ändern "
+        "können, und wie wenig man davon im Voraus ahnt, wenn man im Dunklen losläuft."
+    )
+    page = "\n\n".join(
+        ["Startseite", "Impressum", "Laufen im Winter: Von kalt zu warm in zwölf Monaten",
+         "Veröffentlicht am 10. Februar 2019 von Heiko", para, para.replace("zwölf", "zehn"),
+         para.replace("Dunklen", "Regen")]
+    )  # fmt: skip
+    ex = clean_pasted(page)
+    assert ex.title == "Laufen im Winter: Von kalt zu warm in zwölf Monaten"
+    assert ex.published == "2019-02-10"

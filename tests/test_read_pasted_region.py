@@ -139,3 +139,38 @@ def test_the_share_bar_repeated_under_the_article_ends_it_before_the_authors_box
     text = _text(page)
     assert all(p in text for p in body)
     assert bio not in text
+
+
+def test_a_last_paragraph_under_a_box_of_bare_headlines_is_the_articles() -> None:
+    # "Related stories" over headlines with no summary under any, then one paragraph as long as
+    # the report's: the box is set inside the article, whose last paragraph follows it. The
+    # box's lines are not the article, a long headline among them neither.
+    body = [_paragraph(k) for k in range(5)]
+    last = _paragraph(5, "the rationing plan")
+    box = [
+        "Related stories",
+        HEADLINES[0],
+        "Hoarding and price-gouging send water prices soaring in the valley",
+        *HEADLINES[1:],
+    ]
+    page = "\n\n".join([*HEADER, *body, *box, last, *SHARE, *FOOTER])
+    text = _text(page)
+    assert all(p in text for p in [*body, last])
+    assert not any(line in text for line in box)
+
+
+def test_a_teaser_under_a_box_of_headlines_does_not_go_on_with_the_article() -> None:
+    # Under "More great stories", a teaser line short beside the report's paragraphs, promos,
+    # then the author's box: a list of other stories, closing the article.
+    body = [_paragraph(k) for k in range(5)]
+    teaser = "Here's what the valley will look like in 2030 ... right?"
+    bio = "Jane Doe is a senior writer for the Valley Herald, covering water, farming and the weather."
+    box = ["More great stories", *HEADLINES]
+    promos = [
+        "The case for a light hand with water rules, plus the latest news on the drought",
+        *HEADLINES[:1],
+    ]
+    page = "\n\n".join([*HEADER, *body, *box, teaser, *promos, bio, "Senior Writer", *SHARE, *FOOTER])
+    text = _text(page)
+    assert all(p in text for p in body)
+    assert teaser not in text and bio not in text

@@ -22,7 +22,40 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# Day-first dates with the month named in another language ("19. Dezember 2022", "30 septembre
+# 2018", "5 de mayo de 2022"): European sites print their datelines so, and a dateline read as a
+# headline takes the title's place. Months are a closed class; these are the languages of western
+# Europe's and Latin America's news pages.
+_FOREIGN_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            "januar jänner janvier janv enero gennaio janeiro januari",
+            "februar feber février févr febrero febbraio fevereiro februari",
+            "märz mars marzo março maart",
+            "avril aprile abril",
+            "mai mayo maggio maio mei",
+            "juni juin junio giugno junho",
+            "juli juillet juil julio luglio julho",
+            "août agosto augustus",
+            "septembre septiembre setiembre settembre setembro",
+            "oktober okt octobre octubre ottobre outubro",
+            "novembre noviembre novembro",
+            "dezember dez décembre déc diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_ANY_MONTH = "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + "|" + _MONTH
 _YEAR = r"(?:19|20)\d\d"
+# A paste glues inline elements together: a theme's published and updated times ("January 5,
+# 2020January 6, 2020", "19. Dezember 202219. Dezember 2022") and the label before them ("Posted
+# onJanuary 5", "Posted on28. Juli"). A day starts after a lower-case letter too, a month name after a
+# lower-case letter when it is capitalised, and a year ends before a letter or the next day.
+_DAY_START = r"(?<!\d)(?-i:(?<![A-Z]))"  # not a code's digits ("COVID19 March 2020")
+_MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+_YEAR_END = r"(?:(?!\d)|(?=[0-3]?\d[.\s]))"
 
 _DATE_RES = (
     # 2021-12-31T11:30:00+05:30, 2021-12-31 11:30, 2021/12/31
@@ -33,11 +66,30 @@ _DATE_RES = (
     ),
     # 31 December 2021, 31 Dec. 2021, 31st of December, 2021
     re.compile(
-        r"\b(?P<d>" + _DAY + r")\s+(?:of\s+)?(?P<m>" + _MONTH + r")[,\s]+(?P<y>" + _YEAR + r")\b",
+        _DAY_START
+        + r"(?P<d>"
+        + _DAY
+        + r")\s+(?:of\s+)?(?P<m>"
+        + _MONTH
+        + r")[,\s]+(?P<y>"
+        + _YEAR
+        + r")"
+        + _YEAR_END,
         re.I,
     ),
     # December 31, 2021, Dec. 31 2021
-    re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r")(?:,\s*|\s+)(?P<y>" + _YEAR + r")\b", re.I),
+    re.compile(
+        _MONTH_START
+        + r"(?P<m>"
+        + _MONTH
+        + r")\s+(?P<d>"
+        + _DAY
+        + r")(?:,\s*|\s+)(?P<y>"
+        + _YEAR
+        + r")"
+        + _YEAR_END,
+        re.I,
+    ),
     # 12/31/2021 (US, month first), 31.12.2021 (day first); a part over 12 settles it either way.
     # Datelines shorten the year too: 12/31/21, 31.12.21 (never a third dotted part: "1.2.3.4").
     re.compile(
@@ -47,6 +99,17 @@ _DATE_RES = (
     # Dec. 31, '21 and 31 Dec '21: a month name with an apostrophe year
     re.compile(r"\b(?P<m>" + _MONTH + r")\s+(?P<d>" + _DAY + r"),?\s+['’](?P<y>\d\d)\b", re.I),
     re.compile(r"\b(?P<d>" + _DAY + r")\s+(?P<m>" + _MONTH + r"),?\s+['’](?P<y>\d\d)\b", re.I),
+    # 19. Dezember 2022, 30 septembre 2018, 5 de mayo de 2022, 19. September 2022
+    re.compile(
+        _DAY_START
+        + r"(?P<d>[0-3]?\d)\.?\s+(?:de\s+)?(?P<fm>"
+        + _ANY_MONTH
+        + r")\.?,?\s+(?:de\s+)?(?P<y>"
+        + _YEAR
+        + r")"
+        + _YEAR_END,
+        re.I,
+    ),
 )
 _TIME_RE = re.compile(
     r"(?<![\d:.])(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?\s*"
@@ -124,7 +187,8 @@ def _ymd(m: re.Match[str]) -> date | None:
     if gd.get("na"):
         month, day = _numeric(int(gd["na"]), int(gd["nb"]), gd["sep"])
     else:
-        month = int(gd["mn"]) if gd.get("mn") else MONTHS.get(gd["m"][:3].lower(), 0)
+        named = (gd.get("fm") or gd.get("m") or "").lower().rstrip(".")
+        month = int(gd["mn"]) if gd.get("mn") else _FOREIGN_MONTHS.get(named) or MONTHS.get(named[:3], 0)
         day = int(re.match(r"\d+", gd["d"]).group())  # type: ignore[union-attr]
     try:
         return date(_full_year(gd["y"]), month, day)

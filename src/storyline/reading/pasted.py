@@ -34,6 +34,7 @@ from storyline.reading.lines import (
     calls_to_action,
     classify,
     copyright_holder,
+    ends_article,
     lead_in,
 )
 from storyline.reading.region import LIST_ITEMS, article_region, page_end
@@ -51,15 +52,20 @@ def _keep_in_body(line: Line, prev: Line | None, nxt: Line | None, listed: bool)
 
 
 def _keep_lines(body: Sequence[Line], logits: npt.NDArray[np.float64]) -> list[Line]:
-    """The body lines that are paragraphs, subheadings, or a list with its "...:" lead-in.
+    """The body lines that are paragraphs, subheadings, or a list with its "...:" lead-in; not
+    a box's heading set inside the body ("Related stories") nor the headlines under it.
 
     ``logits``: the fitted score of every line of the page less its threshold, by ``Line.pos``."""
     kept: list[Line] = []
     listed = 0
+    boxed = False  # under a box's heading ("Related stories") set inside the body, until a paragraph
     bare = _bare_lists(body, logits)
     for k, line in enumerate(body):
         prev = body[k - 1] if k else None
         nxt = body[k + 1] if k + 1 < len(body) else None
+        boxed = (boxed or ends_article(line.text)) and line.kind is not Kind.PROSE
+        if boxed:
+            continue
         opens = line.text.endswith((":", ";")) and nxt is not None and nxt.kind is not Kind.PROSE
         in_list = listed > 0 and line.kind in (Kind.SHORT, Kind.LONG, Kind.ITEM) and line.words >= 1
         opens = opens and lead_in(line)

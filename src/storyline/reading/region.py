@@ -120,7 +120,8 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
     while True:
         a, b = _part_below(lines, j, end)
         closed = any(ln.text in bar for ln in lines[j:a])
-        if closed or not _joinable(lines, a, b, lines[j:a], best, closing=True):
+        typical = _typical(lines[i:j])
+        if closed or not _joinable(lines, a, b, lines[j:a], best, closing=True, typical=typical):
             break
         j = b
     while True:
@@ -157,7 +158,14 @@ def _head_run(lines: Sequence[Line]) -> int:
 
 
 def _joinable(
-    lines: Sequence[Line], a: int, b: int, gap: Sequence[Line], best: float, *, closing: bool
+    lines: Sequence[Line],
+    a: int,
+    b: int,
+    gap: Sequence[Line],
+    best: float,
+    *,
+    closing: bool,
+    typical: float = 0.0,
 ) -> bool:
     """Whether the run ``lines[a:b]``, ``gap`` away from the body scoring ``best``, belongs to it.
 
@@ -167,23 +175,58 @@ def _joinable(
     links. Above the body such a heading only titles a box of links set inside the article (most
     of the article follows it, as ``_cut_tail`` says). Below the body one paragraph may be a part
     (the next slide of a slideshow, a last paragraph under an embed); above it, one paragraph is
-    more likely the standfirst under the headline. An article-shaped part above, under an inline
+    more likely the standfirst under the headline; below it, past a box of bare headlines, a
+    paragraph of the body's ``typical`` length goes on with the article (``_bare_box``). An
+    article-shaped part above, under an inline
     box, an ad or a video of up to ``_ABOVE_GAP`` short lines, is the article's opening however
     short it is beside the rest: the pages' other prose runs (related stories, comments, footers)
     lie below the article, not above it."""
     shaped = _paragraphs(lines[a:b])
     opening = shaped and not closing
     limit = _LEDE_GAP if not closing and _under_dateline(lines, a) else _ABOVE_GAP if opening else _JOIN_GAP
+    boxed = closing and not shaped and any(ends_article(ln.text) for ln in gap)
+    closed = boxed and not (a < b and _bare_box(gap, lines[a], typical))
     return not (
         a == b
         or len(gap) > limit
-        or any(
-            (closing and not shaped and ends_article(ln.text)) or ln.kind in (Kind.PROSE, Kind.SENTENCE)
-            for ln in gap
-        )
+        or closed
+        or any(ln.kind in (Kind.PROSE, Kind.SENTENCE) for ln in gap)
         or sum(1 for ln in lines[a:b] if ln.kind is Kind.PROSE) < (1 if closing else 2)
         or _score(lines[a:b]) < (0.0 if opening else _JOIN_SHARE) * best
     )
+
+
+_BOX_ENTRIES = 2  # headlines under a box's heading that make it a box of links, not a list of stories
+_OWN_KIND = 0.5  # a paragraph this share of the body's median paragraph or longer is of the body's kind
+
+
+def _typical(run: Sequence[Line]) -> float:
+    """The median length of the paragraphs of ``run`` (0 when it has none)."""
+    sizes = sorted(len(ln.text) for ln in run if ln.kind is Kind.PROSE)
+    return float(sizes[len(sizes) // 2]) if sizes else 0.0
+
+
+def _bare_box(gap: Sequence[Line], after: Line, typical: float) -> bool:
+    """Whether the gap ends on a box of links set inside the article, with the article going on
+    under it: a closing heading ("Related stories") over headlines alone, no summary under any of
+    them, then a paragraph of the body's own kind (``typical``: the body's median paragraph). A
+    list of other stories gives each headline its summary, and a teaser under a box ("Here's
+    what 2030 will look like ... right?") is short beside the report's paragraphs."""
+    heads = [k for k, ln in enumerate(gap) if ends_article(ln.text)]
+    entries = gap[heads[-1] + 1 :] if heads else []
+    return (
+        len(entries) >= _BOX_ENTRIES
+        and all(ln.kind in (Kind.SHORT, Kind.LONG) for ln in entries)
+        and after.kind is Kind.PROSE
+        and len(after.text) >= _OWN_KIND * typical
+    )
+
+
+def _box_then_prose(lines: Sequence[Line], k: int, j: int, typical: float) -> bool:
+    """Whether the closing heading ``lines[k]`` heads a box of bare headlines that a paragraph
+    of the body ``lines[:j]`` of its ``typical`` length follows (``_bare_box``)."""
+    after = next((m for m in range(k + 1, j) if lines[m].kind is Kind.PROSE), None)
+    return after is not None and _bare_box(lines[k:after], lines[after], typical)
 
 
 def _paragraphs(run: Sequence[Line]) -> bool:
@@ -233,12 +276,15 @@ def _cut_tail(lines: Sequence[Line], i: int, j: int) -> int:
     """End the body at a closing heading ("Related", "Tags:") when little prose follows it.
 
     Mid-article link boxes ("Read more" above a headline) are followed by most of the article,
-    so they do not end it.
+    so they do not end it; nor does a box of bare headlines with a paragraph of the body's kind
+    under it (``_bare_box``).
     """
     total = sum(len(ln.text) for ln in lines[i:j] if ln.kind is Kind.PROSE)
+    typical = _typical(lines[i:j])
     seen = 0
     for k in range(i, j):
         closes = ends_article(lines[k].text) and not _resumes(lines[k + 1 : j])
+        closes = closes and not _box_then_prose(lines, k, j, typical)
         if closes and seen >= (1 - _TAIL_SHARE) * total:
             return k
         if lines[k].kind is Kind.PROSE:
