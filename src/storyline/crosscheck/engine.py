@@ -92,11 +92,12 @@ def all_links(
     for f in facts:
         by_source[f.source].append(f)
     quotes_by_source = [[q for f in fs for q in f.quotes] for fs in by_source]
-    quoted = compare_quotes(quote_facts(quotes_by_source), by_source, parse)  # best per part of a quote
-    quoted += compare_roles(articles, by_source)
     texts = [a.text for a in articles]
     placed = in_articles(texts, [[(f.start, f.end, f.text) for f in fs] for fs in by_source])
     docs = Docs(nlp if nlp is not None else default_nlp(), placed)  # each sentence parsed once below
+    # best per part of a quote; a quote's occasion read from its speech verb's parse
+    quoted = compare_quotes(quote_facts(quotes_by_source), by_source, parse, docs)
+    quoted += compare_roles(articles, by_source)
     quoted += compare_death_places(by_source, docs)
     # a sentence inside a quote another source words differently agrees with that source on
     # nothing: the quote's span may hold several sentences ("I think it's unpatriotic. And yes, I

@@ -12,17 +12,18 @@ chosen per part of it (the words the other quote matches), not once for the whol
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from storyline.crosscheck.events import dates_conflict
 from storyline.crosscheck.facts import DatedEvent, SentenceFacts
 from storyline.crosscheck.links import Link, Side
+from storyline.crosscheck.occasions import UNKNOWN, Occasion, occasion_of, other_occasions, speech_verb
 from storyline.crosscheck.spokespeople import speaks_for
 from storyline.crosscheck.words import STOP, content_stems, plain, stem
 from storyline.model import Quote
@@ -131,13 +132,7 @@ def transcribed(text: str) -> tuple[str, ...]:
 
 def _seq_in(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Is ``short`` a run of ``long``, a censored word matching any word?"""
-    n = len(short)
-    if not n or n > len(long):
-        return False
-    return any(
-        all(x == y or WILD in (x, y) for x, y in zip(short, long[i : i + n], strict=True))
-        for i in range(len(long) - n + 1)
-    )
+    return bool(short) and _runs(short, long) > 0
 
 
 def same_transcript(long: str, short: str) -> bool:
@@ -515,6 +510,26 @@ def _other_occasions(a: QuoteFact, b: QuoteFact, sents: Sequence[Sequence[Senten
     return bool(da and db and all(dates_conflict(x, y) for x in da for y in db))
 
 
+Docs = Callable[[list[str]], list[Any]]  # the parses of sentences (``predicates.Docs``)
+
+
+def _occasion(qf: QuoteFact, sents: Sequence[SentenceFacts], docs: Docs) -> Occasion:
+    """The occasion the quote's speech verb names ("told CNN", "in a statement"), read from the
+    parse of the sentence holding the verb; none for a quote with no speech verb of its own."""
+    q = qf.quote
+    if not q.cue:
+        return UNKNOWN
+    holding = [f for f in sents if f.end >= q.start and f.start <= q.end]
+    before = [f for f in sents if f.end <= q.start][-1:]  # 'He continued: “…”' split before the quote
+    for f in holding + before:
+        (doc,) = docs([f.text])
+        quoted = [(q.start - f.start, q.end - f.start)]
+        verb = speech_verb(doc, q.cue, quoted)
+        if verb is not None:
+            return occasion_of(verb, quoted)
+    return UNKNOWN
+
+
 def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[SentenceFacts]]) -> bool:
     """Is the other source's speaker named (by surname) in the sentences holding this quote, outside
     the quoted words? Then this source may well credit the same person, and the parse erred."""
@@ -551,6 +566,62 @@ def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool |
     )
 
 
+# a quote conflict that may be two remarks is to check, not stated (below ``report.CONFIDENT``)
+UNSURE = 0.5
+
+
+def _runs(run: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """How many times ``run`` stands in ``words``, a censored word matching any word."""
+    n = len(run)
+    return sum(
+        all(x == y or WILD in (x, y) for x, y in zip(run, words[i : i + n], strict=True))
+        for i in range(len(words) - n + 1)
+    )
+
+
+def refrain(a: QuoteFact, b: QuoteFact, facts: Sequence[QuoteFact]) -> bool:
+    """Does either report give the words the two quotes share twice or more, in its speaker's
+    quotes ("You might think that it's O.K. that … And you might think it's O.K. he lied …")? A
+    speaker's refrain ties the other report's line to none of its instances in particular, and
+    two instances differ as two remarks do (basil-dev b7021938, Schiff's "I don't think it's O.K.").
+    A quote another of the report's quotes holds whole is one instance told twice."""
+    ta, tb = transcribed(a.quote.text), transcribed(b.quote.text)
+    block = max(SequenceMatcher(None, ta, tb, autojunk=False).get_matching_blocks(), key=lambda m: m.size)
+    if block.size < 3:
+        return False
+    run = ta[block.a : block.a + block.size]
+    for qf in (a, b):
+        said = {
+            transcribed(o.quote.text)
+            for o in facts
+            if o.source == qf.source and same_speaker(o.quote.speaker_key, qf.quote.speaker_key) is not False
+        }
+        apart = [t for t in said if not any(t != u and _seq_in(t, u) for u in said)]
+        if sum(_runs(run, t) for t in apart) >= 2:
+            return True
+    return False
+
+
+def _sentence_quoted(text: str) -> bool:
+    """Does the quote open a sentence of the speaker's ("We have an invasion …"), not a phrase
+    taken from inside one ("grabs power away from the elites")?"""
+    first = text.lstrip(" “\"‘'([—–-….")[:1]
+    return first.isupper() and len(plain(text).split()) >= SHORT_QUOTE
+
+
+def two_sentences(a: QuoteFact, b: QuoteFact, ca: Sequence[Clause], cb: Sequence[Clause]) -> bool:
+    """Are the two quotes whole sentences of the speaker's whose main clauses assert different acts
+    ("We're talking about an invasion of our country" / "We have an invasion of drugs and
+    criminals coming into our country")? Each report then quotes its own sentence of one speech
+    word for word: two remarks sharing the speech's words, not one remark reworded. A reworded
+    remark is a phrase quoted from inside a sentence, or keeps the sentence's act."""
+    if not (_sentence_quoted(a.quote.text) and _sentence_quoted(b.quote.text)):
+        return False
+    acts_a = [c.act for c in ca if c.main]
+    acts_b = [c.act for c in cb if c.main]
+    return bool(acts_a and acts_b) and not any(x & y for x in acts_a for y in acts_b)
+
+
 def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     """Do two quotes' parses make one predication in other words: a clause of each with the same
     act ("We reject his visit" / "We reject his message") or a participant in common ("takes power
@@ -563,13 +634,57 @@ def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     return not a or not b or any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
 
 
+def _one_remark(
+    a: QuoteFact,
+    b: QuoteFact,
+    judged: Judged,
+    facts: Sequence[QuoteFact],
+    sents: Sequence[Sequence[SentenceFacts]],
+    parse: Parser | None,
+    occasion: Callable[[QuoteFact], Occasion],
+) -> bool | None:
+    """Are two quotes judged one remark in different words one remark (True), two (False: no
+    link), or perhaps two (None: to check)? Two days or two occasions named apart make two; an
+    occasion only one report names beside a remark in other words (it may be another one, said
+    elsewhere), a refrain, or two whole sentences of one speech make perhaps two. Quotes that
+    agree, or credit two speakers, are one remark as judged."""
+    if not judged.conflict or judged.aspect != "quote":
+        return True
+    if _other_occasions(a, b, sents):
+        return False  # one speaker on two days: two remarks, not one quoted two ways
+    oa, ob = occasion(a), occasion(b)
+    if other_occasions(oa, ob):
+        return False  # a statement and an interview, CNN and Fox News: two remarks
+    if judged.in_other_words and parse is not None:
+        if not one_predication(*parse([judged.words_a, judged.words_b])):
+            return False  # two remarks of one speech, sharing its topic words
+        # the parts matched stand in other words, not one word apart ("deeply objectionable" /
+        # "deeply unprecedented")
+        reworded = fuzz.ratio(plain(judged.words_a), plain(judged.words_b)) < NEAR_WORDS
+        if reworded and (bool(oa) != bool(ob) or two_sentences(a, b, *parse([a.quote.text, b.quote.text]))):
+            return None
+    return None if refrain(a, b, facts) else True
+
+
 def compare_quotes(
-    facts: Sequence[QuoteFact], sents: Sequence[Sequence[SentenceFacts]], parse: Parser | None = None
+    facts: Sequence[QuoteFact],
+    sents: Sequence[Sequence[SentenceFacts]],
+    parse: Parser | None = None,
+    docs: Docs | None = None,
 ) -> list[Link]:
     """Links between quotes of different sources: same words, or same remark by the same speaker
-    (in other words only where ``parse`` shows one predication, when given)."""
+    (in other words only where ``parse`` shows one predication, when given; not when ``docs``,
+    the sentences' parses, show two occasions named apart)."""
     if len(facts) < 2:
         return []
+    occasions: dict[tuple[int, int], Occasion] = {}
+
+    def occasion(qf: QuoteFact) -> Occasion:
+        key = (qf.source, qf.index)
+        if key not in occasions:
+            occasions[key] = _occasion(qf, sents[qf.source], docs) if docs is not None else UNKNOWN
+        return occasions[key]
+
     words = [f.words for f in facts]
     scores = process.cdist(words, words, scorer=fuzz.token_set_ratio, score_cutoff=PREFILTER)
     links = []
@@ -585,10 +700,9 @@ def compare_quotes(
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
         if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
             continue  # the other speaker stands beside the quote: attribution, not a conflict
-        if conflict and aspect == "quote" and _other_occasions(a, b, sents):
-            continue  # one speaker on two days: two remarks, not one quoted two ways
-        if judged.in_other_words and parse is not None and not one_predication(*parse([wa, wb])):
-            continue  # two remarks of one speech, sharing its topic words
+        remark = _one_remark(a, b, judged, facts, sents, parse, occasion)
+        if remark is False:
+            continue
         if aspect == "speaker":
             va: object = a.quote.speaker_key
             vb: object = b.quote.speaker_key
@@ -597,6 +711,7 @@ def compare_quotes(
             va, vb, ta, tb = plain(wa), plain(wb), wa, wb
             if conflict and wording_change(wa, wb)[0]:
                 aspect = "wording"
+        confidence = quote_confidence(a, b, judged, speaker)
         side_a = _side(a, sents[a.source], wa, va)
         side_b = _side(b, sents[b.source], wb, vb)
         link = Link(
@@ -605,7 +720,7 @@ def compare_quotes(
             Side(side_a.source, side_a.start, side_a.end, side_a.text, ta, va, side_a.key),
             Side(side_b.source, side_b.start, side_b.end, side_b.text, tb, vb, side_b.key),
             fuzz.ratio(a.words, b.words) / 100,
-            quote_confidence(a, b, judged, speaker),
+            confidence if remark else min(UNSURE, confidence),
         )
         judged_links.append((link, judged))
     links = best_per_part(judged_links)
