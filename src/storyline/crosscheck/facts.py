@@ -353,7 +353,8 @@ def names_decade(q: Quantity) -> bool:
     sixties", as some outlets spell decades: ecbplus-dev's Bettie Page reports), read as nineteen
     of "fifties"? A decade is a time, not a count: two reports naming one decade agree on no
     figure."""
-    return bool(q.counted) and q.counted.split()[-1].lower() in _DECADES
+    words = (q.counted or "").split()
+    return bool(words) and words[-1].lower() in _DECADES
 
 
 def _inside_time(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
