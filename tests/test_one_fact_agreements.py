@@ -10,6 +10,7 @@ from typing import Any
 
 from outlets import compare_outlets
 from storyline.crosscheck import compare
+from storyline.crosscheck.claims import is_title
 from storyline.model import Finding, Report
 
 
@@ -174,3 +175,44 @@ def test_sentences_giving_two_spans_agree_on_nothing(nlp: Any, embedder: Any, sh
     report = compare(files, nlp=nlp, embedder=embedder)
     assert agreements(report), "the two reports agree on other facts"
     assert not holding(agreements(report, "number"), "six and 75 years", "7 to 75 years")
+
+
+def test_one_person_put_in_two_places_of_one_kind_is_no_agreement(nlp: Any, embedder: Any) -> None:
+    """gva-dev 541996: one report finds the woman on the kitchen floor, the other on the dining
+    room floor; the sentences disagree on where she lay, so they are no claim agreement. Told in
+    the same room, they agree."""
+    a = (
+        "Another man was found on the dining room floor with a shotgun wound to his head, and a "
+        "woman was found lying on the kitchen floor with a shotgun wound to the head."
+    )
+    b = "Another man and a woman were found face-down on the dining room floor with shotgun wounds."
+    assert not holding(agreements(compare_outlets(nlp, embedder, a, b), "claim"), "kitchen floor")
+    c = a.replace("kitchen floor", "dining room floor")
+    assert holding(agreements(compare_outlets(nlp, embedder, c, b), "claim"), "face-down")
+
+
+def test_a_title_in_quotation_marks_is_no_quoted_remark(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 6: "The Hunger Games" in quotation marks names a film; the other sentence naming
+    it tells no paraphrase of a remark, so the pay and the sticking points are no claim agreement.
+    Quoted words a speaker said are no title, nor is a title's small word a remark's."""
+    a = (
+        "According to THR, two major sticking points are salary (Ross apparently wants a raise) and "
+        "schedule, with The Hunger Games set to begin filming in August."
+    )
+    b = 'Ross was reportedly paid $3 million to write and direct "The Hunger Games."'
+    assert not agreements(compare_outlets(nlp, embedder, a, b), "claim")
+    assert is_title("The Golden Compass,") and is_title("the Bishop of Bountiful")
+    assert not is_title("complete rupture") and not is_title("It can make her strong again")
+
+
+def test_a_decade_in_words_is_no_figure(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev 4: "in the nineteen fifties" names a decade, not nineteen of anything; a
+    sentence's count in words stays a figure."""
+    from storyline.annotation import annotate_many
+    from storyline.crosscheck.facts import sentence_facts
+    from storyline.model import Article, content_id
+
+    text = "Her photographs appeared in men's magazines in the nineteen fifties. Nineteen people were hurt."
+    art = Article(id=content_id("x", text), text=text, source="X")
+    facts = sentence_facts(next(iter(annotate_many([art], nlp))), 0)
+    assert [[m.quantity.text.lower() for m in f.measures] for f in facts] == [[], ["nineteen"]]

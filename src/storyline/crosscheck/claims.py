@@ -102,10 +102,26 @@ def quoted_words_told(p: Pair) -> bool:
         if _QUOTED.search(other.text):
             continue
         for q in _QUOTED.findall(quoted.text):
+            if is_title(q):
+                continue
             words = [w for w in plain(q).split() if w not in STOP]
             if len(words) >= 2 and f" {' '.join(words)} " in f" {plain(other.text)} ":
                 return True
     return False
+
+
+# the small words a title keeps in lower case ("Bridge of Spies", "The Lord of the Rings")
+_TITLE_SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def is_title(quoted: str) -> bool:
+    """Are the quoted words a name (a film's, a book's, a nickname: "The Hunger Games", "Bettie
+    Page", "Catching Fire") rather than words someone said? Every word but a title's small ones
+    starts with a capital: a name in quotation marks is no remark, so the other sentence naming it
+    tells no paraphrase of one (ecbplus-dev: "Ross was paid $3 million to direct \"The Hunger
+    Games\"" / "Ross wants a raise ... The Hunger Games set to begin filming")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    return bool(words) and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def clock_times(text: str) -> frozenset[int]:

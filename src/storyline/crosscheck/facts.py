@@ -282,7 +282,10 @@ def _read_facts(ann: AnnotatedArticle, source: int) -> list[SentenceFacts]:
                 owners=_owners(text, (start, end), q, sent_ents),
             )
             for q in _within(quants, sent.start, sent.end)
-            if isinstance(q, Quantity) and not _inside_time(q, time_spans) and not in_station_name(q, text)
+            if isinstance(q, Quantity)
+            and not _inside_time(q, time_spans)
+            and not in_station_name(q, text)
+            and not names_decade(q)
         )
         dated = tuple(
             d
@@ -337,6 +340,21 @@ def in_station_name(q: Quantity, text: str) -> bool:
     # a headline in capitals counts there: "GETS 3 MONTHS", "AS 12 YEARSOLD"
     capitals = _CAPITALS.match(text, q.end)
     return not capitals and bool(_STATION_BEFORE.search(text, max(0, q.start - 12), q.start))
+
+
+# the decades a writer names in words ("the nineteen fifties", "the sixties")
+_DECADES = frozenset(
+    f"{tens}ies" for tens in ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+)
+
+
+def names_decade(q: Quantity) -> bool:
+    """Is the quantity a decade's century written out ("in the nineteen fifties", "the nineteen
+    sixties", as some outlets spell decades: ecbplus-dev's Bettie Page reports), read as nineteen
+    of "fifties"? A decade is a time, not a count: two reports naming one decade agree on no
+    figure."""
+    words = (q.counted or "").split()
+    return bool(words) and words[-1].lower() in _DECADES
 
 
 def _inside_time(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:

@@ -45,6 +45,10 @@ class Clause:
     ahead: bool = False  # the act lies ahead ("will continue to sell", "would hire"), not done
     wish: bool = False  # the act is wanted, neither done nor to come ("would like a raise")
     takes: frozenset[str] = frozenset()  # the acts it completes with: "expected to appear" → appear
+    # where each of its participants is put: (participant, preposition, place noun, the nouns or
+    # ordinal that tell which one): "a woman was found on the kitchen floor" → (woman, on, floor,
+    # {kitchen})
+    settings: frozenset[tuple[str, str, str, frozenset[str]]] = frozenset()
 
 
 def _word(tok: Any) -> str | None:
@@ -83,6 +87,58 @@ def _doers(verb: Any) -> set[str]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _doers(verb.head)
     return set()
+
+
+# the prepositions that put a participant somewhere (a closed class of the grammar), not those that
+# give what it is with or for ("with shotgun wounds", "for a gunshot wound")
+_WHERE = frozenset(
+    {"on", "in", "at", "inside", "outside", "near", "into", "onto", "behind", "under", "beside"}
+)
+
+
+def _which(noun: Any) -> frozenset[str]:
+    """The words that tell which one of its kind a noun is: the nouns compounded before it, with
+    theirs ("dining room floor" → dining, room), and an ordinal ("the first quarter")."""
+    out: set[str] = set()
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i < noun.i:
+            out |= {t.lemma_.lower() for t in c.subtree}
+        elif c.dep_ == "amod" and c.ent_type_ == "ORDINAL":
+            out.add(c.lemma_.lower())
+    return frozenset(out)
+
+
+def _settings(verb: Any) -> frozenset[tuple[str, str, str, frozenset[str]]]:
+    """Where the verb puts its subjects: each subject (and those joined to it) with each place
+    noun a preposition of the verb, or of a verb or modifier completing it ("found lying on the
+    kitchen floor", "found face-down on the dining room floor"), brings in, told which one it is."""
+    subjects = _words(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if not subjects:
+        return frozenset()
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl", "oprd", "advmod", "acomp"))]
+    out = set()
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE):
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                which = _which(noun)
+                if which:
+                    out |= {(s, prep.lower_, noun.lemma_.lower(), which) for s in subjects}
+    return frozenset(out)
+
+
+def settled_apart(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
+    """Do the sentences put one participant of one act in two places of one kind, each told which
+    by other words ("a woman was found lying on the kitchen floor" / "another man and a woman were
+    found face-down on the dining room floor", gva-dev 541996; "in the first quarter" / "in the
+    third quarter")? Then they disagree on where, and state no one fact however alike."""
+    for ca in a:
+        for cb in b:
+            if not ca.act & cb.act:
+                continue
+            for who, prep, place, which in ca.settings:
+                if any((who, prep, place) == (w, p, pl) and not which & wh for w, p, pl, wh in cb.settings):
+                    return True
+    return False
 
 
 def _arguments(verb: Any) -> set[str]:
@@ -200,6 +256,7 @@ def clauses(doc: Any) -> tuple[Clause, ...]:
                 ahead(tok),
                 wish(tok),
                 takes,
+                _settings(tok),
             )
         )
     return tuple(out)
@@ -394,6 +451,8 @@ def one_predication(decided: Iterable[tuple[Pair, Link]], parse: Parser) -> list
 
     def one(p: Pair, ln: Link) -> bool:
         a, b = parsed[ln.a.text], parsed[ln.b.text]
+        if settled_apart(a, b):
+            return False
         return same_predication(a, b) or (p.score >= REWORDED_SCORE and same_doer_reworded(a, b))
 
     dropped = {id(ln) for p, ln in unsure if not one(p, ln)}
