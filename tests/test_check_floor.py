@@ -80,15 +80,40 @@ def test_a_listed_item_is_surer_than_a_left_out_one_of_its_aspect() -> None:
 
 
 def test_the_floor_is_set_per_aspect() -> None:
-    """Fitted with a small penalty, each aspect has its own floor: on the tuning half the surer date
-    items are more often right than wrong (a planted change), the unsure ones two acts' dates, so
-    a sure date item is listed where a number item as sure is not."""
-    sure_date, unsure_date, sure_number = (
-        Finding("", "conflict", aspect, "", (), confidence=c)
-        for aspect, c in (("date", 0.59), ("date", 0.4), ("number", 0.59))
+    """Fitted with a small penalty, each aspect has its own floor: a claim or a place told two ways
+    is listed where a number item as sure is not, and no date item below the stating line is: on
+    real reports every date item to check judged so far dates two acts or two occasions (9 of 9,
+    batches 1-8 and the natural gold, both halves)."""
+    date, number, claim = (
+        Finding("", "conflict", aspect, "", (), confidence=0.59) for aspect in ("date", "number", "claim")
     )
-    assert right_to_check(sure_date) >= LISTED > right_to_check(unsure_date)
-    assert right_to_check(sure_number) < LISTED
+    assert right_to_check(claim) >= LISTED
+    assert right_to_check(date) < LISTED and right_to_check(number) < LISTED
+
+
+def test_a_shooting_s_day_and_the_day_police_spoke_are_not_listed(nlp: Any, embedder: Any) -> None:
+    """gva-dev 773797 (batch 7, judged wrong): "Saturday's fatal shooting" in a report of the
+    Wednesday after and "police said Sunday" in one of that Sunday; the shooting was on Saturday in
+    both, Sunday is when police spoke. The date-event fit gives the pair 0.49, among the planted
+    same-event dates; the floor, fitted on real reports, leaves it out."""
+    texts = (
+        (
+            "tmj4.com",
+            "The victim of Saturday’s fatal shooting in Kenosha has been identified as 23-year-old "
+            "Sean Bialas.",
+            "2017-02-15",
+        ),
+        (
+            "jsonline.com",
+            "Kenosha police said Sunday that they have arrested a 15-year-old boy in connection "
+            "with a fatal weekend shooting.",
+            "2017-02-12",
+        ),
+    )
+    arts = [Article(id=content_id(s, t), text=t, source=s, published=d) for s, t, d in texts]
+    report = compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+    assert [f for f in report.below_floor if f.aspect == "date"]
+    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "date"]
 
 
 def test_all_lists_what_the_floor_leaves_out(cli: CliRunner, tmp_path: Path) -> None:

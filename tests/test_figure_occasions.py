@@ -128,3 +128,22 @@ def test_two_games_or_two_towns_named_apart(nlp: Any, embedder: Any) -> None:
     halifax = "Five people were injured in the shooting at a bar in Halifax."
     dayton = "Four people were injured in the shooting at a bar in Dayton."
     assert _told_apart(nlp, (halifax, "Five"), (dayton, "Four"))
+
+
+def test_a_tally_over_counted_occasions_is_no_count_of_one(nlp: Any, embedder: Any) -> None:
+    """ecbplus-dev (INS Sukanya's seizures; the Saints' backs): "923 rounds ... in their five
+    operations so far" sums five operations, "716 yards in 12 games" a season; neither is a value of
+    one operation's or one game's figure. A plural counted by a number is several occasions; a
+    figure that counts the occasions themselves ("played in 10 games") is no tally of them."""
+    tally = (
+        "In their five operations so far, the personnel on board the warship have confiscated 923 "
+        "rounds of ammunition, he said."
+    )
+    one = "During the operation, about 300 rounds of ammunition were found and confiscated."
+    assert _told_apart(nlp, (tally, "923"), (one, "about 300"))
+    assert not _stated(_run(nlp, embedder, tally, one))
+    season = "He rushed for 716 yards in 12 games and had a team-leading five rushing touchdowns."
+    game = "He rushed for 102 yards in the victory and had a touchdown."
+    assert _told_apart(nlp, (season, "716"), (game, "102"))
+    played = _measure(nlp, "Bush played in 10 games before his knee surgery.", "10")
+    assert "*many" not in {k.split(":", 1)[1] for k in played.quantity.frame}

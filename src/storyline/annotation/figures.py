@@ -46,8 +46,9 @@ unemployment insurance" (the extension of what). ``frame`` gives the cross-check
 - ``occ:`` the occasion of the figure's act: the names of its place and participants ("injured in
   the shooting at a bar in Halifax" → halifax, "in the victory at Atlanta" → atlanta, "on the
   opening play of the Cleveland game" → cleveland), and ``occ:*many`` when the act is told over
-  several occasions ("seven injured in shootings across the city"): two shootings or two games
-  are two facts, a tally of a weekend's shootings no count of one.
+  several occasions ("seven injured in shootings across the city", "716 yards in 12 games"): two
+  shootings or two games are two facts, a tally of a weekend's shootings or of a season's games
+  no count of one.
 """
 
 from __future__ import annotations
@@ -316,6 +317,8 @@ def _occasion_of(prep: Token, inside: set[int], depth: int, of_act: bool) -> lis
             continue
         if of_act and o.tag_ == "NNS" and o.lower_.endswith("ings"):
             keys.append(f"occ:{MANY}")  # "in shootings", "in stabbings": several acts of one kind
+        elif prep.lower_ in _OVER and _counted_occasions(o, inside):
+            keys.append(f"occ:{MANY}")  # "716 yards in 12 games", "923 rounds during the five operations"
         keys += [
             f"occ:{_lemma(c)}"
             for c in o.children
@@ -326,6 +329,23 @@ def _occasion_of(prep: Token, inside: set[int], depth: int, of_act: bool) -> lis
                 if inner.dep_ == "prep" and inner.lower_ in _OCCASION_PREPS:
                     keys += _occasion_of(inner, inside, depth - 1, of_act)
     return keys
+
+
+# the prepositions a tally's occasions follow ("716 yards in 12 games", "during the five operations",
+# "over two seasons"); not "on" ("404 yards on 106 carries": what each unit of the figure is per) nor
+# "of" ("1 of 13 passes": a part) nor "at" ("at speeds of up to 120 miles an hour")
+_OVER = ("in", "during", "over", "across", "throughout")
+
+
+def _counted_occasions(o: Token, inside: set[int]) -> bool:
+    """Is the object a number of occasions, the figure their sum: "rushed for 716 yards in 12
+    games", "5 people dead in 2 shootings", "923 rounds of ammunition during the five operations it
+    carried out"? A season's or a campaign's tally is no count of the one game or operation
+    reported, whatever the noun: a plural counted by a number says there were several. The
+    figure's own number is no such count ("played in 10 games" counts the games)."""
+    return o.tag_ == "NNS" and any(
+        c.dep_ == "nummod" and c.lower_ != "one" and c.i not in inside for c in o.children
+    )
 
 
 # the words that turn a distance into a place: "15 miles north of Detroit", "a few blocks away"
