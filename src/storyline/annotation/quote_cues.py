@@ -17,7 +17,9 @@ from storyline.annotation.speakers import (
     PRONOUNS,
     SPEECH_LEMMAS,
     Cue,
+    can_speak,
     named,
+    no_one,
     speaking_subject,
     subject_of,
 )
@@ -234,6 +236,12 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     # subject gives the words, not the main clause's
     said = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS and subject_of(Cue(t, p.base)) is not None]
     chosen = said[-1] if said else roots[0] if roots else (verbs[-1] if verbs else None)
+    if chosen is not None and not said:
+        # a clause of narration or a subheading before the colon speaks only through a subject who
+        # can: not "His criticism, according to …, was the president's choice of paramour:"
+        who = subject_of(Cue(chosen, p.base))
+        if who is not None and (no_one(who) or not can_speak(who)):
+            return None
     if chosen is not None:
         return Cue(chosen, p.base)
     # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
@@ -263,7 +271,8 @@ def _signed(before: Sequence[Token]) -> Token | None:
     while first.i > 0 and (named(first.nbor(-1)) or first.nbor(-1).lower_ == "and"):
         first = first.nbor(-1)
     lead = first.nbor(-1) if first.i > 0 else None
-    return name if lead is None or lead.text in ("-", "—", "–", "--") or lead.is_space else None
+    # "… were there all along -More from Blumenthal and Cohen: “…”": the list's lead-in
+    return name if lead is None or lead.text in ("-", "—", "–", "--", "from") or lead.is_space else None
 
 
 def quoted_words(q: QuoteSpan, parsed: Sequence[Parsed]) -> tuple[Parsed, list[Token], list[Token]] | None:
