@@ -300,10 +300,12 @@ def named(tok: Token) -> bool:
 def no_one(tok: Token) -> bool:
     """A subject that cannot be anyone who speaks, whatever its verb: a word that points at a thing
     or a statement ("That suggests …", "nothing that suggests …") or a verb the parse took for a
-    noun ("superdelegates who’ve already said": "’ve"), unless NER named it ("Trump" tagged a verb)."""
+    noun ("superdelegates who’ve already said": "’ve", a contraction; not "according to White House
+    pool reports", a noun tagged a verb)."""
     if tok.ent_type_:
         return False
-    return tok.pos_ in ("VERB", "AUX") or (tok.lower_ in _THINGS and tok.pos_ in ("PRON", "DET", "NOUN"))
+    contraction = tok.pos_ in ("VERB", "AUX") and tok.text[:1] in "'’"
+    return contraction or (tok.lower_ in _THINGS and tok.pos_ in ("PRON", "DET", "NOUN"))
 
 
 def can_speak(tok: Token) -> bool:
@@ -322,7 +324,8 @@ def can_speak(tok: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return True  # "the Latvian journalist Dainis Ivans"
-    return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_ENDINGS)
+    # not a "-ment" noun: a comment, a document, a moment
+    return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
 
 def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
