@@ -28,6 +28,11 @@ CASES: list[tuple[str, str, str | None]] = [
     # an abstract noun that governs the quotation is no one: the person the paragraph is about
     ("Kevin Marsh grew up in Ohio. His father's sudden death from a heart attack drives him “to have "
      "purpose,” and he finds that in government work.", "to have purpose", "Kevin Marsh"),
+    # a thing a relative clause or a participle hangs on is no speaker either
+    ("Pastor Ann Wells said the city lost a voice that said “love is stronger than fear.”",
+     "love is stronger", "Ann Wells"),
+    ("Hillary Clinton spoke last. She closed the debate with a reference to the new film, remarking, "
+     "“May the Force be with you.”", "May the Force", "Hillary Clinton"),
     # who can speak still does: accounts that post stand for their authors
     ("Some Twitter accounts linked to the group put the location on their profile as “the province of "
      "the caliphate.”", "province of the caliphate", "accounts"),

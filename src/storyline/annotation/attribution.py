@@ -30,6 +30,7 @@ from storyline.annotation.speakers import (
     Cue,
     Speaker,
     appositive_name,
+    can_speak,
     cues_in,
     entity_at,
     no_one,
@@ -544,7 +545,8 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     run = after[:1]
     while run and run[-1].i + 1 < len(sent) and sent[run[-1].i + 1].pos_ in ("PROPN", "NOUN"):
         run.append(sent[run[-1].i + 1])
-    return run[-1] if run else None
+    # a noun after the verb speaks only if it can: not "… after winning the primaries, said"
+    return run[-1] if run and can_speak(run[-1]) else None
 
 
 def _verb(tok: Token) -> bool:

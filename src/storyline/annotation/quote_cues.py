@@ -260,11 +260,12 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
 
 
 def _signed(before: Sequence[Token]) -> Token | None:
-    """A person's name set off by a dash (or opening the line) right before the colon: the list
-    form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter: “…”". The last name
+    """A person's or a one-word body's name set off by a dash, a "from" (or opening the line) right
+    before the colon: the list form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter:
+    “…”", "HEADLINE - HuffPollster: “…”", "HEADLINE -More from Jones: “…”". The last name
     speaks for the list; not a name at the end of a clause ("Trump told Clinton: “…”")."""
     words = [t for t in before if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":" or not named(words[-2]):
+    if len(words) < 2 or words[-1].text != ":" or not (named(words[-2]) or words[-2].ent_type_ == "ORG"):
         return None
     name = words[-2]
     first = name

@@ -219,7 +219,9 @@ def subject_of(cue: Cue) -> Token | None:
                 tok = tok.head.head  # "The Post ran a piece that noted …": the Post
                 seen += 1
                 continue
-            return tok.head  # "the group, which said …": the speaker is what "which" stands for
+            # "the group, which said …": the speaker is what "which" stands for; not a thing ("the
+            # world lost a voice that said “…”")
+            return tok.head if can_speak(tok.head) else None
         reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
         # a speech verb of its own is a tag the parse hung on the clause it follows ("Comey cannot
         # say that “…,” Lewandowski added, saying …"): its subject is the one saying
@@ -254,7 +256,9 @@ def subject_of(cue: Cue) -> Token | None:
                     tok = tok.head.head  # "Pence released a statement saying …": Pence, not the statement
                     seen += 1
                     continue
-                return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
+                # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on, if it can speak
+                # (not "ended a debate with a reference to the film, remarking, “…”")
+                return tok.head if can_speak(tok.head) else None
             if (
                 tok.dep_ == "conj"
                 and tok.head.lemma_.lower() not in SPEECH_LEMMAS
