@@ -574,6 +574,10 @@ def _attribute(
     subj = _outside(subject_of(cue), cue, spans)
     if subj is not None and no_one(subj):
         subj = None  # "What that means …": no one; a neighbour's speaker, or none
+    verb = cue.token
+    silent = cue.label is None and verb.lemma_.lower() not in SPEECH_LEMMAS and verb.lower_ != "according"
+    if subj is not None and silent and not can_speak(subj):
+        subj = None  # a verb of narration governs it, and its subject cannot speak
     s = resolver.speaker(subj, cue.base) if subj is not None else Speaker(None, None, q.start, False, False)
     resolver.remember(s)
     return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s

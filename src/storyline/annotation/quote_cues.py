@@ -170,7 +170,7 @@ def _parsed_tag(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             if verb.pos_ != "VERB" or verb.head.i not in inside or verb.dep_ not in ("ccomp", "parataxis"):
                 continue
             who = speaking_subject(verb, inside)
-            if who is not None and after[0].i in (verb.i, who.left_edge.i):
+            if who is not None and can_speak(who) and after[0].i in (verb.i, who.left_edge.i):
                 return Cue(verb, p.base, None, who)
         return None
     return None
@@ -193,6 +193,11 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
         while steps < 6:
             if tok.pos_ == "VERB":
                 who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
+                if who is not None and not can_speak(who):
+                    # "His father's sudden death … drives him “to have purpose”", "whose experiences
+                    # led to a career of “aqua-musicals”": the verb that governs it, with no one to
+                    # say it (``attribution`` gives it no speaker; not the "died" above it)
+                    return Cue(tok, p.base)
                 if who is not None:
                     return Cue(tok, p.base, None, who)
             if tok.head.i == tok.i:  # spaCy makes a new Token for each .head: compare indices

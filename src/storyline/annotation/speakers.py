@@ -356,8 +356,6 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
         return s
     if s.pos_ == "PRON":
         return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
-    if not can_speak(s):
-        return None  # "His father's sudden death … drives him “to have purpose”", "exit polls"
     if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
         return s
     if s.pos_ == "NOUN" and any(
