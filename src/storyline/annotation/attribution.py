@@ -24,13 +24,16 @@ from storyline.annotation.quotes import QuoteSpan, find_quote_spans
 from storyline.annotation.roles import RoleIndex
 from storyline.annotation.speakers import (
     MESSAGES,
+    NONHUMAN,
     PRONOUNS,
     SPEECH_LEMMAS,
     Cue,
     Speaker,
     appositive_name,
+    can_speak,
     cues_in,
     entity_at,
+    no_one,
     role_phrase,
     sentence_subjects,
     subject_of,
@@ -38,13 +41,6 @@ from storyline.annotation.speakers import (
 from storyline.annotation.transcripts import transcript_quotes
 from storyline.model import Entity, Quote
 
-NONHUMAN = frozenset(
-    str.split(
-        """statement report release letter memo document tweet post study survey poll agency ministry
-    government office department court administration kremlin committee council company firm
-    group campaign readout transcript filing spokesperson_office"""
-    )
-)
 SAME_MESSAGE = {"suit": "lawsuit"}  # "the suit says" is the lawsuit named before
 WINDOW = 3000  # characters back that a pronoun may reach for its antecedent
 
@@ -488,7 +484,7 @@ def find_quotes(
             continue
         span = _indirect(ev, spans)
         subj = subject_of(ev)
-        if span is None or subj is None:
+        if span is None or subj is None or no_one(subj):
             continue
         s = resolver.speaker(subj, ev.base)
         resolver.remember(s)
@@ -549,7 +545,8 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     run = after[:1]
     while run and run[-1].i + 1 < len(sent) and sent[run[-1].i + 1].pos_ in ("PROPN", "NOUN"):
         run.append(sent[run[-1].i + 1])
-    return run[-1] if run else None
+    # a noun after the verb speaks only if it can: not "… after winning the primaries, said"
+    return run[-1] if run and can_speak(run[-1]) else None
 
 
 def _verb(tok: Token) -> bool:
@@ -575,6 +572,12 @@ def _attribute(
     text: str, q: QuoteSpan, cue: Cue, resolver: _Resolver, spans: Sequence[QuoteSpan]
 ) -> tuple[Quote, Speaker]:
     subj = _outside(subject_of(cue), cue, spans)
+    if subj is not None and no_one(subj):
+        subj = None  # "What that means …": no one; a neighbour's speaker, or none
+    verb = cue.token
+    silent = cue.label is None and verb.lemma_.lower() not in SPEECH_LEMMAS and verb.lower_ != "according"
+    if subj is not None and silent and not can_speak(subj):
+        subj = None  # a verb of narration governs it, and its subject cannot speak
     s = resolver.speaker(subj, cue.base) if subj is not None else Speaker(None, None, q.start, False, False)
     resolver.remember(s)
     return Quote(text[q.start : q.end], s.text, s.key, True, cue.text, q.start, q.end), s

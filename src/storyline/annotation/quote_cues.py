@@ -17,7 +17,9 @@ from storyline.annotation.speakers import (
     PRONOUNS,
     SPEECH_LEMMAS,
     Cue,
+    can_speak,
     named,
+    no_one,
     speaking_subject,
     subject_of,
 )
@@ -168,7 +170,7 @@ def _parsed_tag(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
             if verb.pos_ != "VERB" or verb.head.i not in inside or verb.dep_ not in ("ccomp", "parataxis"):
                 continue
             who = speaking_subject(verb, inside)
-            if who is not None and after[0].i in (verb.i, who.left_edge.i):
+            if who is not None and can_speak(who) and after[0].i in (verb.i, who.left_edge.i):
                 return Cue(verb, p.base, None, who)
         return None
     return None
@@ -191,6 +193,11 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
         while steps < 6:
             if tok.pos_ == "VERB":
                 who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
+                if who is not None and not can_speak(who):
+                    # "His father's sudden death … drives him “to have purpose”", "whose experiences
+                    # led to a career of “aqua-musicals”": the verb that governs it, with no one to
+                    # say it (``attribution`` gives it no speaker; not the "died" above it)
+                    return Cue(tok, p.base)
                 if who is not None:
                     return Cue(tok, p.base, None, who)
             if tok.head.i == tok.i:  # spaCy makes a new Token for each .head: compare indices
@@ -234,6 +241,12 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
     # subject gives the words, not the main clause's
     said = [t for t in verbs if t.lemma_.lower() in SPEECH_LEMMAS and subject_of(Cue(t, p.base)) is not None]
     chosen = said[-1] if said else roots[0] if roots else (verbs[-1] if verbs else None)
+    if chosen is not None and not said:
+        # a clause of narration or a subheading before the colon speaks only through a subject who
+        # can: not "His criticism, according to …, was the president's choice of paramour:"
+        who = subject_of(Cue(chosen, p.base))
+        if who is not None and (no_one(who) or not can_speak(who)):
+            return None
     if chosen is not None:
         return Cue(chosen, p.base)
     # "Gerald F. Seib, The Wall Street Journal: “…”", "Statement from Rock Hill Schools:": the
@@ -252,18 +265,20 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
 
 
 def _signed(before: Sequence[Token]) -> Token | None:
-    """A person's name set off by a dash (or opening the line) right before the colon: the list
-    form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter: “…”". The last name
+    """A person's or a one-word body's name set off by a dash, a "from" (or opening the line) right
+    before the colon: the list form "HEADLINE - Philip Bump: “…”", "- Frank Newport and Jim Harter:
+    “…”", "HEADLINE - HuffPollster: “…”", "HEADLINE -More from Jones: “…”". The last name
     speaks for the list; not a name at the end of a clause ("Trump told Clinton: “…”")."""
     words = [t for t in before if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":" or not named(words[-2]):
+    if len(words) < 2 or words[-1].text != ":" or not (named(words[-2]) or words[-2].ent_type_ == "ORG"):
         return None
     name = words[-2]
     first = name
     while first.i > 0 and (named(first.nbor(-1)) or first.nbor(-1).lower_ == "and"):
         first = first.nbor(-1)
     lead = first.nbor(-1) if first.i > 0 else None
-    return name if lead is None or lead.text in ("-", "—", "–", "--") or lead.is_space else None
+    # "… were there all along -More from Blumenthal and Cohen: “…”": the list's lead-in
+    return name if lead is None or lead.text in ("-", "—", "–", "--", "from") or lead.is_space else None
 
 
 def quoted_words(q: QuoteSpan, parsed: Sequence[Parsed]) -> tuple[Parsed, list[Token], list[Token]] | None:

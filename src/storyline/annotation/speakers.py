@@ -69,6 +69,34 @@ MESSAGES = frozenset(
     column opinion"""
     )
 )
+# Bodies and the things that carry words: not one human being, yet a speaker in their own right
+# ("the ministry said", "the report found").
+NONHUMAN = frozenset(
+    str.split(
+        """statement report release letter memo document tweet post study survey poll agency ministry
+    government office department court administration kremlin committee council company firm
+    group campaign readout transcript filing spokesperson_office"""
+    )
+)
+# People named by what they are, not by office: the subjects news gives to a speech or a stance
+# ("critics called it …", "a source familiar with …", "the public", "everyone").
+PEOPLE = frozenset(
+    str.split(
+        """people public crowd audience staff family friend police member official source witness
+    expert critic everyone everybody someone somebody anyone anybody nobody team party union"""
+    )
+)
+# Outlets and accounts that publish words under their own name: "some Twitter accounts … put the
+# location as “Wilayat Twitter”", "the website rated …", "the newspaper wrote".
+OUTLETS = frozenset(
+    str.split("account handle page channel website site outlet newspaper paper journal magazine network show")
+)
+# Word endings of nouns for people (the doer of an act, a follower, a holder of a post): "voter",
+# "protester", "activist", "resident", "nominee", "executive", "Democrat", "congressman".
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ent", "ant", "ee", "ive", "crat", "man", "woman", "men")
+# Pronouns and determiners that point at a thing or a statement, never at who spoke: "That
+# suggests …", "What that means …:", "nothing that suggests …".
+_THINGS = frozenset(str.split("this that which what whatever nothing something anything everything"))
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f", "them": "p"}
 _NP_DEPS = frozenset(("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"))
 ADJACENT = 8  # tokens between a cue and its quotation, beyond which the cue is not "next to" it
@@ -191,7 +219,9 @@ def subject_of(cue: Cue) -> Token | None:
                 tok = tok.head.head  # "The Post ran a piece that noted …": the Post
                 seen += 1
                 continue
-            return tok.head  # "the group, which said …": the speaker is what "which" stands for
+            # "the group, which said …": the speaker is what "which" stands for; not a thing ("the
+            # world lost a voice that said “…”")
+            return tok.head if can_speak(tok.head) else None
         reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and tok.head.i < tok.i
         # a speech verb of its own is a tag the parse hung on the clause it follows ("Comey cannot
         # say that “…,” Lewandowski added, saying …"): its subject is the one saying
@@ -226,7 +256,9 @@ def subject_of(cue: Cue) -> Token | None:
                     tok = tok.head.head  # "Pence released a statement saying …": Pence, not the statement
                     seen += 1
                     continue
-                return tok.head  # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on
+                # "Mary Lee, …, posted on Facebook:" — the noun the verb hangs on, if it can speak
+                # (not "ended a debate with a reference to the film, remarking, “…”")
+                return tok.head if can_speak(tok.head) else None
             if (
                 tok.dep_ == "conj"
                 and tok.head.lemma_.lower() not in SPEECH_LEMMAS
@@ -267,6 +299,37 @@ def abbreviated_title(tok: Token) -> bool:
 def named(tok: Token) -> bool:
     """A person's name, or a proper noun NER left untyped ("Conway" in "…,” Conway notes.")."""
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+
+
+def no_one(tok: Token) -> bool:
+    """A subject that cannot be anyone who speaks, whatever its verb: a word that points at a thing
+    or a statement ("That suggests …", "nothing that suggests …") or a verb the parse took for a
+    noun ("superdelegates who’ve already said": "’ve", a contraction; not "according to White House
+    pool reports", a noun tagged a verb)."""
+    if tok.ent_type_:
+        return False
+    contraction = tok.pos_ in ("VERB", "AUX") and tok.text[:1] in "'’"
+    return contraction or (tok.lower_ in _THINGS and tok.pos_ in ("PRON", "DET", "NOUN"))
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a subject is someone, or something standing for someone, who can say words: a
+    name, a party or nation's member, a personal pronoun, a body or a message ("the ministry",
+    "the report"), an office ("the senator") or a noun for people ("critics", "voters"). Asked of
+    the subject of a verb that is not a speech verb (a clause before a colon, a verb governing a
+    quotation), where narration or a subheading ("His criticism … was the president's choice:",
+    "But polls did predict the Democratic caucus - HuffPollster:") would otherwise speak."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PRONOUNS or tok.lower_ in ("i", "we", "you")
+    lemma = tok.lemma_.lower()
+    if lemma in ROLE_NOUNS or lemma in NONHUMAN or lemma in MESSAGES or lemma in PEOPLE | OUTLETS:
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return True  # "the Latvian journalist Dainis Ivans"
+    # not a "-ment" noun: a comment, a document, a moment
+    return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
 
 def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
