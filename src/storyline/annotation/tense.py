@@ -199,7 +199,8 @@ def _premodifies(span: Any, sent: Any) -> bool:
 
 
 # Auxiliaries that begin a verb group whose tense the group's last verb reads back from them.
-_GROUP_AUX = _PAST_AUX | _PRESENT_AUX | {"been", "being", "be"}
+_BE_FORMS = {"been", "being", "be"}
+_GROUP_AUX = _PAST_AUX | _PRESENT_AUX | _BE_FORMS
 
 
 def _group_end(tok: Token, sent: Any) -> Token:
@@ -210,7 +211,7 @@ def _group_end(tok: Token, sent: Any) -> Token:
     j = tok.i + 1
     while end.lower_ in _GROUP_AUX and j < sent.end:
         t = tok.doc[j]
-        if t.tag_ in ("VBN", "VBG") or (t.tag_ == "VB" and end.lower_ in _GROUP_AUX - {"been", "being", "be"}):
+        if t.tag_ in ("VBN", "VBG") or (t.tag_ == "VB" and end.lower_ not in _BE_FORMS):
             end = t
         elif t.tag_ != "RB":
             break
