@@ -37,6 +37,12 @@ CASES = [
      "said.", "the end of the year", "An Opteron-based solution should arrive"),
     ("The bill, which the Senate passed on Tuesday, goes to the House.", "Tuesday",
      "The bill the Senate passed"),
+    # a verb without an object names its act by the infinitive it takes: two reports tell one act
+    # with two such verbs ("refused to step down" / "vowed to remain in the race"), not a preposition
+    ("The senator on Tuesday refused to step down from his race despite calls to quit.", "Tuesday",
+     "The senator refused to step down from his race"),
+    ("The president agreed on Friday to reopen the federal government for three weeks.", "Friday",
+     "The president agreed to reopen the federal government"),
     # a reporting verb is named with its speaker, not with what was said
     ("Coach Sean Payton announced it himself on Wednesday, revealing that Thomas had been placed on IR.",
      "Wednesday", "Coach Sean Payton announced it"),

@@ -153,6 +153,15 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("Officials postponed the hearing, which had been set for Friday.", B, "Friday", "2022-03-11", None),
     ("The company said it would cut 1,000 jobs by Friday.", C, "Friday", "2023-07-07", None),
     ("Sunday's election was marred by violence.", C, "Sunday", "2023-07-02", None),
+    # a present perfect after the date is read whole, without a parse too ("has been identified",
+    # not the news present "has"): gva-dev 773797, tmj4 on Wednesday 2017-02-15 of the shooting
+    # on Saturday the 11th, not the coming one
+    ("The victim of Saturday’s fatal shooting in Kenosha has been identified as 23-year-old Sean Bialas.",
+     "2017-02-15", "Saturday", "2017-02-11", None),
+    # a date before the noun it modifies is the noun's: the perfect after it tells the noun's story
+    # ("has been scheduled"), so the month and day stay the coming ones (MEANTIME, Wikinews)
+    ("A June 3 hearing has been scheduled in the bankruptcy court.", "2009-05-14", "June 3", "2009-06-03",
+     None),
     ("Sunday's election is expected to be close.", B, "Sunday", "2022-03-20", None),
     ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),
     # an event named by a possessive date stands where the act's preposition puts it, when the act's

@@ -160,11 +160,27 @@ def _verb_clause(verb: Token, timed: set[int]) -> set[int]:
     objects = [c for c in verb.children if c.dep_ in _OBJECTS and c.i not in timed and c.tag_ not in _WH]
     for o in objects[:1]:
         words |= _part(o, timed)
-    if not objects:
+    act = _complement(verb, timed) if not objects else set()
+    words |= act
+    if not objects and not act:
         words |= _first_prep(verb, timed)
     if verb.dep_ == "xcomp":
         words |= {c.i for c in verb.children if c.dep_ == "aux"}
     return words
+
+
+def _complement(verb: Token, timed: set[int]) -> set[int]:
+    """The act a verb without an object takes as its infinitive ("refused [to step down from his
+    race]", "agreed [to reopen the federal government]", "vowed [to remain in the race]"): the verb
+    alone names a stance toward an act, and two reports tell one act with two such verbs; the
+    infinitive with its object (or first preposition) is the act they share."""
+    for c in verb.children:
+        if c.dep_ != "xcomp" or c.pos_ != "VERB" or c.i in timed:
+            continue
+        words = {c.i} | {g.i for g in c.children if g.dep_ in _VERB_GROUP}
+        objects = [g for g in c.children if g.dep_ in _OBJECTS and g.i not in timed and g.tag_ not in _WH]
+        return words | (_part(objects[0], timed) if objects else _first_prep(c, timed))
+    return set()
 
 
 def _noun_phrase(noun: Token, timed: set[int]) -> set[int]:

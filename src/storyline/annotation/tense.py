@@ -184,8 +184,39 @@ def _nearby_verb(span: Any, sent: Any) -> tuple[Token | None, bool]:
         # the verb "will" helps carries its tense ("Friday's vote will go ahead"); a weaker modal
         # speaks of what the event may bring ("Monday's debate might not move mountains")
         if _is_verb(t) and not (t.tag_ == "MD" and t.lower_ in _FUTURE_AUX):
-            return t, not only_preps
+            return _group_end(t, sent), not only_preps or _premodifies(span, sent)
     return None, True
+
+
+def _premodifies(span: Any, sent: Any) -> bool:
+    """A date written before a noun it modifies ("Saturday's fatal shooting", "a June 3 hearing"):
+    the noun owns the date, and the verb after it tells the noun's story, not the date's."""
+    for t in span.doc[span.end : min(sent.end, span.end + 4)]:
+        if t.tag_ in ("POS", "JJ", "HYPH"):
+            continue
+        return bool(t.tag_ in ("NN", "NNS"))
+    return False
+
+
+# Auxiliaries that begin a verb group whose tense the group's last verb reads back from them.
+_BE_FORMS = {"been", "being", "be"}
+_GROUP_AUX = _PAST_AUX | _PRESENT_AUX | _BE_FORMS
+
+
+def _group_end(tok: Token, sent: Any) -> Token:
+    """The main verb of the group an auxiliary begins ("has been identified", "was not delayed"):
+    its tense is the group's, read back from its auxiliaries; an auxiliary alone ("has") reads as
+    a news present. A copula stays itself ("was Stein's first")."""
+    end = tok
+    j = tok.i + 1
+    while end.lower_ in _GROUP_AUX and j < sent.end:
+        t = tok.doc[j]
+        if t.tag_ in ("VBN", "VBG") or (t.tag_ == "VB" and end.lower_ not in _BE_FORMS):
+            end = t
+        elif t.tag_ != "RB":
+            break
+        j += 1
+    return end
 
 
 def _span_and_sentence(doc: Doc, start: int, end: int, sent: Any) -> tuple[Any, Any]:
