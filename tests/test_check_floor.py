@@ -94,8 +94,9 @@ def test_the_floor_is_set_per_aspect() -> None:
 def test_a_shooting_s_day_and_the_day_police_spoke_are_not_listed(nlp: Any, embedder: Any) -> None:
     """gva-dev 773797 (batch 7, judged wrong): "Saturday's fatal shooting" in a report of the
     Wednesday after and "police said Sunday" in one of that Sunday; the shooting was on Saturday in
-    both, Sunday is when police spoke. The date-event fit gives the pair 0.49, among the planted
-    same-event dates; the floor, fitted on real reports, leaves it out."""
+    both, Sunday is when police spoke. The floor fitted on real reports left the pair out (the
+    date-event fit gave it 0.49); since dates-s15 the possessive weekday of the past shooting is read
+    as the Saturday before, so the reports no longer differ on a date at all, not even below it."""
     texts = (
         (
             "tmj4.com",
@@ -112,8 +113,7 @@ def test_a_shooting_s_day_and_the_day_police_spoke_are_not_listed(nlp: Any, embe
     )
     arts = [Article(id=content_id(s, t), text=t, source=s, published=d) for s, t, d in texts]
     report = compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
-    assert [f for f in report.below_floor if f.aspect == "date"]
-    assert not [f for f in (*report.findings, *report.to_check) if f.aspect == "date"]
+    assert not [f for f in (*report.findings, *report.to_check, *report.below_floor) if f.aspect == "date"]
 
 
 def test_all_lists_what_the_floor_leaves_out(cli: CliRunner, tmp_path: Path) -> None:
