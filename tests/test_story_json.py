@@ -17,12 +17,14 @@ from storyline.crosscheck import compare
 from storyline.render.report_json import render_json
 
 # stories whose reports hold agreements of every kind (claims, quotes, figures, dates) and "only
-# in" lines: the Strzok firing, the Schiff resignation call; a Kensington triple killing and a
-# Deltona family killing, told by local outlets that share more figures than national ones
+# in" lines: the Strzok firing, the Schiff resignation call; two firefighters shot in Temple Hills
+# and a Deltona family killing, told by local outlets that share more figures than national ones
+# (the Kensington triple killing, 541996, has no brief since agree-s15 no longer agrees the kitchen
+# floor with the dining-room floor, its one claim agreement)
 STORIES = (
     ("basil-dev", "2a3fde8a-082a-4d8f-9567-f7e8366c0200"),
     ("basil-dev", "b7021938-ff8d-42ea-adec-5704c0b65237"),
-    ("gva-dev", "541996"),
+    ("gva-dev", "541379"),
     ("gva-dev", "542791"),
 )
 
