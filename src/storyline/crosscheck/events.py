@@ -328,14 +328,14 @@ def compare_dates(p: Pair, vectors: PhraseVectors = NO_VECTORS, series: Series =
             )
         )
         differ = dates_conflict(da, db)
-        if differ and not sure and not _both_hold(p, da, db, series):
+        if differ and _both_hold(p, da, db, series):
+            continue
+        if differ and not sure:
             # the rules tie the dates too loosely to say they conflict: one act told with two verbs
             # ("refused to step down" / "vowed to remain in the race") is the fitted decision's
             link = _fitted_link(p, ia, da, vectors, series)
             if link is not None:
                 links.append(link)
-            continue
-        if differ and _both_hold(p, da, db, series):
             continue
         conf = date_confidence(p, da, db, crossed)
         if differ:  # the fitted decision may be surer than the rules' tally ("refused" / "his refusal")

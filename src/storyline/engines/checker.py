@@ -23,30 +23,28 @@ import resource
 import subprocess
 import sys
 import time
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 LOG_ENV = "STORYLINE_CHECK_LOG"
 
 _STARTED: list[subprocess.Popen[bytes]] = []  # reaped at the next start (a long-lived caller)
 
 
-def start(url: str) -> int | None:
+def start(url: str, engine: Engine | None = None) -> int | None:
     """Start the detached checker for the library at ``url`` (a SQLAlchemy URL, as
-    ``Library.url``); its pid, or None when none is needed (a checker holds the lock already:
-    it will see what was filed before this call)."""
+    ``Library.url``; ``engine``, the library's, tries a PostgreSQL library's lock); its pid, or
+    None when none is needed (a checker holds the lock already: it will see what was filed before
+    this call)."""
     from storyline.store import checklock
-    from storyline.store.engine import open_engine
 
     for proc in list(_STARTED):
         if proc.poll() is not None:
             _STARTED.remove(proc)
-    engine = open_engine(url) if url.startswith("postgresql") else None  # SQLite: the lock file
-    try:
-        if checklock.taken(url, engine):
-            return None
-    finally:
-        if engine is not None:
-            engine.dispose()
+    if checklock.taken(url, engine):
+        return None
     log = os.environ.get(LOG_ENV)
     err: IO[bytes] | int = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
     try:

@@ -357,7 +357,7 @@ class Library:
         """Settle, in one transaction, the owed checks of stories of one report: they compare
         nothing (no model runs), so no checker need start for them; how many."""
         owned = stories.c.check_due & (stories.c.articles < 2)
-        cols = (stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due)
+        cols = (stories.c.id, stories.c.updated)  # what _kept reads
         with self._write() as conn:
             return sum(_kept(conn, row, None) for row in conn.execute(select(*cols).where(owned)).all())
 
@@ -427,7 +427,7 @@ class Library:
         self._settle_alone()  # a stream's usual story: no checker (nor its models) for them
         if not self.due():
             return None
-        return checker.start(self.url)
+        return checker.start(self.url, self.engine)
 
     def _group(self, story_ids: Sequence[str]) -> tuple[list[Any], list[StoredStory | None]]:
         """The owed stories still here, each read as ``check`` reads it: its row, then its
