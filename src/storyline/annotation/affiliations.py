@@ -56,7 +56,7 @@ _PREPS = frozenset(("for", "of", "at", "with"))  # "a spokesman for the White Ho
 # graduate of Georgetown", "the winner of the Erikson Prize", "a critic of the NRA".
 POSITIONS = ROLE_NOUNS | frozenset(
     str.split(
-        """member official head chief fellow staffer employee officer counsel representative
+        """member official head fellow staffer employee officer counsel representative
     strategist organizer organiser coordinator partner editor reporter correspondent host writer
     columnist analyst researcher scholar lecturer dean chair trustee treasurer associate
     administrator commissioner superintendent"""
@@ -166,15 +166,16 @@ def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: froz
 
 
 def person_affiliations(
-    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity]
+    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity], wanted: frozenset[str]
 ) -> dict[str, list[str]]:
-    """Each named person's affiliations as the article states them at any of their mentions."""
+    """The affiliations of each named person of ``wanted`` (keys: the speakers) as the article
+    states them at any of their mentions; a person who quotes nothing is not read."""
     order = sorted(parsed, key=lambda p: p.base)
     starts = [p.base for p in order]
     common = common_words(text)
     out: dict[str, list[str]] = {}
     for e in entities:
-        if e.label != "PERSON":
+        if e.label != "PERSON" or e.key not in wanted:
             continue
         n = _sentence_at(starts, order, e.start)
         p = order[n] if n is not None and e.end <= order[n].end else None
@@ -249,9 +250,11 @@ def with_affiliations(
     text: str, parsed: Sequence[Parsed], entities: Sequence[Entity], quotes: Sequence[Quote]
 ) -> list[Quote]:
     """The quotes, each with its speaker's affiliation where the article states one."""
-    people = person_affiliations(text, parsed, entities)
+    if not quotes:
+        return []
+    speakers = frozenset(q.speaker_key for q in quotes if q.speaker_key)
+    people = person_affiliations(text, parsed, entities, speakers)
     bodies = _bodies(entities)
-    phrases: dict[tuple[str, int], list[str]] = {}
     out = []
     for q in quotes:
         found: list[str] = []
@@ -261,9 +264,6 @@ def with_affiliations(
             # the body that speaks, "the White House", as it is named
             found = [re.sub(r"^(?:[Tt]he)\s+", "", q.speaker)] if q.speaker_key in bodies else []
         elif q.speaker:
-            where = (q.speaker, q.start)
-            if where not in phrases:
-                phrases[where] = phrase_affiliations(text, q.speaker, q.start, parsed, entities)
-            found = phrases[where]
+            found = phrase_affiliations(text, q.speaker, q.start, parsed, entities)
         out.append(replace(q, affiliation=", ".join(found[:MOST])) if found else q)
     return out

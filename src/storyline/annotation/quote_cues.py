@@ -19,7 +19,6 @@ from storyline.annotation.speakers import (
     Cue,
     can_speak,
     named,
-    no_one,
     speaking_subject,
     subject_of,
 )
@@ -245,7 +244,7 @@ def _clause_cue(p: Parsed, limit: int) -> Cue | None:
         # a clause of narration or a subheading before the colon speaks only through a subject who
         # can: not "His criticism, according to …, was the president's choice of paramour:"
         who = subject_of(Cue(chosen, p.base))
-        if who is not None and (no_one(who) or not can_speak(who)):
+        if who is not None and not can_speak(who):
             return None
     if chosen is not None:
         return Cue(chosen, p.base)
