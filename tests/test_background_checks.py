@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -19,6 +20,12 @@ from storyline.store import Library, checklock
 
 runner = CliRunner()
 BOUND_S = 600  # a generous bound for a checker on a loaded 2-core box
+
+
+@pytest.fixture(autouse=True)
+def detached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain add detaches its checker here, as it does for users (conftest makes it wait)."""
+    monkeypatch.delenv("STORYLINE_CHECKS", raising=False)
 
 
 def _settled(db: str, bound_s: float = BOUND_S) -> None:
