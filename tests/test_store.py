@@ -438,7 +438,7 @@ def test_a_schema_2_library_gets_its_counts_and_opens(
             conn.execute(schema_version.update().values(version=2))
     with Library(db_url) as lib:
         with lib.engine.connect() as conn:
-            assert current_version(conn) == VERSION == 9
+            assert current_version(conn) == VERSION == 10
         stored, recount = _term_counts(lib)
         assert stored == recount == expected and recount[""] == 4
         assert _grouper_counts(lib) == stored
