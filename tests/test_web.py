@@ -407,7 +407,7 @@ def test_no_get_writes_the_library(
         for path in (*pages, f"/stories/{story_id}"):
             assert c.get(path).status_code in (200, 404)
         (row,) = c.get("/index.json").json()["stories"]  # owed: pending, not 0 conflicts
-        assert row["pending"] is True and row["conflicts"] is None
+        assert row["pending"] is True and row["conflicts"] is None and row["check_failed"] is False
         assert "cross-check pending" in c.get("/").text
         body = c.get(f"/stories/{story_id}.json").json()
         assert body["report"]["findings"] and body["story"]["id"] == story_id
