@@ -468,6 +468,15 @@ class Library:
             on_report(str(row.id), made)
         return int(kept)
 
+    def check_owed_story(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
+        """Check one owed story as ``check_due`` does (for a caller that checks one at a time, as
+        the web app's background checks): its try counted, its failure stored and logged, not
+        raised, so one story that fails never stops the others; its report, or None (fewer
+        than two usable reports, failed, removed or checked meanwhile)."""
+        made: list[Report | None] = [None]
+        self._check_group([story_id], nlp, embedder, 0, lambda _id, report: made.__setitem__(0, report))
+        return made[0]
+
     def fail_due(self, error: str) -> None:
         """Count a failed try, with ``error``, against every story owed a check: the checker
         failed before checking any (``engines.checker.pay``), and would again."""
