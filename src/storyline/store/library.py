@@ -436,17 +436,18 @@ class Library:
                 done += self._settle(row, made, on_report)
                 settled.add(row.id)
         except Exception as exc:  # its members unreadable, its vectors, a worker that died
-            if len(story_ids) > 1:
-                left = [i for i in story_ids if i not in settled]
-                alone = (self._check_group([i], nlp, embedder, 0, on_report, counted=True) for i in left)
-                return done + sum(alone)
             failure = checkfail.Failed(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
-            try:
-                row = rows[0] if rows else self._owed_row(story_ids[0])
-            except NotInLibrary:  # removed meanwhile: nothing to tell
-                return done
-            if row.check_due:
-                self._settle(row, failure, on_report)
+        else:
+            return done
+        if len(story_ids) > 1:  # out of the handler: each alone, its own traceback unchained
+            left = [i for i in story_ids if i not in settled]
+            return done + sum(self._check_group([i], nlp, embedder, 0, on_report, counted=True) for i in left)
+        try:
+            row = rows[0] if rows else self._owed_row(story_ids[0])
+        except NotInLibrary:  # removed meanwhile: nothing to tell
+            return done
+        if row.check_due:
+            self._settle(row, failure, on_report)
         return done
 
     def _settle(
