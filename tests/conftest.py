@@ -19,6 +19,12 @@ EXPECTED_JSON = ROOT / "tests" / "acceptance" / "seeds" / "expected.json"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+# A plain `add` checks in its own process here, as `add --wait` (``engines.checker.MODE_ENV``):
+# no detached checker outlives the test that started it, burning CI's CPU under the next tests.
+# tests/test_background_checks.py takes it away to test the detached checker itself.
+os.environ["STORYLINE_CHECKS"] = "wait"
+
+
 @pytest.fixture(scope="session")
 def seed_paths() -> tuple[Path, Path]:
     return SEED_A, SEED_B

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -19,6 +20,12 @@ from storyline.store import Library, checklock
 
 runner = CliRunner()
 BOUND_S = 600  # a generous bound for a checker on a loaded 2-core box
+
+
+@pytest.fixture(autouse=True)
+def detached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain add detaches its checker here, as it does for users (conftest makes it wait)."""
+    monkeypatch.delenv("STORYLINE_CHECKS", raising=False)
 
 
 def _settled(db: str, bound_s: float = BOUND_S) -> None:
@@ -73,10 +80,33 @@ def test_plain_add_starts_the_checker_itself(seed_paths: tuple[Path, Path], tmp_
     db = str(tmp_path / "lib.db")
     added = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
     assert added.exit_code == 0, added.output
-    assert re.search(r"by a detached checker \(pid \d+\)", added.stderr), added.stderr
+    started = re.search(r"by a detached checker \(pid (\d+)\)", added.stderr)
+    assert started, added.stderr
     _settled(db)
     (row,) = _listed(db)
     assert row["pending"] is False and row["conflicts"] is not None
+    # its log, beside the library by default: the line it writes as it exits (after the lock)
+    log, deadline = Path(db + "-checker.log"), time.monotonic() + BOUND_S
+    while f'{{"pid": {started[1]},' not in (log.read_text() if log.exists() else ""):
+        assert time.monotonic() < deadline, "the checker wrote no line to its log"
+        time.sleep(0.1)
+    (line,) = [json.loads(x) for x in log.read_text().splitlines() if x.startswith('{"pid"')]
+    assert line["checked"] == 1 and line["crashed"] is False
+
+
+def test_storyline_checks_wait_starts_no_checker(
+    seed_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """STORYLINE_CHECKS=wait (a test suite, a CI job): a plain add checks before it returns, as
+    --wait, and leaves no process behind."""
+    monkeypatch.setenv("STORYLINE_CHECKS", "wait")
+    db = str(tmp_path / "lib.db")
+    added = runner.invoke(app, ["add", "--db", db, *map(str, seed_paths)])
+    assert added.exit_code == 0, added.output
+    assert "2 created" in added.stderr and "checker" not in added.stderr
+    (row,) = _listed(db)
+    assert row["pending"] is False and row["conflicts"] is not None
+    assert not Path(db + "-checker.log").exists()
 
 
 def test_a_story_of_one_report_needs_no_checker(seed_paths: tuple[Path, Path], tmp_path: Path) -> None:

@@ -438,7 +438,7 @@ def test_a_schema_2_library_gets_its_counts_and_opens(
             conn.execute(schema_version.update().values(version=2))
     with Library(db_url) as lib:
         with lib.engine.connect() as conn:
-            assert current_version(conn) == VERSION == 9
+            assert current_version(conn) == VERSION == 10
         stored, recount = _term_counts(lib)
         assert stored == recount == expected and recount[""] == 4
         assert _grouper_counts(lib) == stored
@@ -813,3 +813,34 @@ def test_one_checker_at_a_time_and_a_detached_one_pays_the_rest(
         for summary in lib.stories():
             assert not summary.pending and summary.conflicts is not None
             assert lib.stored_report(lib.story(summary.id)) is not None
+
+
+def test_failed_checks_are_counted_and_given_up(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """On SQLite and PostgreSQL: a story with two tries begun and never settled (checkers killed
+    in it) is given up before a third with ``checkfail.STOPPED``, the other is checked; a
+    checker whose models cannot load counts a try against each owed story; ``retry_failed``
+    owes them again, and a stored check clears the count."""
+    from sqlalchemy import update
+
+    from storyline.store import checkfail
+    from storyline.store.schema import stories
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:5], nlp=None, embedder=embedder, crosscheck=False)
+        first, second = lib.due()
+        with lib.engine.begin() as conn:
+            conn.execute(update(stories).where(stories.c.id == first).values(check_tries=checkfail.MAX_TRIES))
+        assert lib.check_due(nlp=None, embedder=embedder) == 1 and lib.due() == []
+        assert lib.failed_checks() == [(first, checkfail.STOPPED)]
+        by_id = {s.id: s for s in lib.stories()}
+        assert by_id[first].check_failed and not by_id[second].check_failed
+        assert lib.retry_failed() == 1 and lib.due() == [first]
+        lib.fail_due("the models cannot load: OSError: none")
+        assert lib.due() == [first] and lib.failed_checks() == []
+        assert lib.check_due(nlp=None, embedder=embedder) == 1
+        (checked,) = [s for s in lib.stories() if s.id == first]
+        assert checked.conflicts is not None and checked.check_error is None
+        with lib.engine.connect() as conn:
+            assert conn.execute(select(stories.c.check_tries).where(stories.c.id == first)).scalar() == 0

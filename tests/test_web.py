@@ -407,7 +407,7 @@ def test_no_get_writes_the_library(
         for path in (*pages, f"/stories/{story_id}"):
             assert c.get(path).status_code in (200, 404)
         (row,) = c.get("/index.json").json()["stories"]  # owed: pending, not 0 conflicts
-        assert row["pending"] is True and row["conflicts"] is None
+        assert row["pending"] is True and row["conflicts"] is None and row["check_failed"] is False
         assert "cross-check pending" in c.get("/").text
         body = c.get(f"/stories/{story_id}.json").json()
         assert body["report"]["findings"] and body["story"]["id"] == story_id
@@ -562,3 +562,34 @@ def test_the_server_checks_in_the_background_what_an_add_left_owed(
         kept = lib.stored_report(lib.story(story.id))
         assert lib.due() == [] and kept is not None
         assert c.get(f"/stories/{story.id}.json").json()["report"] == kept.to_dict()
+
+
+def test_a_failing_owed_check_does_not_stop_the_servers_others(
+    tmp_path: Path, seed_paths: tuple[Path, Path], shared_data: Path, nlp: Any, embedder: Any
+) -> None:
+    """The oldest owed story cannot be read back (one member's stored annotations overwritten):
+    the server's background checks give it up after two tries, check the story after it, and the
+    library page says which failed."""
+    import sqlite3
+
+    from storyline.reading import read
+    from storyline.store import Library
+
+    db = tmp_path / "lib.db"
+    triplet = sorted((shared_data / "basil-dev").glob("08bb9bee-*.json"))
+    with Library(db) as lib:
+        lib.add_articles([read(p) for p in seed_paths], nlp=nlp, embedder=embedder, crosscheck=False)
+        lib.add_articles([read(p) for p in triplet], nlp=nlp, embedder=embedder, crosscheck=False)
+        broken, fine = lib.due()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET annotated = '{}' WHERE story_id = ?", (broken,))
+    app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
+    with TestClient(app, base_url="http://localhost") as c, Library(db) as lib:
+        deadline = time.monotonic() + 120
+        while lib.due() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert lib.due() == [] and lib.stored_report(lib.story(fine)) is not None
+        assert [story for story, _ in lib.failed_checks()] == [broken]
+        rows = {r["id"]: r for r in c.get("/index.json").json()["stories"]}
+        assert rows[broken]["check_failed"] and not rows[fine]["check_failed"]
+        assert "cross-check failed" in c.get("/").text

@@ -15,7 +15,7 @@ from storyline.cli.common import quiet_stdout
 from storyline.cli.helptext import Command
 
 # Each command module registers itself on ``app``; a module not written yet is simply absent.
-for _name in ("read", "annotate", "compare", "library", "watch", "changes", "serve"):
+for _name in ("read", "annotate", "compare", "library", "check", "watch", "changes", "serve"):
     try:
         importlib.import_module(f"storyline.cli.{_name}")
     except ModuleNotFoundError as exc:  # pragma: no cover - only while a command is missing

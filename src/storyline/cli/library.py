@@ -211,7 +211,8 @@ def add_command(
         typer.Option(
             "--wait",
             help="Cross-check the stories that changed in this process before returning, so "
-            "`list` and `show` have them when it ends (by default a detached checker does it).",
+            "`list` and `show` have them when it ends (by default a detached checker does it; "
+            "STORYLINE_CHECKS=wait makes this the default).",
         ),
     ] = False,
 ) -> None:
@@ -278,11 +279,12 @@ def add_command(
 def _settle_checks(lib: Any, models: dict[str, Any], *, no_check: bool, wait: bool) -> tuple[int, str]:
     """Pay the owed cross-checks here (``wait``, or a library no other process can reach), leave
     them (``no_check``) or hand them to the detached checker; how many are owed and what of them."""
+    from storyline.engines import checker
     from storyline.store import checklock
 
     if no_check:
         return len(lib.due()), "left to cross-check (--no-check)"
-    if wait or not checklock.shared(lib.url):
+    if wait or checker.waits() or not checklock.shared(lib.url):
         lib.check_due(nlp=models["nlp"], embedder=models["embedder"])
         return 0, ""
     pid = lib.check_in_background()
@@ -301,7 +303,8 @@ def list_command(
     ] = StoriesFormat.terminal,
 ) -> None:
     """Stories in the library, latest first: title, dates, number of sources and of conflicts
-    ("pending" while a story's cross-check is owed: a detached checker or the next add pays it)."""
+    ("pending" while a story's cross-check is owed: a detached checker or the next add pays it;
+    "failed" when it failed twice and was given up: `storyline check --retry` tries again)."""
     with _open(db) as lib:
         rows = lib.stories(query=query, limit=limit)
     if fmt is StoriesFormat.json:
@@ -309,11 +312,15 @@ def list_command(
         return
     lines = [f"{'story':<17}{'first':<11}{'last':<11}{'sources':>7}{'conflicts':>10}  title"]
     for r in rows:
-        conflicts = "pending" if r.pending else "-" if r.conflicts is None else str(r.conflicts)
+        conflicts = "failed" if r.check_failed else "pending" if r.pending else _count(r.conflicts)
         lines.append(
             f"{r.id:<17}{r.first or '-':<11}{r.last or '-':<11}{r.sources:>7}{conflicts:>10}  {r.title or ''}"
         )
     write_output("\n".join(lines) if rows else "the library holds no stories", None)
+
+
+def _count(conflicts: int | None) -> str:
+    return "-" if conflicts is None else str(conflicts)
 
 
 @app.command("show")
@@ -331,6 +338,7 @@ def show_command(
     with _open(db) as lib:
         try:
             stored = lib.story(story)
+            _say_failed(lib, stored.id)
             report = lib.stored_report(stored)
             if report is None and len(stored.articles) > 1:
                 from storyline.embed import Embedder
@@ -356,6 +364,13 @@ def show_command(
         except StorylineError as exc:
             report_error(story, str(exc))
             raise typer.Exit(1) from None
+
+
+def _say_failed(lib: Any, story_id: str) -> None:
+    """A line on stderr when the story's cross-check was given up (``show`` then tries it)."""
+    for failed, error in lib.failed_checks():
+        if failed == story_id:
+            report_error(story_id, f"its cross-check failed twice and was given up ({error}); trying it here")
 
 
 @app.command("remove")

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from storyline.errors import NotEnoughReports
 from storyline.model import Report
+from storyline.store.checkfail import Failed
 from storyline.store.records import StoredStory
 
 MIN_STORIES = 4  # fewer are compared here: forking the workers would cost more than it saves
@@ -40,19 +42,22 @@ def processes(owed: int, embedder: Any) -> int:
     return cores
 
 
-def checked(stored: StoredStory, nlp: Any, embedder: Any) -> Report | None:
-    """The story's cross-check; None when fewer than two of its reports are usable."""
+def checked(stored: StoredStory, nlp: Any, embedder: Any) -> Report | Failed | None:
+    """The story's cross-check; None when fewer than two of its reports are usable; ``Failed``
+    when it raised (one story's failure is its own: the others are still checked)."""
     from storyline.crosscheck import compare
 
     try:
         return compare(list(stored.articles), nlp=nlp, embedder=embedder)
     except NotEnoughReports:
         return None
+    except Exception as exc:  # a bug or a model error on this story's reports
+        return Failed(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
 
 
 def reports(
     stories: Sequence[StoredStory | None], nlp: Any, embedder: Any, n_process: int
-) -> Iterator[Report | None]:
+) -> Iterator[Report | Failed | None]:
     """The cross-check of each story in order (None for a story not compared), computed by
     ``n_process`` forked workers, or here when it is 0."""
     if not n_process:
@@ -76,6 +81,6 @@ def _init(nlp: Any, embedder: Any, stories: Sequence[StoredStory | None]) -> Non
     _WORKER.update(nlp=nlp, embedder=embedder, stories=stories)
 
 
-def _compare(index: int) -> Report | None:
+def _compare(index: int) -> Report | Failed | None:
     stored = _WORKER["stories"][index]
     return checked(stored, _WORKER["nlp"], _WORKER["embedder"])

@@ -52,8 +52,8 @@ SIGNATURE_COLUMNS = (
 TITLE_SAMPLE = 50  # members looked at when choosing a story's title
 # Every change to a story's members makes its conflict count and stored report stale: both are
 # dropped and a cross-check is owed, in the same transaction, so an add killed before counting
-# leaves a mark to repair.
-OWED: dict[str, Any] = {"conflicts": None, "check_due": True}
+# leaves a mark to repair; the failed tries of the story as it stood are forgotten.
+OWED: dict[str, Any] = {"conflicts": None, "check_due": True, "check_tries": 0, "check_error": None}
 RARE_ANCHOR = 50  # articles naming an anchor, above which it leads back to nothing in particular
 
 

@@ -10,6 +10,8 @@ The CLI (``storyline add/list/show/remove/export``) and the web app call these m
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
@@ -20,12 +22,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
-from storyline.store import checklock, checkpool, filing, reports, snapshot, vectors, whatsnew
+from storyline.store import checkfail, checklock, checkpool, filing, reports, snapshot, vectors, whatsnew
 from storyline.store.codec import loads_annotated
 from storyline.store.engine import open_engine, resolve_url
 from storyline.store.records import AddResult, StoredStory, StorySummary
 from storyline.store.schema import anchor_postings, articles, migrate, stories
 from storyline.stories.group import Grouper
+
+log = logging.getLogger(__name__)
 
 BATCH = 16  # articles annotated and signed together before filing
 VECTOR_STORIES = 64  # stories whose sentences are embedded together before they are checked
@@ -327,11 +331,7 @@ class Library:
         """The story's id, number of articles and last change, read before it is checked."""
         kind, full = self.resolve(story_id)
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due).where(
-                stories.c.id == full
-            )
-            ).first()
+            row = conn.execute(select(*OWED_COLUMNS).where(stories.c.id == full)).first()
         if kind != "story" or row is None:
             raise NotInLibrary(f"no story {story_id} in {self.url}")
         return row
@@ -401,19 +401,100 @@ class Library:
     def _check_owed(
         self, nlp: Any, embedder: Any, on_report: Callable[[str, Report | None], None] | None
     ) -> int:
-        """The stories owed a check now, checked in groups (``VECTOR_STORIES``); how many."""
+        """The stories owed a check now, checked in groups (``VECTOR_STORIES``; one that failed
+        before alone, ``checkfail.batches``); how many were settled."""
         owed = self.due()
         workers = checkpool.processes(len(owed), embedder)
+        with self._write() as conn:
+            groups = list(checkfail.batches(conn, owed, VECTOR_STORIES))
+        return sum(self._check_group(ids, nlp, embedder, workers, on_report) for ids in groups)
+
+    def _check_group(
+        self,
+        story_ids: Sequence[str],
+        nlp: Any,
+        embedder: Any,
+        workers: int,
+        on_report: Callable[[str, Report | None], None] | None,
+        *,
+        counted: bool = False,
+    ) -> int:
+        """Check one group of owed stories, each try counted first (``checkfail.begin``), each
+        report stored as it comes; how many were settled. When the group fails as a whole (its
+        vectors, a worker that died), the stories not stored yet are checked each alone, so only
+        the one at fault has its failure stored. ``counted``: their try is counted already."""
+        if not counted:
+            with self._write() as conn:
+                checkfail.begin(conn, story_ids)
+        rows: list[Any] = []
+        settled: set[str] = set()
         done = 0
-        for start in range(0, len(owed), VECTOR_STORIES):
-            rows, stored = self._group(owed[start : start + VECTOR_STORIES])
+        try:
+            rows, stored = self._group(story_ids)  # read with their tries counted
             self._provide_vectors([s for s in stored if s is not None], embedder)
-            made = checkpool.reports(stored, nlp, embedder, workers)
-            for row, report in zip(rows, made, strict=True):
-                done += self._keep_check(row, report)
-                if on_report is not None:
-                    on_report(str(row.id), report)
+            for row, made in zip(rows, checkpool.reports(stored, nlp, embedder, workers), strict=True):
+                done += self._settle(row, made, on_report)
+                settled.add(row.id)
+        except Exception as exc:  # its members unreadable, its vectors, a worker that died
+            failure = checkfail.Failed(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
+        else:
+            return done
+        if len(story_ids) > 1:  # out of the handler: each alone, its own traceback unchained
+            left = [i for i in story_ids if i not in settled]
+            return done + sum(self._check_group([i], nlp, embedder, 0, on_report, counted=True) for i in left)
+        try:
+            row = rows[0] if rows else self._owed_row(story_ids[0])
+        except NotInLibrary:  # removed meanwhile: nothing to tell
+            return done
+        if row.check_due:
+            self._settle(row, failure, on_report)
         return done
+
+    def _settle(
+        self,
+        row: Any,
+        made: Report | checkfail.Failed | None,
+        on_report: Callable[[str, Report | None], None] | None,
+    ) -> int:
+        """Store one story's check (1) or its failure (0, logged)."""
+        if isinstance(made, checkfail.Failed):
+            with self._write() as conn:
+                gave_up = checkfail.failed(conn, row, made)
+            then = "given up" if gave_up else "to be tried again, alone"
+            log.error("story %s: cross-check failed (%s): %s", row.id, then, made.error)
+            log.debug("story %s: the failed check's traceback:\n%s", row.id, made.detail)
+            return 0
+        kept = self._keep_check(row, made)
+        if on_report is not None:
+            on_report(str(row.id), made)
+        return int(kept)
+
+    def check_owed_story(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
+        """Check one owed story as ``check_due`` does (for a caller that checks one at a time, as
+        the web app's background checks): its try counted, its failure stored and logged, not
+        raised, so one story that fails never stops the others; its report, or None (fewer
+        than two usable reports, failed, removed or checked meanwhile)."""
+        made: list[Report | None] = [None]
+        self._check_group([story_id], nlp, embedder, 0, lambda _id, report: made.__setitem__(0, report))
+        return made[0]
+
+    def fail_due(self, error: str) -> None:
+        """Count a failed try, with ``error``, against every story owed a check: the checker
+        failed before checking any (``engines.checker.pay``), and would again."""
+        owed = self.due()
+        with self._write() as conn:
+            for start in range(0, len(owed), 500):
+                checkfail.fail_all(conn, owed[start : start + 500], checkfail.Failed(error))
+
+    def failed_checks(self) -> list[tuple[str, str]]:
+        """The stories whose cross-check was given up (``store.checkfail``), with the error."""
+        with self.engine.connect() as conn:
+            return checkfail.given_up(conn)
+
+    def retry_failed(self) -> int:
+        """Owe again the cross-checks given up; how many."""
+        with self._write() as conn:
+            return checkfail.retry(conn)
 
     def check_in_background(self) -> int | None:
         """Start the detached checker of the owed stories (``engines.checker``) and return its
@@ -592,6 +673,12 @@ def _prepare(
     return out
 
 
+# what a check reads of a story before it runs (``_kept`` and ``checkfail.failed`` read them back)
+OWED_COLUMNS = (
+    stories.c.id, stories.c.articles, stories.c.updated, stories.c.check_due, stories.c.check_tries
+)
+
+
 def _kept(conn: Any, row: Any, report: Report | None) -> bool:
     """Store a story's report and number of conflicts and settle its check, unless it changed
     since ``row`` was read; whether it was settled."""
@@ -599,7 +686,7 @@ def _kept(conn: Any, row: Any, report: Report | None) -> bool:
     counted = conn.execute(
         update(stories)
         .where(stories.c.id == row.id, stories.c.updated == row.updated)
-        .values(conflicts=conflicts, check_due=False)
+        .values(conflicts=conflicts, check_due=False, check_tries=0, check_error=None)
     )
     if counted.rowcount:  # the conflicts themselves, for `changes` and the Atom feed
         whatsnew.record_conflicts(conn, row.id, report)
@@ -609,5 +696,14 @@ def _kept(conn: Any, row: Any, report: Report | None) -> bool:
 
 def _summary(r: Any) -> StorySummary:
     return StorySummary(
-        r.id, r.title, r.first, r.last, r.articles, r.sources, r.conflicts, r.updated, bool(r.check_due)
+        r.id,
+        r.title,
+        r.first,
+        r.last,
+        r.articles,
+        r.sources,
+        r.conflicts,
+        r.updated,
+        bool(r.check_due),
+        r.check_error,
     )

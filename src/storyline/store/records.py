@@ -32,7 +32,8 @@ class AddResult:
 @dataclass(frozen=True)
 class StorySummary:
     """A line of ``storyline list``: ``conflicts`` is None until the story has been cross-checked;
-    ``pending`` while a check is owed (a detached checker's or the next add's to pay)."""
+    ``pending`` while a check is owed (a detached checker's or the next add's to pay);
+    ``check_error`` once a check failed (``store.checkfail``)."""
 
     id: str
     title: str | None
@@ -43,6 +44,12 @@ class StorySummary:
     conflicts: int | None
     updated: float
     pending: bool = False
+    check_error: str | None = None  # the last failed check's; with ``pending`` False, given up
+
+    @property
+    def check_failed(self) -> bool:
+        """Whether the story's check was given up (``store.checkfail``): it failed every try."""
+        return self.check_error is not None and not self.pending
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -54,6 +61,8 @@ class StorySummary:
             "sources": self.sources,
             "conflicts": self.conflicts,
             "pending": self.pending,
+            "check_failed": self.check_failed,
+            "check_error": self.check_error,
         }
 
 

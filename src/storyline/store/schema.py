@@ -47,6 +47,11 @@ stories = Table(
     # A cross-check is owed: set in the transaction that changes the story, cleared when its
     # conflicts are counted. An add killed before counting leaves it set for the next add to do.
     Column("check_due", Boolean, nullable=False, default=False),
+    # Checks of the story as it stands that were begun and never stored (a crash, a kill), and
+    # the last one's error: after ``checkfail.MAX_TRIES`` the check is given up and reported, not
+    # retried forever. Both are cleared when the story changes or a check is stored.
+    Column("check_tries", Integer, nullable=False, default=0),
+    Column("check_error", Text),
     Column("created", Float, nullable=False),
     Column("updated", Float, nullable=False),
 )
@@ -243,7 +248,16 @@ def _v9(conn: Connection) -> None:
     metadata.create_all(conn, tables=[story_reports])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(conn: Connection) -> None:
+    """``stories.check_tries`` and ``check_error``: no story had a failed check counted before."""
+    have = {c["name"] for c in inspect(conn).get_columns("stories")}
+    if "check_tries" not in have:
+        conn.execute(text("ALTER TABLE stories ADD COLUMN check_tries INTEGER NOT NULL DEFAULT 0"))
+    if "check_error" not in have:
+        conn.execute(text("ALTER TABLE stories ADD COLUMN check_error TEXT"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 VERSION = len(MIGRATIONS)
 
 

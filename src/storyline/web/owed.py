@@ -3,11 +3,12 @@
 ``add --no-check`` (or an add stopped before its checks) files stories whose reports nobody has
 computed yet; their first view would pay it. One daemon thread looks for them when the server
 starts and every ``poll_s`` after, and checks them one at a time under the model lock, which
-stores each report (``Library.check``), so those pages are ready before anyone asks. It holds the
-library's checker lock meanwhile (``store.checklock``) and leaves the stories to whoever else holds
-it (an add's detached checker, a `watch` pass), yields to adds made here (they check what they
-changed themselves) and stops with the server; what a check stores is one transaction, so a stop
-leaves nothing half-done.
+stores each report (``Library.check_owed_story``: a failure is stored, given up at its second
+try, never raised, so one bad story does not stop the others), so those pages are ready before
+anyone asks. It holds the library's checker lock meanwhile (``store.checklock``) and leaves the
+stories to whoever else holds it (an add's detached checker, a `watch` pass), yields to adds made
+here (they check what they changed themselves) and stops with the server; what a check stores is
+one transaction, so a stop leaves nothing half-done.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import threading
 from typing import TYPE_CHECKING
 
 from storyline.errors import StorylineError
-from storyline.store import NotInLibrary
 
 if TYPE_CHECKING:
     from storyline.store import Library
@@ -88,11 +88,8 @@ class OwedChecks:
         for story_id in lib.due():
             if self._stop.is_set() or res.jobs.busy():
                 return done, True
-            with res.model_lock:
-                try:
-                    report = lib.check(story_id, nlp=res.nlp(), embedder=res.embedder())
-                except NotInLibrary:  # removed by another process meanwhile
-                    continue
+            with res.model_lock:  # a failure is stored and given up at its last try, never raised
+                report = lib.check_owed_story(story_id, nlp=res.nlp(), embedder=res.embedder())
             done += 1
             if report is not None:
                 res.remember_report(key_of_report(story_id, report), report)

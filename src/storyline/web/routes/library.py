@@ -18,7 +18,8 @@ router = APIRouter()
 LIBRARY_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "Stories newest first: `{ok, stories: [{id, title, first, last, sources, "
-        "outlets, articles, conflicts, pending}], total, query, next}`; HTML unless JSON is asked for.",
+        "outlets, articles, conflicts, pending, check_failed}], total, query, next}`; HTML unless "
+        "JSON is asked for.",
         "content": {"text/html": {}, "application/json": {}},
     }
 }
@@ -26,7 +27,8 @@ LIBRARY_DOC: dict[int | str, dict[str, Any]] = {
 
 def summary(story: StorySummary, outlets: list[str]) -> dict[str, Any]:
     """What one library row shows; ``conflicts`` is None until the story has been cross-checked,
-    ``pending`` while its check is owed (a detached checker or the server's is paying it)."""
+    ``pending`` while its check is owed (a detached checker or the server's is paying it),
+    ``check_failed`` once it was given up (``store.checkfail``: its first view tries again)."""
     return {
         "id": story.id,
         "title": story.title,
@@ -37,6 +39,7 @@ def summary(story: StorySummary, outlets: list[str]) -> dict[str, Any]:
         "sources": outlets,
         "conflicts": story.conflicts,
         "pending": story.pending,
+        "check_failed": story.check_failed,
     }
 
 
