@@ -74,7 +74,8 @@ class _Resolver:
         self.sentence_starts: list[int] = []  # where each parsed sentence begins, in order
         self.gender = honorific_gender(text, entities)
         self.named_things: set[int] = set()  # quotations that name or describe, not speech
-        self.parsed: Sequence[Parsed] = ()  # the parsed sentences, for a message's author
+        self.parsed: Sequence[Parsed] = ()  # the sentences parsed for quotes
+        self.read: Sequence[Parsed] = ()  # every parsed sentence, where a message's author is sought
 
     def speaker(self, tok: Token, base: int, authored: bool = False) -> Speaker:
         """The speaker a subject token names (``authored``: already the author of a message)."""
@@ -142,10 +143,18 @@ class _Resolver:
         Democrats said", "Jones and Keeler said"): the words are all of theirs, so the speaker
         shown names them all; the key stays the first one's."""
         if not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
-            return ""
+            # "nuclear experts David Albright and Serena Kelleher-Vergantini … wrote": the names
+            # joined in the appositive
+            named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            return self._joint(named[0], base) if named and tok.ent_type_ != "PERSON" else ""
         parts = []
         for c in tok.children:
             if c.dep_ != "conj" or c.pos_ not in ("PROPN", "NOUN"):
+                continue
+            described = c.pos_ == "NOUN" and any(t.text == "," for t in tok.doc[tok.i + 1 : c.i])
+            if described or (c.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in c.children)):
+                # one person described twice: "Trump, the GOP frontrunner and current polling
+                # leader", "Tom O’Halleran, Democrat of Arizona and the sponsor of the amendments"
                 continue
             e = entity_at(self.entities, base + c.idx)
             a, b = role_phrase(c)
@@ -158,7 +167,7 @@ class _Resolver:
     def _author(self, message: str, pos: int) -> tuple[Token, int] | None:
         """Who sent, issued or wrote the latest message of this kind before ``pos`` ("Every
         Republican on the committee sent a letter …", "In a letter, the lawmakers slammed …")."""
-        for p in reversed([p for p in self.parsed if p.base < pos and pos - p.base < WINDOW]):
+        for p in reversed([p for p in self.read if p.base < pos and pos - p.base < WINDOW]):
             for t in reversed(p.doc):
                 at = p.base + t.idx
                 kind = SAME_MESSAGE.get(t.lemma_.lower(), t.lemma_.lower())
@@ -314,11 +323,15 @@ def message_author(msg: Token) -> Token | None:
         verb = msg  # no verb of its own: only the message's own modifiers can name the author
     if verb.i != msg.i and verb.pos_ in ("VERB", "AUX"):
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj and subj[0].lemma_.lower() not in MESSAGES:
+        # not a subject that cannot speak: "The latest criticism comes in a letter …"
+        if subj and subj[0].lemma_.lower() not in MESSAGES and can_speak(subj[0]):
             return subj[0]
-    for c in msg.children:
-        by = _agents(c)
-        if c.dep_ in ("acl", "relcl") and by:
+    on = [c for c in msg.children if c.dep_ in ("acl", "relcl")]
+    if verb.i != msg.i:  # "a letter released Tuesday and signed by …", the second participle
+        on += [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]  # hung on the verb
+    for c in on:
+        by = _agents(c) or [b for v in c.conjuncts if v.tag_ == "VBN" for b in _agents(v)]
+        if by:
             return by[0]
     return _source(msg)
 
@@ -336,8 +349,14 @@ def _source(msg: Token) -> Token | None:
 
 
 def _agents(verb: Token) -> list[Token]:
-    """Who a passive verb names as its doer: the object of its "by"."""
-    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    """Who a passive verb names as its doer: the object of its "by" (a participle's "by" may be
+    parsed as a plain preposition: "signed by nearly 90 faculty members")."""
+    by = [
+        a
+        for a in verb.children
+        if a.dep_ == "agent" or (verb.tag_ == "VBN" and a.dep_ == "prep" and a.lower_ == "by")
+    ]
+    return [o for a in by for o in a.children if o.dep_ == "pobj"]
 
 
 def _own_author(msg: Token) -> Token | None:
@@ -437,12 +456,19 @@ def _according_clause(cue: Cue) -> tuple[int, int] | None:
 
 
 def find_quotes(
-    text: str, parsed: Sequence[Parsed], entities: Sequence[Entity], subjects: Sequence[Entity] = ()
+    text: str,
+    parsed: Sequence[Parsed],
+    entities: Sequence[Entity],
+    subjects: Sequence[Entity] = (),
+    context: Sequence[Parsed] = (),
 ) -> tuple[list[Quote], set[str], list[Entity]]:
     """Direct and indirect quotes of an article, in text order, one speaker each; the names the
     quotes showed to be people though NER had not labelled them so (see ``with_people``); and the
     role descriptions resolved to a person ("the Russian president"). ``subjects`` are people
-    leading sentences that were not parsed, candidates for a later "he" or "she"."""
+    leading sentences that were not parsed, candidates for a later "he" or "she". ``context`` holds
+    the sentences parsed for their dates or figures too: the one that sends a letter may hold no
+    speech verb ("The latest criticism comes in a letter released Tuesday and signed by nearly 90
+    faculty members …. The letter says, “…”")."""
     spans = find_quote_spans(text)
     entities = principal_keys(text, entities)  # "Mr. Cruz" is Ted, not the Heidi Cruz named last
     at = {e.start: e for e in entities}
@@ -455,6 +481,7 @@ def find_quotes(
     resolver.groups = group_subjects(text, parsed, spans)
     resolver.sentence_starts = sorted(p.base for p in parsed)
     resolver.parsed = sorted(parsed, key=lambda p: p.base)
+    resolver.read = sorted({p.base: p for p in [*parsed, *context]}.values(), key=lambda p: p.base)
     resolver.named_things = {q.start for q in spans if not_speech(q, parsed)}
     # a show's, a book's or a film's name in quotation marks, or the writer's own term in scare
     # quotes that no cue gives to anyone who speaks, is no one's words: not a quote
@@ -531,6 +558,11 @@ def _outside(subj: Token | None, cue: Cue, spans: Sequence[QuoteSpan]) -> Token 
     sent, verb = cue.token.doc, cue.token
     inside = [(q.outer_start - cue.base, q.outer_end - cue.base) for q in spans]
     free = [t for t in sent if not any(a <= t.idx < b for a, b in inside)]
+    ids = {t.i for t in free}
+    closing = [t.i for t in sent if t.i < verb.i and t.i not in ids]
+    named = _set_off_name(free, verb, closing[-1]) if closing and quoted else None
+    if named is not None:
+        return named
     for t in reversed([t for t in free if t.i < verb.i and t.pos_ == "VERB"]):
         # "Mr. Strzok said he was “deeply saddened …,” adding, “…”": the participle hangs on a verb
         # inside the quotation; the speaker is the subject of the speech verb before it
@@ -566,6 +598,20 @@ def _phrase_head(tok: Token, free: Sequence[Token]) -> Token:
         tok = tok.head
         person = tok if tok.ent_type_ == "PERSON" else person
     return tok if person is None or tok.ent_type_ == "PERSON" else person
+
+
+def _set_off_name(free: Sequence[Token], verb: Token, quote_end: int) -> Token | None:
+    """ "“…,” Trump, the GOP frontrunner and current polling leader … after winning the New
+    Hampshire primaries, said": a person named right after the quotation, with a description set
+    off by commas up to the verb, is its subject however the parse hangs the description (token
+    ``quote_end`` closes the quotation)."""
+    after = [t for t in free if quote_end < t.i < verb.i and not t.is_punct]
+    if not after or after[0].ent_type_ != "PERSON" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    name = after[0]
+    while name.i + 1 < verb.i and name.nbor(1).ent_iob_ == "I":
+        name = name.nbor(1)
+    return name if name.i + 1 < verb.i and name.nbor(1).text == "," else None
 
 
 def _attribute(

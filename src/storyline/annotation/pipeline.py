@@ -166,7 +166,7 @@ def annotate_doc(
     parsed = [p for p in parsed if p.for_quotes and _quote_sentence(article.text, p.base, p.end)]
     done = {p.base for p in parsed}
     leading = leading_subjects(doc, [s for s in spans if s[0] not in done], entities)
-    quotes, people, described = find_quotes(article.text, parsed, entities, leading)
+    quotes, people, described = find_quotes(article.text, parsed, entities, leading, figured)
     # bare surnames keyed as the namesake they mean, as the quotes' speakers are ("Mr. Cruz" is
     # Ted, not the Heidi Cruz named last): entities and speakers share keys
     entities = principal_keys(article.text, with_people(entities, people))

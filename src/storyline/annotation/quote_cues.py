@@ -68,6 +68,7 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
         # the dark,” for instance, and Trump vowed …')
         joined = bool(gap) and gap[0].pos_ == "CCONJ"
         joined = joined or (tok.dep_ == "conj" and any(tok.head in t.ancestors for t in in_quote))
+        joined = joined or _modifier_clause(tok, in_quote)
         if len(gap) <= ADJACENT and not joined and not any(t.pos_ == "VERB" for t in gap):
             return 0, len(gap)
         return 4, pos - q.outer_end
@@ -81,7 +82,21 @@ def _rank(cue: Cue, q: QuoteSpan) -> tuple[int, int]:
     return 4, q.outer_start - pos
 
 
+def _modifier_clause(tok: Token, in_quote: Sequence[Token]) -> bool:
+    """A verb with a subject of its own in a clause that modifies a noun after the quotation is no
+    tag of it: 'Obama has cautioned against “a betrayal of our values” in the way the United States
+    responds to threats', '… called them “deplorables,” a remark she later said she regretted'.
+    Not "who said" (the noun is the speaker) nor a tag the parse hung on its subject ("“…,” one
+    official said" read as a reduced relative, without a subject)."""
+    if tok.dep_ not in ("relcl", "acl") or not in_quote or tok.head.i <= in_quote[-1].i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in tok.children)
+
+
 def cue_for(q: QuoteSpan, parsed: Sequence[Parsed], cues: dict[int, list[Cue]]) -> Cue | None:
+    signed = _signed_cue(q, parsed)
+    if signed is not None:
+        return signed  # "But polls did predict the caucus - HuffPollster: “…”": the list form
     best: tuple[tuple[int, int], Cue] | None = None
     for n, p in overlapping(parsed, q.outer_start, q.outer_end):
         if p.end <= q.outer_start or p.base >= q.outer_end:
@@ -191,7 +206,8 @@ def _governing(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
         tok, steps = heads[0], 0
         while steps < 6:
             if tok.pos_ == "VERB":
-                who = speaking_subject(tok, inside) or _gerund_doer(tok, p.base, inside)
+                tag = steps == 0 and tok.i > max(inside)  # “…?” a staffer wondered
+                who = speaking_subject(tok, inside, tag) or _gerund_doer(tok, p.base, inside)
                 if who is not None and not can_speak(who):
                     # "His father's sudden death … drives him “to have purpose”", "whose experiences
                     # led to a career of “aqua-musicals”": the verb that governs it, with no one to
@@ -225,6 +241,17 @@ def _colon_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
         gap = q.outer_start - p.end
         if 0 < gap <= 4 and p.doc.text.rstrip().endswith(":"):
             return _clause_cue(p, p.end)
+    return None
+
+
+def _signed_cue(q: QuoteSpan, parsed: Sequence[Parsed]) -> Cue | None:
+    """The name a list entry signs before its colon (see ``_signed``), which speaks for the
+    quotation whatever verb the headline before it holds: "But polls did predict the Democratic
+    caucus - HuffPollster: “…”" is HuffPollster's, not the polls' prediction."""
+    for _, p in overlapping(parsed, q.outer_start, q.outer_start):
+        if p.base < q.outer_start <= p.end:
+            signed = _signed([t for t in p.doc if p.base + t.idx < q.outer_start])
+            return Cue(signed, p.base, ":", signed) if signed is not None else None
     return None
 
 

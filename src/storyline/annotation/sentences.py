@@ -91,7 +91,8 @@ def _cuts(line: str, offset: int) -> list[int]:
 def _tag_follows(rest: str, closed: bool = False) -> bool:
     """A speech tag of a few capitalised words and a speech verb ("Akin continued."). After a
     quotation closed by its own full stop (``closed``) the tag must end within two words of the
-    verb: '….” Gov. Pat McCrory said it would be …' is a new sentence, not a tag."""
+    verb: '….” Gov. Pat McCrory said it would be …' is a new sentence, not a tag, and so is a verb
+    that hands a new quotation on ('….” She continued, “I felt …'; '….” Smith agreed: “…”')."""
     words = re.findall(r"[\w’'.-]+", rest[:90])[:8]  # "Senate Majority Leader Mitch McConnell, R-Ky., asked"
     for n, w in enumerate(words):
         if w.rstrip(".,").lower() in _SPEECH:
@@ -101,6 +102,8 @@ def _tag_follows(rest: str, closed: bool = False) -> bool:
                 return True
             verb = re.search(re.escape(w.rstrip(".,")), rest)
             tail = rest[verb.end() :] if verb else ""
+            if re.match(r"\s*[,:]\s*[\"“‘]", tail):
+                return False  # '….” He added, “…”': the lead-in of the next quotation
             return re.match(r"(?:\s*[\w’'-]+){0,2}\s*[.,;]", tail) is not None
     if closed:
         return False

@@ -274,6 +274,8 @@ def subject_of(cue: Cue) -> Token | None:
             subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i]
             if subj:
                 return subj[0]
+        if c.dep_ == "ccomp" and (who := _relative_misread(c)) is not None:
+            return who
     # "said Mr Putin’s adviser" parsed with the name as object or attribute — but the object of a
     # verb of telling is the one told ("…,” Bozell tells Breitbart News)
     if cue.token.lemma_.lower() in ADDRESSEE_LEMMAS:
@@ -282,6 +284,19 @@ def subject_of(cue: Cue) -> Token | None:
     # "…,” added a South Carolina Democrat": a member of a party or nation (NORP) is a person
     ents = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in ROLE_NOUNS]
     return ents[0] if ents else None
+
+
+def _relative_misread(clause: Token) -> Token | None:
+    """ "Mr. Slinker, whose latest start-up, Paradata, uses big data …, said": the parse makes the
+    name the subject of the relative clause's verb and leaves "said" without one. The name set
+    off by a comma before "who"/"whose"/"which" is the one who said it."""
+    for s in clause.children:
+        nxt = s.doc[s.i + 1 : s.i + 3]
+        if s.dep_ != "nsubj" or s.i >= clause.i or len(nxt) < 2:
+            continue
+        if nxt[0].text == "," and nxt[1].lower_ in ("who", "whose", "which"):
+            return s
+    return None
 
 
 def abbreviated_title(tok: Token) -> bool:
@@ -328,15 +343,23 @@ def can_speak(tok: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return True  # "the Latvian journalist Dainis Ivans"
-    # not a "-ment" noun: a comment, a document, a moment
+    return person_noun(tok)
+
+
+def person_noun(tok: Token) -> bool:
+    """A common noun for people by its ending ("voter", "staffer", "activist", "nominee"); not a
+    "-ment" noun (a comment, a document, a moment)."""
+    lemma = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and lemma.endswith(_PERSON_ENDINGS) and not lemma.endswith("ment")
 
 
-def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
+def speaking_subject(verb: Token, quoted: set[int], tag: bool = False) -> Token | None:
     """Who acts in a verb that governs a quotation (token indices ``quoted``), when it is someone
     who can have said the words: a named person, group or place, a personal pronoun, people
-    ("protesters", "critics") or a role ("the senator"). A passive verb's agent counts; a subject
-    that holds the quotation does not."""
+    ("protesters", "critics") or a role ("the senator"); where the verb is the quotation's own
+    head after it (``tag``), also one noun for people ("“Will he be the next attorney general?” a
+    Democratic staffer in the room wondered"; not "The woman suffered a “through and through”
+    wound"). A passive verb's agent counts; a subject that holds the quotation does not."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if agent:
@@ -356,7 +379,7 @@ def speaking_subject(verb: Token, quoted: set[int]) -> Token | None:
         return s
     if s.pos_ == "PRON":
         return s if s.lower_ in PRONOUNS or s.lower_ in ("i", "we") else None
-    if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS):
+    if s.pos_ == "NOUN" and (s.tag_ == "NNS" or s.lemma_.lower() in ROLE_NOUNS or (tag and person_noun(s))):
         return s
     if s.pos_ == "NOUN" and any(
         c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in s.lefts
