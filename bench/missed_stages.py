@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -79,7 +80,14 @@ def items(half: str, rest: Path | None) -> list[dict[str, Any]]:
 
 
 def _sentence(facts: list[Any], source: int, snippet: str) -> Any:
-    return next((f for f in facts if f.source == source and snippet in f.text), None)
+    """The sentence of ``source`` holding the snippet; of a snippet across sentences (a quote of
+    several: "We don't want him. We reject his visit."), the one holding its last part."""
+    parts = [snippet, *reversed(re.split(r"(?<=[.?!])\s+", snippet))]
+    for part in parts:
+        found = next((f for f in facts if f.source == source and part.strip('“”"') in f.text), None)
+        if found is not None and len(part.split()) >= 3:
+            return found
+    return None
 
 
 Side = tuple[int, str, Any]  # a discrepancy's side: its source, snippet and sentence facts
