@@ -121,3 +121,23 @@ def test_one_street_told_by_two_types(nlp: Any) -> None:
     short = "Police said it happened on Reese Ave. near Cottonwood Road, around 9:30."
     assert not compare_street_types(facts(avenue, short))
     assert not streets(facts("The Kansas Highway Patrol is assisting.")[0])
+
+
+def test_wounds_in_two_regions_of_the_body(nlp: Any, embedder: Any) -> None:
+    """gva-dev 773790: "struck his daughter in the mouth" / "was shot in the back": listed to
+    check, never stated. Parts of one region told loosely (the face / the head, gva-dev 541769;
+    the thigh / the leg, 784263) and two victims of other ages (781864) are no conflict."""
+    mouth = "One bullet struck his daughter in the mouth, police said."
+    back = "Loved ones said Mya Verner was shot in the back while trying to run for help."
+    report = compare_outlets(nlp, embedder, mouth, back)
+    assert values([f for f in report.to_check if f.aspect == "claim"]) == {"the mouth", "the back"}
+    assert not [f for f in report.findings if f.kind == "conflict"]
+    face = "Police said the man shot his daughter in the face inside the home."
+    head = "Police said the man shot his daughter in the head inside the home."
+    assert not conflicts(compare_outlets(nlp, embedder, face, head), "claim")
+    thigh = "The detective accidentally shot himself in the thigh during training."
+    leg = "The detective accidentally shot himself in the leg during training."
+    assert not conflicts(compare_outlets(nlp, embedder, thigh, leg), "claim")
+    five = "The cause of death for 5-year-old Kason Guyton was a gunshot wound to the back."
+    seven = "The 7-year-old brother suffering from a gunshot wound to the leg has been released."
+    assert not conflicts(compare_outlets(nlp, embedder, five, seven), "claim")

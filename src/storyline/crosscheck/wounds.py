@@ -7,6 +7,14 @@ part told in the singular by one report and in the plural by the other (one leg 
 two accounts of one wound. A report that tells of the part both ways (two victims: "shot in the
 leg", "shot in his legs") says nothing about which is whose, so it is left out. Read whole, the
 reports may yet tell of two victims: these are listed to check.
+
+Two reports may also place the wound in two regions of the body: "One bullet struck his
+daughter in the mouth" / "Mya Verner was shot in the back" (gva-dev 773790). Reporters name the
+part of one region loosely ("in his side" / "in the abdomen", "the thigh" / "the leg", "the
+face" / "the head"), but a wound in the head is not one in the back: only regions are compared
+(``REGIONS``), each report placing every wound it tells in one region, and neither giving an
+age the other does not (two victims: "5-year-old Kason Guyton ... to the back" / "the 7-year-old
+brother ... to the leg", gva-dev 781864). Listed to check, as above.
 """
 
 from __future__ import annotations
@@ -24,6 +32,21 @@ WOUND_CONFIDENCE = 0.5  # listed to check: two reports read whole may tell of tw
 _WOUNDING = frozenset({"shoot", "wound", "strike", "hit", "graze", "injure", "stab"})
 _WOUND_NOUNS = frozenset({"wound", "injury"})
 _MAYBE = re.compile(r"\b(?:shot|shoot|wound|struck|strik|hit|graz|injur|stab)", re.I)
+
+
+# the regions of the body a wound is told in; a part on the border of two (the shoulder) is in
+# both. Anatomy, not news wording; a report telling a site outside every region ("in the
+# backseat", "to the body") is not placed.
+REGIONS: dict[str, frozenset[str]] = {
+    region: frozenset(parts.split())
+    for region, parts in (
+        ("head", "head face mouth eye jaw cheek temple forehead ear nose chin skull lip"),
+        ("neck", "neck throat"),
+        ("torso", "torso chest abdomen stomach belly back side hip buttock butt backside groin rib shoulder"),
+        ("arm", "arm hand wrist elbow forearm finger shoulder"),
+        ("leg", "leg thigh knee calf ankle foot shin toe"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -74,18 +97,50 @@ def wound_sites(facts: Sequence[SentenceFacts], docs: Docs) -> list[Site]:
     return [s for f, doc in zip(maybe, docs(f.text for f in maybe), strict=True) for s in _sites(doc, f)]
 
 
+def _side(s: Site) -> Side:
+    return Side.of(s.sentence, s.text, s.text, "wound", s.part, about="wound")
+
+
 def compare_wounds(sentences: Sequence[Sequence[SentenceFacts]], docs: Docs) -> list[Link]:
     """One conflict per two reports and body part told in the singular by one and the plural by
-    the other, each telling it one way only; ``sentences`` holds each report's sentence facts."""
+    the other, each telling it one way only, and one per two reports placing the wound in two
+    regions of the body (``regions_apart``); ``sentences`` holds each report's sentence facts."""
     told = [wound_sites(facts, docs) for facts in sentences]
-    return told_two_ways(
-        "claim",
-        told,
-        lambda s: s.part,
-        lambda s: s.plural,
-        lambda s: Side.of(s.sentence, s.text, s.text, "wound", s.part, about="wound"),
-        WOUND_CONFIDENCE,
-    )
+    links = told_two_ways("claim", told, lambda s: s.part, lambda s: s.plural, _side, WOUND_CONFIDENCE)
+    return links + regions_apart(told)
+
+
+def _region(sites: Sequence[Site]) -> frozenset[str]:
+    """The regions of the body every bodily site of a report lies in: none when the report tells
+    no bodily site, one it cannot place, or wounds in two regions (several wounds or victims)."""
+    bodily = [s for s in sites if s.bodily]
+    held = [frozenset(r for r, parts in REGIONS.items() if s.part in parts) for s in bodily]
+    if not held or not all(held):
+        return frozenset()
+    return frozenset.intersection(*held)
+
+
+def _ages(site: Site) -> frozenset[float]:
+    return frozenset(m.value for m in site.sentence.measures if m.counted == "age")
+
+
+def regions_apart(told: Sequence[Sequence[Site]]) -> list[Link]:
+    """A conflict, to check, between two reports that each place every wound they tell in one
+    region of the body, and in two regions apart; not when their first sites' sentences give
+    different ages (two victims)."""
+    links = []
+    for i, xs in enumerate(told):
+        for ys in told[i + 1 :]:
+            ra, rb = _region(xs), _region(ys)
+            if not ra or not rb or ra & rb:
+                continue
+            a = next(s for s in xs if s.bodily)
+            b = next(s for s in ys if s.bodily)
+            ages_a, ages_b = _ages(a), _ages(b)
+            if ages_a and ages_b and not ages_a & ages_b:
+                continue
+            links.append(Link("claim", True, _side(a), _side(b), 1.0, WOUND_CONFIDENCE))
+    return links
 
 
 def one_wound(links: Sequence[Link], facts: Sequence[SentenceFacts], docs: Docs) -> list[Link]:
