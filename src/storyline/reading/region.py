@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from storyline.reading.header import opens_article
 from storyline.reading.lines import Kind, Line, ends_article, lead_in, opens_comments
+from storyline.reading.resume import MAX_GAP, features, resumes
 
 # Line scores for finding the body. A paragraph earns its length; every furniture line costs
 # about a short sentence, so a related-links block of a few lines splits body from footer, while
@@ -130,6 +131,28 @@ def _joined(lines: Sequence[Line], i: int, j: int, end: int) -> tuple[int, int]:
             break
         i = a
     return i, j
+
+
+def _resumed(lines: Sequence[Line], i: int, j: int, end: int, logits: npt.NDArray[np.float64]) -> int:
+    """Where the body ``lines[i:j]`` ends with the nearest run of prose below it, up to
+    ``MAX_GAP`` lines down, that the fitted score (``resume``) calls the article going on past
+    an interruption (an author's bio, a promo, a list, a sign-up box): ``j`` when none is.
+    ``_joined``'s rules stop at the first part they refuse; this asks that part and the ones
+    beyond it in turn."""
+    a, b = _part_below(lines, j, end)
+    while a < b and a - j <= MAX_GAP:
+        worth = (_score(lines[a:b]), _score(lines[i:j]))
+        row = features(lines, (i, j), (a, b), logits[:end], worth, _paragraphs(lines[a:b]))
+        if _goes_on(row, (j, a, b)):
+            return b
+        a, b = _part_below(lines, b, end)
+    return j
+
+
+def _goes_on(row: npt.NDArray[np.float64], spans: tuple[int, int, int]) -> bool:
+    """The fitted decision on a run below the body (``spans``: the body's end, the run's start and
+    end; ``bench/fit_resume.py`` puts the gold answer here while it collects its rows)."""
+    return resumes(row)
 
 
 def _part_above(lines: Sequence[Line], i: int) -> tuple[int, int]:
@@ -382,5 +405,7 @@ def article_region(lines: Sequence[Line], end: int, logits: npt.NDArray[np.float
     i, j = _body(lines[:end], logits)
     i, j = _first_run(lines, i, j, logits)
     i, j = _joined(lines, i, j, end) if i < j else (i, j)
+    while i < j and (b := _resumed(lines, i, j, end, logits)) > j:
+        i, j = _joined(lines, i, b, end)
     j = _cut_tail(lines, i, j)
     return _header_inside(lines, i, j), j
