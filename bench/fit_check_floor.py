@@ -30,10 +30,12 @@ halves; a listed wrong item and an unlisted right one cost alike, so an item is 
 probability of ``floor.LISTED``. Printed per half: right and wrong items listed and left out.
 
     .venv/bin/python bench/fit_check_floor.py [--compare FILE] [--half tune|check] [--dump] [--write]
-        [--cache DIR]
+        [--cache DIR] [--basil-rest DIR]
 
 ``--cache DIR`` reads each event's report from ``compare``'s JSON kept by ``bench/stated_items.py
---cache DIR`` (made by the code whose floor is fitted) instead of cross-checking it again.
+--cache DIR`` (made by the code whose floor is fitted) instead of cross-checking it again. The open
+BASIL batch (9) is read from ``--basil-rest DIR`` as ``eval_agreements.py`` reads it (or from the
+cache); without either its events are left out.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -48,7 +51,8 @@ from typing import Any
 
 import numpy as np
 
-from eval_agreements import JUDGED, judged_events, matches, template
+import basil_rest
+from eval_agreements import JUDGED, judged_events, matches, report_paths, template
 from eval_natural import GOLD
 from fit_date_events import fit, scores
 from fit_date_events import halves as compare_halves
@@ -78,6 +82,10 @@ class Reports:
         self.cache = cache
         self._models: tuple[Any, Any] | None = None
 
+    def has(self, event: str) -> bool:
+        """Is the event's report kept in the cache?"""
+        return self.cache is not None and (self.cache / f"{event}.json").exists()
+
     def of(self, event: str, paths: list[Path]) -> dict[str, Any]:
         kept = self.cache / f"{event}.json" if self.cache else None
         if kept is not None and kept.exists():
@@ -95,10 +103,9 @@ def _weaker(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # The batches judged for this session and later ones, before any of their changes, are their held-out
-# figures: no fit sees them, in either half (eval_agreements.py's docstring). Batch 9 (BASIL
-# triplets outside ../shared) is also why no path below reads a basil-rest event's files; batch 10
-# is being judged for later sessions. Batch 8, the fourteenth session's figure, is open since the
-# fifteenth.
+# figures: no fit sees them, in either half (eval_agreements.py's docstring): batch 10, the
+# sixteenth session's, and batch 11, judged on the sixteenth session's start for later sessions. Batch 9 (BASIL triplets
+# outside ../shared), the fifteenth session's figure, is open since the sixteenth.
 HELD_OUT = frozenset({10, 11})
 # The penalty on the weights. The aspect terms are what sets the floor of each aspect, and with
 # few judged items of one (11 dates on the tuning half) a penalty of 1.0 pulls its term to the
@@ -108,16 +115,20 @@ L2 = 0.1
 PENALTIES = (1.0, 0.3, 0.1, 0.03)
 
 
-def agreement_items(half: str, reports: Reports, dump: bool) -> Iterator[dict[str, Any]]:
-    """Possible conflicts of the gva-dev and ecbplus-dev events of one half, judged by
-    ``agreements-more.jsonl``'s ``to_check`` lines."""
+def agreement_items(half: str, reports: Reports, dump: bool, rest: Path | None) -> Iterator[dict[str, Any]]:
+    """Possible conflicts of the judged events of one half (gva-dev, ecbplus-dev and, with ``rest``
+    or a cache, BASIL's others), judged by ``agreements-more.jsonl``'s ``to_check`` lines."""
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
     events, batch_of, half_of = judged_events(judged)
+    tmp = Path(tempfile.mkdtemp())
     for event, e in sorted(events.items()):
         if half_of[event] != half or batch_of[event] in HELD_OUT:
             continue
         files, data = e["files"], e["data"]
-        report = reports.of(event, [DATA / data / f for f in files])
+        if data == basil_rest.DATA_NAME and rest is None and not reports.has(event):
+            print(f"  SKIPPED {event}: BASIL's other triplets not found (--basil-rest DIR)")
+            continue
+        report = reports.of(event, report_paths(e, rest, tmp))
         file_of = {s["id"]: Path(s["path"] or "").name for s in report["sources"]}
         mine = [j for j in judged if j["event"] == event and j.get("kind") == "to_check"]
         for f in _weaker(report):
@@ -215,12 +226,14 @@ def main() -> int:
         "--cache", type=Path, default=None, help="compare JSON by event (bench/stated_items.py --cache DIR)"
     )
     ap.add_argument("--write", action="store_true", help=f"store the weights in {WEIGHTS_FILE.name}")
+    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batch 9)")
     opts = ap.parse_args()
     if not DATA.exists() or not SCORER.exists() or (opts.compare and not opts.compare.exists()):
         print("fit_check_floor: ../shared (data, tools) or the --compare file not found", file=sys.stderr)
         return 2
     reports = Reports(opts.cache)
-    items = [*agreement_items(opts.half, reports, opts.dump), *natural_items(opts.half, reports)]
+    rest = opts.basil_rest if opts.basil_rest and (opts.basil_rest / "articles").is_dir() else None
+    items = [*agreement_items(opts.half, reports, opts.dump, rest), *natural_items(opts.half, reports)]
     x, y = _x(items), np.array([c["right"] for c in items], dtype=float)
     print(
         f"{len(items)} judged items of the {opts.half} half: "
@@ -259,7 +272,7 @@ def main() -> int:
             "weights": [round(float(v), 4) for v in w[:-1]],
             "bias": round(float(w[-1]), 4),
             "fitted_on": "possible conflicts of real reports in the tuning halves: agreements-more.jsonl "
-            "(to_check, batches 1-8), the natural gold (basil-dev); eval_compare.py's planted changes are "
+            "(to_check, batches 1-9), the natural gold (basil-dev); eval_compare.py's planted changes are "
             "tallied beside the fit, not fitted",
             "items": f"{len(items)} ({int(y.sum())} right)",
             "l2": L2,

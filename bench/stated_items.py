@@ -6,12 +6,14 @@ right / wrong per batch, half and aspect: the figure issue 14 asks of stated con
 reports nobody tuned on) needs the wrong ones grouped by class, which the scorers' totals hide.
 
     .venv/bin/python bench/stated_items.py [--cache DIR] [--storyline CLI] [--half tune|check]
-        [--list]
+        [--list] [--basil-rest DIR]
 
 ``--cache DIR`` keeps each event's ``compare`` JSON (DIR/<event>.json), so a change of the floor
 alone, or a second listing, reads them back instead of comparing again; use one DIR per code
 version. The held-out batches (``fit_check_floor.HELD_OUT``) are never compared or listed. The
 halves are each bench's own: eval_agreements.py's per batch, eval_natural.py's for basil-dev.
+The open BASIL batch (9) is read from ``--basil-rest DIR`` as eval_agreements.py reads it; without
+DIR its events are left out.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from eval_agreements import DATA, JUDGED, VERDICTS, compare, judged_events, matches
+import basil_rest
+from eval_agreements import DATA, JUDGED, VERDICTS, compare, judged_events, matches, report_paths
 from eval_natural import GOLD, halves
 from fit_check_floor import HELD_OUT, _scorer
 from storyline.crosscheck.floor import listed, right_to_check
@@ -56,20 +60,15 @@ def _finding(f: dict[str, Any]) -> Finding:
     )
 
 
-def agreement_items(cli: str, cache: Path | None, jobs: int) -> list[dict[str, Any]]:
+def agreement_items(cli: str, cache: Path | None, jobs: int, rest: Path | None) -> list[dict[str, Any]]:
     """Stated conflicts and items to check of the open judged batches, each with its verdict."""
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
     events, batch_of, half_of = judged_events(judged)
-    chosen = [
-        e
-        for e in events.values()
-        if batch_of[e["event"]] not in HELD_OUT and e["data"] in ("gva-dev", "ecbplus-dev")
-    ]
-    with ThreadPoolExecutor(jobs) as pool:
+    read = ("gva-dev", "ecbplus-dev", *((basil_rest.DATA_NAME,) if rest else ()))
+    chosen = [e for e in events.values() if batch_of[e["event"]] not in HELD_OUT and e["data"] in read]
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(jobs) as pool:
         reports = list(
-            pool.map(
-                lambda e: _cached(cli, e["event"], [DATA / e["data"] / f for f in e["files"]], cache), chosen
-            )
+            pool.map(lambda e: _cached(cli, e["event"], report_paths(e, rest, Path(tmp)), cache), chosen)
         )
     items = []
     for e, report in zip(chosen, reports, strict=True):
@@ -145,14 +144,16 @@ def main() -> int:
     ap.add_argument("--half", choices=("tune", "check"), default=None, help="list one half's items only")
     ap.add_argument("--list", action="store_true", help="print each item, not only the tallies")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batch 9)")
     opts = ap.parse_args()
     if not DATA.exists() or not JUDGED.exists():
         print("stated_items: ../shared/data or the judgments not found", file=sys.stderr)
         return 2
+    rest = opts.basil_rest if opts.basil_rest and (opts.basil_rest / "articles").is_dir() else None
     if opts.cache:
         opts.cache.mkdir(parents=True, exist_ok=True)
     items = [
-        *agreement_items(opts.storyline, opts.cache, opts.jobs),
+        *agreement_items(opts.storyline, opts.cache, opts.jobs, rest),
         *natural_items(opts.storyline, opts.cache, opts.jobs),
     ]
     if opts.list:
