@@ -104,8 +104,9 @@ def _weaker(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 # The batches judged for this session and later ones, before any of their changes, are their held-out
 # figures: no fit sees them, in either half (eval_agreements.py's docstring): batch 10, the
-# sixteenth session's, and batch 11, judged on the sixteenth session's start for later sessions. Batch 9 (BASIL triplets
-# outside ../shared), the fifteenth session's figure, is open since the sixteenth.
+# sixteenth session's, and batch 11, judged on the sixteenth session's start for later sessions.
+# Batch 9 (BASIL triplets outside ../shared), the fifteenth session's figure, is open since the
+# sixteenth.
 HELD_OUT = frozenset({10, 11})
 # The penalty on the weights. The aspect terms are what sets the floor of each aspect, and with
 # few judged items of one (11 dates on the tuning half) a penalty of 1.0 pulls its term to the
