@@ -163,6 +163,16 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("A June 3 hearing has been scheduled in the bankruptcy court.", "2009-05-14", "June 3", "2009-06-03",
      None),
     ("Sunday's election is expected to be close.", B, "Sunday", "2022-03-20", None),
+    # a noun of what follows an event puts the event behind a present state (polnear-dev west-journal
+    # on Friday 2016-09-30, of the Monday debate; "in the wake of", "in response to" alike), not
+    # behind what "will" marks as coming
+    ("“The impact of Monday’s debate is still small,” wrote Cameron Easley.", "2016-09-30", "Monday",
+     "2016-09-26", None),
+    ("The fallout from Tuesday's vote remains uncertain.", B, "Tuesday", "2022-03-15", None),
+    ("The reaction to Thursday's ruling is muted.", B, "Thursday", "2022-03-10", None),
+    ("The impact of Monday's debate will be felt for weeks.", "2016-09-30", "Monday", "2016-10-03", None),
+    # a day word before a name and a common noun dates that noun: no station's name
+    ("Lawmakers said Today's Senate vote was rushed.", B, "Today", "2022-03-15", None),
     ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),
     # an event named by a possessive date stands where the act's preposition puts it, when the act's
     # own verb says its time; news present and past plans say nothing (Tuesday 2022-03-15)
@@ -669,6 +679,10 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The victim, a man in his 30s, was taken to hospital.", "30s"),  # an age
     # the end of something else, not the week before publication (basil-dev)
     ("Bush failed to make it to the last week of the season.", "last week"),
+    # a day word opening a station's or a section's name (gva-dev 773085, 773797; "Today's Woman")
+    ("Stay with TODAY'S TMJ4 for further updates.", "TODAY"),
+    ("Kenosha Police tell TODAY’S TMJ4 this is being investigated as an accidental shooting.", "TODAY"),
+    ("In an interview with Today's Woman, the mayor spoke of her plans.", "Today"),
 ]
 
 

@@ -338,6 +338,24 @@ _AFTER_IT = {"after", "since", "following", "from"}
 _BEFORE_IT = {"before", "until", "ahead", "for"}
 
 
+# Nouns of what follows an event ("the impact of Monday's debate", "in the wake of Monday's ruling",
+# "in response to Tuesday's grand jury ruling", "the aftermath of last September's attack"): the
+# clause tells a consequence, which exists only once the event has happened.
+_AFTERMATH = {"impact", "aftermath", "wake", "fallout", "effect", "reaction", "response", "repercussion",
+              "consequence"}  # fmt: skip
+
+
+def _after_an_event(span: Any, sent: Any) -> bool:
+    """Whether the expression dates the event a noun of its consequence names: "The impact of
+    Monday's debate is still small" is read on the Friday after, not the Monday ahead."""
+    j = span.start - 1
+    while j > sent.start and span.doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < sent.start or span.doc[j].lower_ not in ("of", "from", "to"):
+        return False
+    return bool(span.doc[j - 1].lemma_.lower() in _AFTERMATH)
+
+
 def _ahead_of_present(verb: Token, sent: Any) -> bool:
     """An infinitive planned or expected now: "voters expect Clinton to win", "is set to meet"
     (a past plan, "planned to rally", may be over by the time of writing)."""
@@ -413,6 +431,9 @@ def clause_direction(
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):
         direction = _possessive_direction(span, sent, verb)
+    sure_future = direction.tense == "future" and (direction.strong or direction.marked)
+    if not sure_future and _after_an_event(span, sent):  # "will be felt" keeps its future
+        direction = Direction("past", False)
     if not direction.strong:
         window = [t for t in doc[max(sent.start, span.start - 8) : span.start]
                   if not any(a <= t.idx < b for a, b in not_cues)]

@@ -56,6 +56,14 @@ _POST = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.
 
 _RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
+# A hedged count back or forth is one open end, not a point: "stolen more than 20 years ago" holds
+# "stolen in 1995", as do "nearly a decade ago", "less than a month ago", "about two weeks later".
+_HEDGE = re.compile(
+    r"\b(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|some|at\s+least"
+    r"|close\s+to|upwards\s+of)\s+$",
+    re.I,
+)
+_COUNTED = re.compile(r"\b(?:ago|earlier|later|before|after)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,8 @@ def to_dated_event(
     actors = frozenset(e.key for e in beside if e.label == "PERSON")
     # "from 1967 to 1979" is the whole span, both ends told: not one bound of it
     bound = _BOUND.search(text, max(span[0], s - 20), s) is not None and not _RANGE.search(t.text)
+    hedged = _COUNTED.search(t.text) and _HEDGE.search(text, max(span[0], s - 20), s)
+    bound = bound or bool(hedged)
     return DatedEvent(t, first, last, event, near, near_places, bound, actors, written)
 
 
