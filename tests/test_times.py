@@ -171,6 +171,14 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("The fallout from Tuesday's vote remains uncertain.", B, "Tuesday", "2022-03-15", None),
     ("The reaction to Thursday's ruling is muted.", B, "Thursday", "2022-03-10", None),
     ("The impact of Monday's debate will be felt for weeks.", "2016-09-30", "Monday", "2016-10-03", None),
+    # a past act done ahead of a possessive date's event leaves the event on either side: "ahead"
+    # is no cue that it lies after the time of writing (polnear-dev wash-post 2016-09-18, a
+    # Sunday's report of Friday's E.U. summit); a present or coming act ahead of it still is
+    ("Ahead of Friday's meeting, France and Germany unveiled a proposal for increased cooperation.",
+     "2016-09-18", "Friday", "2016-09-16", None),
+    ("She is campaigning ahead of Thursday's debate.", "2011-08-09", "Thursday", "2011-08-11", None),
+    ("Ahead of Friday's meeting, France and Germany will unveil a proposal.", "2016-09-18", "Friday",
+     "2016-09-23", None),
     # a day word before a name and a common noun dates that noun: no station's name
     ("Lawmakers said Today's Senate vote was rushed.", B, "Today", "2022-03-15", None),
     ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),

@@ -394,6 +394,19 @@ def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     return UNKNOWN
 
 
+def _done_before(span: Any, sent: Any, verb: Token) -> bool:
+    """A past act done ahead of an event a possessive date names: "Ahead of Friday's meeting,
+    France and Germany unveiled a proposal" (a Sunday's report of the Friday before), "tried to
+    rally their members ... before Thursday's votes". The "ahead" places the act before the event,
+    not the event after the time of writing; the act's past tense leaves the event on either side."""
+    if not _possessive(span, sent) or verb.tag_ != "VBD":
+        return False
+    word = _before(span, sent)
+    if word == "of" and span.start - 2 >= sent.start:
+        word = span.doc[span.start - 2].lower_
+    return word in ("ahead", "before")
+
+
 def _modal(tok: Token) -> Direction:
     word = tok.text.lower()
     if word in _FUTURE_AUX:
@@ -435,7 +448,8 @@ def clause_direction(
     if not sure_future and _after_an_event(span, sent):  # "will be felt" keeps its future
         direction = Direction("past", False)
     if not direction.strong:
-        window = [t for t in doc[max(sent.start, span.start - 8) : span.start]
+        lo = span.start - 2 if verb is not None and _done_before(span, sent, verb) else span.start
+        window = [t for t in doc[max(sent.start, span.start - 8) : lo]
                   if not any(a <= t.idx < b for a, b in not_cues)]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
         if lemmas & _FUTURE_CUES:
