@@ -179,6 +179,12 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("She is campaigning ahead of Thursday's debate.", "2011-08-09", "Thursday", "2011-08-11", None),
     ("Ahead of Friday's meeting, France and Germany will unveil a proposal.", "2016-09-18", "Friday",
      "2016-09-23", None),
+    # what someone said they would do at an event is ahead, and so is an event an act going on now
+    # is done ahead of (issue 14: "Wednesday's hearing" in a Tuesday's report is the next day); a
+    # counterfactual past, "would have attended", is not
+    ("The senator said he would attend Wednesday's hearing.", B, "Wednesday", "2022-03-16", None),
+    ("Both sides are preparing ahead of Wednesday's hearing.", B, "Wednesday", "2022-03-16", None),
+    ("He would have attended Wednesday's hearing.", B, "Wednesday", "2022-03-09", None),
     # a day word before a name and a common noun dates that noun: no station's name
     ("Lawmakers said Today's Senate vote was rushed.", B, "Today", "2022-03-15", None),
     ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),

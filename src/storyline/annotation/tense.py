@@ -372,9 +372,12 @@ def _ahead_of_present(verb: Token, sent: Any) -> bool:
 
 def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     """The date of an event a possessive names, from the preposition that places the clause's act
-    in, after or before that event, when the act's own verb says its time: a past form, or "will".
+    in, after or before that event, when the act's own verb says its time: a past form, "will",
+    or "would" of what someone said they would do ("said he would attend Wednesday's hearing").
     News present and plans look either way ("is raising questions ... during Monday's debate",
-    "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing."""
+    "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing;
+    but an act going on now ahead of the event puts the event ahead ("are campaigning ahead of
+    Thursday's debate")."""
     word = _before(span, sent)
     if word == "of" and span.start - 2 >= sent.start:
         word = span.doc[span.start - 2].lower_  # "ahead of", "because of"
@@ -385,13 +388,30 @@ def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     noun = span.root.head if _parsed(sent) and span.root.dep_ == "poss" else None
     if verb.i == span.start - 1 or (noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i):
         word = "at"  # the act's own object: "condemned Friday's test", "will use Monday's encounter"
+    future = future or _would(verb, sent)
     if word in _WITHIN and (future or past):
         return Direction("future" if future else "past", False)
     if word in _AFTER_IT and past:
         return Direction("past", False)
     if word in _BEFORE_IT and future:
         return Direction("future", False)
+    if word in ("ahead", "before") and _going_on(verb, sent):
+        return Direction("future", False)
     return UNKNOWN
+
+
+def _would(verb: Token, sent: Any) -> bool:
+    """A plain verb "would" helps, an adverb between at most: "said he would attend", "would
+    likely attend"; not "would have attended"."""
+    doc = verb.doc
+    before = [t.lower_ for t in doc[max(sent.start, verb.i - 2) : verb.i] if t.tag_ != "RB"]
+    return verb.tag_ == "VB" and bool(before) and before[-1] in ("would", "’d", "'d")
+
+
+def _going_on(verb: Token, sent: Any) -> bool:
+    """A present progressive: "is campaigning", "are preparing" (not the news present "says")."""
+    doc = verb.doc
+    return bool(verb.tag_ == "VBG" and verb.i > sent.start and doc[verb.i - 1].lower_ in _PRESENT_AUX)
 
 
 def _done_before(span: Any, sent: Any, verb: Token) -> bool:
