@@ -370,6 +370,15 @@ def _ahead_of_present(verb: Token, sent: Any) -> bool:
     return not any(t.tag_ == "VBD" for t in window) and any(t.lemma_.lower() in _FUTURE_TO for t in present)
 
 
+def _place_word(span: Any, sent: Any) -> str:
+    """The word that places an act against the expression: its preposition, or the word before
+    "of" ("ahead of", "because of")."""
+    word = _before(span, sent)
+    if word == "of" and span.start - 2 >= sent.start:
+        word = span.doc[span.start - 2].lower_
+    return word
+
+
 def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     """The date of an event a possessive names, from the preposition that places the clause's act
     in, after or before that event, when the act's own verb says its time: a past form, "will",
@@ -378,9 +387,7 @@ def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing;
     but an act going on now ahead of the event puts the event ahead ("are campaigning ahead of
     Thursday's debate")."""
-    word = _before(span, sent)
-    if word == "of" and span.start - 2 >= sent.start:
-        word = span.doc[span.start - 2].lower_  # "ahead of", "because of"
+    word = _place_word(span, sent)
     doc = span.doc  # words before the verb, not its children: an unparsed sentence has no tree
     before = doc[max(sent.start, verb.i - 6) : verb.i]
     future = any(t.lower_ in _FUTURE_AUX for t in before[-3:]) or _ahead_of_present(verb, sent)
@@ -421,10 +428,7 @@ def _done_before(span: Any, sent: Any, verb: Token) -> bool:
     not the event after the time of writing; the act's past tense leaves the event on either side."""
     if not _possessive(span, sent) or verb.tag_ != "VBD":
         return False
-    word = _before(span, sent)
-    if word == "of" and span.start - 2 >= sent.start:
-        word = span.doc[span.start - 2].lower_
-    return word in ("ahead", "before")
+    return _place_word(span, sent) in ("ahead", "before")
 
 
 def _modal(tok: Token) -> Direction:
