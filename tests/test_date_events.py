@@ -329,3 +329,17 @@ def test_a_deed_told_after_its_day_is_no_other_day(nlp: Any, embedder: Any) -> N
     assert days == [{"Monday", "late Friday afternoon"}]
     feats = act_features(nlp, embedder, said, fired)
     assert feats["told_act"] > feats["act_sim"] - 0.2 and feats["told_act"] > 0.3
+
+
+def test_a_hedged_count_back_is_an_open_end(nlp: Any, embedder: Any) -> None:
+    """"more than 20 years ago" is before a year, not that year (gva-dev 771472: the gun "reported
+    stolen in Sharon, Pennsylvania in 1995" / "more than 20 years ago"; "nearly a decade ago",
+    "over 20 years ago" in other gva-dev and basil-dev reports): it holds 1995, so no conflict is
+    made; the same count told plainly is a point, and another year for it still differs."""
+    a = "The handgun was reported stolen in Sharon, Pennsylvania in 1995, police said."
+    b = "The handgun was reported stolen in Sharon, Pennsylvania more than 20 years ago, police said."
+    (_, hedged), (_, plain) = dated(nlp, b, 1), dated(nlp, b.replace("more than ", ""), 1)
+    assert hedged.bound and not plain.bound
+    assert date_conflicts(compare(annotated(nlp, a, b), nlp=nlp, embedder=embedder)) == []
+    told = compare(annotated(nlp, a, b.replace("more than ", "")), nlp=nlp, embedder=embedder)
+    assert [{v.text for v in f.values} for f in date_conflicts(told)] == [{"1995", "20 years ago"}]

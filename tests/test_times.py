@@ -163,6 +163,30 @@ CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("A June 3 hearing has been scheduled in the bankruptcy court.", "2009-05-14", "June 3", "2009-06-03",
      None),
     ("Sunday's election is expected to be close.", B, "Sunday", "2022-03-20", None),
+    # a noun of what follows an event puts the event behind a present state (polnear-dev west-journal
+    # on Friday 2016-09-30, of the Monday debate; "in the wake of", "in response to" alike), not
+    # behind what "will" marks as coming
+    ("“The impact of Monday’s debate is still small,” wrote Cameron Easley.", "2016-09-30", "Monday",
+     "2016-09-26", None),
+    ("The fallout from Tuesday's vote remains uncertain.", B, "Tuesday", "2022-03-15", None),
+    ("The reaction to Thursday's ruling is muted.", B, "Thursday", "2022-03-10", None),
+    ("The impact of Monday's debate will be felt for weeks.", "2016-09-30", "Monday", "2016-10-03", None),
+    # a past act done ahead of a possessive date's event leaves the event on either side: "ahead"
+    # is no cue that it lies after the time of writing (polnear-dev wash-post 2016-09-18, a
+    # Sunday's report of Friday's E.U. summit); a present or coming act ahead of it still is
+    ("Ahead of Friday's meeting, France and Germany unveiled a proposal for increased cooperation.",
+     "2016-09-18", "Friday", "2016-09-16", None),
+    ("She is campaigning ahead of Thursday's debate.", "2011-08-09", "Thursday", "2011-08-11", None),
+    ("Ahead of Friday's meeting, France and Germany will unveil a proposal.", "2016-09-18", "Friday",
+     "2016-09-23", None),
+    # what someone said they would do at an event is ahead, and so is an event an act going on now
+    # is done ahead of (issue 14: "Wednesday's hearing" in a Tuesday's report is the next day); a
+    # counterfactual past, "would have attended", is not
+    ("The senator said he would attend Wednesday's hearing.", B, "Wednesday", "2022-03-16", None),
+    ("Both sides are preparing ahead of Wednesday's hearing.", B, "Wednesday", "2022-03-16", None),
+    ("He would have attended Wednesday's hearing.", B, "Wednesday", "2022-03-09", None),
+    # a day word before a name and a common noun dates that noun: no station's name
+    ("Lawmakers said Today's Senate vote was rushed.", B, "Today", "2022-03-15", None),
     ("Last Thursday's meeting ended without agreement.", A, "Last Thursday", "2021-12-30", None),
     # an event named by a possessive date stands where the act's preposition puts it, when the act's
     # own verb says its time; news present and past plans say nothing (Tuesday 2022-03-15)
@@ -669,6 +693,10 @@ NOT_TIMES: list[tuple[str, str]] = [
     ("The victim, a man in his 30s, was taken to hospital.", "30s"),  # an age
     # the end of something else, not the week before publication (basil-dev)
     ("Bush failed to make it to the last week of the season.", "last week"),
+    # a day word opening a station's or a section's name (gva-dev 773085, 773797; "Today's Woman")
+    ("Stay with TODAY'S TMJ4 for further updates.", "TODAY"),
+    ("Kenosha Police tell TODAY’S TMJ4 this is being investigated as an accidental shooting.", "TODAY"),
+    ("In an interview with Today's Woman, the mayor spoke of her plans.", "Today"),
 ]
 
 

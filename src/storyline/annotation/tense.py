@@ -338,6 +338,24 @@ _AFTER_IT = {"after", "since", "following", "from"}
 _BEFORE_IT = {"before", "until", "ahead", "for"}
 
 
+# Nouns of what follows an event ("the impact of Monday's debate", "in the wake of Monday's ruling",
+# "in response to Tuesday's grand jury ruling", "the aftermath of last September's attack"): the
+# clause tells a consequence, which exists only once the event has happened.
+_AFTERMATH = {"impact", "aftermath", "wake", "fallout", "effect", "reaction", "response", "repercussion",
+              "consequence"}  # fmt: skip
+
+
+def _after_an_event(span: Any, sent: Any) -> bool:
+    """Whether the expression dates the event a noun of its consequence names: "The impact of
+    Monday's debate is still small" is read on the Friday after, not the Monday ahead."""
+    j = span.start - 1
+    while j > sent.start and span.doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 < sent.start or span.doc[j].lower_ not in ("of", "from", "to"):
+        return False
+    return bool(span.doc[j - 1].lemma_.lower() in _AFTERMATH)
+
+
 def _ahead_of_present(verb: Token, sent: Any) -> bool:
     """An infinitive planned or expected now: "voters expect Clinton to win", "is set to meet"
     (a past plan, "planned to rally", may be over by the time of writing)."""
@@ -352,14 +370,24 @@ def _ahead_of_present(verb: Token, sent: Any) -> bool:
     return not any(t.tag_ == "VBD" for t in window) and any(t.lemma_.lower() in _FUTURE_TO for t in present)
 
 
-def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
-    """The date of an event a possessive names, from the preposition that places the clause's act
-    in, after or before that event, when the act's own verb says its time: a past form, or "will".
-    News present and plans look either way ("is raising questions ... during Monday's debate",
-    "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing."""
+def _place_word(span: Any, sent: Any) -> str:
+    """The word that places an act against the expression: its preposition, or the word before
+    "of" ("ahead of", "because of")."""
     word = _before(span, sent)
     if word == "of" and span.start - 2 >= sent.start:
-        word = span.doc[span.start - 2].lower_  # "ahead of", "because of"
+        word = span.doc[span.start - 2].lower_
+    return word
+
+
+def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
+    """The date of an event a possessive names, from the preposition that places the clause's act
+    in, after or before that event, when the act's own verb says its time: a past form, "will",
+    or "would" of what someone said they would do ("said he would attend Wednesday's hearing").
+    News present and plans look either way ("is raising questions ... during Monday's debate",
+    "planned to rally members before Thursday's votes"), and "over Friday's close" says nothing;
+    but an act going on now ahead of the event puts the event ahead ("are campaigning ahead of
+    Thursday's debate")."""
+    word = _place_word(span, sent)
     doc = span.doc  # words before the verb, not its children: an unparsed sentence has no tree
     before = doc[max(sent.start, verb.i - 6) : verb.i]
     future = any(t.lower_ in _FUTURE_AUX for t in before[-3:]) or _ahead_of_present(verb, sent)
@@ -367,13 +395,40 @@ def _possessive_direction(span: Any, sent: Any, verb: Token) -> Direction:
     noun = span.root.head if _parsed(sent) and span.root.dep_ == "poss" else None
     if verb.i == span.start - 1 or (noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i):
         word = "at"  # the act's own object: "condemned Friday's test", "will use Monday's encounter"
+    future = future or _would(verb, sent)
     if word in _WITHIN and (future or past):
         return Direction("future" if future else "past", False)
     if word in _AFTER_IT and past:
         return Direction("past", False)
     if word in _BEFORE_IT and future:
         return Direction("future", False)
+    if word in ("ahead", "before") and _going_on(verb, sent):
+        return Direction("future", False)
     return UNKNOWN
+
+
+def _would(verb: Token, sent: Any) -> bool:
+    """A plain verb "would" helps, an adverb between at most: "said he would attend", "would
+    likely attend"; not "would have attended"."""
+    doc = verb.doc
+    before = [t.lower_ for t in doc[max(sent.start, verb.i - 2) : verb.i] if t.tag_ != "RB"]
+    return verb.tag_ == "VB" and bool(before) and before[-1] in ("would", "’d", "'d")
+
+
+def _going_on(verb: Token, sent: Any) -> bool:
+    """A present progressive: "is campaigning", "are preparing" (not the news present "says")."""
+    doc = verb.doc
+    return bool(verb.tag_ == "VBG" and verb.i > sent.start and doc[verb.i - 1].lower_ in _PRESENT_AUX)
+
+
+def _done_before(span: Any, sent: Any, verb: Token) -> bool:
+    """A past act done ahead of an event a possessive date names: "Ahead of Friday's meeting,
+    France and Germany unveiled a proposal" (a Sunday's report of the Friday before), "tried to
+    rally their members ... before Thursday's votes". The "ahead" places the act before the event,
+    not the event after the time of writing; the act's past tense leaves the event on either side."""
+    if not _possessive(span, sent) or verb.tag_ != "VBD":
+        return False
+    return _place_word(span, sent) in ("ahead", "before")
 
 
 def _modal(tok: Token) -> Direction:
@@ -413,8 +468,12 @@ def clause_direction(
         direction = Direction("future", False)
     if verb is not None and verb.i < span.start and _possessive(span, sent):
         direction = _possessive_direction(span, sent, verb)
+    sure_future = direction.tense == "future" and (direction.strong or direction.marked)
+    if not sure_future and _after_an_event(span, sent):  # "will be felt" keeps its future
+        direction = Direction("past", False)
     if not direction.strong:
-        window = [t for t in doc[max(sent.start, span.start - 8) : span.start]
+        lo = span.start - 2 if verb is not None and _done_before(span, sent, verb) else span.start
+        window = [t for t in doc[max(sent.start, span.start - 8) : lo]
                   if not any(a <= t.idx < b for a, b in not_cues)]
         lemmas = {t.lemma_.lower() for t in window} | {t.text.lower() for t in window}
         if lemmas & _FUTURE_CUES:

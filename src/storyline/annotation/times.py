@@ -99,6 +99,8 @@ def find_times(doc: Any, published: str | None, parsed: Sequence[Parsed] = ()) -
                 continue
             if m.kind in ("month", "weekday", "holiday") and _names_a_person(doc, start, end):
                 continue  # April Ryan, June Carter, Tuesday Weld
+            if m.kind == "day_word" and _opens_a_name(doc, start, end, sent, text):
+                continue  # a station or a section: "Stay with TODAY'S TMJ4", "Today's Woman"
             at = start + text[m.start : m.end].lower().find("that")
             if m.kind == "anchored" and m.groups.get("that") and not _determiner(doc, at):
                 continue  # "said that night vision …": a conjunction, not "that night"
@@ -281,6 +283,21 @@ def _adjective(doc: Any, start: int) -> bool:
 def _before_a_noun(doc: Any, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return bool(span is not None and span.end < len(doc) and doc[span.end].tag_ in ("NN", "NNS"))
+
+
+def _opens_a_name(doc: Any, start: int, end: int, sent: Any, text: str) -> bool:
+    """A day word written as the first word of a name, "TODAY'S TMJ4", "Today's Woman": capitalised
+    inside a sentence in running text, its possessive followed by capitalised words only, with no
+    common noun after them that the whole would modify ("Today's Senate vote")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].text[0].isupper() or span.start == sent.start or span.end >= sent.end:
+        return False
+    if doc[span.end].lower_ not in ("'s", "’s") or not any(c.islower() for c in text):
+        return False
+    j = span.end + 1
+    while j < sent.end and doc[j].text[0].isupper():
+        j += 1
+    return j > span.end + 1 and not (j < sent.end and doc[j].tag_ in ("NN", "NNS"))
 
 
 def _names_a_person(doc: Any, start: int, end: int) -> bool:

@@ -56,12 +56,16 @@ _POST = re.compile(r"\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|pic\.twitter\.
 
 _RANGE = re.compile(r"\d\s*(?:to|through|until|and|[-–])\s*\S", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|through|from|before|after|by|between)\s+(?:the\s+)?$", re.I)
-# a hedged distance back ("more than 20 years ago", "nearly a decade ago", "almost three weeks ago")
-# bounds the act's date on one side, or only near it: resolved to the one year or week it names, it
-# would contradict every other date a report gives for the act ("1995" against "more than 20 years
-# ago" written in 2017, gva-dev 771472)
-_HEDGE = r"\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|less\s+than|under)\s+"
+# A hedged count back or forth is one open end, not a point: resolved to the one year or week it
+# names, it would contradict every other date a report gives for the act. "stolen more than 20
+# years ago" holds "stolen in 1995" (gva-dev 771472), as do "nearly a decade ago", "less than a
+# month ago", "about two weeks later".
+_HEDGE = (
+    r"\b(?:(?:more|less|fewer)\s+than|over|under|nearly|almost|about|around|roughly|some|at\s+least"
+    r"|close\s+to|upwards\s+of)\s+"
+)
 _HEDGE_BEFORE, _HEDGE_IN = re.compile(_HEDGE + "$", re.I), re.compile(_HEDGE, re.I)
+_COUNTED = re.compile(r"\b(?:ago|earlier|later|before|after)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,10 +160,10 @@ def _counted_after(text: str, end: int) -> str | None:
     return stem(head) if head else None
 
 
-def _hedged_ago(t: TimeExpr, text: str, lo: int) -> bool:
-    """Is the expression a distance back in time with a hedge before it or in it ("more than 20
-    years ago")?"""
-    if not t.text.lower().endswith(" ago"):
+def _hedged_count(t: TimeExpr, text: str, lo: int) -> bool:
+    """Is the expression a distance back or forth in time with a hedge before it or in it ("more
+    than 20 years ago", "about two weeks later")?"""
+    if not _COUNTED.search(t.text):
         return False
     return bool(_HEDGE_BEFORE.search(text, lo, t.offset[0]) or _HEDGE_IN.match(t.text))
 
@@ -197,7 +201,7 @@ def to_dated_event(
     actors = frozenset(e.key for e in beside if e.label == "PERSON")
     # "from 1967 to 1979" is the whole span, both ends told: not one bound of it
     bound = _BOUND.search(text, max(span[0], s - 20), s) is not None and not _RANGE.search(t.text)
-    bound = bound or _hedged_ago(t, text, max(span[0], s - 15))
+    bound = bound or _hedged_count(t, text, max(span[0], s - 20))
     return DatedEvent(t, first, last, event, near, near_places, bound, actors, written)
 
 
