@@ -35,6 +35,7 @@ REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in o
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
+SAYS = 0.5  # share of its content words, in order, above which a quote says what the other says
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 SHORT_QUOTE = 5  # words under which a quote by nobody named may be a title or a scare quote
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
@@ -216,6 +217,22 @@ def _word_match(short: str, long: str) -> float:
     return matched / len(ws) if matched >= 3 else 0.0
 
 
+def content_match(short: str, long: str) -> float:
+    """Share of the shorter quote's content words found, in order, in the longer one (plain words).
+
+    Two sentences of one speaker share the small words of his speech ("there's a lot of", "we
+    ... an invasion of our country"): in order they make most of either quote's words, while what
+    each says ("anger" / "soul-searching"; "talking about" / "drugs and criminals coming") is
+    apart. One remark reworded keeps most of what it says."""
+    ws, wl = short.split(), long.split()
+    content = [w for w in ws if w not in STOP]
+    if not content:
+        return 0.0
+    blocks = SequenceMatcher(None, ws, wl, autojunk=False).get_matching_blocks()
+    held = sum(1 for b in blocks for w in ws[b.a : b.a + b.size] if w not in STOP)
+    return held / len(content)
+
+
 def _content_words(words: str) -> str:
     return " ".join(w for w in words.split() if w not in STOP)
 
@@ -291,7 +308,7 @@ def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
         aspect = "speaker" if speaker is False else "quote"
         return Judged(aspect, speaker is False, ta, tb, *parts(1.0))
     ratio, share = fuzz.ratio(a.words, b.words) / 100, _word_match(short, long)
-    if ratio * 100 >= NEAR_WORDS or share >= NEAR_SHARE:
+    if ratio * 100 >= NEAR_WORDS or (share >= NEAR_SHARE and content_match(short, long) > SAYS):
         if speaker is False:
             return None
         agree = _parts_agree(*((ta, tb) if a_long else (tb, ta)))
@@ -447,7 +464,7 @@ def _differences(
             hi > lo and all(i in m.inserted for i in range(lo, hi))
             for m, lo, hi in ((ma, i1, i2), (mb, j1, j2))
         )
-        if edited or (
+        spelled = (
             op == "replace"
             and len(xa) == len(xb)
             and all(
@@ -455,7 +472,10 @@ def _differences(
                 and not ({x.lower(), y.lower()} & MEANING_WORDS)
                 for x, y in zip(xa, xb, strict=True)
             )
-        ):
+        )
+        # a compound written open, hyphenated or closed ("health care" / "healthcare")
+        closed = op == "replace" and "".join(xa).lower() == "".join(xb).lower()
+        if edited or spelled or closed:
             continue
         changed = set(ta[i1:i2]) | set(tb[j1:j2])  # as transcribed: "that's" is read as "that"
         names = {t for w, t in zip(xa + xb, ta[i1:i2] + tb[j1:j2], strict=True) if w[:1].isupper()}
@@ -539,6 +559,21 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
     q = qf.quote
     around = " ".join(f.text for f in sents[qf.source] if f.end > q.start and f.start < q.end)
     return name.split()[-1] in around.replace(q.text, " ")
+
+
+def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
+    """Is the quote's speaker named (by the last word of the name) in the sentence holding the
+    quote or the one before it, outside the quoted words? A speaker named further off ('He added:'
+    paragraphs after the name) is the annotation's reading of a pronoun, which may be wrong."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", qf.quote.speaker or "") if w[:1].isupper()]
+    if not words:
+        return False
+    q = qf.quote
+    at = [k for k, f in enumerate(sents) if f.end > q.start and f.start < q.end]
+    if not at:
+        return False
+    near = " ".join(sents[k].text for k in range(max(0, at[0] - 1), at[-1] + 1)).replace(q.text, " ")
+    return re.search(rf"\b{re.escape(words[-1])}\b", near) is not None
 
 
 def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool | None) -> float:
@@ -712,6 +747,10 @@ def compare_quotes(
             if conflict and wording_change(wa, wb)[0]:
                 aspect = "wording"
         confidence = quote_confidence(a, b, judged, speaker)
+        named = named_beside(a, sents[a.source]) and named_beside(b, sents[b.source])
+        if aspect == "speaker" and not named:
+            # a speaker read from a pronoun far from the name ("He added:") may be anyone's
+            confidence = min(confidence, UNSURE)
         side_a = _side(a, sents[a.source], wa, va)
         side_b = _side(b, sents[b.source], wb, vb)
         link = Link(
