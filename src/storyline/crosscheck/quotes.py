@@ -35,7 +35,7 @@ REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in o
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
-SAYS = 0.5  # share of its content words, in order, above which a quote says what the other says
+SAYS = 0.5  # share of its content words, in order, from which a quote says what the other says
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 SHORT_QUOTE = 5  # words under which a quote by nobody named may be a title or a scare quote
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
@@ -233,6 +233,17 @@ def content_match(short: str, long: str) -> float:
     return held / len(content)
 
 
+def _says_as_much(ta: str, tb: str, held: float) -> bool:
+    """Does the shorter quote say, in the longer one's words, what the longer says there (``held``:
+    ``content_match``)? Half its content words may be reworded in a phrase a report quotes from
+    inside a sentence and paraphrases around ("takes power from the elites" / "grabs power away
+    from the elites"); two whole sentences are transcribed, and one that says only half of what the
+    other says is another sentence of the speech ("We're talking about an invasion of our country" /
+    "We have an invasion of drugs and criminals coming into our country")."""
+    whole = _sentence_quoted(ta) and _sentence_quoted(tb)
+    return held > SAYS if whole else held >= SAYS
+
+
 def _content_words(words: str) -> str:
     return " ".join(w for w in words.split() if w not in STOP)
 
@@ -287,12 +298,16 @@ def _part(words: str, whole: str) -> tuple[int, int]:
     return runs[0].b, runs[-1].b + runs[-1].size
 
 
-def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
+def _judge(
+    a: QuoteFact, b: QuoteFact, speaker: bool | None, facts: Sequence[QuoteFact] = ()
+) -> Judged | None:
     """Two quotes judged, or None when unrelated.
 
     The same words (or a part of the other, word for word) agree — unless credited to different
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
-    another by the same speaker is one remark in other words. ``speaker``: ``one_source``.
+    another by the same speaker is one remark in other words. ``speaker``: ``one_source``. Words
+    in common that say less than the other says are one remark only as a speaker's refrain
+    (``refrain`` over ``facts``), which ties them to no instance in particular (to check).
     """
     ta, tb = a.quote.text, b.quote.text
     a_long = len(a.words) >= len(b.words)
@@ -308,7 +323,8 @@ def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
         aspect = "speaker" if speaker is False else "quote"
         return Judged(aspect, speaker is False, ta, tb, *parts(1.0))
     ratio, share = fuzz.ratio(a.words, b.words) / 100, _word_match(short, long)
-    if ratio * 100 >= NEAR_WORDS or (share >= NEAR_SHARE and content_match(short, long) > SAYS):
+    near = share >= NEAR_SHARE and (_says_as_much(ta, tb, content_match(short, long)) or refrain(a, b, facts))
+    if ratio * 100 >= NEAR_WORDS or near:
         if speaker is False:
             return None
         agree = _parts_agree(*((ta, tb) if a_long else (tb, ta)))
@@ -729,7 +745,7 @@ def compare_quotes(
         if a.source >= b.source:
             continue
         speaker = one_source(a, b, sents)
-        judged = _judge(a, b, speaker)
+        judged = _judge(a, b, speaker, facts)
         if judged is None:
             continue
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
