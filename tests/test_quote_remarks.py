@@ -45,19 +45,25 @@ def test_the_content_words_decide_what_a_quote_says() -> None:
 
 
 def test_two_sentences_sharing_a_speechs_small_words_are_two_remarks(nlp: Any, embedder: Any) -> None:
-    """BASIL 79bf99c6 (batch 9's tuning half): "There’s a whole lot of anger" and "I think there’s a
-    lot of soul-searching" share most of their words in order, none of what they say."""
+    """BASIL 79bf99c6 (batch 9's tuning half): an anonymous Democrat's "There’s a whole lot of
+    anger" and Maloney's "I think there’s a lot of soul-searching" share most of their words in
+    order, none of what they say; and BASIL 3ae35b16: two whole sentences of one speech asserting
+    different acts."""
     lead = "House Democrats met on Wednesday after the leadership vote.\n\n"
-    a = lead + "“There’s a whole lot of anger,” said Representative Carolyn Maloney of New York."
+    a = lead + "“There’s a whole lot of anger,” said one Democrat who opposed her."
     b = lead + "“I think there’s a lot of soul-searching,” said Representative Carolyn Maloney of New York."
-    report = _run(nlp, embedder, a, b)
-    assert not _stated(report, "quote")
+    assert not _stated(_run(nlp, embedder, a, b), "quote")
+    lead = "President Trump declared a national emergency on Friday.\n\n"
+    a = lead + "“We’re talking about an invasion of our country,” Trump said."
+    b = lead + "“We have an invasion of drugs and criminals coming into our country,” Trump said."
+    assert not _stated(_run(nlp, embedder, a, b), "quote")
 
 
-def test_one_remark_with_a_word_changed_is_still_stated(nlp: Any, embedder: Any) -> None:
-    lead = "House Democrats met on Wednesday after the leadership vote.\n\n"
-    a = lead + "“We will fight this bill with everything we have,” said Representative Carolyn Maloney."
-    b = lead + "“We will fight this law with everything we have,” said Representative Carolyn Maloney."
+def test_a_short_remark_with_two_words_changed_is_still_stated(nlp: Any, embedder: Any) -> None:
+    """Half of a short sentence's content words changed on one occasion is one remark misquoted."""
+    lead = "Former Mexican President Vicente Fox criticized the planned visit on Thursday.\n\n"
+    a = lead + "“He is not welcome to Mexico,” Fox told CNN."
+    b = lead + "“He is not unprecedented Mexico,” Fox told CNN."
     assert _stated(_run(nlp, embedder, a, b), "quote")
 
 

@@ -35,7 +35,7 @@ REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in o
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
-SAYS = 0.5  # share of its content words, in order, from which a quote says what the other says
+SAYS = 0.5  # share of its content words, in order, above which a quote says what the other says
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 SHORT_QUOTE = 5  # words under which a quote by nobody named may be a title or a scare quote
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
@@ -233,17 +233,6 @@ def content_match(short: str, long: str) -> float:
     return held / len(content)
 
 
-def _says_as_much(ta: str, tb: str, held: float) -> bool:
-    """Does the shorter quote say, in the longer one's words, what the longer says there (``held``:
-    ``content_match``)? Half its content words may be reworded in a phrase a report quotes from
-    inside a sentence and paraphrases around ("takes power from the elites" / "grabs power away
-    from the elites"); two whole sentences are transcribed, and one that says only half of what the
-    other says is another sentence of the speech ("We're talking about an invasion of our country" /
-    "We have an invasion of drugs and criminals coming into our country")."""
-    whole = _sentence_quoted(ta) and _sentence_quoted(tb)
-    return held > SAYS if whole else held >= SAYS
-
-
 def _content_words(words: str) -> str:
     return " ".join(w for w in words.split() if w not in STOP)
 
@@ -298,16 +287,12 @@ def _part(words: str, whole: str) -> tuple[int, int]:
     return runs[0].b, runs[-1].b + runs[-1].size
 
 
-def _judge(
-    a: QuoteFact, b: QuoteFact, speaker: bool | None, facts: Sequence[QuoteFact] = ()
-) -> Judged | None:
+def _judge(a: QuoteFact, b: QuoteFact, speaker: bool | None) -> Judged | None:
     """Two quotes judged, or None when unrelated.
 
     The same words (or a part of the other, word for word) agree — unless credited to different
     people. Nearly the same words are one remark reworded; a remark sharing its key words with
-    another by the same speaker is one remark in other words. ``speaker``: ``one_source``. Words
-    in common that say less than the other says are one remark only as a speaker's refrain
-    (``refrain`` over ``facts``), which ties them to no instance in particular (to check).
+    another by the same speaker is one remark in other words. ``speaker``: ``one_source``.
     """
     ta, tb = a.quote.text, b.quote.text
     a_long = len(a.words) >= len(b.words)
@@ -323,8 +308,7 @@ def _judge(
         aspect = "speaker" if speaker is False else "quote"
         return Judged(aspect, speaker is False, ta, tb, *parts(1.0))
     ratio, share = fuzz.ratio(a.words, b.words) / 100, _word_match(short, long)
-    near = share >= NEAR_SHARE and (_says_as_much(ta, tb, content_match(short, long)) or refrain(a, b, facts))
-    if ratio * 100 >= NEAR_WORDS or near:
+    if ratio * 100 >= NEAR_WORDS or share >= NEAR_SHARE:
         if speaker is False:
             return None
         agree = _parts_agree(*((ta, tb) if a_long else (tb, ta)))
@@ -685,6 +669,22 @@ def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     return not a or not b or any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
 
 
+def _says_less(a: QuoteFact, b: QuoteFact, speaker: bool | None, parse: Parser | None) -> bool:
+    """Do two quotes that hold most of each other's words in order say different things? At most
+    half of the shorter one's content words are in the longer (``content_match``), and nothing
+    else makes them one remark: no speaker known to both ("There's a whole lot of anger," said one
+    Democrat / "I think there's a lot of soul-searching," said Representative Maloney), or two
+    whole sentences whose main clauses assert different acts ("We're talking about an invasion of
+    our country" / "We have an invasion of drugs and criminals coming into our country")."""
+    short, long = sorted((a.words, b.words), key=lambda w: len(w.split()))
+    held = content_match(short, long)
+    if held > SAYS:
+        return False
+    if speaker is None:
+        return held < SAYS
+    return parse is not None and two_sentences(a, b, *parse([a.quote.text, b.quote.text]))
+
+
 def _one_remark(
     a: QuoteFact,
     b: QuoteFact,
@@ -693,6 +693,7 @@ def _one_remark(
     sents: Sequence[Sequence[SentenceFacts]],
     parse: Parser | None,
     occasion: Callable[[QuoteFact], Occasion],
+    speaker: bool | None = True,
 ) -> bool | None:
     """Are two quotes judged one remark in different words one remark (True), two (False: no
     link), or perhaps two (None: to check)? Two days or two occasions named apart make two; an
@@ -706,6 +707,8 @@ def _one_remark(
     oa, ob = occasion(a), occasion(b)
     if other_occasions(oa, ob):
         return False  # a statement and an interview, CNN and Fox News: two remarks
+    if not judged.in_other_words and _says_less(a, b, speaker, parse):
+        return False  # two sentences sharing the small words of one speech
     if judged.in_other_words and parse is not None:
         if not one_predication(*parse([judged.words_a, judged.words_b])):
             return False  # two remarks of one speech, sharing its topic words
@@ -745,13 +748,13 @@ def compare_quotes(
         if a.source >= b.source:
             continue
         speaker = one_source(a, b, sents)
-        judged = _judge(a, b, speaker, facts)
+        judged = _judge(a, b, speaker)
         if judged is None:
             continue
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
         if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
             continue  # the other speaker stands beside the quote: attribution, not a conflict
-        remark = _one_remark(a, b, judged, facts, sents, parse, occasion)
+        remark = _one_remark(a, b, judged, facts, sents, parse, occasion, speaker)
         if remark is False:
             continue
         if aspect == "speaker":
