@@ -562,18 +562,19 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
 
 
 def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
-    """Is the quote's speaker named (by the last word of the name) in the sentence holding the
-    quote or the one before it, outside the quoted words? A speaker named further off ('He added:'
-    paragraphs after the name) is the annotation's reading of a pronoun, which may be wrong."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", qf.quote.speaker or "") if w[:1].isupper()]
-    if not words:
-        return False
+    """Is the quote's speaker named (as the article gives it, "the attorney", or by the last word of
+    the name) in the sentence holding the quote or the one before it, outside the quoted words? A
+    speaker named further off ('He added:' paragraphs after the name) is the annotation's reading
+    of a pronoun, which may be wrong."""
+    speaker = qf.quote.speaker or ""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", speaker) if w[:1].isupper()]
     q = qf.quote
     at = [k for k, f in enumerate(sents) if f.end > q.start and f.start < q.end]
-    if not at:
+    if not speaker or not at:
         return False
     near = " ".join(sents[k].text for k in range(max(0, at[0] - 1), at[-1] + 1)).replace(q.text, " ")
-    return re.search(rf"\b{re.escape(words[-1])}\b", near) is not None
+    named = (speaker, words[-1]) if words else (speaker,)
+    return any(re.search(rf"\b{re.escape(n)}\b", near) for n in named)
 
 
 def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool | None) -> float:
