@@ -7,7 +7,10 @@ items listed "to check" (``kind: to_check``) of the third batch on, and of every
 tenth session (the floor of the list, ``bench/fit_check_floor.py``).
 
     .venv/bin/python bench/eval_agreements.py [--half tune|check|all] [--batch N] [--verbose] [--dump]
-        [--basil-rest DIR]
+        [--basil-rest DIR] [--aspect quote,speaker,wording] [--save DIR]
+
+``--aspect`` scores only the findings of those aspects (one engineer's share of the figures);
+``--save`` writes each event's report (``compare --format json``) to DIR/<event>.json.
 
 The judgments are bench/natural/agreements-more.jsonl, one line per finding: `{event, data,
 files, kind: agree|conflict|to_check (agree when absent; none for an event with no finding),
@@ -158,6 +161,8 @@ def main() -> int:
     ap.add_argument("--dump", action="store_true", help="print a line to fill in for each unjudged one")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--batch", type=int, default=None, help="only the events of this judged batch")
+    ap.add_argument("--aspect", default=None, help="only findings of these aspects (comma-separated)")
+    ap.add_argument("--save", type=Path, default=None, help="write each event's report to DIR/<event>.json")
     ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
     ap.add_argument(
         "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batches 9-11)"
@@ -185,6 +190,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(opts.jobs) as pool:
         found = pool.map(lambda e: compare(opts.storyline, report_paths(e, rest, Path(tmp))), chosen)
         reports = dict(zip([e["event"] for e in chosen], found, strict=True))
+    if opts.save:
+        opts.save.mkdir(parents=True, exist_ok=True)
+        for event, report in reports.items():
+            (opts.save / f"{event}.json").write_text(json.dumps(report, ensure_ascii=False))
+    aspects = set(opts.aspect.split(",")) if opts.aspect else None
     tally: dict[tuple[str, str], dict[str, int]] = {}  # (half, kind) -> verdict -> count
     for e in chosen:
         report = reports[e["event"]]
@@ -193,7 +203,7 @@ def main() -> int:
         listed = [(f, f["kind"]) for f in report["findings"]]
         listed += [(f, "to_check") for f in report.get("to_check", [])]
         for f, kind in listed:
-            if kind not in KINDS:
+            if kind not in KINDS or (aspects is not None and f["aspect"] not in aspects):
                 continue
             if kind != "to_check" and KINDS.index(kind) >= batch_of[e["event"]]:
                 continue  # an event judged before findings of this kind were: not scored here
@@ -210,7 +220,8 @@ def main() -> int:
                 print(f"  {verdict} {e['event']} {kind} {f['aspect']} {f['id']}: {f['summary'][:160]}")
     missed: dict[str, int] = {}  # half -> real discrepancies compare neither flagged nor agreed
     for j in judged:
-        if j.get("kind") == "missed" and j["event"] in reports:
+        of_aspect = aspects is None or j.get("aspect") in aspects
+        if j.get("kind") == "missed" and j["event"] in reports and of_aspect:
             missed[half_of[j["event"]]] = missed.get(half_of[j["event"]], 0) + 1
     told_apart = {e: problems(r) for e, r in reports.items() if "failed" not in r}  # one story each
     if opts.verbose:

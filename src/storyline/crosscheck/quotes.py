@@ -35,6 +35,7 @@ REMARK_RATIO = 0.6  # token-set similarity two fragments of one remark keep in o
 PREFILTER = 45.0  # token-set similarity below which two quotes cannot be one remark
 NEAR_SHARE = 0.66  # share of a quote's words, in order, in another that makes them one remark
 NEAR_WORDS = 85.0  # ratio of the plain words at or above which two quotes are one remark reworded
+SAYS = 0.5  # share of its content words, in order, above which a quote says what the other says
 MIN_CONTAINED = 4  # words a partial quote needs before its containment in another counts
 SHORT_QUOTE = 5  # words under which a quote by nobody named may be a title or a scare quote
 _FRAGMENT = re.compile(r"(?<=[.!?;:])\s+|,\s+(?:and|but|so)\s+|\s+[—–]\s+")
@@ -214,6 +215,22 @@ def _word_match(short: str, long: str) -> float:
         return 0.0
     matched = sum(b.size for b in SequenceMatcher(None, ws, wl, autojunk=False).get_matching_blocks())
     return matched / len(ws) if matched >= 3 else 0.0
+
+
+def content_match(short: str, long: str) -> float:
+    """Share of the shorter quote's content words found, in order, in the longer one (plain words).
+
+    Two sentences of one speaker share the small words of his speech ("there's a lot of", "we
+    ... an invasion of our country"): in order they make most of either quote's words, while what
+    each says ("anger" / "soul-searching"; "talking about" / "drugs and criminals coming") is
+    apart. One remark reworded keeps most of what it says."""
+    ws, wl = short.split(), long.split()
+    content = [w for w in ws if w not in STOP]
+    if not content:
+        return 0.0
+    blocks = SequenceMatcher(None, ws, wl, autojunk=False).get_matching_blocks()
+    held = sum(1 for b in blocks for w in ws[b.a : b.a + b.size] if w not in STOP)
+    return held / len(content)
 
 
 def _content_words(words: str) -> str:
@@ -447,7 +464,7 @@ def _differences(
             hi > lo and all(i in m.inserted for i in range(lo, hi))
             for m, lo, hi in ((ma, i1, i2), (mb, j1, j2))
         )
-        if edited or (
+        spelled = (
             op == "replace"
             and len(xa) == len(xb)
             and all(
@@ -455,7 +472,10 @@ def _differences(
                 and not ({x.lower(), y.lower()} & MEANING_WORDS)
                 for x, y in zip(xa, xb, strict=True)
             )
-        ):
+        )
+        # a compound written open, hyphenated or closed ("health care" / "healthcare")
+        closed = op == "replace" and "".join(xa).lower() == "".join(xb).lower()
+        if edited or spelled or closed:
             continue
         changed = set(ta[i1:i2]) | set(tb[j1:j2])  # as transcribed: "that's" is read as "that"
         names = {t for w, t in zip(xa + xb, ta[i1:i2] + tb[j1:j2], strict=True) if w[:1].isupper()}
@@ -539,6 +559,22 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
     q = qf.quote
     around = " ".join(f.text for f in sents[qf.source] if f.end > q.start and f.start < q.end)
     return name.split()[-1] in around.replace(q.text, " ")
+
+
+def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
+    """Is the quote's speaker named (as the article gives it, "the attorney", or by the last word of
+    the name) in the sentence holding the quote or the one before it, outside the quoted words? A
+    speaker named further off ('He added:' paragraphs after the name) is the annotation's reading
+    of a pronoun, which may be wrong."""
+    speaker = qf.quote.speaker or ""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", speaker) if w[:1].isupper()]
+    q = qf.quote
+    at = [k for k, f in enumerate(sents) if f.end > q.start and f.start < q.end]
+    if not speaker or not at:
+        return False
+    near = " ".join(sents[k].text for k in range(max(0, at[0] - 1), at[-1] + 1)).replace(q.text, " ")
+    named = (speaker, words[-1]) if words else (speaker,)
+    return any(re.search(rf"\b{re.escape(n)}\b", near) for n in named)
 
 
 def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool | None) -> float:
@@ -634,6 +670,22 @@ def one_predication(a: Sequence[Clause], b: Sequence[Clause]) -> bool:
     return not a or not b or any(ca.act & cb.act or ca.arguments & cb.arguments for ca in a for cb in b)
 
 
+def _says_less(a: QuoteFact, b: QuoteFact, speaker: bool | None, parse: Parser | None) -> bool:
+    """Do two quotes that hold most of each other's words in order say different things? At most
+    half of the shorter one's content words are in the longer (``content_match``), and nothing
+    else makes them one remark: no speaker known to both ("There's a whole lot of anger," said one
+    Democrat / "I think there's a lot of soul-searching," said Representative Maloney), or two
+    whole sentences whose main clauses assert different acts ("We're talking about an invasion of
+    our country" / "We have an invasion of drugs and criminals coming into our country")."""
+    short, long = sorted((a.words, b.words), key=lambda w: len(w.split()))
+    held = content_match(short, long)
+    if held > SAYS:
+        return False
+    if speaker is None:
+        return held < SAYS
+    return parse is not None and two_sentences(a, b, *parse([a.quote.text, b.quote.text]))
+
+
 def _one_remark(
     a: QuoteFact,
     b: QuoteFact,
@@ -642,6 +694,7 @@ def _one_remark(
     sents: Sequence[Sequence[SentenceFacts]],
     parse: Parser | None,
     occasion: Callable[[QuoteFact], Occasion],
+    speaker: bool | None = True,
 ) -> bool | None:
     """Are two quotes judged one remark in different words one remark (True), two (False: no
     link), or perhaps two (None: to check)? Two days or two occasions named apart make two; an
@@ -655,6 +708,8 @@ def _one_remark(
     oa, ob = occasion(a), occasion(b)
     if other_occasions(oa, ob):
         return False  # a statement and an interview, CNN and Fox News: two remarks
+    if not judged.in_other_words and _says_less(a, b, speaker, parse):
+        return False  # two sentences sharing the small words of one speech
     if judged.in_other_words and parse is not None:
         if not one_predication(*parse([judged.words_a, judged.words_b])):
             return False  # two remarks of one speech, sharing its topic words
@@ -700,7 +755,7 @@ def compare_quotes(
         aspect, conflict, wa, wb = judged.aspect, judged.conflict, judged.words_a, judged.words_b
         if aspect == "speaker" and (_names_near(b, a, sents) or _names_near(a, b, sents)):
             continue  # the other speaker stands beside the quote: attribution, not a conflict
-        remark = _one_remark(a, b, judged, facts, sents, parse, occasion)
+        remark = _one_remark(a, b, judged, facts, sents, parse, occasion, speaker)
         if remark is False:
             continue
         if aspect == "speaker":
@@ -712,6 +767,10 @@ def compare_quotes(
             if conflict and wording_change(wa, wb)[0]:
                 aspect = "wording"
         confidence = quote_confidence(a, b, judged, speaker)
+        named = named_beside(a, sents[a.source]) and named_beside(b, sents[b.source])
+        if aspect == "speaker" and not named:
+            # a speaker read from a pronoun far from the name ("He added:") may be anyone's
+            confidence = min(confidence, UNSURE)
         side_a = _side(a, sents[a.source], wa, va)
         side_b = _side(b, sents[b.source], wb, vb)
         link = Link(
