@@ -10,9 +10,9 @@ from storyline.crosscheck import compare
 from storyline.model import Article, Finding, Report, content_id
 
 
-def compare_outlets(nlp: Any, embedder: Any, *texts: str) -> Report:
+def compare_outlets(nlp: Any, embedder: Any, *texts: str, published: str | None = None) -> Report:
     arts = [
-        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}")
+        Article(id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}", published=published)
         for i, t in enumerate(texts)
     ]
     return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)

@@ -8,13 +8,12 @@ from typing import Any
 
 import pytest
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
+from outlets import compare_outlets
 from storyline.crosscheck.occasions import occasion_of, other_occasions, speech_verb
 from storyline.crosscheck.predicates import parser
 from storyline.crosscheck.quotes import QuoteFact, refrain, two_sentences
 from storyline.crosscheck.words import plain
-from storyline.model import Article, Quote, Report, content_id
+from storyline.model import Quote, Report
 
 
 def _occasion(nlp: Any, sentence: str, cue: str) -> Any:
@@ -69,13 +68,7 @@ def test_occasions_named_apart(nlp: Any, a: tuple[str, str], b: tuple[str, str],
 
 
 def _run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(
-            id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}", published="2017-01-26"
-        )
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+    return compare_outlets(nlp, embedder, *texts, published="2017-01-26")
 
 
 def _quote_findings(report: Report) -> tuple[list[str], list[str]]:

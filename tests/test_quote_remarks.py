@@ -7,22 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.annotation import annotate_many
-from storyline.crosscheck import compare
+from outlets import compare_outlets
 from storyline.crosscheck.quotes import content_match, wording_change
 from storyline.crosscheck.report import CONFIDENT
 from storyline.crosscheck.words import plain
-from storyline.model import Article, Report, content_id
+from storyline.model import Report
 
 
 def _run(nlp: Any, embedder: Any, *texts: str) -> Report:
-    arts = [
-        Article(
-            id=content_id(f"Outlet {i}", t), text=t, source=f"Outlet {chr(65 + i)}", published="2016-11-30"
-        )
-        for i, t in enumerate(texts)
-    ]
-    return compare(list(annotate_many(arts, nlp)), nlp=nlp, embedder=embedder)
+    return compare_outlets(nlp, embedder, *texts, published="2016-11-30")
 
 
 def _stated(report: Report, aspect: str) -> list[str]:
