@@ -150,7 +150,11 @@ def main() -> int:
             undo()
     best = max(tuned, key=lambda t: tuned[t], default=None)
     chosen = (
-        opts.threshold if opts.threshold is not None else best if best and tuned[best] > rules[0] else None
+        opts.threshold
+        if opts.threshold is not None
+        else best
+        if best is not None and tuned[best] > rules[0]
+        else None
     )
     print(f"chosen threshold: {chosen}")
     if opts.write:

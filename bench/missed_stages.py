@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Where the real discrepancies ``compare`` misses are lost: every TRUE discrepancy of a half that
-is not a stated conflict (``missed`` lines of bench/natural/agreements-more.jsonl, batches 4 on,
-and the natural gold's discrepancies of basil-dev, eval_natural.py's halves), followed along
+is not a stated conflict (``missed`` lines of bench/natural/agreements-more.jsonl, every batch
+but the held-out 10 and 11, and the natural gold's discrepancies of basil-dev, eval_natural.py's
+halves), followed along
 the cross-check's path, and the stage that loses it named (issue 14 recall).
 
     .venv/bin/python bench/missed_stages.py [--half tune|check] [--basil-rest DIR] [--list]
@@ -69,7 +70,7 @@ def items(half: str, rest: Path | None) -> list[dict[str, Any]]:
             continue
         if j["data"] == basil_rest.DATA_NAME and rest is None:
             continue
-        out.append({**j, "data": j["data"]})
+        out.append(j)
     gold = [json.loads(ln) for g in GOLD for ln in g.read_text().splitlines() if ln.strip()]
     half_gold = halves({g["triplet"] for g in gold})
     for g in gold:

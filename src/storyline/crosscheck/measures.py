@@ -536,9 +536,11 @@ def one_fact_shown(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = N
         return False
     acts_a, acts_b = _acts(ma), _acts(mb)
     if not acts_a and not acts_b:
-        return not doers_apart(p, ma, mb)
+        return not _doers_apart(p, ma, mb)
     return (
-        bool(acts_a and acts_b) and predicates_meet(p, ma, mb, vectors) is True and not doers_apart(p, ma, mb)
+        bool(acts_a and acts_b)
+        and predicates_meet(p, ma, mb, vectors) is True
+        and not _doers_apart(p, ma, mb)
     )
 
 
@@ -560,7 +562,7 @@ def listed_after(side: SentenceFacts, m: Measure) -> bool:
     return bool(preds) and meet(preds, others)
 
 
-def doers_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
+def _doers_apart(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Does each figure's act name its doer, and neither doer is said in the other sentence?"""
     da, db = frame_part(ma, "subj") | frame_part(ma, "who"), frame_part(mb, "subj") | frame_part(mb, "who")
     da, db = da - {"-pron-"}, db - {"-pron-"}

@@ -574,7 +574,8 @@ def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
         return False
     near = " ".join(sents[k].text for k in range(max(0, at[0] - 1), at[-1] + 1)).replace(q.text, " ")
     named = (speaker, words[-1]) if words else (speaker,)
-    return any(re.search(rf"\b{re.escape(n)}\b", near) for n in named)
+    # not \b: a name may end in a full stop ("Jr.")
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", near) for n in named)
 
 
 def quote_confidence(a: QuoteFact, b: QuoteFact, judged: Judged, speaker: bool | None) -> float:
