@@ -62,13 +62,26 @@ def test_where_the_victim_died(nlp: Any, embedder: Any) -> None:
     assert not conflicts(compare_outlets(nlp, embedder, d, e), "place")
 
 
-def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
-    """"three women and two men" / "three men and two women": the women are counted two ways (the
-    three men are no telling of the three women, as both sentences name both sexes); the same
-    breakdown agrees."""
-    a = "The victims, three women and two men, were taken to Harborview Medical Center."
+_BROKEN_DOWN = "The victims, three women and two men, were taken to Harborview Medical Center."
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="since the sixteenth session a figure conflict is stated only with structural proof of one "
+    "fact, and the parse hangs 'two women' on the list's first item ('three men'), not on 'taken': "
+    "a right conflict lost for wrong ones gone on judged real reports (tests/test_stated_proof.py)",
+)
+def test_a_group_broken_down_by_sex_two_ways(nlp: Any, embedder: Any) -> None:
+    """ "three women and two men" / "three men and two women": the women are counted two ways (the
+    three men are no telling of the three women, as both sentences name both sexes)."""
     b = "The victims, three men and two women, were taken to Harborview Medical Center."
-    assert conflicts(compare_outlets(nlp, embedder, a, b), "number")
+    assert conflicts(compare_outlets(nlp, embedder, _BROKEN_DOWN, b), "number")
+
+
+def test_a_group_broken_down_by_sex(nlp: Any, embedder: Any) -> None:
+    """The same breakdown in another order agrees; one girl's two ages differ; a man alone is no
+    telling of one of a woman and a man."""
+    a = _BROKEN_DOWN
     c = "The victims, two men and three women, were taken to Harborview Medical Center."
     assert not conflicts(compare_outlets(nlp, embedder, a, c), "number")
     # gva-dev 548991: the girl is 5 in one report, 3 in the other
