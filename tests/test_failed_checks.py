@@ -108,3 +108,23 @@ def test_check_with_nothing_owed(seed_paths: tuple[Path, Path], tmp_path: Path, 
     assert done.exit_code == 0 and "no check is owed" in done.stderr
     missing = cli.invoke(app, ["check", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no library here" in missing.stderr
+
+
+def test_an_interrupted_check_takes_its_try_back(owed_library: str, nlp: Any, embedder: Any) -> None:
+    """A Ctrl-C in a check (here raised by the caller's callback after the first story is stored)
+    is no failure of the stories: the one stored stays checked, the one left is owed with no try
+    counted, so a second interrupt never gives it up as a crash."""
+    seen: list[str] = []
+
+    def interrupt(story_id: str, _report: Any) -> None:
+        seen.append(story_id)
+        raise KeyboardInterrupt
+
+    with Library(owed_library) as lib:
+        with pytest.raises(KeyboardInterrupt):
+            lib.check_due(nlp=nlp, embedder=embedder, on_report=interrupt, wait=0)
+        left = lib.due()
+        assert len(seen) == 1 and seen[0] not in left and len(left) == 1
+    with sqlite3.connect(owed_library) as conn:
+        tries = conn.execute("SELECT check_tries FROM stories WHERE id = ?", (left[0],)).fetchone()[0]
+    assert tries == 0

@@ -64,6 +64,14 @@ def begin(conn: Connection, story_ids: Sequence[str]) -> None:
     conn.execute(update(stories).where(owed).values(check_tries=stories.c.check_tries + 1))
 
 
+def take_back(conn: Connection, story_ids: Sequence[str]) -> None:
+    """Uncount the try ``begin`` counted for these owed stories: their check was interrupted (a
+    Ctrl-C, a stopping server), which says nothing about them. Only a process that dies leaves
+    its count."""
+    owed = stories.c.id.in_(story_ids) & stories.c.check_due & (stories.c.check_tries > 0)
+    conn.execute(update(stories).where(owed).values(check_tries=stories.c.check_tries - 1))
+
+
 def failed(conn: Connection, row: Any, failure: Failed) -> bool:
     """Store the failure of the check of ``row`` (its ``id``, ``updated`` and ``check_tries``,
     read once ``begin`` counted the try), giving the check up when it was the last try; nothing

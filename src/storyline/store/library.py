@@ -437,6 +437,10 @@ class Library:
                 settled.add(row.id)
         except Exception as exc:  # its members unreadable, its vectors, a worker that died
             failure = checkfail.Failed(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
+        except BaseException:  # Ctrl-C, a stopping process: no failure of the stories left
+            with self._write() as conn:
+                checkfail.take_back(conn, [i for i in story_ids if i not in settled])
+            raise
         else:
             return done
         if len(story_ids) > 1:  # out of the handler: each alone, its own traceback unchained

@@ -75,11 +75,8 @@ def check_owed(resources: Resources, progress: Progress | None = None) -> int:
         for story_id in owed:
             if progress is not None:
                 progress.check()  # a stopping server does not start another cross-check
-            with resources.model_lock:
-                try:
-                    report = lib.check(story_id, nlp=resources.nlp(), embedder=resources.embedder())
-                except NotInLibrary:  # removed by another process meanwhile
-                    continue
+            with resources.model_lock:  # a failure is stored and given up at its last try, never raised
+                report = lib.check_owed_story(story_id, nlp=resources.nlp(), embedder=resources.embedder())
             if report is not None:
                 resources.remember_report(key_of_report(story_id, report), report)
     finally:
