@@ -128,3 +128,18 @@ def test_an_interrupted_check_takes_its_try_back(owed_library: str, nlp: Any, em
     with sqlite3.connect(owed_library) as conn:
         tries = conn.execute("SELECT check_tries FROM stories WHERE id = ?", (left[0],)).fetchone()[0]
     assert tries == 0
+
+
+def test_a_stop_after_a_failure_keeps_the_first_error(owed_library: str, cli: Any) -> None:
+    """A story whose first try raised and whose second killed the checker is given up with both:
+    the stop, then the error the first try stored (what a reader needs to mend it)."""
+    db = owed_library
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE stories SET check_tries = ?, check_error = 'ValueError: no sentences' WHERE sources = 3",
+            (checkfail.MAX_TRIES,),
+        )
+    checked = cli.invoke(app, ["check", db])
+    assert checked.exit_code == 1, checked.output
+    error = _listed(cli, db)[3]["check_error"]
+    assert error.startswith(checkfail.STOPPED) and error.endswith("ValueError: no sentences")

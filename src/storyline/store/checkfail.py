@@ -39,17 +39,16 @@ def batches(conn: Connection, owed: Sequence[str], size: int) -> Iterator[list[s
     """The owed stories in the groups they are checked in: those never tried in groups of
     ``size``, each one that failed before alone. Those that failed ``MAX_TRIES`` times are given
     up here (a checker died in each: nothing else could have counted it)."""
-    rows = conn.execute(
-        select(stories.c.id, stories.c.updated, stories.c.check_tries).where(stories.c.id.in_(owed))
-    ).all()
+    cols = (stories.c.id, stories.c.updated, stories.c.check_tries, stories.c.check_error)
+    rows = conn.execute(select(*cols).where(stories.c.id.in_(owed))).all()
     tries = {str(r.id): r for r in rows}
     fresh: list[str] = []
     for story_id in owed:
         row = tries.get(story_id)
         if row is None:
             continue
-        if row.check_tries >= MAX_TRIES:
-            failed(conn, row, Failed(STOPPED))
+        if row.check_tries >= MAX_TRIES:  # an earlier try's own error is kept after the stop
+            failed(conn, row, Failed(f"{STOPPED}; before: {row.check_error}" if row.check_error else STOPPED))
         elif row.check_tries:
             yield [story_id]
         else:

@@ -407,7 +407,12 @@ class Library:
         workers = checkpool.processes(len(owed), embedder)
         with self._write() as conn:
             groups = list(checkfail.batches(conn, owed, VECTOR_STORIES))
-        return sum(self._check_group(ids, nlp, embedder, workers, on_report) for ids in groups)
+        # a group too small to fork for (a story retried alone) is checked here, as its size says
+        small = checkpool.MIN_STORIES
+        return sum(
+            self._check_group(ids, nlp, embedder, workers if len(ids) >= small else 0, on_report)
+            for ids in groups
+        )
 
     def _check_group(
         self,
