@@ -44,7 +44,8 @@ def check_command(
             if retry:
                 note(f"{lib.retry_failed()} given-up checks owed again")
             owed = len(lib.due())
-            _say_holder(lib)
+            if owed:
+                _say_holder(lib)
             with progress_line(err_console, None, "checked", owed) as tick:
                 done = pay(lib, wait=None, on_report=lambda _story, _report: tick())
             failed = lib.failed_checks()
@@ -66,7 +67,7 @@ def _say_holder(lib: Any) -> None:
     """A note when another checker holds the library's lock (this command waits for it)."""
     from storyline.store import checklock
 
-    if lib.due() and checklock.taken(lib.url, lib.engine):
+    if checklock.taken(lib.url, lib.engine):
         path = checklock.lock_path(lib.url)
         pid = path.read_text().strip() if path is not None and path.exists() else ""
         note(f"waiting for the checker at work{f' (pid {pid})' if pid else ''}")

@@ -368,9 +368,8 @@ def show_command(
 
 def _say_failed(lib: Any, story_id: str) -> None:
     """A line on stderr when the story's cross-check was given up (``show`` then tries it)."""
-    for failed, error in lib.failed_checks():
-        if failed == story_id:
-            report_error(story_id, f"its cross-check failed twice and was given up ({error}); trying it here")
+    for _, error in lib.failed_checks(story_id):
+        report_error(story_id, f"its cross-check failed twice and was given up ({error}); trying it here")
 
 
 @app.command("remove")

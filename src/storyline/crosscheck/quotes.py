@@ -556,9 +556,16 @@ def _names_near(qf: QuoteFact, other: QuoteFact, sents: Sequence[Sequence[Senten
     name = other.quote.speaker
     if not name or not name.split():
         return False
-    q = qf.quote
-    around = " ".join(f.text for f in sents[qf.source] if f.end > q.start and f.start < q.end)
-    return name.split()[-1] in around.replace(q.text, " ")
+    return name.split()[-1] in _beside(qf.quote, sents[qf.source], before=0)
+
+
+def _beside(q: Quote, sents: Sequence[SentenceFacts], *, before: int) -> str:
+    """The text of the sentences holding the quote, and of ``before`` sentences ahead of them,
+    outside the quoted words ("" when no sentence holds it)."""
+    at = [k for k, f in enumerate(sents) if f.end > q.start and f.start < q.end]
+    if not at:
+        return ""
+    return " ".join(sents[k].text for k in range(max(0, at[0] - before), at[-1] + 1)).replace(q.text, " ")
 
 
 def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
@@ -567,12 +574,10 @@ def named_beside(qf: QuoteFact, sents: Sequence[SentenceFacts]) -> bool:
     speaker named further off ('He added:' paragraphs after the name) is the annotation's reading
     of a pronoun, which may be wrong."""
     speaker = qf.quote.speaker or ""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", speaker) if w[:1].isupper()]
-    q = qf.quote
-    at = [k for k, f in enumerate(sents) if f.end > q.start and f.start < q.end]
-    if not speaker or not at:
+    near = _beside(qf.quote, sents, before=1)
+    if not speaker or not near:
         return False
-    near = " ".join(sents[k].text for k in range(max(0, at[0] - 1), at[-1] + 1)).replace(q.text, " ")
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", speaker) if w[:1].isupper()]
     named = (speaker, words[-1]) if words else (speaker,)
     # not \b: a name may end in a full stop ("Jr.")
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", near) for n in named)
@@ -768,8 +773,9 @@ def compare_quotes(
             if conflict and wording_change(wa, wb)[0]:
                 aspect = "wording"
         confidence = quote_confidence(a, b, judged, speaker)
-        named = named_beside(a, sents[a.source]) and named_beside(b, sents[b.source])
-        if aspect == "speaker" and not named:
+        if aspect == "speaker" and not (
+            named_beside(a, sents[a.source]) and named_beside(b, sents[b.source])
+        ):
             # a speaker read from a pronoun far from the name ("He added:") may be anyone's
             confidence = min(confidence, UNSURE)
         side_a = _side(a, sents[a.source], wa, va)

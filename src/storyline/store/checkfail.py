@@ -94,11 +94,14 @@ def fail_all(conn: Connection, story_ids: Sequence[str], failure: Failed) -> Non
         failed(conn, row, failure)
 
 
-def given_up(conn: Connection) -> list[tuple[str, str]]:
-    """The stories whose check was given up, with the error: (id, error)."""
+def given_up(conn: Connection, story_id: str | None = None) -> list[tuple[str, str]]:
+    """The stories whose check was given up (or only ``story_id``, when it was), with the
+    error: (id, error)."""
     stmt = select(stories.c.id, stories.c.check_error).where(
         stories.c.check_error.is_not(None), ~stories.c.check_due
     )
+    if story_id is not None:
+        stmt = stmt.where(stories.c.id == story_id)
     return [(str(r.id), str(r.check_error)) for r in conn.execute(stmt.order_by(stories.c.updated))]
 
 

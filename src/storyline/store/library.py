@@ -495,10 +495,11 @@ class Library:
             for start in range(0, len(owed), 500):
                 checkfail.fail_all(conn, owed[start : start + 500], checkfail.Failed(error))
 
-    def failed_checks(self) -> list[tuple[str, str]]:
-        """The stories whose cross-check was given up (``store.checkfail``), with the error."""
+    def failed_checks(self, story_id: str | None = None) -> list[tuple[str, str]]:
+        """The stories whose cross-check was given up (``store.checkfail``; or only
+        ``story_id``, when it was), with the error."""
         with self.engine.connect() as conn:
-            return checkfail.given_up(conn)
+            return checkfail.given_up(conn, story_id)
 
     def retry_failed(self) -> int:
         """Owe again the cross-checks given up; how many."""
