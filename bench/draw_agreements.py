@@ -17,10 +17,11 @@ rng draws the ecbplus-dev events first). Batch 9 is drawn from BASIL's triplets 
 only (2010-2014 are kept for another batch): ``rng.sample`` of 8 of the sorted triplet ids, all three
 reports of each, named ``<triplet>-b9``. Batch 10 is drawn the same way from the 2015-2019 triplets
 no earlier batch holds (``rng.sample`` of 8 of the sorted 27 left, ``<triplet>-b10``), and batch 11
-from those neither 9 nor 10 holds (8 of the sorted 19 left, ``<triplet>-b11``). Prints one
-``{event, data, files, batch}`` line per event; batches 4 to 11 so drawn are the batches judged.
+from those neither 9 nor 10 holds (8 of the sorted 19 left, ``<triplet>-b11``), and batch 12
+from those none of 9, 10 and 11 holds (8 of the sorted 11 left, ``<triplet>-b12``). Prints one
+``{event, data, files, batch}`` line per event; batches 4 to 12 so drawn are the batches judged.
 
-    .venv/bin/python bench/draw_agreements.py --batch 11 --basil-rest /tmp/basil_rest
+    .venv/bin/python bench/draw_agreements.py --batch 12 --basil-rest /tmp/basil_rest
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from eval_agreements import DATA, JUDGED
 GVA_EVENTS = 16
 ECB_EVENTS = 8
 ECB_FILES = 3
-BASIL_BATCHES = (9, 10, 11)  # the batches drawn from BASIL's triplets outside ../shared
+BASIL_BATCHES = (9, 10, 11, 12)  # the batches drawn from BASIL's triplets outside ../shared
 BASIL_YEARS = range(2015, 2020)
 BASIL_EVENTS = 8
 
@@ -97,7 +98,7 @@ def draw_basil(batch: int, root: Path, judged: list[dict[str, Any]]) -> list[dic
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", type=int, required=True, help="the batch to draw (4 on)")
-    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batches 9-11)")
+    ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batches 9-12)")
     opts = ap.parse_args()
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
     if opts.batch in BASIL_BATCHES:

@@ -28,7 +28,8 @@ held-out batch of the eleventh session; 6 for the held-out batch judged for the 
 held-out batch judged for the thirteenth; 8 for the held-out batch judged for the fourteenth; 9
 for the BASIL triplets judged in the thirteenth session, held out for later ones; 10 for the BASIL
 triplets judged in the fifteenth session, held out for later ones; 11 for the BASIL triplets judged
-in the sixteenth session, held out for later ones) split on its own.
+in the sixteenth session, held out for later ones; 12 for the BASIL triplets judged in the
+seventeenth session, held out for later ones) split on its own.
 From batch 4 on, a real discrepancy that `compare` neither stated as a conflict or item to check
 nor set in an agreement is a line of kind ``missed`` (verdict TRUE): counted per half (the recall
 side), never matched against findings. Every report is also checked to tell one story
@@ -63,7 +64,10 @@ the fifteenth session on the code it started from (92e8cb6), is drawn the same w
 triplets of 2015-2019 no earlier batch holds, with ``random.Random("storyline-agreements-10")``
 (``<triplet>-b10``). Batch 11, judged in the sixteenth session on the code it started from (22fb4ab),
 is drawn the same way from the 19 triplets of 2015-2019 neither batch 9 nor 10 holds, with
-``random.Random("storyline-agreements-11")`` (``<triplet>-b11``).
+``random.Random("storyline-agreements-11")`` (``<triplet>-b11``). Batch 12, judged in the
+seventeenth session on the code it started from (5e648f9), is drawn the same way from the 11
+triplets of 2015-2019 none of batches 9, 10 and 11 holds, with ``random.Random("storyline-agreements-12")``
+(``<triplet>-b12``).
 ``bench/draw_agreements.py --batch N`` draws any of them again.
 """
 
@@ -165,7 +169,7 @@ def main() -> int:
     ap.add_argument("--save", type=Path, default=None, help="write each event's report to DIR/<event>.json")
     ap.add_argument("--storyline", default=str(ROOT / ".venv" / "bin" / "storyline"), help="the CLI to run")
     ap.add_argument(
-        "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batches 9-11)"
+        "--basil-rest", type=Path, default=None, help="BASIL's triplets outside ../shared (batches 9-12)"
     )
     opts = ap.parse_args()
     if not DATA.exists() or not JUDGED.exists():
