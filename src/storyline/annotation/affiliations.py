@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.annotation.names import TITLES
 from storyline.annotation.quote_cues import Parsed
@@ -92,10 +92,32 @@ def _in(tokens: Iterable[Token], base: int, entities: Sequence[Entity], common: 
     out: list[str] = []
     for t in tokens:
         e = entity_at(entities, base + t.idx)
-        found = _body(e, common) if e is not None else None
+        found = _body(_as_parsed(e, t.doc, base), common) if e is not None else None
         if found and found not in out:
             out.append(found)
     return out
+
+
+def _as_parsed(e: Entity, doc: Doc, base: int) -> Entity:
+    """The entity without the words NER took in from before it that the parse hangs elsewhere: a
+    capitalised adjective opening the sentence ("Fellow St. Louis Tea Party organizer Dana Loesch":
+    "Fellow" modifies "organizer", not the party)."""
+    span = doc.char_span(e.start - base, e.end - base, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return e
+    first = span.start
+    while first < span.end - 1 and _outside_adjective(doc[first], span):
+        first += 1
+    if first == span.start:
+        return e
+    at = base + doc[first].idx
+    return replace(e, text=e.text[at - e.start :], start=at)
+
+
+def _outside_adjective(tok: Token, span: Span) -> bool:
+    """A capitalised adjective the parse hangs on a word outside ``span`` (not "pro-" of a
+    "pro-Islamic State group", which says whose side the group is on)."""
+    return tok.dep_ == "amod" and tok.text[:1].isupper() and not span.start <= tok.head.i < span.end
 
 
 def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
@@ -113,7 +135,32 @@ def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozen
             # a party counts after any noun: "a chorus of prominent Republicans"
             stated = _in(c.subtree, base, entities, common)
             found += [f for f in stated if f not in found and (post or f in PARTIES.values())]
+    if _office(noun):
+        mods = [t for c in noun.lefts if c.dep_ in _MODIFIERS for t in c.subtree]
+        found += [f for f in _polities(mods, base, entities) if f not in found]
     return found
+
+
+def _office(noun: Token) -> bool:
+    """A public office: a title capitalised before a name, as news writes formal titles and not
+    occupations ("Scotts Bluff County Sheriff Mark Overman", "Houston Police Chief X"; "Texas
+    businessman X"), or an office or officials by name ("the Nebraska attorney general", "Colorado
+    officials")."""
+    word = noun.lower_.rstrip(".")
+    formal = noun.i > 0 and noun.text[:1].isupper() and noun.pos_ in ("PROPN", "NOUN") and not noun.ent_type_
+    return formal or word in TITLES or noun.lemma_.lower() == "official"
+
+
+def _polities(tokens: Iterable[Token], base: int, entities: Sequence[Entity]) -> list[str]:
+    """The places among an office's modifiers: the government it serves ("Nebraska" of "Nebraska
+    Attorney General", "Scotts Bluff County" of "Scotts Bluff County Sheriff")."""
+    out: list[str] = []
+    for t in tokens:
+        e = entity_at(entities, base + t.idx)
+        name = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", e.text) if e is not None and e.label == "GPE" else ""
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def _name_head(p: Parsed, e: Entity) -> Token | None:
@@ -130,6 +177,9 @@ def _around_name(name: Token, base: int, entities: Sequence[Entity], common: fro
     beside = [c for c in name.rights if c.dep_ == "appos" and _next_to(name, c)]
     for noun in [*titles, *beside]:
         found += [f for f in stated_by(noun, base, entities, common) if f not in found]
+    # a title the parse leaves flat, every word on the name: "Houston Police Chief Art Acevedo"
+    office = max((t.i for t in titles if _office(t)), default=-1)
+    found += [f for f in _polities([t for t in titles if t.i < office], base, entities) if f not in found]
     if name.dep_ == "appos" and name.head.pos_ == "NOUN" and _next_to(name.head, name):
         found += [f for f in stated_by(name.head, base, entities, common) if f not in found]
     return found
@@ -160,6 +210,8 @@ def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: froz
         gap = text[other.end : e.start].split()
         offices = all(w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | QUALIFIERS for w in gap)
         body = _body(other, common)
+        if other.label == "GPE" and gap and not any(other.end <= x.start < e.start for x in entities):
+            body = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", other.text)  # "Nebraska Attorney General X"
         if body and offices and len(gap) <= 4 and body not in found:
             found.append(body)
     return found
