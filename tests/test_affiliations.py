@@ -71,6 +71,11 @@ CASES: list[tuple[str, str, str | None]] = [
     ),
     ("“We are looking into it,” Colorado officials said.", "looking", "Colorado"),
     ("“It was a loss,” said Texas businessman John Smith.", "loss", None),
+    # not an office held no longer, a seat a place elects someone to, or a dateline
+    ("“We will act,” said former Texas Gov. Rick Perry.", "act", None),
+    ("“We will act,” said Ohio Gov. John Kasich.", "act", "Ohio"),
+    ("“We will act,” the Vermont senator said.", "act", None),
+    ("JERUSALEM — Israeli Prime Minister Benjamin Netanyahu said, “We will act.”", "act", None),
     ("“It is a fine day,” said Florida Republican Marco Rubio.", "fine day", "Republican Party"),
     # a capitalised word opening the sentence that NER took into the organisation's name
     (

@@ -136,29 +136,69 @@ def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozen
             stated = _in(c.subtree, base, entities, common)
             found += [f for f in stated if f not in found and (post or f in PARTIES.values())]
     if _office(noun):
-        mods = [t for c in noun.lefts if c.dep_ in _MODIFIERS for t in c.subtree]
-        found += [f for f in _polities(mods, base, entities) if f not in found]
+        mods = [c for c in noun.lefts if c.dep_ in _MODIFIERS]
+        found += [f for f in _polities(mods, noun) if f not in found]
     return found
 
 
 def _office(noun: Token) -> bool:
-    """A public office: a title capitalised before a name, as news writes formal titles and not
-    occupations ("Scotts Bluff County Sheriff Mark Overman", "Houston Police Chief X"; "Texas
-    businessman X"), or an office or officials by name ("the Nebraska attorney general", "Colorado
-    officials")."""
-    word = noun.lower_.rstrip(".")
-    formal = noun.i > 0 and noun.text[:1].isupper() and noun.pos_ in ("PROPN", "NOUN") and not noun.ent_type_
-    return formal or word in TITLES or noun.lemma_.lower() == "official"
+    """An office of a government, which speaks for the place it serves: "Nebraska Attorney
+    General", "Scotts Bluff County Sheriff", "the Indiana governor", "U.S. officials". Not one held
+    no longer ("former Texas Gov. Rick Perry"), nor a seat a place elects someone to ("Florida Sen.
+    Marco Rubio", "the Vermont senator": a legislator speaks for themself), nor a judge's."""
+    if noun.lower_.rstrip(".") not in OFFICES and noun.lemma_.lower() not in OFFICES:
+        return False
+    held = [*noun.lefts, *(noun.head.lefts if noun.dep_ == "compound" else ())]  # a flat title
+    return not any(c.lower_ in ("former", "ex") for c in held) and not _former(noun)
 
 
-def _polities(tokens: Iterable[Token], base: int, entities: Sequence[Entity]) -> list[str]:
-    """The places among an office's modifiers: the government it serves ("Nebraska" of "Nebraska
-    Attorney General", "Scotts Bluff County" of "Scotts Bluff County Sheriff")."""
+# Titles of those who govern a place and speak for its government: a governor, a mayor, a sheriff
+# or police chief, an attorney general or prosecutor, a minister, and officials (TITLES holds the
+# titles news writes before names; the words below are the offices among them and a few it lacks).
+OFFICES = (
+    TITLES
+    | frozenset(str.split("sheriff official prosecutor commissioner superintendent police authorities"))
+) - frozenset(
+    str.split(
+        """sen senator rep representative congressman congresswoman lawmaker judge justice leader
+    speaker whip minority majority the former first deputy acting vice state foreign defense defence
+    press father rev reverend sir dame lord lady mr mrs ms miss mx dr prof professor pope king queen
+    prince princess sheikh candidate aide adviser advisor spokesman spokeswoman"""
+    )
+)
+
+
+def _former(office: Token) -> bool:
+    """ "Former" in the run of title words before an office, a coordinated one's too ("Former
+    prosecutor and New York City Mayor Rudy Giuliani"), back to a punctuation mark or a verb."""
+    for t in reversed(office.doc[max(0, office.i - 8) : office.i]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ in ("former", "ex"):
+            return True
+    return False
+
+
+def _polities(mods: Sequence[Token], office: Token) -> list[str]:
+    """The places among an office's modifiers (``mods``, before ``office``) whose government it
+    is: only a place written right before the title's words ("Nebraska Attorney General"), never
+    one set off by a dateline's dash ("JERUSALEM — Israeli Prime Minister …") nor one that names an
+    organisation's home ("UK Independence Party leader", "France's National Front")."""
     out: list[str] = []
-    for t in tokens:
-        e = entity_at(entities, base + t.idx)
-        name = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", e.text) if e is not None and e.label == "GPE" else ""
-        if name and name not in out:
+    for t in mods:
+        if t.ent_type_ != "GPE" or (t.text.isalpha() and t.text.isupper() and len(t.text) > 3):
+            continue
+        end = t.i
+        while end + 1 < len(t.doc) and t.doc[end + 1].ent_type_ == "GPE" and t.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        between = t.doc[end + 1 : office.i]
+        if any(x.is_punct or x.ent_type_ for x in between if x.tag_ != "POS"):
+            continue
+        start = t.i
+        while start > 0 and t.doc[start].ent_iob_ == "I":
+            start -= 1
+        name = re.sub(r"^(?:[Tt]he)\s+", "", t.doc[start : end + 1].text)
+        if name not in out:
             out.append(name)
     return out
 
@@ -178,8 +218,10 @@ def _around_name(name: Token, base: int, entities: Sequence[Entity], common: fro
     for noun in [*titles, *beside]:
         found += [f for f in stated_by(noun, base, entities, common) if f not in found]
     # a title the parse leaves flat, every word on the name: "Houston Police Chief Art Acevedo"
-    office = max((t.i for t in titles if _office(t)), default=-1)
-    found += [f for f in _polities([t for t in titles if t.i < office], base, entities) if f not in found]
+    office = [t for t in titles if _office(t)]
+    if office:
+        mods = [t for t in titles if t.i < office[-1].i]
+        found += [f for f in _polities(mods, office[-1]) if f not in found]
     if name.dep_ == "appos" and name.head.pos_ == "NOUN" and _next_to(name.head, name):
         found += [f for f in stated_by(name.head, base, entities, common) if f not in found]
     return found
@@ -210,7 +252,12 @@ def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: froz
         gap = text[other.end : e.start].split()
         offices = all(w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | QUALIFIERS for w in gap)
         body = _body(other, common)
-        if other.label == "GPE" and gap and not any(other.end <= x.start < e.start for x in entities):
+        held = (
+            gap
+            and gap[-1].lower().rstrip(".") in OFFICES
+            and not re.search(r"(?i)\b(?:former|ex)\W*$", text[lo : other.start])
+        )
+        if other.label == "GPE" and held and not any(other.end <= x.start < e.start for x in entities):
             body = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", other.text)  # "Nebraska Attorney General X"
         if body and offices and len(gap) <= 4 and body not in found:
             found.append(body)
