@@ -11,7 +11,10 @@ Google", "a Microsoft spokesperson", "Pentagon officials", "a Republican senator
 speaker is itself a body ("House Democrats", "the White House"), the body is the affiliation.
 
 Only organisations (NER's ORG) and political parties count: a nationality ("a Russian journalist")
-or a home state ("a Republican from Texas") is where someone is from, not whom they speak for.
+or a home state ("a Republican from Texas") is where someone is from, not whom they speak for. A
+place counts only as the government an office serves, named in the office's title ("Nebraska
+Attorney General Jon Bruning", "Scotts Bluff County Sheriff", "Colorado officials"): not a
+legislator's seat ("Florida Sen. Marco Rubio"), a judge's court or an office held formerly.
 Everything is read from the parse where the sentence was parsed, and from the text around the name
 (party tags, titles) where it was not. A person's affiliations are gathered over the whole article
 and shown on each of their quotes, at most two, in the order the article states them.
