@@ -55,6 +55,35 @@ CASES: list[tuple[str, str, str | None]] = [
     # a party after any noun: a body of its members
     ("“This is bad,” a chorus of prominent Republicans said.", "bad", "Republican Party"),
     ("“We will vote no,” close to three dozen House Democrats said.", "vote no", "House Democrats"),
+    # an office's place is the government its holder speaks for: a formal title, capitalised
+    # before the name, or a flat parse of one; an occupation is not an office
+    (
+        "“This contraband has been heavily trafficked into our state,” Nebraska Attorney General"
+        " Jon Bruning said at a news conference in Lincoln.",
+        "contraband",
+        "Nebraska",
+    ),
+    ("“We are looking into it,” Dallas Police Chief David Brown said.", "looking", "Dallas"),
+    (
+        "“I am very frustrated,” said Scotts Bluff County Sheriff Mark Overman.",
+        "frustrated",
+        "Scotts Bluff County",
+    ),
+    ("“We are looking into it,” Colorado officials said.", "looking", "Colorado"),
+    ("“It was a loss,” said Texas businessman John Smith.", "loss", None),
+    # not an office held no longer, a seat a place elects someone to, or a dateline
+    ("“We will act,” said former Texas Gov. Rick Perry.", "act", None),
+    ("“We will act,” said Ohio Gov. John Kasich.", "act", "Ohio"),
+    ("“We will act,” the Vermont senator said.", "act", None),
+    ("JERUSALEM — Israeli Prime Minister Benjamin Netanyahu said, “We will act.”", "act", None),
+    ("“It is a fine day,” said Florida Republican Marco Rubio.", "fine day", "Republican Party"),
+    # a capitalised word opening the sentence that NER took into the organisation's name
+    (
+        "Fellow St. Louis Tea Party organizer Dana Loesch accused the NAACP of morphing into a"
+        " political organization.\n\n“They no longer prioritize civil rights,” she told Fox News.",
+        "civil rights",
+        "St. Louis Tea Party",
+    ),
     # where someone is from is no side: a nationality, a home state
     ("“This is bad,” said Ivan Petrov, a Russian journalist.", "bad", None),
     ("“The roads are closed,” said Maria Lopez, a teacher from Ohio.", "roads", None),

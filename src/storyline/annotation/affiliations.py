@@ -11,7 +11,10 @@ Google", "a Microsoft spokesperson", "Pentagon officials", "a Republican senator
 speaker is itself a body ("House Democrats", "the White House"), the body is the affiliation.
 
 Only organisations (NER's ORG) and political parties count: a nationality ("a Russian journalist")
-or a home state ("a Republican from Texas") is where someone is from, not whom they speak for.
+or a home state ("a Republican from Texas") is where someone is from, not whom they speak for. A
+place counts only as the government an office serves, named in the office's title ("Nebraska
+Attorney General Jon Bruning", "Scotts Bluff County Sheriff", "Colorado officials"): not a
+legislator's seat ("Florida Sen. Marco Rubio"), a judge's court or an office held formerly.
 Everything is read from the parse where the sentence was parsed, and from the text around the name
 (party tags, titles) where it was not. A person's affiliations are gathered over the whole article
 and shown on each of their quotes, at most two, in the order the article states them.
@@ -24,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.annotation.names import TITLES
 from storyline.annotation.quote_cues import Parsed
@@ -92,10 +95,32 @@ def _in(tokens: Iterable[Token], base: int, entities: Sequence[Entity], common: 
     out: list[str] = []
     for t in tokens:
         e = entity_at(entities, base + t.idx)
-        found = _body(e, common) if e is not None else None
+        found = _body(_as_parsed(e, t.doc, base), common) if e is not None else None
         if found and found not in out:
             out.append(found)
     return out
+
+
+def _as_parsed(e: Entity, doc: Doc, base: int) -> Entity:
+    """The entity without the words NER took in from before it that the parse hangs elsewhere: a
+    capitalised adjective opening the sentence ("Fellow St. Louis Tea Party organizer Dana Loesch":
+    "Fellow" modifies "organizer", not the party)."""
+    span = doc.char_span(e.start - base, e.end - base, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return e
+    first = span.start
+    while first < span.end - 1 and _outside_adjective(doc[first], span):
+        first += 1
+    if first == span.start:
+        return e
+    at = base + doc[first].idx
+    return replace(e, text=e.text[at - e.start :], start=at)
+
+
+def _outside_adjective(tok: Token, span: Span) -> bool:
+    """A capitalised adjective the parse hangs on a word outside ``span`` (not "pro-" of a
+    "pro-Islamic State group", which says whose side the group is on)."""
+    return tok.dep_ == "amod" and tok.text[:1].isupper() and not span.start <= tok.head.i < span.end
 
 
 def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozenset[str]) -> list[str]:
@@ -113,7 +138,72 @@ def stated_by(noun: Token, base: int, entities: Sequence[Entity], common: frozen
             # a party counts after any noun: "a chorus of prominent Republicans"
             stated = _in(c.subtree, base, entities, common)
             found += [f for f in stated if f not in found and (post or f in PARTIES.values())]
+    if _office(noun):
+        mods = [c for c in noun.lefts if c.dep_ in _MODIFIERS]
+        found += [f for f in _polities(mods, noun) if f not in found]
     return found
+
+
+def _office(noun: Token) -> bool:
+    """An office of a government, which speaks for the place it serves: "Nebraska Attorney
+    General", "Scotts Bluff County Sheriff", "the Indiana governor", "U.S. officials". Not one held
+    no longer ("former Texas Gov. Rick Perry"), nor a seat a place elects someone to ("Florida Sen.
+    Marco Rubio", "the Vermont senator": a legislator speaks for themself), nor a judge's."""
+    if noun.lower_.rstrip(".") not in OFFICES and noun.lemma_.lower() not in OFFICES:
+        return False
+    held = [*noun.lefts, *(noun.head.lefts if noun.dep_ == "compound" else ())]  # a flat title
+    return not any(c.lower_ in ("former", "ex") for c in held) and not _former(noun)
+
+
+# Titles of those who govern a place and speak for its government: a governor, a mayor, a sheriff
+# or police chief, an attorney general or prosecutor, a minister, and officials (TITLES holds the
+# titles news writes before names; the words below are the offices among them and a few it lacks).
+OFFICES = (
+    TITLES
+    | frozenset(str.split("sheriff official prosecutor commissioner superintendent police authorities"))
+) - frozenset(
+    str.split(
+        """sen senator rep representative congressman congresswoman lawmaker judge justice leader
+    speaker whip minority majority the former first deputy acting vice state foreign defense defence
+    press father rev reverend sir dame lord lady mr mrs ms miss mx dr prof professor pope king queen
+    prince princess sheikh candidate aide adviser advisor spokesman spokeswoman"""
+    )
+)
+
+
+def _former(office: Token) -> bool:
+    """ "Former" in the run of title words before an office, a coordinated one's too ("Former
+    prosecutor and New York City Mayor Rudy Giuliani"), back to a punctuation mark or a verb."""
+    for t in reversed(office.doc[max(0, office.i - 8) : office.i]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ in ("former", "ex"):
+            return True
+    return False
+
+
+def _polities(mods: Sequence[Token], office: Token) -> list[str]:
+    """The places among an office's modifiers (``mods``, before ``office``) whose government it
+    is: only a place written right before the title's words ("Nebraska Attorney General"), never
+    one set off by a dateline's dash ("JERUSALEM — Israeli Prime Minister …") nor one that names an
+    organisation's home ("UK Independence Party leader", "France's National Front")."""
+    out: list[str] = []
+    for t in mods:
+        if t.ent_type_ != "GPE" or (t.text.isalpha() and t.text.isupper() and len(t.text) > 3):
+            continue
+        end = t.i
+        while end + 1 < len(t.doc) and t.doc[end + 1].ent_type_ == "GPE" and t.doc[end + 1].ent_iob_ == "I":
+            end += 1
+        between = t.doc[end + 1 : office.i]
+        if any(x.is_punct or x.ent_type_ for x in between if x.tag_ != "POS"):
+            continue
+        start = t.i
+        while start > 0 and t.doc[start].ent_iob_ == "I":
+            start -= 1
+        name = re.sub(r"^(?:[Tt]he)\s+", "", t.doc[start : end + 1].text)
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _name_head(p: Parsed, e: Entity) -> Token | None:
@@ -130,6 +220,11 @@ def _around_name(name: Token, base: int, entities: Sequence[Entity], common: fro
     beside = [c for c in name.rights if c.dep_ == "appos" and _next_to(name, c)]
     for noun in [*titles, *beside]:
         found += [f for f in stated_by(noun, base, entities, common) if f not in found]
+    # a title the parse leaves flat, every word on the name: "Houston Police Chief Art Acevedo"
+    office = [t for t in titles if _office(t)]
+    if office:
+        mods = [t for t in titles if t.i < office[-1].i]
+        found += [f for f in _polities(mods, office[-1]) if f not in found]
     if name.dep_ == "appos" and name.head.pos_ == "NOUN" and _next_to(name.head, name):
         found += [f for f in stated_by(name.head, base, entities, common) if f not in found]
     return found
@@ -160,6 +255,13 @@ def _title_before(text: str, e: Entity, entities: Sequence[Entity], common: froz
         gap = text[other.end : e.start].split()
         offices = all(w[:1].isupper() or w.lower() in ROLE_NOUNS | TITLES | QUALIFIERS for w in gap)
         body = _body(other, common)
+        held = (
+            gap
+            and gap[-1].lower().rstrip(".") in OFFICES
+            and not re.search(r"(?i)\b(?:former|ex)\W*$", text[lo : other.start])
+        )
+        if other.label == "GPE" and held and not any(other.end <= x.start < e.start for x in entities):
+            body = re.sub(r"^(?:[Tt]he)\s+|[’']s?$", "", other.text)  # "Nebraska Attorney General X"
         if body and offices and len(gap) <= 4 and body not in found:
             found.append(body)
     return found

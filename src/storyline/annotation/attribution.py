@@ -519,7 +519,44 @@ def find_quotes(
     out.extend(_inherit(text, said, found, resolver))
     # a transcript's turns are quotations without marks, unless marks already hold one whole
     out.extend(t for t in transcript_quotes(text, entities) if not any(_holds(q, t) for q in out))
-    return sorted(out, key=lambda q: (q.start, q.end)), resolver.people, resolver.described
+    return sorted(_repeated(out), key=lambda q: (q.start, q.end)), resolver.people, resolver.described
+
+
+REPEATED = 8  # words a quotation must have for its words, quoted again, to name its speaker
+
+
+def _repeated(quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no speaker, or none but one inherited, whose words the article quotes again
+    with a named speaker takes that speaker: a pull quote set apart from the body ("…” / Dean
+    Baker, Center for Economic and Policy Research."), a lede's quotation told in full further down
+    ("Ryan said,“Look, …" after Paul Ryan "said “…”"). Only where the words are long enough to be
+    one remark, and all their other quotations name one speaker."""
+    said = [(_words_of(q.text), q) for q in quotes if q.direct and q.speaker_key]
+    out = []
+    for q in quotes:
+        words = _words_of(q.text)
+        if q.direct and (q.speaker is None or q.cue is None) and len(words.split()) >= REPEATED:
+            # the words' speaker where this quotation has none, or where it has only one inherited
+            # (no cue of its own) and the other quotation has a cue
+            stronger = [
+                r for w, r in said if r is not q and (q.speaker is None or r.cue) and _within_words(words, w)
+            ]
+            same = {(r.speaker, r.speaker_key) for r in stronger}
+            if len(same) == 1:
+                speaker, key = next(iter(same))
+                q = replace(q, speaker=speaker, speaker_key=key)
+        out.append(q)
+    return out
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _within_words(a: str, b: str) -> bool:
+    """One run of words holds the other, the shorter one at least ``REPEATED`` words long."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short.split()) >= REPEATED and f" {short} " in f" {long} "
 
 
 def _holds(outer: Quote, inner: Quote) -> bool:

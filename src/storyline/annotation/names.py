@@ -48,6 +48,22 @@ TITLES = frozenset(
 ABBREVIATED_TITLES = frozenset(
     str.split("mr mrs ms dr prof sen rep gov lt gen col maj capt sgt cmdr adm rev")
 )
+# The office an abbreviated title stands for, as later mentions spell it out: AP style writes
+# "Sen. Marco Rubio" once and "the senator" (or "the Florida lawmaker") after; "Rep. Adam Schiff" …
+# "the California congressman"; "Gov. Paul LePage" … "the governor"; "Lt." only qualifies the next
+# office ("Lt. Gov.": a lieutenant governor is not "the governor").
+SPELLED_TITLES = {
+    "sen": ("senator", "lawmaker"),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "gov": ("governor",),
+    "lt": ("lieutenant",),
+    "gen": ("general",),
+    "col": ("colonel",),
+    "capt": ("captain",),
+    "sgt": ("sergeant",),
+    "cmdr": ("commander",),
+    "adm": ("admiral",),
+}
 HONORIFICS = frozenset(str.split("mr mrs ms miss mx dr sir dame"))
 SUFFIXES = frozenset(str.split("jr sr ii iii iv phd md esq"))
 PARTICLES = frozenset(str.split("de del della der van von da di du le la al el bin ibn abu st"))

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from storyline.annotation.names import TITLES
+from storyline.annotation.names import ABBREVIATED_TITLES, SPELLED_TITLES, TITLES
 from storyline.model import Entity
 
 _BEFORE = re.compile(r"((?:[A-Za-z][\w.\-’']*\s+){1,5})$")
@@ -77,7 +77,7 @@ class RoleIndex:
             if len(e.text) > len(index.names.get(e.key, "")):
                 index.names[e.key] = e.text
             window = text[lo : e.start]  # back to the previous person at most
-            window = re.split(r"[.!?;:\n]\s|\n", window)[-1]  # only the clause the name is in
+            window = _last_clause(window)  # only the clause the name is in
             lead = _LEAD_APPOS.search(window)  # "The engineer’s lawyer, Maria Santos, said"
             found = _BEFORE.search(lead.group(1) + " ") if lead else None
             near = _words(found.group(1)) if found else _title_before(window)
@@ -91,11 +91,17 @@ class RoleIndex:
             appos = _APPOS.match(text[e.end : e.end + 90])
             near += _words(appos.group(1)) if appos else []
             near += _role_after(text, e.end, people)
-            for prev, w in zip(["", *near], near, strict=False):
-                index.words.setdefault(e.key, set()).add(w)
-                index.roles.setdefault(w, set()).add(e.key)
-                if prev in QUALIFIERS:
-                    index.qualified[(e.key, w)] = prev
+            before: tuple[str, ...] = ("",)
+            for w in near:
+                forms = (w, *SPELLED_TITLES.get(w, ()))  # "sen": also "senator", "lawmaker"
+                index.titles.update(f for f in forms[1:] if f not in QUALIFIERS)
+                qualifier = next((b for b in before if b in QUALIFIERS), None)
+                for f in forms:
+                    index.words.setdefault(e.key, set()).add(f)
+                    index.roles.setdefault(f, set()).add(e.key)
+                    if qualifier is not None:
+                        index.qualified[(e.key, f)] = qualifier
+                before = forms
         return index
 
     def resolve(self, head: str, modifiers: Sequence[str]) -> str | None:
@@ -122,6 +128,19 @@ class RoleIndex:
 _PROPER = re.compile(r"(?<=[\w,;’'] )([A-Z][a-z]+)")
 _LOWER = re.compile(r"\b[a-z]+\b")
 _TITLE_WORD = re.compile(r"[\w.\-’']+")
+_BREAK = re.compile(r"[.!?;:]\s|\n")
+
+
+def _last_clause(window: str) -> str:
+    """The end of ``window`` after its last clause break; the point of an abbreviated title is
+    none ("Sen. Marco Rubio", "Lt. Gov. David Dewhurst": the title belongs to the name)."""
+    cut = 0
+    for m in _BREAK.finditer(window):
+        word = re.search(r"(\w+)$", window[: m.start()])
+        if m.group().startswith(".") and word is not None and word.group(1).lower() in ABBREVIATED_TITLES:
+            continue
+        cut = m.end()
+    return window[cut:]
 
 
 def _title_before(window: str) -> list[str]:
