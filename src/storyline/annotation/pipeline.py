@@ -36,8 +36,8 @@ from storyline.annotation.figures import holds_figure, with_frames
 from storyline.annotation.irregular import MODEL_NAMES
 from storyline.annotation.kept import keep
 from storyline.annotation.names import entities_of, with_people
-from storyline.annotation.pages import small_pages
 from storyline.annotation.namesakes import principal_keys
+from storyline.annotation.pages import small_pages
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
