@@ -37,6 +37,7 @@ from storyline.annotation.irregular import MODEL_NAMES
 from storyline.annotation.kept import keep
 from storyline.annotation.names import entities_of, with_people
 from storyline.annotation.namesakes import principal_keys
+from storyline.annotation.pages import small_pages
 from storyline.annotation.quantities import find_quantities
 from storyline.annotation.quote_cues import Parsed
 from storyline.annotation.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_OPEN
@@ -59,6 +60,7 @@ def load_nlp() -> Language:
     sentences that need it)."""
     import spacy
 
+    small_pages()  # the batches' arrays on pages the kernel need not zero 2 MiB at a time
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, exclude=["senter"])

@@ -232,10 +232,9 @@ def add_command(
         raise typer.Exit(2)
     models: dict[str, Any] = {}
     if engine is EngineName.local:
-        from storyline.annotation import load_nlp
-        from storyline.embed import Embedder
+        from storyline.engines.stages import load_models
 
-        models = {"nlp": load_nlp(), "embedder": Embedder()}
+        models = load_models()
     runner = _engine(engine, workers, address, models)
     counts: dict[str, int] = {}
     owed, left = 0, ""

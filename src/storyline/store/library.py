@@ -123,12 +123,11 @@ class Library:
         here for a library in memory). An unreadable input is raised unless ``on_error`` takes
         it; archive records skipped by design (requests, images) are dropped. ``progress`` also
         hears of reports stored already."""
-        from storyline.annotation import load_nlp
-        from storyline.embed import Embedder
         from storyline.engines.run import add_to_library, open_engine, raise_unreadable
+        from storyline.engines.stages import load_models
         from storyline.reading.sniff import ReadOptions
 
-        models = {"nlp": load_nlp(), "embedder": Embedder()}
+        models = load_models()
         runner = open_engine("local", models=models)
         try:
             specs = [str(s) for s in sources]
