@@ -343,8 +343,9 @@ def show_command(
             if report is None and len(stored.articles) > 1:
                 from storyline.embed import Embedder
 
-                # checked here, stored for `list` and the next view (a Ray add leaves it to here)
-                report = lib.check(stored.id, nlp=None, embedder=Embedder())
+                # checked here as the checker checks, and stored for `list` and the next view (a
+                # Ray add leaves it to here), unless a checker at work holds the lock
+                report = lib.report_for_view(stored, nlp=None, embedder=Embedder())
             if report is None:
                 alone = stored.story
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])
