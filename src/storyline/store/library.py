@@ -281,8 +281,8 @@ class Library:
         """The cross-check of a story: the one its last ``check`` stored when the story has not
         changed since (``stored_report``), else computed from its stored annotations and sentence
         vectors (no re-annotation; the sentence model loads when no ``embedder`` is given). Reads
-        only: what it computes stays in memory; ``check`` stores the report, its vectors and its
-        number of conflicts."""
+        only: what it computes stays in memory; ``check`` and ``report_for_view`` (a story page's)
+        store the report, its vectors and its number of conflicts."""
         stored = self.story(story_id)
         found = self.stored_report(stored)
         return found if found is not None else self._report(stored, nlp, embedder, store=False)
