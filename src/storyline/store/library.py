@@ -491,8 +491,10 @@ class Library:
             return done
         if len(story_ids) > 1:  # out of the handler: each alone, its own traceback unchained
             left = [i for i in story_ids if i not in settled]
-            again = {"counted": True, "owed_only": owed_only}
-            return done + sum(self._check_group([i], nlp, embedder, 0, told, **again) for i in left)
+            return done + sum(
+                self._check_group([i], nlp, embedder, 0, told, counted=True, owed_only=owed_only)
+                for i in left
+            )
         try:
             row = rows[0] if rows else self._owed_row(story_ids[0])
         except NotInLibrary:  # removed meanwhile: nothing to tell
