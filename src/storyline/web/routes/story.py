@@ -6,8 +6,10 @@ model. A story checked by no one yet (an add's checks still owed, a library made
 reports, a newer storyline, a Ray add, a check given up) is checked here from the stored
 annotations and vectors, as the checker checks, and stored (``Library.report_for_view``: the one
 GET that writes, and only what a checker would), so `list`, every process and the next view see
-it; while another checker holds the library's lock it is made in memory only. Either way the
-report is kept in the app's cache, keyed by the story's article versions.
+it; while another checker holds the library's lock it is made in memory only. An add elsewhere
+that found the lock held by a view started no checker: the background checks (``web/owed.py``)
+find its stories at their next look. Either way the report is kept in the app's cache, keyed by
+the story's article versions.
 """
 
 from __future__ import annotations
