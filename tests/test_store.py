@@ -820,8 +820,8 @@ def test_failed_checks_are_counted_and_given_up(
 ) -> None:
     """On SQLite and PostgreSQL: a story with two tries begun and never settled (checkers killed
     in it) is given up before a third with ``checkfail.STOPPED``, the other is checked; a
-    checker whose models cannot load counts a try against each owed story; ``retry_failed``
-    owes them again, and a stored check clears the count."""
+    checker whose models cannot load stores its error with each owed story, counting no try;
+    ``retry_failed`` owes them again, and a stored check clears the count."""
     from sqlalchemy import update
 
     from storyline.store import checkfail
@@ -837,10 +837,37 @@ def test_failed_checks_are_counted_and_given_up(
         by_id = {s.id: s for s in lib.stories()}
         assert by_id[first].check_failed and not by_id[second].check_failed
         assert lib.retry_failed() == 1 and lib.due() == [first]
-        lib.fail_due("the models cannot load: OSError: none")
+        lib.note_fault("the models cannot load: OSError: none")  # no try counted: not its fault
         assert lib.due() == [first] and lib.failed_checks() == []
+        (noted,) = [s for s in lib.stories() if s.id == first]
+        assert noted.pending and noted.check_error == "the models cannot load: OSError: none"
         assert lib.check_due(nlp=None, embedder=embedder) == 1
         (checked,) = [s for s in lib.stories() if s.id == first]
         assert checked.conflicts is not None and checked.check_error is None
         with lib.engine.connect() as conn:
             assert conn.execute(select(stories.c.check_tries).where(stories.c.id == first)).scalar() == 0
+
+
+def test_a_story_view_stores_its_check_under_the_lock(
+    db_url: str, annotated: list[AnnotatedArticle], embedder: Any
+) -> None:
+    """On SQLite and PostgreSQL: a story page's view of an owed story (``report_for_view``) makes
+    the report in memory while another checker holds the library's lock, and once it is free
+    checks and stores it as the checker does: the same report, no longer owed."""
+    from storyline.store import checklock
+
+    with Library(db_url) as lib:
+        lib.add_articles(annotated[:5], nlp=None, embedder=embedder, crosscheck=False)
+        owed = lib.due()
+        stored = lib.story(owed[0])
+        lock = checklock.CheckLock(lib.url, lib.engine)
+        assert lock.acquire(0)
+        try:
+            held = lib.report_for_view(stored, nlp=None, embedder=embedder)
+            assert lib.due() == owed and lib.stored_report(stored) is None
+        finally:
+            lock.release()
+        made = lib.report_for_view(stored, nlp=None, embedder=embedder)
+        kept = lib.stored_report(lib.story(owed[0]))
+        assert lib.due() == owed[1:] and kept is not None
+        assert kept.to_dict() == made.to_dict() == held.to_dict()

@@ -373,12 +373,13 @@ def test_a_jsonl_upload_adds_each_record_and_names_the_bad_line(
         assert c.get("/index.json").json()["total"] >= 1
 
 
-def test_no_get_writes_the_library(
+def test_only_a_story_page_writes_and_only_its_check(
     tmp_path: Path, seed_paths: tuple[Path, Path], nlp: Any, embedder: Any
 ) -> None:
-    """A story page computes its cross-check in memory and stores nothing, not even the conflict
-    count the story is owed. SQLite's data_version, read on a connection of the test's own, moves
-    whenever another connection commits a change."""
+    """No page but a story's writes the library, and that one only the check its story is owed,
+    stored as the checker stores it (``Library.report_for_view``): its report and conflict count,
+    so `list` and the next view read it. SQLite's data_version, read on a connection of the
+    test's own, moves whenever another connection commits a change."""
     import sqlite3
 
     from storyline.reading import read
@@ -404,19 +405,22 @@ def test_no_get_writes_the_library(
     with TestClient(app, base_url="http://localhost") as c:
         pages = ("/", "/index.json", "/compare", "/add", "/api", "/jobs/none", "/sources", "/sources.json")
         pages += ("/whats-new", "/whats-new.json?since=last", "/feeds/conflicts.atom?since=1d")
-        for path in (*pages, f"/stories/{story_id}"):
+        for path in pages:
             assert c.get(path).status_code in (200, 404)
         (row,) = c.get("/index.json").json()["stories"]  # owed: pending, not 0 conflicts
         assert row["pending"] is True and row["conflicts"] is None and row["check_failed"] is False
         assert "cross-check pending" in c.get("/").text
+        assert version() == before
         body = c.get(f"/stories/{story_id}.json").json()
         assert body["report"]["findings"] and body["story"]["id"] == story_id
-        assert version() == before
+        assert version() != before
         lib = app.state.resources.library()
-        assert lib.due() == [story_id] and lib.story(story_id).conflicts is None
-        # The counter does see this app's writes: storing the story's count is one.
-        lib.check(story_id, nlp=nlp, embedder=embedder)
-        assert version() != before and lib.story(story_id).conflicts is not None
+        stored = lib.stored_report(lib.story(story_id))
+        assert lib.due() == [] and stored is not None and stored.to_dict() == body["report"]
+        (row,) = c.get("/index.json").json()["stories"]
+        assert row["pending"] is False and row["conflicts"] == sum(
+            f["kind"] == "conflict" for f in body["report"]["findings"]
+        )
     watch.close()
 
 
@@ -582,6 +586,7 @@ def test_a_failing_owed_check_does_not_stop_the_servers_others(
         lib.add_articles([read(p) for p in triplet], nlp=nlp, embedder=embedder, crosscheck=False)
         broken, fine = lib.due()
     with sqlite3.connect(db) as conn:
+        kept = conn.execute("SELECT id, annotated FROM articles WHERE story_id = ?", (broken,)).fetchall()
         conn.execute("UPDATE articles SET annotated = '{}' WHERE story_id = ?", (broken,))
     app = create_app(WebSettings(db_url=f"sqlite:///{db}"), nlp=nlp, embedder=embedder)
     with TestClient(app, base_url="http://localhost") as c, Library(db) as lib:
@@ -593,3 +598,11 @@ def test_a_failing_owed_check_does_not_stop_the_servers_others(
         rows = {r["id"]: r for r in c.get("/index.json").json()["stories"]}
         assert rows[broken]["check_failed"] and not rows[fine]["check_failed"]
         assert "cross-check failed" in c.get("/").text
+        # mended, its page checks it and stores the check: the library page no longer says failed
+        with sqlite3.connect(db) as conn:
+            conn.executemany("UPDATE articles SET annotated = ? WHERE id = ?", [(a, i) for i, a in kept])
+        assert c.get(f"/stories/{broken}").status_code == 200
+        assert lib.failed_checks() == [] and lib.stored_report(lib.story(broken)) is not None
+        rows = {r["id"]: r for r in c.get("/index.json").json()["stories"]}
+        assert not rows[broken]["check_failed"] and rows[broken]["conflicts"] is not None
+        assert "cross-check failed" not in c.get("/").text

@@ -5,6 +5,8 @@
     │   └── SkippedRecord               an archive record deliberately not read (a request, an
     │                                   image...): counted in the run's summary, not an error
     ├── NotEnoughReports                compare needs two readable reports
+    ├── CheckFailed                     a story's cross-check raised (its error is stored with it)
+    ├── ModelsUnavailable               the spaCy pipeline or the sentence model cannot load
     ├── LibraryError                    the story library cannot be opened, migrated or written
     ├── EngineError                     an engine (e.g. a Ray cluster) cannot be reached or failed
     └── MissingExtra (storyline.extras) a feature needs a pip extra that is not installed
@@ -45,6 +47,17 @@ class SkippedRecord(UnreadableInput):
 
 class NotEnoughReports(StorylineError):
     """Fewer than two readable reports were given to compare."""
+
+
+class CheckFailed(StorylineError):
+    """A story's cross-check raised; the message is the error stored with the story (the checker
+    counts and gives it up, ``store.checkfail``; ``--verbose`` or the checker's log has the
+    traceback)."""
+
+
+class ModelsUnavailable(StorylineError):
+    """The models cannot load (a missing or broken install, no memory): the machine's fault, so
+    no story is charged a try for it."""
 
 
 class LibraryError(StorylineError):

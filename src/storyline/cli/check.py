@@ -33,7 +33,8 @@ def check_command(
     Waits first for a checker at work on the library, then checks what is left, a line of
     progress on a terminal. A story whose check fails is tried again alone, then given up: `list`
     says failed, and this command exits 1 while any is (0 when every owed check is paid); --retry
-    tries them again. The detached checker's errors are in its log, beside a SQLite library
+    tries them again. When the models cannot load, it says so in one line and exits 2, charging
+    no story a try. The detached checker's errors are in its log, beside a SQLite library
     (LIBRARY-checker.log)."""
     from storyline.engines.checker import log_path, pay
     from storyline.engines.run import progress_line
@@ -47,7 +48,12 @@ def check_command(
             if owed:
                 _say_holder(lib)
             with progress_line(err_console, None, "checked", owed) as tick:
-                done = pay(lib, wait=None, on_report=lambda _story, _report: tick())
+                done = pay(
+                    lib,
+                    wait=None,
+                    on_report=lambda _story, _report: tick(),
+                    on_given_up=lambda _story, _error: tick(failed=True),
+                )
             failed = lib.failed_checks()
         except StorylineError as exc:
             report_error(library or "storyline.db", str(exc))

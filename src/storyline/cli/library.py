@@ -342,8 +342,10 @@ def show_command(
             if report is None and len(stored.articles) > 1:
                 from storyline.embed import Embedder
 
-                # checked here, stored for `list` and the next view (a Ray add leaves it to here)
-                report = lib.check(stored.id, nlp=None, embedder=Embedder())
+                # checked here as the checker checks, and stored for `list` and the next view (a
+                # Ray add leaves it to here), unless a checker at work holds the lock
+                report = lib.report_for_view(stored, nlp=None, embedder=Embedder())
+                _hand_off(lib)
             if report is None:
                 alone = stored.story
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])
@@ -363,6 +365,18 @@ def show_command(
         except StorylineError as exc:
             report_error(story, str(exc))
             raise typer.Exit(1) from None
+
+
+def _hand_off(lib: Any) -> None:
+    """The checker lock's rule for a holder letting it go (``store.checklock``): an add that
+    found it held by this `show` started no checker, trusting the holder with its stories, so
+    what is owed now goes to the detached checker, as that add would have sent it (none in
+    ``STORYLINE_CHECKS=wait`` mode, where adds wait for the lock, nor for a library in memory)."""
+    from storyline.engines import checker
+    from storyline.store import checklock
+
+    if checklock.shared(lib.url) and not checker.waits() and lib.due():
+        lib.check_in_background()
 
 
 def _say_failed(lib: Any, story_id: str) -> None:

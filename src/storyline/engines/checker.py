@@ -16,7 +16,9 @@ pid, stories checked, failed, wall and CPU seconds (``bench/bench_add.py`` reads
 beside a SQLite library (``<library>-checker.log``), in the user's state folder for a PostgreSQL
 one, or where ``STORYLINE_CHECK_LOG`` says; past ``LOG_BYTES`` it is moved to ``.1`` when the
 next checker starts, so two files at most are kept. A story whose check failed is marked in the
-library too (``store.checkfail``): `list` says failed, `show` prints the error.
+library too (``store.checkfail``): `list` says failed, `show` prints the error. When the models
+cannot load, the log gets that one line: each owed story keeps it as its error but is charged no
+try (no story is at fault), so the next checker on a mended install checks them all.
 
 ``storyline check`` pays the owed checks in the foreground through the same ``pay``.
 """
@@ -34,6 +36,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from storyline.errors import ModelsUnavailable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -126,10 +130,15 @@ def pay(
     *,
     wait: float | None,
     on_report: Callable[[str, Report | None], None] | None = None,
+    on_given_up: Callable[[str, str], None] | None = None,
 ) -> int:
     """Check every story owed one in ``lib``, the models loaded only when one is owed; ``wait``:
-    how long to wait for another checker at work (``Library.check_due``). How many were
-    checked. What the detached checker and ``storyline check`` both run."""
+    how long to wait for another checker at work, ``on_report`` and ``on_given_up`` what each
+    story's check came to (``Library.check_due``). How many were checked. What the detached
+    checker and ``storyline check`` both run.
+
+    Raises ``ModelsUnavailable`` when the models cannot load, its error stored with each owed
+    story but no try counted (``Library.note_fault``): the machine's fault, not the stories'."""
     if not lib.due():
         return 0
     try:
@@ -137,10 +146,11 @@ def pay(
 
         models = load_models()  # side by side: the check waits for both
         nlp, embedder = models["nlp"], models["embedder"]
-    except Exception as exc:  # no story can be checked: each owed one is told why
-        lib.fail_due(f"the models cannot load: {exc.__class__.__name__}: {exc}")
-        raise
-    return lib.check_due(nlp=nlp, embedder=embedder, on_report=on_report, wait=wait)
+    except Exception as exc:
+        error = f"the models cannot load: {exc.__class__.__name__}: {exc}"
+        lib.note_fault(error)
+        raise ModelsUnavailable(error) from exc
+    return lib.check_due(nlp=nlp, embedder=embedder, on_report=on_report, on_given_up=on_given_up, wait=wait)
 
 
 def run(url: str) -> int:
@@ -163,7 +173,10 @@ def main() -> None:
     checked, crashed = 0, False
     try:
         checked = run(url)
-    except Exception:  # the owed stories stay owed, or are marked failed (``pay``)
+    except ModelsUnavailable as exc:  # one line: the traceback is the install's, not storyline's
+        log.error("the checker stopped: %s", exc)
+        crashed = True
+    except Exception:  # the owed stories stay owed, or are marked failed (``Library.check_due``)
         log.exception("the checker stopped")
         crashed = True
     use = resource.getrusage(resource.RUSAGE_SELF)

@@ -13,7 +13,7 @@ no checker takes it again until the story changes (filing clears both columns) o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,28 +33,35 @@ class Failed:
 
     error: str
     detail: str = ""
+    given_up: bool = False  # the story's last try: no checker takes it again (``failed`` says)
 
 
-def batches(conn: Connection, owed: Sequence[str], size: int) -> Iterator[list[str]]:
+def batches(
+    conn: Connection, owed: Sequence[str], size: int
+) -> tuple[list[list[str]], list[tuple[str, Failed]]]:
     """The owed stories in the groups they are checked in: those never tried in groups of
-    ``size``, each one that failed before alone. Those that failed ``MAX_TRIES`` times are given
-    up here (a checker died in each: nothing else could have counted it)."""
+    ``size``, each one that failed before alone; and those given up here, each with its failure:
+    a checker died in each of their ``MAX_TRIES`` tries (nothing else could have counted them)."""
     cols = (stories.c.id, stories.c.updated, stories.c.check_tries, stories.c.check_error)
     rows = conn.execute(select(*cols).where(stories.c.id.in_(owed))).all()
     tries = {str(r.id): r for r in rows}
+    groups: list[list[str]] = []
     fresh: list[str] = []
+    stopped: list[tuple[str, Failed]] = []
     for story_id in owed:
         row = tries.get(story_id)
         if row is None:
             continue
         if row.check_tries >= MAX_TRIES:  # an earlier try's own error is kept after the stop
-            failed(conn, row, Failed(f"{STOPPED}; before: {row.check_error}" if row.check_error else STOPPED))
+            before = f"; before: {row.check_error}" if row.check_error else ""
+            failed(conn, row, failure := Failed(STOPPED + before, given_up=True))
+            stopped.append((story_id, failure))
         elif row.check_tries:
-            yield [story_id]
+            groups.append([story_id])
         else:
             fresh.append(story_id)
-    for start in range(0, len(fresh), size):
-        yield fresh[start : start + size]
+    groups += [fresh[start : start + size] for start in range(0, len(fresh), size)]
+    return groups, stopped
 
 
 def begin(conn: Connection, story_ids: Sequence[str]) -> None:
@@ -85,13 +92,12 @@ def failed(conn: Connection, row: Any, failure: Failed) -> bool:
     return give_up
 
 
-def fail_all(conn: Connection, story_ids: Sequence[str], failure: Failed) -> None:
-    """A failed try of every one of these owed stories (the checker failed before any story's
-    own check: its models cannot load), each given up at its last try."""
-    begin(conn, story_ids)
-    cols = (stories.c.id, stories.c.updated, stories.c.check_tries)
-    for row in conn.execute(select(*cols).where(stories.c.id.in_(story_ids), stories.c.check_due)).all():
-        failed(conn, row, failure)
+def note_fault(conn: Connection, story_ids: Sequence[str], error: str) -> None:
+    """Store ``error`` with each of these owed stories, counting no try: the checker could check
+    none of them (its models cannot load), the machine's fault, not theirs. They stay owed; their
+    first check clears it."""
+    owed = stories.c.id.in_(story_ids) & stories.c.check_due
+    conn.execute(update(stories).where(owed).values(check_error=error[:ERROR_CHARS]))
 
 
 def given_up(conn: Connection, story_id: str | None = None) -> list[tuple[str, str]]:

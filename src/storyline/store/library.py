@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from storyline.errors import LibraryError, NotEnoughReports, UnreadableInput
+from storyline.errors import CheckFailed, LibraryError, NotEnoughReports, UnreadableInput
 from storyline.model import AnnotatedArticle, Article, Report, Story, StoryArticle
 from storyline.store import checkfail, checklock, checkpool, filing, reports, snapshot, vectors, whatsnew
 from storyline.store.codec import loads_annotated
@@ -279,8 +280,8 @@ class Library:
         """The cross-check of a story: the one its last ``check`` stored when the story has not
         changed since (``stored_report``), else computed from its stored annotations and sentence
         vectors (no re-annotation; the sentence model loads when no ``embedder`` is given). Reads
-        only: what it computes stays in memory; ``check`` stores the report, its vectors and its
-        number of conflicts."""
+        only: what it computes stays in memory; ``check`` and ``report_for_view`` (a story page's)
+        store the report, its vectors and its number of conflicts."""
         stored = self.story(story_id)
         found = self.stored_report(stored)
         return found if found is not None else self._report(stored, nlp, embedder, store=False)
@@ -291,6 +292,37 @@ class Library:
         if len(stored.articles) < 2:
             return None
         return reports.read(self.engine, stored.id, stored.articles)
+
+    def report_for_view(self, stored: StoredStory, *, nlp: Any, embedder: Any) -> Report:
+        """The cross-check a story's page shows (the web app's, ``show``): the stored one, else
+        made now and stored as the checker stores it (``checkpool.checked``, then its report,
+        count and vectors, or its failure), so the next view, `list` and every other process
+        read it. A story whose check was given up is stored as checked when it now passes, and
+        left given up when it fails. Under the library's checker lock, tried once: while
+        another checker holds it (it stores what it owes), the report is made in memory only.
+
+        Raises ``NotEnoughReports`` (fewer than two usable reports), ``CheckFailed`` (the check
+        raised; its error is stored as a checker's is: an owed story is charged a try)."""
+        found = self.stored_report(stored)
+        if found is not None:
+            return found
+        if len(stored.articles) < 2:
+            raise NotEnoughReports("a story of one report has nothing to compare")
+        lock = checklock.CheckLock(self.url, self.engine)
+        if not lock.acquire(0):
+            return self._report(stored, nlp, embedder, store=False)
+        made: list[Report | checkfail.Failed | None] = []
+        try:
+            self._check_group([stored.id], nlp, embedder, 0, lambda _id, m: made.append(m), owed_only=False)
+        finally:
+            lock.release()
+        if not made:
+            raise NotInLibrary(f"no story {stored.id} in {self.url}")
+        if isinstance(made[0], checkfail.Failed):
+            raise CheckFailed(f"its cross-check failed: {made[0].error}")
+        if made[0] is None:
+            raise NotEnoughReports("fewer than two of the story's reports can be compared")
+        return made[0]
 
     def _report(
         self, stored: StoredStory, nlp: Any, embedder: Any, *, store: bool, provided: Collection[str] = ()
@@ -374,14 +406,18 @@ class Library:
         embedder: Any,
         on_report: Callable[[str, Report | None], None] | None = None,
         wait: float | None = None,
+        on_given_up: Callable[[str, str], None] | None = None,
     ) -> int:
         """``check`` every story owed one, oldest change first: those this add changed and any
         an add killed before counting left behind; ``on_report`` is handed each story's
-        cross-check (``watch`` names the new conflicts from it). Returns how many were checked.
+        cross-check (``watch`` names the new conflicts from it), ``on_given_up`` the id and error
+        of each story whose check is given up (its last try failed), so every owed story is told
+        once (``storyline check``'s progress). Returns how many were checked.
 
         Done under the library's checker lock (``checklock``), looking again after letting it go:
         ``wait`` is how long to wait for another checker (None: until it is done). When it is
         still at work after that, nothing is checked here: it checks what is owed now."""
+        told = _teller(on_report, on_given_up)
         lock = checklock.CheckLock(self.url, self.engine)
         done = idle = 0
         # A round settles nothing only when another process filed into every story meanwhile
@@ -390,26 +426,28 @@ class Library:
             if not lock.acquire(wait):
                 break
             try:
-                checked = self._check_owed(nlp, embedder, on_report)
+                checked = self._check_owed(nlp, embedder, told)
             finally:
                 lock.release()
             done += checked
             idle = 0 if checked else idle + 1
         return done
 
-    def _check_owed(
-        self, nlp: Any, embedder: Any, on_report: Callable[[str, Report | None], None] | None
-    ) -> int:
+    def _check_owed(self, nlp: Any, embedder: Any, told: Told) -> int:
         """The stories owed a check now, checked in groups (``VECTOR_STORIES``; one that failed
-        before alone, ``checkfail.batches``); how many were settled."""
+        before alone, ``checkfail.batches``, which gives up those a checker died in at their last
+        try: logged and told here); how many were settled."""
         owed = self.due()
         workers = checkpool.processes(len(owed), embedder)
         with self._write() as conn:
-            groups = list(checkfail.batches(conn, owed, VECTOR_STORIES))
+            groups, stopped = checkfail.batches(conn, owed, VECTOR_STORIES)
+        for story_id, failure in stopped:
+            log.error("story %s: cross-check failed (given up): %s", story_id, failure.error)
+            told(story_id, failure)
         # a group too small to fork for (a story retried alone) is checked here, as its size says
         small = checkpool.MIN_STORIES
         return sum(
-            self._check_group(ids, nlp, embedder, workers if len(ids) >= small else 0, on_report)
+            self._check_group(ids, nlp, embedder, workers if len(ids) >= small else 0, told)
             for ids in groups
         )
 
@@ -419,14 +457,17 @@ class Library:
         nlp: Any,
         embedder: Any,
         workers: int,
-        on_report: Callable[[str, Report | None], None] | None,
+        told: Told,
         *,
         counted: bool = False,
+        owed_only: bool = True,
     ) -> int:
         """Check one group of owed stories, each try counted first (``checkfail.begin``), each
         report stored as it comes; how many were settled. When the group fails as a whole (its
         vectors, a worker that died), the stories not stored yet are checked each alone, so only
-        the one at fault has its failure stored. ``counted``: their try is counted already."""
+        the one at fault has its failure stored. ``counted``: their try is counted already;
+        ``owed_only`` False: a story owed nothing (given up, or its stored report stale) is
+        checked too, with no try counted (``report_for_view``)."""
         if not counted:
             with self._write() as conn:
                 checkfail.begin(conn, story_ids)
@@ -434,10 +475,10 @@ class Library:
         settled: set[str] = set()
         done = 0
         try:
-            rows, stored = self._group(story_ids)  # read with their tries counted
+            rows, stored = self._group(story_ids, owed_only)  # read with their tries counted
             self._provide_vectors([s for s in stored if s is not None], embedder)
             for row, made in zip(rows, checkpool.reports(stored, nlp, embedder, workers), strict=True):
-                done += self._settle(row, made, on_report)
+                done += self._settle(row, made, told)
                 settled.add(row.id)
         except Exception as exc:  # its members unreadable, its vectors, a worker that died
             failure = checkfail.Failed(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
@@ -449,32 +490,35 @@ class Library:
             return done
         if len(story_ids) > 1:  # out of the handler: each alone, its own traceback unchained
             left = [i for i in story_ids if i not in settled]
-            return done + sum(self._check_group([i], nlp, embedder, 0, on_report, counted=True) for i in left)
+            return done + sum(
+                self._check_group([i], nlp, embedder, 0, told, counted=True, owed_only=owed_only)
+                for i in left
+            )
         try:
             row = rows[0] if rows else self._owed_row(story_ids[0])
         except NotInLibrary:  # removed meanwhile: nothing to tell
             return done
-        if row.check_due:
-            self._settle(row, failure, on_report)
+        if row.check_due or not owed_only:
+            self._settle(row, failure, told)
         return done
 
     def _settle(
         self,
         row: Any,
         made: Report | checkfail.Failed | None,
-        on_report: Callable[[str, Report | None], None] | None,
+        told: Told,
     ) -> int:
-        """Store one story's check (1) or its failure (0, logged)."""
+        """Store one story's check (1) or its failure (0, logged); ``told`` hears either."""
         if isinstance(made, checkfail.Failed):
             with self._write() as conn:
                 gave_up = checkfail.failed(conn, row, made)
             then = "given up" if gave_up else "to be tried again, alone"
             log.error("story %s: cross-check failed (%s): %s", row.id, then, made.error)
             log.debug("story %s: the failed check's traceback:\n%s", row.id, made.detail)
+            told(str(row.id), replace(made, given_up=gave_up))
             return 0
         kept = self._keep_check(row, made)
-        if on_report is not None:
-            on_report(str(row.id), made)
+        told(str(row.id), made)
         return int(kept)
 
     def check_owed_story(self, story_id: str, *, nlp: Any, embedder: Any) -> Report | None:
@@ -482,17 +526,18 @@ class Library:
         the web app's background checks): its try counted, its failure stored and logged, not
         raised, so one story that fails never stops the others; its report, or None (fewer
         than two usable reports, failed, removed or checked meanwhile)."""
-        made: list[Report | None] = [None]
+        made: list[Report | checkfail.Failed | None] = [None]
         self._check_group([story_id], nlp, embedder, 0, lambda _id, report: made.__setitem__(0, report))
-        return made[0]
+        return None if isinstance(made[0], checkfail.Failed) else made[0]
 
-    def fail_due(self, error: str) -> None:
-        """Count a failed try, with ``error``, against every story owed a check: the checker
-        failed before checking any (``engines.checker.pay``), and would again."""
+    def note_fault(self, error: str) -> None:
+        """Store ``error`` with every story owed a check, counting no try (``checkfail.note_fault``):
+        the checker could check none (its models cannot load), which is no story's fault; they
+        stay owed, so two such runs give nothing up."""
         owed = self.due()
         with self._write() as conn:
             for start in range(0, len(owed), 500):
-                checkfail.fail_all(conn, owed[start : start + 500], checkfail.Failed(error))
+                checkfail.note_fault(conn, owed[start : start + 500], error)
 
     def failed_checks(self, story_id: str | None = None) -> list[tuple[str, str]]:
         """The stories whose cross-check was given up (``store.checkfail``; or only
@@ -519,15 +564,17 @@ class Library:
             return None
         return checker.start(self.url, self.engine)
 
-    def _group(self, story_ids: Sequence[str]) -> tuple[list[Any], list[StoredStory | None]]:
-        """The owed stories still here, each read as ``check`` reads it: its row, then its
-        members (None for a story of fewer than two)."""
+    def _group(
+        self, story_ids: Sequence[str], owed_only: bool = True
+    ) -> tuple[list[Any], list[StoredStory | None]]:
+        """The owed stories still here (any of them, not ``owed_only``), each read as ``check``
+        reads it: its row, then its members (None for a story of fewer than two)."""
         rows: list[Any] = []
         stored: list[StoredStory | None] = []
         for story_id in story_ids:
             try:
                 row = self._owed_row(story_id)
-                if not row.check_due:  # checked meanwhile (a `show`)
+                if owed_only and not row.check_due:  # checked meanwhile (a `show`)
                     continue
                 story = self.story(row.id) if row.articles >= 2 else None
             except NotInLibrary:  # removed by another process meanwhile
@@ -680,6 +727,27 @@ def _prepare(
                 raise problem from exc
             on_error(problem)
     return out
+
+
+# Hears each story's check as it is settled: its report (None: fewer than two usable reports) or
+# its failure (``Failed.given_up`` when it was the last try)
+Told = Callable[[str, Report | checkfail.Failed | None], None]
+
+
+def _teller(
+    on_report: Callable[[str, Report | None], None] | None, on_given_up: Callable[[str, str], None] | None
+) -> Told:
+    """The ``Told`` of ``check_due``'s callers: reports to ``on_report``, checks given up to
+    ``on_given_up``; a failure to be tried again is told to neither."""
+
+    def told(story_id: str, made: Report | checkfail.Failed | None) -> None:
+        if not isinstance(made, checkfail.Failed):
+            if on_report is not None:
+                on_report(story_id, made)
+        elif made.given_up and on_given_up is not None:
+            on_given_up(story_id, made.error)
+
+    return told
 
 
 # what a check reads of a story before it runs (``_kept`` and ``checkfail.failed`` read them back)

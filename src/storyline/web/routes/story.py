@@ -1,10 +1,15 @@
 """The story page: the cross-check of one story's reports, and its JSON twin.
 
-A GET never writes. The cross-check is the one stored when the story last changed (``add``,
-``watch`` and this app's adds check every story they change, ``store/reports.py``), so a first
-view reads it and runs no model; only a story checked by no one yet (a library made before stored
-reports, a newer storyline, a Ray add) is computed here, in memory, from the stored annotations and
-vectors. Either way the report is kept in the app's cache, keyed by the story's article versions.
+The cross-check is the one stored when the story last changed (``add``, ``watch`` and this app's
+adds check every story they change, ``store/reports.py``), so a first view reads it and runs no
+model. A story checked by no one yet (an add's checks still owed, a library made before stored
+reports, a newer storyline, a Ray add, a check given up) is checked here from the stored
+annotations and vectors, as the checker checks, and stored (``Library.report_for_view``: the one
+GET that writes, and only what a checker would), so `list`, every process and the next view see
+it; while another checker holds the library's lock it is made in memory only. An add elsewhere
+that found the lock held by a view started no checker: the background checks (``web/owed.py``)
+find its stories at their next look. Either way the report is kept in the app's cache, keyed by
+the story's article versions.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from storyline.errors import NotEnoughReports
+from storyline.errors import CheckFailed, NotEnoughReports
 from storyline.model import Report
 from storyline.store import NotInLibrary, StoredStory
 from storyline.stories.development import development
@@ -38,7 +43,7 @@ STORY_DOC: dict[int | str, dict[str, Any]] = {
 
 def story_report(resources: Resources, stored: StoredStory) -> Report:
     """The story's cross-check: from memory, else as stored by its last check (no model loads),
-    else computed once per set of article versions; only read from the library."""
+    else checked once per set of article versions and stored (``Library.report_for_view``)."""
     key = report_key(stored)
     report = resources.cached_report(key)
     if report is None:
@@ -49,8 +54,8 @@ def story_report(resources: Resources, stored: StoredStory) -> Report:
         with resources.model_lock:
             report = resources.cached_report(key)
             if report is None:
-                report = resources.library().report(
-                    stored.id, nlp=resources.nlp(), embedder=resources.embedder()
+                report = resources.library().report_for_view(
+                    stored, nlp=resources.nlp(), embedder=resources.embedder()
                 )
                 resources.remember_report(key, report)
     return report
@@ -70,7 +75,7 @@ def story_data(
     else:
         try:
             report = story_report(resources, stored)
-        except NotEnoughReports as exc:
+        except (NotEnoughReports, CheckFailed) as exc:
             note = str(exc)
     data = {
         "story": stored.story.to_dict(),
