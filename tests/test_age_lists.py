@@ -22,7 +22,11 @@ KILLED = "The names of the women killed, who were 61 and 48 years old, have not 
 
 def ages(found: list[Finding]) -> list[set[str]]:
     """The values of the findings on age lists (not the other figures: "two boys" / "three boys")."""
-    return [{v.text for v in f.values} for f in found if any(isinstance(v.value, dict) and "ages" in v.value for v in f.values)]
+    return [
+        {v.text for v in f.values}
+        for f in found
+        if any(isinstance(v.value, dict) and "ages" in v.value for v in f.values)
+    ]
 
 
 def test_lists_read_from_real_sentences(nlp: Any) -> None:
