@@ -65,3 +65,28 @@ def test_the_same_ages_in_any_order_agree(nlp: Any, embedder: Any) -> None:
     three = "Police confirmed three boys, ages 15, 16 and 17, were shot as they were walking home."
     report = compare_outlets(nlp, embedder, boys, three)
     assert not ages(list(report.findings + report.to_check + report.below_floor))
+
+
+def test_two_groups_of_the_same_ages(nlp: Any, embedder: Any) -> None:
+    """gva-dev 775531: one report tells two pairs of an 18- and a 19-year-old (the dead, the
+    wounded); the other's pair agrees with the telling most like its own only. A series told with
+    commas is one list (gva-dev 773635: the same three men in two orders agree)."""
+    dead = "An 18-year-old and a 19-year-old were each shot in the head and pronounced dead at the scene."
+    both = (
+        "An 18-year-old man and 19-year-old man suffered gunshot wounds to the head and were "
+        "pronounced dead on the scene. A 19-year-old man and 18-year-old man also suffered gunshot "
+        "wounds and were transferred to area hospitals in critical condition."
+    )
+    report = compare_outlets(nlp, embedder, dead, both)
+    assert ages(list(report.findings)) == [
+        {"18-year-old and a 19-year-old", "18-year-old man and 19-year-old"}
+    ]
+    one = (
+        "Police said three males, a 30-year-old Lorain man, a 21-year-old Lorain man and a 34-year-old, ran."
+    )
+    other = (
+        "Police said three males, a 21-year-old Lorain man, a 30-year-old Lorain man and a 34-year-old, ran."
+    )
+    report = compare_outlets(nlp, embedder, one, other)
+    assert len(ages(list(report.findings))) == 1
+    assert not ages(list(report.to_check + report.below_floor))

@@ -39,7 +39,8 @@ _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
 # each age with its own word, the people joined by "and": "a 15-year-old and a 16-year-old",
 # "61-year-old Katherine Gomes, mother of the suspect, and 48-year-old Robyn Mendes"
 _ONE_AGE = re.compile(rf"\b(?P<age>{_AGE})[\s-]years?[\s-]old\b", re.I)
-_JOINED = re.compile(r"^[^.;:]{0,60}\band\s+(?:an?\s+)?$", re.I)
+# "a 30-year-old Lorain man, a 21-year-old Lorain man and a 34-year-old": a series joins by commas too
+_JOINED = re.compile(r"^[^.;:]{0,60}(?:\band|,)\s+(?:an?\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,23 +101,35 @@ def _side(x: AgeList, age: int | None = None) -> Side:
     return Side.of(x.sentence, x.text, value, "ages", x.ages, about="age")
 
 
+def _mutual_best(pairs: Sequence[Pair]) -> Iterator[tuple[Pair, AgeList, AgeList]]:
+    """The lists of as many ages in two reports, each the other's best by its pair's score: a
+    report may tell two groups of the same ages ("An 18-year-old and a 19-year-old ... pronounced
+    dead" / "A 19-year-old man and 18-year-old man also ... in critical condition", gva-dev
+    775531), and only the telling most like the other's is its counterpart."""
+    found = [
+        (p, la, lb)
+        for p in pairs
+        for la in age_lists(p.a)
+        for lb in age_lists(p.b)
+        if len(la.ages) == len(lb.ages)
+    ]
+    best: dict[tuple[AgeList, int], float] = {}  # a list's best score in another report
+    for p, la, lb in found:
+        for x, y in ((la, lb), (lb, la)):
+            best[(x, y.sentence.source)] = max(best.get((x, y.sentence.source), -1.0), p.score)
+    for p, la, lb in found:
+        if p.score >= best[(la, lb.sentence.source)] and p.score >= best[(lb, la.sentence.source)]:
+            yield p, la, lb
+
+
 def _compared(pairs: Sequence[Pair]) -> Iterator[Link]:
-    for p in pairs:
-        for la in age_lists(p.a):
-            for lb in age_lists(p.b):
-                if len(la.ages) != len(lb.ages):
-                    continue
-                if sorted(la.ages) == sorted(lb.ages):
-                    yield Link("number", False, _side(la), _side(lb), p.score + 0.5, AGREE_CONFIDENCE)
-                elif (apart := _one_apart(la.ages, lb.ages)) is not None:
-                    yield Link(
-                        "number",
-                        True,
-                        _side(la, apart[0]),
-                        _side(lb, apart[1]),
-                        p.score + 0.5,
-                        CONFLICT_CONFIDENCE,
-                    )
+    for p, la, lb in _mutual_best(pairs):
+        if sorted(la.ages) == sorted(lb.ages):
+            yield Link("number", False, _side(la), _side(lb), p.score + 0.5, AGREE_CONFIDENCE)
+        elif (apart := _one_apart(la.ages, lb.ages)) is not None:
+            yield Link(
+                "number", True, _side(la, apart[0]), _side(lb, apart[1]), p.score + 0.5, CONFLICT_CONFIDENCE
+            )
 
 
 def compare_age_lists(pairs: Sequence[Pair]) -> list[Link]:
