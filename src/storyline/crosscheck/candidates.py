@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from storyline.crosscheck.age_lists import age_lists
 from storyline.crosscheck.facts import SentenceFacts
 from storyline.crosscheck.needed import needs_vector
 
@@ -79,6 +80,8 @@ def _keys(f: SentenceFacts) -> Iterable[tuple[str, ...]]:
     for q in f.quotes:
         if q.speaker_key:
             yield ("speaker", q.speaker_key)
+    if age_lists(f):  # "two women -- 68 and 48-years-old" meets "who were 61 and 48 years old"
+        yield ("ages",)
 
 
 def candidate_pairs(

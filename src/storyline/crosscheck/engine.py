@@ -16,6 +16,7 @@ from storyline.crosscheck.addresses import (
     compare_street_types,
     finer_grain,
 )
+from storyline.crosscheck.age_lists import compare_age_lists
 from storyline.crosscheck.agents import compare_agents
 from storyline.crosscheck.align import best_claim_links, group_links, mutual_best
 from storyline.crosscheck.candidates import Pair, candidate_pairs, sentence_vectors
@@ -141,7 +142,8 @@ def participants(
 ) -> list[Link]:
     """Who and what took part, and where, told incompatibly: a person's kind, the weapon, the
     wound's site, who did an act, the address, the crossing or the street's type
-    (``participants``, ``wounds``, ``agents``, ``addresses``)."""
+    (``participants``, ``wounds``, ``agents``, ``addresses``); and a group's ages told as a list
+    (``age_lists``)."""
     texts = [a.text for a in articles]
     return [
         *compare_person_kinds(pairs, texts, docs),
@@ -151,6 +153,7 @@ def participants(
         *compare_addresses(pairs),
         *compare_crossings(by_source, docs),
         *compare_street_types(by_source),
+        *compare_age_lists(pairs),
     ]
 
 

@@ -26,14 +26,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from storyline.crosscheck.age_lists import age_lists
 from storyline.crosscheck.facts import SentenceFacts
 
 MAX_OVERLAP = 0.15  # a sentence sharing no more than this share of its words with any other report's
 
 
 def keyed(f: SentenceFacts) -> bool:
-    """Does the sentence give a fact compared at any closeness (a figure, a date)?"""
-    return bool(f.measures or f.dates)
+    """Does the sentence give a fact compared at any closeness (a figure, a date, a group's ages
+    told as a list: ``age_lists``)?"""
+    return bool(f.measures or f.dates) or bool(age_lists(f))
 
 
 def needs_vector(facts: Sequence[SentenceFacts], max_overlap: float = MAX_OVERLAP) -> list[bool]:
