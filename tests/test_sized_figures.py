@@ -10,8 +10,10 @@ from typing import Any
 
 from storyline.annotation import annotate_many
 from storyline.crosscheck import compare
+from storyline.crosscheck.floor import show_all
 from storyline.crosscheck.measures import OTHER_ACTS
 from storyline.model import Article, Finding, Report, content_id
+from storyline.render import render_report
 
 
 def _run(nlp: Any, embedder: Any, a: str, b: str) -> Report:
@@ -69,7 +71,8 @@ def test_two_people_s_or_two_bodies_sized_things_are_not_stated(nlp: Any, embedd
 def test_an_unproven_conflict_keeps_its_evidence_and_says_it_is_unproven(nlp: Any, embedder: Any) -> None:
     """Two parties' seats ("hold 240" / "have lost 60"): the evidence ties the figures (one noun, one
     chamber), the parse shows two doers; the pair is to check at most, carried with its evidence's
-    confidence and ``proven`` false (the JSON too), not held at a sentinel confidence."""
+    confidence and ``proven`` false (the JSON too, and every format says "unproven"), not held at a
+    sentinel confidence."""
     a = "Republicans hold at least 240 seats in the House after the election."
     b = "Democrats have lost nearly 60 seats in the House in the election."
     report = _run(nlp, embedder, a, b)
@@ -78,3 +81,5 @@ def test_an_unproven_conflict_keeps_its_evidence_and_says_it_is_unproven(nlp: An
     assert possible and not possible[0].proven and possible[0].confidence > OTHER_ACTS
     listed = report.to_dict()
     assert any(f["proven"] is False for f in listed["to_check"] + listed["below_floor"])
+    for fmt in ("markdown", "terminal", "html"):  # a reader sees why a sure-looking item is to check
+        assert "unproven" in render_report(show_all(report), fmt, color=False), fmt

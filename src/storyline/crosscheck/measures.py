@@ -533,7 +533,7 @@ def one_fact_shown(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = N
     same_thing, unit_and_context, _ = _rule_evidence(p, ma, mb, vectors)
     if not (same_thing or unit_and_context) or listed_after(p.a, ma) or listed_after(p.b, mb):
         return False
-    if one_thing_sized(ma, mb) and not _doers_apart(p, ma, mb):
+    if one_thing_sized(p, ma, mb) and not _doers_apart(p, ma, mb):
         return True
     acts_a, acts_b = _acts(ma), _acts(mb)
     if not acts_a and not acts_b:
@@ -563,22 +563,28 @@ def _narrowing(m: Measure) -> frozenset[str]:
     return frame_part(m, "of") | frame_part(m, "own") | frame_part(m, "mod")
 
 
-def one_thing_sized(ma: Measure, mb: Measure) -> bool:
+def one_thing_sized(p: Pair, ma: Measure, mb: Measure) -> bool:
     """Do both figures size one thing, as what the thing is rather than what a clause does with it?
     The figure is a compound modifier of one noun on both sides, the noun's narrowing words never
     apart ("a 60-day suspension" / "a 120-day suspension", "a 21-year FBI veteran" / "a 42-year
     veteran of the FBI"); or one side's act is the noun the other's figure sizes, the act told as a
     noun ("should be suspended for 60 days" / "face a 120-day suspension", "sentenced to 20 years" /
-    "a 25-year sentence"). The clauses' own predicates ("was fired" / "played a role") then show
-    nothing either way: the figure is the thing's."""
+    "a 25-year sentence"), that act no noun of another figure of its sentence (the parse hangs "20
+    years in prison" of "... of a 12-year-old girl and 20 years" on "girl", no act). The clauses'
+    own predicates ("was fired" / "played a role") then show nothing either way: the figure is the
+    thing's."""
     na, nb = _sized_noun(ma), _sized_noun(mb)
     if na and nb:
         if not _alike(na[:5], nb[:5]):
             return False
         narrow_a, narrow_b = _narrowing(ma), _narrowing(mb)
         return not narrow_a or not narrow_b or meet(narrow_a, narrow_b)
-    noun, other = (na, mb) if na else (nb, ma)
-    return noun is not None and other.dim is not None and meet(frozenset({noun}), _acts(other))
+    noun, (side, other) = (na, (p.b, mb)) if na else (nb, (p.a, ma))
+    if noun is None or other.dim is None:
+        return False
+    nouns = frozenset(n for o in side.measures if o is not other for n in frame_part(o, "noun"))
+    acts = frozenset(w for w in _acts(other) if not meet(frozenset({w}), nouns))
+    return meet(frozenset({noun}), acts)
 
 
 def _acts(m: Measure) -> frozenset[str]:
