@@ -30,7 +30,13 @@ halves; a listed wrong item and an unlisted right one cost alike, so an item is 
 probability of ``floor.LISTED``. Printed per half: right and wrong items listed and left out.
 
     .venv/bin/python bench/fit_check_floor.py [--compare FILE] [--half tune|check] [--dump] [--write]
-        [--cache DIR] [--basil-rest DIR]
+        [--cache DIR] [--basil-rest DIR] [--leave-one-batch-out]
+
+The floor weighs a finding's confidence, its aspect and its proof (``Finding.proven``: a figure
+conflict the parse shows no one fact of is listed to check at most, with its evidence's
+confidence). ``--leave-one-batch-out`` fits it on every open judged batch but one (both halves,
+the natural gold counted as one batch) and tallies the one left out, with that batch's stated
+conflicts per aspect beside it: what the floor, and the stating line, do on a batch nobody fitted.
 
 ``--cache DIR`` reads each event's report from ``compare``'s JSON kept by ``bench/stated_items.py
 --cache DIR`` (made by the code whose floor is fitted) instead of cross-checking it again. The open
