@@ -381,6 +381,7 @@ def check_item(half: str, origin: str, f: Finding, right: bool, event: str = "")
         "origin": origin,
         "aspect": f.aspect,
         "confidence": f.confidence,
+        "proven": f.proven,
         "right": right,
     }
 

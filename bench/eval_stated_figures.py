@@ -5,7 +5,8 @@ against the judgment (one fact or two), per part.
 The pairs are those ``bench/fit_same_figure.py`` fits on (``bench/natural/number-pairs.jsonl``,
 basil-dev's tuning half, and ``number-pairs-more.jsonl``, gva-dev and ecbplus-dev with their
 tuning and check parts). A stated conflict is one ``measures._measure_link`` gives at or above
-``report.CONFIDENT`` that ``_also_told`` keeps, as ``compare_measures`` decides. The figure a
+``report.CONFIDENT`` with proof of one fact (``one_fact_shown``) that ``_also_told`` keeps, as
+``compare_measures`` and ``report.stated`` decide. The figure a
 reader needs is the precision of the stated ones: a pair judged two facts and stated is a wrong
 conflict on real reports.
 
@@ -27,7 +28,7 @@ from typing import Any
 import fit_same_figure as fsf
 from storyline.crosscheck.candidates import candidate_pairs, sentence_vectors
 from storyline.crosscheck.facts import sentence_facts
-from storyline.crosscheck.measures import _also_told, _measure_link
+from storyline.crosscheck.measures import _also_told, _measure_link, one_fact_shown
 from storyline.crosscheck.report import CONFIDENT
 from storyline.crosscheck.same_figure import phrase_vectors, sexes_named
 from storyline.embed import Embedder
@@ -84,7 +85,8 @@ def decisions(
                     elif not verdict[0]:
                         kind = "agree"
                     else:
-                        kind = "STATED" if verdict[1] >= CONFIDENT else "check"
+                        sure = verdict[1] >= CONFIDENT and one_fact_shown(p, ma, mb, vectors)
+                        kind = "STATED" if sure else "check"
                     out.append((row, kind))
     return out
 

@@ -30,7 +30,13 @@ halves; a listed wrong item and an unlisted right one cost alike, so an item is 
 probability of ``floor.LISTED``. Printed per half: right and wrong items listed and left out.
 
     .venv/bin/python bench/fit_check_floor.py [--compare FILE] [--half tune|check] [--dump] [--write]
-        [--cache DIR] [--basil-rest DIR]
+        [--cache DIR] [--basil-rest DIR] [--leave-one-batch-out]
+
+The floor weighs a finding's confidence, its aspect and its proof (``Finding.proven``: a figure
+conflict the parse shows no one fact of is listed to check at most, with its evidence's
+confidence). ``--leave-one-batch-out`` fits it on every open judged batch but one (both halves,
+the natural gold counted as one batch) and tallies the one left out, with that batch's stated
+conflicts per aspect beside it: what the floor, and the stating line, do on a batch nobody fitted.
 
 ``--cache DIR`` reads each event's report from ``compare``'s JSON kept by ``bench/stated_items.py
 --cache DIR`` (made by the code whose floor is fitted) instead of cross-checking it again. The open
@@ -104,9 +110,9 @@ def _weaker(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 # The batches judged for this session and later ones, before any of their changes, are their held-out
 # figures: no fit sees them, in either half (eval_agreements.py's docstring): batch 10, the
-# sixteenth session's, and batch 11, judged on the sixteenth session's start for later sessions.
-# Batch 9 (BASIL triplets outside ../shared), the fifteenth session's figure, is open since the
-# sixteenth.
+# sixteenth session's, batch 11, judged on the sixteenth session's start for later sessions, and
+# batch 12, the seventeenth session's. Batch 9 (BASIL triplets outside ../shared), the fifteenth
+# session's figure, is open since the sixteenth.
 HELD_OUT = frozenset({10, 11, 12})
 # The penalty on the weights. The aspect terms are what sets the floor of each aspect, and with
 # few judged items of one (11 dates on the tuning half) a penalty of 1.0 pulls its term to the
@@ -116,9 +122,33 @@ L2 = 0.1
 PENALTIES = (1.0, 0.3, 0.1, 0.03)
 
 
-def agreement_items(half: str, reports: Reports, dump: bool, rest: Path | None) -> Iterator[dict[str, Any]]:
+def _found(report: dict[str, Any], stated: bool) -> list[tuple[dict[str, Any], str]]:
+    """The report's possible conflicts, and with ``stated`` its stated ones, each with the kind
+    of judgment line that judges it."""
+    found = [(f, "to_check") for f in _weaker(report)]
+    return found + (
+        [(f, "conflict") for f in report["findings"] if f["kind"] == "conflict"] if stated else []
+    )
+
+
+def _item(f: dict[str, Any], origin: str, batch: str, kind: str, right: bool) -> dict[str, Any]:
+    return {
+        "origin": origin,
+        "batch": batch,
+        "stated": kind == "conflict",
+        "aspect": f["aspect"],
+        "confidence": f["confidence"],
+        "proven": f.get("proven", True),
+        "right": right,
+    }
+
+
+def agreement_items(
+    half: str, reports: Reports, dump: bool, rest: Path | None, stated: bool = False
+) -> Iterator[dict[str, Any]]:
     """Possible conflicts of the judged events of one half (gva-dev, ecbplus-dev and, with ``rest``
-    or a cache, BASIL's others), judged by ``agreements-more.jsonl``'s ``to_check`` lines."""
+    or a cache, BASIL's others), judged by ``agreements-more.jsonl``'s ``to_check`` lines; with
+    ``stated``, the stated conflicts too, judged by its ``conflict`` lines."""
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
     events, batch_of, half_of = judged_events(judged)
     tmp = Path(tempfile.mkdtemp())
@@ -131,31 +161,28 @@ def agreement_items(half: str, reports: Reports, dump: bool, rest: Path | None) 
             continue
         report = reports.of(event, report_paths(e, rest, tmp))
         file_of = {s["id"]: Path(s["path"] or "").name for s in report["sources"]}
-        mine = [j for j in judged if j["event"] == event and j.get("kind") == "to_check"]
-        for f in _weaker(report):
+        for f, kind in _found(report, stated):
+            mine = [j for j in judged if j["event"] == event and j.get("kind") == kind]
             verdict = next((j["verdict"] for j in mine if matches(f, j, file_of)), None)
             if verdict is None:
                 line = {"event": event, "data": data, "files": files}
-                print(f"unjudged {data} {event} {f['aspect']} {f['confidence']:.2f}: {f['summary'][:150]}")
+                said = f"{f['aspect']} {f['confidence']:.2f}: {f['summary'][:140]}"
+                print(f"unjudged {kind} {data} {event} {said}")
                 if dump:
-                    print(template(line, f, file_of, "to_check"))
+                    print(template(line, f, file_of, kind))
                 continue
-            yield {
-                "origin": data,
-                "aspect": f["aspect"],
-                "confidence": f["confidence"],
-                "right": verdict != "FALSE",
-            }
+            yield _item(f, data, f"b{batch_of[event]}", kind, verdict != "FALSE")
 
 
-def natural_items(half: str, reports: Reports) -> Iterator[dict[str, Any]]:
-    """Possible conflicts of the basil-dev events of the natural gold in one half."""
+def natural_items(half: str, reports: Reports, stated: bool = False) -> Iterator[dict[str, Any]]:
+    """Possible conflicts (with ``stated``, stated ones too) of the basil-dev events of the natural
+    gold in one half."""
     score = _scorer()
     gold = score.load_gold(GOLD)
     half_of = compare_halves(DATA / "basil-dev")
     for event in sorted(t for t in gold if half_of.get(t) == half):
         report = reports.of(event, sorted((DATA / "basil-dev").glob(f"{event}_?.json")))
-        for f in _weaker(report):
+        for f, kind in _found(report, stated):
             texts = score.statements_by_file(report, f)
             hit = [
                 g
@@ -163,16 +190,52 @@ def natural_items(half: str, reports: Reports) -> Iterator[dict[str, Any]]:
                 if g["kind"] in ("discrepancy", "false_conflict") and score.matches(g, texts)
             ]
             if not hit:
-                print(f"unjudged basil-dev {event} {f['aspect']} {f['confidence']:.2f}: {f['summary'][:150]}")
+                said = f"{f['aspect']} {f['confidence']:.2f}: {f['summary'][:150]}"
+                print(f"unjudged {kind} basil-dev {event} {said}")
                 for file, said in texts.items():
                     print(f"  {file}: {' | '.join(t[:200] for t in said)}")
                 continue
-            yield {
-                "origin": "basil-dev",
-                "aspect": f["aspect"],
-                "confidence": f["confidence"],
-                "right": any(g["kind"] == "discrepancy" for g in hit),
-            }
+            yield _item(f, "basil-dev", "natural", kind, any(g["kind"] == "discrepancy" for g in hit))
+
+
+def _rights(items: list[dict[str, Any]]) -> str:
+    """Right of all items, per aspect: "number 2/5, quote 7/8"."""
+    aspects = sorted({c["aspect"] for c in items})
+    return ", ".join(
+        f"{a} {sum(c['right'] for c in items if c['aspect'] == a)}/{sum(c['aspect'] == a for c in items)}"
+        for a in aspects
+    )
+
+
+def leave_one_batch_out(items: list[dict[str, Any]]) -> str:
+    """The floor fitted on every judged batch but one (both halves; the natural gold is one batch),
+    tallied on the one left out: what the floor does on a batch it did not see. Each batch's stated
+    conflicts are tallied beside it (the floor does not touch them), so an aspect whose stated
+    precision is poor on unseen batches shows here too."""
+    lines = []
+    out: list[dict[str, Any]] = []
+    shown: list[bool] = []
+    for batch in sorted({c["batch"] for c in items}):
+        train = [c for c in items if c["batch"] != batch and not c["stated"]]
+        test = [c for c in items if c["batch"] == batch]
+        weaker = [c for c in test if not c["stated"]]
+        w = fit(_x(train), np.array([c["right"] for c in train], dtype=float), L2)
+        floored = {c["aspect"] for c in train}
+        listed = (scores(w, _x(weaker)) >= LISTED) | np.array(
+            [c["aspect"] not in floored for c in weaker], bool
+        )
+        out += weaker
+        shown += list(listed)
+        stated = [c for c in test if c["stated"]]
+        lines.append(f"left out {batch}: stated right/all: {_rights(stated) or 'none'}")
+        lines.append(
+            tally(weaker, np.array(listed, dtype=bool)) if weaker else "  no possible conflict judged"
+        )
+    stated = [c for c in items if c["stated"]]
+    lines.append("every batch, each tallied by the floor fitted without it:")
+    lines.append(f"  stated (no floor) right/all: {_rights(stated)}")
+    lines.append(tally(out, np.array(shown, dtype=bool)))
+    return "\n".join(lines)
 
 
 def compare_items(path: Path, half: str) -> list[dict[str, Any]]:
@@ -189,7 +252,13 @@ def compare_items(path: Path, half: str) -> list[dict[str, Any]]:
 def _x(items: list[dict[str, Any]]) -> np.ndarray:
     def feats(c: dict[str, Any]) -> dict[str, float]:
         f = Finding(
-            id="", kind="conflict", aspect=c["aspect"], summary="", statements=(), confidence=c["confidence"]
+            id="",
+            kind="conflict",
+            aspect=c["aspect"],
+            summary="",
+            statements=(),
+            confidence=c["confidence"],
+            proven=c.get("proven", True),
         )
         return check_features(f)
 
@@ -228,12 +297,25 @@ def main() -> int:
     )
     ap.add_argument("--write", action="store_true", help=f"store the weights in {WEIGHTS_FILE.name}")
     ap.add_argument("--basil-rest", type=Path, default=None, help="BASIL's other triplets (batch 9)")
+    ap.add_argument(
+        "--leave-one-batch-out",
+        action="store_true",
+        help="fit on every judged batch but one (both halves) and tally the one left out",
+    )
     opts = ap.parse_args()
     if not DATA.exists() or not SCORER.exists() or (opts.compare and not opts.compare.exists()):
         print("fit_check_floor: ../shared (data, tools) or the --compare file not found", file=sys.stderr)
         return 2
     reports = Reports(opts.cache)
     rest = opts.basil_rest if opts.basil_rest and (opts.basil_rest / "articles").is_dir() else None
+    if opts.leave_one_batch_out:
+        every = [
+            c
+            for half in ("tune", "check")
+            for c in (*agreement_items(half, reports, False, rest, True), *natural_items(half, reports, True))
+        ]
+        print(leave_one_batch_out(every))
+        return 0
     items = [*agreement_items(opts.half, reports, opts.dump, rest), *natural_items(opts.half, reports)]
     x, y = _x(items), np.array([c["right"] for c in items], dtype=float)
     print(

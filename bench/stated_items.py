@@ -57,6 +57,7 @@ def _finding(f: dict[str, Any]) -> Finding:
         summary="",
         statements=(),
         confidence=f.get("confidence", 1.0),
+        proven=f.get("proven", True),
     )
 
 
@@ -128,6 +129,7 @@ def _item(f: dict[str, Any], kind: str, verdict: str, origin: str, half: str, ev
         "event": event,
         "aspect": f["aspect"],
         "confidence": f.get("confidence", 1.0),
+        "proven": f.get("proven", True),
         "floor": right_to_check(_finding(f)),
         # a possible conflict is sorted by the floor of this tree, not of the code that made it
         "kind": kind if kind == "conflict" or listed(_finding(f)) else "left_out",

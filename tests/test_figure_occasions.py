@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from storyline.crosscheck.measures import (
     OTHER_ACTS,
     earlier_occasion,
@@ -20,14 +18,7 @@ from storyline.crosscheck.measures import (
 )
 from test_same_figure import _measure, _pair, _run, _stated
 
-_UNPROVEN = (
-    "the sixteenth session states a figure conflict only with structural proof of one fact "
-    "(measures.one_fact_shown); these planted differences of one fact told in other words are "
-    "held at 0.45, under the floor: recall traded for precision on judged real reports (README)"
-)
 
-
-@pytest.mark.xfail(strict=True, reason=_UNPROVEN)
 def test_two_nouns_counted_are_two_things(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev (FLDS trial, Saints running backs) and gva-dev (an officer's age and tenure):
     figures headed by two nouns of two things are no values of one fact; one noun is."""

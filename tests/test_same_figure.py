@@ -31,9 +31,10 @@ from storyline.crosscheck.same_figure import (
 from storyline.model import Article, Finding, Report, content_id
 
 _UNPROVEN = (
-    "the sixteenth session states a figure conflict only with structural proof of one fact "
-    "(measures.one_fact_shown); these planted differences of one fact told in other words are "
-    "held at 0.45, under the floor: recall traded for precision on judged real reports (README)"
+    "since the sixteenth session a figure conflict is stated only with structural proof of one fact "
+    "(measures.one_fact_shown); these planted differences of one fact told in other words lack it and "
+    "are unproven items to check, which the floor fitted on judged real reports leaves out (2 right of "
+    "27 number items to check on the tuning half, seventeenth session): recall traded for precision"
 )
 
 

@@ -306,6 +306,9 @@ class Finding:
     # how surely the statements state one fact (agree, conflict), 0..1; a conflict below
     # ``CONFIDENT`` goes to the report's "to check" list instead of its findings
     confidence: float = 1.0
+    # does the parse show the statements one fact? A conflict without that proof (two figures the
+    # evidence ties but no structure shows one fact) is "to check" whatever its confidence
+    proven: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -318,6 +321,7 @@ class Finding:
             "independent": self.independent,
             "score": round(self.score, 4),
             "confidence": round(self.confidence, 3),
+            "proven": self.proven,
         }
 
 

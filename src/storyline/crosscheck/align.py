@@ -24,6 +24,7 @@ class Group:
     sides: tuple[Side, ...]  # one per fact, in source order
     strength: float
     confidence: float = 1.0
+    proven: bool = True  # the surest conflicting link's: see ``Link.proven``
 
 
 def best_claim_links(links: Iterable[Link]) -> list[Link]:
@@ -110,14 +111,17 @@ def _group(lns: Sequence[Link]) -> Group:
         sides.setdefault(ln.a.key, ln.a)
         sides.setdefault(ln.b.key, ln.b)
     conflicts = [ln for ln in lns if ln.conflict]
-    # a conflict is as sure as its surest conflicting link; an agreement as its least sure link
-    confidence = max(ln.confidence for ln in conflicts) if conflicts else min(ln.confidence for ln in lns)
+    # a conflict is as sure as its surest conflicting link, a proven one before any unproven (it is
+    # the one that may be stated); an agreement as its least sure link
+    best = max(conflicts, key=lambda ln: (ln.proven, ln.confidence)) if conflicts else None
+    confidence = best.confidence if best else min(ln.confidence for ln in lns)
     return Group(
         aspect=(conflicts or list(lns))[0].aspect,
         conflict=bool(conflicts),
         sides=tuple(sorted(sides.values(), key=lambda s: (s.source, s.start))),
         strength=max(ln.strength for ln in lns),
         confidence=confidence,
+        proven=best.proven if best else True,
     )
 
 
@@ -137,7 +141,7 @@ def _clique_groups(links: Sequence[Link], retold: Retold = _any_retelling) -> li
     where: dict[Hashable, int] = {}
     groups: list[list[Link]] = []
     keys: list[dict[int, list[Hashable]]] = []  # per group: source -> the fact keys it holds
-    for ln in sorted(links, key=lambda ln: (-ln.confidence, -ln.strength)):
+    for ln in sorted(links, key=lambda ln: (not ln.proven, -ln.confidence, -ln.strength)):
         ga, gb = where.get(ln.a.key), where.get(ln.b.key)
         if ga is None and gb is None:
             where[ln.a.key] = where[ln.b.key] = len(groups)

@@ -3,10 +3,12 @@ right item to check (a real difference of one fact) than a wrong one (two figure
 people or things, two acts' dates).
 
 A fitted probability (``bench/fit_check_floor.py``, weights in ``check_floor.json``) of the
-finding's confidence and aspect: the confidence alone ranks items of one aspect, but not across
-aspects (a quote's 0.4 is more often right than a figure's 0.4). A wrong item listed costs the
-reader a look, a right one left out a difference unseen: weighed alike, an item is listed from a
-probability of one half.
+finding's confidence, its proof and its aspect: the confidence alone ranks items of one aspect, but
+not across aspects (a quote's 0.4 is more often right than a figure's 0.4), nor a conflict whose
+evidence is sure but whose parse shows no one fact (``Finding.proven``: "hold 240 seats" / "have
+lost 60 seats", and a figure changed in a sentence told in other words) from a proven one. A wrong
+item listed costs the reader a look, a right one left out a difference unseen: weighed alike, an
+item is listed from a probability of one half.
 """
 
 from __future__ import annotations
@@ -24,13 +26,17 @@ WEIGHTS_FILE = Path(__file__).with_name("check_floor.json")
 # the aspects with their own term: every aspect a finding may have (``model.Aspect``); one the fit
 # saw no judged item of is not floored (``listed``)
 ASPECTS: tuple[Aspect, ...] = get_args(Aspect)
-FEATURES = ("confidence", *(f"aspect:{a}" for a in ASPECTS))
+FEATURES = ("confidence", "unproven", *(f"aspect:{a}" for a in ASPECTS))
 LISTED = 0.5  # a wrong item listed and a right one left out cost alike
 
 
 def check_features(f: Finding) -> dict[str, float]:
-    """The features the floor weighs: the finding's confidence and its aspect."""
-    return {"confidence": f.confidence, **{f"aspect:{a}": float(f.aspect == a) for a in ASPECTS}}
+    """The features the floor weighs: the finding's confidence, its proof and its aspect."""
+    return {
+        "confidence": f.confidence,
+        "unproven": float(not f.proven),
+        **{f"aspect:{a}": float(f.aspect == a) for a in ASPECTS},
+    }
 
 
 def right_to_check(f: Finding) -> float:

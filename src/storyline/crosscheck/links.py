@@ -37,6 +37,9 @@ class Link:
     strength: float  # how closely the two facts match, for ranking and choosing among look-alikes
     # how surely the two are one fact stated by both (0..1): the decision to state a conflict
     confidence: float = 1.0
+    # does the parse show the two one fact (``measures.one_fact_shown``)? An unproven conflict is
+    # listed to check at most, however sure its evidence: the floor weighs the two apart
+    proven: bool = True
 
 
 def is_figure(side: Side) -> bool:

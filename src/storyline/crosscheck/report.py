@@ -88,6 +88,7 @@ def finding_of(g: Group, ids: Sequence[str], outlets: Sequence[str], origin: Seq
         independent=independent((s.source for s in g.sides), origin),
         score=g.strength,
         confidence=g.confidence,
+        proven=g.proven,
     )
 
 
@@ -150,10 +151,11 @@ def timeline(
 
 
 def stated(f: Finding) -> bool:
-    """Is the finding sure enough to state? Cosmetic wording and unsure conflicts are to check;
-    an agreement on a figure or date is judged by its own evidence (the counted thing, the event)."""
+    """Is the finding sure enough to state? Cosmetic wording, unsure conflicts and conflicts the
+    parse shows no proof of (``Finding.proven``) are to check; an agreement on a figure or date is
+    judged by its own evidence (the counted thing, the event)."""
     if f.kind == "conflict":
-        return f.aspect != "wording" and f.confidence >= CONFIDENT
+        return f.aspect != "wording" and f.confidence >= CONFIDENT and f.proven
     return f.kind == "unique" or f.confidence >= agree_threshold(f.aspect)
 
 

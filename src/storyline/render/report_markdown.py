@@ -13,6 +13,7 @@ from storyline.render.quote_view import Marked, quote_groups, quote_wordings, re
 from storyline.render.report_view import (
     Sections,
     SourceLabel,
+    check_score,
     events_of,
     floor_note,
     plain_summaries,
@@ -131,7 +132,7 @@ def _to_check(parts: Sections, labels: dict[str, SourceLabel], summary: dict[str
     if parts.below_floor:
         lines += [f"*{floor_note(parts.below_floor)}.*", ""]
     for f in found:
-        lines.append(f"- *{md(f.aspect or 'claim')}, confidence {f.confidence:.2f}*: {md(summary[f.id])}")
+        lines.append(f"- *{md(f.aspect or 'claim')}, confidence {check_score(f)}*: {md(summary[f.id])}")
         lines += ["  " + line for line in _statements(f, labels, values=False)]
     return "\n".join(lines)
 

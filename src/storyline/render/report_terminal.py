@@ -25,6 +25,7 @@ from storyline.render.quote_view import Marked, quote_groups, quote_wordings, re
 from storyline.render.report_view import (
     Sections,
     SourceLabel,
+    check_score,
     events_of,
     floor_note,
     plain_summaries,
@@ -289,7 +290,7 @@ def _to_check(
     if parts.below_floor:
         blocks.append(Text(floor_note(parts.below_floor), style="dim"))
     for f in found:
-        head = Text().append(f"{f.aspect or 'claim'} {f.confidence:.2f}", style="yellow")
+        head = Text().append(f"{f.aspect or 'claim'} {check_score(f)}", style="yellow")
         blocks.append(_headline(Text("?", style="yellow"), head.append(f" · {summary[f.id]}"), width))
         blocks.append(Padding(_by_source(f, labels, width - 2, values=False), (0, 0, 0, 2)))
     blocks.append(Text())

@@ -144,6 +144,12 @@ def sections(report: Report, labels: dict[str, SourceLabel]) -> Sections:
     return Sections(conflicts, unique, tuple(agree), to_check, len(report.below_floor))
 
 
+def check_score(f: Finding) -> str:
+    """A to-check item's score as shown: its confidence, and "unproven" for a conflict the parse
+    shows no proof of (``Finding.proven``): a sure-looking 0.95 is listed to check for that reason."""
+    return f"{f.confidence:.2f}" + ("" if f.proven else " unproven")
+
+
 def floor_note(n: int) -> str:
     """The line that says the "to check" list stops at a floor, and how to see past it."""
     return f"{n} weaker difference{'s' if n != 1 else ''} not shown; --all shows {'them' if n != 1 else 'it'}"

@@ -132,5 +132,6 @@ def _finding(d: dict[str, Any]) -> Finding:
         independent=d["independent"],
         score=d["score"],
         confidence=d["confidence"],
+        proven=d.get("proven", True),  # reports stored before it held no unproven conflict
     )
 
