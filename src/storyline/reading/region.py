@@ -20,6 +20,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from storyline.reading.comments import thread_start
 from storyline.reading.header import opens_article
 from storyline.reading.lines import Kind, Line, ends_article, lead_in, opens_comments
 from storyline.reading.resume import MAX_GAP, features, resumes
@@ -138,7 +139,8 @@ def _resumed(lines: Sequence[Line], i: int, j: int, end: int, logits: npt.NDArra
     ``MAX_GAP`` lines down, that the fitted score (``resume``) calls the article going on past
     an interruption (an author's bio, a promo, a list, a sign-up box): ``j`` when none is.
     ``_joined``'s rules stop at the first part they refuse; this asks that part and the ones
-    beyond it in turn."""
+    beyond it in turn, and none past a thread of readers' posts (``comments``)."""
+    end = thread_start(lines, j, end)
     a, b = _part_below(lines, j, end)
     while a < b and a - j <= MAX_GAP:
         worth = (_score(lines[a:b]), _score(lines[i:j]))
