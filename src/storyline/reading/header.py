@@ -374,7 +374,8 @@ def _repeated(lines: Sequence[Line], line: Line, i: int) -> bool:
     if len(key.split()) < 2:
         return False
     keys = [_key(other.text) for other in lines]
-    inside = any(key in again and again != key for again in keys)
+    # Not inside a paragraph: a pull quote or a kicker the article's text tells again.
+    inside = any(key in again != key and not lines[k].terminal for k, again in enumerate(keys))
     # A button or an embed's notice is set again under each embed; a title once more, below.
     again = [k for k, other in enumerate(keys) if other == key and k != line.pos]
     return inside or (len(again) == 1 and again[0] >= i)
