@@ -45,3 +45,12 @@ def test_posts_on_the_articles_topic_past_a_long_box_are_not_joined() -> None:
     ex = clean_pasted("\n\n".join([*HEADER, "14. November 2022", *body, *box, *thread]))
     assert all(p in ex.text for p in body)
     assert not any(p in ex.text for p in POSTS)
+
+
+def test_a_thread_right_under_the_article_ends_the_page_without_a_heading() -> None:
+    # No "Comments" heading, no box: the first post's name and date follow the last paragraph.
+    body = [_report(k) for k in range(4)]
+    thread = [line for n, post in enumerate(POSTS) for line in _post(f"Leser{n}", 14 + n, post)]
+    ex = clean_pasted("\n\n".join([*HEADER, "14. November 2022", *body, *thread]))
+    assert all(p in ex.text for p in body)
+    assert not any(p in ex.text for p in POSTS)

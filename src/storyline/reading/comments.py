@@ -6,7 +6,9 @@ the post's text, then the same action line under each post ("Reply", "Antworten"
 A list of other stories has dated entries too, but it is no article either. The article's own
 text dates itself once, at its head; two dated entries close together, each over a paragraph,
 with one short line repeated between them, are a thread in any language. Headings that open a
-thread ("3 Comments", "Leave a reply") are ``lines.opens_comments``.
+thread ("3 Comments", "Leave a reply") are ``lines.opens_comments``. A thread ends the page's
+own text (``region.page_end``) and the walk for the article's prose past an interruption
+(``region._resumed``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ def thread_start(lines: Sequence[Line], a: int, b: int) -> int:
     for x, y in pairwise(_heads(lines, a, b)):
         if y - x > _NEAR:
             continue
-        start = max(a, x - _BEFORE)
+        # The poster's name sits over the date; a paragraph there is the text the thread follows.
+        start = x
+        while start > max(a, x - _BEFORE) and lines[start - 1].kind not in _POST:
+            start -= 1
         window = lines[start : min(b, y + _AFTER)]
         actions = Counter(ln.text for ln in window if ln.words <= _ACTION_WORDS and ln.kind is not Kind.DATE)
         if actions and max(actions.values()) >= 2:

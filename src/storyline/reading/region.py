@@ -391,11 +391,24 @@ def fitted_run(gains: npt.NDArray[np.float64]) -> tuple[int, int]:
     return best_a, best_b
 
 
+def _after_prose(lines: Sequence[Line]) -> int:
+    """The line after which ``_PROSE_BEFORE_COMMENTS`` characters of paragraphs have been seen."""
+    prose = 0
+    for k, line in enumerate(lines):
+        if prose >= _PROSE_BEFORE_COMMENTS:
+            return k
+        if line.kind is Kind.PROSE:
+            prose += len(line.text)
+    return len(lines)
+
+
 def page_end(lines: Sequence[Line], *, alone: bool) -> int:
-    """Where the page's own text ends: at readers' comments, and on a paste at the site's footer.
+    """Where the page's own text ends: at readers' comments (under their heading, or a thread of
+    dated posts, ``comments``), and on a paste at the site's footer.
 
     ``alone``: the text is all there is (a paste, not a flattened HTML page)."""
     end = _comments_start(lines)
+    end = thread_start(lines, min(_after_prose(lines), end), end)
     # A flattened HTML page is a second opinion beside trafilatura's, which knows the footer.
     return _footer_start(lines[:end]) if alone else end
 
