@@ -438,13 +438,13 @@ def test_a_long_numbered_list_closing_the_article_keeps_every_entry_and_its_link
 
 def test_the_lede_under_the_dateline_is_joined_across_a_long_video_carousel() -> None:
     carousel = ["What to watch next"]
-    for n in range(12):
+    for n in range(24):  # 49 lines: past ``resume.MAX_GAP``, within ``region._LEDE_GAP``
         carousel += [f"Storm number {n} closes schools across the region", "City Herald Video"]
     head = ["City council approves record road repair budget", "3 March 2022"]
     ex = clean_pasted("\n\n".join([*head, PARAS[0], PARAS[1], *carousel, *PARAS[2:]]))
     assert ex.text.split("\n\n") == PARAS
-    # Without the dateline above it, parts that far apart are not one article; the first is the
-    # article (a page's other prose, its comments and other stories, follows the article).
+    # Without the dateline above it, parts that far apart (beyond the fitted score's reach) are
+    # not one article; the first is the article (a page's other prose follows the article).
     ex = clean_pasted("\n\n".join([PARAS[0], PARAS[1], *carousel, *PARAS[2:]]))
     assert ex.text.split("\n\n") == PARAS[:2]
 

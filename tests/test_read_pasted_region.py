@@ -57,14 +57,26 @@ def test_a_related_box_inside_the_article_does_not_end_it() -> None:
     assert not any(line in text for line in box)
 
 
+def _thread(posts: list[str]) -> list[str]:
+    """Readers' posts as a thread pastes: the poster, the post's date and time, its text, and
+    the same action line under each (``comments.thread_start`` reads that shape)."""
+    return [
+        line
+        for k, post in enumerate(posts)
+        for line in (f"reader{k}", f"{k + 3} March 2021 at 10:{10 + k} pm", post, "Reply")
+    ]
+
+
 def test_the_article_beats_a_longer_run_of_other_prose_below_it() -> None:
     # Readers' posts under a heading the cleaner does not know, longer than the article, below
-    # the page's footer and the posting form. (Closer than ``_ABOVE_GAP`` lines, or under the
-    # article's dateline or byline, which joins a lede across a long embed, they are joined.)
+    # the page's footer and the posting form, dated one by one as a thread is. (Closer than
+    # ``_ABOVE_GAP`` lines, or under the article's dateline or byline, which joins a lede across
+    # a long embed, they are joined; so are undated posts on the article's topic within
+    # ``resume.MAX_GAP`` lines.)
     article = [_paragraph(k) for k in range(3)]
     posts = [_paragraph(k, "what readers think") for k in range(20, 25)]
     form = ["Follow us", "Instagram", "YouTube", "What readers think", "Name", "Email", "Website", "Post"]
-    page = "\n\n".join([*HEADER[:4], *article, *FOOTER, *form, *posts])
+    page = "\n\n".join([*HEADER[:4], *article, *FOOTER, *form, *_thread(posts)])
     text = _text(page)
     assert all(p in text for p in article)
     assert not any(p in text for p in posts)
@@ -119,7 +131,7 @@ def test_the_part_below_an_embed_is_joined_past_a_longer_run_of_other_prose_furt
     posts = [_paragraph(k, "what readers think") for k in range(20, 23)]
     embed = ["Play video", *SHARE, "Watch more videos"]
     form = ["Follow us", "Instagram", "YouTube", "What readers think", "Name", "Email", "Website", "Post"]
-    page = "\n\n".join([*HEADER, *body, *embed, *last, *FOOTER, *form, *posts])
+    page = "\n\n".join([*HEADER, *body, *embed, *last, *FOOTER, *form, *_thread(posts)])
     text = _text(page)
     assert all(p in text for p in body + last)
     assert not any(p in text for p in posts)

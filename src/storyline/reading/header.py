@@ -354,3 +354,45 @@ def title_far_above(lines: Sequence[Line], i: int) -> Line | None:
             continue
         return line if _headline(line) else None
     return None
+
+
+_REPEAT_REACH = 8  # lines above the body where a title the page repeats may sit
+_SHORTER = 0.75  # a repeated line this share of the pick's words or more may replace it
+_WORDS = re.compile(r"\w+")
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _repeated(lines: Sequence[Line], line: Line, i: int) -> bool:
+    """Whether the page names ``line`` again in another structure: inside a longer line (a
+    breadcrumb "Home > News > X", "X | Site", a comments heading "4 thoughts on “X”") or below the
+    body's start (the post's link in a "previous / next" bar, "Leave a reply to X"). A menu's
+    label repeated in the footer is one word; a title is more."""
+    key = _key(line.text)
+    if len(key.split()) < 2:
+        return False
+    keys = [_key(other.text) for other in lines]
+    # Not inside a paragraph: a pull quote or a kicker the article's text tells again.
+    inside = any(key in again != key and not lines[k].terminal for k, again in enumerate(keys))
+    # A button or an embed's notice is set again under each embed; a title once more, below.
+    again = [k for k, other in enumerate(keys) if other == key and k != line.pos]
+    return inside or (len(again) == 1 and again[0] >= i)
+
+
+def title_repeated(lines: Sequence[Line], i: int, title: Line | None) -> Line | None:
+    """The title the page repeats, for a page whose title pick it does not repeat.
+
+    Blogs, shops and CMS pages name the post again in their breadcrumbs, their "previous / next"
+    bar or the heading of their comments, in any language; a caption, a reading-time label or a
+    kicker picked as the title is named nowhere else. The headline-shaped line nearest above the
+    body (``lines[i]``) that the page repeats so is taken, unless the pick is repeated too."""
+    if title is not None and _repeated(lines, title, i):
+        return None
+    # A section label, a poster's name or a translator's credit is shorter than a headline.
+    least = _SHORTER * title.words if title is not None else 0
+    for line in reversed(lines[max(0, i - _REPEAT_REACH) : i]):
+        if _headline(line) and line.words >= least and _repeated(lines, line, i):
+            return line
+    return None

@@ -24,6 +24,7 @@ from storyline.reading.header import (
     lead_subtitle,
     title_far_above,
     title_near_body,
+    title_repeated,
 )
 from storyline.reading.line_score import body_logits, threshold
 from storyline.reading.lines import (
@@ -269,6 +270,10 @@ def clean_pasted(page: str, *, context: str = "", alone: bool = True) -> Extract
         header = replace(header, title=bare)
         if body and bare.pos == body[0].pos:
             body = body[1:]
+    # A title the page names again beats a pick it does not (a caption, a kicker, a label).
+    again = title_repeated(lines, i, header.title)
+    if again is not None and again is not header.subtitle:
+        header = replace(header, title=again)
     subtitle = header.subtitle or lead_subtitle(body)
     if subtitle is not None and body and subtitle is body[0]:
         body = body[1:]

@@ -20,6 +20,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from storyline.reading.comments import thread_start
 from storyline.reading.header import opens_article
 from storyline.reading.lines import Kind, Line, ends_article, lead_in, opens_comments
 from storyline.reading.resume import MAX_GAP, features, resumes
@@ -138,7 +139,8 @@ def _resumed(lines: Sequence[Line], i: int, j: int, end: int, logits: npt.NDArra
     ``MAX_GAP`` lines down, that the fitted score (``resume``) calls the article going on past
     an interruption (an author's bio, a promo, a list, a sign-up box): ``j`` when none is.
     ``_joined``'s rules stop at the first part they refuse; this asks that part and the ones
-    beyond it in turn."""
+    beyond it in turn, and none past a thread of readers' posts (``comments``)."""
+    end = thread_start(lines, j, end)
     a, b = _part_below(lines, j, end)
     while a < b and a - j <= MAX_GAP:
         worth = (_score(lines[a:b]), _score(lines[i:j]))
@@ -389,11 +391,24 @@ def fitted_run(gains: npt.NDArray[np.float64]) -> tuple[int, int]:
     return best_a, best_b
 
 
+def _after_prose(lines: Sequence[Line]) -> int:
+    """The line after which ``_PROSE_BEFORE_COMMENTS`` characters of paragraphs have been seen."""
+    prose = 0
+    for k, line in enumerate(lines):
+        if prose >= _PROSE_BEFORE_COMMENTS:
+            return k
+        if line.kind is Kind.PROSE:
+            prose += len(line.text)
+    return len(lines)
+
+
 def page_end(lines: Sequence[Line], *, alone: bool) -> int:
-    """Where the page's own text ends: at readers' comments, and on a paste at the site's footer.
+    """Where the page's own text ends: at readers' comments (under their heading, or a thread of
+    dated posts, ``comments``), and on a paste at the site's footer.
 
     ``alone``: the text is all there is (a paste, not a flattened HTML page)."""
     end = _comments_start(lines)
+    end = thread_start(lines, min(_after_prose(lines), end), end)
     # A flattened HTML page is a second opinion beside trafilatura's, which knows the footer.
     return _footer_start(lines[:end]) if alone else end
 
