@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from storyline.annotation.event_phrase import event_phrase
+from storyline.annotation.event_phrase import event_phrase, told_phrase
 from storyline.annotation.pipeline import annotate
 from storyline.annotation.timex import find_matches
 from storyline.model import Article
@@ -27,7 +27,8 @@ CASES = [
     # a date inside a noun phrase dates that noun, without the date itself
     ("Mr Biden and Mr Putin, who met in Geneva in June to discuss an array of tensions, are not expected to "
      "take part in the January talks.", "January", "the talks"),
-    ("In his testimony on Friday, Jeffs said there was no crime.", "Friday", "his testimony"),
+    # the medium of a telling dates the telling: its teller is the act (ecbplus-dev 36_11ecbplus)
+    ("In his testimony on Friday, Jeffs said there was no crime.", "Friday", "Jeffs said"),
     ("White House officials said Thursday's call lasted 50 minutes.", "Thursday", "the call"),
     # raising: the subject of "is expected" decides
     ("The head coach is expected to return to work on Monday after months away.", "Monday",
@@ -46,6 +47,29 @@ CASES = [
     # a reporting verb is named with its speaker, not with what was said
     ("Coach Sean Payton announced it himself on Wednesday, revealing that Thomas had been placed on IR.",
      "Wednesday", "Coach Sean Payton announced it"),
+    # a clause "when" opens after a comma names the date by what happened then (basil-dev
+    # 7a97de89, gva-dev 546022, ecbplus-dev 36_3ecbplus)
+    ("The latest controversy really dates back to January, when LePage claimed that drug dealers come "
+     "into Maine.", "January", "LePage claimed"),
+    ("The rampage began Friday evening, when sheriff deputies responded to a home at about 8 p.m. and "
+     "found three victims.", "Friday evening", "sheriff deputies responded to a home"),
+    ("Prosecutors relied on information found after a traffic stop in Nevada in 2006, when Jeffs was "
+     "arrested.", "2006", "Jeffs was arrested"),
+    # without a comma, after a state the main clause holds (gva-dev 778314, 12_4ecb) ...
+    ("The group was still in the car about 12:45 a.m. when a black sedan pulled up across the street.",
+     "12:45 a.m.", "a black sedan pulled up across the street"),
+    # ... but a main clause that tells an act keeps its date (gva-dev 772387)
+    ("A woman was shot at a Dunkin Donuts in Coconut Creek Saturday morning when a man accidentally "
+     "dropped his gun at the store, police said.", "Saturday morning", "A woman was shot at a Dunkin Donuts"),
+    # a telling through a medium ("in a statement", "in a press release", "at a news conference") is
+    # the telling (basil-dev 2a3fde8a, ecbplus-dev 36_10ecbplus)
+    ("Strzok attorney Aitan Goelman said in a statement Monday that his client was fired Friday afternoon.",
+     "Monday", "Strzok attorney Aitan Goelman said"),
+    ("Matt Smith, the county attorney in Mohave County, Az. said in a press release Wednesday that he had "
+     "heard about the charges.", "Wednesday", "Matt Smith said"),
+    # an instrument is no medium, nor a time a telling is placed in (basil-dev df6a55fb, gva-dev 778314)
+    ("The Senate committee responded with two additional subpoenas on Tuesday targeting Flynn's "
+     "businesses.", "Tuesday", "two additional subpoenas"),
 ]  # fmt: skip
 
 
@@ -75,3 +99,16 @@ def test_annotate_names_each_dated_event_in_words(nlp: Any) -> None:
     assert what["January 10"] == "Talks between the two sides will begin in Geneva"
     assert what["last year"] == "Sales rose"
     assert ann.to_dict()["timeline"][0]["what"] == what["Thursday"]
+
+
+def test_a_when_clause_tells_what_its_telling_told(nlp: Any) -> None:
+    """basil-dev 7a97de89: the date is named by a telling, so what it told is the deed another report
+    dates ("In January, he said drug dealers ... are getting Maine's white women pregnant")."""
+    sentence = (
+        "The latest controversy really dates back to January, when LePage claimed that drug dealers come "
+        "into Maine."
+    )
+    doc = nlp(sentence)
+    spans = [(m.start, m.end) for m in find_matches(sentence)]
+    at = sentence.index("January")
+    assert told_phrase(doc, at, at + len("January"), spans) == "drug dealers come into Maine"

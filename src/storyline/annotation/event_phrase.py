@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from storyline.annotation.speakers import SPEECH_LEMMAS, WEAK_LEMMAS
+
 Token = Any
 Doc = Any
 Span = Any
@@ -63,7 +65,7 @@ def told_phrase(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] 
     if span is None or not any(t.dep_ for t in doc):
         return None
     timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
-    head = _predicate(span, timed)
+    head = _act_at(span, timed)
     told = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")] if head else []
     if head is None or head.pos_ != "VERB" or not told:
         return None
@@ -112,8 +114,79 @@ def _dated(
     if span is None or not any(t.dep_ for t in doc):
         return None
     timed = {t.i for a, b in skip for t in _tokens(doc, a, b)} | {t.i for t in span}
-    head = _predicate(span, timed)
+    head = _act_at(span, timed)
     return None if head is None else (span, timed, head)
+
+
+# the prepositions that give a telling its medium or occasion ("in a statement", "on his radio show",
+# "at a news conference", "during a bond hearing"); "with" gives an instrument ("responded with two
+# subpoenas"), "for" a cause, "of" a part
+_MEDIUM_PREPS = frozenset({"in", "on", "at", "during"})
+
+
+def _act_at(span: Span, timed: set[int]) -> Token | None:
+    """The act a time expression dates: the predicate it attaches to (``_predicate``), the telling
+    itself where that is the medium a telling went through ("told Huckabee on his radio show
+    Tuesday", "said in a statement Monday", ``_telling``); or the clause "when" opens right after
+    it, where that clause says what the date is the time of (``_when_clause``)."""
+    head = _predicate(span, timed)
+    when = _when_clause(span, timed, head)
+    if when is not None:
+        return when
+    return None if head is None else _telling(head, timed)
+
+
+def _when_clause(span: Span, timed: set[int], head: Token | None) -> Token | None:
+    """The verb of a clause opened by "when" right after the expression, however the parse
+    attaches it, where it is the act the date is the time of: set off by a comma, it names the
+    date by what happened then ("dates back to March, when LePage claimed", "from Friday, when Mr.
+    Boehner told reporters", "since 2006, when Jeffs was arrested"); without one, after a state the
+    main clause holds ("The group was still in the car about 12:45 a.m. when a black sedan pulled
+    up", "was escorting merchant ships Saturday when it received a distress call"). A main clause
+    that tells an act of its own keeps the date ("was shot and killed Thursday when the car he was
+    in was shot at")."""
+    doc = span.doc
+    comma = span.end < len(doc) and doc[span.end].text == ","
+    i = span.end + comma
+    if i >= len(doc) or doc[i].lower_ != "when":
+        return None
+    verb = doc[i].head
+    if verb.i == i or verb.i in timed or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb if comma or (head is not None and _state(head)) else None
+
+
+def _state(verb: Token) -> bool:
+    """Does the predicate hold a state rather than tell an act: a copula ("was in the car", "were
+    at the party", "was asleep") or a verb in the progressive ("was escorting", "was walking")?"""
+    if verb.pos_ == "AUX" and verb.lemma_ == "be":
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _telling(head: Token, timed: set[int]) -> Token:
+    """The telling whose medium or occasion ``head`` is, when it is one: a noun in a preposition of
+    place or time ("in", "on", "at", "during") of a verb that tells (a speech verb, or any verb that
+    reports a clause): "told Huckabee on his radio show Tuesday", "said in a statement Monday", "said
+    during a bond hearing Tuesday", "said at a news conference Wednesday". News dates a statement
+    by its medium's day; the telling, its teller and what it told are the act. ``head`` itself
+    otherwise: "responded with two additional subpoenas on Tuesday" is no telling, and "In a
+    statement released Tuesday, he decried" dates the statement, the deed its teller names."""
+    prep, verb = head.head, head.head.head
+    if head.pos_ != "NOUN" or head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPS:
+        return head
+    if verb.pos_ != "VERB" or verb.i in timed or head.i in timed or _time_part(head, timed):
+        return head
+    lemma = verb.lemma_.lower()
+    tells = lemma in SPEECH_LEMMAS and lemma not in WEAK_LEMMAS
+    return verb if tells or any(c.dep_ == "ccomp" for c in verb.children) else head
+
+
+def _time_part(noun: Token, timed: set[int]) -> bool:
+    """Is the noun a part of the time itself ("in the early hours of Sunday, her family says")?"""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.i in timed for g in c.subtree) for c in noun.children
+    )
 
 
 def _tokens(doc: Doc, a: int, b: int) -> Iterable[Token]:
