@@ -2,9 +2,10 @@
 """Fit the floor of the "to check" list (``crosscheck/floor.py``) on judged possible conflicts,
 and check it.
 
-A possible conflict (a conflict below ``CONFIDENT``) is a right item to check when it sets two
-values of one fact side by side, a wrong one when its two values are of different people, things
-or acts. The judged items come from three places, each split as its own bench splits it:
+A possible conflict (a conflict below ``CONFIDENT``, or an unproven one: ``Finding.proven``) is a
+right item to check when it sets two values of one fact side by side, a wrong one when its two
+values are of different people, things or acts. The judged items come from three places, each
+split as its own bench splits it:
 
 - the gva-dev and ecbplus-dev events of ``bench/natural/agreements-more.jsonl`` (``kind:
   to_check`` lines, halves per judged batch as in ``eval_agreements.py``);
@@ -151,27 +152,28 @@ def agreement_items(
     ``stated``, the stated conflicts too, judged by its ``conflict`` lines."""
     judged = [json.loads(ln) for ln in JUDGED.read_text().splitlines() if ln.strip()]
     events, batch_of, half_of = judged_events(judged)
-    tmp = Path(tempfile.mkdtemp())
-    for event, e in sorted(events.items()):
-        if half_of[event] != half or batch_of[event] in HELD_OUT:
-            continue
-        files, data = e["files"], e["data"]
-        if data == basil_rest.DATA_NAME and rest is None and not reports.has(event):
-            print(f"  SKIPPED {event}: BASIL's other triplets not found (--basil-rest DIR)")
-            continue
-        report = reports.of(event, report_paths(e, rest, tmp))
-        file_of = {s["id"]: Path(s["path"] or "").name for s in report["sources"]}
-        for f, kind in _found(report, stated):
-            mine = [j for j in judged if j["event"] == event and j.get("kind") == kind]
-            verdict = next((j["verdict"] for j in mine if matches(f, j, file_of)), None)
-            if verdict is None:
-                line = {"event": event, "data": data, "files": files}
-                said = f"{f['aspect']} {f['confidence']:.2f}: {f['summary'][:140]}"
-                print(f"unjudged {kind} {data} {event} {said}")
-                if dump:
-                    print(template(line, f, file_of, kind))
+    with tempfile.TemporaryDirectory() as made:
+        tmp = Path(made)
+        for event, e in sorted(events.items()):
+            if half_of[event] != half or batch_of[event] in HELD_OUT:
                 continue
-            yield _item(f, data, f"b{batch_of[event]}", kind, verdict != "FALSE")
+            files, data = e["files"], e["data"]
+            if data == basil_rest.DATA_NAME and rest is None and not reports.has(event):
+                print(f"  SKIPPED {event}: BASIL's other triplets not found (--basil-rest DIR)")
+                continue
+            report = reports.of(event, report_paths(e, rest, tmp))
+            file_of = {s["id"]: Path(s["path"] or "").name for s in report["sources"]}
+            for f, kind in _found(report, stated):
+                mine = [j for j in judged if j["event"] == event and j.get("kind") == kind]
+                verdict = next((j["verdict"] for j in mine if matches(f, j, file_of)), None)
+                if verdict is None:
+                    line = {"event": event, "data": data, "files": files}
+                    said = f"{f['aspect']} {f['confidence']:.2f}: {f['summary'][:140]}"
+                    print(f"unjudged {kind} {data} {event} {said}")
+                    if dump:
+                        print(template(line, f, file_of, kind))
+                    continue
+                yield _item(f, data, f"b{batch_of[event]}", kind, verdict != "FALSE")
 
 
 def natural_items(half: str, reports: Reports, stated: bool = False) -> Iterator[dict[str, Any]]:

@@ -71,6 +71,9 @@ CASES: list[tuple[str, str, str | None]] = [
     ),
     ("“We are looking into it,” Colorado officials said.", "looking", "Colorado"),
     ("“It was a loss,” said Texas businessman John Smith.", "loss", None),
+    # a private lawyer or a team's captain speaks for no city
+    ("“He is innocent,” Houston attorney Rusty Hardin said.", "innocent", None),
+    ("“We played hard,” said Houston captain J.J. Watt.", "played hard", None),
     # not an office held no longer, a seat a place elects someone to, or a dateline
     ("“We will act,” said former Texas Gov. Rick Perry.", "act", None),
     ("“We will act,” said Ohio Gov. John Kasich.", "act", "Ohio"),

@@ -157,7 +157,9 @@ def _office(noun: Token) -> bool:
 
 # Titles of those who govern a place and speak for its government: a governor, a mayor, a sheriff
 # or police chief, an attorney general or prosecutor, a minister, and officials (TITLES holds the
-# titles news writes before names; the words below are the offices among them and a few it lacks).
+# titles news writes before names; the words below are the offices among them and a few it lacks;
+# a private lawyer, a team's captain or a company's president speaks for no city: "Houston
+# attorney Rusty Hardin", "Houston captain J.J. Watt"; an attorney general is read by "general").
 OFFICES = (
     TITLES
     | frozenset(str.split("sheriff official prosecutor commissioner superintendent police authorities"))
@@ -166,7 +168,8 @@ OFFICES = (
         """sen senator rep representative congressman congresswoman lawmaker judge justice leader
     speaker whip minority majority the former first deputy acting vice state foreign defense defence
     press father rev reverend sir dame lord lady mr mrs ms miss mx dr prof professor pope king queen
-    prince princess sheikh candidate aide adviser advisor spokesman spokeswoman"""
+    prince princess sheikh candidate aide adviser advisor spokesman spokeswoman
+    attorney lawyer captain capt chairman chairwoman president coach ceo"""
     )
 )
 

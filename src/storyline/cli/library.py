@@ -24,7 +24,7 @@ from storyline.cli.common import (
     write_output,
     wrote,
 )
-from storyline.errors import SkippedRecord, StorylineError, UnreadableInput
+from storyline.errors import NotEnoughReports, SkippedRecord, StorylineError, UnreadableInput
 from storyline.extras import MissingExtra
 from storyline.model import Story
 
@@ -344,8 +344,12 @@ def show_command(
 
                 # checked here as the checker checks, and stored for `list` and the next view (a
                 # Ray add leaves it to here), unless a checker at work holds the lock
-                report = lib.report_for_view(stored, nlp=None, embedder=Embedder())
-                _hand_off(lib)
+                try:
+                    report = lib.report_for_view(stored, nlp=None, embedder=Embedder())
+                except NotEnoughReports:
+                    report = None  # shown alone, as a story of one report
+                finally:
+                    _hand_off(lib)
             if report is None:
                 alone = stored.story
                 text = dump_json(alone.to_dict()) if fmt is ShowFormat.json else _stories_terminal([alone])

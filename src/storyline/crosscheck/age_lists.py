@@ -29,13 +29,13 @@ if TYPE_CHECKING:  # candidates pairs sentences by their age lists too
 AGREE_CONFIDENCE = 0.6  # the same ages, as many, in sentences that are a candidate pair
 CONFLICT_CONFIDENCE = 0.45  # one age apart: listed to check at most (below report.CONFIDENT)
 _AGE = r"\d{1,3}"
-_SERIES = rf"{_AGE}(?:\s*,\s*{_AGE})*,?\s+(?:and|or)\s+{_AGE}"
+_SERIES = rf"{_AGE}(?:\s*,\s*{_AGE})*,?\s+and\s+{_AGE}"  # "15 or 16 years old": one age, hedged
 # the age word before the list: "ages 1 and 4", "aged 15 and 12"
 _AGES_FIRST = re.compile(rf"\b(?:ages?|aged)\s+(?P<list>{_SERIES})\b(?![\d,.]*\s*(?:percent|%))", re.I)
 # the age word after it: "61 and 48 years old", "68 and 48-years-old"
 _YEARS_AFTER = re.compile(rf"\b(?P<list>{_SERIES})[\s-]+years?[\s-]+old\b", re.I)
-# a range is no list: "between 15 and 25 years old", "from 3 to 12"
-_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
+# a range is no list: "between 15 and 25 years old", "between the ages of 5 and 12", "from 3 to 12"
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+ages?\s+of\s+)?$", re.I)
 # each age with its own word, the people joined by "and": "a 15-year-old and a 16-year-old",
 # "61-year-old Katherine Gomes, mother of the suspect, and 48-year-old Robyn Mendes"
 _ONE_AGE = re.compile(rf"\b(?P<age>{_AGE})[\s-]years?[\s-]old\b", re.I)
@@ -89,7 +89,7 @@ def _joined(run: Sequence[re.Match[str]], f: SentenceFacts) -> list[AgeList]:
 def _one_apart(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, int] | None:
     """The one age each list gives that the other does not, when all the rest are shared."""
     only_a, only_b = Counter(a) - Counter(b), Counter(b) - Counter(a)
-    if sum(only_a.values()) == sum(only_b.values()) == 1 and len(a) > 1:
+    if sum(only_a.values()) == sum(only_b.values()) == 1:
         return next(iter(only_a)), next(iter(only_b))
     return None
 
@@ -128,7 +128,13 @@ def _compared(pairs: Sequence[Pair]) -> Iterator[Link]:
             yield Link("number", False, _side(la), _side(lb), p.score + 0.5, AGREE_CONFIDENCE)
         elif (apart := _one_apart(la.ages, lb.ages)) is not None:
             yield Link(
-                "number", True, _side(la, apart[0]), _side(lb, apart[1]), p.score + 0.5, CONFLICT_CONFIDENCE
+                "number",
+                True,
+                _side(la, apart[0]),
+                _side(lb, apart[1]),
+                p.score + 0.5,
+                CONFLICT_CONFIDENCE,
+                proven=False,  # which age is whose, and that the groups are one, the text does not show
             )
 
 

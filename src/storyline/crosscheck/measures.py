@@ -528,8 +528,10 @@ def one_fact_shown(p: Pair, ma: Measure, mb: Measure, vectors: PhraseVectors = N
     for the act is none when it is the figure's own thing ("an 11-year-old girl") or an earlier
     item of its list."""
     who_a, who_b = attached_person(ma), attached_person(mb)
-    if (who_a and who_b and same_entity(who_a, who_b)) or ma.counted == "age" == mb.counted:
-        return True  # two ages reach here only as one bearer's (``one_age_bearer``)
+    if who_a and who_b and same_entity(who_a, who_b):
+        return True
+    if ma.counted == "age" == mb.counted:
+        return one_age_bearer(p, ma, mb, vectors)  # two ages are one fact only as one bearer's
     same_thing, unit_and_context, _ = _rule_evidence(p, ma, mb, vectors)
     if not (same_thing or unit_and_context) or listed_after(p.a, ma) or listed_after(p.b, mb):
         return False

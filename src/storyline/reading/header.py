@@ -375,7 +375,9 @@ def _repeated(lines: Sequence[Line], line: Line, i: int) -> bool:
         return False
     keys = [_key(other.text) for other in lines]
     # Not inside a paragraph: a pull quote or a kicker the article's text tells again.
-    inside = any(key in again != key and not lines[k].terminal for k, again in enumerate(keys))
+    inside = any(
+        f" {key} " in f" {again} " and again != key and not lines[k].terminal for k, again in enumerate(keys)
+    )
     # A button or an embed's notice is set again under each embed; a title once more, below.
     again = [k for k, other in enumerate(keys) if other == key and k != line.pos]
     return inside or (len(again) == 1 and again[0] >= i)

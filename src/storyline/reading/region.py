@@ -267,13 +267,8 @@ def _under_dateline(lines: Sequence[Line], a: int) -> bool:
 
 def _comments_start(lines: Sequence[Line]) -> int:
     """Where readers' comments begin, once some article prose has been seen (else the end)."""
-    prose = 0
-    for k, line in enumerate(lines):
-        if prose >= _PROSE_BEFORE_COMMENTS and opens_comments(line.text):
-            return k
-        if line.kind is Kind.PROSE:
-            prose += len(line.text)
-    return len(lines)
+    after = _after_prose(lines)
+    return next((k for k in range(after, len(lines)) if opens_comments(lines[k].text)), len(lines))
 
 
 # The site's notice: "© 2020 CBS Interactive Inc.", "Copyright ⓒ Entermedia.co.kr", "All rights reserved".

@@ -84,19 +84,20 @@ def failed(conn: Connection, row: Any, failure: Failed) -> bool:
     when the story changed meanwhile (its new members are owed a fresh check). Whether the check
     was given up."""
     give_up = row.check_tries >= MAX_TRIES
-    conn.execute(
+    stored = conn.execute(
         update(stories)
         .where(stories.c.id == row.id, stories.c.updated == row.updated)
         .values(check_error=failure.error[:ERROR_CHARS], check_due=not give_up)
     )
-    return give_up
+    return give_up and stored.rowcount > 0
 
 
 def note_fault(conn: Connection, story_ids: Sequence[str], error: str) -> None:
     """Store ``error`` with each of these owed stories, counting no try: the checker could check
     none of them (its models cannot load), the machine's fault, not theirs. They stay owed; their
-    first check clears it."""
-    owed = stories.c.id.in_(story_ids) & stories.c.check_due
+    first check clears it. A story's own error (a try it failed) is kept: it is what a later
+    give-up names."""
+    owed = stories.c.id.in_(story_ids) & stories.c.check_due & (stories.c.check_tries == 0)
     conn.execute(update(stories).where(owed).values(check_error=error[:ERROR_CHARS]))
 
 

@@ -77,6 +77,8 @@ def story_data(
             report = story_report(resources, stored)
         except (NotEnoughReports, CheckFailed) as exc:
             note = str(exc)
+        except NotInLibrary as exc:  # removed between its read and its check
+            raise HTTPException(404, str(exc)) from exc
     data = {
         "story": stored.story.to_dict(),
         "development": [d.to_dict() for d in development(stored.story.articles)],
