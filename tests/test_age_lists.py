@@ -41,6 +41,19 @@ def test_lists_read_from_real_sentences(nlp: Any) -> None:
     assert [x.ages for f in facts for x in age_lists(f)] == [(68, 48), (61, 48), (12, 15), (15, 16)]
 
 
+def test_a_hedged_age_a_range_and_two_equal_lists(nlp: Any) -> None:
+    """"15 or 16 years old" is one person's age told with a hedge, "between the ages of 5 and 12" a
+    range; two groups of the same ages in one sentence are two lists, each where it is written."""
+    text = (
+        "The suspect was described as 15 or 16 years old. The camp takes children between the ages "
+        "of 5 and 12 years old. Police found two boys, ages 15 and 16, and two girls, ages 15 and 16."
+    )
+    (art,) = annotate_many([Article(id="ages", text=text, source="Outlet A")], nlp)
+    found = [x for f in sentence_facts(art, 0) for x in age_lists(f)]
+    assert [x.ages for x in found] == [(15, 16), (15, 16)]
+    assert found[0].at != found[1].at and found[0].sentence == found[1].sentence
+
+
 def test_one_age_apart_is_listed_never_stated(nlp: Any, embedder: Any) -> None:
     """ecbplus-dev 32: the same two women, one age apart, a possible conflict (the number floor
     keeps it below the list today); never a stated conflict."""

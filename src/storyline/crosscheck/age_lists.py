@@ -50,6 +50,7 @@ class AgeList:
     ages: tuple[int, ...]
     text: str  # as written: "61 and 48 years old"
     sentence: SentenceFacts
+    at: int = 0  # where in the sentence: "two boys, ages 15 and 16, and two girls, ages 15 and 16"
 
 
 def _series(text: str) -> tuple[int, ...]:
@@ -67,7 +68,7 @@ def age_lists(f: SentenceFacts) -> list[AgeList]:
             ):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(AgeList(_series(m.group("list")), m.group(0), f))
+            out.append(AgeList(_series(m.group("list")), m.group(0), f, m.start()))
     singles = [m for m in _ONE_AGE.finditer(f.text) if not any(s <= m.start() < e for s, e in taken)]
     run: list[re.Match[str]] = []
     for m in singles:
@@ -83,7 +84,7 @@ def _joined(run: Sequence[re.Match[str]], f: SentenceFacts) -> list[AgeList]:
     if len(run) < 2:
         return []
     text = f.text[run[0].start() : run[-1].end()]
-    return [AgeList(tuple(int(m.group("age")) for m in run), text, f)]
+    return [AgeList(tuple(int(m.group("age")) for m in run), text, f, run[0].start())]
 
 
 def _one_apart(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, int] | None:
@@ -98,7 +99,7 @@ def _side(x: AgeList, age: int | None = None) -> Side:
     value: dict[str, object] = {"ages": list(x.ages), "unit": "years", "counted": "age"}
     if age is not None:
         value["value"] = age  # the age this list gives and the other's does not
-    return Side.of(x.sentence, x.text, value, "ages", x.ages, about="age")
+    return Side.of(x.sentence, x.text, value, "ages", x.at, x.ages, about="age")
 
 
 def _mutual_best(pairs: Sequence[Pair]) -> Iterator[tuple[Pair, AgeList, AgeList]]:

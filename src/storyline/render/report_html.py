@@ -69,6 +69,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         value_label=view.value_label,
+        check_score=view.check_score,
         quote_wordings=quote_view.quote_wordings,
         remark_wordings=quote_view.remark_wordings,
         events_of=view.events_of,
