@@ -146,14 +146,21 @@ def measure(parts: list[tuple[str, list[Page]]], dev: list[tuple[str, str]]) -> 
     return " | ".join(out)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fit_arguments(doc: str) -> argparse.ArgumentParser:
+    """The arguments every fitter of the pasted-page reader takes: the trafilatura set's folder,
+    ../shared/data (extraction-dev), the halves' seed, and ``--write`` to store the weights."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("folder", metavar="DIR")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--write", action="store_true", help="store the weights in src/")
+    return ap
+
+
+def main() -> int:
+    ap = fit_arguments(__doc__ or "")
     ap.add_argument("--thresholds", default="", help="more thresholds to measure, comma-separated")
     ap.add_argument("--check", action="store_true", help="print the check halves' figures too")
-    ap.add_argument("--write", action="store_true", help="store the weights in src/")
     ap.add_argument(
         "--other", action="store_true", help="fit on other languages' tuning half too, pages weighed"
     )

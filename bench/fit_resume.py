@@ -31,7 +31,6 @@ Seventeenth session: reach 40 lines, the walk stopped at a thread of readers' po
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
 import sys
@@ -48,7 +47,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_trafilatura_set import Page, load  # noqa: E402
 from fit_date_events import fit  # noqa: E402
-from fit_line_score import dev_f1, dev_labels, dev_pages, measure, set_labels, tune_f1  # noqa: E402
+from fit_line_score import (  # noqa: E402
+    dev_f1,
+    dev_labels,
+    dev_pages,
+    fit_arguments,
+    measure,
+    set_labels,
+    tune_f1,
+)
 from storyline.reading import pasted, region, resume  # noqa: E402
 from storyline.reading.lines import Line  # noqa: E402
 
@@ -98,10 +105,6 @@ def _set(lines: Sequence[Line], item: dict[str, Any]) -> list[int | None]:
     return set_labels(lines, item)
 
 
-def _dev(lines: Sequence[Line], body: str) -> list[int | None]:
-    return dev_labels(lines, body)
-
-
 def _above(
     row: npt.NDArray[np.float64], spans: tuple[int, int, int], w: npt.NDArray[np.float64], t: float
 ) -> bool:
@@ -110,13 +113,9 @@ def _above(
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("folder", metavar="DIR")
-    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    ap.add_argument("--seed", type=int, default=15)
+    ap = fit_arguments(__doc__ or "")
     ap.add_argument("--check", action="store_true", help="measure the check halves at each threshold")
     ap.add_argument("--threshold", type=float, help="take this threshold, no search")
-    ap.add_argument("--write", action="store_true", help="store the weights in src/")
     opts = ap.parse_args()
     english = load(Path(opts.folder), opts.seed)
     others = load(Path(opts.folder), opts.seed, other=True)
@@ -127,7 +126,7 @@ def main() -> int:
     def of(part: list[Page]) -> list[tuple[str, Labeller]]:
         return [(p.pasted, functools.partial(_set, item=p.item)) for p in part]
 
-    dev_of: list[tuple[str, Labeller]] = [(t, functools.partial(_dev, body=b)) for t, b in dev]
+    dev_of: list[tuple[str, Labeller]] = [(t, functools.partial(dev_labels, body=b)) for t, b in dev]
     x, y = rows([*of(tune), *of(other_tune), *dev_of])
     w = fit(x, y, l2=L2)
     print(

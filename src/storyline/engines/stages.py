@@ -125,16 +125,14 @@ def load_models() -> dict[str, Any]:
     both, AMD EPYC, chrt). The same models as loaded one after the other."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from storyline.annotation import load_nlp
-
-    def embedder() -> Any:
+    def embedder() -> Any:  # not load_model's: an Embedder() as the other callers build it
         from storyline.embed import Embedder
 
         return Embedder()
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="load") as pool:
         loading = pool.submit(embedder)
-        return {"nlp": load_nlp(), "embedder": loading.result()}
+        return {"nlp": load_model("nlp"), "embedder": loading.result()}
 
 
 def run_stage(
