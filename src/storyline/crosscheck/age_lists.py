@@ -107,19 +107,31 @@ def _mutual_best(pairs: Sequence[Pair]) -> Iterator[tuple[Pair, AgeList, AgeList
     report may tell two groups of the same ages ("An 18-year-old and a 19-year-old ... pronounced
     dead" / "A 19-year-old man and 18-year-old man also ... in critical condition", gva-dev
     775531), and only the telling most like the other's is its counterpart."""
+    read: dict[tuple[int, int], list[AgeList]] = {}  # a sentence meets many others: read it once
+
+    def lists(f: SentenceFacts) -> list[AgeList]:
+        if (f.source, f.index) not in read:
+            read[(f.source, f.index)] = age_lists(f)
+        return read[(f.source, f.index)]
+
     found = [
         (p, la, lb)
         for p in pairs
-        for la in age_lists(p.a)
-        for lb in age_lists(p.b)
+        for la in lists(p.a)
+        for lb in lists(p.b)
         if len(la.ages) == len(lb.ages)
     ]
-    best: dict[tuple[AgeList, int], float] = {}  # a list's best score in another report
+
+    def at(x: AgeList) -> tuple[int, int, int]:
+        return x.sentence.source, x.sentence.index, x.at
+
+    best: dict[tuple[tuple[int, int, int], int], float] = {}  # a list's best score in another report
     for p, la, lb in found:
         for x, y in ((la, lb), (lb, la)):
-            best[(x, y.sentence.source)] = max(best.get((x, y.sentence.source), -1.0), p.score)
+            key = (at(x), y.sentence.source)
+            best[key] = max(best.get(key, -1.0), p.score)
     for p, la, lb in found:
-        if p.score >= best[(la, lb.sentence.source)] and p.score >= best[(lb, la.sentence.source)]:
+        if p.score >= best[(at(la), lb.sentence.source)] and p.score >= best[(at(lb), la.sentence.source)]:
             yield p, la, lb
 
 
